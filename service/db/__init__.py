@@ -1,0 +1,1 @@
+"""Storage: ORM models, the engine and repositories."""

@@ -1,0 +1,205 @@
+"""ORM models. Relationships are `lazy="raise"`: every read says what it loads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from service.db.base import Base, UTCDateTime, utcnow
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(String(1000))
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    author: Mapped[str | None] = mapped_column(String(300))
+    published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    text: Mapped[str] = mapped_column(Text)
+    claim_count: Mapped[int] = mapped_column(Integer, default=0)
+    assertion_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="source", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(40))
+    parent_key: Mapped[str | None] = mapped_column(String(200))
+    # "shipped" (knowledge base), "discovered" (found in an article) or "user" (added via API).
+    origin: Mapped[str] = mapped_column(String(20), default="discovered")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    aliases: Mapped[list[EntityAlias]] = relationship(
+        back_populates="entity",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EntityAlias.id",
+    )
+
+
+class EntityAlias(Base):
+    __tablename__ = "entity_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    # Case- and punctuation-folded form; one name resolves to one entity.
+    normalized: Mapped[str] = mapped_column(String(300), unique=True)
+    origin: Mapped[str] = mapped_column(String(20), default="discovered")
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases", lazy="raise")
+
+
+class ClaimEntity(Base):
+    __tablename__ = "claim_entities"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(String(300), index=True)
+
+    source: Mapped[Source] = relationship(back_populates="claims", lazy="raise")
+    entities: Mapped[list[Entity]] = relationship(
+        secondary="claim_entities", lazy="raise", order_by="Entity.id", viewonly=True
+    )
+    assertions: Mapped[list[Assertion]] = relationship(
+        back_populates="claim", lazy="raise", order_by="Assertion.id", viewonly=True
+    )
+
+
+class Fact(Base):
+    __tablename__ = "facts"
+    __table_args__ = (
+        CheckConstraint("verdict IN ('single','agree','conflict','revised')", name="verdict"),
+        Index("ix_facts_verdict_severity", "verdict", "severity", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(500), unique=True)
+    family_key: Mapped[str] = mapped_column(String(500), index=True)
+    label: Mapped[str] = mapped_column(String(500))
+    quantity: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str | None] = mapped_column(String(20))
+    subject_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    location_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    verdict: Mapped[str] = mapped_column(String(20))
+    explanation: Mapped[str] = mapped_column(Text)
+    source_count: Mapped[int] = mapped_column(Integer)
+    severity: Mapped[float] = mapped_column(Double, default=0.0)
+    consensus_low: Mapped[float | None] = mapped_column(Double)
+    consensus_high: Mapped[float | None] = mapped_column(Double)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    subject: Mapped[Entity | None] = relationship(foreign_keys=[subject_id], lazy="raise")
+    location: Mapped[Entity | None] = relationship(foreign_keys=[location_id], lazy="raise")
+    assertions: Mapped[list[Assertion]] = relationship(
+        back_populates="fact", lazy="raise", order_by="Assertion.id", viewonly=True
+    )
+    pairs: Mapped[list[ConflictPair]] = relationship(
+        back_populates="fact",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(ConflictPair.severity.desc(), ConflictPair.id)",
+    )
+
+
+class Assertion(Base):
+    __tablename__ = "assertions"
+    __table_args__ = (
+        CheckConstraint(
+            "qualifier IN ('exact','approx','at_least','more_than','at_most','less_than','range')",
+            name="qualifier",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    fact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("facts.id", ondelete="SET NULL"), index=True
+    )
+    family_key: Mapped[str] = mapped_column(String(500), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str | None] = mapped_column(String(20))
+    qualifier: Mapped[str] = mapped_column(String(20))
+    low: Mapped[float | None] = mapped_column(Double)
+    high: Mapped[float | None] = mapped_column(Double)
+    subject_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    location_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    attributed_to: Mapped[str | None] = mapped_column(String(300))
+    attributor_key: Mapped[str | None] = mapped_column(String(200))
+    as_of: Mapped[dt.date | None] = mapped_column(Date)
+    is_forecast: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set when a later figure from the same attributor replaced this one.
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    claim: Mapped[Claim] = relationship(back_populates="assertions", lazy="raise")
+    fact: Mapped[Fact | None] = relationship(back_populates="assertions", lazy="raise")
+    subject: Mapped[Entity | None] = relationship(foreign_keys=[subject_id], lazy="raise")
+    location: Mapped[Entity | None] = relationship(foreign_keys=[location_id], lazy="raise")
+
+
+class ConflictPair(Base):
+    __tablename__ = "conflict_pairs"
+    __table_args__ = (UniqueConstraint("fact_id", "a_id", "b_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fact_id: Mapped[int] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
+    a_id: Mapped[int] = mapped_column(ForeignKey("assertions.id", ondelete="CASCADE"), index=True)
+    b_id: Mapped[int] = mapped_column(ForeignKey("assertions.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    severity: Mapped[float] = mapped_column(Double)
+
+    fact: Mapped[Fact] = relationship(back_populates="pairs", lazy="raise")
+    a: Mapped[Assertion] = relationship(foreign_keys=[a_id], lazy="raise")
+    b: Mapped[Assertion] = relationship(foreign_keys=[b_id], lazy="raise")
