@@ -1,0 +1,378 @@
+"""Text clean-up: mojibake repair, whitespace normalisation, boilerplate removal, HTML extraction.
+
+`clean_text` turns raw article text (pasted, scraped, mis-decoded) into the canonical text every
+offset of the extraction refers to: paragraphs separated by a blank line ("\\n\\n"), single spaces
+inside a paragraph, web chrome removed. `clean_html` pulls the article body and metadata out of a
+whole web page with trafilatura, then runs `clean_text` on the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import ftfy
+import ftfy.badness
+import msgspec
+import trafilatura
+
+# ---------------------------------------------------------------------------------------------
+# Mojibake repair
+#
+# UTF-8 bytes decoded through a single-byte Windows code page turn every non-ASCII character into
+# a run of 2-4 characters: "’" (E2 80 99) becomes "â€™" through cp1252 and "โ€™" through cp874
+# (Thai; undefined cp874 bytes usually fall back to cp1252 or to C1 controls). We map every
+# character of those code pages back to its byte, find runs shaped like UTF-8 sequences (a lead
+# byte followed by the right number of continuation bytes) and decode just those runs. A run is
+# only replaced when (1) it decodes to characters a Western/Thai news text plausibly holds and
+# (2) it contains at least one character that genuine Thai text would not contain (anything outside
+# the Thai block), so real Thai such as "แรก" (bytes C3 A1 in cp874 = "á") is never touched.
+# ---------------------------------------------------------------------------------------------
+
+
+def _byte_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        table.setdefault(chr(byte), byte)  # Latin-1 reading (C1 controls for undefined bytes)
+    for codec in ("cp874", "cp1252"):
+        for byte in range(0x80, 0x100):
+            try:
+                char = bytes([byte]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            table[char] = byte
+    return table
+
+
+_CHAR_TO_BYTE = _byte_table()
+
+
+def _char_class(low: int, high: int) -> str:
+    chars = sorted(c for c, b in _CHAR_TO_BYTE.items() if low <= b <= high)
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+_CONT = _char_class(0x80, 0xBF)
+# One UTF-8 encoded character seen through the code page; the unit alternatives start with
+# disjoint classes, so the repeated group cannot backtrack badly.
+_MOJIBAKE_RUN = re.compile(
+    "(?:"
+    + f"{_char_class(0xC2, 0xDF)}{_CONT}"
+    + f"|{_char_class(0xE0, 0xEF)}{_CONT}{{2}}"
+    + f"|{_char_class(0xF0, 0xF4)}{_CONT}{{3}}"
+    + ")+"
+)
+
+
+def _plausible(char: str) -> bool:
+    """Characters a repaired news text may contain (not CJK, not controls, not rare scripts)."""
+    code = ord(char)
+    return (
+        0xA0 <= code <= 0x24F  # Latin-1 supplement, Latin extended A/B
+        or 0x370 <= code <= 0x52F  # Greek, Cyrillic
+        or 0x590 <= code <= 0x6FF  # Hebrew, Arabic
+        or 0xE00 <= code <= 0xE7F  # Thai
+        or 0x1E00 <= code <= 0x1EFF  # Latin extended additional (Vietnamese)
+        or 0x2000 <= code <= 0x214F  # punctuation, currency, letterlike (™)
+        or 0x2190 <= code <= 0x21FF  # arrows
+        or 0x1F300 <= code <= 0x1FAFF  # emoji
+    )
+
+
+def _repair_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if all(0xE00 <= ord(c) <= 0xE7F for c in run):
+        return run  # could be genuine Thai: never touch
+    try:
+        decoded = bytes(_CHAR_TO_BYTE[c] for c in run).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    if all(_plausible(c) for c in decoded):
+        return decoded
+    return run
+
+
+_SUSPECT = re.compile(r"[\u0080-\u00ff\u0e00-\u0e7f\u2000-\u203a\u20ac\u2122\u0152-\u02dc]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded through cp1252, Latin-1 or cp874 (Thai), even twice.
+
+    Genuine accented Latin and genuine Thai text are left as they are.
+    """
+    if not _SUSPECT.search(text):
+        return text
+    for _ in range(3):  # double-encoded text needs two passes
+        repaired = _MOJIBAKE_RUN.sub(_repair_run, text)
+        if repaired == text:
+            break
+        text = repaired
+    if ftfy.badness.is_bad(text):
+        # Leftovers of shapes the run repair does not know (lost bytes, mixed codecs).
+        text = ftfy.fix_encoding(text)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Whitespace and invisible characters
+# ---------------------------------------------------------------------------------------------
+
+_INVISIBLE = re.compile("[\x00\u00ad\u200b-\u200d\u2060\ufeff\ufffe]")
+# Every horizontal space variant (NBSP, thin spaces, ideographic space, tabs, stray controls).
+_HSPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x08\x0e-\x1f]+")
+_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Boilerplate lines
+#
+# A line is web chrome when it is short and reads like a UI label: navigation, share/subscribe
+# prompts, comment counters, relative timestamps, image credits, cookie notices. The patterns
+# describe the phrase families, anchored at the line start; `_MAX_CHROME_WORDS` keeps them from
+# eating real paragraphs that happen to begin with the same word.
+# ---------------------------------------------------------------------------------------------
+
+_MAX_CHROME_WORDS = 16
+_CHROME = re.compile(
+    r"""^(?:
+      (?:top|bottom|back\ to\ top)(?:\ of\ (?:the\ )?page)?$
+    | skip\ to\ (?:main\ )?(?:content|navigation)
+    | (?:toggle\ )?(?:menu|navigation|search|home|close|open)$
+    | (?:more|related|latest|trending|top|popular|recommended|other|featured|editor'?s?)
+      \ (?:news|stories|articles|posts|videos|reads|headlines|from\ .+|on\ .+)$
+    | (?:related|recommended)(?:\ (?:content|links|topics|coverage|reading))?:?$
+    | most\ (?:read|popular|viewed|shared)$
+    | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy|be\ interested)
+    | (?:read|see|view|show|load|watch)\ (?:more|also|next|full|the\ full|all|comments?|less|
+      related|story|article|video|here)\b
+    | (?:continue|keep)\ (?:reading|to\ article)
+    | (?:click|tap)\ (?:here|to)\b
+    | subscribe\b | unsubscribe\b | sign\ (?:up|in|out)\b | log\ ?(?:in|out)\b
+    | register\ (?:now|for)\b
+    | (?:get|download)\ (?:the|our)\ (?:app|newsletter)
+    | (?:join|follow|like)\ us\b | follow\ (?:@|on\b)
+    | (?:share|tweet|email|print|pin|copy\ link|save)(?:\ (?:this|the))?(?:\ (?:article|story|post|
+      page|link))?(?:\ (?:on|via|to)\ \w+)?:?$
+    | (?:advertisement|advertising|sponsored(?:\ content)?|ad|paid\ content|promoted)$
+    | (?:leave\ a\ (?:reply|comment)|post\ a\ comment|add\ (?:a\ )?comment|write\ a\ comment|
+      join\ the\ (?:conversation|discussion)|comments?|no\ comments?(?:\ yet)?|show\ comments)
+      \b(?:\ \(\d+\))?.{0,40}$
+    | \d{1,6}\ (?:comments?|replies|shares?|views?|likes?|responses?)$
+    | (?:one|\d{1,5})\ (?:thoughts?|responses?|comments?|replies)\ (?:on|to)\b
+    | (?:updated|posted|published|last\ updated|edited)\s*:?\s*(?:about\ )?(?:an?|\d{1,3})\s+
+      (?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\ ago$
+    | (?:\d{1,3}\ )?min(?:ute)?s?\ read$
+    | (?:image|photo|picture|video|graphic|illustration|file\ photo)s?
+      \s*(?:source|credit|courtesy)?s?\s*:
+    | (?:credit|source|photo\ credit)s?\s*:\s*\S.{0,60}$
+    | (?:author|authors|about\ the\ author|editor|contributor|written\ by|staff)$
+    | discover\ more\ from\b
+    | (?:sign\ up|subscribe|register)\ (?:for|to)\ (?:our|the)\b.{0,60}newsletter
+    | newsletter$
+    | (?:previous|next)\ (?:article|post|story|page)\b
+    | (?:tags?|topics?|categories|filed\ under|keywords)\s*:
+    | (?:reporting|editing|additional\ reporting|writing)\ by\b.{0,120}$
+    | all\ rights\ reserved | copyright\b | ©
+    | (?:privacy\ policy|terms\ (?:of\ (?:use|service)|and\ conditions)|cookie\ (?:policy|settings|
+      preferences))
+    | (?:accept|reject|manage)\ (?:all\ )?(?:cookies|preferences)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Consent notices run long, so they are recognised by vocabulary rather than by length.
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\b(?:consent|accept|agree|privacy|personali[sz]e|browsing experience|we use|uses)\b",
+    re.IGNORECASE,
+)
+_SYMBOLS_ONLY = re.compile(r"^[\W_]{1,80}$")
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """Tell whether one stripped line is web chrome rather than article content.
+
+    Chrome is a short line (at most 16 words) opening with a UI phrase (share, subscribe, read
+    more, comment counters, relative timestamps, image credits ...), a cookie/consent notice of
+    any length up to 600 characters, or a line of symbols only.
+    """
+    if not line or _SYMBOLS_ONLY.match(line):
+        return True
+    if len(line) <= 600 and _COOKIE.search(line) and _CONSENT.search(line):
+        return True
+    if line.count(" ") >= _MAX_CHROME_WORDS:
+        return False
+    return _CHROME.match(line) is not None
+
+
+def _dedupe_key(line: str) -> str:
+    return " ".join(line.casefold().replace("’", "'").split())
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Re-join hard-wrapped paragraphs: a line continues when the next one opens in lower case
+    or the line ends with a comma (a headline never does either)."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line:
+            prev = out[-1]
+            if (line[0].islower() and not _TERMINAL.search(prev)) or prev.endswith(","):
+                out[-1] = prev + " " + line
+                continue
+        out.append(line)
+    return out
+
+
+def clean_text(raw: str) -> str:
+    """Return the canonical clean text of one article.
+
+    Repairs mojibake, removes NUL and zero-width characters, turns every space variant into a
+    plain space, re-joins hard-wrapped lines, drops web-chrome lines (see `is_boilerplate_line`)
+    and every later exact repeat of a line (a headline repeated above the body, a pull quote: a
+    repeat never adds a claim and would duplicate assertions). Each remaining line is a paragraph;
+    paragraphs are separated by exactly one blank line ("\\n\\n"), with no leading or trailing
+    whitespace.
+    """
+    text = _INVISIBLE.sub("", raw)
+    text = repair_mojibake(text)
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_BREAK.sub("\n", text)
+    text = _HSPACE.sub(" ", text)
+    # Blank lines only separate paragraphs here; every non-empty line is its own unit.
+    lines = _join_wrapped([line.strip() for line in text.split("\n")])
+    seen: set[str] = set()
+    kept: list[str] = []
+    for line in lines:
+        if not line or is_boilerplate_line(line):
+            continue
+        key = _dedupe_key(line)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return "\n\n".join(kept)
+
+
+# ---------------------------------------------------------------------------------------------
+# Front matter
+# ---------------------------------------------------------------------------------------------
+
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]{0,40})\s*:\s*(.*)$")
+
+
+def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """Split a leading `---` block of `key: value` lines from the body.
+
+    Keys are lower-cased (`published-at` becomes `published_at`), surrounding quotes are removed
+    from values. Text without a well-formed block is returned unchanged with an empty dict.
+    """
+    stripped = raw.lstrip("\ufeff")
+    if not stripped.startswith("---"):
+        return {}, raw
+    lines = stripped.split("\n")
+    if lines[0].strip() != "---":
+        return {}, raw
+    meta: dict[str, str] = {}
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return meta, "\n".join(lines[index + 1 :])
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _FRONT_KEY.match(line.strip())
+        if match is None:
+            return {}, raw
+        value = match.group(2).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[match.group(1).lower().replace("-", "_")] = value
+    return {}, raw
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------
+
+
+class CleanedPage(msgspec.Struct, frozen=True, kw_only=True):
+    """The article a web page holds: clean body text and whatever metadata the page declares."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published_at: dt.datetime | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+
+# Generous cap: larger inputs are mostly inline data, and trafilatura's tree work grows with size.
+_MAX_HTML_CHARS = 5_000_000
+
+
+def _parse_page_date(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed
+
+
+def _none_if_blank(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _fallback_text(html: str) -> str:
+    """Paragraph text when trafilatura finds no article (odd markup, very short pages)."""
+    try:
+        _, text, _ = trafilatura.baseline(html)
+    except Exception:  # a broken page must degrade to empty text, never raise
+        return ""
+    return text if isinstance(text, str) else ""
+
+
+def clean_html(html: str) -> CleanedPage:
+    """Extract the article body and metadata of a whole web page, then clean the body.
+
+    trafilatura runs offline with comments and links excluded and `favor_precision` on, so
+    navigation, related links and subscribe boxes stay out. When it finds no article body the
+    page's paragraph text is used instead (trafilatura's baseline). A page without readable
+    text (all scripts, empty, unparsable) yields `text == ""`: the caller decides to reject it.
+    """
+    html = html[:_MAX_HTML_CHARS].replace("\x00", "")
+    if not html.strip():
+        return CleanedPage(text="")
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # trafilatura/lxml raise many types on hostile markup
+        doc = None
+    meta: dict[str, object] = {}
+    if doc is not None:
+        meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = meta.get("text")
+    text = clean_text(body) if isinstance(body, str) and body.strip() else ""
+    if not text:
+        text = clean_text(_fallback_text(html))
+    title = _none_if_blank(meta.get("title"))
+    date_value = meta.get("date")
+    return CleanedPage(
+        text=text,
+        title=clean_text(title) or None if title else None,
+        author=_none_if_blank(meta.get("author")),
+        published_at=_parse_page_date(date_value if isinstance(date_value, str) else None),
+        publisher=_none_if_blank(meta.get("sitename")),
+        url=_none_if_blank(meta.get("url")),
+    )

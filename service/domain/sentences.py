@@ -1,0 +1,126 @@
+"""Sentence segmentation with character offsets into the clean text.
+
+Every line is segmented on its own: a line break always ends a sentence, so a headline, subhead or
+caption without a full stop stays one span (flagged `is_heading`) and is never glued to the next
+paragraph. Inside a line, candidate boundaries are found by one regex (terminal punctuation,
+optional closing quotes/brackets, whitespace) and vetoed by dictionary checks: the next word
+starts in lower case, or the token before the full stop is an abbreviation, an initial or a
+dotted acronym (see `_is_boundary`). Decimals and "U.S.-led" never match because a boundary needs
+whitespace after the punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+
+class SentenceSpan(msgspec.Struct, frozen=True, kw_only=True):
+    """One sentence: `text == source[start:end]`; `is_heading` marks a line without terminal
+    punctuation (headline, subhead, caption, byline)."""
+
+    start: int
+    end: int
+    text: str
+    is_heading: bool = False
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Terminal punctuation, closing quotes/brackets, then whitespace: a candidate boundary.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]{0,3}(?=\s)")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]{0,3}(\S{1,40})")
+_LINE = re.compile(r"[^\n]+")
+_ENDS_TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]{0,3}$")
+
+# Never end a sentence: titles and abbreviations that are always followed by what they qualify.
+_ALWAYS_JOIN = _word_set(
+    """mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl adm cmdr brig rep sen gov pres rev
+    fr hon supt insp det st mt ft no nos vs v cf al approx est fig figs vol pp art sec ch para
+    dept univ assn messrs mme mlle sr jr"""
+)
+# End a sentence only when the next word is a typical sentence opener; otherwise they continue
+# ("the U.S. Department", "Oct. 28", "8 a.m. local time").
+_MAYBE_END = _word_set(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    inc ltd co corp plc llc bros etc am pm a.m p.m e.g i.e u.s u.k u.n e.u u.s.a d.c"""
+)
+_OPENERS = _word_set(
+    """the a an he she it they we i you his her its their our this that these those there here
+    but and or so yet however meanwhile in on at as after before when while if since although
+    though despite according for from with without by during under over about some many most
+    several few all no one two three four five officials police authorities separately also
+    earlier later then now still what who why how where which"""
+)
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,6}$")
+
+
+def _is_boundary(line: str, punct_start: int, punct_end: int) -> bool:
+    """Decide whether the candidate punctuation at line[punct_start:punct_end] ends a sentence."""
+    after = _NEXT_WORD.match(line, punct_end)
+    if after is None:
+        return True
+    next_word = after.group(1)
+    rest = line[after.start(1) - 1 :].rstrip()
+    if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
+        return False  # a trailing credit "(Reuters)" stays with its sentence
+    first = next_word[0]
+    if first.islower():
+        return False  # "e.g. this", "“Why?” he asked", "...and so on"
+    punct = line[punct_start:punct_end]
+    if not punct.startswith(".") or punct.startswith(".."):
+        return True  # ! ? … and ellipses before a capital end the sentence
+    window = line[max(0, punct_start - 40) : punct_start]
+    if not window or window[-1].isspace():
+        return True
+    token = window.split()[-1].lstrip("\"'“‘«([")
+    if not token:
+        return True
+    bare = token.rstrip(".").lower()
+    opener = next_word.strip("\"'“‘«(),.:;").lower() in _OPENERS
+    if bare in _ALWAYS_JOIN:
+        # "No." is an abbreviation only before a number ("No. 5"); "He said no. The ..." ends.
+        return bare == "no" and not first.isdigit() and opener
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return opener  # initial: "J. Smith", "Plan B. The ..."
+    if _DOTTED_ACRONYM.match(token + "."):
+        return opener  # "V.E.K. Madhushani", "the U.S. The ..."
+    if bare in _MAYBE_END:
+        return opener and not first.isdigit()
+    return True
+
+
+def _split_line(line: str, offset: int, out: list[SentenceSpan]) -> None:
+    starts: list[tuple[int, int]] = []
+    begin = 0
+    for match in _CANDIDATE.finditer(line):
+        if _is_boundary(line, match.start(), match.end()):
+            starts.append((begin, match.end()))
+            begin = match.end()
+    starts.append((begin, len(line)))
+    spans = [(a, b) for a, b in starts if line[a:b].strip()]
+    single = len(spans) == 1
+    for a, b in spans:
+        chunk = line[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
+        start = offset + a + lead
+        heading = single and _ENDS_TERMINAL.search(body) is None
+        out.append(SentenceSpan(start=start, end=start + len(body), text=body, is_heading=heading))
+
+
+def split_sentences(text: str) -> list[SentenceSpan]:
+    """Split text into sentences with offsets into `text` (`text[s.start:s.end] == s.text`).
+
+    Line breaks always end a sentence; a line without terminal punctuation is one span with
+    `is_heading=True`. Abbreviations ("Dr.", "Gen.", "Oct. 28", "No. 5", "a.m."), initials
+    ("J. Smith", "V.E.K. Madhushani"), dotted acronyms ("U.S.") and decimals do not end a
+    sentence; quotes and brackets closing after the full stop stay with their sentence.
+    """
+    out: list[SentenceSpan] = []
+    for line_match in _LINE.finditer(text):
+        _split_line(line_match.group(0), line_match.start(), out)
+    return out
