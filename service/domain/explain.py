@@ -1,0 +1,244 @@
+"""Words for facts and verdicts: fact labels, figures, who said them, reasons, explanations.
+
+Everything a journalist reads about a fact is phrased here, so `facts.py` and `verdicts.py`
+hold only the rules. Numbers are shown in the figure's own unit as stated ("about 12,000");
+derived numbers (tolerance bounds, consensus ends) are rounded to three significant digits so
+"650,000 +/- 10%" reads "585,000–715,000" and never "715,000.0000001".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from service.domain.model import AssertionView, Qualifier
+
+NameOf = Callable[[str], str]
+
+# Country name -> adjective, for labels such as "North Korean troops in Kursk". A name that is
+# not here is used as it is ("Apple revenue", "Gaza deaths"), which always reads correctly.
+_DEMONYMS: dict[str, str] = {
+    "afghanistan": "Afghan",
+    "argentina": "Argentine",
+    "australia": "Australian",
+    "austria": "Austrian",
+    "bangladesh": "Bangladeshi",
+    "belarus": "Belarusian",
+    "belgium": "Belgian",
+    "brazil": "Brazilian",
+    "britain": "British",
+    "canada": "Canadian",
+    "chile": "Chilean",
+    "china": "Chinese",
+    "colombia": "Colombian",
+    "cuba": "Cuban",
+    "denmark": "Danish",
+    "egypt": "Egyptian",
+    "ethiopia": "Ethiopian",
+    "finland": "Finnish",
+    "france": "French",
+    "georgia": "Georgian",
+    "germany": "German",
+    "greece": "Greek",
+    "haiti": "Haitian",
+    "hungary": "Hungarian",
+    "india": "Indian",
+    "indonesia": "Indonesian",
+    "iran": "Iranian",
+    "iraq": "Iraqi",
+    "ireland": "Irish",
+    "israel": "Israeli",
+    "italy": "Italian",
+    "japan": "Japanese",
+    "jordan": "Jordanian",
+    "kenya": "Kenyan",
+    "lebanon": "Lebanese",
+    "libya": "Libyan",
+    "mexico": "Mexican",
+    "morocco": "Moroccan",
+    "myanmar": "Myanmar",
+    "nepal": "Nepali",
+    "netherlands": "Dutch",
+    "nigeria": "Nigerian",
+    "north korea": "North Korean",
+    "norway": "Norwegian",
+    "pakistan": "Pakistani",
+    "palestine": "Palestinian",
+    "peru": "Peruvian",
+    "philippines": "Philippine",
+    "poland": "Polish",
+    "portugal": "Portuguese",
+    "romania": "Romanian",
+    "russia": "Russian",
+    "saudi arabia": "Saudi",
+    "serbia": "Serbian",
+    "somalia": "Somali",
+    "south africa": "South African",
+    "south korea": "South Korean",
+    "spain": "Spanish",
+    "sudan": "Sudanese",
+    "sweden": "Swedish",
+    "switzerland": "Swiss",
+    "syria": "Syrian",
+    "taiwan": "Taiwanese",
+    "thailand": "Thai",
+    "turkey": "Turkish",
+    "ukraine": "Ukrainian",
+    "united kingdom": "British",
+    "united states": "US",
+    "venezuela": "Venezuelan",
+    "vietnam": "Vietnamese",
+    "yemen": "Yemeni",
+}
+
+_PREFIX_UNITS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+_QUALIFIER_WORDS = {
+    Qualifier.APPROX: "about ",
+    Qualifier.AT_LEAST: "at least ",
+    Qualifier.MORE_THAN: "over ",
+    Qualifier.AT_MOST: "up to ",
+    Qualifier.LESS_THAN: "under ",
+}
+
+
+def key_to_name(key: str) -> str:
+    """Fallback display name for an entity key: "north-korea" -> "North Korea"."""
+    return " ".join(part.capitalize() for part in key.replace("_", "-").split("-") if part)
+
+
+def fact_label(
+    quantity: str,
+    subject: str | None,
+    location: str | None,
+    name_of: NameOf,
+    *,
+    forecast_only: bool = False,
+) -> str:
+    """A short headline for a fact: "North Korean troops in Kursk", "Russian casualties"."""
+    words = quantity
+    if subject:
+        name = name_of(subject)
+        words = f"{_DEMONYMS.get(name.lower(), name)} {quantity}"
+    if location and location != subject:
+        words = f"{words} in {name_of(location)}"
+    if forecast_only:
+        words = f"expected {words}"
+    return words[:1].upper() + words[1:]
+
+
+def round_significant(value: float, digits: int = 3) -> float:
+    """Round to `digits` significant digits (0 and infinities unchanged)."""
+    if value == 0 or math.isinf(value) or math.isnan(value):
+        return value
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+
+
+def format_number(value: float, unit: str | None = None) -> str:
+    """A figure as a journalist writes it: 12,000; 1.5 million; $4.9 billion; 12.5%."""
+    magnitude = abs(value)
+    if magnitude >= 1e9:
+        text = f"{_trim(value / 1e9)} billion"
+    elif (magnitude >= 1e6 and value % 1e5 == 0) or magnitude >= 1e7:
+        text = f"{_trim(value / 1e6)} million"
+    elif float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    if unit is None:
+        return text
+    if unit in _PREFIX_UNITS:
+        sign = "-" if text.startswith("-") else ""
+        return f"{sign}{_PREFIX_UNITS[unit]}{text.lstrip('-')}"
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}"
+
+
+def _trim(value: float) -> str:
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def describe_figure(a: AssertionView) -> str:
+    """The figure as stated, in its own unit: "about 12,000", "between 1,500 and 10,000"."""
+    text = _describe_value(a)
+    return f"{text} expected" if a.is_forecast else text
+
+
+def _describe_value(a: AssertionView) -> str:
+    if a.qualifier is Qualifier.RANGE and a.low is not None and a.high is not None:
+        return f"between {format_number(a.low, a.unit)} and {format_number(a.high, a.unit)}"
+    value = a.low if a.low is not None else a.high
+    if value is None:
+        return a.text
+    if a.qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN) and a.high is not None:
+        value = a.high
+    return f"{_QUALIFIER_WORDS.get(a.qualifier, '')}{format_number(value, a.unit)}"
+
+
+def describe_interval(low: float | None, high: float | None, unit: str | None) -> str:
+    """An interval of derived values: "600,000–715,000", "at least 1,500", "any value"."""
+    lo = None if low is None or math.isinf(low) else round_significant(low)
+    hi = None if high is None or math.isinf(high) else round_significant(high)
+    if lo is not None and hi is not None:
+        if lo == hi:
+            return format_number(lo, unit)
+        return f"{format_number(lo, unit)}–{format_number(hi, unit)}"
+    if lo is not None:
+        return f"at least {format_number(lo, unit)}"
+    if hi is not None:
+        return f"at most {format_number(hi, unit)}"
+    return "any value"
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def who(a: AssertionView, name_of: NameOf) -> str:
+    """Who a figure is attributed to, for a reader: "NATO's Mark Rutte", "the Pentagon"."""
+    body = name_of(a.attributor) if a.attributor else None
+    person = a.attributed_to.strip() if a.attributed_to else None
+    if body and person:
+        low_body, low_person = body.lower(), person.lower()
+        if low_body in low_person or low_person in low_body:
+            return person if len(person) >= len(body) else body
+        # A bare personal name gains its body ("NATO's Mark Rutte"); a long description
+        # ("deputy Pentagon press secretary Sabrina Singh") is replaced by the body it speaks for.
+        return f"{_possessive(body)} {person}" if len(person.split()) <= 3 else body
+    if body or person:
+        return body or person or ""
+    where = a.source_label or f"source {a.source_id}"
+    return f"an unattributed figure in {where}"
+
+
+def speaker_name(a: AssertionView, name_of: NameOf) -> str:
+    """The body behind a figure when known ("the Pentagon"), else `who`."""
+    return name_of(a.attributor) if a.attributor else who(a, name_of)
+
+
+def describe_with_tolerance(a: AssertionView, low: float, high: float) -> str:
+    """The figure plus, for approximate figures, the interval it is read as."""
+    text = describe_figure(a)
+    if a.qualifier is Qualifier.APPROX:
+        text = f"{text} ({describe_interval(low, high, a.unit)})"
+    return text
+
+
+def list_figures(items: Sequence[tuple[str, str]]) -> str:
+    """Join (figure, who) pairs, folding repeats: "over 600,000 (Rutte, twice) and ..."."""
+    counts: dict[tuple[str, str], int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    parts = []
+    for (figure, speaker), count in counts.items():
+        times = {1: "", 2: ", twice"}.get(count, f", {count} times")
+        parts.append(f"{figure} ({speaker}{times})")
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 source", "3 sources"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
