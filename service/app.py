@@ -1,0 +1,103 @@
+"""Application assembly: create_app(settings) -> Litestar."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+import httpx
+from litestar import Litestar
+from litestar.config.compression import CompressionConfig
+from litestar.connection import ASGIConnection
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.handlers.base import BaseRouteHandler
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
+
+from service.db.engine import make_engine, make_sessionmaker
+from service.http.claims import AssertionController, ClaimController
+from service.http.deps import provide_session, provide_settings, require_read_key
+from service.http.entities import EntityController
+from service.http.errors import EXCEPTION_HANDLERS
+from service.http.facts import ConflictController, FactController
+from service.http.health import health
+from service.http.sources import SourceController
+from service.services.knowledge import KnowledgeCache
+from service.settings import Settings
+
+try:
+    VERSION = version("factcheck")
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    VERSION = "0.0.0"
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="factcheck",
+        version=VERSION,
+        description=(
+            "Fact-checking API for newsrooms: sources, claims, numeric assertions, entities, "
+            "facts and verdicts. Errors are RFC 9457 application/problem+json."
+        ),
+        path="/schema",
+        render_plugins=[JsonRenderPlugin(), SwaggerRenderPlugin()],
+        use_handler_docstrings=True,
+    )
+
+
+def _read_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    if connection.url.path not in {"/health"}:
+        require_read_key(connection, handler)
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    """Build the app; the engine, session factory and HTTP client belong to it."""
+    settings = settings or Settings.from_env()
+    engine = make_engine(settings.database_url, pool_size=settings.db_pool_size, echo=settings.db_echo)
+    http_client = httpx.AsyncClient(
+        timeout=httpx.Timeout(settings.fetch_timeout_seconds, connect=5.0),
+        headers={"User-Agent": f"factcheck/{VERSION}"},
+        follow_redirects=False,
+    )
+    state = State(
+        {
+            "settings": settings,
+            "engine": engine,
+            "sessionmaker": make_sessionmaker(engine),
+            "http_client": http_client,
+            "knowledge": KnowledgeCache(),
+        }
+    )
+
+    async def close(app: Litestar) -> None:
+        await http_client.aclose()
+        await engine.dispose()
+
+    return Litestar(
+        route_handlers=[
+            SourceController,
+            ClaimController,
+            AssertionController,
+            FactController,
+            ConflictController,
+            EntityController,
+            health,
+        ],
+        dependencies={
+            "db_session": Provide(provide_session),
+            "settings": Provide(provide_settings, sync_to_thread=False),
+        },
+        guards=[_read_guard],
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=openapi_config(),
+        request_max_body_size=settings.max_body_bytes,
+        compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
+        state=state,
+        on_shutdown=[close],
+    )
+
+
+def create_app_from_env() -> Litestar:
+    """Factory for `uvicorn --factory` workers: each worker reads the environment itself."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,98 @@
+"""factcheck serve | ingest | migrate | openapi"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from service.settings import Settings
+
+OPENAPI_PATH = Path("openapi") / "openapi.json"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="factcheck", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="apply migrations, then serve the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--log-level", default="info")
+
+    ingest = commands.add_parser("ingest", help="ingest article files or folders of them")
+    ingest.add_argument("paths", nargs="+", type=Path)
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    commands.add_parser("migrate", help="apply pending migrations and exit")
+
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", type=Path, default=OPENAPI_PATH)
+
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    if args.command == "serve":
+        return serve_api(settings, args.host, args.port, args.workers, args.log_level)
+    if args.command == "ingest":
+        from service.ingest_files import ingest_paths
+
+        return asyncio.run(ingest_paths(settings, args.paths, quiet=args.quiet))
+    if args.command == "migrate":
+        asyncio.run(migrate(settings))
+        print("database is up to date")
+        return 0
+    if args.command == "openapi":
+        write_openapi(args.output)
+        print(f"wrote {args.output}")
+        return 0
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+async def migrate(settings: Settings) -> None:
+    from service.db.engine import make_engine
+    from service.db.migrate import upgrade
+
+    engine = make_engine(settings.database_url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+def openapi_document() -> str:
+    """The OpenAPI document of the app, as committed in openapi/openapi.json."""
+    from service.app import create_app
+
+    app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:"))
+    schema = app.openapi_schema.to_schema()
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_openapi(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(openapi_document(), encoding="utf-8")
+
+
+def serve_api(settings: Settings, host: str, port: int, workers: int, log_level: str) -> int:
+    import uvicorn
+
+    asyncio.run(migrate(settings))
+    uvicorn.run(
+        "service.app:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        proxy_headers=True,
+        access_log=False,
+    )
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Outbound HTTP adapters: timeouts, size caps, address checks and error mapping."""

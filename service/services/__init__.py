@@ -1,0 +1,1 @@
+"""Use cases: domain + storage. Services flush; the caller (handler, CLI) commits."""

@@ -1,0 +1,199 @@
+"""Entities in storage: link extracted entities to rows, resolve names, add aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from service.db.models import Entity, EntityAlias
+from service.domain import model
+from service.domain.errors import AlreadyExists, NotFound
+from service.schemas.claims import EntityRead
+from service.schemas.common import EntityRef, Page
+from service.services.pagination import decode_cursor, encode_cursor
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalize_alias(name: str) -> str:
+    """Fold case, accents and punctuation so "U.S." = "us" and "Kyiv" = "KYIV"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = stripped.casefold().replace(".", "").replace("'", "").replace("’", "")
+    return _NON_WORD.sub(" ", folded).strip()[:300]
+
+
+async def link_entities(
+    session: AsyncSession, entities: Sequence[model.Entity]
+) -> dict[str, Entity]:
+    """Map each extracted entity key to its row, creating rows and aliases that are missing.
+
+    An extracted entity joins an existing one when any of its names is already an alias of
+    that entity, so names learned from one article link the next article's mentions.
+    """
+    if not entities:
+        return {}
+    keys = {entity.key for entity in entities}
+    names = {normalize_alias(n) for e in entities for n in (e.name, *e.aliases)} - {""}
+    rows = (
+        await session.scalars(
+            select(Entity)
+            .outerjoin(EntityAlias)
+            .where(or_(Entity.key.in_(keys), EntityAlias.normalized.in_(names)))
+            .options(selectinload(Entity.aliases))
+        )
+    ).unique()
+    by_key: dict[str, Entity] = {}
+    by_alias: dict[str, Entity] = {}
+    for row in rows:
+        by_key[row.key] = row
+        for alias in row.aliases:
+            by_alias[alias.normalized] = row
+
+    linked: dict[str, Entity] = {}
+    for entity in sorted(entities, key=_shipped_first):
+        row = by_key.get(entity.key) or _by_any_name(entity, by_alias)
+        if row is None:
+            row = Entity(
+                key=entity.key,
+                name=entity.name,
+                kind=str(entity.kind),
+                parent_key=entity.parent,
+                origin="discovered",
+                aliases=[],
+            )
+            session.add(row)
+            by_key[entity.key] = row
+        for name in (entity.name, *entity.aliases):
+            normalized = normalize_alias(name)
+            if normalized and normalized not in by_alias:
+                row.aliases.append(EntityAlias(alias=name, normalized=normalized))
+                by_alias[normalized] = row
+        linked[entity.key] = row
+    await session.flush()
+    return linked
+
+
+def _shipped_first(entity: model.Entity) -> tuple[int, str]:
+    # Richer entities (more names) claim contested aliases before bare discovered names.
+    return (-len(entity.aliases), entity.key)
+
+
+def _by_any_name(entity: model.Entity, by_alias: dict[str, Entity]) -> Entity | None:
+    for name in (entity.name, *entity.aliases):
+        row = by_alias.get(normalize_alias(name))
+        if row is not None:
+            return row
+    return None
+
+
+async def resolve_entity_ids(session: AsyncSession, name_or_id: str) -> list[int]:
+    """Ids of the entity that a filter value names: an id, a key, a name or any alias."""
+    value = name_or_id.strip()
+    conditions = [
+        Entity.key == value.lower(),
+        Entity.id.in_(
+            select(EntityAlias.entity_id).where(EntityAlias.normalized == normalize_alias(value))
+        ),
+    ]
+    if value.isdigit() and len(value) < 12:
+        conditions.append(Entity.id == int(value))
+    return list(await session.scalars(select(Entity.id).where(or_(*conditions))))
+
+
+def entity_ref(row: Entity | None) -> EntityRef | None:
+    return None if row is None else EntityRef(id=row.id, name=row.name)
+
+
+def _entity_read(row: Entity) -> EntityRead:
+    return EntityRead(
+        id=row.id, name=row.name, kind=row.kind, aliases=[a.alias for a in row.aliases]
+    )
+
+
+async def list_entities(
+    session: AsyncSession, *, q: str | None, limit: int, cursor: str | None
+) -> Page[EntityRead]:
+    query = select(Entity).options(selectinload(Entity.aliases)).order_by(Entity.id)
+    if q:
+        needle = f"%{normalize_alias(q)}%"
+        query = query.where(
+            Entity.id.in_(
+                select(EntityAlias.entity_id).where(EntityAlias.normalized.like(needle))
+            )
+            | func.lower(Entity.name).like(f"%{q.lower()}%")
+        )
+    if cursor:
+        (after,) = decode_cursor(cursor, 1)
+        query = query.where(Entity.id > after)
+    rows = list(await session.scalars(query.limit(limit + 1)))
+    return _page([_entity_read(r) for r in rows[:limit]], rows, limit)
+
+
+def _page(items: list[EntityRead], rows: list[Entity], limit: int) -> Page[EntityRead]:
+    more = len(rows) > limit
+    return Page(items=items, next_cursor=encode_cursor(rows[limit - 1].id) if more else None)
+
+
+async def get_entity(session: AsyncSession, entity_id: int) -> EntityRead:
+    row = await session.scalar(
+        select(Entity).where(Entity.id == entity_id).options(selectinload(Entity.aliases))
+    )
+    if row is None:
+        raise NotFound(f"entity {entity_id} does not exist")
+    return _entity_read(row)
+
+
+async def add_alias(session: AsyncSession, entity_id: int, alias: str) -> EntityRead:
+    """Teach the service one more name for an entity; a name belongs to one entity only."""
+    row = await session.scalar(
+        select(Entity).where(Entity.id == entity_id).options(selectinload(Entity.aliases))
+    )
+    if row is None:
+        raise NotFound(f"entity {entity_id} does not exist")
+    normalized = normalize_alias(alias)
+    if not normalized:
+        raise AlreadyExists("alias has no letters or digits")
+    owner = await session.scalar(
+        select(EntityAlias.entity_id).where(EntityAlias.normalized == normalized)
+    )
+    if owner is not None and owner != entity_id:
+        raise AlreadyExists(f"alias {alias!r} already names entity {owner}")
+    if owner is None:
+        row.aliases.append(EntityAlias(alias=alias.strip(), normalized=normalized, origin="user"))
+        await session.flush()
+    return _entity_read(row)
+
+
+async def learned_entities(session: AsyncSession, after_alias_id: int) -> Iterable[model.Entity]:
+    """Entities whose aliases were added after `after_alias_id`, for the extractor's KB."""
+    rows = (
+        await session.scalars(
+            select(Entity)
+            .join(EntityAlias)
+            .where(EntityAlias.id > after_alias_id)
+            .options(selectinload(Entity.aliases))
+        )
+    ).unique()
+    return [
+        model.Entity(
+            key=row.key,
+            name=row.name,
+            kind=_kind(row.kind),
+            aliases=tuple(a.alias for a in row.aliases),
+            parent=row.parent_key,
+        )
+        for row in rows
+    ]
+
+
+def _kind(kind: str) -> model.EntityKind:
+    try:
+        return model.EntityKind(kind)
+    except ValueError:
+        return model.EntityKind.ORGANIZATION

@@ -1,0 +1,147 @@
+"""Keep facts and verdicts up to date: recompute only the fact families a change touched.
+
+Each assertion row stores its family key (what is counted, whose, where, forecast or not).
+An ingest or a delete names the families it touched; this module reloads every assertion of
+those families, regroups them into facts and judges each fact again. The cost follows the
+size of the touched families, not the size of the corpus, and the result does not depend on
+the order in which sources arrived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from service.db.base import utcnow
+from service.db.models import Assertion, ConflictPair, Entity, Fact, Source
+from service.domain import facts as fact_logic
+from service.domain import verdicts
+from service.domain.model import AssertionView, Qualifier
+
+
+async def refresh_families(session: AsyncSession, families: Collection[str]) -> None:
+    """Regroup and re-judge every fact of `families`; the session is flushed, not committed."""
+    if not families:
+        return
+    family_list = sorted(set(families))
+    views, names, ids_by_key = await _load_views(session, family_list)
+    groups = fact_logic.group_facts(views)
+
+    existing = {
+        row.key: row
+        for row in await session.scalars(select(Fact).where(Fact.family_key.in_(family_list)))
+    }
+    by_id = {view.id: view for view in views}
+    kept: set[str] = set()
+    membership: dict[int, int] = {}
+    superseded: set[int] = set()
+    for group in groups:
+        members = [by_id[member] for member in group.members]
+        judgement = verdicts.judge(members, lambda key: names.get(key, key))
+        row = existing.get(group.key)
+        if row is None:
+            row = Fact(key=group.key)
+            session.add(row)
+        row.family_key = fact_logic.family_key(members[0])
+        row.label = group.label
+        row.quantity = group.quantity
+        row.unit = group.unit
+        row.subject_id = ids_by_key.get(group.subject) if group.subject else None
+        row.location_id = ids_by_key.get(group.location) if group.location else None
+        row.verdict = judgement.verdict.value
+        row.explanation = judgement.explanation
+        row.source_count = len({m.source_id for m in members})
+        row.severity = judgement.severity
+        row.consensus_low = judgement.consensus_low
+        row.consensus_high = judgement.consensus_high
+        row.updated_at = utcnow()
+        await session.flush()
+        await session.execute(delete(ConflictPair).where(ConflictPair.fact_id == row.id))
+        session.add_all(
+            ConflictPair(
+                fact_id=row.id, a_id=p.a, b_id=p.b, reason=p.reason, severity=p.severity
+            )
+            for p in judgement.pairs
+        )
+        kept.add(group.key)
+        membership.update(dict.fromkeys(group.members, row.id))
+        superseded.update(judgement.revised)
+
+    for key, row in existing.items():
+        if key not in kept:
+            await session.delete(row)
+    await _store_membership(session, views, membership, superseded)
+    await session.flush()
+
+
+async def _store_membership(
+    session: AsyncSession,
+    views: list[AssertionView],
+    membership: dict[int, int],
+    superseded: set[int],
+) -> None:
+    by_target: dict[tuple[int | None, bool], list[int]] = {}
+    for view in views:
+        target = (membership.get(view.id), view.id in superseded)
+        by_target.setdefault(target, []).append(view.id)
+    for (fact_id, is_superseded), ids in by_target.items():
+        for start in range(0, len(ids), 500):
+            await session.execute(
+                update(Assertion)
+                .where(Assertion.id.in_(ids[start : start + 500]))
+                .values(fact_id=fact_id, superseded=is_superseded)
+                .execution_options(synchronize_session=False)
+            )
+
+
+async def _load_views(
+    session: AsyncSession, families: list[str]
+) -> tuple[list[AssertionView], dict[str, str], dict[str, int]]:
+    subject = aliased(Entity)
+    location = aliased(Entity)
+    rows = await session.execute(
+        select(Assertion, Source.published_at, Source.publisher, Source.title, subject, location)
+        .join(Source, Source.id == Assertion.source_id)
+        .outerjoin(subject, subject.id == Assertion.subject_id)
+        .outerjoin(location, location.id == Assertion.location_id)
+        .where(Assertion.family_key.in_(families))
+        .order_by(Assertion.id)
+    )
+    views: list[AssertionView] = []
+    names: dict[str, str] = {}
+    ids_by_key: dict[str, int] = {}
+    for assertion, published_at, publisher, title, subject_row, location_row in rows:
+        for entity in (subject_row, location_row):
+            if entity is not None:
+                names[entity.key] = entity.name
+                ids_by_key[entity.key] = entity.id
+        views.append(
+            AssertionView(
+                id=assertion.id,
+                source_id=assertion.source_id,
+                quantity=assertion.quantity,
+                unit=assertion.unit,
+                low=assertion.low,
+                high=assertion.high,
+                qualifier=Qualifier(assertion.qualifier),
+                subject=subject_row.key if subject_row is not None else None,
+                location=location_row.key if location_row is not None else None,
+                attributor=assertion.attributor_key,
+                attributed_to=assertion.attributed_to,
+                as_of=assertion.as_of,
+                published_at=published_at,
+                is_forecast=assertion.is_forecast,
+                text=assertion.text,
+                source_label=publisher or title or f"source {assertion.source_id}",
+            )
+        )
+    attributor_keys = {v.attributor for v in views if v.attributor} - names.keys()
+    if attributor_keys:
+        for key, name in await session.execute(
+            select(Entity.key, Entity.name).where(Entity.key.in_(attributor_keys))
+        ):
+            names[key] = name
+    return views, names, ids_by_key

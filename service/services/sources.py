@@ -1,0 +1,225 @@
+"""Sources: ingest an article as one unit of work, read, list and delete them."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+import anyio.to_thread
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from service.db.models import Assertion, Claim, ClaimEntity, Entity, Source
+from service.domain import facts as fact_logic
+from service.domain.errors import EmptyArticle, NotFound, TooLarge
+from service.domain.extraction import extract_article
+from service.domain.knowledge import KnowledgeBase
+from service.domain.model import ExtractedArticle, ExtractedAssertion
+from service.schemas.common import Page
+from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
+from service.services.entities import link_entities
+from service.services.fact_updates import refresh_families
+from service.services.pagination import decode_cursor, encode_cursor
+
+
+class IngestResult(msgspec.Struct, frozen=True):
+    source: SourceRead
+    created: bool
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's content: its cleaned text, whitespace folded."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+async def extract(payload: SourceCreate, kb: KnowledgeBase, max_chars: int) -> ExtractedArticle:
+    """Run the (CPU-bound) extraction off the event loop so reads keep flowing."""
+    raw = payload.text if payload.text is not None else payload.html
+    if raw is None or not raw.strip():
+        raise EmptyArticle("the article is empty")
+    article = await anyio.to_thread.run_sync(
+        lambda: extract_article(
+            text=payload.text,
+            html=payload.html,
+            title=payload.title,
+            published_at=payload.published_at,
+            kb=kb,
+        )
+    )
+    if not article.text.strip():
+        raise EmptyArticle("no article text is left after clean-up")
+    if len(article.text) > max_chars:
+        raise TooLarge(f"the article has {len(article.text)} characters; the limit is {max_chars}")
+    return article
+
+
+async def store_article(
+    session: AsyncSession, payload: SourceCreate, article: ExtractedArticle
+) -> IngestResult:
+    """Store an extracted article with its claims, assertions and updated facts.
+
+    Returns the existing source, and writes nothing, when the same content is already stored.
+    Everything is flushed inside one transaction that the caller commits.
+    """
+    digest = content_hash(article.text)
+    existing = await session.scalar(select(Source).where(Source.content_hash == digest))
+    if existing is not None:
+        return IngestResult(source=source_read(existing), created=False)
+    try:
+        async with session.begin_nested():
+            source = await _insert(session, payload, article, digest)
+    except IntegrityError:
+        # Another writer stored the same content between our check and our insert.
+        existing = await session.scalar(select(Source).where(Source.content_hash == digest))
+        if existing is None:
+            raise
+        return IngestResult(source=source_read(existing), created=False)
+    return IngestResult(source=source_read(source), created=True)
+
+
+async def _insert(
+    session: AsyncSession, payload: SourceCreate, article: ExtractedArticle, digest: str
+) -> Source:
+    source = Source(
+        content_hash=digest,
+        title=payload.title or article.title,
+        publisher=payload.publisher,
+        url=payload.url,
+        author=payload.author or article.author,
+        published_at=payload.published_at or article.published_at,
+        text=article.text,
+        claim_count=0,
+        assertion_count=0,
+    )
+    session.add(source)
+    await session.flush()
+    linked = await link_entities(session, article.entities)
+    families: set[str] = set()
+    for extracted in article.claims:
+        claim = Claim(
+            source_id=source.id,
+            start=extracted.start,
+            end=extracted.end,
+            text=extracted.text,
+            speaker=extracted.speaker,
+        )
+        session.add(claim)
+        await session.flush()
+        entity_ids = {linked[key].id for key in extracted.entities if key in linked}
+        session.add_all(ClaimEntity(claim_id=claim.id, entity_id=i) for i in sorted(entity_ids))
+        for figure in extracted.assertions:
+            if not _storable(figure):
+                continue
+            canonical = _canonical_keys(figure, linked)
+            family = fact_logic.family_key(canonical)
+            families.add(family)
+            session.add(_assertion_row(source.id, claim.id, canonical, family, linked))
+            source.assertion_count += 1
+        source.claim_count += 1
+    await session.flush()
+    await refresh_families(session, families)
+    return source
+
+
+def _storable(figure: ExtractedAssertion) -> bool:
+    # An absurd figure ("10^400") cannot be compared or serialised: it is not a checkable fact.
+    return all(v is None or (math.isfinite(v) and abs(v) < 1e18) for v in (figure.low, figure.high))
+
+
+def _canonical_keys(figure: ExtractedAssertion, linked: dict[str, Entity]) -> ExtractedAssertion:
+    """Replace entity keys by the keys of the stored entities they were linked to."""
+
+    def canonical(key: str | None) -> str | None:
+        return linked[key].key if key is not None and key in linked else key
+
+    return msgspec.structs.replace(
+        figure,
+        subject=canonical(figure.subject),
+        location=canonical(figure.location),
+        attributor=canonical(figure.attributor),
+    )
+
+
+def _assertion_row(
+    source_id: int,
+    claim_id: int,
+    figure: ExtractedAssertion,
+    family: str,
+    linked: dict[str, Entity],
+) -> Assertion:
+    by_key = {row.key: row for row in linked.values()}
+    subject = by_key.get(figure.subject) if figure.subject else None
+    location = by_key.get(figure.location) if figure.location else None
+    return Assertion(
+        claim_id=claim_id,
+        source_id=source_id,
+        family_key=family,
+        text=figure.text,
+        start=figure.start,
+        end=figure.end,
+        quantity=figure.quantity,
+        unit=figure.unit,
+        qualifier=figure.qualifier.value,
+        low=figure.low,
+        high=figure.high,
+        subject_id=subject.id if subject is not None else None,
+        location_id=location.id if location is not None else None,
+        attributed_to=figure.attributed_to,
+        attributor_key=figure.attributor,
+        as_of=figure.as_of,
+        is_forecast=figure.is_forecast,
+        superseded=False,
+    )
+
+
+def source_read(row: Source) -> SourceRead:
+    return SourceRead(
+        id=row.id,
+        title=row.title,
+        publisher=row.publisher,
+        url=row.url,
+        author=row.author,
+        published_at=row.published_at,
+        claim_count=row.claim_count,
+        assertion_count=row.assertion_count,
+        created_at=row.created_at,
+    )
+
+
+async def list_sources(
+    session: AsyncSession, *, limit: int, cursor: str | None
+) -> Page[SourceRead]:
+    query = select(Source).order_by(Source.id)
+    if cursor:
+        (after,) = decode_cursor(cursor, 1)
+        query = query.where(Source.id > after)
+    rows = list(await session.scalars(query.limit(limit + 1)))
+    more = len(rows) > limit
+    return Page(
+        items=[source_read(r) for r in rows[:limit]],
+        next_cursor=encode_cursor(rows[limit - 1].id) if more else None,
+    )
+
+
+async def get_source(session: AsyncSession, source_id: int) -> SourceDetail:
+    row = await session.get(Source, source_id)
+    if row is None:
+        raise NotFound(f"source {source_id} does not exist")
+    return SourceDetail(**msgspec.structs.asdict(source_read(row)), text=row.text)
+
+
+async def delete_source(session: AsyncSession, source_id: int) -> None:
+    """Delete a source with its claims and assertions, then re-judge the facts they touched."""
+    row = await session.get(Source, source_id)
+    if row is None:
+        raise NotFound(f"source {source_id} does not exist")
+    families = set(
+        await session.scalars(
+            select(Assertion.family_key).where(Assertion.source_id == source_id).distinct()
+        )
+    )
+    await session.delete(row)
+    await session.flush()
+    await refresh_families(session, families)
