@@ -1,0 +1,371 @@
+"""The date patterns of `dates` and how each one resolves against a publication date.
+
+Each rule is a compiled regex with named groups (`expr` is the date phrase, `prep` the word that
+introduced it) and a resolver returning `(date, precision)`, `(None, precision)` when the date
+needs a publication date that is missing, or None to reject the match. Representative dates and
+year inference are documented in `service.domain.dates`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+_MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+_MONTH_INDEX: dict[str, int] = {}
+for _number, _name in enumerate(_MONTH_NAMES, start=1):
+    _MONTH_INDEX[_name] = _number
+    _MONTH_INDEX[_name[:3]] = _number
+_MONTH_INDEX["sept"] = 9
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
+_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _cased(words: list[str]) -> str:
+    """Alternation accepting Capitalised and UPPER forms only ("may" the verb is not a month)."""
+    forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
+    return "|".join(forms)
+
+
+_MONTH = (
+    r"(?P<month>"
+    + _cased(_MONTH_NAMES)
+    + r"|(?:"
+    + _cased(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
+    + r")\.?)(?![a-z])"
+)
+_WEEKDAY = r"(?P<weekday>" + _cased(_WEEKDAYS) + r")(?![a-z])"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
+_PREP = (
+    r"(?:(?P<prep>(?i:as\ of|as\ at|since|from|until|till|through|by|in|on|at|during|of|for|"
+    r"before|after|between|and|to))\s+)?"
+)
+_PART = (
+    r"(?P<part>(?i:early|late|mid|mid-|the\ middle\ of|middle\ of|the\ end\ of|end\ of|"
+    r"the\ start\ of|start\ of|the\ beginning\ of|beginning\ of|the\ close\ of))"
+)
+_NUM = r"(?P<num>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_FLAGS = re.VERBOSE
+
+
+def _compile(body: str, flags: int = _FLAGS) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + _PREP + r"(?P<expr>" + body + r")", flags)
+
+
+_EXPLICIT_MDY = _compile(
+    r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?"
+)
+_EXPLICIT_DMY = _compile(
+    r"(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+"
+    r"" + _YEAR + r")?"
+)
+_MONTH_YEAR = _compile(r"(?:" + _PART + r"[\s-]?)?" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR)
+_ISO = _compile(r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d-])")
+_SLASHED = _compile(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+_PART_YEAR = _compile(_PART + r"[\s-]?" + r"(?:fiscal\s+)?" + _YEAR)
+_YEAR_ALONE = re.compile(
+    r"(?<![\w-])(?P<prep>(?i:as\ of|since|from|until|till|through|by|in|during|for|before|"
+    r"after|between|of|and|to))\s+(?P<expr>(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)"
+    + _YEAR
+    + r")",
+    _FLAGS,
+)
+_MONTH_ALONE = re.compile(
+    r"(?<![\w-])(?:(?P<prep>(?i:as\ of|since|from|until|till|through|by|in|during|of|before|"
+    r"after|between|and|to|at))\s+|(?=(?i:early|late|mid|the|end|start|beginning|middle)))"
+    r"(?P<expr>(?:" + _PART + r"[\s-]?)?" + _MONTH + r")(?![\s,]*\d)",
+    _FLAGS,
+)
+_QUARTER = _compile(
+    r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
+    r"(?:\s+of)?|(?P<q>[QH][1-4]))(?:\s+(?:fiscal\s+)?" + _YEAR + r")?",
+    _FLAGS | re.IGNORECASE,
+)
+_SEASON = re.compile(
+    r"(?<![\w-])(?:(?P<prep>as\ of|since|in|during|by|until|through|over)\s+)?"
+    r"(?P<expr>(?P<rel>this|last|next|the|early|late|mid-|mid)\s+(?:(?:early|late)\s+)?"
+    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR + r")?"
+    r"|(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?"
+    + _YEAR.replace("year", "year2")
+    + r")",
+    _FLAGS,
+)
+_WEEKDAY_REL = _compile(r"(?:(?P<rel>last|this|next|past)\s+)?" + _WEEKDAY + r"(?!s\b)")
+_DAY_WORDS = re.compile(
+    r"(?<![\w-])(?P<expr>today|tonight|yesterday|tomorrow|this\ (?:morning|afternoon|evening)|"
+    r"last\ night|the\ (?:previous|prior)\ day|the\ day\ before|a\ day\ (?:earlier|before))\b",
+    re.IGNORECASE,
+)
+_PERIOD_WORDS = re.compile(
+    r"(?<![\w-])(?:(?P<prep>since|in|during|by|until|over|for|of)\s+)?(?P<expr>"
+    r"(?P<rel>(?:earlier|later)\ this|this|last|next|the\ (?:past|previous|last|following)|past)"
+    r"\s+(?P<unit>week|weekend|month|year|decade))\b",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    r"(?<![\w-])(?P<expr>" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<dir>ago|earlier|before|later))\b",
+    re.IGNORECASE,
+)
+_SPAN_TO_NOW = re.compile(
+    r"(?<![\w-])(?P<expr>(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
+    + r"(?:(?:\d{1,3}|[a-z]{3,6})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?))\b",
+    re.IGNORECASE,
+)
+_DECADE = _compile(r"the\s+(?P<decade>(?:19|20)\d0)s\b")
+
+Resolved = tuple[dt.date | None, str] | None
+_Resolver = Callable[[re.Match[str], dt.date | None], Resolved]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_of(match: re.Match[str]) -> int:
+    word = match.group("month").rstrip(".").lower()
+    return _MONTH_INDEX[word] if word in _MONTH_INDEX else _MONTH_INDEX[word[:3]]
+
+
+def _infer_day_year(month: int, day: int, published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, day)
+    if candidate is not None and candidate <= published + dt.timedelta(days=14):
+        return candidate
+    return _safe_date(published.year - 1, month, day)
+
+
+def _infer_year(month: int, published: dt.date | None) -> int | None:
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _part_of_month(part: str | None, year: int, month: int) -> tuple[dt.date | None, str]:
+    if part is None:
+        return _safe_date(year, month, 1), "month"
+    if "end" in part or "close" in part:
+        next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+        return next_month - dt.timedelta(days=1), "week"
+    if "start" in part or "beginning" in part:
+        return dt.date(year, month, 1), "week"
+    day = 5 if part == "early" else 25 if part == "late" else 15
+    return dt.date(year, month, day), "week"
+
+
+def _part_of_year(part: str | None, year: int) -> tuple[dt.date, str]:
+    if part is None:
+        return dt.date(year, 1, 1), "year"
+    if "end" in part or "close" in part:
+        return dt.date(year, 12, 31), "month"
+    if "start" in part or "beginning" in part:
+        return dt.date(year, 1, 1), "month"
+    if part == "early":
+        return dt.date(year, 2, 15), "season"
+    if part == "late":
+        return dt.date(year, 11, 15), "season"
+    return dt.date(year, 7, 1), "season"
+
+
+def _part(match: re.Match[str]) -> str | None:
+    part = match.group("part")
+    return part.lower().rstrip("-") if part else None
+
+
+def _explicit_day(match: re.Match[str], published: dt.date | None) -> Resolved:
+    month, day = _month_of(match), int(match.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    year = match.group("year")
+    if year:
+        return _safe_date(int(year), month, day), "day"
+    return _infer_day_year(month, day, published), "day"
+
+
+def _month_year(match: re.Match[str], published: dt.date | None) -> Resolved:
+    return _part_of_month(_part(match), int(match.group("year")), _month_of(match))
+
+
+def _month_alone(match: re.Match[str], published: dt.date | None) -> Resolved:
+    month = _month_of(match)
+    year = _infer_year(month, published)
+    if year is None:
+        return None, "month"
+    return _part_of_month(_part(match), year, month)
+
+
+def _iso(match: re.Match[str], published: dt.date | None) -> Resolved:
+    year, month, day = (int(x) for x in match.group("iso").split("-"))
+    return _safe_date(year, month, day), "day"
+
+
+def _slashed(match: re.Match[str], published: dt.date | None) -> Resolved:
+    # Month first (US style) unless the first number cannot be a month.
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+    month, day = (b, a) if a > 12 else (a, b)
+    return _safe_date(year, month, day), "day"
+
+
+def _year(match: re.Match[str], published: dt.date | None) -> Resolved:
+    return _part_of_year(
+        _part(match) if "part" in match.groupdict() else None, int(match.group("year"))
+    )
+
+
+def _quarter(match: re.Match[str], published: dt.date | None) -> Resolved:
+    if match.group("q"):
+        unit = "quarter" if match.group("q")[0] in "Qq" else "half"
+        index = int(match.group("q")[1])
+    else:
+        unit = match.group("unit").lower()
+        index = _ORDINALS.get(match.group("ord").lower(), 4)
+    months = 3 if unit == "quarter" else 6
+    if (unit == "half" and index > 2) or index > 4:
+        return None
+    first_month = (index - 1) * months + 1
+    year_text = match.group("year")
+    year = int(year_text) if year_text else _infer_year(first_month, published)
+    if year is None:
+        return None, unit
+    return dt.date(year, first_month, 1), unit
+
+
+def _season(match: re.Match[str], published: dt.date | None) -> Resolved:
+    season = (match.group("season") or match.group("season2")).lower()
+    month = _SEASON_MONTH[season]
+    rel = (match.group("rel") or "").lower()
+    year_text = match.group("year") or match.group("year2")
+    if year_text:
+        year = int(year_text)
+        # Winter 2023 starts in December 2022.
+        return dt.date(year - 1 if month == 12 else year, month, 1), "season"
+    if published is None:
+        return None, "season"
+    start = dt.date(published.year, month, 1)
+    if month == 12 and published.month < 12:
+        start = dt.date(published.year - 1, 12, 1)
+    if rel == "last" or (rel != "next" and start > published):
+        start = dt.date(start.year - 1, month, 1)
+    elif rel == "next" and start <= published:
+        start = dt.date(start.year + 1, month, 1)
+    return start, "season"
+
+
+def _weekday(match: re.Match[str], published: dt.date | None) -> Resolved:
+    if published is None:
+        return None, "day"
+    target = _WEEKDAYS.index(match.group("weekday").lower())
+    back = (published.weekday() - target) % 7
+    rel = (match.group("rel") or "").lower()
+    if rel == "next":
+        return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7), "day"
+    if rel in ("last", "past") and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back), "day"
+
+
+def _day_word(match: re.Match[str], published: dt.date | None) -> Resolved:
+    if published is None:
+        return None, "day"
+    word = match.group("expr").lower()
+    if word == "tomorrow":
+        return published + dt.timedelta(days=1), "day"
+    if word.startswith(("today", "tonight", "this")):
+        return published, "day"
+    return published - dt.timedelta(days=1), "day"
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _period(match: re.Match[str], published: dt.date | None) -> Resolved:
+    unit = match.group("unit").lower()
+    rel = " ".join(match.group("rel").lower().split())
+    precision = "day" if unit == "weekend" else unit
+    if published is None:
+        return None, precision
+    step = 0 if "this" in rel else 1 if rel == "next" or "following" in rel else -1
+    if unit in ("week", "weekend"):
+        monday = published - dt.timedelta(days=published.weekday())
+        start = monday + dt.timedelta(weeks=step)
+        if unit == "week":
+            return start, precision
+        # "this weekend" read on Monday/Tuesday is the one just past, later in the week the next.
+        if step == 0 and published.weekday() <= 1:
+            return monday - dt.timedelta(days=2), precision
+        return start + dt.timedelta(days=5), precision
+    if unit == "month":
+        return _shift_months(published, step), precision
+    if unit == "decade":
+        return dt.date(published.year // 10 * 10 + 10 * step, 1, 1), precision
+    return dt.date(published.year + step, 1, 1), precision
+
+
+def _ago(match: re.Match[str], published: dt.date | None) -> Resolved:
+    unit = match.group("unit").lower()
+    if published is None:
+        return None, unit
+    num_text = match.group("num").lower()
+    count = int(num_text) if num_text.isdigit() else _NUMBER_WORDS[num_text]
+    sign = 1 if match.group("dir").lower() == "later" else -1
+    if unit == "day":
+        return published + dt.timedelta(days=sign * count), "day"
+    if unit == "week":
+        return published + dt.timedelta(weeks=sign * count), "week"
+    if unit == "month":
+        shifted = _shift_months(published, sign * count)
+        return _safe_date(shifted.year, shifted.month, min(published.day, 28)), "month"
+    return _safe_date(
+        published.year + sign * count, published.month, min(published.day, 28)
+    ), "year"
+
+
+def _span_to_now(match: re.Match[str], published: dt.date | None) -> Resolved:
+    # "over the past week": a running total up to publication.
+    return published, "day"
+
+
+def _decade(match: re.Match[str], published: dt.date | None) -> Resolved:
+    return dt.date(int(match.group("decade")), 1, 1), "decade"
+
+
+# Earlier entries win ties on the same start; longer spans win overlaps.
+RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+    (_ISO, _iso),
+    (_SLASHED, _slashed),
+    (_EXPLICIT_MDY, _explicit_day),
+    (_EXPLICIT_DMY, _explicit_day),
+    (_MONTH_YEAR, _month_year),
+    (_QUARTER, _quarter),
+    (_SEASON, _season),
+    (_PART_YEAR, _year),
+    (_DECADE, _decade),
+    (_YEAR_ALONE, _year),
+    (_MONTH_ALONE, _month_alone),
+    (_SPAN_TO_NOW, _span_to_now),
+    (_AGO, _ago),
+    (_PERIOD_WORDS, _period),
+    (_DAY_WORDS, _day_word),
+    (_WEEKDAY_REL, _weekday),
+)
+TRIGGER = re.compile(
+    r"\d|[A-Z][a-z]{2}|today|tonight|yesterday|tomorrow|week|month|year|ago|earlier|spring|"
+    r"summer|autumn|fall|winter|night|quarter|half",
+    re.IGNORECASE,
+)
