@@ -127,6 +127,14 @@ def fact_label(
     return words[:1].upper() + words[1:]
 
 
+def inline_label(label: str, quantity: str) -> str:
+    """A label for use inside a sentence: "Casualties in Kursk" -> "casualties in Kursk"."""
+    lowered = label[:1].lower() + label[1:]
+    if lowered.startswith((quantity.lower(), "expected ")):
+        return lowered
+    return label
+
+
 def round_significant(value: float, digits: int = 3) -> float:
     """Round to `digits` significant digits (0 and infinities unchanged)."""
     if value == 0 or math.isinf(value) or math.isnan(value):
@@ -161,11 +169,12 @@ def _trim(value: float) -> str:
 
 def describe_figure(a: AssertionView) -> str:
     """The figure as stated, in its own unit: "about 12,000", "between 1,500 and 10,000"."""
-    text = _describe_value(a)
+    text = describe_value(a)
     return f"{text} expected" if a.is_forecast else text
 
 
-def _describe_value(a: AssertionView) -> str:
+def describe_value(a: AssertionView) -> str:
+    """The stated value alone, without the forecast marker."""
     if a.qualifier is Qualifier.RANGE and a.low is not None and a.high is not None:
         return f"between {format_number(a.low, a.unit)} and {format_number(a.high, a.unit)}"
     value = a.low if a.low is not None else a.high

@@ -239,7 +239,10 @@ def judge(
     if not members:
         return FactJudgement(verdict=Verdict.SINGLE, explanation="No figures.")
     first = members[0]
-    label = label or explain.fact_label(first.quantity, first.subject, first.location, names)
+    label = explain.inline_label(
+        label or explain.fact_label(first.quantity, first.subject, first.location, names),
+        first.quantity,
+    )
     gone = superseded_ids(members)
     standing = [a for a in members if a.id not in gone]
     pairs = sorted(
@@ -309,9 +312,12 @@ def _explanation(
         count = explain.plural(len(pairs), "incompatible pair")
         text = f"Sources disagree on {label} ({count} of figures); widest gap: {pairs[0].reason}."
     elif verdict is Verdict.REVISED:
-        text = f"{_revisions(members, gone, names)} The latest figures: {listing}{agreed}."
+        text = _revisions(members, gone, names)
+        if len({speaker(a) for a in shown}) > 1:
+            text = f"{text} The standing figures agree: {listing}{agreed}."
         return text + _forecast_note(outliers, names)
     elif verdict is Verdict.SINGLE:
+        agreed = agreed if len(shown) - len(outliers) > 1 else ""
         text = f"Only one source reports {label}: {listing}{agreed}."
     else:
         figures = explain.plural(len(shown) - len(outliers), "figure")
@@ -338,9 +344,11 @@ def _forecast_note(outliers: Sequence[AssertionView], names: NameOf) -> str:
     if not outliers:
         return ""
     listed = explain.list_figures(
-        [(explain.describe_figure(f), explain.who(f, names)) for f in outliers]
+        [(explain.describe_value(f), explain.who(f, names)) for f in outliers]
     )
-    return f" Not compared with the reports: the forecast {listed}."
+    noun = "A forecast" if len(outliers) == 1 else "Forecasts"
+    verb = "is" if len(outliers) == 1 else "are"
+    return f" {noun} of {listed} {verb} not compared with the reports."
 
 
 def containment_violations(

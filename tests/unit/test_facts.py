@@ -1,0 +1,233 @@
+"""Fact grouping: families (quantity, unit dimension, subject, location) and time splits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+from service.domain.facts import (
+    FactGroup,
+    containment_candidates,
+    family_key,
+    group_facts,
+    unit_base,
+)
+from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
+
+_NAMES = {
+    "north-korea": "North Korea",
+    "russia": "Russia",
+    "kursk": "Kursk",
+    "valdoria": "Valdoria",
+    "port-selim": "Port Selim",
+    "acme": "Acme Corp",
+}
+
+
+def name_of(key: str) -> str:
+    return _NAMES.get(key, key)
+
+
+_ids = itertools.count(1)
+
+
+def fig(
+    quantity: str,
+    low: float | None,
+    high: float | None = None,
+    qualifier: Qualifier = Qualifier.EXACT,
+    *,
+    unit: str | None = None,
+    subject: str | None = None,
+    location: str | None = None,
+    source: int = 1,
+    as_of: dt.date | None = None,
+    published: dt.date | None = dt.date(2025, 3, 1),
+    forecast: bool = False,
+    attributor: str | None = None,
+) -> AssertionView:
+    if high is None and qualifier in (Qualifier.EXACT, Qualifier.APPROX):
+        high = low
+    return AssertionView(
+        id=next(_ids),
+        source_id=source,
+        quantity=quantity,
+        unit=unit,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        subject=subject,
+        location=location,
+        attributor=attributor,
+        attributed_to=None,
+        as_of=as_of,
+        published_at=(
+            dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC) if published else None
+        ),
+        is_forecast=forecast,
+        text=f"{low}",
+    )
+
+
+def by_member(groups: list[FactGroup]) -> set[frozenset[int]]:
+    return {frozenset(g.member_ids) for g in groups}
+
+
+def test_units_of_one_dimension_share_a_family() -> None:
+    acres = fig("burned area", 120_000, unit="acres", location="valdoria")
+    km2 = fig("burned area", 490, None, Qualifier.APPROX, unit="km2", location="valdoria")
+    share = fig("containment", 35, unit="%", location="valdoria")
+    assert family_key(acres) == family_key(km2)
+    assert family_key(share) != family_key(km2)
+    assert unit_base("mi")[1] == "km"
+    assert abs(unit_base("mi")[2] - 1.609344) < 1e-9
+
+
+def test_currencies_are_not_converted() -> None:
+    usd = fig("revenue", 4.9e9, unit="USD", subject="acme")
+    eur = fig("revenue", 4.5e9, unit="EUR", subject="acme")
+    assert family_key(usd) != family_key(eur)
+
+
+def test_family_key_accepts_extracted_assertions() -> None:
+    extracted = ExtractedAssertion(
+        start=0,
+        end=10,
+        text="10,000 troops",
+        quantity="troops",
+        unit=None,
+        low=10_000,
+        high=10_000,
+        qualifier=Qualifier.EXACT,
+        subject="north-korea",
+        location="russia",
+    )
+    stored = fig("troops", 12_000, subject="north-korea", location="russia")
+    assert family_key(extracted) == family_key(stored) == "troops|count|north-korea|russia"
+
+
+def test_forecasts_share_the_family_of_reports() -> None:
+    report = fig("troops", 1500, None, Qualifier.AT_LEAST, subject="north-korea", location="kursk")
+    forecast = fig(
+        "troops", 5000, None, Qualifier.APPROX, subject="north-korea", location="kursk",
+        forecast=True, source=2,
+    )  # fmt: skip
+    groups = group_facts([report, forecast], name_of)
+    assert by_member(groups) == {frozenset({report.id, forecast.id})}
+    assert groups[0].label == "North Korean troops in Kursk"
+
+
+def test_contained_place_is_a_different_fact() -> None:
+    inner = fig("troops", 1500, subject="north-korea", location="kursk")
+    outer = fig("troops", 10_000, subject="north-korea", location="russia", source=2)
+    groups = group_facts([inner, outer], name_of)
+    assert len(groups) == 2
+    pairs = containment_candidates(groups, lambda o, i: (o, i) == ("russia", "kursk"))
+    assert [(p[0].location, p[1].location) for p in pairs] == [("kursk", "russia")]
+
+
+def test_running_count_splits_when_dates_are_far_apart() -> None:
+    early = fig("deaths", 31_000, subject="ukraine", as_of=dt.date(2023, 2, 1))
+    later = fig("deaths", 43_000, subject="ukraine", as_of=dt.date(2024, 12, 8), source=2)
+    late_too = fig("deaths", 45_000, subject="ukraine", published=dt.date(2024, 12, 30))
+    groups = group_facts([early, later, late_too], name_of)
+    assert by_member(groups) == {frozenset({early.id}), frozenset({later.id, late_too.id})}
+    assert groups[0].key.endswith("@2023-02-01")
+
+
+def test_death_toll_over_three_days_stays_one_fact() -> None:
+    days = [
+        fig("deaths", 100 * d, location="valdoria", as_of=dt.date(2025, 2, d)) for d in (6, 7, 8)
+    ]
+    assert len(group_facts(days, name_of)) == 1
+
+
+def test_event_bound_figures_split_by_day_and_undated_join_latest_event() -> None:
+    vigil = fig("protesters", 2000, None, Qualifier.APPROX, location="port-selim",
+                as_of=dt.date(2025, 3, 14))  # fmt: skip
+    rally_police = fig("protesters", 15_000, location="port-selim", as_of=dt.date(2025, 3, 15))
+    rally_organisers = fig(
+        "protesters", 100_000, None, Qualifier.MORE_THAN, location="port-selim", source=2,
+        published=dt.date(2025, 3, 16),
+    )  # fmt: skip
+    groups = group_facts([vigil, rally_police, rally_organisers], name_of)
+    assert by_member(groups) == {
+        frozenset({vigil.id}),
+        frozenset({rally_police.id, rally_organisers.id}),
+    }
+    assert [g.label for g in groups] == [
+        "Protesters in Port Selim on 2025-03-14",
+        "Protesters in Port Selim on 2025-03-15",
+    ]
+
+
+def test_undated_event_figure_without_any_event_nearby_forms_its_own_fact() -> None:
+    old = fig("protesters", 800, location="port-selim", as_of=dt.date(2025, 1, 2))
+    undated = fig("protesters", 5000, location="port-selim", published=dt.date(2025, 3, 16))
+    assert len(group_facts([old, undated], name_of)) == 2
+
+
+def test_fully_undated_figures_form_one_fact() -> None:
+    a = fig("cases", 40, location="valdoria", published=None)
+    b = fig("cases", 45, location="valdoria", published=None, source=2)
+    groups = group_facts([a, b], name_of)
+    assert len(groups) == 1
+    assert groups[0].key.endswith("@undated")
+    assert groups[0].first_date is None
+
+
+def _event_mix() -> list[AssertionView]:
+    return [
+        fig("deaths", 120, None, Qualifier.AT_LEAST, location="valdoria",
+            as_of=dt.date(2025, 2, 6), attributor="ministry"),
+        fig("deaths", 312, location="valdoria", as_of=dt.date(2025, 2, 8), attributor="ministry"),
+        fig("deaths", 450, None, Qualifier.APPROX, location="valdoria", source=2,
+            published=dt.date(2025, 2, 8), attributor="ngo"),
+        fig("injuries", 1000, None, Qualifier.MORE_THAN, location="valdoria", source=2),
+        fig("protesters", 2000, location="port-selim", as_of=dt.date(2025, 3, 14)),
+        fig("protesters", 15_000, location="port-selim", as_of=dt.date(2025, 3, 15), source=3),
+        fig("protesters", 90_000, location="port-selim", published=dt.date(2025, 3, 16),
+            source=4),
+        fig("deaths", 31_000, subject="ukraine", as_of=dt.date(2023, 2, 1), source=5),
+        fig("deaths", 43_000, subject="ukraine", as_of=dt.date(2024, 12, 8), source=6),
+    ]  # fmt: skip
+
+
+def test_grouping_is_independent_of_input_order() -> None:
+    items = _event_mix()
+    expected = group_facts(items, name_of)
+    shuffler = random.Random(7)
+    for _ in range(25):
+        shuffled = items[:]
+        shuffler.shuffle(shuffled)
+        assert group_facts(shuffled, name_of) == expected
+
+
+def test_fact_keys_are_stable_when_unrelated_sources_arrive() -> None:
+    items = _event_mix()
+    before = {g.key: g.member_ids for g in group_facts(items, name_of)}
+    unrelated = [
+        fig("revenue", 4.9e9, unit="USD", subject="acme", source=9),
+        fig("evacuated", 3000, location="port-selim", source=9, as_of=dt.date(2025, 3, 15)),
+        fig("deaths", 7, location="port-selim", source=9),
+    ]
+    after = {g.key: g.member_ids for g in group_facts(items + unrelated, name_of)}
+    assert all(after[key] == members for key, members in before.items())
+    assert len(after) == len(before) + 3
+
+
+def test_labels_without_a_subject_or_with_unknown_names() -> None:
+    groups = group_facts(
+        [
+            fig("revenue", 4.9e9, unit="USD", subject="acme"),
+            fig("casualties", 600_000, None, Qualifier.MORE_THAN, subject="russia"),
+            fig("people evacuated", 300, location="valdoria"),
+        ],
+        name_of,
+    )
+    assert sorted(g.label for g in groups) == [
+        "Acme Corp revenue",
+        "People evacuated in Valdoria",
+        "Russian casualties",
+    ]
