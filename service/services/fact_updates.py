@@ -28,7 +28,10 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         return
     family_list = sorted(set(families))
     views, names, ids_by_key = await _load_views(session, family_list)
-    groups = fact_logic.group_facts(views)
+    def name_of(key: str) -> str:
+        return names.get(key, key)
+
+    groups = fact_logic.group_facts(views, name_of)
 
     existing = {
         row.key: row
@@ -39,13 +42,13 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
     membership: dict[int, int] = {}
     superseded: set[int] = set()
     for group in groups:
-        members = [by_id[member] for member in group.members]
-        judgement = verdicts.judge(members, lambda key: names.get(key, key))
+        members = [by_id[member] for member in group.member_ids]
+        judgement = verdicts.judge(members, name_of, label=group.label)
         row = existing.get(group.key)
         if row is None:
             row = Fact(key=group.key)
             session.add(row)
-        row.family_key = fact_logic.family_key(members[0])
+        row.family_key = group.family
         row.label = group.label
         row.quantity = group.quantity
         row.unit = group.unit
@@ -67,7 +70,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
             for p in judgement.pairs
         )
         kept.add(group.key)
-        membership.update(dict.fromkeys(group.members, row.id))
+        membership.update(dict.fromkeys(group.member_ids, row.id))
         superseded.update(judgement.revised)
 
     for key, row in existing.items():
