@@ -153,6 +153,9 @@ _CHROME = re.compile(
     | register\ (?:now|for)\b
     | (?:get|download)\ (?:the|our)\ (?:app|newsletter)
     | (?:join|follow|like)\ us\b | follow\ (?:@|on\b)
+    | donate\b | support\ (?:our|local|independent)\b
+    | follow\ .{1,40}\ on\ (?:social\ media|twitter|x|facebook|instagram|tiktok|youtube|linkedin|
+      threads|bluesky|whatsapp|telegram)\b
     | (?:share|tweet|email|print|pin|copy\ link|save)(?:\ (?:this|the))?(?:\ (?:article|story|post|
       page|link))?(?:\ (?:on|via|to)\ \w+)?:?$
     | (?:advertisement|advertising|sponsored(?:\ content)?|ad|paid\ content|promoted)$
@@ -181,12 +184,23 @@ _CHROME = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Unmistakable calls to action, wherever they sit in a short line ("For maps, sign up for our
+# alerts.", "X is listener-supported. Donate today.").
+_CHROME_ANYWHERE = re.compile(
+    r"\b(?:sign\ up\ for\ our|subscribe\ to\ our|download\ our\ app|follow\ us\ on|click\ here|"
+    r"donate\ (?:today|now)|support\ (?:local|independent)\ journalism|"
+    r"(?:listener|reader|viewer|member)-(?:supported|funded))\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[|›»>/]\s+|\s*[|›»]\s*")
+_LABEL = re.compile(r"^[^\d.!?]{1,30}$")
 # Consent notices run long, so they are recognised by vocabulary rather than by length.
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _CONSENT = re.compile(
-    r"\b(?:consent|accept|agree|privacy|personali[sz]e|browsing experience|we use|uses)\b",
+    r"\b(?:consent|accept|agree|privacy|personali[sz]e|browsing experience|preferences)\b",
     re.IGNORECASE,
 )
+_SITE_VOICE = re.compile(r"\b(?:we|our|you|your|this (?:web)?site)\b", re.IGNORECASE)
 _SYMBOLS_ONLY = re.compile(r"^[\W_]{1,80}$")
 
 
@@ -194,16 +208,33 @@ def is_boilerplate_line(line: str) -> bool:
     """Tell whether one stripped line is web chrome rather than article content.
 
     Chrome is a short line (at most 16 words) opening with a UI phrase (share, subscribe, read
-    more, comment counters, relative timestamps, image credits ...), a cookie/consent notice of
-    any length up to 600 characters, or a line of symbols only.
+    more, comment counters, relative timestamps, image credits, agency taglines ...) or holding
+    an unmistakable call to action ("sign up for our", "donate today"); a breadcrumb or footer
+    of short labels split by "|" or "›"; a cookie notice in the site's voice of any length up
+    to 600 characters; or a line of symbols only.
     """
     if not line or _SYMBOLS_ONLY.match(line):
         return True
-    if len(line) <= 600 and _COOKIE.search(line) and _CONSENT.search(line):
+    if (
+        len(line) <= 600
+        and _COOKIE.search(line)
+        and _CONSENT.search(line)
+        and _SITE_VOICE.search(line)
+    ):
         return True
     if line.count(" ") >= _MAX_CHROME_WORDS:
         return False
-    return _CHROME.match(line) is not None
+    bare = line.lstrip("([").rstrip(")]")
+    if _CHROME.match(bare) or _CHROME_ANYWHERE.search(line):
+        return True
+    segments = _BREADCRUMB_SEPARATOR.split(line)
+    if len(segments) > 1:
+        # "NEWS | WORLD", "Home › Europe": every part a short label, or the chrome of a footer
+        # ("Follow X on social media | Sign up for our newsletter").
+        return all(
+            (_LABEL.match(seg) and seg.count(" ") < 3) or _CHROME.match(seg) for seg in segments
+        )
+    return False
 
 
 def _dedupe_key(line: str) -> str:

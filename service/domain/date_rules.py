@@ -140,18 +140,50 @@ def _month_of(match: re.Match[str]) -> int:
     return _MONTH_INDEX[word] if word in _MONTH_INDEX else _MONTH_INDEX[word[:3]]
 
 
-def _infer_day_year(month: int, day: int, published: dt.date | None) -> dt.date | None:
+# Words that put a bare weekday or month ahead of publication ("will reopen on Monday",
+# "expected to reach 70% by Sunday", "in place until Thursday"), looked for in the clause
+# before the date.
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|shall|expected|expects?|forecasts?|forecaster|scheduled|plans?\ to|"
+    r"planned|set\ to|going\ to|until|till|upcoming|aims?\ to|intends?\ to|due\ to\ (?!the\b)"
+    r"|would|hopes?\ to)\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PAST_CUE = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated)\s+(?:on\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
+
+
+def looks_ahead(match: re.Match[str]) -> bool:
+    """True when the clause before the date speaks of the future."""
+    text = match.string
+    start = match.start("expr")
+    window = text[max(0, start - 100) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return _PAST_CUE.search(window) is None and _FUTURE_CUE.search(window) is not None
+
+
+def _infer_day_year(
+    month: int, day: int, published: dt.date | None, ahead: bool = False
+) -> dt.date | None:
     if published is None:
         return None
     candidate = _safe_date(published.year, month, day)
+    if ahead:
+        if candidate is not None and candidate < published:
+            return _safe_date(published.year + 1, month, day)
+        return candidate
     if candidate is not None and candidate <= published + dt.timedelta(days=14):
         return candidate
     return _safe_date(published.year - 1, month, day)
 
 
-def _infer_year(month: int, published: dt.date | None) -> int | None:
+def _infer_year(month: int, published: dt.date | None, ahead: bool = False) -> int | None:
     if published is None:
         return None
+    if ahead:
+        return published.year if month >= published.month else published.year + 1
     return published.year if month <= published.month else published.year - 1
 
 
@@ -193,7 +225,7 @@ def _explicit_day(match: re.Match[str], published: dt.date | None) -> Resolved:
     year = match.group("year")
     if year:
         return _safe_date(int(year), month, day), "day"
-    return _infer_day_year(month, day, published), "day"
+    return _infer_day_year(month, day, published, looks_ahead(match)), "day"
 
 
 def _month_year(match: re.Match[str], published: dt.date | None) -> Resolved:
@@ -202,7 +234,7 @@ def _month_year(match: re.Match[str], published: dt.date | None) -> Resolved:
 
 def _month_alone(match: re.Match[str], published: dt.date | None) -> Resolved:
     month = _month_of(match)
-    year = _infer_year(month, published)
+    year = _infer_year(month, published, looks_ahead(match))
     if year is None:
         return None, "month"
     return _part_of_month(_part(match), year, month)
@@ -275,6 +307,8 @@ def _weekday(match: re.Match[str], published: dt.date | None) -> Resolved:
         return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7), "day"
     if rel in ("last", "past") and back == 0:
         back = 7
+    if not rel and back and looks_ahead(match):
+        return published + dt.timedelta(days=7 - back), "day"
     return published - dt.timedelta(days=back), "day"
 
 

@@ -8,8 +8,8 @@ English news and cost ~1 ms per call.)
 Representative dates (documented choice, `precision` says how loose the date is):
 - a period ("June", "2023", "this week", "last month", "Q3 2024", "summer 2023") resolves to its
   first day: months to the 1st, years to 1 January, weeks to Monday, seasons to their first month
-  (spring = March, summer = June, autumn/fall = September, winter = December of the year before
-  the named year's January... "winter 2023" = 2022-12-01), quarters to their first day;
+  (spring = March, summer = June, autumn/fall = September, winter = December before
+  the named year: "winter 2023" = 2022-12-01), quarters and halves to their first day;
 - a part of a period resolves to the middle of that part: "early 2023" = the first third = Feb 15,
   "mid-2024" = Jul 1, "late 2022" = Nov 15 (precision "season"); "early June" = Jun 5, "mid-June"
   = Jun 15, "late June" = Jun 25 (precision "week"); "the end of March" = Mar 31 and "the start
@@ -18,13 +18,17 @@ Representative dates (documented choice, `precision` says how loose the date is)
   has begun by publication, otherwise last year's; a day this year unless that is more than
   14 days after publication (then last year's);
 - weekdays: "on Monday"/"Monday" = the most recent Monday on or before publication (the same day
-  when published on a Monday), "last Monday" = strictly before, "next Monday" = strictly after.
-"""
+  when published on a Monday), "last Monday" = strictly before, "next Monday" = strictly after;
+- looking ahead instead: a bare weekday, month or yearless day whose clause speaks of the future
+  ("will reopen on Monday", "expected ... by Sunday", "until Thursday", "will be held in
+  November") resolves to the next occurrence on or after publication.
+""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 
 import msgspec
 
@@ -140,41 +144,60 @@ _STAMP_LABEL = re.compile(
     r"date)\s*(?:on|at|:)?\s*)"
 )
 _TIME = re.compile(
-    r"(?:,?\s*(?:at|@|-|–|\||T)?\s*)(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*"
-    r"(?P<ampm>(?i:a\.?m\.?|p\.?m\.?))?\s*(?P<tz>UTC|GMT|[A-Z]{2,4}T|[+-]\d\d:?\d\d)?"
+    r",?\s*(?:at|@|-|–|\||T)?\s*(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*"
+    r"(?P<ampm>(?i:a\.?m\.?|p\.?m\.?))?\s*(?P<tz>UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d\d:?\d\d)?(?!\w)"
 )
 _ISO_STAMP = re.compile(
     r"(?<!\d)((?:19|20)\d\d-[01]\d-[0-3]\d[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?"
     r"(?:Z|[+-]\d\d:?\d\d)?)(?!\d)"
 )
-# Offsets of the zones newsrooms print most (standard time; daylight variants one hour ahead).
-_ZONES = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
-          "IST": 5.5, "KST": 9, "JST": 9, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
-          "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "ET": -5, "PT": -8}  # fmt: skip
+# Zone abbreviations newsrooms print; generic ones follow daylight saving through tzdata.
+_ZONE_NAMES = {
+    "UTC": "UTC", "GMT": "UTC", "Z": "UTC", "ET": "America/New_York",
+    "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+    "BST": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris", "EET": "Europe/Athens",
+    "EEST": "Europe/Athens", "MSK": "Europe/Moscow", "IST": "Asia/Kolkata", "KST": "Asia/Seoul",
+    "JST": "Asia/Tokyo", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "SAST": "Africa/Johannesburg",
+    "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos",
+}  # fmt: skip
+_FIXED_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+                "PDT": -7}  # fmt: skip
 _HEAD_CHARS = 1500
+_TERMINAL_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
-def _stamp_time(text: str, at: int) -> tuple[int, int, dt.timezone]:
+def _zone(name: str | None) -> dt.tzinfo:
+    if not name:
+        return dt.UTC
+    if name[0] in "+-":
+        digits = name[1:].replace(":", "")
+        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        return dt.timezone(offset if name[0] == "+" else -offset)
+    if name in _FIXED_ZONES:
+        return dt.timezone(dt.timedelta(hours=_FIXED_ZONES[name]))
+    if name in _ZONE_NAMES:
+        try:
+            return zoneinfo.ZoneInfo(_ZONE_NAMES[name])
+        except zoneinfo.ZoneInfoNotFoundError:
+            return dt.UTC
+    return dt.UTC
+
+
+def _stamp(day: dt.date, text: str, at: int) -> dt.datetime:
+    """`day` at the time of day written right after position `at` (midnight UTC if none)."""
     match = _TIME.match(text, at)
     if match is None or match.end() - at > 40:
-        return 0, 0, dt.UTC
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
     hour, minute = int(match.group("h")), int(match.group("m"))
     ampm = (match.group("ampm") or "").lower()
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    zone = dt.UTC
-    tz = match.group("tz")
-    if tz and tz[0] in "+-":
-        sign = 1 if tz[0] == "+" else -1
-        digits = tz[1:].replace(":", "")
-        zone = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-    elif tz in _ZONES:
-        zone = dt.timezone(dt.timedelta(hours=_ZONES[tz]))
     if hour > 23:
-        return 0, 0, dt.UTC
-    return hour, minute, zone
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=_zone(match.group("tz")))
 
 
 def extract_dates_for_published(text: str) -> dt.datetime | None:
@@ -182,26 +205,38 @@ def extract_dates_for_published(text: str) -> dt.datetime | None:
 
     Looks in the first 1,500 characters, then the last 1,500, for: a labelled stamp
     ("Published: 28 October 2024", "Last updated on October 28th, 2024 at 06:09 pm"; a
-    "published" label beats an "updated" one), an ISO timestamp, or else the first line made of
-    a full date alone. Times without a zone are taken as UTC; a date without a time is midnight.
-    Dates without a year are ignored: they cannot anchor anything.
+    "published" label beats an "updated" one), an ISO timestamp, or else a short line without
+    terminal punctuation (byline, dateline) holding a full date. A time without a zone is taken
+    as UTC, a date without a time as midnight UTC. Dates without a year cannot anchor anything
+    and are ignored.
     """
-    for part in (text[:_HEAD_CHARS], text[-_HEAD_CHARS:] if len(text) > _HEAD_CHARS else ""):
+    head = text[:_HEAD_CHARS]
+    tail = text[-_HEAD_CHARS:] if len(text) > _HEAD_CHARS else ""
+    for part in (head, tail):
         found = _published_in(part)
         if found is not None:
             return found
     return None
 
 
+def _first_full_date(text: str, limit: int) -> tuple[dt.date, int] | None:
+    """The first day-precise date with a written year starting before `limit`, and its end."""
+    for expr in resolve_date_expressions(text, None):
+        if expr.start > limit:
+            return None
+        if expr.date is not None and expr.precision == "day":
+            return expr.date, expr.end
+    return None
+
+
 def _published_in(part: str) -> dt.datetime | None:
     labelled: list[tuple[int, dt.datetime]] = []
     for label in _STAMP_LABEL.finditer(part):
-        window = part[label.end() : label.end() + 60]
-        stamp = _full_date_at(window, 0, only_prefix=True)
-        if stamp is None:
-            continue
-        rank = 0 if "publish" in label.group("label").lower() else 1
-        labelled.append((rank, stamp))
+        window = part[label.end() : label.end() + 80]
+        found = _first_full_date(window, 12)
+        if found is not None:
+            rank = 0 if "publish" in label.group("label").lower() else 1
+            labelled.append((rank, _stamp(found[0], window, found[1])))
     if labelled:
         return min(labelled, key=lambda item: item[0])[1]
     iso = _ISO_STAMP.search(part)
@@ -214,19 +249,8 @@ def _published_in(part: str) -> dt.datetime | None:
             return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     for line in part.split("\n"):
         line = line.strip()
-        if 6 <= len(line) <= 60:
-            stamp = _full_date_at(line, 0, only_prefix=True)
-            if stamp is not None:
-                return stamp
-    return None
-
-
-def _full_date_at(text: str, at: int, *, only_prefix: bool) -> dt.datetime | None:
-    for expr in resolve_date_expressions(text, None):
-        if only_prefix and expr.start > at + 12:
-            return None
-        if expr.date is None or expr.precision != "day":
-            continue
-        hour, minute, zone = _stamp_time(text, expr.end)
-        return dt.datetime.combine(expr.date, dt.time(hour, minute), tzinfo=zone)
+        if 6 <= len(line) <= 90 and not _TERMINAL_END.search(line):
+            found = _first_full_date(line, len(line))
+            if found is not None:
+                return _stamp(found[0], line, found[1])
     return None
