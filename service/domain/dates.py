@@ -22,7 +22,7 @@ Representative dates (documented choice, `precision` says how loose the date is)
 - looking ahead instead: a bare weekday, month or yearless day whose clause speaks of the future
   ("will reopen on Monday", "expected ... by Sunday", "until Thursday", "will be held in
   November") resolves to the next occurrence on or after publication.
-""
+"""
 
 from __future__ import annotations
 
