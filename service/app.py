@@ -54,7 +54,9 @@ def _read_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRou
 def create_app(settings: Settings | None = None) -> Litestar:
     """Build the app; the engine, session factory and HTTP client belong to it."""
     settings = settings or Settings.from_env()
-    engine = make_engine(settings.database_url, pool_size=settings.db_pool_size, echo=settings.db_echo)
+    engine = make_engine(
+        settings.database_url, pool_size=settings.db_pool_size, echo=settings.db_echo
+    )
     http_client = httpx.AsyncClient(
         timeout=httpx.Timeout(settings.fetch_timeout_seconds, connect=5.0),
         headers={"User-Agent": f"factcheck/{VERSION}"},

@@ -70,7 +70,12 @@ async def ingest_paths(settings: Settings, paths: Sequence[Path], *, quiet: bool
     knowledge = KnowledgeCache()
     outcome: Counter[str] = Counter()
     failures: list[str] = []
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     try:
         with Progress(*columns, console=console, disable=quiet) as progress:
             task = progress.add_task("ingesting", total=len(files))

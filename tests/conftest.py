@@ -71,7 +71,9 @@ def _drop_postgres_database(url: str) -> None:
 
 
 @pytest.fixture(scope="session", params=_engines())
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A migrated, empty database of each engine, for the whole test session."""
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'factcheck.db'}"
@@ -126,8 +128,9 @@ async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
 
 def seed_payloads() -> list[dict[str, object]]:
     """The five seed articles as POST /sources bodies (front matter becomes metadata)."""
-    from service.ingest_files import article_files, payload_from_file
     import msgspec
+
+    from service.ingest_files import article_files, payload_from_file
 
     return [msgspec.to_builtins(payload_from_file(path)) for path in article_files([SEEDS])]
 

@@ -66,7 +66,9 @@ class EntityAlias(Base):
     __tablename__ = "entity_aliases"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
     alias: Mapped[str] = mapped_column(String(300))
     # Case- and punctuation-folded form; one name resolves to one entity.
     normalized: Mapped[str] = mapped_column(String(300), unique=True)

@@ -9,6 +9,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.clients.fetch import fetch_page, parse_networks
+from service.domain.errors import InvalidInput
 from service.http.deps import require_json_body, require_write_key
 from service.http.params import Cursor, Id, Limit
 from service.schemas.common import Page
@@ -16,7 +17,6 @@ from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
 from service.services import sources as service
 from service.services.knowledge import KnowledgeCache
 from service.settings import Settings
-from service.domain.errors import InvalidInput
 
 
 def _content_fields(data: SourceCreate) -> SourceCreate:
@@ -98,4 +98,3 @@ class SourceController(Controller):
     async def remove(self, db_session: AsyncSession, source_id: Id) -> None:
         await service.delete_source(db_session, source_id)
         await db_session.commit()
-

@@ -51,7 +51,9 @@ class EntityRead(msgspec.Struct, kw_only=True):
     parent: EntityRef | None = None
 
 
-AliasText = Annotated[str, msgspec.Meta(min_length=1, max_length=300, pattern=r"^[^\x00]*\S[^\x00]*$")]
+AliasText = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=300, pattern=r"^[^\x00]*\S[^\x00]*$")
+]
 
 
 class AliasCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

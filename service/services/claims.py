@@ -56,7 +56,7 @@ def claim_read(row: Claim) -> ClaimRead:
     )
 
 
-def _claim_query() -> Select[tuple[Claim]]:
+def _claim_query() -> Select[Claim]:
     return select(Claim).options(
         selectinload(Claim.entities),
         selectinload(Claim.assertions).options(*ASSERTION_LOADS),

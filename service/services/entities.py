@@ -57,8 +57,10 @@ async def link_entities(
 
     linked: dict[str, Entity] = {}
     for entity in sorted(entities, key=_shipped_first):
-        row = by_key.get(entity.key) or _by_any_name(entity, by_alias)
-        if row is None:
+        found = by_key.get(entity.key) or _by_any_name(entity, by_alias)
+        if found is not None:
+            row = found
+        else:
             row = Entity(
                 key=entity.key,
                 name=entity.name,
@@ -123,9 +125,7 @@ async def list_entities(
     if q:
         needle = f"%{normalize_alias(q)}%"
         query = query.where(
-            Entity.id.in_(
-                select(EntityAlias.entity_id).where(EntityAlias.normalized.like(needle))
-            )
+            Entity.id.in_(select(EntityAlias.entity_id).where(EntityAlias.normalized.like(needle)))
             | func.lower(Entity.name).like(f"%{q.lower()}%")
         )
     if cursor:

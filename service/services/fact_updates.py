@@ -28,6 +28,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         return
     family_list = sorted(set(families))
     views, names, ids_by_key = await _load_views(session, family_list)
+
     def name_of(key: str) -> str:
         return names.get(key, key)
 
@@ -64,9 +65,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         await session.flush()
         await session.execute(delete(ConflictPair).where(ConflictPair.fact_id == row.id))
         session.add_all(
-            ConflictPair(
-                fact_id=row.id, a_id=p.a, b_id=p.b, reason=p.reason, severity=p.severity
-            )
+            ConflictPair(fact_id=row.id, a_id=p.a, b_id=p.b, reason=p.reason, severity=p.severity)
             for p in judgement.pairs
         )
         kept.add(group.key)

@@ -23,9 +23,18 @@ def test_openapi_documents_the_contract() -> None:
     document = json.loads(openapi_document())
     paths = document["paths"]
     for path in (
-        "/sources", "/sources/{source_id}", "/claims", "/claims/{claim_id}", "/assertions",
-        "/assertions/{assertion_id}", "/facts", "/facts/{fact_id}", "/conflicts", "/entities",
-        "/entities/{entity_id}", "/health",
+        "/sources",
+        "/sources/{source_id}",
+        "/claims",
+        "/claims/{claim_id}",
+        "/assertions",
+        "/assertions/{assertion_id}",
+        "/facts",
+        "/facts/{fact_id}",
+        "/conflicts",
+        "/entities",
+        "/entities/{entity_id}",
+        "/health",
     ):
         assert path in paths, path
     operation_ids = [op["operationId"] for item in paths.values() for op in item.values()]

@@ -51,7 +51,13 @@ async def test_claims_carry_offsets_entities_and_assertions(
         for figure in claim["assertions"]:
             assert texts[figure["source_id"]][figure["start"] : figure["end"]] == figure["text"]
             assert figure["qualifier"] in {
-                "exact", "approx", "at_least", "more_than", "at_most", "less_than", "range"
+                "exact",
+                "approx",
+                "at_least",
+                "more_than",
+                "at_most",
+                "less_than",
+                "range",
             }
     one = claims[0]
     assert (await client.get(f"/claims/{one['id']}")).json() == one
@@ -131,13 +137,17 @@ async def test_entities_and_aliases(
     assert north["kind"] == "country"
     assert (await client.get(f"/entities/{north['id']}")).json()["id"] == north["id"]
 
-    added = await client.post(f"/entities/{north['id']}/aliases", json={"alias": "the Hermit Kingdom"})
+    added = await client.post(
+        f"/entities/{north['id']}/aliases", json={"alias": "the Hermit Kingdom"}
+    )
     assert added.status_code == 200
     assert "the Hermit Kingdom" in added.json()["aliases"]
     claims = await all_pages(client, "/claims", entity="hermit kingdom")
     assert claims == await all_pages(client, "/claims", entity="North Korea")
 
-    russia = next(e for e in await all_pages(client, "/entities", q="russia") if e["name"] == "Russia")
+    russia = next(
+        e for e in await all_pages(client, "/entities", q="russia") if e["name"] == "Russia"
+    )
     taken = await client.post(f"/entities/{russia['id']}/aliases", json={"alias": "DPRK"})
     assert taken.status_code == 409
     assert (await client.get("/entities/999999")).status_code == 404

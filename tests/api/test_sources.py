@@ -34,7 +34,13 @@ async def test_ingest_returns_source_with_counts(client: AsyncTestClient[Litesta
     assert response.status_code == 201, response.text
     body = response.json()
     assert set(body) >= {
-        "id", "title", "publisher", "url", "author", "published_at", "claim_count",
+        "id",
+        "title",
+        "publisher",
+        "url",
+        "author",
+        "published_at",
+        "claim_count",
         "assertion_count",
     }
     assert body["publisher"] == "Wire"
@@ -95,19 +101,25 @@ async def test_failed_ingest_leaves_no_partial_rows(
     # Make the database itself refuse assertions, after the source and claims were written.
     async with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
-            await connection.execute(text(
-                "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
-                "RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql"
-            ))
-            await connection.execute(text(
-                "CREATE TRIGGER refuse_assertions BEFORE INSERT ON assertions "
-                "FOR EACH ROW EXECUTE FUNCTION refuse()"
-            ))
+            await connection.execute(
+                text(
+                    "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+                    "RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql"
+                )
+            )
+            await connection.execute(
+                text(
+                    "CREATE TRIGGER refuse_assertions BEFORE INSERT ON assertions "
+                    "FOR EACH ROW EXECUTE FUNCTION refuse()"
+                )
+            )
         else:
-            await connection.execute(text(
-                "CREATE TRIGGER refuse_assertions BEFORE INSERT ON assertions "
-                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
-            ))
+            await connection.execute(
+                text(
+                    "CREATE TRIGGER refuse_assertions BEFORE INSERT ON assertions "
+                    "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+                )
+            )
     try:
         response = await client.post("/sources", json={"text": ARTICLE})
         assert response.status_code == 500
@@ -116,9 +128,12 @@ async def test_failed_ingest_leaves_no_partial_rows(
         assert [await count(engine, m) for m in (Source, Claim, Assertion, Fact)] == [0, 0, 0, 0]
     finally:
         async with engine.begin() as connection:
-            await connection.execute(text("DROP TRIGGER refuse_assertions" + (
-                " ON assertions" if engine.dialect.name == "postgresql" else ""
-            )))
+            await connection.execute(
+                text(
+                    "DROP TRIGGER refuse_assertions"
+                    + (" ON assertions" if engine.dialect.name == "postgresql" else "")
+                )
+            )
             if engine.dialect.name == "postgresql":
                 await connection.execute(text("DROP FUNCTION refuse()"))
     assert (await client.post("/sources", json={"text": ARTICLE})).status_code == 201

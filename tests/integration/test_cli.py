@@ -15,7 +15,12 @@ def run(args: list[str], database: Path, cwd: Path) -> subprocess.CompletedProce
     env = os.environ | {"FACTCHECK_DATABASE_URL": f"sqlite+aiosqlite:///{database}"}
     return subprocess.run(
         [sys.executable, "-m", "service", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
