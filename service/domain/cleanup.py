@@ -17,6 +17,8 @@ import ftfy.badness
 import msgspec
 import trafilatura
 
+from service.domain.dates import extract_dates_for_published
+
 # ---------------------------------------------------------------------------------------------
 # Mojibake repair
 #
@@ -181,6 +183,8 @@ _CHROME = re.compile(
     | (?:privacy\ policy|terms\ (?:of\ (?:use|service)|and\ conditions)|cookie\ (?:policy|settings|
       preferences))
     | (?:accept|reject|manage)\ (?:all\ )?(?:cookies|preferences)
+    | (?:you\ need\ to\ |please\ )?enable\ javascript | javascript\ is\ (?:disabled|required)
+    | your\ browser\ (?:does\ not|doesn't)\ support
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -340,14 +344,43 @@ class CleanedPage(msgspec.Struct, frozen=True, kw_only=True):
 _MAX_HTML_CHARS = 5_000_000
 
 
+# Machine-readable publication times (Open Graph / JSON-LD) carry the time and zone that
+# trafilatura's date-only metadata drops.
+_META_PUBLISHED = re.compile(
+    r"""(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate|"""
+    r"""publish[-_]?date|dc\.date)["'][^>]{0,40}?content=["']([^"']{8,40})["']"""
+    r'|"datePublished"\s*:\s*"([^"]{8,40})"',
+    re.IGNORECASE,
+)
+
+
 def _parse_page_date(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     try:
-        parsed = dt.datetime.fromisoformat(value.strip())
+        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return parsed
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _page_published(html: str, trafilatura_date: object) -> dt.datetime | None:
+    """Publication time: page metadata with a time, else trafilatura's date, else a stamp in
+    the page text ("Published: 4 November 2025 14:05 GMT")."""
+    meta = _META_PUBLISHED.search(html, 0, 200_000)
+    if meta is not None:
+        found = _parse_page_date(meta.group(1) or meta.group(2))
+        if found is not None:
+            return found
+    if isinstance(trafilatura_date, str):
+        found = _parse_page_date(trafilatura_date)
+        if found is not None:
+            return found
+    try:
+        page_text = trafilatura.html2txt(html[:200_000])
+    except Exception:  # a page that cannot be parsed simply has no stamp
+        return None
+    return extract_dates_for_published(page_text) if isinstance(page_text, str) else None
 
 
 def _none_if_blank(value: object) -> str | None:
@@ -403,7 +436,7 @@ def clean_html(html: str) -> CleanedPage:
         text=text,
         title=clean_text(title) or None if title else None,
         author=_none_if_blank(meta.get("author")),
-        published_at=_parse_page_date(date_value if isinstance(date_value, str) else None),
+        published_at=_page_published(html, date_value),
         publisher=_none_if_blank(meta.get("sitename")),
         url=_none_if_blank(meta.get("url")),
     )
