@@ -65,7 +65,7 @@ _CHROME = re.compile(
     | (?:advertisement|advertising|sponsored(?:\ content)?|ad|paid\ content|promoted)$
     | (?:leave\ a\ (?:reply|comment)|post\ a\ comment|add\ (?:a\ )?comment|write\ a\ comment|
       join\ the\ (?:conversation|discussion)|comments?|no\ comments?(?:\ yet)?|show\ comments)
-      \b(?:\ \(\d+\))?.{0,40}$
+      (?:\ \(?\d{1,6}\)?)?:?(?:\ cancel\ reply)?$
     | \d{1,6}\ (?:comments?|replies|shares?|views?|likes?|responses?)$
     | (?:one|\d{1,5})\ (?:thoughts?|responses?|comments?|replies)\ (?:on|to)\b
     | (?:updated|posted|published|last\ updated|edited)\s*:?\s*(?:about\ )?(?:an?|\d{1,3})\s+
