@@ -1,0 +1,281 @@
+"""Who says so: speakers of sentences and the sources figures are attributed to.
+
+An attribution is found from a reporting verb ("said", "told", "estimates", "according to" ...)
+and the noun phrase before it (or after it, for "said Rutte" and "according to X"). The noun
+phrase is read right to left over capitalised words, entity mentions and a closed list of title
+and institution words ("deputy Pentagon press secretary Sabrina Singh"), skipping one comma-
+delimited appositive ("Reports from X, cited by Y, suggest"). It is then resolved against the
+entity mentions inside it:
+- a person: `name` is the person's canonical name; `attributor` is the organisation named in the
+  person's title when there is one (a Pentagon spokeswoman speaks for the Pentagon), else the
+  person's own key;
+- an organisation or a country: `name` is the phrase as written (without articles or "reports
+  from"), `attributor` the organisation's key (else the country's);
+- no entity: only a phrase naming people who speak ("unnamed officials") keeps a `name`; bare
+  "reports" or "an analysis" give no attribution, and a participle clause ("..., noting that")
+  inherits the attribution before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from service.domain.model import Entity, EntityKind, EntityMention
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """Whitespace-separated words as a set (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
+# Words, dotted abbreviations, numbers, single punctuation characters. Alternatives start with
+# disjoint classes and the repeated groups need a separator, so matching stays linear.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:['’\-][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\w\s]",
+)
+
+
+class Token(NamedTuple):
+    """One token with absolute offsets; `lower` drops a possessive "'s"."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of `text[start:end]` with offsets into `text`."""
+    out: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        lower = word.lower()
+        if lower.endswith(("'s", "’s")) and len(lower) > 2:
+            lower = lower[:-2]
+        out.append(Token(match.start(), match.end(), word, lower))
+    return out
+
+
+class Attribution(NamedTuple):
+    """A reporting event: the verb's offsets and whom it attributes to."""
+
+    start: int  # of the verb (or of "according to")
+    end: int
+    name: str | None  # display name of the source, None when unknown
+    attributor: str | None  # entity key of the body the source speaks for
+    speaker_key: str | None  # entity key of the source itself (person or body)
+    entity_keys: tuple[str, ...]  # every entity mentioned in the source phrase
+
+
+_REPORT_VERBS = (
+    "said|says|say|told|tells|tell|noted|notes|noting|estimated|estimates|estimate|"
+    "reported|announced|announces|assessed|assesses|assess|stated|confirmed|confirms|"
+    "claimed|claims|indicated|indicates|suggested|suggests|suggest|suggesting|revised|"
+    "believes|believe|believed|added|adding|warned|warns|warning|argued|argues|wrote|writes|"
+    "tweeted|posted|acknowledged|admitted|insisted|explained|declared|predicted|predicts|"
+    "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
+    "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
+    "expects|expected|calculated|reckons|thinks|according to|quoted"
+)
+_VERB = re.compile(rf"\b(?:{_REPORT_VERBS})\b")
+_PARTICIPLE_VERBS = frozenset(
+    {"noting", "adding", "saying", "warning", "claiming", "citing", "suggesting"}
+)
+# Lower-case words that may sit inside a source phrase (titles, bodies, their modifiers).
+_NP_WORDS = _word_set(
+    """
+    spokesman spokeswoman spokesperson spokespeople secretary press deputy minister ministry
+    president vice prime official officials intelligence military defense defence foreign
+    interior health general chief head director commander governor mayor senior top former
+    department agency service services government authorities authority police army navy
+    council office sources source unnamed anonymous local state federal national regional
+    provincial officer aide adviser advisor envoy ambassador leader chairman chairwoman
+    chair executive researchers scientists spokesmen reports report from of staff security
+    emergency management disaster survey institute bureau committee commission board
+    agencies administration cabinet parliament lawmakers diplomats diplomat analysts experts
+    economists monitors monitor observers watchdog regulator regulators prosecutors
+    prosecutor court judge
+    """
+)
+# Words in a source phrase that make an entity-less phrase still name a speaking body/person.
+_SPEAKER_NOUNS = _word_set(
+    """
+    official officials spokesman spokeswoman spokesperson spokespeople sources source
+    authorities ministry police army government diplomats diplomat prosecutors lawmakers
+    analysts experts economists monitors observers researchers scientists officer aide
+    adviser advisor envoy ambassador regulator regulators agency department council
+    """
+)
+# Skipped between the source phrase and its verb: auxiliaries, adverbs, "on Monday".
+_SKIP_BEFORE_VERB = _word_set(
+    """
+    has have had also further then previously initially earlier later recently separately
+    publicly reportedly repeatedly already last first has had on monday tuesday wednesday
+    thursday friday saturday sunday yesterday today
+    """
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:reports?|statements?|estimates?|figures?|data)\s+"
+    r"(?:from|by|of)\s+)?(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
+_PRONOUNS_PERSON = frozenset({"he", "she"})
+_PRONOUNS_BODY = frozenset({"it", "they"})
+_MAX_SOURCE_TOKENS = 12
+
+
+def _in_np(token: Token, covered: set[int]) -> bool:
+    if token.start in covered:
+        return True
+    first = token.text[0]
+    if first.isupper():
+        return True
+    return token.lower in _NP_WORDS
+
+
+def _source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:
+    """Index range [lo, hi) of the source phrase ending at or before token `idx`."""
+    while idx >= 0 and tokens[idx].lower in _SKIP_BEFORE_VERB:
+        idx -= 1
+    if idx >= 0 and tokens[idx].text == ",":
+        # One appositive: "Tetiana Hranchak, a professor at ..., noted".
+        j = idx - 1
+        while j >= 0 and idx - j <= 14 and tokens[j].text not in {",", "“", '"', "”"}:
+            j -= 1
+        if j >= 0 and tokens[j].text == ",":
+            idx = j - 1
+        else:
+            return (idx + 1, idx + 1)
+    hi = idx + 1
+    lo = hi
+    while idx >= 0 and hi - idx <= _MAX_SOURCE_TOKENS:
+        tok = tokens[idx]
+        if tok.lower in _ARTICLES:
+            lo = idx
+            break
+        if tok.text == "-" or _in_np(tok, covered):
+            lo = idx
+            idx -= 1
+            continue
+        break
+    while lo < hi and tokens[lo].lower in {"of", "from", "-"}:
+        lo += 1
+    return (lo, hi)
+
+
+def _source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:
+    """Index range of the source phrase starting at token `idx` ("according to X", "said X")."""
+    lo = idx
+    while lo < len(tokens) and tokens[lo].lower in _ARTICLES:
+        lo += 1
+    hi = lo
+    while hi < len(tokens) and hi - lo < _MAX_SOURCE_TOKENS:
+        tok = tokens[hi]
+        if tok.text == "-" or (tok.lower not in {"that"} and _in_np(tok, covered)):
+            hi += 1
+            continue
+        break
+    return (lo, hi)
+
+
+def _resolve(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[EntityMention],
+    entities: Mapping[str, Entity],
+) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
+    """(name, attributor, speaker_key, keys) for the source phrase `text[start:end]`."""
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    keys = tuple(dict.fromkeys(m.key for m in inside))
+    phrase = text[start:end].strip()
+    kinds = [(m, entities[m.key].kind if m.key in entities else None) for m in inside]
+    persons = [m for m, kind in kinds if kind is EntityKind.PERSON]
+    bodies = [m for m, kind in kinds if kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)]
+    countries = [m for m, kind in kinds if kind in (EntityKind.COUNTRY, EntityKind.PLACE)]
+    if persons:
+        person = persons[-1]
+        name = entities[person.key].name if person.key in entities else person.text
+        titles = [m for m in bodies if m.end <= person.start]
+        attributor = titles[-1].key if titles else person.key
+        return name, attributor, person.key, keys
+    display = _LEADING_NOISE.sub("", phrase).strip(" ,") or phrase
+    if bodies:
+        return display, bodies[-1].key, bodies[-1].key, keys
+    if countries:
+        return display, countries[-1].key, countries[-1].key, keys
+    words = display.split()
+    if words and any(w.lower() in _SPEAKER_NOUNS for w in words):
+        return display, None, None, keys
+    capitalised = [w for w in words if w[:1].isupper() and w.lower() not in _NP_WORDS]
+    if len(capitalised) >= 2 and len(capitalised) == len(words):
+        # An unrecognised proper name right before the verb ("Jane Doe said").
+        return display, None, None, keys
+    return None, None, None, keys
+
+
+def find_attributions(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[EntityMention],
+    entities: Mapping[str, Entity],
+    last_person: Attribution | None = None,
+    last_body: Attribution | None = None,
+) -> list[Attribution]:
+    """Every reporting event in `text[start:end]`, in order, resolved to its source.
+
+    `mentions` are the entity mentions of the sentence; `last_person`/`last_body` resolve "he
+    said" / "it said" to the previous source of that kind in the article.
+    """
+    tokens = tokenize(text, start, end)
+    covered = {t.start for t in tokens for m in mentions if m.start <= t.start < m.end}
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    events: list[Attribution] = []
+    for match in _VERB.finditer(text, start, end):
+        verb = match.group()
+        i = by_start.get(match.start())
+        if i is None:
+            continue
+        if verb == "according to":
+            lo, hi = _source_span_after(tokens, i + 2, covered)
+        else:
+            prev = i - 1
+            while prev >= 0 and tokens[prev].lower in _SKIP_BEFORE_VERB:
+                prev -= 1
+            if prev >= 0 and tokens[prev].lower in _PRONOUNS_PERSON | _PRONOUNS_BODY:
+                source = last_person if tokens[prev].lower in _PRONOUNS_PERSON else last_body
+                if source is not None:
+                    events.append(source._replace(start=match.start(), end=match.end()))
+                continue
+            lo, hi = _source_span_before(tokens, i - 1, covered)
+            if lo == hi and verb in {"said", "says", "added", "told", "wrote"}:
+                lo, hi = _source_span_after(tokens, i + 1, covered)  # "..., said Rutte"
+        if lo < hi:
+            name, attributor, key, keys = _resolve(
+                text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
+            )
+        else:
+            name, attributor, key, keys = None, None, None, ()
+        if name is None and events and (verb in _PARTICIPLE_VERBS or lo < hi):
+            # "..., noting that" / "Kyiv has intelligence suggesting": the outer source stands.
+            outer = events[-1]
+            events.append(outer._replace(start=match.start(), end=match.end()))
+            continue
+        events.append(Attribution(match.start(), match.end(), name, attributor, key, keys))
+    return events
+
+
+def attribution_for(events: Sequence[Attribution], position: int) -> Attribution | None:
+    """The source governing the figure at `position`: the nearest named event before it,
+    else the first named event after it in the same sentence."""
+    before = [e for e in events if e.end <= position and e.name is not None]
+    if before:
+        return before[-1]
+    for event in events:
+        if event.start >= position and event.name is not None:
+            return event
+    return None

@@ -1,0 +1,260 @@
+"""Article extraction: cleaned text -> sentences -> entities -> figures -> claims and assertions.
+
+`extract_article` is the one entry point the service layer calls on ingest. Each stage is a
+pure function of the previous ones (see the modules named below); this module only wires them
+and carries the little state that crosses sentences:
+- the last person and body that spoke ("he said" / "it said" resolve to them);
+- per paragraph, the last counted noun and the subject of each quantity, so "thousands could
+  be deployed" after "10,000 North Korean soldiers" counts North Korean troops;
+- a quote sentence without its own reporting verb inherits the speaker of the sentence before
+  it in the paragraph (else after it); a "reportedly" sentence inherits the source before it.
+
+A claim is a sentence that holds a figure, or that names an entity together with a reporting
+or factual verb (headings only when they hold a figure).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from service.domain.assertions import (
+    SentenceContext,
+    fix_qualifier,
+    is_real_figure,
+    read_figure,
+)
+from service.domain.attribution import Attribution, attribution_for, find_attributions
+from service.domain.cleanup import clean_html, clean_text
+from service.domain.dates import resolve_as_of
+from service.domain.entities import find_entities
+from service.domain.knowledge import KnowledgeBase
+from service.domain.model import (
+    Entity,
+    EntityKind,
+    EntityMention,
+    ExtractedArticle,
+    ExtractedAssertion,
+    ExtractedClaim,
+    NumberMention,
+)
+from service.domain.numbers import find_numbers
+from service.domain.sentences import SentenceSpan, split_sentences
+from service.domain.units import dimension_of
+
+# Verbs that make a sentence naming an entity a checkable claim even without a figure.
+_CLAIM_VERB = re.compile(
+    r"\b(?:said|says|told|confirm(?:s|ed)?|report(?:s|ed)|announc(?:es|ed)|estimat(?:es|ed)|"
+    r"assess(?:es|ed)|stated|claim(?:s|ed)|noted|warned|acknowledged|admitted|denied|denies|"
+    r"accused|killed|kill(?:s|ing)?|died|wounded|injured|deployed|sent|arrived|launched|"
+    r"invaded|captured|seized|signed|provided|supplied|destroyed|evacuated|struck|hit|won|"
+    r"lost|rose|fell|increased|decreased|declined|approved|rejected|voted|elected|arrested|"
+    r"pledged|agreed|spotted|stationed|trained|training|according to)\b"
+)
+_QUOTES = ("“", "”", '"')
+_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
+_MAX_FIGURES_PER_SENTENCE = 200
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n\s*\n", text)]
+
+
+def _by_sentence(
+    sentences: Sequence[SentenceSpan], spans: Sequence[EntityMention | NumberMention]
+) -> list[list[int]]:
+    """Indices of `spans` (sorted by start) per sentence, by start offset."""
+    starts = [s.start for s in sentences]
+    out: list[list[int]] = [[] for _ in sentences]
+    for i, span in enumerate(spans):
+        k = bisect.bisect_right(starts, span.start) - 1
+        if 0 <= k < len(sentences) and span.start < sentences[k].end:
+            out[k].append(i)
+    return out
+
+
+def extract_article(
+    *,
+    text: str | None = None,
+    html: str | None = None,
+    title: str | None = None,
+    published_at: dt.datetime | None = None,
+    kb: KnowledgeBase | None = None,
+) -> ExtractedArticle:
+    """Clean an article (plain `text` or a whole `html` page; exactly one) and extract its
+    claims, numeric assertions and entities. Offsets in the result point into its `text`.
+
+    `published_at` resolves relative dates ("on Monday"); for HTML the page's own metadata
+    fills a missing title, author or publication time. `kb` defaults to the shipped
+    knowledge base; entities discovered in the text are returned in `entities`.
+    """
+    if (text is None) == (html is None):
+        raise ValueError("pass exactly one of text or html")
+    author: str | None = None
+    if html is not None:
+        page = clean_html(html)
+        cleaned = page.text
+        title = title or page.title
+        author = page.author
+        published_at = published_at or page.published_at
+    else:
+        cleaned = clean_text(text or "")
+    base_kb = kb if kb is not None else KnowledgeBase.shipped()
+    published = published_at.date() if published_at is not None else None
+
+    sentences = split_sentences(cleaned)
+    finding = find_entities(cleaned, base_kb)
+    local_kb = base_kb.with_entities(finding.discovered) if finding.discovered else base_kb
+    mentions = sorted(finding.mentions, key=lambda m: m.start)
+    numbers = sorted(find_numbers(cleaned), key=lambda n: n.start)
+    entities: dict[str, Entity] = {}
+    for m in mentions:
+        if m.key not in entities:
+            entity = local_kb.get(m.key)
+            if entity is not None:
+                entities[m.key] = entity
+    mentions = [m for m in mentions if m.key in entities]
+    mentions_by = _by_sentence(sentences, mentions)
+    numbers_by = _by_sentence(sentences, numbers)
+    breaks = _paragraph_breaks(cleaned)
+    paragraph_of = [bisect.bisect_right(breaks, s.start) for s in sentences]
+
+    # Pass 1: sources of every sentence (pronouns resolve to the last person/body).
+    events_by: list[list[Attribution]] = []
+    last_person: Attribution | None = None
+    last_body: Attribution | None = None
+    for k, sentence in enumerate(sentences):
+        sent_mentions = [mentions[i] for i in mentions_by[k]]
+        events = find_attributions(
+            cleaned, sentence.start, sentence.end, sent_mentions, entities, last_person, last_body
+        )
+        for event in events:
+            if event.speaker_key is not None and event.speaker_key in entities:
+                if entities[event.speaker_key].kind is EntityKind.PERSON:
+                    last_person = event
+                else:
+                    last_body = event
+        events_by.append(events)
+    inherited = _inherited_sources(sentences, events_by, paragraph_of)
+
+    claims: list[ExtractedClaim] = []
+    used: set[str] = set()
+    last_noun: dict[int, str] = {}
+    subjects: dict[tuple[int, str], str] = {}
+    for k, sentence in enumerate(sentences):
+        sent_mentions = [mentions[i] for i in mentions_by[k]]
+        events = events_by[k]
+        ctx = SentenceContext(
+            cleaned,
+            sentence.start,
+            sentence.end,
+            sent_mentions,
+            entities,
+            events,
+            local_kb.contains,
+        )
+        paragraph = paragraph_of[k]
+        figures = [numbers[i] for i in numbers_by[k]][:_MAX_FIGURES_PER_SENTENCE]
+        assertions: list[ExtractedAssertion] = []
+        previous_subject: str | None = None
+        for j, number in enumerate(figures):
+            if not is_real_figure(cleaned, number, sentence.start):
+                continue
+            next_start = figures[j + 1].start if j + 1 < len(figures) else sentence.end
+            dimension = dimension_of(number.unit)
+            reading = read_figure(
+                ctx, number, next_start, previous_subject, last_noun.get(paragraph), dimension
+            )
+            subject = reading.subject
+            if subject is None:
+                subject = subjects.get((paragraph, reading.quantity))
+            if dimension is None:
+                last_noun[paragraph] = reading.quantity
+            if subject is not None:
+                subjects[(paragraph, reading.quantity)] = subject
+                previous_subject = subject
+            source = attribution_for(events, number.start) or inherited[k]
+            qualifier, low, high = fix_qualifier(cleaned, number, sentence.start)
+            end = max(number.end, reading.end)
+            assertions.append(
+                ExtractedAssertion(
+                    start=number.start,
+                    end=end,
+                    text=cleaned[number.start : end],
+                    quantity=reading.quantity,
+                    unit=number.unit,
+                    low=low,
+                    high=high,
+                    qualifier=qualifier,
+                    subject=subject,
+                    location=reading.location,
+                    attributed_to=source.name if source is not None else None,
+                    attributor=source.attributor if source is not None else None,
+                    as_of=resolve_as_of(sentence.text, published, number.start - sentence.start),
+                    is_forecast=reading.is_forecast,
+                )
+            )
+        speaker = next((e for e in events if e.name is not None), None) or inherited[k]
+        if not assertions and (
+            sentence.is_heading or not sent_mentions or not _CLAIM_VERB.search(sentence.text)
+        ):
+            continue
+        keys = list(dict.fromkeys(m.key for m in sent_mentions))
+        if speaker is not None:
+            keys.extend(key for key in speaker.entity_keys if key not in keys)
+        for a in assertions:
+            for key in (a.subject, a.location, a.attributor):
+                if key is not None and key in entities and key not in keys:
+                    keys.append(key)
+        used.update(keys)
+        claims.append(
+            ExtractedClaim(
+                start=sentence.start,
+                end=sentence.end,
+                text=sentence.text,
+                speaker=speaker.name if speaker is not None else None,
+                entities=tuple(keys),
+                assertions=tuple(assertions),
+            )
+        )
+    return ExtractedArticle(
+        text=cleaned,
+        title=title,
+        author=author,
+        published_at=published_at,
+        claims=tuple(claims),
+        entities=tuple(entities[key] for key in entities if key in used),
+    )
+
+
+def _inherited_sources(
+    sentences: Sequence[SentenceSpan],
+    events_by: Sequence[Sequence[Attribution]],
+    paragraph_of: Sequence[int],
+) -> list[Attribution | None]:
+    """For sentences with no named source of their own: the source a quote or a "reportedly"
+    sentence inherits from its neighbours in the same paragraph."""
+
+    def named(k: int) -> Attribution | None:
+        return next((e for e in events_by[k] if e.name is not None), None)
+
+    out: list[Attribution | None] = [None] * len(sentences)
+    for k, sentence in enumerate(sentences):
+        if named(k) is not None or events_by[k]:
+            continue
+        quote = any(q in sentence.text for q in _QUOTES)
+        hearsay = _HEARSAY.search(sentence.text) is not None
+        if not (quote or hearsay):
+            continue
+        if k > 0 and paragraph_of[k - 1] == paragraph_of[k]:
+            out[k] = named(k - 1) or out[k - 1]
+        if (
+            out[k] is None
+            and quote
+            and k + 1 < len(sentences)
+            and paragraph_of[k + 1] == paragraph_of[k]
+        ):
+            out[k] = named(k + 1)
+    return out

@@ -1,0 +1,255 @@
+"""What a figure counts or measures: the normalised quantity vocabulary.
+
+A figure is only comparable across articles when both name the same quantity, so the free
+phrases of news prose ("soldiers", "servicemen", "killed or wounded", "death toll") are mapped
+onto canonical names. `SYNONYM_TABLE` below is the documented contract for that mapping (one
+canonical name -> the phrases that mean it, "|"-separated); `QUANTITY_TABLE_VERSION` changes
+whenever a mapping changes meaning, so stored assertions can be re-normalised.
+
+`canonical_quantity` reads a phrase the same way for extraction and for gold files written in
+natural language ("people killed in the 2023 earthquakes"):
+1. trailing qualifiers are cut at a preposition ("in ...", "for ...", "to be ...");
+2. an outcome word ("killed", "evacuated", "destroyed") names the quantity for people-like nouns
+   ("600 soldiers killed" counts deaths, not troops; "killed or wounded" is casualties); for
+   things it is appended ("homes destroyed"), so troops sent, troops killed, deaths and
+   injuries, homes destroyed and people evacuated stay apart;
+3. otherwise the longest known phrase (the rightmost on a tie) gives the name; an unknown noun
+   is kept as written (its head word, lower case), so nothing is silently merged.
+"""
+
+from __future__ import annotations
+
+import re
+
+QUANTITY_TABLE_VERSION = 2
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """Whitespace-separated words as a set (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
+SYNONYM_TABLE: dict[str, str] = {
+    "troops": "troops|troop|soldiers|soldier|forces|servicemen|serviceman|service members|"
+    "servicemembers|military personnel|fighters|combatants|conscripts|recruits|reservists|"
+    "marines|paratroopers|infantry|boots on the ground|mercenaries",
+    "casualties": "casualties|casualty|losses in manpower|personnel losses",
+    "deaths": "deaths|death|dead|killed|fatalities|fatality|died|death toll|toll|lives lost|"
+    "killed in action|bodies|perished|lost their lives|dead bodies",
+    "injuries": "injuries|injured|wounded|injury|hurt|hospitalised|hospitalized|"
+    "hospitalizations|hospitalisations",
+    "missing": "missing|unaccounted for|disappeared",
+    "evacuated": "evacuated|evacuees|evacuations|evacuation|ordered to evacuate",
+    "displaced": "displaced|refugees|homeless|fled|internally displaced",
+    "arrests": "arrests|arrested|detained|detentions|detainees|arrest",
+    "rescued": "rescued|rescues|saved",
+    "prisoners": "prisoners|prisoners of war|pows|captives|captured",
+    "hostages": "hostages|hostage|kidnapped|abducted",
+    "cases": "cases|infections|infected|confirmed cases|case",
+    "vaccinations": "vaccinations|vaccinated|vaccine doses|jabs",
+    "protesters": "protesters|protestors|demonstrators|marchers|rallygoers|participants",
+    "votes": "votes|ballots|ballots cast|vote",
+    "seats": "seats|seat|mandates",
+    "turnout": "turnout|voter turnout",
+    "people": "people|persons|individuals|civilians|residents|inhabitants|citizens|"
+    "population|victims|children|adults|patients|migrants|passengers",
+    "homes": "homes|houses|dwellings|households|residences|housing units|home|house",
+    "buildings": "buildings|structures|building",
+    "jobs": "jobs|layoffs|job cuts|positions",
+    "ammunition rounds": "rounds|rounds of ammunition|ammunition rounds|shells|"
+    "artillery shells|artillery rounds",
+    "munitions": "munitions|ammunition|weapons",
+    "missiles": "missiles|missile|rockets|ballistic missiles|cruise missiles",
+    "drones": "drones|drone|uavs|unmanned aerial vehicles",
+    "aircraft": "aircraft|planes|jets|warplanes|fighter jets|helicopters",
+    "tanks": "tanks|armoured vehicles|armored vehicles",
+    "military units": "units|military units|brigades|battalions|divisions|regiments|contingents",
+    "military sites": "military grounds|training grounds|grounds|bases|military bases|"
+    "military sites|training sites|camps",
+    "territory": "territory|land|area|acres|hectares|soil",
+    "burned area": "burned|burnt|scorched|charred|acres burned|hectares burned|burn area",
+    "distance": "distance|miles|kilometers|kilometres|away",
+    "depth": "depth|deep",
+    "containment": "containment|contained",
+    "inflation": "inflation|inflation rate|consumer prices|price growth|cpi",
+    "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",
+    "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
+    "growth": "growth|gdp growth|economic growth",
+    "revenue": "revenue|revenues|sales|turnover",
+    "profit": "profit|profits|net income|earnings",
+    "losses": "losses|loss|net loss",
+    "aid": "aid|assistance|military aid|humanitarian aid|aid package|package|relief",
+    "cost": "cost|costs|price tag|bill|spending|expenditure",
+    "damage": "damage|damages|economic losses|insured losses",
+    "funding": "funding|funds|investment|investments|budget|financing|grants|loans|loan",
+    "market value": "market value|market capitalisation|market capitalization|valuation|market cap",
+    "debt": "debt|deficit|liabilities",
+    "approval": "approval|approval rating|favourability|favorability",
+    "share": "share|stake|proportion|percentage|percent",
+    "magnitude": "magnitude|earthquake|quake|tremor|magnitude quake",
+    "aftershocks": "aftershocks|aftershock",
+    "wind speed": "winds|wind speed|gusts|sustained winds",
+    "rainfall": "rainfall|rain|precipitation",
+    "temperature": "temperature|temperatures",
+    "weight": "weight|tons|tonnes|kilograms|pounds",
+    "duration": "days|weeks|months|years|hours|duration",
+}
+
+# Every phrase -> canonical name.
+SYNONYMS: dict[str, str] = {
+    phrase: canonical
+    for canonical, phrases in SYNONYM_TABLE.items()
+    for phrase in phrases.split("|")
+}
+for _canonical in SYNONYM_TABLE:
+    SYNONYMS.setdefault(_canonical, _canonical)
+
+# Canonical names counting people: an outcome applied to them names the quantity.
+PEOPLE_QUANTITIES: frozenset[str] = frozenset(
+    {"troops", "people", "protesters", "casualties", "prisoners", "hostages"}
+)
+# Raw nouns for people that the table keeps apart (they are not merged into "people").
+PEOPLE_WORDS: frozenset[str] = _word_set(
+    "men women officers police policemen workers journalists miners firefighters rescuers "
+    "students staff personnel employees voters pilgrims tourists crew sailors"
+)
+
+# Outcome word -> quantity, for people ("300 people were evacuated" counts evacuations).
+PEOPLE_OUTCOMES: dict[str, str] = {
+    "killed": "deaths",
+    "dead": "deaths",
+    "died": "deaths",
+    "perished": "deaths",
+    "slain": "deaths",
+    "executed": "deaths",
+    "drowned": "deaths",
+    "wounded": "injuries",
+    "injured": "injuries",
+    "hurt": "injuries",
+    "hospitalised": "injuries",
+    "hospitalized": "injuries",
+    "missing": "missing",
+    "evacuated": "evacuated",
+    "displaced": "displaced",
+    "fled": "displaced",
+    "arrested": "arrests",
+    "detained": "arrests",
+    "jailed": "arrests",
+    "rescued": "rescued",
+    "infected": "cases",
+    "vaccinated": "vaccinations",
+    "captured": "prisoners",
+    "kidnapped": "hostages",
+    "abducted": "hostages",
+}
+
+# Outcome word -> suffix for things ("homes destroyed").
+THING_OUTCOMES: dict[str, str] = {
+    "destroyed": "destroyed",
+    "damaged": "damaged",
+    "flattened": "destroyed",
+    "razed": "destroyed",
+    "collapsed": "collapsed",
+    "burned": "burned",
+    "burnt": "burned",
+    "flooded": "flooded",
+    "intercepted": "intercepted",
+    "seized": "seized",
+    "sold": "sold",
+    "built": "built",
+    "lost": "lost",
+    "cut": "cut",
+    "created": "created",
+    "added": "added",
+}
+
+_CASUALTY_PAIR = re.compile(
+    r"\b(?:killed|dead)\s*(?:,|or|and|and/or)\s*(?:wounded|injured)\b"
+    r"|\b(?:wounded|injured)\s*(?:,|or|and|and/or)\s*(?:killed|dead)\b"
+)
+# Where a descriptive phrase stops naming the quantity ("killed in the 2023 earthquakes").
+_CUT_WORDS = _word_set(
+    "in for during since on at per from by across after before to with over among within "
+    "near inside outside under as that who which a"
+)
+_DROP_WORDS = _word_set(
+    "the number total estimated reported confirmed official new more additional some other further"
+)
+_IRREGULAR_PARTICIPLES = _word_set(
+    "sent given taken held brought flown spent made paid seen found put set kept left won "
+    "shot hit struck sold built cut lost"
+)
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^a-z0-9/' -]+")
+
+
+def canonical_quantity(phrase: str) -> str:
+    """Return the canonical quantity name for a natural phrase ("soldiers killed" -> "deaths").
+
+    Used both by extraction and by gold files written in natural language, so the two are
+    compared on the same vocabulary. Unknown phrases come back as their lower-case head noun.
+    """
+    text = _SPACES.sub(" ", _NON_WORD.sub(" ", phrase.lower().replace("’", "'"))).strip()
+    if not text:
+        return ""
+    if text in SYNONYMS:
+        return SYNONYMS[text]
+    pair = _CASUALTY_PAIR.search(text)
+    words = [w for w in text.split(" ") if w not in _DROP_WORDS and not w.isdigit()]
+    if words and words[0] == "of":
+        words = words[1:]
+    for i, word in enumerate(words[1:], start=1):
+        if word in _CUT_WORDS and not (word == "of" or (word == "a" and i == 0)):
+            words = words[:i]
+            break
+    words = [w for w in words if not (w.endswith("ly") and w not in SYNONYMS)]
+    outcome: str | None = "killed or wounded" if pair else None
+    noun_words = words
+    for i, word in enumerate(words):
+        if word in PEOPLE_OUTCOMES or word in THING_OUTCOMES:
+            if outcome is None:
+                outcome = word
+            if i > 0:
+                noun_words = words[:i]
+            break
+        if (
+            i > 0
+            and word not in SYNONYMS
+            and (word.endswith(("ing", "ed")) or word in _IRREGULAR_PARTICIPLES)
+        ):
+            noun_words = words[:i]  # "countries offering help", "staff deployed"
+            break
+    noun = _known_noun(noun_words)
+    if noun is None and noun_words and noun_words[-1] not in PEOPLE_OUTCOMES:
+        noun = noun_words[-1]
+    if noun is None or noun in PEOPLE_OUTCOMES or noun in THING_OUTCOMES:
+        return quantity_for("people", outcome) if outcome else (noun or text)
+    return quantity_for(noun, outcome)
+
+
+def quantity_for(noun: str, outcome: str | None) -> str:
+    """Combine a counted noun (canonical or raw) with an optional outcome word or phrase."""
+    canonical = SYNONYMS.get(noun, noun)
+    if outcome is None:
+        return canonical
+    people = canonical in PEOPLE_QUANTITIES or noun in PEOPLE_WORDS
+    if _CASUALTY_PAIR.search(outcome):
+        return "casualties" if people else canonical
+    if people and outcome in PEOPLE_OUTCOMES:
+        return PEOPLE_OUTCOMES[outcome]
+    if not people and outcome in THING_OUTCOMES:
+        return f"{canonical} {THING_OUTCOMES[outcome]}"
+    return canonical
+
+
+def _known_noun(words: list[str]) -> str | None:
+    """The longest known phrase in `words`, the rightmost (the head) on a tie."""
+    for size in (3, 2, 1):
+        best: str | None = None
+        for i in range(len(words) - size + 1):
+            candidate = " ".join(words[i : i + size])
+            if candidate in SYNONYMS and candidate not in PEOPLE_OUTCOMES:
+                best = candidate
+        if best is not None:
+            return best
+    return None
