@@ -1,0 +1,229 @@
+"""Date expressions resolved against a publication date, as-of choice, published stamps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.domain.dates import (
+    extract_dates_for_published,
+    resolve_as_of,
+    resolve_date_expressions,
+)
+
+WEDNESDAY = dt.date(2024, 10, 30)
+MONDAY = dt.date(2024, 10, 28)
+D = dt.date
+
+
+def only(sentence: str, published: dt.date | None = WEDNESDAY) -> tuple[str, dt.date | None, str]:
+    found = resolve_date_expressions(sentence, published)
+    assert len(found) == 1, found
+    expr = found[0]
+    assert sentence[expr.start : expr.end] == expr.text
+    return expr.text, expr.date, expr.precision
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "date", "precision"),
+    [
+        ("He spoke on Monday.", "Monday", D(2024, 10, 28), "day"),
+        ("Lavrov said Monday.", "Monday", D(2024, 10, 28), "day"),
+        ("At a Monday press briefing, she spoke.", "Monday", D(2024, 10, 28), "day"),
+        ("Kirby stated on Friday that", "Friday", D(2024, 10, 25), "day"),
+        ("They were spotted on Wednesday.", "Wednesday", D(2024, 10, 30), "day"),
+        ("It happened last Wednesday.", "last Wednesday", D(2024, 10, 23), "day"),
+        ("Talks resume next Monday.", "next Monday", D(2024, 11, 4), "day"),
+        ("It rained yesterday.", "yesterday", D(2024, 10, 29), "day"),
+        ("Markets fell today.", "today", D(2024, 10, 30), "day"),
+        ("Shelling continued last night.", "last night", D(2024, 10, 29), "day"),
+        ("A day earlier, 12 died.", "A day earlier", D(2024, 10, 29), "day"),
+        ("Two days ago, 12 died.", "Two days ago", D(2024, 10, 28), "day"),
+        ("The toll rose 3 weeks ago.", "3 weeks ago", D(2024, 10, 9), "week"),
+        ("Prices rose this week.", "this week", D(2024, 10, 28), "week"),
+        ("Kirby said earlier this week that", "earlier this week", D(2024, 10, 28), "week"),
+        ("Prices rose last week.", "last week", D(2024, 10, 21), "week"),
+        ("Troops arrived this month.", "this month", D(2024, 10, 1), "month"),
+        ("Troops arrived earlier this month.", "earlier this month", D(2024, 10, 1), "month"),
+        ("Troops arrived last month.", "last month", D(2024, 9, 1), "month"),
+        ("Sales fell last year.", "last year", D(2023, 1, 1), "year"),
+        ("Sales fell earlier this year.", "earlier this year", D(2024, 1, 1), "year"),
+        ("On October 23, the U.S. confirmed it.", "October 23", D(2024, 10, 23), "day"),
+        ("It said in an Oct. 28 press statement.", "Oct. 28", D(2024, 10, 28), "day"),
+        ("Updated October 28th, 2024 at 06:09 pm", "October 28th, 2024", D(2024, 10, 28), "day"),
+        ("They met on June 18, 2024.", "June 18, 2024", D(2024, 6, 18), "day"),
+        ("They met on 18 June 2024.", "18 June 2024", D(2024, 6, 18), "day"),
+        ("They met on the 5th of May.", "the 5th of May", D(2024, 5, 5), "day"),
+        ("Published 2024-10-01 at noon", "2024-10-01", D(2024, 10, 1), "day"),
+        ("Filed 10/28/2024.", "10/28/2024", D(2024, 10, 28), "day"),
+        ("The pact was signed in June.", "June", D(2024, 6, 1), "month"),
+        ("Forces invaded in August.", "August", D(2024, 8, 1), "month"),
+        ("The fair opened in November.", "November", D(2023, 11, 1), "month"),
+        ("It was true as of early 2023.", "early 2023", D(2023, 2, 15), "season"),
+        ("Prices peaked in late 2022.", "late 2022", D(2022, 11, 15), "season"),
+        ("Output recovered by mid-2024.", "mid-2024", D(2024, 7, 1), "season"),
+        ("The war began in February 2022.", "February 2022", D(2022, 2, 1), "month"),
+        ("Since February 2022, 30 died.", "February 2022", D(2022, 2, 1), "month"),
+        ("In 2023, 500 died.", "2023", D(2023, 1, 1), "year"),
+        ("Rates fell at the end of March.", "the end of March", D(2024, 3, 31), "week"),
+        ("Rates fell in early June.", "early June", D(2024, 6, 5), "week"),
+        ("Rates fell in mid-June.", "mid-June", D(2024, 6, 15), "week"),
+        ("Debt rose by the end of 2023.", "the end of 2023", D(2023, 12, 31), "month"),
+        ("Profit rose in Q3 2024.", "Q3 2024", D(2024, 7, 1), "quarter"),
+        ("Profit rose in the second quarter.", "the second quarter", D(2024, 4, 1), "quarter"),
+        ("Profit rose in the first half of 2024.", "the first half of 2024", D(2024, 1, 1), "half"),
+        ("Floods struck this summer.", "this summer", D(2024, 6, 1), "season"),
+        ("Snow fell in winter 2023.", "winter 2023", D(2022, 12, 1), "season"),
+        ("Deaths peaked in the 1990s.", "the 1990s", D(1990, 1, 1), "decade"),
+        ("Over the past week, 40 died.", "Over the past week", D(2024, 10, 30), "day"),
+    ],
+)
+def test_expressions_resolve_against_a_wednesday_publication(
+    sentence: str, text: str, date: dt.date, precision: str
+) -> None:
+    assert only(sentence) == (text, date, precision)
+
+
+def test_on_monday_in_a_monday_article_is_that_day() -> None:
+    assert only("Rutte confirmed on Monday that", MONDAY) == ("Monday", MONDAY, "day")
+    assert only("It happened last Monday.", MONDAY)[1] == D(2024, 10, 21)
+
+
+def test_yearless_day_after_publication_is_last_year() -> None:
+    assert only("On December 28, 10 died.", D(2025, 1, 3))[1] == D(2024, 12, 28)
+    assert only("On January 2, 10 died.", D(2025, 1, 3))[1] == D(2025, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Schools are expected to reopen on Monday.", D(2024, 11, 4)),
+        ("A warning stays in place until 8 p.m. Thursday.", D(2024, 10, 31)),
+        ("Crews expect full containment by Sunday.", D(2024, 11, 3)),
+        ("Elections will be held in November.", D(2024, 11, 1)),
+        ("He said on Monday that troops would go.", D(2024, 10, 28)),
+        ("The road was closed due to the fire on Monday.", D(2024, 10, 28)),
+    ],
+)
+def test_future_clauses_look_ahead(sentence: str, date: dt.date) -> None:
+    assert only(sentence)[1] == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You may go now.",
+        "The march ended peacefully.",
+        "They packed winter gear.",
+        "Prices fall sharply when supply rises.",
+        "The agency sent 2023 troops.",
+        "Jan Smith said the count was 1,500.",
+        "Between 1,500 and 10,000 troops were sent.",
+        "He works Mondays.",
+        "The G7 met in Section 427.",
+    ],
+)
+def test_non_dates_are_not_matched(sentence: str) -> None:
+    assert resolve_date_expressions(sentence, WEDNESDAY) == []
+
+
+def test_relative_expressions_without_publication_date_are_unresolved() -> None:
+    found = resolve_date_expressions("On Monday, last week and in June; on 18 June 2024.", None)
+    assert [(e.text, e.date) for e in found] == [
+        ("Monday", None),
+        ("last week", None),
+        ("June", None),
+        ("18 June 2024", D(2024, 6, 18)),
+    ]
+
+
+def test_publication_datetime_is_accepted() -> None:
+    published = dt.datetime(2024, 10, 30, 23, 0, tzinfo=dt.UTC)
+    assert resolve_date_expressions("It rained yesterday.", published)[0].date == D(2024, 10, 29)
+
+
+def test_preposition_is_reported() -> None:
+    found = resolve_date_expressions("Since February 2022 and as of early 2023", WEDNESDAY)
+    assert [e.preposition for e in found] == ["since", "as of"]
+
+
+# --- as of ---------------------------------------------------------------------------------
+
+
+def test_as_of_prefers_the_date_nearest_the_figure() -> None:
+    sentence = "On October 23, the U.S. said 3,000 troops had arrived, up from 1,500 on October 10."
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("3,000")) == D(2024, 10, 23)
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("1,500")) == D(2024, 10, 10)
+
+
+def test_as_of_skips_range_starts() -> None:
+    sentence = "Since the invasion in February 2022, 600,000 were killed, he said on Monday."
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("600,000")) == MONDAY
+    assert resolve_as_of("Since 2022, 600,000 were killed.", WEDNESDAY, 12) is None
+
+
+def test_explicit_as_of_governs() -> None:
+    sentence = "On Monday, Zelensky said 31,000 soldiers had been killed as of early 2023."
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("31,000")) == D(2023, 2, 15)
+
+
+def test_as_of_without_dates_or_figure_offset() -> None:
+    assert resolve_as_of("About 5,000 troops are expected.", WEDNESDAY, 6) is None
+    assert resolve_as_of("In June and in August, 12 died.", WEDNESDAY) == D(2024, 6, 1)
+    assert resolve_as_of("On Monday 12 died.", None, 10) is None
+
+
+# --- publication stamp ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Headline\n\nLast updated on October 28th, 2024 at 06:09 pm\n\nBody text.",
+            dt.datetime(2024, 10, 28, 18, 9, tzinfo=dt.UTC),
+        ),
+        (
+            "Published: 28 October 2024 10:32 GMT\nUpdated: 29 October 2024 08:00 GMT",
+            dt.datetime(2024, 10, 28, 10, 32, tzinfo=dt.UTC),
+        ),
+        (
+            "Updated: 29 October 2024\nPublished: 28 October 2024",
+            dt.datetime(2024, 10, 28, tzinfo=dt.UTC),
+        ),
+        (
+            "posted 2024-10-28T18:09:00+02:00 by staff",
+            dt.datetime(2024, 10, 28, 18, 9, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        ),
+        (
+            "By Jane Doe\nOctober 28, 2024\nThe council voted 7-2.",
+            dt.datetime(2024, 10, 28, tzinfo=dt.UTC),
+        ),
+        (
+            "Maria Esquivel | Coastline Public Radio | July 11, 2025\n\nText.",
+            dt.datetime(2025, 7, 11, tzinfo=dt.UTC),
+        ),
+    ],
+)
+def test_publication_stamp_in_text(text: str, expected: dt.datetime) -> None:
+    assert extract_dates_for_published(text) == expected
+
+
+def test_publication_stamp_with_zone_abbreviation_follows_daylight_time() -> None:
+    found = extract_dates_for_published("Published July 9, 2025, 3:00 p.m. PT | Updated 3:40 p.m.")
+    assert found is not None
+    assert found.isoformat() == "2025-07-09T15:00:00-07:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON, Oct 28 (Reuters) - Officials said.",
+        "Putin met Kim in Pyongyang on June 18, 2024, where they signed a pact.",
+        "Updated: 4 days ago",
+        "",
+    ],
+)
+def test_no_publication_stamp(text: str) -> None:
+    assert extract_dates_for_published(text) is None
