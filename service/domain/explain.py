@@ -92,6 +92,15 @@ _DEMONYMS: dict[str, str] = {
 }
 
 _PREFIX_UNITS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+# Unit codes (`units.py`) as a reader writes them after a number.
+_UNIT_WORDS = {
+    "acre": "acres", "ha": "hectares", "mi": "miles", "mi2": "square miles",
+    "ft": "feet", "in": "inches", "yd": "yards", "nmi": "nautical miles", "t": "tonnes",
+    "lb": "pounds", "gal": "gallons", "bbl": "barrels", "second": "seconds",
+    "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
+    "year": "years", "decade": "decades", "degC": "°C", "degF": "°F", "pp": "points",
+    "fraction": "(fraction)",
+}  # fmt: skip
 
 _QUALIFIER_WORDS = {
     Qualifier.APPROX: "about ",
@@ -160,7 +169,7 @@ def format_number(value: float, unit: str | None = None) -> str:
         return f"{sign}{_PREFIX_UNITS[unit]}{text.lstrip('-')}"
     if unit == "%":
         return f"{text}%"
-    return f"{text} {unit}"
+    return f"{text} {_UNIT_WORDS.get(unit, unit)}"
 
 
 def _trim(value: float) -> str:

@@ -4,16 +4,15 @@ A fact is one quantity of one subject at one place over one stretch of time ("No
 troops in Kursk, late October 2024"). Grouping runs in two steps:
 
 1. **Family** (`family_key`): canonical quantity + unit dimension + subject + location.
-   Units are converted to a base unit per dimension (mi2, acres, ha -> km2; mi -> km; lb, t ->
-   kg), so a wildfire in acres and one in km2 land in one family while its containment in %
-   does not. Currencies are not converted (no exchange rates in a pure core): USD and EUR
-   figures are different families. The service stores the key on every assertion row.
+   Units are converted to a base unit per dimension (`units.to_base`: mi2, acres, ha ->
+   km2; mi -> m), so a wildfire in acres and one in km2 land in one family while its
+   containment in % does not. Currencies are not converted (no exchange rates in a pure
+   core): USD and EUR figures are different families. The service stores the key on every
+   assertion row.
 
    Forecasts ("expected to join", "could reach") share the family of the reports of the same
-   quantity: a forecast is a statement about the same measurable thing at a later time, and a
-   reader checking "troops in Kursk" wants the expectation beside the sightings. What keeps
-   them apart is the verdict logic (`verdicts.py`): a forecast never conflicts with a report
-   and never narrows the consensus; it only counts as agreeing when it is compatible.
+   quantity, so the service always loads them together: a forecast speaks about the same
+   measurable thing. Step 3 decides whether it joins the reports' fact.
 
 2. **Time** (`group_facts`): a family is split where its figures are far apart in time, so
    "31,000 soldiers killed as of early 2023" and a 2024 toll are different facts while a death
@@ -35,6 +34,13 @@ troops in Kursk, late October 2024"). Grouping runs in two steps:
    forms its own fact when there is none. Figures with neither `as_of` nor a publication date
    join the family's latest fact (or form an "undated" fact when the family has no dates).
 
+3. **Forecasts** (`_split_forecasts`): a forecast stays in the reports' fact when every
+   speaker's latest report allows its value ("approximately 5,000 expected to join" beside
+   "at least 1,500 already there": the expectation is about the deployment being reported).
+   A forecast the reports exclude ("70% containment by Sunday" beside 40% today) describes
+   another, future state: it forms a fact of its own (key suffix `~forecast`). Either way a
+   forecast never conflicts with a report (`verdicts.py`).
+
 The fact key is `<family key>@<earliest reference date>` (or `@undated`): deterministic, the
 same whatever order the assertions arrive in, and untouched when an unrelated source (another
 family) is added or removed. Containment (Kursk lies in Russia) never merges facts; it is a
@@ -50,55 +56,29 @@ import msgspec
 
 from service.domain.explain import NameOf, fact_label, key_to_name
 from service.domain.model import AssertionView, ExtractedAssertion
+from service.domain.tolerance import (
+    compatible,
+    latest_by_speaker,
+    normal_quantity,
+    quantity_kind,
+    reference_date,
+    unit_base,
+)
+
+__all__ = [
+    "Contains",
+    "FactGroup",
+    "containment_candidates",
+    "family_key",
+    "group_facts",
+    "is_event_bound",
+    "members_of",
+    "reference_date",
+    "unit_base",
+]
 
 Contains = Callable[[str, str], bool]
 
-# unit code -> (dimension, base unit, factor to the base unit). Codes are extraction's
-# normalised unit codes; a unit not listed is its own dimension (compared only with itself).
-_UNITS: dict[str, tuple[str, str, float]] = {
-    "km2": ("area", "km2", 1.0),
-    "sq km": ("area", "km2", 1.0),
-    "m2": ("area", "km2", 1e-6),
-    "mi2": ("area", "km2", 2.589988110336),
-    "sq mi": ("area", "km2", 2.589988110336),
-    "acre": ("area", "km2", 0.0040468564224),
-    "acres": ("area", "km2", 0.0040468564224),
-    "ha": ("area", "km2", 0.01),
-    "hectares": ("area", "km2", 0.01),
-    "km": ("length", "km", 1.0),
-    "m": ("length", "km", 1e-3),
-    "cm": ("length", "km", 1e-5),
-    "mm": ("length", "km", 1e-6),
-    "mi": ("length", "km", 1.609344),
-    "ft": ("length", "km", 0.0003048),
-    "yd": ("length", "km", 0.0009144),
-    "kg": ("mass", "kg", 1.0),
-    "g": ("mass", "kg", 1e-3),
-    "t": ("mass", "kg", 1e3),
-    "tonnes": ("mass", "kg", 1e3),
-    "lb": ("mass", "kg", 0.45359237),
-    "l": ("volume", "l", 1.0),
-    "m3": ("volume", "l", 1e3),
-    "gal": ("volume", "l", 3.785411784),
-    "km/h": ("speed", "km/h", 1.0),
-    "mph": ("speed", "km/h", 1.609344),
-}
-
-# Quantities counted per event: figures on different days are different facts.
-_EVENT_BOUND = frozenset(
-    {
-        "protesters",
-        "turnout",
-        "votes",
-        "attendance",
-        "attendees",
-        "participants",
-        "crowd",
-        "spectators",
-        "marchers",
-        "demonstrators",
-    }
-)
 _RUNNING_WINDOW = dt.timedelta(days=30)
 _EVENT_LOOKBACK = dt.timedelta(days=3)
 
@@ -120,37 +100,19 @@ class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
     member_ids: tuple[int, ...]
     first_date: dt.date | None = None
     last_date: dt.date | None = None
-
-
-def unit_base(unit: str | None) -> tuple[str, str | None, float]:
-    """(dimension, base unit, factor) for a unit code; counts are ("count", None, 1.0)."""
-    if unit is None or unit == "":
-        return ("count", None, 1.0)
-    known = _UNITS.get(unit) or _UNITS.get(unit.lower())
-    if known is not None:
-        return known
-    return (unit, unit, 1.0)
+    # True for forecasts standing apart from the reports of their family (key ends "~forecast").
+    forecast: bool = False
 
 
 def family_key(a: AssertionView | ExtractedAssertion) -> str:
     """The stable index of candidate facts: quantity|dimension|subject|location."""
     dimension = unit_base(a.unit)[0]
-    quantity = " ".join(a.quantity.lower().split())
-    return f"{quantity}|{dimension}|{a.subject or '-'}|{a.location or '-'}"
-
-
-def reference_date(a: AssertionView) -> dt.date | None:
-    """The date a figure refers to: `as_of`, else its publication date, else None."""
-    if a.as_of is not None:
-        return a.as_of
-    if a.published_at is not None:
-        return a.published_at.date()
-    return None
+    return f"{normal_quantity(a)}|{dimension}|{a.subject or '-'}|{a.location or '-'}"
 
 
 def is_event_bound(quantity: str) -> bool:
     """True for quantities counted per event (crowds, votes), split by day."""
-    return quantity.lower().strip() in _EVENT_BOUND
+    return quantity_kind(quantity) == "event"
 
 
 def group_facts(
@@ -163,9 +125,11 @@ def group_facts(
         families.setdefault(family_key(a), []).append(a)
     groups: list[FactGroup] = []
     for family, members in families.items():
-        clusters = _split_by_time(members)
-        for anchor, cluster in clusters:
-            groups.append(_make_group(family, anchor, cluster, names))
+        for anchor, cluster in _split_by_time(members):
+            reports, apart = _split_forecasts(cluster)
+            groups.append(_make_group(family, anchor, reports or apart, names))
+            if reports and apart:
+                groups.append(_make_group(family, anchor, apart, names, forecasts=True))
     return sorted(groups, key=lambda g: g.key)
 
 
@@ -225,8 +189,35 @@ def _days(cluster: list[AssertionView]) -> list[dt.date]:
     return [d for d in (reference_date(a) for a in cluster) if d is not None]
 
 
+def _split_forecasts(
+    cluster: list[AssertionView],
+) -> tuple[list[AssertionView], list[AssertionView]]:
+    """(the fact's figures, forecasts that stand apart as a fact of their own).
+
+    A forecast stays with the reports when every speaker's latest report allows its value
+    ("approximately 5,000 expected to join" beside "at least 1,500 already there"); one the
+    reports exclude describes another, future state ("70% containment by Sunday" beside 40%
+    today) and forms its own fact.
+    """
+    reports = [a for a in cluster if not a.is_forecast]
+    if not reports:
+        return cluster, []
+    latest = list(latest_by_speaker(reports).values())
+    kept: list[AssertionView] = []
+    apart: list[AssertionView] = []
+    for a in cluster:
+        fits = not a.is_forecast or all(compatible(a, r) for r in latest)
+        (kept if fits else apart).append(a)
+    return kept, apart
+
+
 def _make_group(
-    family: str, anchor: dt.date | None, cluster: list[AssertionView], names: NameOf
+    family: str,
+    anchor: dt.date | None,
+    cluster: list[AssertionView],
+    names: NameOf,
+    *,
+    forecasts: bool = False,
 ) -> FactGroup:
     first = cluster[0]
     days = sorted(d for d in (reference_date(a) for a in cluster) if d is not None)
@@ -241,7 +232,8 @@ def _make_group(
     if is_event_bound(first.quantity) and days:
         label = f"{label} on {days[0].isoformat()}"
     return FactGroup(
-        key=f"{family}@{anchor.isoformat() if anchor else 'undated'}",
+        key=f"{family}@{anchor.isoformat() if anchor else 'undated'}"
+        + ("~forecast" if forecasts else ""),
         family=family,
         label=label,
         quantity=" ".join(first.quantity.split()),
@@ -251,6 +243,7 @@ def _make_group(
         member_ids=tuple(sorted(a.id for a in cluster)),
         first_date=days[0] if days else None,
         last_date=days[-1] if days else None,
+        forecast=forecasts,
     )
 
 
@@ -265,19 +258,25 @@ def containment_candidates(
 ) -> list[tuple[FactGroup, FactGroup]]:
     """(inner, outer) fact pairs where the inner place lies in the outer one.
 
-    Same quantity, unit and subject; the outer location contains the inner one, or the outer
+    Report facts only (no standalone forecasts); same quantity, unit and subject; the outer
+    location contains the inner one, or the outer
     fact has no location at all (a national or overall total bounds every part of it); and the
     two facts' date spans lie within the running window of each other.
     """
     pairs: list[tuple[FactGroup, FactGroup]] = []
     for inner in groups:
-        if inner.location is None:
+        if inner.location is None or inner.forecast:
             continue
         for outer in groups:
-            if outer is inner or (outer.quantity, outer.unit, outer.subject) != (
-                inner.quantity,
-                inner.unit,
-                inner.subject,
+            if (
+                outer is inner
+                or outer.forecast
+                or (outer.quantity, outer.unit, outer.subject)
+                != (
+                    inner.quantity,
+                    inner.unit,
+                    inner.subject,
+                )
             ):
                 continue
             inside = outer.location is None or (

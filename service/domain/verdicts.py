@@ -18,12 +18,20 @@ the intersection of the nominal intervals of the standing figures (of the tolera
 the nominal ones do not meet): "over 600,000" and "around 650,000" give 600,000–715,000.
 
 **Who speaks.** A figure's speaker is its attributor (the body a spokesperson speaks for),
-else its source plus the quoted name, else its source. **Revisions:** a speaker's figures
-are ordered by reference date (`as_of`, else publication date), then publication time, then
-size (running counts are mostly revised upwards), then id. A figure is *superseded* when a
-later figure of the same speaker says something different (another value beyond rounding, or
-another kind of bound): "as many as 3,000" then "up to 10,000" is a revision even though the
-two bounds are compatible. Superseded figures are listed, never paired in conflicts.
+else its source plus the quoted name, else its source.
+
+**Superseded figures** no longer stand; they are listed in `revised`, never paired in
+conflicts. Figures are ordered by reference date (`as_of`, else publication date), then
+publication time, then size (running counts are mostly revised upwards), then id.
+- *Revision:* a figure is superseded by a later figure of the same speaker that allows a
+  value it excluded: "as many as 3,000" then "up to 10,000", or 1,850 then "more than 2,000".
+  A later figure inside the earlier one restates or sharpens it: "more than 150" then "more
+  than 400", or "more than 23,000" then 26,950, are no revision.
+- *Overtaken:* a report is superseded by an incompatible report of another speaker dated on a
+  later day when the quantity's kind explains the change (`tolerance.py`): a tally (death
+  toll, area burned, containment) that is higher later, or a level (a rate, a price) either
+  way. A later *lower* tally, or a fixed quantity (magnitude, revenue), stays a conflict: a
+  toll of 12,000 on Thursday and of 10,000 on Monday cannot both be right.
 
 **Forecasts** share the fact of the reports (see `facts.py`) but are a different kind of
 statement: a forecast never conflicts with a report, never supersedes one, and never narrows
@@ -40,140 +48,41 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from decimal import Decimal
-
-import msgspec
 
 from service.domain import explain
 from service.domain.explain import NameOf, key_to_name
-from service.domain.facts import reference_date, unit_base
-from service.domain.model import (
-    AssertionPair,
-    AssertionView,
-    FactJudgement,
-    Qualifier,
-    Verdict,
+from service.domain.model import AssertionPair, AssertionView, FactJudgement, Verdict
+from service.domain.tolerance import (
+    compatible,
+    latest_by_speaker,
+    meet,
+    quantity_kind,
+    read,
+    recency,
+    reference_date,
+    rounding,
+    speaker,
+    unit_base,
 )
 
-APPROX_TOLERANCE = 0.10
-EXACT_ROUNDING_CAP = 0.05
-BOUND_SLACK_CAP = 0.02
 CONTAINMENT_WINDOW = dt.timedelta(days=30)
 
-_INF = math.inf
-_LOWER = (Qualifier.AT_LEAST, Qualifier.MORE_THAN)
-_UPPER = (Qualifier.AT_MOST, Qualifier.LESS_THAN)
-_EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
-
-
-class Reading(msgspec.Struct, frozen=True):
-    """A figure's nominal and tolerant intervals, in its own unit and in the base unit."""
-
-    nominal: tuple[float, float]
-    tolerant: tuple[float, float]
-    own_tolerant: tuple[float, float]
-
-
-def rounding(value: float, cap: float) -> float:
-    """Half a unit of the last significant digit of `value`, at most `cap` * |value|."""
-    if value == 0 or math.isinf(value):
-        return 0.0
-    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
-    assert isinstance(exponent, int)  # finite values only; NaN/inf excluded above
-    return min(0.5 * 10.0**exponent, cap * abs(value))
-
-
-def read(a: AssertionView) -> Reading:
-    """The intervals a figure allows (see the module table)."""
-    low, high = a.low, a.high
-    q = a.qualifier
-    if q in _LOWER and low is None:
-        low = high
-    if q in _UPPER and high is None:
-        high = low
-    if q in (Qualifier.EXACT, Qualifier.APPROX):
-        value = low if low is not None else high
-        if value is None:
-            nominal = tolerant = (-_INF, _INF)
-        else:
-            spread = (
-                APPROX_TOLERANCE * abs(value)
-                if q is Qualifier.APPROX
-                else rounding(value, EXACT_ROUNDING_CAP)
-            )
-            nominal = tolerant = (value - spread, value + spread)
-    else:
-        if q in _LOWER:
-            high = None
-        elif q in _UPPER:
-            low = None
-        lo = -_INF if low is None else low
-        hi = _INF if high is None else high
-        nominal = (lo, hi)
-        tolerant = (
-            lo - rounding(lo, BOUND_SLACK_CAP),
-            hi + rounding(hi, BOUND_SLACK_CAP),
-        )
-    factor = unit_base(a.unit)[2]
-    return Reading(
-        nominal=(nominal[0] * factor, nominal[1] * factor),
-        tolerant=(tolerant[0] * factor, tolerant[1] * factor),
-        own_tolerant=tolerant,
-    )
-
-
-def _meet(x: tuple[float, float], y: tuple[float, float]) -> bool:
-    return max(x[0], y[0]) <= min(x[1], y[1])
-
-
-def compatible(a: AssertionView, b: AssertionView) -> bool:
-    """True when the two figures' tolerant intervals share a value."""
-    return _meet(read(a).tolerant, read(b).tolerant)
-
-
-def speaker(a: AssertionView) -> str:
-    """Who stands behind a figure: attributor, else source (+ quoted name), else source."""
-    if a.attributor:
-        return a.attributor
-    if a.attributed_to:
-        return f"source:{a.source_id}:{' '.join(a.attributed_to.lower().split())}"
-    return f"source:{a.source_id}"
-
-
-def _shape(a: AssertionView) -> str:
-    if a.qualifier in _LOWER:
-        return "lower"
-    if a.qualifier in _UPPER:
-        return "upper"
-    return "range" if a.qualifier is Qualifier.RANGE else "point"
+__all__ = [
+    "compatible",
+    "containment_violations",
+    "judge",
+    "latest_by_attributor",
+    "read",
+    "rounding",
+    "speaker",
+    "superseded_ids",
+]
 
 
 def same_figure(a: AssertionView, b: AssertionView) -> bool:
-    """True when two figures say the same thing (same kind of bound, values within rounding)."""
-    if _shape(a) != _shape(b):
-        return False
-    if _shape(a) == "point":
-        return compatible(a, b)
-    for x, y in zip(read(a).nominal, read(b).nominal, strict=True):
-        if math.isinf(x) or math.isinf(y):
-            if x != y:
-                return False
-        elif abs(x - y) > max(rounding(x, EXACT_ROUNDING_CAP), rounding(y, EXACT_ROUNDING_CAP)):
-            return False
-    return True
-
-
-def _magnitude(a: AssertionView) -> float:
-    ends = [v for v in (a.low, a.high) if v is not None]
-    return (sum(ends) / len(ends) if ends else 0.0) * unit_base(a.unit)[2]
-
-
-def recency(a: AssertionView) -> tuple[dt.date, dt.datetime, float, int]:
-    """Sort key, oldest first: reference date, publication time, size, id."""
-    published = a.published_at or _EPOCH
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=dt.UTC)
-    return (reference_date(a) or dt.date.min, published, _magnitude(a), a.id)
+    """True when `b` restates `a`: every value `b` allows is one `a` allowed."""
+    inner, outer = read(b).nominal, read(a).tolerant
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _chains(group: Sequence[AssertionView]) -> dict[tuple[str, bool], list[AssertionView]]:
@@ -183,8 +92,7 @@ def _chains(group: Sequence[AssertionView]) -> dict[tuple[str, bool], list[Asser
     return chains
 
 
-def superseded_ids(group: Sequence[AssertionView]) -> set[int]:
-    """Ids of figures replaced by a later, different figure of the same speaker."""
+def _revised_by_speaker(group: Sequence[AssertionView]) -> set[int]:
     gone: set[int] = set()
     for chain in _chains(group).values():
         for i, older in enumerate(chain):
@@ -193,12 +101,42 @@ def superseded_ids(group: Sequence[AssertionView]) -> set[int]:
     return gone
 
 
+def _outdated(group: Sequence[AssertionView]) -> set[int]:
+    """Reports overtaken by a later day's incompatible report of another speaker.
+
+    A tally only grows, so a later higher count explains the gap; a level may move either
+    way; a fixed quantity does not change, so a later different figure stays a conflict.
+    """
+    kind = quantity_kind(group[0].quantity) if group else "fixed"
+    if kind in ("fixed", "event"):
+        return set()
+    reports = [a for a in group if not a.is_forecast and reference_date(a) is not None]
+    gone: set[int] = set()
+    for old in reports:
+        old_day, old_range = reference_date(old), read(old).tolerant
+        for new in reports:
+            new_day, new_range = reference_date(new), read(new).tolerant
+            if (
+                speaker(new) != speaker(old)
+                and new_day is not None
+                and old_day is not None
+                and new_day > old_day
+                and not meet(old_range, new_range)
+                and (kind == "level" or new_range[0] > old_range[1])
+            ):
+                gone.add(old.id)
+                break
+    return gone
+
+
+def superseded_ids(group: Sequence[AssertionView]) -> set[int]:
+    """Ids of figures that no longer stand (see the module docstring)."""
+    return _revised_by_speaker(group) | _outdated(group)
+
+
 def latest_by_attributor(group: Sequence[AssertionView]) -> dict[str, AssertionView]:
     """Each speaker's latest figure (reports preferred over forecasts), keyed by speaker."""
-    latest: dict[str, AssertionView] = {}
-    for a in sorted(group, key=lambda x: (not x.is_forecast, recency(x))):
-        latest[speaker(a)] = a
-    return latest
+    return latest_by_speaker(list(group))
 
 
 def _severity(x: tuple[float, float], y: tuple[float, float]) -> float:
@@ -329,15 +267,27 @@ def _explanation(
 
 def _revisions(members: Sequence[AssertionView], gone: set[int], names: NameOf) -> str:
     sentences = []
+    own = _revised_by_speaker(members)
     for chain in _chains(members).values():
-        old = [a for a in chain if a.id in gone]
+        old = [a for a in chain if a.id in own]
         if old:
             sentences.append(
                 f"{explain.speaker_name(chain[-1], names)} revised its figure from "
                 f"{explain.describe_figure(old[0])} to {explain.describe_figure(chain[-1])}."
             )
+    overtaken = sorted((a for a in members if a.id in gone - own), key=recency)
+    if overtaken:
+        listed = explain.list_figures(
+            [(explain.describe_figure(a), _who_when(a, names)) for a in overtaken]
+        )
+        sentences.append(f"Overtaken by later counts: {listed}.")
     text = " ".join(sentences)
     return text[:1].upper() + text[1:]
+
+
+def _who_when(a: AssertionView, names: NameOf) -> str:
+    day = reference_date(a)
+    return f"{explain.who(a, names)}, {day.isoformat()}" if day else explain.who(a, names)
 
 
 def _forecast_note(outliers: Sequence[AssertionView], names: NameOf) -> str:

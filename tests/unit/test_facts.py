@@ -75,13 +75,12 @@ def by_member(groups: list[FactGroup]) -> set[frozenset[int]]:
 
 
 def test_units_of_one_dimension_share_a_family() -> None:
-    acres = fig("burned area", 120_000, unit="acres", location="valdoria")
+    acres = fig("burned area", 120_000, unit="acre", location="valdoria")
     km2 = fig("burned area", 490, None, Qualifier.APPROX, unit="km2", location="valdoria")
     share = fig("containment", 35, unit="%", location="valdoria")
     assert family_key(acres) == family_key(km2)
     assert family_key(share) != family_key(km2)
-    assert unit_base("mi")[1] == "km"
-    assert abs(unit_base("mi")[2] - 1.609344) < 1e-9
+    assert unit_base("mi") == ("length", "m", 1609.344)
 
 
 def test_currencies_are_not_converted() -> None:
@@ -231,3 +230,18 @@ def test_labels_without_a_subject_or_with_unknown_names() -> None:
         "People evacuated in Valdoria",
         "Russian casualties",
     ]
+
+
+def test_forecast_the_reports_exclude_forms_its_own_fact() -> None:
+    today = fig("containment", 40, unit="%", as_of=dt.date(2025, 7, 11), attributor="cal-fire")
+    sunday = fig(
+        "containment", 70, unit="%", as_of=dt.date(2025, 7, 13), forecast=True, source=2,
+        attributor="cal-fire",
+    )  # fmt: skip
+    groups = group_facts([today, sunday], name_of)
+    assert [(g.member_ids, g.forecast) for g in groups] == [
+        ((today.id,), False),
+        ((sunday.id,), True),
+    ]
+    assert groups[1].key == groups[0].key + "~forecast"
+    assert groups[1].label == "Expected containment"

@@ -120,7 +120,7 @@ def test_open_bounds_and_ranges_compatibility() -> None:
 
 def quake() -> list[AssertionView]:
     return [
-        fig("deaths", 120, None, Q.AT_LEAST, by="interior-ministry", as_of=day(6), source=1),
+        fig("deaths", 120, None, Q.APPROX, by="interior-ministry", as_of=day(6), source=1),
         fig("deaths", 215, by="interior-ministry", as_of=day(7), source=2, published=day(7)),
         fig("deaths", 312, by="interior-ministry", as_of=day(8), source=3, published=day(8)),
         fig("deaths", 450, None, Q.APPROX, by="red-crescent", source=3, published=day(8)),
@@ -136,7 +136,7 @@ def test_ministry_revising_alone_is_revised_and_the_latest_stands() -> None:
     assert judgement.revised == (items[0].id, items[1].id)
     assert (judgement.consensus_low, judgement.consensus_high) == (311.5, 312.5)
     assert judgement.explanation == (
-        "The Interior Ministry revised its figure from at least 120 to 312."
+        "The Interior Ministry revised its figure from about 120 to 312."
     )
     assert latest_by_attributor(items)["interior-ministry"].id == items[2].id
 
@@ -169,7 +169,7 @@ def test_forecast_never_conflicts_with_reports() -> None:
 
 
 def test_wildfire_area_in_acres_and_km2_agrees_after_conversion() -> None:
-    acres = fig("burned area", 120_000, unit="acres", by="fire-agency", source=1)
+    acres = fig("burned area", 120_000, unit="acre", by="fire-agency", source=1)
     km2 = fig("burned area", 490, None, Q.APPROX, unit="km2", by="forest-service", source=2)
     containment = fig("containment", 35, unit="%", by="fire-agency", source=1)
     groups = group_facts([acres, km2, containment], name_of)
@@ -184,7 +184,7 @@ def test_wildfire_area_in_acres_and_km2_agrees_after_conversion() -> None:
 
 
 def test_wildfire_far_apart_in_area_conflicts() -> None:
-    acres = fig("burned area", 120_000, unit="acres", by="fire-agency", source=1)
+    acres = fig("burned area", 120_000, unit="acre", by="fire-agency", source=1)
     km2 = fig("burned area", 300, unit="km2", by="forest-service", source=2)
     judgement = judge([acres, km2], name_of)
     assert judgement.verdict is Verdict.CONFLICT
@@ -338,3 +338,53 @@ def test_judgement_is_independent_of_input_order(event: object) -> None:
         got = [(g, judge([a for a in shuffled if a.id in g.member_ids], name_of))
                for g in group_facts(shuffled, name_of)]  # fmt: skip
         assert got == expected
+
+
+# --- revisions against restatements, and counts overtaken by later counts ------------------
+
+
+def test_a_later_figure_inside_the_earlier_one_is_no_revision() -> None:
+    crews = [
+        fig("firefighters", 1100, None, Q.MORE_THAN, by="fire-agency", as_of=day(9)),
+        fig("firefighters", 1850, by="fire-agency", as_of=day(10), source=2),
+        fig("firefighters", 2000, None, Q.MORE_THAN, by="fire-agency", as_of=day(11), source=3),
+    ]
+    judgement = judge(crews, name_of)
+    assert judgement.verdict is Verdict.REVISED
+    assert judgement.revised == (crews[1].id,)
+    shocks = [
+        fig("aftershocks", 150, None, Q.MORE_THAN, by="afad", as_of=day(3)),
+        fig("aftershocks", 400, None, Q.MORE_THAN, by="afad", as_of=day(4), source=2),
+    ]
+    assert judge(shocks, name_of).verdict is Verdict.AGREE
+
+
+def test_higher_later_tally_of_another_speaker_overtakes_the_earlier_one() -> None:
+    share = [
+        fig("containment", 5, unit="%", by="fire-agency", as_of=day(9)),
+        fig("containment", 15, unit="%", person="officials", as_of=day(10), source=2),
+        fig("containment", 40, unit="%", by="fire-agency", as_of=day(11), source=3),
+    ]
+    judgement = judge(share, name_of)
+    assert judgement.verdict is Verdict.REVISED
+    assert judgement.revised == (share[0].id, share[1].id)
+    assert "Overtaken by later counts: 15% (officials, 2025-02-10)." in judgement.explanation
+
+
+def test_lower_later_tally_is_a_conflict_but_a_level_moves_freely() -> None:
+    early = fig("troops", 12_000, None, Q.APPROX, by="kyiv", as_of=day(3))
+    late = fig("troops", 10_000, by="pentagon", as_of=day(8), source=2)
+    assert judge([early, late], name_of).verdict is Verdict.CONFLICT
+    rate_then = fig("inflation", 3.4, unit="%", by="statistics-office", as_of=day(3))
+    rate_now = fig("inflation", 2.9, unit="%", by="central-bank", as_of=day(8), source=2)
+    judgement = judge([rate_then, rate_now], name_of)
+    assert judgement.verdict is Verdict.REVISED
+    assert judgement.revised == (rate_then.id,)
+
+
+def test_a_fixed_quantity_never_changes_so_later_figures_conflict() -> None:
+    afad = fig("magnitude", 7.1, by="afad", as_of=day(3))
+    usgs = fig("magnitude", 7.4, by="usgs", as_of=day(4), source=2)
+    judgement = judge([afad, usgs], name_of)
+    assert judgement.verdict is Verdict.CONFLICT
+    assert judgement.pairs[0].reason == "usgs: 7.4 vs afad: 7.1; no common value"
