@@ -161,7 +161,7 @@ _FORECAST = _word_set(
     """
 )
 _CHROME_AFTER = re.compile(
-    r"\s*(?:comments?|shares?|likes?|views?|replies|responses|reactions|min(?:ute)?s? read|"
+    r"\s*(?:ago\b|comments?|shares?|likes?|views?|replies|responses|reactions|min(?:ute)?s? read|"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\b",
     re.IGNORECASE,
 )
@@ -262,11 +262,10 @@ def _noun_phrase(
     """Noun phrase at the start of `tokens` (before index `limit`) and the index after it."""
     i = 0
     if i < limit and tokens[i].lower == "of":
-        j = i + 1
-        while j < limit and tokens[j].lower in _OF_DETERMINERS:
-            j += 1
-        if j > i + 1 or (j < limit and tokens[j].text[:1].isupper()):
-            i = j
+        # "3,000 of its troops", "thousands of troops", "5% of voters"
+        i += 1
+        while i < limit and tokens[i].lower in _OF_DETERMINERS:
+            i += 1
     phrase: list[Token] = []
     while i < limit and len(phrase) < _MAX_NP:
         tok = tokens[i]
@@ -427,12 +426,14 @@ def read_figure(
     previous_subject: str | None,
     fallback_noun: str | None,
     dimension: str | None,
+    paragraph_subjects: Mapping[str, str],
 ) -> Reading:
     """Quantity, subject, location, span end and forecast flag of one figure.
 
     `next_start` bounds the look-ahead at the next figure of the sentence; `fallback_noun`
     is the last counted noun of the paragraph, for figures without one ("thousands could be
-    deployed"); `dimension` is the unit's dimension ("length", "currency", ...).
+    deployed"); `dimension` is the unit's dimension ("length", "currency", ...);
+    `paragraph_subjects` maps the quantities counted earlier in the paragraph to their subject.
     """
     text = ctx.text
     after = tokenize(text, number.end, min(ctx.end, number.end + _WINDOW_AFTER))
@@ -468,9 +469,10 @@ def read_figure(
             head = (" ".join(target_words[-2:]) + " change") if target_words else head
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
     else:
-        found = _known_noun_before(clause, 10)
+        # A measure looks back only a few words ("a depth of 10 km"); a count further.
+        found = _known_noun_before(clause, 10 if dimension is None else 4)
         search = clause
-        if found is None:
+        if found is None and dimension is None:
             found = _known_noun_before(before, 30)
             search = before
         if found is not None:
@@ -513,12 +515,15 @@ def read_figure(
         m = ctx.mention_at(before[-1].start)
         if m is not None and before[-1].text.endswith(("'s", "’s")):
             subject = m.key
-    if subject is None and phrase and phrase[0].lower in {"its", "their"}:
+    possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
+    if subject is None and possessive and after[0].lower == "of":
         subject = _actor(ctx, before)
-    if subject is None and dimension not in ("length", "area"):
+    if subject is None and dimension != "length":
         subject = _actor(ctx, clause)
         if subject is None:
             subject = previous_subject
+        if subject is None:
+            subject = paragraph_subjects.get(quantity)
         if subject is None:
             subject = _actor(ctx, before)
 

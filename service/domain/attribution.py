@@ -77,7 +77,7 @@ _REPORT_VERBS = (
     "tweeted|posted|acknowledged|admitted|insisted|explained|declared|predicted|predicts|"
     "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
-    "expects|expected|calculated|reckons|thinks|according to|quoted"
+    "expects|expected|calculated|reckons|thinks|[Aa]ccording to|quoted"
 )
 _VERB = re.compile(rf"\b(?:{_REPORT_VERBS})\b")
 _PARTICIPLE_VERBS = frozenset(
@@ -96,7 +96,8 @@ _NP_WORDS = _word_set(
     emergency management disaster survey institute bureau committee commission board
     agencies administration cabinet parliament lawmakers diplomats diplomat analysts experts
     economists monitors monitor observers watchdog regulator regulators prosecutors
-    prosecutor court judge
+    prosecutor court judge analysis study report survey estimates data figures research poll
+    polls assessment
     """
 )
 # Words in a source phrase that make an entity-less phrase still name a speaking body/person.
@@ -240,7 +241,7 @@ def find_attributions(
         i = by_start.get(match.start())
         if i is None:
             continue
-        if verb == "according to":
+        if verb.lower() == "according to":
             lo, hi = _source_span_after(tokens, i + 2, covered)
         else:
             prev = i - 1
@@ -258,23 +259,28 @@ def find_attributions(
             name, attributor, key, keys = _resolve(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
             )
+        elif verb not in _PARTICIPLE_VERBS:
+            continue  # no source phrase: a noun ("further estimates"), not a reporting verb
         else:
             name, attributor, key, keys = None, None, None, ()
-        if name is None and events and (verb in _PARTICIPLE_VERBS or lo < hi):
-            # "..., noting that" / "Kyiv has intelligence suggesting": the outer source stands.
-            outer = events[-1]
-            events.append(outer._replace(start=match.start(), end=match.end()))
-            continue
+        if name is None:
+            # "..., noting that" / "X said that Kyiv has intelligence suggesting" / "X stated
+            # that his country's intelligence believes": the named source before stands.
+            outer = next((e for e in reversed(events) if e.name is not None), None)
+            if outer is not None:
+                events.append(outer._replace(start=match.start(), end=match.end()))
+                continue
         events.append(Attribution(match.start(), match.end(), name, attributor, key, keys))
     return events
 
 
 def attribution_for(events: Sequence[Attribution], position: int) -> Attribution | None:
-    """The source governing the figure at `position`: the nearest named event before it,
-    else the first named event after it in the same sentence."""
-    before = [e for e in events if e.end <= position and e.name is not None]
+    """The source governing the figure at `position`: the nearest reporting event before it,
+    else the first named event after it in the same sentence ("..., the ministry said")."""
+    before = [e for e in events if e.end <= position]
     if before:
-        return before[-1]
+        # The nearest verb governs, even when its source is unnamed ("An analysis indicates").
+        return before[-1] if before[-1].name is not None else None
     for event in events:
         if event.start >= position and event.name is not None:
             return event

@@ -58,6 +58,24 @@ _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
 _MAX_FIGURES_PER_SENTENCE = 200
 
 
+# Boundaries between clauses that may carry their own dates ("..., while X said ... in 2023").
+_CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but|and while)\b|\s+while\s")
+
+
+def _as_of(
+    text: str, sentence: SentenceSpan, number: NumberMention, published: dt.date | None
+) -> dt.date | None:
+    """The date governing a figure, read from its own clause of the sentence."""
+    lo, hi = sentence.start, sentence.end
+    for match in _CLAUSE_BOUNDARY.finditer(text, sentence.start, sentence.end):
+        if match.end() <= number.start:
+            lo = match.end()
+        elif match.start() >= number.end:
+            hi = match.start()
+            break
+    return resolve_as_of(text[lo:hi], published, number.start - lo)
+
+
 def _paragraph_breaks(text: str) -> list[int]:
     return [m.start() for m in re.finditer(r"\n\s*\n", text)]
 
@@ -142,7 +160,7 @@ def extract_article(
     claims: list[ExtractedClaim] = []
     used: set[str] = set()
     last_noun: dict[int, str] = {}
-    subjects: dict[tuple[int, str], str] = {}
+    subjects: dict[int, dict[str, str]] = {}
     for k, sentence in enumerate(sentences):
         sent_mentions = [mentions[i] for i in mentions_by[k]]
         events = events_by[k]
@@ -165,15 +183,19 @@ def extract_article(
             next_start = figures[j + 1].start if j + 1 < len(figures) else sentence.end
             dimension = dimension_of(number.unit)
             reading = read_figure(
-                ctx, number, next_start, previous_subject, last_noun.get(paragraph), dimension
+                ctx,
+                number,
+                next_start,
+                previous_subject,
+                last_noun.get(paragraph),
+                dimension,
+                subjects.setdefault(paragraph, {}),
             )
             subject = reading.subject
-            if subject is None:
-                subject = subjects.get((paragraph, reading.quantity))
             if dimension is None:
                 last_noun[paragraph] = reading.quantity
             if subject is not None:
-                subjects[(paragraph, reading.quantity)] = subject
+                subjects[paragraph][reading.quantity] = subject
                 previous_subject = subject
             source = attribution_for(events, number.start) or inherited[k]
             qualifier, low, high = fix_qualifier(cleaned, number, sentence.start)
@@ -192,7 +214,7 @@ def extract_article(
                     location=reading.location,
                     attributed_to=source.name if source is not None else None,
                     attributor=source.attributor if source is not None else None,
-                    as_of=resolve_as_of(sentence.text, published, number.start - sentence.start),
+                    as_of=_as_of(cleaned, sentence, number, published),
                     is_forecast=reading.is_forecast,
                 )
             )

@@ -1,0 +1,93 @@
+"""Quantity normalisation: the synonym table and the reading of natural phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.domain.quantities import (
+    QUANTITY_TABLE_VERSION,
+    SYNONYM_TABLE,
+    SYNONYMS,
+    canonical_quantity,
+    quantity_for,
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("troops", "troops"),
+        ("soldiers", "troops"),
+        ("North Korean servicemen", "troops"),
+        ("elite troops", "troops"),
+        ("soldiers killed or wounded", "casualties"),
+        ("troops killed or injured", "casualties"),
+        ("dead and wounded", "casualties"),
+        ("Russian military casualties", "casualties"),
+        ("troops killed", "deaths"),
+        ("people killed in the February 2023 earthquakes", "deaths"),
+        ("death toll", "deaths"),
+        ("people died", "deaths"),
+        ("people seriously injured", "injuries"),
+        ("people evacuated", "evacuated"),
+        ("people displaced", "displaced"),
+        ("homes destroyed", "homes destroyed"),
+        ("homes destroyed in the 2011 earthquake", "homes destroyed"),
+        ("buildings collapsed", "buildings collapsed"),
+        ("rounds of ammunition", "ammunition rounds"),
+        ("territory", "territory"),
+        ("miles", "distance"),
+        ("unemployment rate", "unemployment rate"),
+        ("jobless rate", "unemployment rate"),
+        ("voter turnout", "turnout"),
+        ("emergency humanitarian funding", "funding"),
+        ("aid for shelter and winter clothing", "aid"),
+        ("earthquake depth", "depth"),
+        ("strongest aftershock magnitude", "magnitude"),
+        ("population", "people"),
+    ],
+)
+def test_canonical_quantity_reads_natural_phrases(phrase: str, expected: str) -> None:
+    assert canonical_quantity(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("search team specialists", "specialists"),
+        ("field hospitals sent", "hospitals"),
+        ("countries offering help", "countries"),
+        ("hot meals a day", "meals"),
+        ("people sheltering in a sports hall", "people"),
+    ],
+)
+def test_unknown_nouns_keep_their_head_word(phrase: str, expected: str) -> None:
+    assert canonical_quantity(phrase) == expected
+
+
+def test_outcomes_keep_counts_of_different_things_apart() -> None:
+    sent = canonical_quantity("troops")
+    killed = canonical_quantity("troops killed")
+    injured = canonical_quantity("soldiers injured")
+    destroyed = canonical_quantity("homes destroyed")
+    evacuated = canonical_quantity("people evacuated")
+    assert len({sent, killed, injured, destroyed, evacuated}) == 5
+
+
+def test_quantity_for_applies_people_outcomes_only_to_people() -> None:
+    assert quantity_for("soldiers", "killed") == "deaths"
+    assert quantity_for("homes", "killed") == "homes"
+    assert quantity_for("homes", "destroyed") == "homes destroyed"
+    assert quantity_for("civilians", "killed or wounded") == "casualties"
+
+
+def test_table_is_versioned_and_canonical_names_map_to_themselves() -> None:
+    assert QUANTITY_TABLE_VERSION >= 1
+    for canonical in SYNONYM_TABLE:
+        assert SYNONYMS[canonical] == canonical
+        assert canonical_quantity(canonical) == canonical
+
+
+def test_empty_and_punctuation_only_phrases() -> None:
+    assert canonical_quantity("") == ""
+    assert canonical_quantity("  ,  ") == ""
