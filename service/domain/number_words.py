@@ -1,0 +1,399 @@
+"""Numbers written in words: "twenty-nine", "three thousand", "half a million", "two thirds".
+
+`parse_number_words` reads one whole phrase; `parse_word_prefix` reads the longest number at
+the start of a list of lower-cased words, which is what the scanner in `numbers.py` needs when a
+run of number words holds more than one number ("two or three", "one in five").
+
+Vague amounts get a fixed reading (`vague_reading`), documented in `numbers.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.domain.model import Qualifier
+
+SMALL: dict[str, int] = {
+    "zero": 0,
+    "nought": 0,
+    "naught": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+TEENS: dict[str, int] = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "lakh": 1e5,
+    "million": 1e6,
+    "crore": 1e7,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+# Denominators of written fractions ("two thirds", "a quarter of"). Ordinals such as "first"
+# and "second" are left out: as denominators they are too rare to risk "a second attack".
+DENOMINATORS: dict[str, int] = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+    "hundredth": 100,
+    "hundredths": 100,
+    "thousandth": 1000,
+    "thousandths": 1000,
+}
+_FILLERS = frozenset({"a", "an", "and", "of", "point"})
+CARDINAL_WORDS: frozenset[str] = frozenset([*SMALL, *TEENS, *TENS, *SCALES, "hundred", "dozen"])
+# Words that may appear inside a run of number words (the scanner's regex is built from these).
+RUN_WORDS: frozenset[str] = CARDINAL_WORDS | frozenset(DENOMINATORS) | _FILLERS
+
+
+_AFTER_A = frozenset({"hundred", "dozen", "half", "quarter", "third"})
+
+
+def _scale_ahead(words: list[str], j: int) -> bool:
+    """True when a scale word follows, possibly after "of a" ("a quarter of a million")."""
+    for k in range(j, min(j + 3, len(words))):
+        if words[k] in SCALES:
+            return True
+        if words[k] not in ("of", "a", "an"):
+            return False
+    return False
+
+
+def _is_numberish(word: str | None) -> bool:
+    return word is not None and (word in SMALL or word in TEENS or word in TENS)
+
+
+def parse_word_prefix(words: list[str]) -> tuple[float, int, bool] | None:
+    """Read the longest number at the start of `words` (lower-case, no hyphens).
+
+    Returns `(value, words used, is_fraction)` or None when the first words are not a number.
+    `is_fraction` is True for a bare proportion ("two thirds", "a half"), False for counts
+    ("two and a half million" is a count).
+    """
+    n = len(words)
+    total = 0.0
+    current = 0.0
+    last: str | None = None
+    last_scale = float("inf")
+    pending_half = False
+    best: tuple[float, int, bool] | None = None
+    i = 0
+    while i < n:
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < n else None
+        if w in ("a", "an"):
+            if (last is None and (nxt in _AFTER_A or nxt in SCALES)) or (
+                pending_half and (nxt in SCALES or nxt in ("dozen", "hundred"))
+            ):
+                last = "a"
+            elif last == "and" and nxt in ("half", "quarter", "third"):
+                last = "and_a"
+            else:
+                break
+        elif w == "and":
+            after = words[i + 2] if i + 2 < n else None
+            if (
+                last in ("hundred", "scale")
+                and (_is_numberish(nxt) or (nxt in ("a", "an") and after in ("half", "quarter")))
+            ) or (last in ("unit", "teen", "tens") and nxt in ("a", "an") and after == "half"):
+                last = "and"
+            else:
+                break
+        elif w == "of":
+            # "a quarter of a million", "half of a million" are amounts; else stop
+            if pending_half and nxt in ("a", "an") and i + 2 < n and words[i + 2] in SCALES:
+                i += 1
+                continue
+            break
+        elif w in SMALL:
+            if last in (None, "hundred", "scale", "and") or (last == "tens" and current % 10 == 0):
+                current += SMALL[w]
+                last = "unit"
+            else:
+                break
+        elif w in TEENS:
+            if last in (None, "hundred", "scale", "and"):
+                current += TEENS[w]
+                last = "teen"
+            else:
+                break
+        elif w in TENS:
+            if last in (None, "hundred", "scale", "and"):
+                current += TENS[w]
+                last = "tens"
+            else:
+                break
+        elif w == "hundred":
+            if last == "a":
+                current = 100
+            elif last in ("unit", "teen", "tens") and 0 < current < 100:
+                current *= 100
+            else:
+                break
+            last = "hundred"
+        elif w in SCALES:
+            scale = SCALES[w]
+            if pending_half and last in ("a", "half"):
+                total += current * scale if current else 0.5 * scale
+                pending_half = False
+            elif last == "a":
+                total += scale
+            elif last in ("unit", "teen", "tens", "hundred") and current > 0 and scale < last_scale:
+                total += current * scale
+            elif last == "scale" and scale > last_scale:
+                total *= scale
+            else:
+                break
+            current = 0.0
+            last_scale = scale
+            last = "scale"
+        elif w == "dozen":
+            if pending_half and last in ("a", "half"):
+                value = 6.0
+            elif last == "a":
+                value = 12.0
+            elif last in ("unit", "teen", "tens") and total == 0:
+                value = current * 12
+            else:
+                break
+            return value, i + 1, False
+        elif w in DENOMINATORS:
+            denominator = DENOMINATORS[w]
+            if last == "and_a":
+                current += 1 / denominator
+                last = "unit"
+                i += 1
+                best = (total + current, i, False)
+                continue
+            if denominator in (2, 4) and last is None and w in ("half", "quarter"):
+                # "half a million", "quarter million", or a bare proportion
+                pending_half = True
+                current = 0.5 if w == "half" else 0.25
+                last = "half"
+                best = (current, i + 1, True)
+                i += 1
+                continue
+            if last == "a" and w in ("half", "quarter") and _scale_ahead(words, i + 1):
+                pending_half = True
+                current = 0.5 if w == "half" else 0.25
+                last = "half"
+                i += 1
+                continue
+            if last in ("a", "unit", "teen", "tens") and total == 0:
+                numerator = 1.0 if last == "a" else current
+                return numerator / denominator, i + 1, True
+            break
+        elif w == "point" and last in ("unit", "teen", "tens", "hundred") and _is_numberish(nxt):
+            digits = []
+            j = i + 1
+            while j < n and words[j] in SMALL:
+                digits.append(str(SMALL[words[j]]))
+                j += 1
+            if not digits and j < n:
+                compound = words[j]
+                tail = words[j + 1] if j + 1 < n else None
+                digit_text = str(TEENS.get(compound) or TENS.get(compound, 0))
+                j += 1
+                if compound in TENS and tail in SMALL:
+                    digit_text = str(TENS[compound] + SMALL[tail])
+                    j += 1
+                digits.append(digit_text)
+            return total + current + float("0." + "".join(digits)), j, False
+        else:
+            break
+        i += 1
+        if last in ("unit", "teen", "tens", "hundred", "scale"):
+            best = (total + current, i, False)
+    return best
+
+
+_WORD_SPLIT = re.compile(r"[A-Za-z]+")
+
+
+def parse_number_words(text: str) -> float | None:
+    """Read `text` as one number written in words, or None if it is not exactly that.
+
+    "twenty-nine" -> 29, "three thousand" -> 3000, "half a million" -> 500000,
+    "a dozen" -> 12, "two thirds" -> 0.666..., "one hundred and six" -> 106.
+    """
+    words = [w.lower() for w in _WORD_SPLIT.findall(text)]
+    if not words:
+        return None
+    parsed = parse_word_prefix(words)
+    if parsed is None or parsed[1] != len(words):
+        return None
+    return parsed[0]
+
+
+# Plural amounts: (low, high) per the documented table in numbers.py.
+PLURAL_AMOUNTS: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99),
+    "scores": (40, 199),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "millions": (2e6, 1e7 - 1),
+    "billions": (2e9, 1e10 - 1),
+    "trillions": (2e12, 1e13 - 1),
+}
+_BASE_AMOUNTS: dict[str, float] = {"dozen": 12, "hundred": 100, **SCALES}
+_SPREAD: dict[str, tuple[float, float]] = {
+    "several": (3, 9),
+    "few": (2, 5),
+    "couple": (2, 2),
+}
+
+
+def vague_reading(phrase: str) -> tuple[float, float] | None:
+    """The documented (low, high) reading of a vague amount such as "several hundred".
+
+    Accepts the forms the scanner finds: "tens of thousands", "hundreds of millions",
+    "several hundred (thousand)", "a few dozen", "a couple of thousand", "dozens",
+    "thousands", "a handful", "half a dozen". Returns None for anything else.
+    """
+    words = [w.lower() for w in _WORD_SPLIT.findall(phrase)]
+    words = [w for w in words if w not in ("a", "an", "of")]
+    if not words:
+        return None
+    if words == ["handful"]:
+        return 3.0, 5.0
+    if words == ["half", "dozen"]:
+        return 6.0, 6.0
+    if len(words) == 2 and words[0] in ("tens", "hundreds") and words[1] in PLURAL_AMOUNTS:
+        unit = SCALES[words[1][:-1]]
+        if words[0] == "tens":
+            return 20 * unit, 100 * unit - 1
+        return 200 * unit, 1000 * unit - 1
+    if len(words) == 1 and words[0] in PLURAL_AMOUNTS:
+        return PLURAL_AMOUNTS[words[0]]
+    if words[0] in _SPREAD and 2 <= len(words) <= 3 and all(w in _BASE_AMOUNTS for w in words[1:]):
+        base = 1.0
+        for w in words[1:]:
+            base *= _BASE_AMOUNTS[w]
+        low, high = _SPREAD[words[0]]
+        return low * base, high * base
+    return None
+
+
+_INTENSIFIERS = (
+    "well",
+    "just",
+    "slightly",
+    "far",
+    "much",
+    "a little",
+    "a bit",
+    "somewhat",
+    "significantly",
+    "considerably",
+    "substantially",
+    "marginally",
+    "way",
+)
+_COMPARATIVES_UP = ("greater", "more", "higher", "larger", "bigger")
+_COMPARATIVES_DOWN = ("less", "fewer", "lower", "smaller")
+
+
+def _qualifier_phrases() -> dict[str, Qualifier | None]:
+    more_than = [
+        "more than", "over", "above", "exceeding", "exceeded", "exceeds", "exceed",
+        "in excess of", "upwards of", "upward of", "greater than", "higher than",
+        "larger than", "bigger than", "surpassed", "surpassing", "surpasses", "surpass",
+        "topped", "topping", "tops", "passed", "beyond", "north of", ">",
+    ]  # fmt: skip
+    at_least = [
+        "at least", "at least or equal to", "no fewer than", "no less than", "not fewer than",
+        "not less than", "a minimum of", "minimum of", "at a minimum", "> =", "≥",
+    ]  # fmt: skip
+    at_most = [
+        "up to", "upto", "as many as", "as much as", "as high as", "no more than",
+        "not more than", "no greater than", "not greater than", "a maximum of", "maximum of",
+        "at most", "at the most", "at a maximum of", "at maximum", "not exceeding", "< =", "≤",
+    ]  # fmt: skip
+    less_than = [
+        "less than", "fewer than", "lower than", "smaller than", "under", "below", "shy of",
+        "short of", "<",
+    ]  # fmt: skip
+    approx = [
+        "about", "around", "roughly", "some", "nearly", "almost", "approximately", "approx",
+        "approx.", "an estimated", "estimated", "close to", "circa", "~", "just about",
+        "more or less", "somewhere around", "in the region of", "on the order of",
+        "of the order of", "an approximate", "approximate",
+    ]  # fmt: skip
+    exact = ["exactly", "precisely", "equal to", "equals", "equals to", "equaling", "equaling to"]
+    for word in _COMPARATIVES_UP:
+        at_least += [f"{word} than or equal to", f"{word} or equal than", f"{word} or equal to"]
+        at_least += [f"equal to or {word} than", f"equal or {word} than"]
+    for word in _COMPARATIVES_DOWN:
+        at_most += [f"{word} than or equal to", f"{word} or equal than", f"{word} or equal to"]
+        at_most += [f"equal to or {word} than", f"equal or {word} than"]
+    table: dict[str, Qualifier | None] = {}
+    for phrases, qualifier in (
+        (more_than, Qualifier.MORE_THAN),
+        (less_than, Qualifier.LESS_THAN),
+    ):
+        for phrase in phrases:
+            table[phrase] = qualifier
+            if phrase[0].isalpha():
+                for intensifier in _INTENSIFIERS:
+                    table[f"{intensifier} {phrase}"] = qualifier
+    for phrases, qualifier in (
+        (at_least, Qualifier.AT_LEAST),
+        (at_most, Qualifier.AT_MOST),
+        (approx, Qualifier.APPROX),
+        (exact, Qualifier.EXACT),
+    ):
+        table.update(dict.fromkeys(phrases, qualifier))
+    # Symbol pairs that are not comparisons ("<>30", "=>30") block a shorter match.
+    table.update(dict.fromkeys(["< >", "= >", "= <", "> <"]))
+    return table
+
+
+# Lower-cased phrase (words joined by one space) written before a figure -> its qualifier.
+QUALIFIER_PHRASES: dict[str, Qualifier | None] = _qualifier_phrases()
+QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)

@@ -1,0 +1,718 @@
+"""Number phrases in news text: figures, their qualifiers, ranges, units and vague amounts.
+
+`find_numbers(text)` returns every checkable figure as a `NumberMention`: the value with scale
+words applied ("1.5 million" -> 1500000, "$35bn" -> 35e9 USD), the bound it states (qualifier
+with `low`/`high`), its unit code (`units.UNITS`; None for plain counts) and the character span,
+qualifier words included ("between 1,500 and 10,000", "more than 5,700 miles").
+
+Bounds: exact/approx -> low = high = value; at_least/more_than -> (value, None);
+at_most/less_than -> (None, value); range -> (low, high), always closed: upstream half-open
+readings of "between a and b" are mapped to the closed interval [a, b]. "more than 10 and less
+than 40" is merged into one range. "up to" after a change verb ("revised ... up to 10,000",
+"could rise up to 5%") is a target, read as exact; "by up to 30%" stays a bound.
+
+Vague amounts (vague=True), a fixed documented reading:
+
+    phrase                      reading
+    a handful                   range 3..5
+    half a dozen                approx 6
+    a couple (of) X             approx 2X          (X: dozen/hundred/thousand/million/...)
+    a few X                     range 2X..5X       ("a few hundred" -> 200..500)
+    several X                   range 3X..9X       ("several hundred" -> 300..900)
+    dozens                      range 24..99
+    scores (of)                 range 40..199
+    hundreds / thousands        range 200..999 / 2,000..9,999 (millions, billions alike)
+    tens of thousands           range 20,000..99,999 (tens of millions alike)
+    hundreds of thousands       range 200,000..999,999 (hundreds of millions alike)
+    a dozen, two dozen          approx 12, 24 (not vague; "dozen" is loose in news)
+
+Not reported: dates ("October 23", "23 October 2024", "2024-10-28"), times ("06:09 pm",
+"10am"), years (a bare 1800-2100 integer unless a bound qualifies it: "in 2022" no, "more than
+2000" yes), decades ("the 1990s"), season spans ("2023-24"), ordinals ("21st", "third"),
+figures in names ("G7", "F-16", "COVID-19", "Section 427", "Boeing 737", "Route 66"), phone
+numbers, versions and IP addresses, URLs, scores ("won 3-1"), ages written "10-year-old".
+Bare "one" is reported only before a plausible counted noun ("one soldier"), never in "one of
+the", "no one", "this one"; `is_small_word_number` flags lone small word numbers so a caller
+can demand a counted noun. "4 days ago" is reported as a duration (4, "day"): deciding that a
+relative time is not a claim is left to the caller.
+
+Proportions ("half", "two thirds", "3/4", "one in five") get unit "fraction" (0-1), which
+`units.to_base` converts to "%".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from service.domain.model import NumberMention, Qualifier
+from service.domain.number_words import (
+    CARDINAL_WORDS,
+    QUALIFIER_MAX_WORDS,
+    QUALIFIER_PHRASES,
+    RUN_WORDS,
+    SCALES,
+    SMALL,
+    TEENS,
+    parse_number_words,
+    parse_word_prefix,
+    vague_reading,
+)
+from service.domain.units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    SCALE_WORDS,
+    UNIT_WORDS,
+    UNITS,
+)
+
+__all__ = ["find_numbers", "is_small_word_number", "parse_number_words"]
+
+
+def _alternation(words: object) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
+
+
+_CURRENCY_PREFIX = (
+    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$)|[$€£¥₹₽₴₩₺₪₦]"
+    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|KRW|AUD|CAD|CHF|Rs\.?)(?=\s?\d))"
+)
+_DIGITS = (
+    r"\d{1,2}/\d{1,4}(?![\d/])"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+    r"|\.\d+"
+)
+_VAGUE = (
+    r"(?<![A-Za-z])(?i:(?:tens|hundreds)\s{1,3}of\s{1,3}(?:thousands|millions|billions)"
+    r"|(?:several|a\s{1,3}few|a\s{1,3}couple(?:\s{1,3}of)?)\s{1,3}"
+    r"(?:dozen|hundred|thousand|million|billion|lakh|crore)(?:\s{1,3}(?:thousand|million|billion))?"
+    r"|half\s{1,3}a\s{1,3}dozen|a\s{1,3}handful"
+    r"|dozens|hundreds|thousands|millions|billions|trillions|scores(?=\s{1,3}of\s))(?![A-Za-z])"
+)
+_FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen"}) | {"half", "quarter"}
+_RUN = (
+    r"(?<![A-Za-z])(?i:(?:" + _alternation(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|"
+    r"million|billion|trillion|lakh|crore|dozen|half|quarter|third)(?![A-Za-z])))(?![A-Za-z])"
+    r"(?:[\s-]{1,3}(?:" + _alternation(RUN_WORDS) + r")(?![A-Za-z])){0,16})"
+)
+_CANDIDATE = re.compile(
+    r"(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r")"
+    r"|(?:(?P<cur>" + _CURRENCY_PREFIX + r")\s?)?(?<![\w./])(?P<num>" + _DIGITS + r")"
+)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# Spans whose digits are never figures: URLs, dates, times, phone numbers, versions, seasons.
+_EXCLUDE = re.compile(
+    r"https?://\S+|www\.\S+"
+    r"|(?<![\d,.])\d{1,4}(?P<sep>[-/.])\d{1,4}(?P=sep)\d{1,4}(?:(?P=sep)\d{1,4}){0,3}(?!\d)"
+    r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,5}){1,4}"
+    r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}"
+    r"|(?<![\d.])\d{1,2}(?:[:.]\d{2}){0,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
+    r"|(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
+    r"|\b" + _MONTH + r"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s{1,3}\d{4}(?!\d))?"
+    r"|(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + _MONTH + r"\b\.?"
+    r"(?:,?\s{1,3}\d{4}(?!\d))?"
+    r"|(?P<years>(?<![\d,.])(?:1[89]\d\d|20\d\d)\s?[-–/]\s?(?:\d{4}|\d{2})(?!\d))"
+    r"|'\d0s\b"
+)
+_SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
+_SCALE_AFTER = re.compile(
+    r"(?P<gap>[ \u00a0]?)(?P<scale>(?i:hundred|thousand|million|billion|trillion|mln|mn|bln|bn"
+    r"|tln|trn|tn|lakhs?|crores?|mil)|k|K|MM|m|M|b|B|T)(?![A-Za-z])"
+)
+_ISO_CODES = [code for code, (dim, _) in UNITS.items() if dim == "currency"]
+_UNIT_AFTER = re.compile(
+    r"(?P<gap>\s{0,2}|-)(?P<unit>(?i:"
+    + _alternation([*UNIT_WORDS, *CURRENCY_WORDS, "pounds", "pound"])
+    + r")|"
+    + "|".join(_ISO_CODES)
+    + r"|t|l|L)(?![A-Za-z0-9²³])"
+)
+_OF = re.compile(r"\s{1,3}of(?=\s)")
+_NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
+_LEFT_TOKEN = re.compile(r"[A-Za-z]+\.?|[<>=≥≤~]")
+_NEG_WORD = re.compile(r"(?i:(?<![A-Za-z])(?:minus|negative)\s{1,3})$")
+_GAP = re.compile(
+    r"\s{0,3}(?P<dash>[-–—~])\s{0,3}|\s{1,3}(?P<word>(?i:to|through|thru|and|or|in|out\s+of))\s{1,3}"
+)
+_SUFFIX = re.compile(
+    r"(?P<more_than>\+(?![\d+])|-\s?plus(?![A-Za-z]))|(?P<approx>[- ]odd(?![A-Za-z])"
+    r"|\s{1,3}(?i:or\s{1,3}(?:so|thereabouts))(?![A-Za-z]))"
+    r"|\s{1,3}(?i:(?:or|and)\s{1,3}(?:(?P<at_least>more|greater|higher|above|over|upwards?)"
+    r"|(?P<at_most>less|fewer|lower|below|under)))(?:\s{1,3}(?i:than))?(?![A-Za-z])"
+    r"|\s{1,3}(?i:(?P<or_equal>or\s{1,3}equal(?:\s{1,3}to)?))(?![A-Za-z])"
+)
+_BOUND_JOIN = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:(?i:and|but)\s{1,3})?")
+_CHANGE_UP = re.compile(
+    r"(?i)\b(?:revis|rais|rose|risen|ris[ei]|increas|climb|jump|gr[eo]w|lift|push|boost|hik"
+    r"|soar|surg|swell|swoll|bump|upp|expand|doubl|tripl)\w*\b"
+)
+_CLAUSE_BREAK = re.compile(r"(?i)\b(?:that|which|who|whom|while|when|where|but|because|if)\b|[,:;]")
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_CHANGE_WORDS = _word_set(
+    "rose risen rise rises rising increased increase increases climbed climb jumped jump grew "
+    "grown grow fell fallen fall falls dropped drop declined decreased slid slipped plunged "
+    "soared surged gained cut cuts raised lowered revised up down reduced boosted lifted pushed "
+    "hiked trimmed doubled tripled halved shrank shrunk expanded"
+)
+_LABELS = _word_set(
+    "no. nos. no number article section sec. page pages p. pp. chapter route flight line platform "
+    "gate room item episode season series level category phase stage grade version type model "
+    "unit block building lot ward zone resolution paragraph clause rule amendment highway "
+    "interstate tier round game day week vol. issue act bill code"
+)
+_CAPS_OK = frozenset(
+    {w for phrase in QUALIFIER_PHRASES for w in phrase.split()}
+    | _word_set(
+        "a an the in on at of by for from to with since until till after before during and but or "
+        "nor so yet as than all another those these only just least most almost some its their "
+        "our his her its this that there here then when while where nearly about between among "
+        "per each every both either killed kill kills sent send says said"
+    )
+)
+_ONE_BEFORE = _word_set("no the this that any every each which someone anyone which only")
+_ONE_NOT_COUNTED = _word_set(
+    "of another who which that is was has had would could will can may might must should does did "
+    "in on at for with from as by to and or but thought way day time point side hand more after "
+    "such reason thing another's one's else"
+)
+_FRACTION_FOLLOW = _word_set("of the and or to")
+_FRACTION_NOT_AFTER = _word_set(
+    "first second third fourth last final next previous other the this that each every same "
+    "latter former"
+)
+_PLURAL_NOUNS = _word_set(
+    "people children men women staff personnel troops cattle youth police livestock"
+)
+_NOT_PLURAL = _word_set("this was has his its is as us plus minus across less versus thus")
+_ALLOWED_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100, 1000})
+_MISSING = object()
+
+
+class _Num:
+    """A figure being assembled: one number, or two joined into a range or ratio."""
+
+    __slots__ = (
+        "capital",
+        "end",
+        "high",
+        "kind",
+        "low",
+        "plain",
+        "qualifier",
+        "raw",
+        "scale",
+        "small",
+        "start",
+        "unit",
+        "vague",
+        "words",
+        "year",
+    )
+
+    def __init__(self, start: int, end: int, value: float, kind: str, unit: str | None) -> None:
+        self.start = start
+        self.end = end
+        self.low: float = value
+        self.high: float = value
+        self.kind = kind  # digits | words | vague | fraction | range
+        self.unit = unit
+        self.qualifier = Qualifier.EXACT
+        self.vague = False
+        self.raw = value
+        self.scale = 1.0
+        self.plain = False
+        self.year = False
+        self.small = False
+        self.capital = False
+        self.words: tuple[str, ...] = ()
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number phrase in `text` that can carry a checkable figure, in text order.
+
+    Offsets index `text`; each mention's `text` is `text[start:end]` and covers qualifier
+    words, currency and unit ("between 1,500 and 10,000", "$35bn", "250 square kilometers").
+    See the module docstring for bounds, vague readings and what is deliberately skipped.
+    """
+    if not text:
+        return []
+    excluded = _excluded_spans(text)
+    nums = _drop_names_and_years(text, _scan(text, excluded))
+    _apply_signs(text, nums)
+    phrases = _combine(text, nums)
+    for index, phrase in enumerate(phrases):
+        following = phrases[index + 1].start if index + 1 < len(phrases) else len(text)
+        _qualify(text, phrase, following)
+    return [_mention(text, p) for p in _merge_bounds(text, phrases) if _keep(text, p)]
+
+
+def is_small_word_number(mention: NumberMention) -> bool:
+    """True for a lone small number word ("one", "two" ... "ten") with no qualifier or unit.
+
+    Such words are figures only when they count something ("two soldiers"); the caller, who
+    knows the counted noun, should demand one.
+    """
+    if mention.unit is not None or mention.qualifier is not Qualifier.EXACT:
+        return False
+    word = mention.text.strip().lower()
+    return (SMALL.get(word) or TEENS.get(word, 99)) <= 10 or word == "one"
+
+
+# ---------------------------------------------------------------------------- scanning
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _EXCLUDE.finditer(text):
+        if m.group("years") is not None and not _is_year_span(m.group("years")):
+            continue
+        spans.append(m.span())
+    return spans
+
+
+def _is_year_span(span_text: str) -> bool:
+    first, second = re.split(r"\s?[-–/]\s?", span_text)
+    return len(second) == 2 or int(first) <= int(second) <= 2100
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    if index >= 0 and spans[index][1] > start:
+        return True
+    return index + 1 < len(spans) and spans[index + 1][0] < end
+
+
+def _scan(text: str, excluded: list[tuple[int, int]]) -> list[_Num]:
+    found: list[_Num] = []
+    for m in _CANDIDATE.finditer(text):
+        if m.start("num") >= 0:
+            num = _read_digits(text, m, excluded)
+            if num is not None:
+                found.append(num)
+        elif m.start("vague") >= 0:
+            found.append(_read_vague(text, m))
+        else:
+            found.extend(_read_words(text, m))
+    return found
+
+
+def _read_digits(text: str, m: re.Match[str], excluded: list[tuple[int, int]]) -> _Num | None:
+    digits = m.group("num")
+    num_start, num_end = m.span("num")
+    if excluded and _overlaps(excluded, m.start(), num_end):
+        return None
+    prefix = m.group("cur")
+    currency = CURRENCY_PREFIXES[prefix.lower()] if prefix else None
+    before = text[num_start - 1] if num_start else " "
+    if not prefix and (
+        before == "#" or (before == "-" and num_start >= 2 and text[num_start - 2].isalpha())
+    ):
+        return None  # "F-16", "COVID-19", "#5"
+    fraction = "/" in digits
+    if fraction:
+        numerator, denominator = (int(part) for part in digits.split("/"))
+        if not 0 < numerator < denominator or denominator not in _ALLOWED_DENOMINATORS:
+            return None  # "24/7", "9/11"
+        raw = numerator / denominator
+    else:
+        raw = float(_SEPARATORS.sub("", digits))
+    end, scale, unit = num_end, 1.0, currency
+    scale_match = _SCALE_AFTER.match(text, end)
+    if scale_match and not fraction:
+        factor = _scale_factor(text, scale_match, currency)
+        if factor:
+            scale, end = factor, scale_match.end()
+    unit_match = _UNIT_AFTER.match(text, end)
+    if unit_match:
+        code = _unit_code(unit_match.group("unit"), scaled=scale != 1.0)
+        hyphen = unit_match.group("gap") == "-"
+        if code is not None and hyphen and (code == "%" or UNITS[code][0] == "currency"):
+            code = None
+        if code is not None:
+            if hyphen and text.startswith("-old", unit_match.end()):
+                return None  # "a 10-year-old": an age adjective, not a figure
+            if currency is None or UNITS[code][0] == "currency":
+                unit = currency or code
+                end = unit_match.end()
+    if end < len(text) and text[end].isalnum():
+        return None  # ordinals "21st", codes "3D", decades "1990s"
+    if fraction and unit is None:
+        unit = "fraction"
+    num = _Num(m.start(), end, raw * scale, "digits", unit)
+    num.raw, num.scale = raw, scale
+    num.plain = digits.isdigit() and unit is None and scale == 1.0
+    num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
+    return num
+
+
+def _scale_factor(text: str, m: re.Match[str], currency: str | None) -> float | None:
+    word = m.group("scale")
+    if len(word) <= 2 and word.lower() not in ("mn", "bn", "tn") and m.group("gap"):
+        return None  # a spaced single letter is a unit or a word, not "k"/"m"/"bn"
+    if word == "T" and currency is None:
+        return None
+    if word == "m" and currency is None:
+        following = _NEXT_WORD.match(text, m.end())
+        if following is None or not _looks_plural(following.group(1)):
+            return None  # "100m" is metres unless people or things are counted: "3m people"
+    return SCALE_WORDS[word.lower()]
+
+
+def _looks_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in _PLURAL_NOUNS:
+        return True
+    return (
+        len(lower) > 3
+        and lower.endswith("s")
+        and not lower.endswith("ss")
+        and lower not in _NOT_PLURAL
+    )
+
+
+def _unit_code(surface: str, scaled: bool) -> str | None:
+    if surface in _ISO_CODES:
+        return surface
+    lower = " ".join(surface.lower().split())
+    if lower in ("pounds", "pound"):
+        return "GBP" if scaled else "lb"
+    if lower in ("t", "l"):
+        return lower
+    return UNIT_WORDS.get(lower) or CURRENCY_WORDS.get(lower)
+
+
+def _read_vague(text: str, m: re.Match[str]) -> _Num:
+    low, high = vague_reading(m.group("vague")) or (0.0, 0.0)
+    num = _Num(m.start(), m.end(), low, "vague", None)
+    num.high, num.vague = high, True
+    num.qualifier = Qualifier.APPROX if low == high else Qualifier.RANGE
+    unit_at = m.end()
+    of_match = _OF.match(text, unit_at)
+    if of_match:
+        unit_at = of_match.end()
+    unit_match = _UNIT_AFTER.match(text, unit_at)
+    if unit_match and (unit_match.group("gap") or not of_match):
+        code = _unit_code(unit_match.group("unit"), scaled=True)
+        if code is not None and unit_match.group("gap") != "-":
+            num.unit, num.end = code, unit_match.end()
+    return num
+
+
+def _read_words(text: str, m: re.Match[str]) -> list[_Num]:
+    tokens = [
+        (t.group(), t.start(), t.end()) for t in _WORD_TOKEN.finditer(text, m.start(), m.end())
+    ]
+    words = [token[0].lower() for token in tokens]
+    found = []
+    index = 0
+    while index < len(words):
+        parsed = parse_word_prefix(words[index:])
+        if parsed is None:
+            index += 1
+            continue
+        value, used, fraction = parsed
+        start, end = tokens[index][1], tokens[index + used - 1][2]
+        used_words = tuple(words[index : index + used])
+        index += used
+        num = _Num(start, end, value, "fraction" if fraction else "words", None)
+        num.words = used_words
+        num.capital = tokens[index - used][0][0].isupper()
+        num.small = used == 1 and value <= 10 and not fraction
+        if used_words[-1] in SCALES:
+            num.scale = SCALES[used_words[-1]]
+            num.raw = value / num.scale
+        if used_words[-1] == "dozen":
+            num.qualifier = Qualifier.APPROX
+        unit_match = _UNIT_AFTER.match(text, end)
+        if unit_match:
+            code = _unit_code(unit_match.group("unit"), scaled=num.scale != 1.0)
+            if code is not None and not (unit_match.group("gap") == "-" and code == "%"):
+                if unit_match.group("gap") == "-" and text.startswith("-old", unit_match.end()):
+                    continue
+                num.unit, num.end = code, unit_match.end()
+        if fraction and num.unit is None:
+            num.unit = "fraction"
+        found.append(num)
+    return found
+
+
+_WORD_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+# ---------------------------------------------------------------------------- context
+
+
+def _left_tokens(
+    text: str, start: int, limit: int = QUALIFIER_MAX_WORDS + 1
+) -> list[tuple[str, int, str]]:
+    """The words right before `start`, nearest last, as long as only spaces separate them."""
+    tokens = list(_LEFT_TOKEN.finditer(text, max(0, start - 64), start))
+    out: list[tuple[str, int, str]] = []
+    position = start
+    for token in reversed(tokens):
+        if text[token.end() : position].strip():
+            break
+        out.append((token.group().lower(), token.start(), token.group()))
+        position = token.start()
+        if len(out) == limit:
+            break
+    out.reverse()
+    return out
+
+
+def _qualifier_before(tokens: list[tuple[str, int, str]]) -> tuple[Qualifier | None, int | None]:
+    """The longest qualifier phrase ending right before the figure, and where it starts."""
+    for size in range(min(len(tokens), QUALIFIER_MAX_WORDS), 0, -1):
+        key = " ".join(token[0] for token in tokens[-size:])
+        found = QUALIFIER_PHRASES.get(key, _MISSING)
+        if found is not _MISSING:
+            return found, tokens[-size][1]  # type: ignore[return-value]
+    return None, None
+
+
+def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
+    kept: list[_Num] = []
+    dropped_end = -1
+    for num in nums:
+        if dropped_end >= 0 and num.start == dropped_end + 1 and text[dropped_end] in "-/":
+            dropped_end = num.end if num.plain else -1  # "Boeing 737-800"
+            continue
+        dropped_end = -1
+        if num.plain or (num.small and num.capital):
+            tokens = _left_tokens(text, num.start)
+            previous = tokens[-1] if tokens else None
+            if previous and (
+                previous[0] in _LABELS
+                or (previous[2][0].isupper() and previous[0] not in _CAPS_OK and num.plain)
+                or (num.capital and previous[2][0].isupper() and previous[0] not in _CAPS_OK)
+            ):
+                dropped_end = num.end
+                continue
+            if num.year and _qualifier_before(tokens)[0] in (None, Qualifier.EXACT):
+                dropped_end = num.end
+                continue
+        kept.append(num)
+    return kept
+
+
+def _apply_signs(text: str, nums: list[_Num]) -> None:
+    previous_end = -10
+    for num in nums:
+        start = num.start
+        sign = text[start - 1] if start else ""
+        if num.kind == "digits" and sign in "-−" and sign:
+            before = text[start - 2] if start >= 2 else " "
+            joined = not text[previous_end : start - 1].strip() if previous_end >= 0 else False
+            if before in " (\t\n[<>=~:" and not joined:
+                _negate(num, start - 1)
+        elif num.kind in ("digits", "words"):
+            word = _NEG_WORD.search(text, max(0, start - 12), start)
+            if word:
+                _negate(num, word.start())
+        previous_end = num.end
+
+
+def _negate(num: _Num, start: int) -> None:
+    num.start = start
+    num.low, num.high, num.raw = -num.high, -num.low, -num.raw
+    num.plain = num.year = False
+
+
+def _combine(text: str, nums: list[_Num]) -> list[_Num]:
+    """Join "X to Y", "X-Y", "between X and Y", "X or Y" into ranges and "X in Y" into ratios."""
+    out: list[_Num] = []
+    index = 0
+    while index < len(nums):
+        first = nums[index]
+        if index + 1 < len(nums):
+            second = nums[index + 1]
+            gap = (
+                _GAP.fullmatch(text, first.end, second.start)
+                if second.start - first.end <= 12
+                else None
+            )
+            if gap is not None:
+                joined = _join(text, first, second, gap)
+                if joined is not None:
+                    if joined is not _SCORE:
+                        out.append(joined)
+                    index += 2
+                    continue
+        out.append(first)
+        index += 1
+    return out
+
+
+_SCORE = _Num(0, 0, 0.0, "score", None)
+
+
+def _join(text: str, first: _Num, second: _Num, gap: re.Match[str]) -> _Num | None:
+    if first.vague or second.vague or first.qualifier is not second.qualifier:
+        return None
+    if first.unit and second.unit and first.unit != second.unit:
+        return None
+    connector = (gap.group("word") or gap.group("dash")).lower()
+    unit = first.unit or second.unit
+    low, high = first.low, second.low
+    if connector in ("in", "out of"):
+        if (
+            unit is None
+            and first.kind != "fraction"
+            and 0 < low < high
+            and low == int(low)
+            and high == int(high)
+        ):
+            ratio = _Num(first.start, second.end, low / high, "fraction", "fraction")
+            return ratio
+        return None
+    if first.scale == 1.0 and second.scale != 1.0 and abs(first.raw) <= abs(second.raw):
+        low = first.raw * second.scale  # "between 1.5 and 2 million", "$20-30bn"
+    start = first.start
+    tokens = _left_tokens(text, first.start, 3)
+    if connector in "-–—~":
+        if high <= low:
+            return _SCORE if unit is None and first.kind == second.kind == "digits" else None
+    elif connector == "and":
+        if not tokens or tokens[-1][0] != "between":
+            return None
+        start = tokens[-1][1]
+    elif connector == "or":
+        if not (0 < low < high <= max(3 * low, low + 10)) or low != int(low) or high != int(high):
+            return None
+    else:  # to, through, thru
+        if tokens and tokens[-1][0] == "from":
+            if _changes_before(text, tokens[-1][1]):
+                return None  # "rose from 20 to 30": two readings, not a range
+            start = tokens[-1][1]
+        elif high <= low or _changes_before(text, first.start):
+            return None
+    joined = _Num(start, second.end, min(low, high), "range", unit)
+    joined.high = max(low, high)
+    joined.qualifier = Qualifier.RANGE
+    return joined
+
+
+def _changes_before(text: str, position: int) -> bool:
+    tokens = _left_tokens(text, position, 2)
+    return any(token[0] in _CHANGE_WORDS for token in tokens)
+
+
+def _qualify(text: str, num: _Num, following: int) -> None:
+    if num.kind != "range":
+        qualifier, start = _qualifier_before(_left_tokens(text, num.start))
+        if qualifier is not None and start is not None:
+            if qualifier is Qualifier.AT_MOST and _is_target(text, start):
+                qualifier = Qualifier.EXACT  # "revised ... up to 10,000": a new figure
+            if not (num.vague and qualifier in (Qualifier.EXACT, Qualifier.APPROX)):
+                num.qualifier = qualifier
+            num.start = start
+    suffix = _SUFFIX.match(text, num.end)
+    if suffix is None or num.kind == "range":
+        return
+    kind = suffix.lastgroup
+    if kind in ("at_least", "at_most", "or_equal") and not text[suffix.end() : following].strip():
+        return  # "200 or greater than 190": the words belong to the next figure
+    if kind == "or_equal":
+        if num.qualifier is Qualifier.MORE_THAN:
+            num.qualifier = Qualifier.AT_LEAST
+        elif num.qualifier is Qualifier.LESS_THAN:
+            num.qualifier = Qualifier.AT_MOST
+        else:
+            return
+    else:
+        num.qualifier = Qualifier(kind or "exact")
+    num.end = suffix.end()
+
+
+def _is_target(text: str, start: int) -> bool:
+    """Whether "up to" continues a change verb in the same clause ("raised ... up to")."""
+    window = text[max(0, start - 100) : start]
+    breaks = list(_SENTENCE_END.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    verbs = list(_CHANGE_UP.finditer(window))
+    if not verbs:
+        return False
+    between = window[verbs[-1].end() :]
+    return not _CLAUSE_BREAK.search(between) and not between.rstrip().lower().endswith(" by")
+
+
+def _merge_bounds(text: str, phrases: list[_Num]) -> list[_Num]:
+    """Merge "more than 10 and less than 40" (a lower and an upper bound) into one range."""
+    lower = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
+    upper = (Qualifier.LESS_THAN, Qualifier.AT_MOST)
+    out: list[_Num] = []
+    for phrase in phrases:
+        if out:
+            last = out[-1]
+            pair = (last, phrase) if last.qualifier in lower else (phrase, last)
+            if (
+                pair[0].qualifier in lower
+                and pair[1].qualifier in upper
+                and pair[0].low < pair[1].high
+                and (last.unit == phrase.unit or None in (last.unit, phrase.unit))
+                and not last.vague
+                and not phrase.vague
+                and _BOUND_JOIN.fullmatch(text, last.end, phrase.start)
+                and text[last.end : phrase.start].strip()
+            ):
+                merged = _Num(
+                    last.start, phrase.end, pair[0].low, "range", last.unit or phrase.unit
+                )
+                merged.high, merged.qualifier = pair[1].high, Qualifier.RANGE
+                out[-1] = merged
+                continue
+        out.append(phrase)
+    return out
+
+
+def _keep(text: str, num: _Num) -> bool:
+    if num.qualifier is not Qualifier.EXACT or num.kind not in ("words", "fraction"):
+        return True
+    if num.words == ("one",) and num.unit is None:
+        tokens = _left_tokens(text, num.start, 1)
+        if tokens and tokens[0][0] in _ONE_BEFORE:
+            return False
+        following = _NEXT_WORD.match(text, num.end)
+        return following is not None and following.group(1).lower() not in _ONE_NOT_COUNTED
+    if num.kind == "fraction" and num.words and not num.words[-1].endswith("s"):
+        # singular proportion: "half of", "a third of" yes; "a third term", "second half" no
+        tokens = _left_tokens(text, num.start, 1)
+        if tokens and tokens[0][0] in _FRACTION_NOT_AFTER:
+            return False
+        following = _NEXT_WORD.match(text, num.end)
+        if following is not None:
+            return following.group(1).lower() in _FRACTION_FOLLOW
+        return num.end >= len(text) or text[num.end] in ".,;:)!?"
+    return True
+
+
+def _mention(text: str, num: _Num) -> NumberMention:
+    qualifier = num.qualifier
+    low: float | None = num.low
+    high: float | None = num.high
+    if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        high = None
+    elif qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        low = None
+    return NumberMention(
+        start=num.start,
+        end=num.end,
+        text=text[num.start : num.end],
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=num.unit,
+        vague=num.vague,
+    )
