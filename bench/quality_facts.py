@@ -16,6 +16,10 @@ Printed figures:
   the one holding most of its matched members);
 - revised precision / recall: which matched members are superseded;
 - coverage: how many gold members extraction produced at all.
+
+`--oracle` replaces extraction's families by the gold ones (each gold fact one family) while
+keeping extraction's values, dates, attribution and forecasts: the figures then measure this
+package's own rules (time splits, forecasts, revisions, verdicts).
 """
 
 from __future__ import annotations
@@ -150,8 +154,36 @@ def _member(raw: Sequence[object]) -> Member:
     return (str(raw[0]), str(raw[1]), int(str(raw[2])))
 
 
-def evaluate(gold_path: Path, kb: KnowledgeBase, totals: Totals, verbose: bool) -> None:
-    """Score one gold file into `totals`, printing its line (and details when verbose)."""
+def _oracle_views(
+    facts: Sequence[dict[str, object]], matched: dict[Member, int], by_id: dict[int, AssertionView]
+) -> list[AssertionView]:
+    """Matched assertions only, each gold fact made one family (subject `gold-<n>`, the
+    quantity of its first member): what facts and verdicts make of perfect families."""
+    views: list[AssertionView] = []
+    for index, fact in enumerate(facts):
+        members = fact["members"]
+        assert isinstance(members, list)
+        ids = [matched[m] for m in map(_member, members) if m in matched]
+        if not ids:
+            continue
+        quantity = by_id[ids[0]].quantity
+        views.extend(
+            msgspec.structs.replace(
+                by_id[i], subject=f"gold-{index}", location=None, quantity=quantity
+            )
+            for i in dict.fromkeys(ids)
+        )
+    return views
+
+
+def evaluate(
+    gold_path: Path, kb: KnowledgeBase, totals: Totals, verbose: bool, oracle: bool = False
+) -> None:
+    """Score one gold file into `totals`, printing its line (and details when verbose).
+
+    With `oracle`, grouping starts from the gold families (see `_oracle_views`), so the
+    figures measure time splits, forecasts and verdicts alone.
+    """
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     facts = gold["facts"]
     files = sorted({m[0] for fact in facts for m in fact["members"]})
@@ -163,6 +195,11 @@ def evaluate(gold_path: Path, kb: KnowledgeBase, totals: Totals, verbose: bool) 
         entity = kb.get(key)
         return entity.name if entity is not None else key_to_name(key)
 
+    all_members = [_member(m) for fact in facts for m in fact["members"]]
+    matched = _match(all_members, by_file, spans)
+    if oracle:
+        views = _oracle_views(facts, matched, by_id)
+        by_id = {v.id: v for v in views}
     groups = group_facts(views, name_of)
     group_of = {member: g for g in groups for member in g.member_ids}
     judgements = {
@@ -170,8 +207,6 @@ def evaluate(gold_path: Path, kb: KnowledgeBase, totals: Totals, verbose: bool) 
     }
     superseded = {i for j in judgements.values() for i in j.revised}
 
-    all_members = [_member(m) for fact in facts for m in fact["members"]]
-    matched = _match(all_members, by_file, spans)
     fact_of: dict[int, int] = {}
     local = Totals(members=len(all_members), matched=len(matched))
     for index, fact in enumerate(facts):
@@ -187,6 +222,10 @@ def evaluate(gold_path: Path, kb: KnowledgeBase, totals: Totals, verbose: bool) 
         verdict = judgements[key].verdict.value
         local.facts += 1
         local.verdicts_right += verdict == fact["verdict"]
+        wrong_revised = (superseded & set(ids)) ^ revised
+        if verbose and wrong_revised:
+            texts = sorted(by_id[i].text for i in wrong_revised)
+            print(f"  {fact['label']}: revised differs on {texts}")
         if verbose and (verdict != fact["verdict"] or len(ids) < len(fact["members"])):
             print(
                 f"  {fact['label']}: gold {fact['verdict']}, got {verdict}"
@@ -222,11 +261,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument(
+        "--oracle", action="store_true", help="start from the gold families (judge only)"
+    )
     args = parser.parse_args(argv)
     kb = KnowledgeBase.shipped()
     totals = Totals()
     for path in args.gold or DEFAULT_GOLD:
-        evaluate(path, kb, totals, args.verbose)
+        evaluate(path, kb, totals, args.verbose, args.oracle)
     _print_line("ALL", totals)
 
 

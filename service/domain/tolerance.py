@@ -10,7 +10,8 @@ figures say together). The tolerance table is documented in `verdicts.py`.
 | tally  | everything not listed below: deaths, troops  | higher: the count grew, the earlier   |
 |        | sent, area burned, containment, arrests, ... | one is outdated; lower: a conflict    |
 | level  | rates, prices, support, temperature, ...     | outdates the earlier one either way   |
-| fixed  | magnitude, distance, revenue, profit, ...    | never outdates it: a conflict         |
+| fixed  | magnitude, distance, revenue, people (a     | never outdates it: a conflict         |
+|        | crowd, a population), ...                    |                                       |
 | event  | protesters, turnout, votes, attendance, ...  | (each day is its own fact)            |
 """
 
@@ -41,11 +42,11 @@ _EVENT = frozenset(
 _LEVEL = frozenset(
     {"inflation", "unemployment rate", "interest rate", "growth", "support", "share",
      "temperature", "wind speed", "market value", "debt", "price", "share price",
-     "exchange rate", "population", "people"}
+     "exchange rate", "population"}
 )  # fmt: skip
 _FIXED = frozenset(
     {"magnitude", "distance", "revenue", "profit", "losses", "seats", "duration", "weight",
-     "rainfall", "cost", "damage", "aid", "funding"}
+     "rainfall", "cost", "damage", "aid", "funding", "people"}
 )  # fmt: skip
 
 
@@ -153,12 +154,18 @@ def compatible(a: AssertionView, b: AssertionView) -> bool:
 
 
 def speaker(a: AssertionView) -> str:
-    """Who stands behind a figure: attributor, else source (+ quoted name), else source."""
+    """Who stands behind a figure: its attributor, else its source and the quoted name.
+
+    An unattributed figure speaks for itself alone: two different unattributed figures in
+    one article are two claims (their sources were lost or never named), not the article
+    revising itself; unattributed counts on different days still supersede each other
+    through the "overtaken" rule of `verdicts.py`.
+    """
     if a.attributor:
         return a.attributor
     if a.attributed_to:
         return f"source:{a.source_id}:{' '.join(a.attributed_to.lower().split())}"
-    return f"source:{a.source_id}"
+    return f"source:{a.source_id}:figure:{a.id}"
 
 
 def _magnitude(a: AssertionView) -> float:

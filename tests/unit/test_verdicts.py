@@ -388,3 +388,15 @@ def test_a_fixed_quantity_never_changes_so_later_figures_conflict() -> None:
     judgement = judge([afad, usgs], name_of)
     assert judgement.verdict is Verdict.CONFLICT
     assert judgement.pairs[0].reason == "usgs: 7.4 vs afad: 7.1; no common value"
+
+
+def test_unattributed_figures_of_one_article_are_separate_claims() -> None:
+    police_lost = fig("people", 48_000, location="port-selim", source=1)
+    union_lost = fig("people", 160_000, location="port-selim", source=1)
+    judgement = judge([police_lost, union_lost], name_of)
+    assert judgement.verdict is Verdict.CONFLICT
+    assert judgement.revised == ()
+    # Quoted under one name in one article, they are one speaker revising its figure.
+    union_then = fig("people", 160_000, person="the union", location="port-selim", as_of=day(1))
+    union_now = fig("people", 175_000, person="the union", location="port-selim", as_of=day(2))
+    assert judge([union_then, union_now], name_of).revised == (union_then.id,)
