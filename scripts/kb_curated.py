@@ -671,8 +671,8 @@ NATIONAL: list[tuple[str, str, str, list[str]]] = [
         "united-states",
         ["CAL FIRE", "California Department of Forestry and Fire Protection"],
     ),
-    ("republican-party", "Republican Party", "united-states", ["GOP", "Republicans"]),
-    ("democratic-party", "Democratic Party", "united-states", ["Democrats"]),
+    ("republican-party", "Republican Party", "united-states", ["GOP"]),
+    ("democratic-party", "Democratic Party", "united-states", []),
     (
         "russian-ministry-of-defence",
         "Russian Defence Ministry",

@@ -311,6 +311,8 @@ class KnowledgeBase:
                 stop = tokens[j][1]
             if text[stop - 2 : stop] in ("'s", "’s"):
                 stop -= 2
+            elif text[stop : stop + 1] == "." and "." in tokens[j][2]:
+                stop += 1  # "U.S." keeps its last dot
             out.append(KbMatch(start, stop, target.key, target.demonym))
             i = j + 1
         return out

@@ -1,0 +1,297 @@
+"""Discovering entities the knowledge base lacks from runs of capitalised words.
+
+`entities.find_entities` cuts the text into `NameRun`s (capitalised words outside known names);
+`NameResolver` decides what each run names: a person once titles are stripped ("Secretary
+General Mark Rutte" -> Mark Rutte), an organisation (an organisation word such as Ministry,
+University, Party), a place (a place word, or "in"/"near" before it), or nothing ("However",
+"Image Source", headline words). Multi-word names are registered first, so a later lone surname,
+possessive or first+last variant resolves to the full name introduced earlier.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from typing import NamedTuple
+
+from service.domain.knowledge import KnowledgeBase, common_words, normalize_alias, normalize_word
+from service.domain.model import Entity, EntityKind
+
+Token = tuple[int, int, str]
+
+
+@cache
+def lowercase_words() -> frozenset[str]:
+    """Every word written in lowercase in English, name-like ones ("mark", "grant") included."""
+    data = resources.files("service.domain.data").joinpath("name_like_words.txt")
+    return common_words() | frozenset(data.read_text(encoding="utf-8").split())
+
+
+def is_ordinary_word(word: str) -> bool:
+    """A lowercase English word, a plural of one, or its British spelling ("organisers")."""
+    words = lowercase_words()
+    if word in words:
+        return True
+    american = word.replace("our", "or").replace("is", "iz").replace("ys", "yz")
+    for form in (word, american):
+        if form in words or (form.endswith("s") and (form[:-1] in words or form[:-2] in words)):
+            return True
+    return False
+
+
+def _vocabulary() -> dict[str, frozenset[str]]:
+    """The word lists of `data/name_words.txt`, by section."""
+    text = resources.files("service.domain.data").joinpath("name_words.txt").read_text("utf-8")
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[] "), [])
+        else:
+            current.extend(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+_VOCABULARY = _vocabulary()
+ORG_WORDS = _VOCABULARY["ORG_WORDS"]
+PLACE_WORDS = _VOCABULARY["PLACE_WORDS"]
+EVENT_WORDS = _VOCABULARY["EVENT_WORDS"]
+OPENERS = _VOCABULARY["OPENERS"]
+TITLE_WORDS = _VOCABULARY["TITLE_WORDS"]
+REPORT_VERBS = _VOCABULARY["REPORT_VERBS"]
+DATE_WORDS = _VOCABULARY["DATE_WORDS"]
+CONNECTORS = _VOCABULARY["CONNECTORS"]
+ABBREVIATIONS = _VOCABULARY["ABBREVIATIONS"]
+PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
+CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
+PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
+PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
+_GENERIC_WORDS = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
+
+
+class NameRun(NamedTuple):
+    """A run of capitalised words outside knowledge-base matches, with its context."""
+
+    tokens: list[Token]
+    sentence_start: bool
+    preceded_by: str
+    followed_by: str
+    # Directly after a known organisation or place ("NATO Secretary General ..."): a title.
+    titled: bool
+    in_headline: bool
+    # Country of a place name that opens an organisation's name ("Syracuse University").
+    parent: str | None = None
+    # A known place was dropped from this run as part of a longer name ("Lok Sabha"): only
+    # organisation words may then decide its kind.
+    unsure: bool = False
+
+
+class Definition(NamedTuple):
+    """ "Name (ACRONYM)" or "ACRONYM (Name)": both name one entity."""
+
+    name_tokens: list[Token]
+    acronym: str
+    # Knowledge-base key of the name when the name itself is a known alias.
+    name_key: str | None
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    key: str
+    demonym: bool
+
+
+class NameResolver:
+    """Turns name runs into discovered entities and mentions, linking repeated names."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.common = common_words()
+        self.by_name: dict[str, str] = {}
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, set[str]] = {}
+        self.extra_aliases: dict[str, list[str]] = {}
+
+    def discovered(self) -> list[Entity]:
+        """New entities, then known entities carrying the aliases this text gave them."""
+        out = list(self.entities.values())
+        for key, aliases in self.extra_aliases.items():
+            entity = self.kb.get(key)
+            if entity is not None:
+                out.append(
+                    Entity(
+                        key=key,
+                        name=entity.name,
+                        kind=entity.kind,
+                        aliases=tuple(dict.fromkeys(aliases)),
+                        parent=entity.parent,
+                    )
+                )
+        return out
+
+    def known_person(self, entity: Entity) -> None:
+        """Let a lone surname resolve to a person the knowledge base matched ("Kim")."""
+        words = normalize_alias(entity.name).split(" ")
+        for word in {words[0], words[-1]}:
+            self.surnames.setdefault(word, set()).add(entity.key)
+
+    def define(self, text: str, definition: Definition) -> None:
+        """Record an acronym definition before any run is resolved."""
+        acronym, acronym_norm = definition.acronym, normalize_alias(definition.acronym)
+        known = self.kb.target(acronym_norm)
+        known_key = known.key if known is not None else None
+        name_tokens = self._strip(definition.name_tokens, sentence_start=True)
+        name = _name_text(text, name_tokens) if name_tokens else ""
+        if definition.name_key is not None:
+            if known_key is None:
+                self.extra_aliases.setdefault(definition.name_key, []).append(acronym)
+                self.by_name[acronym_norm] = definition.name_key
+            return
+        if len(name_tokens) < 2 or any(w.isupper() for _, _, w in name_tokens):
+            return
+        if known_key is not None:
+            self.by_name[normalize_alias(name)] = known_key
+            self.extra_aliases.setdefault(known_key, []).append(name)
+            return
+        words = [normalize_word(t[2]) for t in name_tokens]
+        kind = EntityKind.PLACE if words[-1] in PLACE_WORDS else EntityKind.ORGANIZATION
+        key = self._new(name, kind, (acronym,), None)
+        self.by_name[acronym_norm] = key
+
+    def _strip(self, run: list[Token], *, sentence_start: bool) -> list[Token]:
+        tokens = list(run)
+        while tokens and normalize_word(tokens[0][2]) in OPENERS:
+            tokens = tokens[1:]
+        if tokens and sentence_start and normalize_word(tokens[0][2]) in self.common:
+            tokens = tokens[1:]
+        if (
+            len(tokens) > 2
+            and tokens[1][2] in ("of", "for")
+            and normalize_word(tokens[0][2]) in self.common
+            and normalize_word(tokens[0][2]) not in _GENERIC_WORDS
+        ):
+            tokens = tokens[2:]  # "Shares of Brightwell", "Residents of Fillmore"
+        while tokens and tokens[0][2].lower() in CONNECTORS:
+            tokens = tokens[1:]
+        while tokens and tokens[-1][2].lower() in CONNECTORS | REPORT_VERBS:
+            tokens = tokens[:-1]
+        return tokens
+
+    def shape(self, text: str, run: NameRun) -> tuple[list[Token], EntityKind | None]:
+        """The name tokens of a run and its kind (None when it is not a name)."""
+        tokens = self._strip(run.tokens, sentence_start=run.sentence_start)
+        if not tokens:
+            return tokens, None
+        words = [normalize_word(t[2]) for t in tokens]
+        if run.parent is None and all(w in self.common or w in TITLE_WORDS for w in words):
+            return tokens, None
+        if any(w in ORG_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in ORG_WORDS):
+            return tokens, EntityKind.ORGANIZATION
+        if run.unsure:
+            return tokens, None
+        # Everything up to the last title word is a role ("Chief Election Commissioner X").
+        titled = run.titled
+        last_title = max((k for k, w in enumerate(words) if w in TITLE_WORDS), default=-1)
+        if 0 <= last_title < len(tokens) - 1:
+            tokens, words, titled = tokens[last_title + 1 :], words[last_title + 1 :], True
+        while tokens and words[0] in CONNECTORS:
+            tokens, words = tokens[1:], words[1:]
+        if not tokens or all(w in self.common or w in TITLE_WORDS for w in words):
+            return tokens, None
+        if any(w in EVENT_WORDS for w in words) or any(
+            t[2].isupper() and len(t[2]) > 1 for t in tokens
+        ):
+            return tokens, None
+        if len(tokens) > 1 and all(text[x[1] : y[0]] == "-" for x, y in pairwise(tokens)):
+            return tokens, None  # "Indo-Pacific", "Russia-Ukraine": compounds, not names
+        if words[-1] in PLACE_WORDS or words[0] in PLACE_OPENERS | PLACE_MODIFIERS:
+            return tokens, EntityKind.PLACE
+        if titled or run.followed_by in REPORT_VERBS:
+            return tokens, EntityKind.PERSON
+        if run.preceded_by in PLACE_PREPOSITIONS and len(tokens) <= 3:
+            return tokens, EntityKind.PLACE
+        if words[-1] in self.common and (len(tokens) > 2 or words[-1].endswith("s")):
+            # "Dow Jones Industrial Average", "White Helmets": not a person's name.
+            return tokens, EntityKind.ORGANIZATION
+        if 2 <= len(tokens) <= 4:
+            return tokens, EntityKind.PERSON
+        return tokens, None
+
+    def register(self, text: str, run: NameRun) -> None:
+        """First pass: create entities for multi-word names so later short forms can link."""
+        tokens, kind = self.shape(text, run)
+        if kind is None or len(tokens) < 2 or run.in_headline:
+            return
+        aliases: tuple[str, ...] = ()
+        if kind is EntityKind.ORGANIZATION and normalize_word(tokens[-1][2]) in CORPORATE_SUFFIXES:
+            aliases, tokens = (_name_text(text, tokens),), tokens[:-1]
+        name = _name_text(text, tokens)
+        norm = normalize_alias(name)
+        if norm in self.by_name:
+            for alias in aliases:
+                self.by_name[normalize_alias(alias)] = self.by_name[norm]
+            return
+        short = normalize_alias(f"{tokens[0][2]} {tokens[-1][2]}")
+        if kind is EntityKind.PERSON and short in self.by_name:
+            self.by_name[norm] = self.by_name[short]
+            return
+        key = self._new(name, kind, aliases, run.parent)
+        if kind is EntityKind.PERSON:
+            self.surnames.setdefault(normalize_word(tokens[-1][2]), set()).add(key)
+            self.by_name.setdefault(short, key)
+
+    def resolve(self, text: str, run: NameRun) -> Found | None:
+        """Second pass: the mention of a run, creating one-word entities on evidence."""
+        tokens, kind = self.shape(text, run)
+        if not tokens:
+            return None
+        norm = normalize_alias(_name_text(text, tokens))
+        key = self.by_name.get(norm)
+        if key is None and len(tokens) == 1:
+            owners = self.surnames.get(norm, set())
+            if len(owners) == 1:
+                key = next(iter(owners))
+            elif (
+                kind is not None
+                and not run.in_headline
+                and not is_ordinary_word(norm)
+                and norm not in _GENERIC_WORDS
+            ):
+                key = self._new(_name_text(text, tokens), kind, (), None)
+        if key is None:
+            return None
+        end = tokens[-1][1]
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        return Found(tokens[0][0], end, key, False)
+
+    def _new(
+        self, name: str, kind: EntityKind, aliases: tuple[str, ...], parent: str | None
+    ) -> str:
+        base = slug(name)
+        key, n = base, 2
+        while (key in self.entities) or (self.kb.get(key) is not None):
+            key = f"{base}-{kind.value}" if n == 2 else f"{base}-{n}"
+            n += 1
+        self.entities[key] = Entity(key=key, name=name, kind=kind, aliases=aliases, parent=parent)
+        for alias in (name, *aliases):
+            self.by_name[normalize_alias(alias)] = key
+        return key
+
+
+def _name_text(text: str, tokens: list[Token]) -> str:
+    name = text[tokens[0][0] : tokens[-1][1]]
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def slug(name: str) -> str:
+    """The stable ASCII key of a discovered name ("Syracuse University's X" -> syracuse-...)."""
+    folded = unicodedata.normalize("NFKD", normalize_alias(name))
+    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "entity"
