@@ -87,7 +87,9 @@ DENOMINATORS: dict[str, int] = {
     "thousandths": 1000,
 }
 _FILLERS = frozenset({"a", "an", "and", "of", "point"})
-CARDINAL_WORDS: frozenset[str] = frozenset([*SMALL, *TEENS, *TENS, *SCALES, "hundred", "dozen"])
+CARDINAL_WORDS: frozenset[str] = frozenset(
+    [*SMALL, *TEENS, *TENS, *SCALES, "hundred", "dozen", "dozens"]
+)
 # Words that may appear inside a run of number words (the scanner's regex is built from these).
 RUN_WORDS: frozenset[str] = CARDINAL_WORDS | frozenset(DENOMINATORS) | _FILLERS
 
@@ -122,6 +124,8 @@ def parse_word_prefix(words: list[str]) -> tuple[float, int, bool] | None:
     last: str | None = None
     last_scale = float("inf")
     pending_half = False
+    and_current: float | None = None  # `current` when "and" was read, for "X and three fifths"
+    and_after_scale = False
     best: tuple[float, int, bool] | None = None
     i = 0
     while i < n:
@@ -132,16 +136,19 @@ def parse_word_prefix(words: list[str]) -> tuple[float, int, bool] | None:
                 pending_half and (nxt in SCALES or nxt in ("dozen", "hundred"))
             ):
                 last = "a"
-            elif last == "and" and nxt in ("half", "quarter", "third"):
+            elif last == "and" and nxt in DENOMINATORS:
                 last = "and_a"
             else:
                 break
         elif w == "and":
             after = words[i + 2] if i + 2 < n else None
-            if (
-                last in ("hundred", "scale")
-                and (_is_numberish(nxt) or (nxt in ("a", "an") and after in ("half", "quarter")))
-            ) or (last in ("unit", "teen", "tens") and nxt in ("a", "an") and after == "half"):
+            fraction_next = (nxt in ("a", "an") and after in DENOMINATORS) or (
+                _is_numberish(nxt) and any(x in DENOMINATORS for x in words[i + 2 : i + 4])
+            )
+            if (last in ("hundred", "scale") and (_is_numberish(nxt) or fraction_next)) or (
+                last in ("unit", "teen", "tens") and fraction_next
+            ):
+                and_current, and_after_scale = current, last == "scale"
                 last = "and"
             else:
                 break
@@ -193,10 +200,10 @@ def parse_word_prefix(words: list[str]) -> tuple[float, int, bool] | None:
             current = 0.0
             last_scale = scale
             last = "scale"
-        elif w == "dozen":
+        elif w in ("dozen", "dozens"):
             if pending_half and last in ("a", "half"):
                 value = 6.0
-            elif last == "a":
+            elif last == "a" and w == "dozen":
                 value = 12.0
             elif last in ("unit", "teen", "tens") and total == 0:
                 value = current * 12
@@ -206,11 +213,22 @@ def parse_word_prefix(words: list[str]) -> tuple[float, int, bool] | None:
         elif w in DENOMINATORS:
             denominator = DENOMINATORS[w]
             if last == "and_a":
-                current += 1 / denominator
+                if and_after_scale:
+                    total += last_scale / denominator  # "one million and a half"
+                else:
+                    current += 1 / denominator  # "five and a half (million)"
                 last = "unit"
                 i += 1
                 best = (total + current, i, False)
                 continue
+            if and_current is not None and last in ("unit", "teen", "tens"):
+                numerator = current - and_current
+                if and_after_scale:
+                    total += numerator / denominator * last_scale
+                    current = and_current
+                else:
+                    current = and_current + numerator / denominator
+                return total + current, i + 1, False
             if denominator in (2, 4) and last is None and w in ("half", "quarter"):
                 # "half a million", "quarter million", or a bare proportion
                 pending_half = True

@@ -78,8 +78,12 @@ _CURRENCY_PREFIX = (
     r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$)|[$€£¥₹₽₴₩₺₪₦]"
     r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|KRW|AUD|CAD|CHF|Rs\.?)(?=\s?\d))"
 )
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
+_VULGAR.update({"⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8})
+_VULGAR["⅞"] = 7 / 8
 _DIGITS = (
-    r"\d{1,2}/\d{1,4}(?![\d/])"
+    r"\d{0,6}[" + "".join(_VULGAR) + r"]"
+    r"|\d{1,2}/\d{1,4}(?![\d/])"
     r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     r"|\.\d+"
 )
@@ -90,7 +94,10 @@ _VAGUE = (
     r"|half\s{1,3}a\s{1,3}dozen|a\s{1,3}handful"
     r"|dozens|hundreds|thousands|millions|billions|trillions|scores(?=\s{1,3}of\s))(?![A-Za-z])"
 )
-_FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen"}) | {"half", "quarter"}
+_FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen", "dozens"}) | {
+    "half",
+    "quarter",
+}
 _RUN = (
     r"(?<![A-Za-z])(?i:(?:" + _alternation(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|"
     r"million|billion|trillion|lakh|crore|dozen|half|quarter|third)(?![A-Za-z])))(?![A-Za-z])"
@@ -119,6 +126,7 @@ _EXCLUDE = re.compile(
     r"|(?P<years>(?<![\d,.])(?:1[89]\d\d|20\d\d)\s?[-–/]\s?(?:\d{4}|\d{2})(?!\d))"
     r"|'\d0s\b"
 )
+_MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 _SCALE_AFTER = re.compile(
     r"(?P<gap>[ \u00a0]?)(?P<scale>(?i:hundred|thousand|million|billion|trillion|mln|mn|bln|bn"
@@ -137,7 +145,7 @@ _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
 _LEFT_TOKEN = re.compile(r"[A-Za-z]+\.?|[<>=≥≤~]")
 _NEG_WORD = re.compile(r"(?i:(?<![A-Za-z])(?:minus|negative)\s{1,3})$")
 _GAP = re.compile(
-    r"\s{0,3}(?P<dash>[-–—~])\s{0,3}|\s{1,3}(?P<word>(?i:to|through|thru|and|or|in|out\s+of))\s{1,3}"
+    r"\s{0,3}(?P<dash>[-–—~])\s{0,3}|-?\s{1,3}(?P<word>(?i:to|through|thru|and|or|in|out\s+of))\s{1,3}"
 )
 _SUFFIX = re.compile(
     r"(?P<more_than>\+(?![\d+])|-\s?plus(?![A-Za-z]))|(?P<approx>[- ]odd(?![A-Za-z])"
@@ -251,9 +259,10 @@ def find_numbers(text: str) -> list[NumberMention]:
     nums = _drop_names_and_years(text, _scan(text, excluded))
     _apply_signs(text, nums)
     phrases = _combine(text, nums)
+    for phrase in phrases:
+        _qualify_before(text, phrase)
     for index, phrase in enumerate(phrases):
-        following = phrases[index + 1].start if index + 1 < len(phrases) else len(text)
-        _qualify(text, phrase, following)
+        _qualify_after(text, phrase, phrases[index + 1].start if index + 1 < len(phrases) else None)
     return [_mention(text, p) for p in _merge_bounds(text, phrases) if _keep(text, p)]
 
 
@@ -296,6 +305,8 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _scan(text: str, excluded: list[tuple[int, int]]) -> list[_Num]:
     found: list[_Num] = []
     for m in _CANDIDATE.finditer(text):
+        if found and m.start() < found[-1].end:
+            continue  # already read as part of the previous figure ("2 1/2", "3 to 4 L")
         if m.start("num") >= 0:
             num = _read_digits(text, m, excluded)
             if num is not None:
@@ -320,7 +331,10 @@ def _read_digits(text: str, m: re.Match[str], excluded: list[tuple[int, int]]) -
     ):
         return None  # "F-16", "COVID-19", "#5"
     fraction = "/" in digits
-    if fraction:
+    if digits[-1] in _VULGAR:
+        fraction = len(digits) == 1
+        raw = float(digits[:-1] or 0) + _VULGAR[digits[-1]]
+    elif fraction:
         numerator, denominator = (int(part) for part in digits.split("/"))
         if not 0 < numerator < denominator or denominator not in _ALLOWED_DENOMINATORS:
             return None  # "24/7", "9/11"
@@ -328,6 +342,10 @@ def _read_digits(text: str, m: re.Match[str], excluded: list[tuple[int, int]]) -
     else:
         raw = float(_SEPARATORS.sub("", digits))
     end, scale, unit = num_end, 1.0, currency
+    mixed = _MIXED_FRACTION.match(text, end) if digits.isdigit() else None
+    if mixed and 0 < int(mixed.group(1)) < int(mixed.group(2)) <= 16:
+        raw += int(mixed.group(1)) / int(mixed.group(2))  # "2 1/2"
+        end = mixed.end()
     scale_match = _SCALE_AFTER.match(text, end)
     if scale_match and not fraction:
         factor = _scale_factor(text, scale_match, currency)
@@ -354,6 +372,20 @@ def _read_digits(text: str, m: re.Match[str], excluded: list[tuple[int, int]]) -
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
     return num
+
+
+def _inside_name(text: str, start: int) -> bool:
+    before = text[start - 1]
+    if before == "#":
+        return True
+    if before == "+":
+        return start >= 2 and text[start - 2].isalnum()
+    if before not in "-−–" or start < 2 or not text[start - 2].isalpha():
+        return False
+    letters = start - 2
+    while letters > 0 and text[letters - 1].isalpha():
+        letters -= 1
+    return not (letters > 0 and text[letters - 1].isdigit())  # "5k-20k" is a range
 
 
 def _scale_factor(text: str, m: re.Match[str], currency: str | None) -> float | None:
@@ -608,20 +640,28 @@ def _changes_before(text: str, position: int) -> bool:
     return any(token[0] in _CHANGE_WORDS for token in tokens)
 
 
-def _qualify(text: str, num: _Num, following: int) -> None:
-    if num.kind != "range":
-        qualifier, start = _qualifier_before(_left_tokens(text, num.start))
-        if qualifier is not None and start is not None:
-            if qualifier is Qualifier.AT_MOST and _is_target(text, start):
-                qualifier = Qualifier.EXACT  # "revised ... up to 10,000": a new figure
-            if not (num.vague and qualifier in (Qualifier.EXACT, Qualifier.APPROX)):
-                num.qualifier = qualifier
-            num.start = start
+def _qualify_before(text: str, num: _Num) -> None:
+    if num.kind == "range":
+        return
+    qualifier, start = _qualifier_before(_left_tokens(text, num.start))
+    if qualifier is not None and start is not None:
+        if qualifier is Qualifier.AT_MOST and _is_target(text, start):
+            qualifier = Qualifier.EXACT  # "revised ... up to 10,000": a new figure
+        if not (num.vague and qualifier in (Qualifier.EXACT, Qualifier.APPROX)):
+            num.qualifier = qualifier
+        num.start = start
+
+
+def _qualify_after(text: str, num: _Num, following: int | None) -> None:
     suffix = _SUFFIX.match(text, num.end)
     if suffix is None or num.kind == "range":
         return
     kind = suffix.lastgroup
-    if kind in ("at_least", "at_most", "or_equal") and not text[suffix.end() : following].strip():
+    if (
+        kind in ("at_least", "at_most", "or_equal")
+        and following is not None
+        and not text[suffix.end() : following].strip()
+    ):
         return  # "200 or greater than 190": the words belong to the next figure
     if kind == "or_equal":
         if num.qualifier is Qualifier.MORE_THAN:
@@ -678,7 +718,7 @@ def _merge_bounds(text: str, phrases: list[_Num]) -> list[_Num]:
 
 
 def _keep(text: str, num: _Num) -> bool:
-    if num.qualifier is not Qualifier.EXACT or num.kind not in ("words", "fraction"):
+    if num.qualifier is not Qualifier.EXACT or num.kind not in ("words", "fraction") or num.low < 0:
         return True
     if num.words == ("one",) and num.unit is None:
         tokens = _left_tokens(text, num.start, 1)

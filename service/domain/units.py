@@ -45,6 +45,7 @@ UNITS: dict[str, tuple[str, float]] = {
     # mass, base kilogram ("tons" is read as metric tonnes: news rarely means short tons)
     "kg": ("mass", 1.0),
     "g": ("mass", 0.001),
+    "mg": ("mass", 1e-6),
     "t": ("mass", 1000.0),
     "lb": ("mass", 0.45359237),
     # volume, base litre
@@ -192,6 +193,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "dollars": "USD",
     "dollar": "USD",
     "usd": "USD",
+    "€": "EUR",
     "euros": "EUR",
     "euro": "EUR",
     "eur": "EUR",
@@ -224,6 +226,7 @@ UNIT_WORDS: dict[str, str] = {
     "percent": "%",
     "per cent": "%",
     "percentage": "%",
+    "percents": "%",
     "pct": "%",
     "percentage points": "pp",
     "percentage point": "pp",
@@ -291,6 +294,9 @@ UNIT_WORDS: dict[str, str] = {
     "kilos": "kg",
     "kg": "kg",
     "kgs": "kg",
+    "milligrams": "mg",
+    "milligram": "mg",
+    "mg": "mg",
     "grams": "g",
     "gram": "g",
     "metric tonnes": "t",
