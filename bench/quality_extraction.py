@@ -247,7 +247,11 @@ def evaluate(paths: Iterable[Path]) -> tuple[FileReport, list[FileReport]]:
     overall = FileReport(name="overall", fields={f: FieldScore() for f in FIELDS})
     per_file: list[FileReport] = []
     for path in paths:
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as error:  # a gold file being written: say so, score the rest
+            print(f"{path}: unreadable gold ({error}); skipped", file=sys.stderr)
+            continue
         file_report = FileReport(name=str(path.relative_to(ROOT)), fields={})
         for entry in gold["articles"]:
             file_report.absorb(evaluate_article(entry, path, kb))

@@ -22,11 +22,12 @@ the cost per figure is bounded whatever the sentence length. Rules, in reading o
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 from service.domain.attribution import Attribution, Token, tokenize
-from service.domain.model import Entity, EntityKind, EntityMention, NumberMention, Qualifier
+from service.domain.model import Entity, EntityKind, EntityMention, NumberMention
 from service.domain.quantities import SYNONYMS, canonical_quantity
 
 
@@ -35,8 +36,8 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_WINDOW_AFTER = 160
-_WINDOW_BEFORE = 220
+_TOKENS_AFTER = 32
+_TOKENS_BEFORE = 45
 _MAX_NP = 7
 
 _FUNCTION_WORDS = _word_set(
@@ -168,12 +169,6 @@ _CHROME_AFTER = re.compile(
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|-year-old|\s+years?\s+old)")
 _SMALL_WORDS = frozenset({"one", "two", "three", "four", "five"})
-_UP_TO_VERBS = _word_set(
-    """
-    revised raised rose climbed increased went jumped pushed bumped moved risen revising
-    raising
-    """
-)
 _UNIT_QUANTITY = {
     "length": "distance",
     "area": "territory",
@@ -202,6 +197,7 @@ class SentenceContext:
         entities: Mapping[str, Entity],
         sources: Sequence[Attribution],
         contains: Callable[[str, str], bool],
+        tokens: list[Token] | None = None,
     ) -> None:
         self.text = text
         self.start = start
@@ -212,6 +208,19 @@ class SentenceContext:
         self.contains = contains
         self.source_keys = {k for s in sources for k in s.entity_keys}
         self.source_spans = [(s.start, s.end) for s in sources]
+        self.tokens = tokens if tokens is not None else tokenize(text, start, end)
+        self.token_starts = [t.start for t in self.tokens]
+        self.token_ends = [t.end for t in self.tokens]
+
+    def tokens_after(self, pos: int, count: int) -> list[Token]:
+        """Up to `count` tokens starting at or after `pos`."""
+        i = bisect.bisect_left(self.token_starts, pos)
+        return self.tokens[i : i + count]
+
+    def tokens_before(self, pos: int, count: int) -> list[Token]:
+        """Up to `count` tokens ending at or before `pos`."""
+        i = bisect.bisect_right(self.token_ends, pos)
+        return self.tokens[max(0, i - count) : i]
 
     def kind(self, key: str) -> EntityKind | None:
         entity = self.entities.get(key)
@@ -241,19 +250,6 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
             nxt = after.split(None, 2)
             return bool(nxt) and nxt[0].strip(",.").lower() in SYNONYMS
     return True
-
-
-def fix_qualifier(
-    text: str, number: NumberMention, sentence_start: int
-) -> tuple[Qualifier, float | None, float | None]:
-    """Read "revised the figure up to 10,000" as a change to 10,000, not an upper bound."""
-    qualifier, low, high = number.qualifier, number.low, number.high
-    if qualifier is Qualifier.AT_MOST and number.text.lower().startswith("up to"):
-        before = tokenize(text, max(sentence_start, number.start - 120), number.start)
-        words = [t.lower for t in before[-8:]]
-        if any(w in _UP_TO_VERBS for w in words):
-            return Qualifier.EXACT, high, high
-    return qualifier, low, high
 
 
 def _noun_phrase(
@@ -435,14 +431,13 @@ def read_figure(
     deployed"); `dimension` is the unit's dimension ("length", "currency", ...);
     `paragraph_subjects` maps the quantities counted earlier in the paragraph to their subject.
     """
-    text = ctx.text
-    after = tokenize(text, number.end, min(ctx.end, number.end + _WINDOW_AFTER))
+    after = ctx.tokens_after(number.end, _TOKENS_AFTER)
     limit = len(after)
     for k, tok in enumerate(after):
         if tok.start >= next_start:
             limit = k
             break
-    before = tokenize(text, max(ctx.start, number.start - _WINDOW_BEFORE), number.start)
+    before = ctx.tokens_before(number.start, _TOKENS_BEFORE)
     clause_lo = _clause_start(before)
     clause = before[clause_lo:]
 

@@ -18,6 +18,7 @@ entity mentions inside it:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -37,6 +38,9 @@ _TOKEN = re.compile(
 )
 
 
+_POSSESSIVES = frozenset({"'s", "’s"})
+
+
 class Token(NamedTuple):
     """One token with absolute offsets; `lower` drops a possessive "'s"."""
 
@@ -49,12 +53,13 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of `text[start:end]` with offsets into `text`."""
     out: list[Token] = []
+    append = out.append
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         lower = word.lower()
-        if lower.endswith(("'s", "’s")) and len(lower) > 2:
+        if lower[-2:] in _POSSESSIVES and len(lower) > 2:
             lower = lower[:-2]
-        out.append(Token(match.start(), match.end(), word, lower))
+        append(Token(match.start(), match.end(), word, lower))
     return out
 
 
@@ -226,14 +231,25 @@ def find_attributions(
     entities: Mapping[str, Entity],
     last_person: Attribution | None = None,
     last_body: Attribution | None = None,
+    tokens: list[Token] | None = None,
 ) -> list[Attribution]:
     """Every reporting event in `text[start:end]`, in order, resolved to its source.
 
     `mentions` are the entity mentions of the sentence; `last_person`/`last_body` resolve "he
     said" / "it said" to the previous source of that kind in the article.
     """
-    tokens = tokenize(text, start, end)
-    covered = {t.start for t in tokens for m in mentions if m.start <= t.start < m.end}
+    if _VERB.search(text, start, end) is None:
+        return []
+    if tokens is None:
+        tokens = tokenize(text, start, end)
+    covered: set[int] = set()
+    if mentions:
+        starts = [t.start for t in tokens]
+        for m in mentions:
+            at = bisect.bisect_left(starts, m.start)
+            while at < len(tokens) and tokens[at].start < m.end:
+                covered.add(tokens[at].start)
+                at += 1
     by_start = {t.start: i for i, t in enumerate(tokens)}
     events: list[Attribution] = []
     for match in _VERB.finditer(text, start, end):

@@ -22,11 +22,16 @@ from collections.abc import Sequence
 
 from service.domain.assertions import (
     SentenceContext,
-    fix_qualifier,
     is_real_figure,
     read_figure,
 )
-from service.domain.attribution import Attribution, attribution_for, find_attributions
+from service.domain.attribution import (
+    Attribution,
+    Token,
+    attribution_for,
+    find_attributions,
+    tokenize,
+)
 from service.domain.cleanup import clean_html, clean_text
 from service.domain.dates import resolve_as_of
 from service.domain.entities import find_entities
@@ -62,6 +67,15 @@ _MAX_FIGURES_PER_SENTENCE = 200
 _CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but|and while)\b|\s+while\s")
 
 
+# Every date expression `dates` reads holds one of these; clauses without any skip the call.
+_DATE_HINT = re.compile(
+    r"\d{4}|\d/\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+    r"sat|sun|today|tonight|yesterday|tomorrow|week|month|year|quarter|q[1-4]|spring|summer|"
+    r"autumn|fall|winter|decade|century|ago|day|night|morning|evening|hour|weekend|season|"
+    r"earlier|later|recent|previous|next|last|past)"
+)
+
+
 def _as_of(
     text: str, sentence: SentenceSpan, number: NumberMention, published: dt.date | None
 ) -> dt.date | None:
@@ -73,7 +87,10 @@ def _as_of(
         elif match.start() >= number.end:
             hi = match.start()
             break
-    return resolve_as_of(text[lo:hi], published, number.start - lo)
+    clause = text[lo:hi]
+    if _DATE_HINT.search(clause) is None:
+        return None
+    return resolve_as_of(clause, published, number.start - lo)
 
 
 def _paragraph_breaks(text: str) -> list[int]:
@@ -124,13 +141,30 @@ def extract_article(
 
     sentences = split_sentences(cleaned)
     finding = find_entities(cleaned, base_kb)
-    local_kb = base_kb.with_entities(finding.discovered) if finding.discovered else base_kb
+    # Discovered entities are looked up beside the shipped ones: merging them into a new
+    # knowledge base would re-index every alias on each article.
+    discovered = {e.key: e for e in finding.discovered}
+
+    def entity_of(key: str) -> Entity | None:
+        return discovered.get(key) or base_kb.get(key)
+
+    def contains(outer: str, inner: str) -> bool:
+        seen: set[str] = set()
+        key: str | None = inner
+        while key is not None and key not in seen:
+            if key == outer:
+                return True
+            seen.add(key)
+            entity = entity_of(key)
+            key = entity.parent if entity is not None else None
+        return False
+
     mentions = sorted(finding.mentions, key=lambda m: m.start)
     numbers = sorted(find_numbers(cleaned), key=lambda n: n.start)
     entities: dict[str, Entity] = {}
     for m in mentions:
         if m.key not in entities:
-            entity = local_kb.get(m.key)
+            entity = entity_of(m.key)
             if entity is not None:
                 entities[m.key] = entity
     mentions = [m for m in mentions if m.key in entities]
@@ -141,12 +175,22 @@ def extract_article(
 
     # Pass 1: sources of every sentence (pronouns resolve to the last person/body).
     events_by: list[list[Attribution]] = []
+    tokens_by: list[list[Token] | None] = []
     last_person: Attribution | None = None
     last_body: Attribution | None = None
     for k, sentence in enumerate(sentences):
         sent_mentions = [mentions[i] for i in mentions_by[k]]
+        tokens = tokenize(cleaned, sentence.start, sentence.end) if numbers_by[k] else None
+        tokens_by.append(tokens)
         events = find_attributions(
-            cleaned, sentence.start, sentence.end, sent_mentions, entities, last_person, last_body
+            cleaned,
+            sentence.start,
+            sentence.end,
+            sent_mentions,
+            entities,
+            last_person,
+            last_body,
+            tokens,
         )
         for event in events:
             if event.speaker_key is not None and event.speaker_key in entities:
@@ -159,64 +203,25 @@ def extract_article(
 
     claims: list[ExtractedClaim] = []
     used: set[str] = set()
-    last_noun: dict[int, str] = {}
-    subjects: dict[int, dict[str, str]] = {}
+    memory = _ParagraphMemory()
     for k, sentence in enumerate(sentences):
         sent_mentions = [mentions[i] for i in mentions_by[k]]
         events = events_by[k]
-        ctx = SentenceContext(
-            cleaned,
-            sentence.start,
-            sentence.end,
-            sent_mentions,
-            entities,
-            events,
-            local_kb.contains,
-        )
-        paragraph = paragraph_of[k]
         figures = [numbers[i] for i in numbers_by[k]][:_MAX_FIGURES_PER_SENTENCE]
         assertions: list[ExtractedAssertion] = []
-        previous_subject: str | None = None
-        for j, number in enumerate(figures):
-            if not is_real_figure(cleaned, number, sentence.start):
-                continue
-            next_start = figures[j + 1].start if j + 1 < len(figures) else sentence.end
-            dimension = dimension_of(number.unit)
-            reading = read_figure(
-                ctx,
-                number,
-                next_start,
-                previous_subject,
-                last_noun.get(paragraph),
-                dimension,
-                subjects.setdefault(paragraph, {}),
+        if figures:
+            ctx = SentenceContext(
+                cleaned,
+                sentence.start,
+                sentence.end,
+                sent_mentions,
+                entities,
+                events,
+                contains,
+                tokens_by[k],
             )
-            subject = reading.subject
-            if dimension is None:
-                last_noun[paragraph] = reading.quantity
-            if subject is not None:
-                subjects[paragraph][reading.quantity] = subject
-                previous_subject = subject
-            source = attribution_for(events, number.start) or inherited[k]
-            qualifier, low, high = fix_qualifier(cleaned, number, sentence.start)
-            end = max(number.end, reading.end)
-            assertions.append(
-                ExtractedAssertion(
-                    start=number.start,
-                    end=end,
-                    text=cleaned[number.start : end],
-                    quantity=reading.quantity,
-                    unit=number.unit,
-                    low=low,
-                    high=high,
-                    qualifier=qualifier,
-                    subject=subject,
-                    location=reading.location,
-                    attributed_to=source.name if source is not None else None,
-                    attributor=source.attributor if source is not None else None,
-                    as_of=_as_of(cleaned, sentence, number, published),
-                    is_forecast=reading.is_forecast,
-                )
+            assertions = _assertions(
+                ctx, sentence, figures, paragraph_of[k], memory, inherited[k], published
             )
         speaker = next((e for e in events if e.name is not None), None) or inherited[k]
         if not assertions and (
@@ -249,6 +254,69 @@ def extract_article(
         claims=tuple(claims),
         entities=tuple(entities[key] for key in entities if key in used),
     )
+
+
+class _ParagraphMemory:
+    """Per paragraph: the last counted noun and the subject of each quantity counted."""
+
+    def __init__(self) -> None:
+        self.last_noun: dict[int, str] = {}
+        self.subjects: dict[int, dict[str, str]] = {}
+
+
+def _assertions(
+    ctx: SentenceContext,
+    sentence: SentenceSpan,
+    figures: Sequence[NumberMention],
+    paragraph: int,
+    memory: _ParagraphMemory,
+    inherited: Attribution | None,
+    published: dt.date | None,
+) -> list[ExtractedAssertion]:
+    """The assertions of one sentence's figures, in order."""
+    out: list[ExtractedAssertion] = []
+    previous_subject: str | None = None
+    subjects = memory.subjects.setdefault(paragraph, {})
+    for j, number in enumerate(figures):
+        if not is_real_figure(ctx.text, number, sentence.start):
+            continue
+        next_start = figures[j + 1].start if j + 1 < len(figures) else sentence.end
+        dimension = dimension_of(number.unit)
+        reading = read_figure(
+            ctx,
+            number,
+            next_start,
+            previous_subject,
+            memory.last_noun.get(paragraph),
+            dimension,
+            subjects,
+        )
+        if dimension is None:
+            memory.last_noun[paragraph] = reading.quantity
+        if reading.subject is not None:
+            subjects[reading.quantity] = reading.subject
+            previous_subject = reading.subject
+        source = attribution_for(ctx.sources, number.start) or inherited
+        end = max(number.end, reading.end)
+        out.append(
+            ExtractedAssertion(
+                start=number.start,
+                end=end,
+                text=ctx.text[number.start : end],
+                quantity=reading.quantity,
+                unit=number.unit,
+                low=number.low,
+                high=number.high,
+                qualifier=number.qualifier,
+                subject=reading.subject,
+                location=reading.location,
+                attributed_to=source.name if source is not None else None,
+                attributor=source.attributor if source is not None else None,
+                as_of=_as_of(ctx.text, sentence, number, published),
+                is_forecast=reading.is_forecast,
+            )
+        )
+    return out
 
 
 def _inherited_sources(
