@@ -18,6 +18,7 @@ figures say together). The tolerance table is documented in `verdicts.py`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from decimal import Decimal
 
@@ -107,6 +108,7 @@ def rounding(value: float, cap: float) -> float:
     return min(0.5 * 10.0**exponent, cap * abs(value))
 
 
+@functools.lru_cache(maxsize=8192)  # judge compares every pair: read each figure once
 def read(a: AssertionView) -> Reading:
     """The intervals a figure allows (the table in `verdicts.py`)."""
     low, high = a.low, a.high

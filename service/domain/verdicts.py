@@ -268,23 +268,26 @@ def _explanation(
 
 
 def _revisions(members: Sequence[AssertionView], gone: set[int], names: NameOf) -> str:
-    sentences = []
+    """One sentence: who revised what, then which counts later counts overtook."""
+    changes: list[str] = []
     own = _revised_by_speaker(members)
     for chain in _chains(members).values():
         old = [a for a in chain if a.id in own]
         if old:
-            sentences.append(
-                f"{explain.speaker_name(chain[-1], names)} revised its figure from "
-                f"{explain.describe_figure(old[0])} to {explain.describe_figure(chain[-1])}."
+            changes.append(
+                f"{explain.speaker_name(chain[-1], names)}"
+                f"{' revised its figure' if not changes else ''} from "
+                f"{explain.describe_figure(old[0])} to {explain.describe_figure(chain[-1])}"
             )
+    text = ", and ".join(changes)
     overtaken = sorted((a for a in members if a.id in gone - own), key=recency)
     if overtaken:
         listed = explain.list_figures(
             [(explain.describe_figure(a), _who_when(a, names)) for a in overtaken]
         )
-        sentences.append(f"Overtaken by later counts: {listed}.")
-    text = " ".join(sentences)
-    return text[:1].upper() + text[1:]
+        text = f"{text}; o" if text else "O"
+        text += f"vertaken by later counts: {listed}"
+    return f"{text[:1].upper()}{text[1:]}."
 
 
 def _who_when(a: AssertionView, names: NameOf) -> str:

@@ -368,7 +368,10 @@ def test_higher_later_tally_of_another_speaker_overtakes_the_earlier_one() -> No
     judgement = judge(share, name_of)
     assert judgement.verdict is Verdict.REVISED
     assert judgement.revised == (share[0].id, share[1].id)
-    assert "Overtaken by later counts: 15% (officials, 2025-02-10)." in judgement.explanation
+    assert judgement.explanation == (
+        "The state fire agency revised its figure from 5% to 40%; "
+        "overtaken by later counts: 15% (officials, 2025-02-10)."
+    )
 
 
 def test_lower_later_tally_is_a_conflict_but_a_level_moves_freely() -> None:
