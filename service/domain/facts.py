@@ -34,6 +34,13 @@ troops in Kursk, late October 2024"). Grouping runs in two steps:
    forms its own fact when there is none. Figures with neither `as_of` nor a publication date
    join the family's latest fact (or form an "undated" fact when the family has no dates).
 
+   Within one stretch of time, figures are also split where their sorted sizes jump by more
+   than `SCALE_GAP` (20x) with nothing in between (`_split_by_scale`): sources disagreeing
+   about one count do not disagree by orders of magnitude, so "$1.48 a share" and "$612
+   million" of one company's earnings, or 87 homes destroyed and 4,500 homes in the
+   evacuation zone, are different facts even when extraction names them alike. Such parts
+   get the key suffix `#e<decade of their smallest figure>`.
+
 3. **Forecasts** (`_split_forecasts`): a forecast stays in the reports' fact when every
    speaker's latest report allows its value ("approximately 5,000 expected to join" beside
    "at least 1,500 already there": the expectation is about the deployment being reported).
@@ -50,6 +57,7 @@ check between facts, see `containment_candidates` and `verdicts.containment_viol
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
@@ -80,6 +88,7 @@ __all__ = [
 Contains = Callable[[str, str], bool]
 
 _RUNNING_WINDOW = dt.timedelta(days=30)
+SCALE_GAP = 20.0
 _EVENT_LOOKBACK = dt.timedelta(days=3)
 
 
@@ -125,11 +134,16 @@ def group_facts(
         families.setdefault(family_key(a), []).append(a)
     groups: list[FactGroup] = []
     for family, members in families.items():
-        for anchor, cluster in _split_by_time(members):
-            reports, apart = _split_forecasts(cluster)
-            groups.append(_make_group(family, anchor, reports or apart, names))
-            if reports and apart:
-                groups.append(_make_group(family, anchor, apart, names, forecasts=True))
+        for anchor, timed in _split_by_time(members):
+            by_scale = _split_by_scale(timed)
+            for scale, cluster in by_scale:
+                tag = f"#e{scale}" if len(by_scale) > 1 else ""
+                reports, apart = _split_forecasts(cluster)
+                groups.append(_make_group(family, anchor, reports or apart, names, tag=tag))
+                if reports and apart:
+                    groups.append(
+                        _make_group(family, anchor, apart, names, forecasts=True, tag=tag)
+                    )
     return sorted(groups, key=lambda g: g.key)
 
 
@@ -189,6 +203,34 @@ def _days(cluster: list[AssertionView]) -> list[dt.date]:
     return [d for d in (reference_date(a) for a in cluster) if d is not None]
 
 
+def _scale_of(a: AssertionView) -> float:
+    ends = [abs(v) for v in (a.low, a.high) if v is not None]
+    return max(sum(ends) / len(ends), 1.0) if ends else 1.0
+
+
+def _split_by_scale(cluster: list[AssertionView]) -> list[tuple[int, list[AssertionView]]]:
+    """Split where sorted sizes jump by more than `SCALE_GAP` (no figure in between).
+
+    Sources disagreeing about one count do not disagree by orders of magnitude; figures
+    that far apart count different things (earnings per share beside net income, homes
+    destroyed beside homes in the evacuation zone). Each part is tagged with the decade of
+    its smallest figure.
+    """
+    ordered = sorted(cluster, key=lambda a: (_scale_of(a) * unit_base(a.unit)[2], a.id))
+    parts: list[list[AssertionView]] = []
+    previous = 0.0
+    for a in ordered:
+        size = _scale_of(a) * unit_base(a.unit)[2]
+        if not parts or size > previous * SCALE_GAP:
+            parts.append([])
+        parts[-1].append(a)
+        previous = size
+    return [
+        (math.floor(math.log10(max(_scale_of(p[0]) * unit_base(p[0].unit)[2], 1e-300))), p)
+        for p in parts
+    ]
+
+
 def _split_forecasts(
     cluster: list[AssertionView],
 ) -> tuple[list[AssertionView], list[AssertionView]]:
@@ -218,6 +260,7 @@ def _make_group(
     names: NameOf,
     *,
     forecasts: bool = False,
+    tag: str = "",
 ) -> FactGroup:
     first = cluster[0]
     days = sorted(d for d in (reference_date(a) for a in cluster) if d is not None)
@@ -232,7 +275,7 @@ def _make_group(
     if is_event_bound(first.quantity) and days:
         label = f"{label} on {days[0].isoformat()}"
     return FactGroup(
-        key=f"{family}@{anchor.isoformat() if anchor else 'undated'}"
+        key=f"{family}@{anchor.isoformat() if anchor else 'undated'}{tag}"
         + ("~forecast" if forecasts else ""),
         family=family,
         label=label,

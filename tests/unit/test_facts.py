@@ -245,3 +245,16 @@ def test_forecast_the_reports_exclude_forms_its_own_fact() -> None:
     ]
     assert groups[1].key == groups[0].key + "~forecast"
     assert groups[1].label == "Expected containment"
+
+
+def test_figures_orders_of_magnitude_apart_are_different_facts() -> None:
+    per_share = fig("profit", 1.48, unit="USD", subject="acme")
+    net = fig("profit", 612e6, unit="USD", subject="acme", source=2)
+    net_again = fig("profit", 0.61e9, None, Qualifier.APPROX, unit="USD", subject="acme", source=3)
+    groups = group_facts([per_share, net, net_again], name_of)
+    assert by_member(groups) == {frozenset({per_share.id}), frozenset({net.id, net_again.id})}
+    assert sorted(g.key.rsplit("#", 1)[1] for g in groups) == ["e0", "e8"]
+    # A fivefold disagreement (police against organisers) stays one fact.
+    police = fig("people", 48_000, location="port-selim")
+    organisers = fig("people", 240_000, location="port-selim", source=2)
+    assert len(group_facts([police, organisers], name_of)) == 1
