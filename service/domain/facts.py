@@ -62,7 +62,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
-from service.domain.explain import NameOf, fact_label, key_to_name
+from service.domain.explain import NameOf, fact_label, format_number, key_to_name
 from service.domain.model import AssertionView, ExtractedAssertion
 from service.domain.tolerance import (
     compatible,
@@ -274,6 +274,8 @@ def _make_group(
     )
     if is_event_bound(first.quantity) and days:
         label = f"{label} on {days[0].isoformat()}"
+    if tag:  # parts of one family split by scale: say which part this is
+        label = f"{label} (order of {format_number(10.0 ** int(tag[2:]), base_unit)})"
     return FactGroup(
         key=f"{family}@{anchor.isoformat() if anchor else 'undated'}{tag}"
         + ("~forecast" if forecasts else ""),

@@ -254,6 +254,10 @@ def test_figures_orders_of_magnitude_apart_are_different_facts() -> None:
     groups = group_facts([per_share, net, net_again], name_of)
     assert by_member(groups) == {frozenset({per_share.id}), frozenset({net.id, net_again.id})}
     assert sorted(g.key.rsplit("#", 1)[1] for g in groups) == ["e0", "e8"]
+    assert sorted(g.label for g in groups) == [
+        "Acme Corp profit (order of $1)",
+        "Acme Corp profit (order of $100 million)",
+    ]
     # A fivefold disagreement (police against organisers) stays one fact.
     police = fig("people", 48_000, location="port-selim")
     organisers = fig("people", 240_000, location="port-selim", source=2)
