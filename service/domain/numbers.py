@@ -69,14 +69,33 @@ from service.domain.units import (
 __all__ = ["find_numbers", "is_small_word_number", "parse_number_words"]
 
 
+def _trie(words: object) -> str:
+    """A regex matching exactly `words`, factored by shared prefixes (much faster than a|b|c)."""
+    tree: dict[str, dict[str, object]] = {}
+    for word in sorted(set(words)):  # type: ignore[call-overload]
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, object]]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]  # type: ignore[arg-type]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(tree)
+
+
 def _alternation(words: object) -> str:
     ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
     return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
 
 
-_CURRENCY_PREFIX = (
+_CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$)|[$€£¥₹₽₴₩₺₪₦]"
-    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|KRW|AUD|CAD|CHF|Rs\.?)(?=\s?\d))"
+    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|KRW|AUD|CAD|CHF|Rs\.?))\s?$"
 )
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
 _VULGAR.update({"⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8})
@@ -88,8 +107,8 @@ _DIGITS = (
     r"|\.\d+"
 )
 _VAGUE = (
-    r"(?<![A-Za-z])(?i:(?:tens|hundreds)\s{1,3}of\s{1,3}(?:thousands|millions|billions)"
-    r"|(?:several|a\s{1,3}few|a\s{1,3}couple(?:\s{1,3}of)?)\s{1,3}"
+    r"(?=[tThHsSaAdDmMbB])(?i:(?:tens|hundreds)\s{1,3}of\s{1,3}(?:thousands|millions|billions)"
+    r"|(?:several|a\s{1,3}(?:few|couple(?:\s{1,3}of)?))\s{1,3}"
     r"(?:dozen|hundred|thousand|million|billion|lakh|crore)(?:\s{1,3}(?:thousand|million|billion))?"
     r"|half\s{1,3}a\s{1,3}dozen|a\s{1,3}handful"
     r"|dozens|hundreds|thousands|millions|billions|trillions|scores(?=\s{1,3}of\s))(?![A-Za-z])"
@@ -99,13 +118,14 @@ _FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen", "dozens
     "quarter",
 }
 _RUN = (
-    r"(?<![A-Za-z])(?i:(?:" + _alternation(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|"
+    r"(?i:(?:" + _trie(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|"
     r"million|billion|trillion|lakh|crore|dozen|half|quarter|third)(?![A-Za-z])))(?![A-Za-z])"
-    r"(?:[\s-]{1,3}(?:" + _alternation(RUN_WORDS) + r")(?![A-Za-z])){0,16})"
+    r"(?:[\s-]{1,3}" + _trie(RUN_WORDS) + r"(?![A-Za-z])){0,16})"
 )
+# Digits first: a character class lets the regex engine skip ahead quickly.
 _CANDIDATE = re.compile(
-    r"(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r")"
-    r"|(?:(?P<cur>" + _CURRENCY_PREFIX + r")\s?)?(?<![\w./])(?P<num>" + _DIGITS + r")"
+    r"(?<![\w./])(?P<num>" + _DIGITS + r")"
+    r"|(?<![A-Za-z])(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
 )
 
 _MONTH = (
@@ -114,8 +134,8 @@ _MONTH = (
 )
 # Spans whose digits are never figures: URLs, dates, times, phone numbers, versions, seasons.
 _EXCLUDE = re.compile(
-    r"https?://\S+|www\.\S+"
-    r"|(?<![\d,.])\d{1,4}(?P<sep>[-/.])\d{1,4}(?P=sep)\d{1,4}(?:(?P=sep)\d{1,4}){0,3}(?!\d)"
+    r"(?=[\d+('JFMASOND])(?:"
+    r"(?<![\d,.])\d{1,4}(?P<sep>[-/.])\d{1,4}(?P=sep)\d{1,4}(?:(?P=sep)\d{1,4}){0,3}(?!\d)"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,5}){1,4}"
     r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}"
     r"|(?<![\d.])\d{1,2}(?:[:.]\d{2}){0,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
@@ -124,7 +144,7 @@ _EXCLUDE = re.compile(
     r"|(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + _MONTH + r"\b\.?"
     r"(?:,?\s{1,3}\d{4}(?!\d))?"
     r"|(?P<years>(?<![\d,.])(?:1[89]\d\d|20\d\d)\s?[-–/]\s?(?:\d{4}|\d{2})(?!\d))"
-    r"|'\d0s\b"
+    r"|'\d0s\b)"
 )
 _MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
@@ -255,8 +275,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     """
     if not text:
         return []
-    excluded = _excluded_spans(text)
-    nums = _drop_names_and_years(text, _scan(text, excluded))
+    nums = _drop_names_and_years(text, _scan(text, _Exclusions(text)))
     _apply_signs(text, nums)
     phrases = _combine(text, nums)
     for phrase in phrases:
@@ -281,13 +300,50 @@ def is_small_word_number(mention: NumberMention) -> bool:
 # ---------------------------------------------------------------------------- scanning
 
 
-def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _EXCLUDE.finditer(text):
-        if m.group("years") is not None and not _is_year_span(m.group("years")):
-            continue
-        spans.append(m.span())
-    return spans
+class _Exclusions:
+    """Spans that are never figures (dates, times, phones, URLs), found lazily near digits.
+
+    Scanning a whole article with the exclusion regex costs more than everything else, and
+    digits are sparse, so the regex runs only over windows around the digits found.
+    """
+
+    _WINDOW = 240
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] = []
+        self.covered_until = -1
+
+    def covers(self, start: int, end: int) -> bool:
+        text = self.text
+        if end > self.covered_until:
+            window_start = start - 40
+            if window_start > 0:
+                space = text.rfind(" ", max(0, window_start - 24), window_start)
+                window_start = space + 1 if space >= 0 else window_start
+            window_start = max(0, window_start, self.covered_until - 40)
+            window_end = min(len(text), start + self._WINDOW)
+            for m in _EXCLUDE.finditer(text, window_start, window_end):
+                years = m.group("years")
+                if (years is None or _is_year_span(years)) and m.start() >= self.covered_until:
+                    self.spans.append(m.span())
+            self.covered_until = window_end - 40 if window_end < len(text) else len(text)
+        spans = self.spans
+        index = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+        if index >= 0 and spans[index][1] > start:
+            return True
+        if index + 1 < len(spans) and spans[index + 1][0] < end:
+            return True
+        return _in_url(text, start)
+
+
+def _in_url(text: str, start: int) -> bool:
+    token_start = start
+    limit = max(0, start - 300)
+    while token_start > limit and not text[token_start - 1].isspace():
+        token_start -= 1
+    token = text[token_start:start]
+    return "://" in token or token.startswith("www.") or "@" in token
 
 
 def _is_year_span(span_text: str) -> bool:
@@ -295,14 +351,7 @@ def _is_year_span(span_text: str) -> bool:
     return len(second) == 2 or int(first) <= int(second) <= 2100
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    index = bisect.bisect_right(spans, (start, 1 << 62)) - 1
-    if index >= 0 and spans[index][1] > start:
-        return True
-    return index + 1 < len(spans) and spans[index + 1][0] < end
-
-
-def _scan(text: str, excluded: list[tuple[int, int]]) -> list[_Num]:
+def _scan(text: str, excluded: _Exclusions) -> list[_Num]:
     found: list[_Num] = []
     for m in _CANDIDATE.finditer(text):
         if found and m.start() < found[-1].end:
@@ -318,13 +367,15 @@ def _scan(text: str, excluded: list[tuple[int, int]]) -> list[_Num]:
     return found
 
 
-def _read_digits(text: str, m: re.Match[str], excluded: list[tuple[int, int]]) -> _Num | None:
+def _read_digits(text: str, m: re.Match[str], excluded: _Exclusions) -> _Num | None:
     digits = m.group("num")
     num_start, num_end = m.span("num")
-    if excluded and _overlaps(excluded, m.start(), num_end):
+    if excluded.covers(num_start, num_end):
         return None
-    prefix = m.group("cur")
+    before = _CURRENCY_BEFORE.search(text, max(0, num_start - 6), num_start)
+    prefix = before.group().rstrip() if before else None
     currency = CURRENCY_PREFIXES[prefix.lower()] if prefix else None
+    start = before.start() if before else num_start
     before = text[num_start - 1] if num_start else " "
     if not prefix and (
         before == "#" or (before == "-" and num_start >= 2 and text[num_start - 2].isalpha())
@@ -367,7 +418,7 @@ def _read_digits(text: str, m: re.Match[str], excluded: list[tuple[int, int]]) -
         return None  # ordinals "21st", codes "3D", decades "1990s"
     if fraction and unit is None:
         unit = "fraction"
-    num = _Num(m.start(), end, raw * scale, "digits", unit)
+    num = _Num(start, end, raw * scale, "digits", unit)
     num.raw, num.scale = raw, scale
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
