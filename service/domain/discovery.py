@@ -98,6 +98,8 @@ class Definition(NamedTuple):
     acronym: str
     # Knowledge-base key of the name when the name itself is a known alias.
     name_key: str | None
+    # The name was found by its initials: take its words as they are.
+    exact: bool = False
 
 
 class Found(NamedTuple):
@@ -141,28 +143,34 @@ class NameResolver:
         for word in {words[0], words[-1]}:
             self.surnames.setdefault(word, set()).add(entity.key)
 
-    def define(self, text: str, definition: Definition) -> None:
-        """Record an acronym definition before any run is resolved."""
+    def define(self, text: str, definition: Definition) -> Found | None:
+        """Record an acronym definition before any run is resolved; the name's mention."""
         acronym, acronym_norm = definition.acronym, normalize_alias(definition.acronym)
         known = self.kb.target(acronym_norm)
         known_key = known.key if known is not None else None
-        name_tokens = self._strip(definition.name_tokens, sentence_start=True)
+        name_tokens = definition.name_tokens
+        if not definition.exact:
+            name_tokens = self._strip(name_tokens, sentence_start=True)
         name = _name_text(text, name_tokens) if name_tokens else ""
         if definition.name_key is not None:
             if known_key is None:
                 self.extra_aliases.setdefault(definition.name_key, []).append(acronym)
                 self.by_name[acronym_norm] = definition.name_key
-            return
+            return None
         if len(name_tokens) < 2 or any(w.isupper() for _, _, w in name_tokens):
-            return
+            return None
+        mention = Found(name_tokens[0][0], name_tokens[0][0] + len(name), "", False)
         if known_key is not None:
             self.by_name[normalize_alias(name)] = known_key
             self.extra_aliases.setdefault(known_key, []).append(name)
-            return
-        words = [normalize_word(t[2]) for t in name_tokens]
-        kind = EntityKind.PLACE if words[-1] in PLACE_WORDS else EntityKind.ORGANIZATION
-        key = self._new(name, kind, (acronym,), None)
+            return mention._replace(key=known_key)
+        key = self.by_name.get(normalize_alias(name))
+        if key is None:
+            words = [normalize_word(t[2]) for t in name_tokens]
+            kind = EntityKind.PLACE if words[-1] in PLACE_WORDS else EntityKind.ORGANIZATION
+            key = self._new(name, kind, (acronym,), None)
         self.by_name[acronym_norm] = key
+        return mention._replace(key=key)
 
     def _strip(self, run: list[Token], *, sentence_start: bool) -> list[Token]:
         tokens = list(run)

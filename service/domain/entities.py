@@ -8,6 +8,7 @@ definitions give one entity both names. Work is per word with dictionary look-up
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import msgspec
@@ -75,11 +76,13 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
         entity = kb.get(key)
         if entity is not None and entity.kind is EntityKind.PERSON:
             resolver.known_person(entity)
+    found = [Found(m.start, m.end, m.key, m.demonym) for m in matches]
     for definition in definitions:
-        resolver.define(text, definition)
+        defined = resolver.define(text, definition)
+        if defined is not None:
+            found.append(defined)
     for run in runs:
         resolver.register(text, run)
-    found = [Found(m.start, m.end, m.key, m.demonym) for m in matches]
     found.extend(f for f in (resolver.resolve(text, run) for run in runs) if f is not None)
     found.sort(key=lambda f: (f.start, -f.end))
     mentions: list[EntityMention] = []
@@ -328,6 +331,14 @@ def _definition_after(
         return
     tail = text[end : end + 90]
     m = _ACRONYM_AFTER.match(tail)
+    spelled = _spelled_out(text, tokens, end, m.group(1)) if m is not None else []
+    if m is not None and spelled:
+        whole = covered.get(spelled[0][0])
+        if whole is not None and whole.end == end:
+            definitions.append(Definition([], m.group(1), whole.key))
+        else:
+            definitions.append(Definition(spelled, m.group(1), None, exact=True))
+        return
     name_first = text[kb_match.start] if kb_match else (run[0][2][0] if run else "")
     if m is not None and name_first.upper() == m.group(1)[0]:
         definitions.append(Definition(run, m.group(1), kb_match.key if kb_match else None))
@@ -350,4 +361,30 @@ def _definition_after(
         and inside[0][2][0] == acronym[0]
         and all(t[2][0].isupper() or t[2].lower() in CONNECTORS for t in inside)
     ):
-        definitions.append(Definition(inside, acronym, None))
+        initials = [t[2][0] for t in inside if t[2][0].isupper()]
+        exact = initials == [ch for ch in acronym if ch.isupper()]
+        definitions.append(Definition(inside, acronym, None, exact=exact))
+
+
+def _spelled_out(text: str, tokens: list[Token], end: int, acronym: str) -> list[Token]:
+    """The words before `end` whose initials spell `acronym` ("Global Flood Observatory")."""
+    last = bisect.bisect_right(tokens, end, key=lambda t: t[1]) - 1
+    letters = [ch for ch in acronym if ch.isupper()]
+    if last < 0 or tokens[last][1] != end or not 2 <= len(letters) <= 8:
+        return []
+    capitals: list[int] = []
+    k = last
+    while k >= 0 and len(capitals) < len(letters) and last - k < 14:
+        word = tokens[k][2]
+        if word[0].isupper():
+            capitals.append(k)
+        elif word.lower() not in CONNECTORS:
+            return []
+        if k == 0 or text[tokens[k - 1][1] : tokens[k][0]] not in (" ", "-"):
+            break
+        k -= 1
+    if len(capitals) != len(letters):
+        return []
+    if [tokens[c][2][0] for c in reversed(capitals)] != letters:
+        return []
+    return tokens[capitals[-1] : last + 1]

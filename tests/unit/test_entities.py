@@ -1,0 +1,313 @@
+"""Entity mentions and discovery on the seed articles and on articles about other topics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.domain.entities import EntityFinding, find_entities
+from service.domain.knowledge import KnowledgeBase
+from service.domain.model import Entity, EntityKind
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# Words that must never come out as discovered entities.
+JUNK = {
+    "however", "monday", "tuesday", "wednesday", "thursday", "friday", "october", "february",
+    "image-source", "image", "source", "the", "read-more", "more-news", "officials", "police",
+    "unions", "organisers", "president", "pentagon", "kremlin", "but", "meanwhile",
+}  # fmt: skip
+
+QUAKE = """Powerful earthquake kills hundreds in southern Turkey and northern Syria
+
+ANKARA, Turkey (AP) — A magnitude 7.8 earthquake struck southeastern Turkey near the Syrian \
+border early Monday, killing at least 1,300 people, officials said.
+
+The U.S. Geological Survey said the quake was centered about 33 kilometers from Gaziantep. \
+Turkey's Disaster and Emergency Management Authority (AFAD) said 912 people had died in ten \
+provinces, including Kahramanmaras, Hatay and Malatya.
+
+Vice President Fuat Oktay told reporters that 2,818 buildings had collapsed. However, rescue \
+teams were still searching for survivors on Tuesday. "We are facing a disaster," Oktay said.
+
+In Syria, the Health Ministry said 237 people were killed in Aleppo, Hama and Latakia. The \
+White Helmets, a civil defense group in the rebel-held northwest, said 147 people had died.
+
+President Recep Tayyip Erdogan declared seven days of national mourning. Erdogan said 45 \
+countries had offered help. The European Union and NATO pledged rescue teams.
+"""
+
+PROTEST = """Tens of thousands march in Paris against pension reform
+
+PARIS (Reuters) - Tens of thousands of people marched in Paris and other French cities on \
+Thursday against President Emmanuel Macron's plan to raise the retirement age to 64.
+
+The Interior Ministry said 1.08 million people demonstrated across France. The CGT union, \
+however, put the figure at 3.5 million. Police fired tear gas near the Place de la Concorde.
+
+Laurent Berger, head of the moderate CFDT union, said the movement would continue. "We will \
+not give up," Berger told France Inter radio. Prime Minister Elisabeth Borne said the \
+government would not back down.
+
+Image Source: Getty Images
+Read More
+"""
+
+MARKETS = """Fed raises rates by a quarter point, signals more hikes ahead
+
+WASHINGTON — The Federal Reserve raised its benchmark interest rate by 25 basis points on \
+Wednesday, and Fed Chair Jerome Powell said further increases may be needed.
+
+Stocks fell after the announcement. Powell told reporters that the collapse of Silicon Valley \
+Bank had tightened credit conditions. Treasury Secretary Janet Yellen said on Wednesday that \
+the banking system was sound. The European Central Bank raised rates last week, and the Bank \
+of England is expected to follow. Shares of Brightwell Semiconductor Inc fell 4%, and \
+Brightwell Semiconductor said orders were strong.
+"""
+
+ELECTION = """India election: Modi's BJP wins third term but loses majority
+
+NEW DELHI, June 4 (Reuters) - Prime Minister Narendra Modi's Bharatiya Janata Party won 240 \
+of the 543 seats, falling short of a majority, the Election Commission of India said.
+
+The Indian National Congress won 99 seats. Congress leader Rahul Gandhi said voters had \
+rejected Modi's politics, according to Chief Election Commissioner Rajiv Kumar.
+
+In Uttar Pradesh, India's most populous state, the Samajwadi Party won 37 seats. Gandhi won \
+in Rae Bareli, and Modi retained his seat in Varanasi.
+"""
+
+WILDFIRE = """California wildfire forces 30,000 to evacuate
+
+LOS ANGELES — A fast-moving wildfire in Southern California has burned more than 20,000 \
+acres, officials said on Saturday. The fire started near Chico in Butte County, according to \
+Cal Fire. Governor Gavin Newsom requested aid from the Federal Emergency Management Agency.
+
+"Conditions remain extremely dangerous," said Cal Fire spokesperson Nick Schuler. Schuler said \
+134 structures had been destroyed. Residents of Mzimba and Karonga were not affected.
+"""
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.shipped()
+
+
+def _keys(finding: EntityFinding) -> dict[str, str]:
+    """Mention text -> key (last one wins; enough for these checks)."""
+    return {m.text: m.key for m in finding.mentions}
+
+
+def _discovered(finding: EntityFinding, kb: KnowledgeBase) -> dict[str, EntityKind]:
+    return {e.name: e.kind for e in finding.discovered if kb.get(e.key) is None}
+
+
+def _assert_clean(finding: EntityFinding) -> None:
+    for entity in finding.discovered:
+        assert entity.key not in JUNK, entity
+        assert entity.name.split()[0].lower() not in {"the", "however", "image"}, entity
+    starts = [m.start for m in finding.mentions]
+    assert starts == sorted(starts)
+    for a, b in zip(finding.mentions, finding.mentions[1:], strict=False):
+        assert a.end <= b.start
+
+
+def test_seed_north_korea_is_one_entity_under_all_its_names(kb: KnowledgeBase) -> None:
+    seen: dict[str, set[str]] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        finding = find_entities(path.read_text(encoding="utf-8"), kb)
+        _assert_clean(finding)
+        for mention in finding.mentions:
+            seen.setdefault(mention.text, set()).add(mention.key)
+    for name in ("North Korea", "North Korean", "Pyongyang"):
+        assert seen[name] == {"north-korea"}, name
+    assert seen["Pentagon"] == {"us-department-of-defense"}
+    assert seen["US defense department"] == {"us-department-of-defense"}
+    assert seen["Kursk region"] == {"kursk"}
+    assert seen["Rutte"] == {"mark-rutte"}
+    assert kb.contains("russia", "kursk")
+
+
+def test_seed_titles_are_stripped_and_the_body_stays_a_mention(kb: KnowledgeBase) -> None:
+    text = (SEEDS / "000_b392fad49b3b2abe.txt").read_text(encoding="utf-8")
+    finding = find_entities(text, kb)
+    people = {e.key for e in finding.discovered if e.kind is EntityKind.PERSON}
+    assert {"mark-rutte", "sabrina-singh", "vladimir-putin", "volodymyr-zelensky"} <= people
+    at = text.index("NATO Secretary General Mark Rutte")
+    here = [m for m in finding.mentions if at <= m.start < at + 40]
+    assert [(m.text, m.key) for m in here] == [("NATO", "nato"), ("Mark Rutte", "mark-rutte")]
+    demonyms = [finding.mentions[i].text for i in finding.demonym_indexes]
+    assert "North Korean" in demonyms
+    assert "North Korea" not in demonyms
+
+
+def test_earthquake_in_turkey(kb: KnowledgeBase) -> None:
+    finding = find_entities(QUAKE, kb)
+    _assert_clean(finding)
+    keys = _keys(finding)
+    assert keys["Turkey"] == "turkey"
+    assert keys["ANKARA"] == "turkey"
+    assert keys["AP"] == "associated-press"
+    assert keys["U.S. Geological Survey"] == "usgs"
+    assert keys["AFAD"] == "afad"
+    assert keys["Turkey's Disaster and Emergency Management Authority"] == "afad"
+    assert kb.contains("turkey", keys["Gaziantep"])
+    assert kb.contains("syria", keys["Aleppo"])
+    assert keys["Oktay"] == keys["Fuat Oktay"] == "fuat-oktay"
+    assert keys["Erdogan"] == "recep-tayyip-erdogan"
+    assert _discovered(finding, kb) == {
+        "Fuat Oktay": EntityKind.PERSON,
+        "White Helmets": EntityKind.ORGANIZATION,
+        "Recep Tayyip Erdogan": EntityKind.PERSON,
+    }
+
+
+def test_protest_in_paris(kb: KnowledgeBase) -> None:
+    finding = find_entities(PROTEST, kb)
+    _assert_clean(finding)
+    keys = _keys(finding)
+    assert keys["Paris"] == keys["PARIS"] == keys["France"] == "france"
+    assert keys["Reuters"] == "reuters"
+    assert keys["Berger"] == "laurent-berger"
+    assert _discovered(finding, kb) == {
+        "Emmanuel Macron": EntityKind.PERSON,
+        "Place de la Concorde": EntityKind.PLACE,
+        "Laurent Berger": EntityKind.PERSON,
+        "Elisabeth Borne": EntityKind.PERSON,
+    }
+
+
+def test_federal_reserve_market_story(kb: KnowledgeBase) -> None:
+    finding = find_entities(MARKETS, kb)
+    _assert_clean(finding)
+    keys = _keys(finding)
+    assert keys["Fed"] == keys["Federal Reserve"] == "federal-reserve"
+    assert keys["WASHINGTON"] == "united-states"
+    assert keys["Powell"] == "jerome-powell"
+    assert keys["European Central Bank"] == "european-central-bank"
+    assert keys["Bank of England"] == "bank-of-england"
+    assert keys["Brightwell Semiconductor Inc"] == keys["Brightwell Semiconductor"]
+    assert _discovered(finding, kb) == {
+        "Jerome Powell": EntityKind.PERSON,
+        "Silicon Valley Bank": EntityKind.ORGANIZATION,
+        "Janet Yellen": EntityKind.PERSON,
+        "Brightwell Semiconductor": EntityKind.ORGANIZATION,
+    }
+
+
+def test_election_in_india(kb: KnowledgeBase) -> None:
+    finding = find_entities(ELECTION, kb)
+    _assert_clean(finding)
+    keys = _keys(finding)
+    assert keys["NEW DELHI"] == "india"
+    assert keys["Bharatiya Janata Party"] == keys["BJP"] == "bjp"
+    assert keys["Modi"] == "narendra-modi"
+    assert keys["Gandhi"] == "rahul-gandhi"
+    assert kb.contains("india", keys["Uttar Pradesh"])
+    assert kb.contains("india", keys["Varanasi"])
+    assert _discovered(finding, kb) == {
+        "Narendra Modi": EntityKind.PERSON,
+        "Rahul Gandhi": EntityKind.PERSON,
+        "Rajiv Kumar": EntityKind.PERSON,
+        "Samajwadi Party": EntityKind.ORGANIZATION,
+        "Rae Bareli": EntityKind.PLACE,
+    }
+
+
+def test_wildfire_in_california(kb: KnowledgeBase) -> None:
+    finding = find_entities(WILDFIRE, kb)
+    _assert_clean(finding)
+    keys = _keys(finding)
+    assert keys["California"] == "california"
+    assert keys["LOS ANGELES"] == "los-angeles"
+    assert keys["Cal Fire"] == "cal-fire"
+    assert keys["Federal Emergency Management Agency"] == "fema"
+    assert keys["Schuler"] == "nick-schuler"
+    discovered = _discovered(finding, kb)
+    assert discovered["Gavin Newsom"] is EntityKind.PERSON
+    assert discovered["Nick Schuler"] is EntityKind.PERSON
+    assert "Mzimba and Karonga" not in discovered
+    assert "Gavin Newsom" in discovered
+
+
+def test_acronym_definitions_give_one_entity_two_names(kb: KnowledgeBase) -> None:
+    text = (
+        "The Malawi Red Cross Society (MRCS) sent teams. Later the MRCS said 40 people were "
+        "hurt. The Global Flood Observatory (GFO) agreed. GFO data showed the river rising."
+    )
+    finding = find_entities(text, kb)
+    keys = _keys(finding)
+    assert keys["GFO"] == keys["Global Flood Observatory"]
+    entity = next(e for e in finding.discovered if e.key == keys["GFO"])
+    assert entity.aliases == ("GFO",)
+    assert entity.kind is EntityKind.ORGANIZATION
+    reversed_form = find_entities("HRDC (Human Rights Defenders Coalition) said so.", kb)
+    names = {e.name: e.aliases for e in reversed_form.discovered}
+    assert names == {"Human Rights Defenders Coalition": ("HRDC",)}
+
+
+def test_known_name_gets_a_new_acronym_from_the_text(kb: KnowledgeBase) -> None:
+    finding = find_entities("The Federal Emergency Management Agency (FEMAA) said so.", kb)
+    assert [(e.key, e.aliases) for e in finding.discovered] == [("fema", ("FEMAA",))]
+
+
+def test_surname_possessive_and_short_form_resolve_to_the_full_name(kb: KnowledgeBase) -> None:
+    text = (
+        "Dutch Defence Minister Ruben Willem Brekelmans visited Kyiv. Ruben Brekelmans said "
+        "aid would continue. Brekelmans's ministry confirmed it, Brekelmans added."
+    )
+    finding = find_entities(text, kb)
+    person = [m for m in finding.mentions if m.key == "ruben-willem-brekelmans"]
+    assert [m.text for m in person] == [
+        "Ruben Willem Brekelmans",
+        "Ruben Brekelmans",
+        "Brekelmans",
+        "Brekelmans",
+    ]
+    assert _keys(finding)["Dutch"] == "netherlands"
+
+
+def test_pronoun_us_and_who_are_not_entities(kb: KnowledgeBase) -> None:
+    finding = find_entities("They told us who was there, and the US and WHO replied.", kb)
+    assert [(m.text, m.key) for m in finding.mentions] == [
+        ("US", "united-states"),
+        ("WHO", "who"),
+    ]
+
+
+def test_country_name_that_starts_a_person_name_is_not_a_country(kb: KnowledgeBase) -> None:
+    finding = find_entities("Defence minister Israel Katz said Israel would respond.", kb)
+    assert [(m.text, m.key) for m in finding.mentions] == [
+        ("Israel Katz", "israel-katz"),
+        ("Israel", "israel"),
+    ]
+
+
+def test_place_led_organisation_takes_the_country_as_parent(kb: KnowledgeBase) -> None:
+    finding = find_entities("Experts at Syracuse University's Moynihan Institute agreed.", kb)
+    (org,) = finding.discovered
+    assert org.kind is EntityKind.ORGANIZATION
+    assert org.parent == "united-states"
+    assert org.key == "syracuse-university-moynihan-institute"
+
+
+def test_discovered_keys_never_take_a_known_key_for_another_thing() -> None:
+    kb = KnowledgeBase(
+        [Entity(key="mark-rutte", name="Rutte Holdings", kind=EntityKind.ORGANIZATION)],
+        version="test",
+    )
+    finding = find_entities("NATO chief Mark Rutte said so.", kb)
+    (person,) = finding.discovered
+    assert person.name == "Mark Rutte"
+    assert person.key != "mark-rutte"
+    assert person.key.startswith("mark-rutte")
+
+
+def test_headline_words_and_sentence_openers_are_not_names(kb: KnowledgeBase) -> None:
+    text = (
+        "Officials Say Storm Damage Worse Than Expected\n"
+        "However, the Monday meeting went ahead. Meanwhile October sales rose.\n"
+        "Image Source: Getty Images\nRead More\nMore News\n"
+    )
+    finding = find_entities(text, kb)
+    assert finding.discovered == []
