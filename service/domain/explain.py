@@ -213,6 +213,11 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def _looks_like_a_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
 def who(a: AssertionView, name_of: NameOf) -> str:
     """Who a figure is attributed to, for a reader: "NATO's Mark Rutte", "the Pentagon"."""
     body = name_of(a.attributor) if a.attributor else None
@@ -221,9 +226,12 @@ def who(a: AssertionView, name_of: NameOf) -> str:
         low_body, low_person = body.lower(), person.lower()
         if low_body in low_person or low_person in low_body:
             return person if len(person) >= len(body) else body
-        # A bare personal name gains its body ("NATO's Mark Rutte"); a long description
-        # ("deputy Pentagon press secretary Sabrina Singh") is replaced by the body it speaks for.
-        return f"{_possessive(body)} {person}" if len(person.split()) <= 3 else body
+        # A bare personal name gains its body ("NATO's Mark Rutte"); a description as the
+        # article gives it ("Ukrainian intelligence", "a Ukrainian official") already says
+        # whose it is; a long title ("deputy Pentagon press secretary ...") gives way to the body.
+        if _looks_like_a_name(person):
+            return f"{_possessive(body)} {person}"
+        return person if len(person.split()) <= 3 else body
     if body or person:
         return body or person or ""
     where = a.source_label or f"source {a.source_id}"

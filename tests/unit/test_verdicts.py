@@ -403,3 +403,15 @@ def test_unattributed_figures_of_one_article_are_separate_claims() -> None:
     union_then = fig("people", 160_000, person="the union", location="port-selim", as_of=day(1))
     union_now = fig("people", 175_000, person="the union", location="port-selim", as_of=day(2))
     assert judge([union_then, union_now], name_of).revised == (union_then.id,)
+
+
+def test_speakers_are_named_as_a_reader_expects() -> None:
+    from service.domain.explain import who
+
+    def named(body: str | None, person: str | None) -> str:
+        return who(fig("deaths", 5, by=body, person=person, source=7), name_of)
+
+    assert named("interior-ministry", "Ann Lee") == "the Interior Ministry's Ann Lee"
+    assert named("red-crescent", "a Red Crescent official") == "a Red Crescent official"
+    assert named("police", "deputy police press secretary Ann Lee") == "the police"
+    assert named(None, None) == "an unattributed figure in Source 7"
