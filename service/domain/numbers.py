@@ -161,6 +161,7 @@ _UNIT_AFTER = re.compile(
     + r"|t|l|L)(?![A-Za-z0-9²³])"
 )
 _OF = re.compile(r"\s{1,3}of(?=\s)")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
 _LEFT_TOKEN = re.compile(r"[A-Za-z]+\.?|[<>=≥≤~]")
 _NEG_WORD = re.compile(r"(?i:(?<![A-Za-z])(?:minus|negative)\s{1,3})$")
@@ -208,7 +209,7 @@ _CAPS_OK = frozenset(
         "per each every both either killed kill kills sent send says said"
     )
 )
-_ONE_BEFORE = _word_set("no the this that any every each which someone anyone which only")
+_ONE_BEFORE = _word_set("no the this that any every each which someone anyone")
 _ONE_NOT_COUNTED = _word_set(
     "of another who which that is was has had would could will can may might must should does did "
     "in on at for with from as by to and or but thought way day time point side hand more after "
@@ -376,11 +377,8 @@ def _read_digits(text: str, m: re.Match[str], excluded: _Exclusions) -> _Num | N
     prefix = before.group().rstrip() if before else None
     currency = CURRENCY_PREFIXES[prefix.lower()] if prefix else None
     start = before.start() if before else num_start
-    before = text[num_start - 1] if num_start else " "
-    if not prefix and (
-        before == "#" or (before == "-" and num_start >= 2 and text[num_start - 2].isalpha())
-    ):
-        return None  # "F-16", "COVID-19", "#5"
+    if not prefix and num_start and _inside_name(text, num_start):
+        return None  # "F-16", "COVID-19", "J1149.5+6663", "#5"
     fraction = "/" in digits
     if digits[-1] in _VULGAR:
         fraction = len(digits) == 1
@@ -544,7 +542,8 @@ def _left_tokens(
     out: list[tuple[str, int, str]] = []
     position = start
     for token in reversed(tokens):
-        if text[token.end() : position].strip():
+        gap = text[token.end() : position]
+        if gap.strip() or "\n" in gap:
             break
         out.append((token.group().lower(), token.start(), token.group()))
         position = token.start()
@@ -575,11 +574,13 @@ def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
         if num.plain or (num.small and num.capital):
             tokens = _left_tokens(text, num.start)
             previous = tokens[-1] if tokens else None
-            if previous and (
-                previous[0] in _LABELS
-                or (previous[2][0].isupper() and previous[0] not in _CAPS_OK and num.plain)
-                or (num.capital and previous[2][0].isupper() and previous[0] not in _CAPS_OK)
-            ):
+            name_like = (
+                previous is not None
+                and previous[2][0].isupper()
+                and not previous[2].endswith(".")
+                and previous[0] not in _CAPS_OK
+            )
+            if previous and (previous[0] in _LABELS or (name_like and (num.plain or num.capital))):
                 dropped_end = num.end
                 continue
             if num.year and _qualifier_before(tokens)[0] in (None, Qualifier.EXACT):
@@ -724,6 +725,10 @@ def _qualify_after(text: str, num: _Num, following: int | None) -> None:
     else:
         num.qualifier = Qualifier(kind or "exact")
     num.end = suffix.end()
+    unit_match = _UNIT_AFTER.match(text, num.end) if num.unit is None else None
+    if unit_match and unit_match.group("gap") not in ("", "-"):
+        num.unit = _unit_code(unit_match.group("unit"), scaled=num.scale != 1.0)
+        num.end = unit_match.end() if num.unit else num.end  # "30 or so minutes"
 
 
 def _is_target(text: str, start: int) -> bool:
@@ -769,7 +774,11 @@ def _merge_bounds(text: str, phrases: list[_Num]) -> list[_Num]:
 
 
 def _keep(text: str, num: _Num) -> bool:
-    if num.qualifier is not Qualifier.EXACT or num.kind not in ("words", "fraction") or num.low < 0:
+    if num.kind not in ("words", "fraction") or num.low < 0:
+        return True
+    if (num.words == ("one",) or num.kind == "fraction") and _HYPHEN_WORD.match(text, num.end):
+        return False  # "one-sided", "a third-party": a compound adjective, not a figure
+    if num.qualifier is not Qualifier.EXACT:
         return True
     if num.words == ("one",) and num.unit is None:
         tokens = _left_tokens(text, num.start, 1)
