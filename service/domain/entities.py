@@ -177,6 +177,9 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for line in text.split("\n"):
+        if len(line) < 12:
+            pos += len(line) + 1
+            continue
         words = len(_WORD_START.findall(line)) - len(_CONNECTOR_WORD.findall(line))
         if words >= 3 and len(_CAP_START.findall(line)) >= 0.75 * words:
             spans.append((pos, pos + len(line)))
@@ -193,14 +196,25 @@ def _name_runs(
 ) -> tuple[list[NameRun], list[Definition]]:
     """Runs of capitalised words outside knowledge-base matches, and acronym definitions."""
     headlines = _headline_lines(text)
+    heads = [a for a, _ in headlines]
+
+    def in_headline_at(pos: int) -> bool:
+        k = bisect.bisect_right(heads, pos) - 1
+        return k >= 0 and pos < headlines[k][1]
+
     runs: list[NameRun] = []
     definitions: list[Definition] = []
     n = len(tokens)
+    # Only capitalised words and known names can start anything: skip the rest in one pass.
+    candidates = [k for k, t in enumerate(tokens) if t[2][0].isupper() or t[0] in covered]
     i = 0
     prev_kb: KbMatch | None = None
-    while i < n:
+    for c in candidates:
+        if c < i:
+            continue
+        i = c
         start, _, word = tokens[i]
-        in_headline = any(a <= start < b for a, b in headlines)
+        in_headline = in_headline_at(start)
         kb_match = covered.get(start)
         if kb_match is not None:
             _definition_after(text, tokens, kb_match.end, [], kb_match, covered, definitions)
@@ -212,7 +226,7 @@ def _name_runs(
                 runs.append(org[0])
                 i, prev_kb = org[1], None
             continue
-        if not word[0].isupper() or normalize_word(word) in DATE_WORDS:
+        if normalize_word(word) in DATE_WORDS:
             i += 1
             continue
         j = _run_end(text, tokens, i, covered)
