@@ -223,15 +223,15 @@ def who(a: AssertionView, name_of: NameOf) -> str:
     body = name_of(a.attributor) if a.attributor else None
     person = a.attributed_to.strip() if a.attributed_to else None
     if body and person:
-        low_body, low_person = body.lower(), person.lower()
+        low_body, low_person = body.lower().removeprefix("the "), person.lower()
         if low_body in low_person or low_person in low_body:
-            return person if len(person) >= len(body) else body
+            return person if len(person) >= len(body) and len(person.split()) <= 4 else body
         # A bare personal name gains its body ("NATO's Mark Rutte"); a description as the
         # article gives it ("Ukrainian intelligence", "a Ukrainian official") already says
         # whose it is; a long title ("deputy Pentagon press secretary ...") gives way to the body.
         if _looks_like_a_name(person):
             return f"{_possessive(body)} {person}"
-        return person if len(person.split()) <= 3 else body
+        return person if len(person.split()) <= 4 else body
     if body or person:
         return body or person or ""
     where = a.source_label or f"source {a.source_id}"
