@@ -121,7 +121,7 @@ class NameResolver:
         self.extra_aliases: dict[str, list[str]] = {}
 
     def discovered(self) -> list[Entity]:
-        """New entities, then known entities carrying the aliases this text gave them."""
+        """New entities, then known entities with every alias, those this text gave included."""
         out = list(self.entities.values())
         for key, aliases in self.extra_aliases.items():
             entity = self.kb.get(key)
@@ -131,7 +131,7 @@ class NameResolver:
                         key=key,
                         name=entity.name,
                         kind=entity.kind,
-                        aliases=tuple(dict.fromkeys(aliases)),
+                        aliases=tuple(dict.fromkeys((*entity.aliases, *aliases))),
                         parent=entity.parent,
                     )
                 )

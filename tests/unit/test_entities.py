@@ -248,7 +248,16 @@ def test_acronym_definitions_give_one_entity_two_names(kb: KnowledgeBase) -> Non
 
 def test_known_name_gets_a_new_acronym_from_the_text(kb: KnowledgeBase) -> None:
     finding = find_entities("The Federal Emergency Management Agency (FEMAA) said so.", kb)
-    assert [(e.key, e.aliases) for e in finding.discovered] == [("fema", ("FEMAA",))]
+    (extended,) = finding.discovered
+    assert extended.key == "fema"
+    assert extended.aliases[-1] == "FEMAA"
+    assert "FEMA" in extended.aliases  # a drop-in replacement for the known entity
+    learned = kb.with_entities(finding.discovered)
+    entity = learned.lookup("FEMAA")
+    assert entity is not None
+    assert entity.key == "fema"
+    later = find_entities("Later FEMAA sent trailers.", learned)
+    assert [(m.text, m.key) for m in later.mentions] == [("FEMAA", "fema")]
 
 
 def test_surname_possessive_and_short_form_resolve_to_the_full_name(kb: KnowledgeBase) -> None:
