@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -415,3 +417,53 @@ def test_speakers_are_named_as_a_reader_expects() -> None:
     assert named("red-crescent", "a Red Crescent official") == "a Red Crescent official"
     assert named("police", "deputy police press secretary Ann Lee") == "the police"
     assert named(None, None) == "an unattributed figure in Source 7"
+
+
+# --- the seed gold, from annotated figures (no extraction) -----------------------------------
+
+
+def _slug(name: str | None) -> str | None:
+    return "-".join(name.lower().replace(".", "").replace("'", "").split()) if name else None
+
+
+def test_seed_gold_follows_from_its_annotated_figures() -> None:
+    gold = json.loads((Path(__file__).parents[1] / "gold/seeds_facts.json").read_text())
+    views: list[AssertionView] = []
+    member_of: dict[int, tuple[str, str, int]] = {}
+    for source, article in enumerate(gold["articles"], start=1):
+        published = dt.datetime.fromisoformat(article["published_at"])
+        for raw in article["assertions"]:
+            view = AssertionView(
+                id=len(views) + 1,
+                source_id=source,
+                quantity=raw["quantity"],
+                unit=raw["unit"],
+                low=raw["low"],
+                high=raw["high"],
+                qualifier=Q(raw["qualifier"]),
+                subject=_slug(raw["subject"]),
+                location=_slug(raw["location"]),
+                attributor=_slug(raw["attributor"]),
+                attributed_to=raw["attributed_to"],
+                as_of=dt.date.fromisoformat(raw["as_of"]) if raw["as_of"] else None,
+                published_at=published,
+                is_forecast=raw["is_forecast"],
+                text=raw["text"],
+            )
+            views.append(view)
+            member_of[view.id] = (article["file"], raw["text"], raw["occurrence"])
+    by_id = {v.id: v for v in views}
+    got = {}
+    for group in group_facts(views):
+        judgement = judge([by_id[i] for i in group.member_ids])
+        members = frozenset(member_of[i] for i in group.member_ids)
+        revised = frozenset(member_of[i] for i in judgement.revised)
+        got[members] = (judgement.verdict.value, revised)
+    expected = {
+        frozenset(tuple(m) for m in fact["members"]): (
+            fact["verdict"],
+            frozenset(tuple(m) for m in fact["revised_members"]),
+        )
+        for fact in gold["facts"]
+    }
+    assert got == expected
