@@ -26,9 +26,9 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from service.domain.attribution import Attribution, Token, tokenize
+from service.domain.attribution import Attribution, Token, is_reporting_word, tokenize
 from service.domain.model import Entity, EntityKind, EntityMention, NumberMention
-from service.domain.quantities import SYNONYMS, canonical_quantity
+from service.domain.quantities import SYNONYMS, canonical_quantity, quantity_for
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -48,10 +48,78 @@ _FUNCTION_WORDS = _word_set(
     being has have had will would could can may might must shall should do does did it its
     their his her our your my this these those there here where when then not no also
     already now still reportedly allegedly just only even about around some all both either
-    neither nearly almost roughly approximately up down out off more less most least west
-    east north south northwest northeast southwest southeast away ago
+    neither nearly almost roughly approximately up down out off most least west
+    east north south northwest northeast southwest southeast away ago them us him me whom
+    nationwide worldwide overall apiece altogether annually daily monthly weekly yearly
+    respectively each total
     """
 )
+# Plural nouns that do not end in "s": a one-word noun phrase after a count above one must
+# be plural, so a singular-looking word there is a verb ("19 remain in custody").
+_IRREGULAR_PLURALS = _word_set(
+    """
+    people men women children police staff personnel aircraft sheep cattle feet teeth data
+    media crew livestock poultry fish deer offspring clergy militia infantry cavalry youth
+    """
+)
+# Nouns that only point back at a figure already given ("put the figure at 160,000").
+_ANAPHORIC_NOUNS = _word_set("figure figures number total tally count estimate estimates")
+# Verbs right before a sum of money that say what the money is.
+_MONEY_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "pledged",
+            "pledge",
+            "pledges",
+            "promised",
+            "promise",
+            "offered",
+            "offer",
+            "donated",
+            "donate",
+            "provide",
+            "provided",
+            "providing",
+            "provides",
+            "send",
+            "sent",
+            "sending",
+            "give",
+            "gave",
+            "given",
+            "giving",
+        ],
+        "aid",
+    ),
+    **dict.fromkeys(
+        [
+            "released",
+            "release",
+            "allocated",
+            "allocate",
+            "approved",
+            "approve",
+            "earmarked",
+            "earmark",
+            "budgeted",
+            "invested",
+            "invest",
+            "raised",
+            "raise",
+            "granted",
+            "grant",
+            "committed",
+            "commit",
+            "announced",
+        ],
+        "funding",
+    ),
+    **dict.fromkeys(["spent", "spend", "spending", "cost", "costs", "costing"], "cost"),
+    **dict.fromkeys(["earned", "earn", "generated", "generate"], "revenue"),
+    **dict.fromkeys(["lost", "lose", "losing"], "losses"),
+}
+# Verbs right before a percentage that make it a share of a vote or market.
+_SHARE_VERBS = _word_set("took take takes won win wins received receive garnered secured captured")
 # Modifiers that never head a noun phrase.
 _SKIP_MODIFIERS = _word_set(
     """
@@ -169,6 +237,17 @@ _CHROME_AFTER = re.compile(
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|-year-old|\s+years?\s+old)")
 _SMALL_WORDS = frozenset({"one", "two", "three", "four", "five"})
+_LINKING_WORDS = _word_set(
+    """
+    of at to by was were is are be been stood reached hit totaled totalled totaling
+    totalling amounted amounting came rose risen fell fallen climbed dropped increased
+    decreased grew jumped slid declined gained lost up down surged plunged soared slipped
+    sank shed advanced added put now nearly
+    """
+)
+_UP_WORDS = _word_set("up rose risen climbed increased grew gained jumped surged soared advanced")
+_DOWN_WORDS = _word_set("down fell fallen dropped decreased declined slid slipped plunged sank")
+_BASE_WORDS = _word_set("from with versus vs against")
 _UNIT_QUANTITY = {
     "length": "distance",
     "area": "territory",
@@ -206,6 +285,7 @@ class SentenceContext:
         self.entities = entities
         self.sources = sources
         self.contains = contains
+        self.previous_quantity: str | None = None  # of the figure before, for "from $3bn"
         self.source_keys = {k for s in sources for k in s.entity_keys}
         self.source_spans = [(s.start, s.end) for s in sources]
         self.tokens = tokens if tokens is not None else tokenize(text, start, end)
@@ -253,7 +333,7 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
 
 
 def _noun_phrase(
-    ctx: SentenceContext, tokens: Sequence[Token], limit: int
+    ctx: SentenceContext, tokens: Sequence[Token], limit: int, count: float | None = None
 ) -> tuple[list[Token], int]:
     """Noun phrase at the start of `tokens` (before index `limit`) and the index after it."""
     i = 0
@@ -289,7 +369,26 @@ def _noun_phrase(
             # "rounds of ammunition": keep reading after "of"
             phrase.append(tokens[i])
             i += 1
+    if len(phrase) == 1 and _looks_like_verb(ctx, phrase[0], count):
+        return [], 0
     return phrase, i
+
+
+def _looks_like_verb(ctx: SentenceContext, tok: Token, count: float | None) -> bool:
+    """A lone lower-case word after a count that cannot be its plural noun ("19 remain",
+    "thousands marched")."""
+    low = tok.lower
+    if tok.text[:1].isupper() or low in SYNONYMS or ctx.mention_at(tok.start) is not None:
+        return False
+    if low.endswith("ed"):
+        return True
+    return (
+        count is not None
+        and count > 1
+        and not low.endswith("s")
+        and low not in _IRREGULAR_PLURALS
+        and not low.endswith(("ics", "ry"))
+    )
 
 
 def _phrase_words(ctx: SentenceContext, phrase: Sequence[Token]) -> list[str]:
@@ -400,6 +499,110 @@ def _places_after_preps(ctx: SentenceContext, tokens: Sequence[Token]) -> list[s
     return found
 
 
+def _noun_before(
+    ctx: SentenceContext, clause: Sequence[Token], dimension: str | None
+) -> tuple[str | None, list[Token]]:
+    """The noun a figure measures when it stands after it: "revenue of $4.2bn", "turnout was
+    67%", "casualties at over 600,000"; with "up 12%"/"fell by 3%" a change of it."""
+    k = len(clause) - 1
+    change: str | None = None
+    level = False
+    while k >= 0 and clause[k].lower in _LINKING_WORDS and len(clause) - k <= 4:
+        low = clause[k].lower
+        if low in {"to", "at"} and k == len(clause) - 1:
+            level = True
+        if not level and (low in _UP_WORDS or low in _DOWN_WORDS):
+            change = "growth" if low in _UP_WORDS else "decline"
+        k -= 1
+    if dimension not in ("ratio", "currency"):
+        change = None
+    if k < 0 or k == len(clause) - 1 or not clause[k].text[:1].isalpha():
+        return change, []  # no linking word: the word before is a verb ("took 33.8%")
+    tok = clause[k]
+    if (
+        tok.lower in _FUNCTION_WORDS
+        or tok.lower in _ANAPHORIC_NOUNS
+        or ctx.mention_at(tok.start) is not None
+        or (tok.lower.endswith("ed") and tok.lower not in SYNONYMS)
+        or is_reporting_word(tok.lower)
+    ):
+        return change, []
+    lo = k
+    if k > 0:
+        prev = clause[k - 1]
+        if (
+            prev.text[:1].isalpha()
+            and prev.lower not in _FUNCTION_WORDS
+            and ctx.mention_at(prev.start) is None
+        ):
+            lo = k - 1
+    words = " ".join(t.lower for t in clause[lo : k + 1])
+    name = canonical_quantity(words)
+    if change is not None:
+        name = canonical_quantity(f"{words} {change}") if name not in SYNONYMS else change
+    return name, list(clause[lo : k + 1])
+
+
+def _quantity_without_noun(
+    ctx: SentenceContext,
+    before: Sequence[Token],
+    clause: Sequence[Token],
+    phrase: Sequence[Token],
+    outcome: str | None,
+    fallback_noun: str | None,
+    dimension: str | None,
+) -> tuple[str, Sequence[Token]]:
+    """Quantity (and the tokens naming it) of a figure with no noun after it."""
+    last = clause[-1].lower if clause else ""
+    if ctx.previous_quantity is not None and (
+        last in _BASE_WORDS or [t.lower for t in phrase[:1]] == ["them"]
+    ):
+        return ctx.previous_quantity, ()  # "up 12% from $3.76 billion", "1,150 of them"
+    if dimension == "currency" and last in _MONEY_VERBS:
+        return _MONEY_VERBS[last], ()
+    if dimension == "ratio" and last in _SHARE_VERBS:
+        return "share", ()
+    named, tokens = _noun_before(ctx, clause, dimension)
+    if named is not None and (tokens or dimension in ("ratio", "currency")):
+        if tokens and outcome:
+            named = canonical_quantity(f"{' '.join(t.lower for t in tokens)} {outcome}")
+        if tokens and (named in SYNONYMS or dimension is not None):
+            return named, tokens
+        if not tokens:
+            return named, ()
+    if outcome is not None:
+        # "kills 1,200", "burned 12,400 acres": the outcome names what is counted
+        return quantity_for("territory" if dimension == "area" else "people", outcome), ()
+    # A measure looks back only a few words ("a depth of 10 km"); a count further.
+    found = _known_noun_before(clause, 10 if dimension is None else 4)
+    search = clause
+    if found is None and dimension is None:
+        found = _known_noun_before(before, 30)
+        search = before
+    if found is not None:
+        word = search[found].lower
+        lo = found
+        while (
+            lo > 0
+            and found - lo < 3
+            and search[lo - 1].lower not in _FUNCTION_WORDS
+            and search[lo - 1].text[:1].isalpha()
+            and not is_reporting_word(search[lo - 1].lower)
+        ):
+            lo -= 1
+        return canonical_quantity(f"{word} {outcome}" if outcome else word), search[lo : found + 1]
+    if named is not None:
+        return named, tokens
+    if phrase:
+        # A plural demonym: "10,000 Ukrainians"
+        if ctx.mention_at(phrase[-1].start) is not None:
+            return "people", phrase
+        return canonical_quantity(phrase[-1].text), phrase
+    if fallback_noun is not None and dimension is None:
+        return fallback_noun, ()
+    return _UNIT_QUANTITY.get(dimension or "", "count"), ()
+
+
 class Reading:
     """What `read_figure` makes of one figure before it becomes an assertion."""
 
@@ -441,7 +644,8 @@ def read_figure(
     clause_lo = _clause_start(before)
     clause = before[clause_lo:]
 
-    phrase, np_end = _noun_phrase(ctx, after, limit)
+    count = number.high if number.unit is None else None
+    phrase, np_end = _noun_phrase(ctx, after, limit, count)
     words = _phrase_words(ctx, phrase)
     subject: str | None = None
     location: str | None = None
@@ -464,35 +668,11 @@ def read_figure(
             head = (" ".join(target_words[-2:]) + " change") if target_words else head
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
     else:
-        # A measure looks back only a few words ("a depth of 10 km"); a count further.
-        found = _known_noun_before(clause, 10 if dimension is None else 4)
-        search = clause
-        if found is None and dimension is None:
-            found = _known_noun_before(before, 30)
-            search = before
-        if found is not None:
-            quantity = canonical_quantity(
-                f"{search[found].lower} {outcome}" if outcome else search[found].lower
-            )
-            lo = found
-            while (
-                lo > 0
-                and search[lo - 1].lower not in _FUNCTION_WORDS
-                and (search[lo - 1].text[:1].isalpha())
-            ):
-                lo -= 1
-            noun_phrase_tokens = search[lo : found + 1]
-        elif phrase:
-            quantity = canonical_quantity(phrase[-1].text)  # a plural demonym: "10,000 Ukrainians"
-            quantity = "people" if ctx.mention_at(phrase[-1].start) else quantity
-            noun_phrase_tokens = phrase
+        quantity, noun_phrase_tokens = _quantity_without_noun(
+            ctx, before, clause, phrase, outcome, fallback_noun, dimension
+        )
+        if noun_phrase_tokens is phrase and phrase:
             span_end = phrase[-1].end
-        elif outcome is not None:
-            quantity = canonical_quantity(outcome)
-        elif fallback_noun is not None and dimension is None:
-            quantity = fallback_noun
-        else:
-            quantity = _UNIT_QUANTITY.get(dimension or "", "count")
 
     # subject
     np_keys = [

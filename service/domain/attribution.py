@@ -290,6 +290,11 @@ def find_attributions(
     return events
 
 
+def is_reporting_word(word: str) -> bool:
+    """True for a lower-case reporting verb form ("said", "estimates", "noting")."""
+    return _VERB.fullmatch(word) is not None
+
+
 def attribution_for(events: Sequence[Attribution], position: int) -> Attribution | None:
     """The source governing the figure at `position`: the nearest reporting event before it,
     else the first named event after it in the same sentence ("..., the ministry said")."""

@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from service.domain.assertions import (
     SentenceContext,
@@ -204,6 +205,11 @@ def extract_article(
     claims: list[ExtractedClaim] = []
     used: set[str] = set()
     memory = _ParagraphMemory()
+    lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+    focus = _Focus(
+        place=_principal_place(mentions, entity_of, lead_end, title, base_kb),
+        subject=_principal_subject(mentions, entity_of, lead_end, events_by),
+    )
     for k, sentence in enumerate(sentences):
         sent_mentions = [mentions[i] for i in mentions_by[k]]
         events = events_by[k]
@@ -221,7 +227,7 @@ def extract_article(
                 tokens_by[k],
             )
             assertions = _assertions(
-                ctx, sentence, figures, paragraph_of[k], memory, inherited[k], published
+                ctx, sentence, figures, paragraph_of[k], memory, inherited[k], published, focus
             )
         speaker = next((e for e in events if e.name is not None), None) or inherited[k]
         if not assertions and (
@@ -256,6 +262,80 @@ def extract_article(
     )
 
 
+class _Focus(NamedTuple):
+    """What the article as a whole is about: figures that name no place or owner of their
+    own refer to these (a quake's toll "in Van", a company's revenue)."""
+
+    place: str | None
+    subject: str | None
+
+
+def _principal_place(
+    mentions: Sequence[EntityMention],
+    entity_of: Callable[[str], Entity | None],
+    lead_end: int,
+    title: str | None,
+    kb: KnowledgeBase,
+) -> str | None:
+    """The place the article is about, when one country clearly dominates its places.
+
+    Mentions count once, three times in the title/lead. The top country must hold at least
+    60% of the weight of all place mentions (a story spanning several countries has no single
+    place); the most mentioned place inside it wins when it has at least a third of the
+    country's weight, else the country itself.
+    """
+    by_country: dict[str, float] = {}
+    by_place: dict[str, float] = {}
+    total = 0.0
+    for m in mentions:
+        entity = entity_of(m.key)
+        if entity is None or entity.kind not in (EntityKind.COUNTRY, EntityKind.PLACE):
+            continue
+        weight = 3.0 if m.start < lead_end else 1.0
+        country = kb.country_of(m.key) or m.key
+        by_country[country] = by_country.get(country, 0.0) + weight
+        if m.key != country:
+            by_place[m.key] = by_place.get(m.key, 0.0) + weight
+        total += weight
+    if not by_country or total < 4:
+        return None
+    country, weight = max(by_country.items(), key=lambda kv: kv[1])
+    if weight < 0.6 * total:
+        return None
+    inside = [(k, w) for k, w in by_place.items() if kb.country_of(k) == country]
+    if inside:
+        place, place_weight = max(inside, key=lambda kv: kv[1])
+        if place_weight >= weight / 3:
+            return place
+    return country
+
+
+def _principal_subject(
+    mentions: Sequence[EntityMention],
+    entity_of: Callable[[str], Entity | None],
+    lead_end: int,
+    events_by: Sequence[Sequence[Attribution]],
+) -> str | None:
+    """The organisation the article is about (a company, an agency acting, an event), when
+    one clearly dominates; organisations only quoted as sources do not count."""
+    sources = {k for events in events_by for e in events for k in e.entity_keys}
+    weights: dict[str, float] = {}
+    total = 0.0
+    for m in mentions:
+        entity = entity_of(m.key)
+        if entity is None or entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+            continue
+        if m.key in sources:
+            continue
+        weight = 3.0 if m.start < lead_end else 1.0
+        weights[m.key] = weights.get(m.key, 0.0) + weight
+        total += weight
+    if not weights:
+        return None
+    key, weight = max(weights.items(), key=lambda kv: kv[1])
+    return key if weight >= 6 and weight >= 0.6 * total else None
+
+
 class _ParagraphMemory:
     """Per paragraph: the last counted noun and the subject of each quantity counted."""
 
@@ -272,6 +352,7 @@ def _assertions(
     memory: _ParagraphMemory,
     inherited: Attribution | None,
     published: dt.date | None,
+    focus: _Focus,
 ) -> list[ExtractedAssertion]:
     """The assertions of one sentence's figures, in order."""
     out: list[ExtractedAssertion] = []
@@ -291,6 +372,7 @@ def _assertions(
             dimension,
             subjects,
         )
+        ctx.previous_quantity = reading.quantity
         if dimension is None:
             memory.last_noun[paragraph] = reading.quantity
         if reading.subject is not None:
@@ -298,6 +380,11 @@ def _assertions(
             previous_subject = reading.subject
         source = attribution_for(ctx.sources, number.start) or inherited
         end = max(number.end, reading.end)
+        subject, location = reading.subject, reading.location
+        if subject is None and dimension != "length":
+            subject = focus.subject
+        if location is None and dimension != "length" and focus.place != subject:
+            location = focus.place
         out.append(
             ExtractedAssertion(
                 start=number.start,
@@ -308,8 +395,8 @@ def _assertions(
                 low=number.low,
                 high=number.high,
                 qualifier=number.qualifier,
-                subject=reading.subject,
-                location=reading.location,
+                subject=subject,
+                location=location,
                 attributed_to=source.name if source is not None else None,
                 attributor=source.attributor if source is not None else None,
                 as_of=_as_of(ctx.text, sentence, number, published),

@@ -67,7 +67,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "military sites": "military grounds|training grounds|grounds|bases|military bases|"
     "military sites|training sites|camps",
     "territory": "territory|land|area|acres|hectares|soil",
-    "burned area": "burned|burnt|scorched|charred|acres burned|hectares burned|burn area",
+    "territory burned": "burned area|burn area|acres burned|hectares burned|area burned|"
+    "land burned|scorched",
     "distance": "distance|miles|kilometers|kilometres|away",
     "depth": "depth|deep",
     "containment": "containment|contained",
