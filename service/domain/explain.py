@@ -213,6 +213,18 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def _words(text: str) -> set[str]:
+    cleaned = "".join(c if c.isalnum() else " " for c in text.lower().replace("'s ", " "))
+    return {w for w in cleaned.split() if len(w) > 2 and w != "the"}
+
+
+def _same_body(body: str, person: str) -> bool:
+    """True when the quoted name is the body itself or part of it ("the Red Crescent" in
+    "a Red Crescent official", "Sheriff Office" against "Sheriff's Office")."""
+    body_words, person_words = _words(body), _words(person)
+    return bool(body_words) and len(body_words & person_words) * 2 >= len(body_words)
+
+
 def _looks_like_a_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words)
@@ -223,8 +235,7 @@ def who(a: AssertionView, name_of: NameOf) -> str:
     body = name_of(a.attributor) if a.attributor else None
     person = a.attributed_to.strip() if a.attributed_to else None
     if body and person:
-        low_body, low_person = body.lower().removeprefix("the "), person.lower()
-        if low_body in low_person or low_person in low_body:
+        if _same_body(body, person):
             return person if len(person) >= len(body) and len(person.split()) <= 4 else body
         # A bare personal name gains its body ("NATO's Mark Rutte"); a description as the
         # article gives it ("Ukrainian intelligence", "a Ukrainian official") already says
