@@ -229,6 +229,11 @@ _FORECAST = _word_set(
     estimated-to
     """
 )
+# Verbs that make a figure anywhere in their clause a forecast ("expects revenue of $4bn").
+_FORECAST_VERBS = _word_set(
+    "expects expected forecast forecasts projects projected predicts predicted anticipates "
+    "anticipated guided plans planned targets"
+)
 _CHROME_AFTER = re.compile(
     r"\s*(?:ago\b|comments?|shares?|likes?|views?|replies|responses|reactions|min(?:ute)?s? read|"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\b",
@@ -456,19 +461,34 @@ _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
 def _actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
     """First entity of a clause not governed by a preposition and not the quoted source."""
     prev = ""
-    for tok in clause:
+    for i, tok in enumerate(clause):
         m = ctx.mention_at(tok.start)
         if m is not None and tok.start == m.start:
             in_source = any(s <= m.start < e for s, e in ctx.source_spans)
+            modifier = tok.text.endswith(("'s", "’s")) and any(
+                ctx.mention_at(t.start) is not None for t in clause[i + 1 : i + 4]
+            )  # "Germany's conservative Christian Democrats (CDU)"
             if (
                 prev not in _ACTOR_BLOCKERS
                 and not in_source
+                and not modifier
                 and ctx.kind(m.key) in _SUBJECT_KINDS
                 and m.key not in ctx.source_keys
             ):
                 return m.key
-        if m is None:
-            prev = tok.lower
+        if m is None and tok.text != ",":
+            prev = tok.lower  # "in Penang, Malaysia": the comma keeps the preposition
+    return None
+
+
+def _pronoun_source(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
+    """ "Britain said it would provide £5 million": the body speaking is the subject."""
+    if not any(t.lower in {"it", "they", "we"} for t in clause):
+        return None
+    for source in reversed(ctx.sources):
+        key = source.speaker_key
+        if key is not None and ctx.kind(key) in _SUBJECT_KINDS:
+            return key
     return None
 
 
@@ -626,13 +646,16 @@ def read_figure(
     fallback_noun: str | None,
     dimension: str | None,
     paragraph_subjects: Mapping[str, str],
+    focus_subject: str | None = None,
+    focus_place: str | None = None,
 ) -> Reading:
     """Quantity, subject, location, span end and forecast flag of one figure.
 
     `next_start` bounds the look-ahead at the next figure of the sentence; `fallback_noun`
     is the last counted noun of the paragraph, for figures without one ("thousands could be
     deployed"); `dimension` is the unit's dimension ("length", "currency", ...);
-    `paragraph_subjects` maps the quantities counted earlier in the paragraph to their subject.
+    `paragraph_subjects` maps the quantities counted earlier in the paragraph to their subject;
+    `focus_subject`/`focus_place` are what the article as a whole is about, used last.
     """
     after = ctx.tokens_after(number.end, _TOKENS_AFTER)
     limit = len(after)
@@ -693,14 +716,16 @@ def read_figure(
     possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
     if subject is None and possessive and after[0].lower == "of":
         subject = _actor(ctx, before)
+    weak = False  # an actor read off the clause, not the counted noun itself
     if subject is None and dimension != "length":
-        subject = _actor(ctx, clause)
+        weak = True
+        subject = _actor(ctx, clause) or _pronoun_source(ctx, clause)
         if subject is None:
             subject = previous_subject
         if subject is None:
             subject = paragraph_subjects.get(quantity)
         if subject is None:
-            subject = _actor(ctx, before)
+            subject = focus_subject or _actor(ctx, before)
 
     # location
     tail = after[np_end:limit]
@@ -715,9 +740,17 @@ def read_figure(
         if not places and clause and clause[0].lower.endswith("ing"):
             places = _places_after_preps(ctx, before[:clause_lo])
     location = _most_specific(ctx, places)
+    if location is None and dimension != "length":
+        location = focus_place
+    if weak and subject is not None and location is not None and ctx.contains(subject, location):
+        # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place, not
+        # the owner of the count
+        subject = None
 
     # forecast
-    forecast = any(t.lower in _FORECAST for t in before[-4:][::-1] if t.text.isalpha())
+    forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(
+        t.lower in _FORECAST_VERBS for t in clause[-10:]
+    )
     if not forecast:
         j = np_end
         while (

@@ -72,6 +72,7 @@ class Attribution(NamedTuple):
     attributor: str | None  # entity key of the body the source speaks for
     speaker_key: str | None  # entity key of the source itself (person or body)
     entity_keys: tuple[str, ...]  # every entity mentioned in the source phrase
+    phrase: tuple[int, int] = (-1, -1)  # offsets of the source phrase in this sentence
 
 
 _REPORT_VERBS = (
@@ -266,7 +267,9 @@ def find_attributions(
             if prev >= 0 and tokens[prev].lower in _PRONOUNS_PERSON | _PRONOUNS_BODY:
                 source = last_person if tokens[prev].lower in _PRONOUNS_PERSON else last_body
                 if source is not None:
-                    events.append(source._replace(start=match.start(), end=match.end()))
+                    events.append(
+                        source._replace(start=match.start(), end=match.end(), phrase=(-1, -1))
+                    )
                 continue
             lo, hi = _source_span_before(tokens, i - 1, covered)
             if lo == hi and verb in {"said", "says", "added", "told", "wrote"}:
@@ -284,9 +287,10 @@ def find_attributions(
             # that his country's intelligence believes": the named source before stands.
             outer = next((e for e in reversed(events) if e.name is not None), None)
             if outer is not None:
-                events.append(outer._replace(start=match.start(), end=match.end()))
+                events.append(outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1)))
                 continue
-        events.append(Attribution(match.start(), match.end(), name, attributor, key, keys))
+        span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
+        events.append(Attribution(match.start(), match.end(), name, attributor, key, keys, span))
     return events
 
 

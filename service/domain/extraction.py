@@ -318,21 +318,29 @@ def _principal_subject(
 ) -> str | None:
     """The organisation the article is about (a company, an agency acting, an event), when
     one clearly dominates; organisations only quoted as sources do not count."""
-    sources = {k for events in events_by for e in events for k in e.entity_keys}
+    spans = sorted(e.phrase for events in events_by for e in events if e.phrase[0] >= 0)
+    starts = [lo for lo, _ in spans]
     weights: dict[str, float] = {}
+    quoted: dict[str, int] = {}
+    seen: dict[str, int] = {}
     total = 0.0
     for m in mentions:
         entity = entity_of(m.key)
         if entity is None or entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP):
             continue
-        if m.key in sources:
+        seen[m.key] = seen.get(m.key, 0) + 1
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
+            quoted[m.key] = quoted.get(m.key, 0) + 1
             continue
         weight = 3.0 if m.start < lead_end else 1.0
         weights[m.key] = weights.get(m.key, 0.0) + weight
         total += weight
-    if not weights:
+    # A body mostly quoted as a source reports the figures rather than owning them.
+    owners = {k: w for k, w in weights.items() if 2 * quoted.get(k, 0) < seen[k]}
+    if not owners:
         return None
-    key, weight = max(weights.items(), key=lambda kv: kv[1])
+    key, weight = max(owners.items(), key=lambda kv: kv[1])
     return key if weight >= 6 and weight >= 0.6 * total else None
 
 
@@ -371,6 +379,8 @@ def _assertions(
             memory.last_noun.get(paragraph),
             dimension,
             subjects,
+            focus.subject,
+            focus.place,
         )
         ctx.previous_quantity = reading.quantity
         if dimension is None:
@@ -381,10 +391,6 @@ def _assertions(
         source = attribution_for(ctx.sources, number.start) or inherited
         end = max(number.end, reading.end)
         subject, location = reading.subject, reading.location
-        if subject is None and dimension != "length":
-            subject = focus.subject
-        if location is None and dimension != "length" and focus.place != subject:
-            location = focus.place
         out.append(
             ExtractedAssertion(
                 start=number.start,
