@@ -58,13 +58,7 @@ from service.domain.number_words import (
     parse_word_prefix,
     vague_reading,
 )
-from service.domain.units import (
-    CURRENCY_PREFIXES,
-    CURRENCY_WORDS,
-    SCALE_WORDS,
-    UNIT_WORDS,
-    UNITS,
-)
+from service.domain.units import UNITS, read_currency_before, read_scale, read_unit
 
 __all__ = ["find_numbers", "is_small_word_number", "parse_number_words"]
 
@@ -88,15 +82,6 @@ def _trie(words: object) -> str:
     return emit(tree)
 
 
-def _alternation(words: object) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
-
-
-_CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$)|[$€£¥₹₽₴₩₺₪₦]"
-    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|KRW|AUD|CAD|CHF|Rs\.?))\s?$"
-)
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
 _VULGAR.update({"⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8})
 _VULGAR["⅞"] = 7 / 8
@@ -140,26 +125,19 @@ _EXCLUDE = re.compile(
     r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}"
     r"|(?<![\d.])\d{1,2}(?:[:.]\d{2}){0,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
     r"|(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-    r"|\b" + _MONTH + r"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s{1,3}\d{4}(?!\d))?"
-    r"|(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + _MONTH + r"\b\.?"
+    r"|(?<![\d.])\d{1,2}[:.]?\d{2}\s?(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MSK|IST)\b"
+    r"|\b" + _MONTH + r"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"
+    r"(?:,?\s{1,3}\d{4}(?!\d))?"
+    r"|(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\s{1,3}(?:of\s{1,3})?"
+    + _MONTH
+    + r"\b\.?"
     r"(?:,?\s{1,3}\d{4}(?!\d))?"
     r"|(?P<years>(?<![\d,.])(?:1[89]\d\d|20\d\d)\s?[-–/]\s?(?:\d{4}|\d{2})(?!\d))"
     r"|'\d0s\b)"
 )
 _MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
-_SCALE_AFTER = re.compile(
-    r"(?P<gap>[ \u00a0]?)(?P<scale>(?i:hundred|thousand|million|billion|trillion|mln|mn|bln|bn"
-    r"|tln|trn|tn|lakhs?|crores?|mil)|k|K|MM|m|M|b|B|T)(?![A-Za-z])"
-)
-_ISO_CODES = [code for code, (dim, _) in UNITS.items() if dim == "currency"]
-_UNIT_AFTER = re.compile(
-    r"(?P<gap>\s{0,2}|-)(?P<unit>(?i:"
-    + _alternation([*UNIT_WORDS, *CURRENCY_WORDS, "pounds", "pound"])
-    + r")|"
-    + "|".join(_ISO_CODES)
-    + r"|t|l|L)(?![A-Za-z0-9²³])"
-)
+_OF_A = re.compile(r"\s{1,3}(?:of\s{1,3})?an?\s{1,3}")
 _OF = re.compile(r"\s{1,3}of(?=\s)")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
@@ -217,13 +195,9 @@ _ONE_NOT_COUNTED = _word_set(
 )
 _FRACTION_FOLLOW = _word_set("of the and or to")
 _FRACTION_NOT_AFTER = _word_set(
-    "first second third fourth last final next previous other the this that each every same "
+    "in and first second third fourth last final next previous other the this that each every same "
     "latter former"
 )
-_PLURAL_NOUNS = _word_set(
-    "people children men women staff personnel troops cattle youth police livestock"
-)
-_NOT_PLURAL = _word_set("this was has his its is as us plus minus across less versus thus")
 _ALLOWED_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100, 1000})
 _MISSING = object()
 
@@ -373,11 +347,8 @@ def _read_digits(text: str, m: re.Match[str], excluded: _Exclusions) -> _Num | N
     num_start, num_end = m.span("num")
     if excluded.covers(num_start, num_end):
         return None
-    before = _CURRENCY_BEFORE.search(text, max(0, num_start - 6), num_start)
-    prefix = before.group().rstrip() if before else None
-    currency = CURRENCY_PREFIXES[prefix.lower()] if prefix else None
-    start = before.start() if before else num_start
-    if not prefix and num_start and _inside_name(text, num_start):
+    currency, start = read_currency_before(text, num_start) or (None, num_start)
+    if currency is None and num_start and _inside_name(text, num_start):
         return None  # "F-16", "COVID-19", "J1149.5+6663", "#5"
     fraction = "/" in digits
     if digits[-1] in _VULGAR:
@@ -395,23 +366,18 @@ def _read_digits(text: str, m: re.Match[str], excluded: _Exclusions) -> _Num | N
     if mixed and 0 < int(mixed.group(1)) < int(mixed.group(2)) <= 16:
         raw += int(mixed.group(1)) / int(mixed.group(2))  # "2 1/2"
         end = mixed.end()
-    scale_match = _SCALE_AFTER.match(text, end)
-    if scale_match and not fraction:
-        factor = _scale_factor(text, scale_match, currency)
-        if factor:
-            scale, end = factor, scale_match.end()
-    unit_match = _UNIT_AFTER.match(text, end)
-    if unit_match:
-        code = _unit_code(unit_match.group("unit"), scaled=scale != 1.0)
-        hyphen = unit_match.group("gap") == "-"
-        if code is not None and hyphen and (code == "%" or UNITS[code][0] == "currency"):
-            code = None
-        if code is not None:
-            if hyphen and text.startswith("-old", unit_match.end()):
+    scaled = read_scale(text, end, currency) if not fraction else None
+    if scaled:
+        scale, end = scaled
+    found = read_unit(text, end, scale != 1.0)
+    if found:
+        code, unit_end, gap = found
+        is_money = code == "%" or UNITS[code][0] == "currency"
+        if _HYPHEN_WORD.match(text, unit_end):
+            if gap == "-" and text.startswith("-old", unit_end):
                 return None  # "a 10-year-old": an age adjective, not a figure
-            if currency is None or UNITS[code][0] == "currency":
-                unit = currency or code
-                end = unit_match.end()
+        elif not (gap == "-" and is_money) and (currency is None or is_money):
+            unit, end = currency or code, unit_end  # not "1.3 million second-round votes"
     if end < len(text) and text[end].isalnum():
         return None  # ordinals "21st", codes "3D", decades "1990s"
     if fraction and unit is None:
@@ -437,56 +403,15 @@ def _inside_name(text: str, start: int) -> bool:
     return not (letters > 0 and text[letters - 1].isdigit())  # "5k-20k" is a range
 
 
-def _scale_factor(text: str, m: re.Match[str], currency: str | None) -> float | None:
-    word = m.group("scale")
-    if len(word) <= 2 and word.lower() not in ("mn", "bn", "tn") and m.group("gap"):
-        return None  # a spaced single letter is a unit or a word, not "k"/"m"/"bn"
-    if word == "T" and currency is None:
-        return None
-    if word == "m" and currency is None:
-        following = _NEXT_WORD.match(text, m.end())
-        if following is None or not _looks_plural(following.group(1)):
-            return None  # "100m" is metres unless people or things are counted: "3m people"
-    return SCALE_WORDS[word.lower()]
-
-
-def _looks_plural(word: str) -> bool:
-    lower = word.lower()
-    if lower in _PLURAL_NOUNS:
-        return True
-    return (
-        len(lower) > 3
-        and lower.endswith("s")
-        and not lower.endswith("ss")
-        and lower not in _NOT_PLURAL
-    )
-
-
-def _unit_code(surface: str, scaled: bool) -> str | None:
-    if surface in _ISO_CODES:
-        return surface
-    lower = " ".join(surface.lower().split())
-    if lower in ("pounds", "pound"):
-        return "GBP" if scaled else "lb"
-    if lower in ("t", "l"):
-        return lower
-    return UNIT_WORDS.get(lower) or CURRENCY_WORDS.get(lower)
-
-
 def _read_vague(text: str, m: re.Match[str]) -> _Num:
     low, high = vague_reading(m.group("vague")) or (0.0, 0.0)
     num = _Num(m.start(), m.end(), low, "vague", None)
     num.high, num.vague = high, True
     num.qualifier = Qualifier.APPROX if low == high else Qualifier.RANGE
-    unit_at = m.end()
-    of_match = _OF.match(text, unit_at)
-    if of_match:
-        unit_at = of_match.end()
-    unit_match = _UNIT_AFTER.match(text, unit_at)
-    if unit_match and (unit_match.group("gap") or not of_match):
-        code = _unit_code(unit_match.group("unit"), scaled=True)
-        if code is not None and unit_match.group("gap") != "-":
-            num.unit, num.end = code, unit_match.end()
+    of_match = _OF.match(text, m.end())
+    found = read_unit(text, of_match.end() if of_match else m.end(), True)
+    if found and found[2] != "-" and (found[2] or not of_match):
+        num.unit, num.end = found[0], found[1]  # "billions of dollars", "thousands of tons"
     return num
 
 
@@ -515,15 +440,19 @@ def _read_words(text: str, m: re.Match[str]) -> list[_Num]:
             num.raw = value / num.scale
         if used_words[-1] == "dozen":
             num.qualifier = Qualifier.APPROX
-        unit_match = _UNIT_AFTER.match(text, end)
-        if unit_match:
-            code = _unit_code(unit_match.group("unit"), scaled=num.scale != 1.0)
-            if code is not None and not (unit_match.group("gap") == "-" and code == "%"):
-                if unit_match.group("gap") == "-" and text.startswith("-old", unit_match.end()):
-                    continue
-                num.unit, num.end = code, unit_match.end()
+        found_unit = read_unit(text, end, num.scale != 1.0)
+        if found_unit and not (found_unit[2] == "-" and found_unit[0] == "%"):
+            if found_unit[2] == "-" and text.startswith("-old", found_unit[1]):
+                continue
+            if not _HYPHEN_WORD.match(text, found_unit[1]):
+                num.unit, num.end = found_unit[0], found_unit[1]
         if fraction and num.unit is None:
-            num.unit = "fraction"
+            measure = _OF_A.match(text, end)
+            found_unit = read_unit(text, measure.end(), False) if measure else None
+            if found_unit and not found_unit[2]:
+                num.unit, num.end = found_unit[0], found_unit[1]  # "half a mile"
+            else:
+                num.unit = "fraction"
         found.append(num)
     return found
 
@@ -583,11 +512,23 @@ def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
             if previous and (previous[0] in _LABELS or (name_like and (num.plain or num.capital))):
                 dropped_end = num.end
                 continue
+            if num.plain and num.low <= 120 and _is_apposition_age(text, num):
+                continue  # "Smith, 78, said": an age, not a figure
             if num.year and _qualifier_before(tokens)[0] in (None, Qualifier.EXACT):
                 dropped_end = num.end
                 continue
         kept.append(num)
     return kept
+
+
+_APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
+
+
+def _is_apposition_age(text: str, num: _Num) -> bool:
+    return (
+        text.startswith(",", num.end)
+        and _APPOSITION_BEFORE.search(text, max(0, num.start - 24), num.start) is not None
+    )
 
 
 def _apply_signs(text: str, nums: list[_Num]) -> None:
@@ -725,10 +666,9 @@ def _qualify_after(text: str, num: _Num, following: int | None) -> None:
     else:
         num.qualifier = Qualifier(kind or "exact")
     num.end = suffix.end()
-    unit_match = _UNIT_AFTER.match(text, num.end) if num.unit is None else None
-    if unit_match and unit_match.group("gap") not in ("", "-"):
-        num.unit = _unit_code(unit_match.group("unit"), scaled=num.scale != 1.0)
-        num.end = unit_match.end() if num.unit else num.end  # "30 or so minutes"
+    found = read_unit(text, num.end, num.scale != 1.0) if num.unit is None else None
+    if found and found[2] not in ("", "-"):
+        num.unit, num.end = found[0], found[1]  # "30 or so minutes"
 
 
 def _is_target(text: str, start: int) -> bool:
@@ -786,7 +726,12 @@ def _keep(text: str, num: _Num) -> bool:
             return False
         following = _NEXT_WORD.match(text, num.end)
         return following is not None and following.group(1).lower() not in _ONE_NOT_COUNTED
-    if num.kind == "fraction" and num.words and not num.words[-1].endswith("s"):
+    if (
+        num.kind == "fraction"
+        and num.words
+        and not num.words[-1].endswith("s")
+        and num.unit == "fraction"
+    ):
         # singular proportion: "half of", "a third of" yes; "a third term", "second half" no
         tokens = _left_tokens(text, num.start, 1)
         if tokens and tokens[0][0] in _FRACTION_NOT_AFTER:

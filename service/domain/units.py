@@ -8,11 +8,13 @@ Currencies are their own dimension each: no exchange rates are applied (they cha
 `to_base` leaves money in its own currency. `"fraction"` (a proportion written as "half",
 "two thirds", "1 in 5") converts to `"%"` so that "more than half" compares with "52%".
 
-The surface tables map lower-cased spellings to codes; `numbers.py` compiles them into the
-regexes that read units after a figure.
+The spelling tables map lower-cased spellings to codes; `read_currency_before`, `read_scale`
+and `read_unit` read them around a figure for `numbers.find_numbers`.
 """
 
 from __future__ import annotations
+
+import re
 
 _CURRENCY_CODES = (
     "USD EUR GBP JPY CNY INR RUB UAH KRW KPW CHF CAD AUD HKD NZD SGD BRL MXN ZAR TRY ILS SAR AED "
@@ -25,6 +27,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "%": ("ratio", 1.0),
     "fraction": ("ratio", 100.0),
     "pp": ("percentage_point", 1.0),
+    "bp": ("percentage_point", 0.01),
     # length, base metre
     "m": ("length", 1.0),
     "km": ("length", 1000.0),
@@ -118,260 +121,218 @@ def dimension_of(unit: str | None) -> str | None:
     return UNITS[unit][0]
 
 
-# Multipliers written after a figure. Lower-case keys; "m"/"b"/"t" are decided by the caller
-# because "100m" may be metres and "5t" tonnes.
-SCALE_WORDS: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "mil": 1e6,
-    "mm": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "tln": 1e12,
-    "trn": 1e12,
-    "t": 1e12,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-}
+def _spellings(table: str) -> dict[str, str]:
+    """Parse "CODE: spelling | spelling" lines into a spelling -> code mapping."""
+    out: dict[str, str] = {}
+    for line in table.strip().splitlines():
+        code, spellings = line.split(": ", 1)
+        out.update(dict.fromkeys((s.strip() for s in spellings.split(" | ")), code.strip()))
+    return out
+
 
 # Symbols and codes written before a figure.
-CURRENCY_PREFIXES: dict[str, str] = {
-    "us$": "USD",
-    "u.s.$": "USD",
-    "$": "USD",
-    "usd": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "¥": "JPY",
-    "jpy": "JPY",
-    "cny": "CNY",
-    "rmb": "CNY",
-    "₹": "INR",
-    "rs.": "INR",
-    "rs": "INR",
-    "inr": "INR",
-    "₽": "RUB",
-    "rub": "RUB",
-    "₴": "UAH",
-    "uah": "UAH",
-    "₩": "KRW",
-    "krw": "KRW",
-    "a$": "AUD",
-    "au$": "AUD",
-    "aud": "AUD",
-    "c$": "CAD",
-    "ca$": "CAD",
-    "cad": "CAD",
-    "hk$": "HKD",
-    "nz$": "NZD",
-    "s$": "SGD",
-    "r$": "BRL",
-    "chf": "CHF",
-    "₺": "TRY",
-    "₪": "ILS",
-    "₦": "NGN",
+CURRENCY_PREFIXES = _spellings("""
+USD: us$ | u.s.$ | $ | usd
+EUR: € | eur
+GBP: £ | gbp
+JPY: ¥ | jpy
+CNY: cny | rmb
+INR: ₹ | rs. | rs | inr
+RUB: ₽ | rub
+UAH: ₴ | uah
+KRW: ₩ | krw
+AUD: a$ | au$ | aud
+CAD: c$ | ca$ | cad
+HKD: hk$
+NZD: nz$
+SGD: s$
+BRL: r$
+CHF: chf
+TRY: ₺
+ILS: ₪
+NGN: ₦
+""")
+
+# Currency names written after a figure ("5 million dollars"). "pounds" is money after a scale
+# word ("5 million pounds") and mass otherwise ("a 20-pound bag"); see `read_unit`.
+CURRENCY_WORDS = _spellings("""
+USD: us dollars | u.s. dollars | dollars | dollar
+EUR: € | euros | euro
+GBP: pounds sterling | sterling
+JPY: yen
+CNY: yuan | renminbi
+INR: rupees | rupee
+RUB: roubles | rubles | rouble | ruble
+UAH: hryvnias | hryvnia
+CHF: swiss francs
+ZAR: rand
+ILS: shekels
+NGN: naira
+SAR: riyals
+AED: dirhams
+""")
+
+# Units written after a figure (lower-case; a space also matches a hyphen: "25-basis-point").
+UNIT_WORDS = _spellings("""
+%: % | percent | per cent | percentage | percents | pct
+pp: percentage points | percentage point | percent points
+bp: basis points | basis point | bps | bp
+km2: square kilometres | square kilometers | square kilometre | square kilometer | square km
+km2: sq km | sq. km | sq kilometres | sq kilometers | km2 | km²
+mi2: square miles | square mile | sq mi | sq miles | sq. miles | sq. mi | mi2 | mi²
+m2: square metres | square meters | sq m | m2 | m²
+ft2: square feet | sq ft
+ha: hectares | hectare | ha
+acre: acres | acre
+km: kilometres | kilometers | kilometre | kilometer | km | kms
+nmi: nautical miles
+mi: miles | mile | mi
+m: metres | meters | metre | meter | m
+cm: centimetres | centimeters | cm
+mm: millimetres | millimeters
+ft: feet | foot | ft
+in: inches | inch
+yd: yards | yard
+kg: kilograms | kilogram | kilos | kg | kgs
+mg: milligrams | milligram | mg
+g: grams | gram
+t: metric tonnes | metric tons | tonnes | tonne | tons | ton
+lb: lbs | lb
+l: litres | liters | litre | liter
+ml: millilitres | milliliters | ml
+m3: cubic metres | cubic meters | m3 | m³
+gal: gallons | gallon | gal
+bbl: barrels | barrel | bbl
+second: seconds
+minute: minutes | minute | mins
+hour: hours | hour | hrs | hr
+day: days | day
+week: weeks | week
+month: months | month
+year: years | year | yrs
+decade: decades | decade
+km/h: km/h | kph | kmh | kilometres per hour | kilometers per hour
+mph: mph | miles per hour
+kn: knots
+degC: °c | ° c | degrees celsius | degrees c
+degF: °f | ° f | degrees fahrenheit | degrees f
+kW: kilowatts | kw
+MW: megawatts | mw
+GW: gigawatts | gw
+kWh: kwh
+MWh: mwh | megawatt hours
+GWh: gwh | gigawatt hours
+TWh: twh
+""")
+
+# Multipliers written after a figure (lower-case). "m", "b", "t" and "k" count only when
+# attached to the digits, and a lone "m" is metres unless things are counted ("3m people").
+SCALE_WORDS: dict[str, float] = {
+    **dict.fromkeys(["hundred"], 1e2),
+    **dict.fromkeys(["thousand", "k"], 1e3),
+    **dict.fromkeys(["lakh", "lakhs"], 1e5),
+    **dict.fromkeys(["million", "mln", "mn", "mil", "mm", "m"], 1e6),
+    **dict.fromkeys(["crore", "crores"], 1e7),
+    **dict.fromkeys(["billion", "bn", "bln", "b"], 1e9),
+    **dict.fromkeys(["trillion", "tn", "tln", "trn", "t"], 1e12),
 }
 
-# Currency names written after a figure ("5 million dollars"). "pounds" is handled by the
-# caller: money after a scale word or with "sterling", mass otherwise.
-CURRENCY_WORDS: dict[str, str] = {
-    "us dollars": "USD",
-    "u.s. dollars": "USD",
-    "dollars": "USD",
-    "dollar": "USD",
-    "usd": "USD",
-    "€": "EUR",
-    "euros": "EUR",
-    "euro": "EUR",
-    "eur": "EUR",
-    "pounds sterling": "GBP",
-    "sterling": "GBP",
-    "gbp": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupees": "INR",
-    "rupee": "INR",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "ruble": "RUB",
-    "hryvnias": "UAH",
-    "hryvnia": "UAH",
-    "swiss francs": "CHF",
-    "rand": "ZAR",
-    "shekels": "ILS",
-    "naira": "NGN",
-    "riyals": "SAR",
-    "dirhams": "AED",
-}
-CURRENCY_WORDS.update({code.lower(): code for code in _CURRENCIES})
 
-# Units written after a figure (lower-case spellings). Longer spellings win in the regex.
-UNIT_WORDS: dict[str, str] = {
-    "%": "%",
-    "percent": "%",
-    "per cent": "%",
-    "percentage": "%",
-    "percents": "%",
-    "pct": "%",
-    "percentage points": "pp",
-    "percentage point": "pp",
-    "percent points": "pp",
-    "square kilometres": "km2",
-    "square kilometers": "km2",
-    "square kilometre": "km2",
-    "square kilometer": "km2",
-    "square km": "km2",
-    "sq km": "km2",
-    "sq. km": "km2",
-    "sq kilometres": "km2",
-    "sq kilometers": "km2",
-    "km2": "km2",
-    "km²": "km2",
-    "square miles": "mi2",
-    "square mile": "mi2",
-    "sq mi": "mi2",
-    "sq miles": "mi2",
-    "sq. miles": "mi2",
-    "sq. mi": "mi2",
-    "mi2": "mi2",
-    "mi²": "mi2",
-    "square metres": "m2",
-    "square meters": "m2",
-    "sq m": "m2",
-    "m2": "m2",
-    "m²": "m2",
-    "square feet": "ft2",
-    "sq ft": "ft2",
-    "hectares": "ha",
-    "hectare": "ha",
-    "ha": "ha",
-    "acres": "acre",
-    "acre": "acre",
-    "kilometres": "km",
-    "kilometers": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "km": "km",
-    "kms": "km",
-    "nautical miles": "nmi",
-    "miles": "mi",
-    "mile": "mi",
-    "mi": "mi",
-    "metres": "m",
-    "meters": "m",
-    "metre": "m",
-    "meter": "m",
-    "m": "m",
-    "centimetres": "cm",
-    "centimeters": "cm",
-    "cm": "cm",
-    "millimetres": "mm",
-    "millimeters": "mm",
-    "feet": "ft",
-    "foot": "ft",
-    "ft": "ft",
-    "inches": "in",
-    "inch": "in",
-    "yards": "yd",
-    "yard": "yd",
-    "kilograms": "kg",
-    "kilogram": "kg",
-    "kilos": "kg",
-    "kg": "kg",
-    "kgs": "kg",
-    "milligrams": "mg",
-    "milligram": "mg",
-    "mg": "mg",
-    "grams": "g",
-    "gram": "g",
-    "metric tonnes": "t",
-    "metric tons": "t",
-    "tonnes": "t",
-    "tonne": "t",
-    "tons": "t",
-    "ton": "t",
-    "lbs": "lb",
-    "lb": "lb",
-    "litres": "l",
-    "liters": "l",
-    "litre": "l",
-    "liter": "l",
-    "millilitres": "ml",
-    "milliliters": "ml",
-    "ml": "ml",
-    "cubic metres": "m3",
-    "cubic meters": "m3",
-    "m3": "m3",
-    "m³": "m3",
-    "gallons": "gal",
-    "gallon": "gal",
-    "gal": "gal",
-    "barrels": "bbl",
-    "barrel": "bbl",
-    "bbl": "bbl",
-    "seconds": "second",
-    "second": "second",
-    "minutes": "minute",
-    "minute": "minute",
-    "mins": "minute",
-    "hours": "hour",
-    "hour": "hour",
-    "hrs": "hour",
-    "hr": "hour",
-    "days": "day",
-    "day": "day",
-    "weeks": "week",
-    "week": "week",
-    "months": "month",
-    "month": "month",
-    "years": "year",
-    "year": "year",
-    "yrs": "year",
-    "decades": "decade",
-    "decade": "decade",
-    "km/h": "km/h",
-    "kph": "km/h",
-    "kmh": "km/h",
-    "kilometres per hour": "km/h",
-    "kilometers per hour": "km/h",
-    "mph": "mph",
-    "miles per hour": "mph",
-    "knots": "kn",
-    "°c": "degC",
-    "° c": "degC",
-    "degrees celsius": "degC",
-    "degrees c": "degC",
-    "°f": "degF",
-    "° f": "degF",
-    "degrees fahrenheit": "degF",
-    "degrees f": "degF",
-    "kilowatts": "kW",
-    "kw": "kW",
-    "megawatts": "MW",
-    "mw": "MW",
-    "gigawatts": "GW",
-    "gw": "GW",
-    "kwh": "kWh",
-    "mwh": "MWh",
-    "gwh": "GWh",
-    "twh": "TWh",
-    "megawatt hours": "MWh",
-    "megawatt-hours": "MWh",
-    "gigawatt hours": "GWh",
-    "gigawatt-hours": "GWh",
-}
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]{1,2}") for w in ordered)
+
+
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$)|[$€£¥₹₽₴₩₺₪₦]"
+    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|KRW|AUD|CAD|CHF|Rs\.?))\s?$"
+)
+_SCALE_AFTER = re.compile(
+    r"(?P<gap>[ \u00a0]?)(?P<scale>(?i:hundred|thousand|million|billion|trillion|mln|mn|bln|bn"
+    r"|tln|trn|tn|lakhs?|crores?|mil)|k|K|MM|m|M|b|B|T)(?![A-Za-z])"
+)
+_UNIT_AFTER = re.compile(
+    r"(?P<gap>\s{0,2}|-)(?P<unit>(?i:"
+    + _alternation([*UNIT_WORDS, *CURRENCY_WORDS, "pounds", "pound"])
+    + r")|"
+    + "|".join(_CURRENCIES)
+    + r"|t|l|L|(?<=\d)[CF])(?![A-Za-z0-9²³])"
+)
+_NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
+_COUNTED = frozenset(
+    ["people", "children", "men", "women", "staff", "personnel", "troops", "cattle", "youth"]
+)
+_NOT_PLURAL = frozenset(["this", "was", "has", "his", "its", "plus", "minus", "across", "less"])
+
+
+def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """The currency written right before the digits at `start` ("$", "US$", "Rs "), if any.
+
+    Returns `(ISO code, where the symbol starts)`.
+    """
+    m = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return None
+    return CURRENCY_PREFIXES[m.group().rstrip().lower()], m.start()
+
+
+def read_scale(text: str, end: int, currency: str | None) -> tuple[float, int] | None:
+    """The multiplier written right after a figure ending at `end` ("bn", " million", "k").
+
+    Returns `(factor, new end)`. Single letters count only when attached ("12k", "$3m");
+    "T" only for money; a bare "m" is million only before counted things ("3m people").
+    """
+    m = _SCALE_AFTER.match(text, end)
+    if m is None:
+        return None
+    word = m.group("scale")
+    if len(word) <= 2 and word.lower() not in ("mn", "bn", "tn") and m.group("gap"):
+        return None
+    if word == "T" and currency is None:
+        return None
+    if word == "m" and currency is None:
+        following = _NEXT_WORD.match(text, m.end())
+        if following is None or not _looks_counted(following.group(1)):
+            return None
+    return SCALE_WORDS[word.lower()], m.end()
+
+
+def _looks_counted(word: str) -> bool:
+    lower = word.lower()
+    if lower in _COUNTED:
+        return True
+    return (
+        len(lower) > 3
+        and lower.endswith("s")
+        and not lower.endswith("ss")
+        and lower not in _NOT_PLURAL
+    )
+
+
+def read_unit(text: str, end: int, scaled: bool) -> tuple[str, int, str] | None:
+    """The unit or currency word right after a figure ending at `end`.
+
+    Returns `(unit code, new end, gap)` where gap is what separates it from the figure ("",
+    " " or "-" for "27-kilometre"). `scaled` says a scale word was read ("5 million pounds"
+    is money, "20 pounds" mass).
+    """
+    m = _UNIT_AFTER.match(text, end)
+    if m is None:
+        return None
+    surface = m.group("unit")
+    code: str | None
+    if surface in _CURRENCIES:
+        code = surface  # an ISO code written after the figure: "5 million USD"
+    elif surface in ("C", "F"):
+        code = "deg" + surface
+    else:
+        lower = " ".join(surface.lower().replace("-", " ").split())
+        if lower in ("pounds", "pound"):
+            code = "GBP" if scaled else "lb"
+        elif lower in ("t", "l"):
+            code = lower
+        else:
+            code = UNIT_WORDS.get(lower) or CURRENCY_WORDS.get(lower)
+    if code is None:
+        return None
+    return code, m.end(), m.group("gap")
