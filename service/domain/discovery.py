@@ -100,6 +100,7 @@ class Definition(NamedTuple):
     name_key: str | None
     # The name was found by its initials: take its words as they are.
     exact: bool = False
+    parent: str | None = None
 
 
 class Found(NamedTuple):
@@ -157,7 +158,7 @@ class NameResolver:
                 self.extra_aliases.setdefault(definition.name_key, []).append(acronym)
                 self.by_name[acronym_norm] = definition.name_key
             return None
-        if len(name_tokens) < 2 or any(w.isupper() for _, _, w in name_tokens):
+        if len(name_tokens) < 2 or any(w.isupper() and len(w) > 1 for _, _, w in name_tokens[1:]):
             return None
         mention = Found(name_tokens[0][0], name_tokens[0][0] + len(name), "", False)
         if known_key is not None:
@@ -168,7 +169,7 @@ class NameResolver:
         if key is None:
             words = [normalize_word(t[2]) for t in name_tokens]
             kind = EntityKind.PLACE if words[-1] in PLACE_WORDS else EntityKind.ORGANIZATION
-            key = self._new(name, kind, (acronym,), None)
+            key = self._new(name, kind, (acronym,), definition.parent)
         self.by_name[acronym_norm] = key
         return mention._replace(key=key)
 
@@ -202,7 +203,7 @@ class NameResolver:
         if any(w in ORG_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in ORG_WORDS):
             return tokens, EntityKind.ORGANIZATION
         if run.unsure:
-            return tokens, None
+            return tokens, EntityKind.PLACE if words[-1] in PLACE_WORDS else None
         # Everything up to the last title word is a role ("Chief Election Commissioner X").
         titled = run.titled
         last_title = max((k for k, w in enumerate(words) if w in TITLE_WORDS), default=-1)

@@ -42,6 +42,7 @@ _CAP_START = re.compile(r"(?<![\w'’.])[A-Z]")
 _CONNECTOR_WORD = re.compile(r"\b(?:of|for|and|the|de|del|la|le|al|bin|von|van|der|du|da|y)\b")
 _ACRONYM_AFTER = re.compile(r" ?\(([A-Z][A-Z0-9&]{1,9})\)")
 _NAME_AFTER = re.compile(r" ?\(([A-Z][^()\n]{3,80})\)")
+_SENTENCE_END = frozenset('.!?"”’:;')
 _LAST_WORD = re.compile(TOKEN.pattern + "$")
 SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
@@ -133,7 +134,7 @@ def _drop_name_parts(
             entity.kind is EntityKind.PLACE
             and before is not None
             and before[1] not in ends
-            and _is_name_word(before[2], common)
+            and (_is_name_word(before[2], common) or _is_initial(text, before))
             and normalize_word(before[2]) not in PLACE_MODIFIERS
             and not SENTENCE_GAP.search(text[max(0, before[0] - 3) : before[0]])
         ):
@@ -157,6 +158,11 @@ def _is_name_word(word: str, common: frozenset[str]) -> bool:
     )
 
 
+def _is_initial(text: str, token: Token) -> bool:
+    """A middle initial such as the "F." of "John F. Kennedy"."""
+    return len(token[2]) == 1 and token[2].isupper() and text[token[1] : token[1] + 1] == "."
+
+
 def _word_at(text: str, pos: int) -> Token | None:
     m = TOKEN.match(text, pos)
     return (m.start(), m.end(), m.group()) if m else None
@@ -165,7 +171,8 @@ def _word_at(text: str, pos: int) -> Token | None:
 def _word_before(text: str, pos: int) -> Token | None:
     if pos < 2 or text[pos - 1] != " ":
         return None
-    m = _LAST_WORD.search(text[max(0, pos - 40) : pos - 1])
+    chunk = text[max(0, pos - 40) : pos - 1]
+    m = _LAST_WORD.search(chunk[:-1] if chunk.endswith(".") else chunk)
     if m is None:
         return None
     offset = max(0, pos - 40)
@@ -181,7 +188,12 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
             pos += len(line) + 1
             continue
         words = len(_WORD_START.findall(line)) - len(_CONNECTOR_WORD.findall(line))
-        if words >= 3 and len(_CAP_START.findall(line)) >= 0.75 * words:
+        # A line that ends a sentence is body text, however many names it holds.
+        if (
+            words >= 3
+            and line.rstrip()[-1:] not in _SENTENCE_END
+            and len(_CAP_START.findall(line)) >= 0.75 * words
+        ):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
@@ -225,6 +237,10 @@ def _name_runs(
             if org is not None:
                 runs.append(org[0])
                 i, prev_kb = org[1], None
+                org_run = org[0].tokens
+                _definition_after(
+                    text, tokens, org_run[-1][1], org_run, None, covered, definitions, org[0].parent
+                )
             continue
         if normalize_word(word) in DATE_WORDS:
             i += 1
@@ -339,8 +355,12 @@ def _definition_after(
     kb_match: KbMatch | None,
     covered: dict[int, KbMatch],
     definitions: list[Definition],
+    parent: str | None = None,
 ) -> None:
-    """Record "Name (ACRONYM)" or "ACRONYM (Name)" right after a name or an acronym."""
+    """Record "Name (ACRONYM)" or "ACRONYM (Name)" right after a name or an acronym.
+
+    `parent` is set for a place-led organisation's run, which is a whole name as it stands.
+    """
     if "(" not in text[end : end + 2]:
         return
     tail = text[end : end + 90]
@@ -355,7 +375,11 @@ def _definition_after(
         return
     name_first = text[kb_match.start] if kb_match else (run[0][2][0] if run else "")
     if m is not None and name_first.upper() == m.group(1)[0]:
-        definitions.append(Definition(run, m.group(1), kb_match.key if kb_match else None))
+        definitions.append(
+            Definition(
+                run, m.group(1), kb_match.key if kb_match else None, parent is not None, parent
+            )
+        )
         return
     acronym = text[kb_match.start : kb_match.end] if kb_match else (run[0][2] if run else "")
     if not (acronym.isupper() and 2 <= len(acronym) <= 10 and (kb_match or len(run) == 1)):

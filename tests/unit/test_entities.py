@@ -320,3 +320,37 @@ def test_headline_words_and_sentence_openers_are_not_names(kb: KnowledgeBase) ->
     )
     finding = find_entities(text, kb)
     assert finding.discovered == []
+
+
+def test_a_sentence_full_of_names_is_not_a_headline(kb: KnowledgeBase) -> None:
+    finding = find_entities("Speaker Nancy Pelosi met Lt. Gen. John Smith in Kyiv.", kb)
+    assert [(m.text, m.key) for m in finding.mentions] == [
+        ("Nancy Pelosi", "nancy-pelosi"),
+        ("John Smith", "john-smith"),
+        ("Kyiv", "ukraine"),
+    ]
+
+
+def test_a_known_place_inside_a_longer_name_is_not_that_place(kb: KnowledgeBase) -> None:
+    finding = find_entities("Flights at John F. Kennedy Airport were cancelled.", kb)
+    assert [(m.text, m.key) for m in finding.mentions] == [
+        ("John F. Kennedy Airport", "john-f-kennedy-airport")
+    ]
+    assert finding.discovered[0].kind is EntityKind.PLACE
+
+
+def test_country_led_agency_with_its_acronym(kb: KnowledgeBase) -> None:
+    text = "The U.S. Agency for International Development (USAID) paused grants. USAID said so."
+    finding = find_entities(text, kb)
+    (agency,) = finding.discovered
+    assert agency.name == "U.S. Agency for International Development"
+    assert agency.aliases == ("USAID",)
+    assert agency.parent == "united-states"
+    assert {m.key for m in finding.mentions} == {agency.key}
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "Путин заявил, что Москва готова.", "12 34 56"])
+def test_texts_without_latin_names_give_nothing(kb: KnowledgeBase, text: str) -> None:
+    finding = find_entities(text, kb)
+    assert finding.mentions == []
+    assert finding.discovered == []
