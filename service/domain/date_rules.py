@@ -380,26 +380,58 @@ def _decade(match: re.Match[str], published: dt.date | None) -> Resolved:
 
 
 # Earlier entries win ties on the same start; longer spans win overlaps.
-RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
-    (_ISO, _iso),
-    (_SLASHED, _slashed),
-    (_EXPLICIT_MDY, _explicit_day),
-    (_EXPLICIT_DMY, _explicit_day),
-    (_MONTH_YEAR, _month_year),
-    (_QUARTER, _quarter),
-    (_SEASON, _season),
-    (_PART_YEAR, _year),
-    (_DECADE, _decade),
-    (_YEAR_ALONE, _year),
-    (_MONTH_ALONE, _month_alone),
-    (_SPAN_TO_NOW, _span_to_now),
-    (_AGO, _ago),
-    (_PERIOD_WORDS, _period),
-    (_DAY_WORDS, _day_word),
-    (_WEEKDAY_REL, _weekday),
+
+
+def _variants(words: list[str]) -> frozenset[str]:
+    return frozenset(f for w in words for f in (w, w.capitalize(), w.upper()))
+
+
+_MONTH_CUES = _variants(_MONTH_NAMES + [m[:3] for m in _MONTH_NAMES] + ["sept"])
+_YEAR_CUES = frozenset(str(year) for year in range(1900, 2100))
+# A rule runs only when the sentence holds one of its cue words (see `cue_tokens`): a set test
+# per rule instead of sixteen full regex scans of sentences that hold no date at all.
+RULES: tuple[tuple[re.Pattern[str], _Resolver, frozenset[str]], ...] = (
+    (_ISO, _iso, _YEAR_CUES),
+    (_SLASHED, _slashed, _YEAR_CUES),
+    (_EXPLICIT_MDY, _explicit_day, _MONTH_CUES),
+    (_EXPLICIT_DMY, _explicit_day, _MONTH_CUES),
+    (_MONTH_YEAR, _month_year, _MONTH_CUES),
+    (
+        _QUARTER,
+        _quarter,
+        _variants(["quarter", "half"]) | {f"{q}{i}" for q in "QH" for i in range(1, 5)},
+    ),
+    (_SEASON, _season, _variants(["spring", "summer", "autumn", "fall", "winter"])),
+    (_PART_YEAR, _year, _YEAR_CUES),
+    (_DECADE, _decade, _YEAR_CUES),
+    (_YEAR_ALONE, _year, _YEAR_CUES),
+    (_MONTH_ALONE, _month_alone, _MONTH_CUES),
+    (_SPAN_TO_NOW, _span_to_now, _variants(["past", "last", "previous"])),
+    (_AGO, _ago, _variants(["ago", "earlier", "before", "later"])),
+    (_PERIOD_WORDS, _period, _variants(["week", "weekend", "month", "year", "decade"])),
+    (
+        _DAY_WORDS,
+        _day_word,
+        _variants(
+            [
+                "today",
+                "tonight",
+                "yesterday",
+                "tomorrow",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
+                "day",
+            ]
+        ),
+    ),
+    (_WEEKDAY_REL, _weekday, _variants(_WEEKDAYS)),
 )
-TRIGGER = re.compile(
-    r"\d|[A-Z][a-z]{2}|today|tonight|yesterday|tomorrow|week|month|year|ago|earlier|spring|"
-    r"summer|autumn|fall|winter|night|quarter|half",
-    re.IGNORECASE,
-)
+ALL_CUES: frozenset[str] = frozenset().union(*(cues for _, _, cues in RULES))
+_CUE_TOKEN = re.compile(r"[A-Za-z]+[0-9]?|[0-9]+")
+
+
+def cue_tokens(sentence: str) -> frozenset[str]:
+    """The sentence's words that can start or anchor a date expression."""
+    return ALL_CUES.intersection(_CUE_TOKEN.findall(sentence))

@@ -27,12 +27,13 @@ Representative dates (documented choice, `precision` says how loose the date is)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zoneinfo
 
 import msgspec
 
-from service.domain.date_rules import RULES, TRIGGER, Resolved
+from service.domain.date_rules import RULES, Resolved, cue_tokens
 
 
 class DateExpression(msgspec.Struct, frozen=True, kw_only=True):
@@ -57,10 +58,19 @@ def resolve_date_expressions(sentence: str, published: dt.date | None) -> list[D
     """
     if isinstance(published, dt.datetime):
         published = published.date()
-    if not TRIGGER.search(sentence):
-        return []
+    return list(_resolve_cached(sentence, published))
+
+
+# Extraction asks for the as-of date of every figure of a sentence: resolve each sentence once.
+@functools.lru_cache(maxsize=4096)
+def _resolve_cached(sentence: str, published: dt.date | None) -> tuple[DateExpression, ...]:
+    cues = cue_tokens(sentence)
+    if not cues:
+        return ()
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
-    for rank, (pattern, resolver) in enumerate(RULES):
+    for rank, (pattern, resolver, rule_cues) in enumerate(RULES):
+        if cues.isdisjoint(rule_cues):
+            continue
         for match in pattern.finditer(sentence):
             resolved = resolver(match, published)
             if resolved is not None:
@@ -83,7 +93,7 @@ def resolve_date_expressions(sentence: str, published: dt.date | None) -> list[D
             )
         )
         last_end = -neg_end
-    return out
+    return tuple(out)
 
 
 # A range start says when counting began, not when the figure holds ("killed since February").
@@ -140,9 +150,10 @@ def resolve_as_of(
 # ---------------------------------------------------------------------------------------------
 
 _STAMP_LABEL = re.compile(
-    r"(?i:(?P<label>(?:last\s+)?(?:updated|modified|published|posted|first\s+published)|"
-    r"date)\s*(?:on|at|:)?\s*)"
+    r"\b(?i:(?P<label>(?:last\s+)?(?:updated|modified|published|posted|first\s+published)|"
+    r"date)\b\s*(?:on|at|:)?\s*)"
 )
+_LABEL_WORDS = ("updated", "modified", "published", "posted", "date")
 _TIME = re.compile(
     r",?\s*(?:at|@|-|–|\||T)?\s*(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*"
     r"(?P<ampm>(?i:a\.?m\.?|p\.?m\.?))?\s*(?P<tz>UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d\d:?\d\d)?(?!\w)"
@@ -231,7 +242,10 @@ def _first_full_date(text: str, limit: int) -> tuple[dt.date, int] | None:
 
 def _published_in(part: str) -> dt.datetime | None:
     labelled: list[tuple[int, dt.datetime]] = []
-    for label in _STAMP_LABEL.finditer(part):
+    lowered = part.lower()
+    # Substring tests first: the label regex is only worth running when a label word occurs.
+    labels = _STAMP_LABEL.finditer(part) if any(w in lowered for w in _LABEL_WORDS) else ()
+    for label in labels:
         window = part[label.end() : label.end() + 80]
         found = _first_full_date(window, 12)
         if found is not None:
