@@ -13,43 +13,22 @@ import re
 
 from service.domain.model import Qualifier
 
-SMALL: dict[str, int] = {
-    "zero": 0,
-    "nought": 0,
-    "naught": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-TEENS: dict[str, int] = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+
+def _numbered(words: str, values: list[int]) -> dict[str, int]:
+    return dict(zip(words.split(), values, strict=True))
+
+
+SMALL = _numbered(
+    "zero nought naught one two three four five six seven eight nine", [0, 0, 0, *range(1, 10)]
+)
+TEENS = _numbered(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
+    [*range(10, 20)],
+)
+TENS = _numbered(
+    "twenty thirty forty fourty fifty sixty seventy eighty ninety",
+    [20, 30, 40, 40, 50, 60, 70, 80, 90],
+)
 SCALES: dict[str, float] = {
     "thousand": 1e3,
     "lakh": 1e5,
@@ -60,32 +39,11 @@ SCALES: dict[str, float] = {
 }
 # Denominators of written fractions ("two thirds", "a quarter of"). Ordinals such as "first"
 # and "second" are left out: as denominators they are too rare to risk "a second attack".
-DENOMINATORS: dict[str, int] = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fourth": 4,
-    "fourths": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "sixth": 6,
-    "sixths": 6,
-    "seventh": 7,
-    "sevenths": 7,
-    "eighth": 8,
-    "eighths": 8,
-    "ninth": 9,
-    "ninths": 9,
-    "tenth": 10,
-    "tenths": 10,
-    "hundredth": 100,
-    "hundredths": 100,
-    "thousandth": 1000,
-    "thousandths": 1000,
-}
+DENOMINATORS = _numbered(
+    "half third quarter fourth fifth sixth seventh eighth ninth tenth hundredth thousandth",
+    [2, 3, 4, 4, 5, 6, 7, 8, 9, 10, 100, 1000],
+)
+DENOMINATORS.update({("halves" if w == "half" else w + "s"): v for w, v in DENOMINATORS.items()})
 _FILLERS = frozenset({"a", "an", "and", "of", "point"})
 CARDINAL_WORDS: frozenset[str] = frozenset(
     [*SMALL, *TEENS, *TENS, *SCALES, "hundred", "dozen", "dozens"]
@@ -415,3 +373,69 @@ def _qualifier_phrases() -> dict[str, Qualifier | None]:
 # Lower-cased phrase (words joined by one space) written before a figure -> its qualifier.
 QUALIFIER_PHRASES: dict[str, Qualifier | None] = _qualifier_phrases()
 QUALIFIER_MAX_WORDS = max(len(phrase.split()) for phrase in QUALIFIER_PHRASES)
+
+
+def word_trie(words: object) -> str:
+    """A regex matching exactly `words`, factored by shared prefixes (much faster than a|b|c)."""
+    tree: dict[str, dict[str, object]] = {}
+    for word in sorted(set(words)):  # type: ignore[call-overload]
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, object]]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]  # type: ignore[arg-type]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(tree)
+
+
+# Words and patterns around figures, used by `numbers.find_numbers`.
+CHANGE_UP = re.compile(
+    r"(?i)\b(?:revis|rais|rose|risen|ris[ei]|increas|climb|jump|gr[eo]w|lift|push|boost|hik"
+    r"|soar|surg|swell|swoll|bump|upp|expand|doubl|tripl)\w*\b"
+)
+CLAUSE_BREAK = re.compile(r"(?i)\b(?:that|which|who|whom|while|when|where|but|because|if)\b|[,:;]")
+SENTENCE_END = re.compile(r"[.;!?\n]")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+CHANGE_WORDS = _word_set(
+    "rose risen rise rises rising increased increase increases climbed climb jumped jump grew "
+    "grown grow fell fallen fall falls dropped drop declined decreased slid slipped plunged "
+    "soared surged gained cut cuts raised lowered revised up down reduced boosted lifted pushed "
+    "hiked trimmed doubled tripled halved shrank shrunk expanded"
+)
+LABEL_WORDS = _word_set(
+    "no. nos. no number article section sec. page pages p. pp. chapter route flight line platform "
+    "gate room item episode season series level category phase stage grade version type model "
+    "unit block building lot ward zone resolution paragraph clause rule amendment highway "
+    "interstate tier round game day week vol. issue act bill code"
+)
+NOT_NAME_WORDS = frozenset(
+    {w for phrase in QUALIFIER_PHRASES for w in phrase.split()}
+    | _word_set(
+        "a an the in on at of by for from to with since until till after before during and but or "
+        "nor so yet as than all another those these only just least most almost some its their "
+        "our his her its this that there here then when while where nearly about between among "
+        "per each every both either killed kill kills sent send says said"
+    )
+)
+NOT_ONE_BEFORE = _word_set("no the this that any every each which someone anyone")
+NOT_COUNTED_AFTER_ONE = _word_set(
+    "of another who which that is was has had would could will can may might must should does did "
+    "in on at for with from as by to and or but thought way day time point side hand more after "
+    "such reason thing another's one's else"
+)
+FRACTION_FOLLOWERS = _word_set("of the and or to")
+NOT_FRACTION_AFTER = _word_set(
+    "in and first second third fourth last final next previous other the this that each every same "
+    "latter former"
+)

@@ -42,44 +42,35 @@ Proportions ("half", "two thirds", "3/4", "one in five") get unit "fraction" (0-
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from service.domain.model import NumberMention, Qualifier
 from service.domain.number_words import (
     CARDINAL_WORDS,
+    CHANGE_UP,
+    CHANGE_WORDS,
+    CLAUSE_BREAK,
+    FRACTION_FOLLOWERS,
+    LABEL_WORDS,
+    NOT_COUNTED_AFTER_ONE,
+    NOT_FRACTION_AFTER,
+    NOT_NAME_WORDS,
+    NOT_ONE_BEFORE,
     QUALIFIER_MAX_WORDS,
     QUALIFIER_PHRASES,
     RUN_WORDS,
     SCALES,
+    SENTENCE_END,
     SMALL,
     TEENS,
     parse_number_words,
     parse_word_prefix,
     vague_reading,
+    word_trie,
 )
-from service.domain.units import UNITS, read_currency_before, read_scale, read_unit
+from service.domain.units import UNITS, Exclusions, read_currency_before, read_scale, read_unit
 
 __all__ = ["find_numbers", "is_small_word_number", "parse_number_words"]
-
-
-def _trie(words: object) -> str:
-    """A regex matching exactly `words`, factored by shared prefixes (much faster than a|b|c)."""
-    tree: dict[str, dict[str, object]] = {}
-    for word in sorted(set(words)):  # type: ignore[call-overload]
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
-        node[""] = {}
-
-    def emit(node: dict[str, dict[str, object]]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]  # type: ignore[arg-type]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(tree)
 
 
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
@@ -103,9 +94,9 @@ _FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen", "dozens
     "quarter",
 }
 _RUN = (
-    r"(?i:(?:" + _trie(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|"
+    r"(?i:(?:" + word_trie(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|"
     r"million|billion|trillion|lakh|crore|dozen|half|quarter|third)(?![A-Za-z])))(?![A-Za-z])"
-    r"(?:[\s-]{1,3}" + _trie(RUN_WORDS) + r"(?![A-Za-z])){0,16})"
+    r"(?:[\s-]{1,3}" + word_trie(RUN_WORDS) + r"(?![A-Za-z])){0,16})"
 )
 # Digits first: a character class lets the regex engine skip ahead quickly.
 _CANDIDATE = re.compile(
@@ -113,28 +104,6 @@ _CANDIDATE = re.compile(
     r"|(?<![A-Za-z])(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
 )
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-# Spans whose digits are never figures: URLs, dates, times, phone numbers, versions, seasons.
-_EXCLUDE = re.compile(
-    r"(?=[\d+('JFMASOND])(?:"
-    r"(?<![\d,.])\d{1,4}(?P<sep>[-/.])\d{1,4}(?P=sep)\d{1,4}(?:(?P=sep)\d{1,4}){0,3}(?!\d)"
-    r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,5}){1,4}"
-    r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}"
-    r"|(?<![\d.])\d{1,2}(?:[:.]\d{2}){0,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
-    r"|(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-    r"|(?<![\d.])\d{1,2}[:.]?\d{2}\s?(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MSK|IST)\b"
-    r"|\b" + _MONTH + r"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"
-    r"(?:,?\s{1,3}\d{4}(?!\d))?"
-    r"|(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\s{1,3}(?:of\s{1,3})?"
-    + _MONTH
-    + r"\b\.?"
-    r"(?:,?\s{1,3}\d{4}(?!\d))?"
-    r"|(?P<years>(?<![\d,.])(?:1[89]\d\d|20\d\d)\s?[-–/]\s?(?:\d{4}|\d{2})(?!\d))"
-    r"|'\d0s\b)"
-)
 _MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 _OF_A = re.compile(r"\s{1,3}(?:of\s{1,3})?an?\s{1,3}")
@@ -154,50 +123,6 @@ _SUFFIX = re.compile(
     r"|\s{1,3}(?i:(?P<or_equal>or\s{1,3}equal(?:\s{1,3}to)?))(?![A-Za-z])"
 )
 _BOUND_JOIN = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:(?i:and|but)\s{1,3})?")
-_CHANGE_UP = re.compile(
-    r"(?i)\b(?:revis|rais|rose|risen|ris[ei]|increas|climb|jump|gr[eo]w|lift|push|boost|hik"
-    r"|soar|surg|swell|swoll|bump|upp|expand|doubl|tripl)\w*\b"
-)
-_CLAUSE_BREAK = re.compile(r"(?i)\b(?:that|which|who|whom|while|when|where|but|because|if)\b|[,:;]")
-_SENTENCE_END = re.compile(r"[.;!?\n]")
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_CHANGE_WORDS = _word_set(
-    "rose risen rise rises rising increased increase increases climbed climb jumped jump grew "
-    "grown grow fell fallen fall falls dropped drop declined decreased slid slipped plunged "
-    "soared surged gained cut cuts raised lowered revised up down reduced boosted lifted pushed "
-    "hiked trimmed doubled tripled halved shrank shrunk expanded"
-)
-_LABELS = _word_set(
-    "no. nos. no number article section sec. page pages p. pp. chapter route flight line platform "
-    "gate room item episode season series level category phase stage grade version type model "
-    "unit block building lot ward zone resolution paragraph clause rule amendment highway "
-    "interstate tier round game day week vol. issue act bill code"
-)
-_CAPS_OK = frozenset(
-    {w for phrase in QUALIFIER_PHRASES for w in phrase.split()}
-    | _word_set(
-        "a an the in on at of by for from to with since until till after before during and but or "
-        "nor so yet as than all another those these only just least most almost some its their "
-        "our his her its this that there here then when while where nearly about between among "
-        "per each every both either killed kill kills sent send says said"
-    )
-)
-_ONE_BEFORE = _word_set("no the this that any every each which someone anyone")
-_ONE_NOT_COUNTED = _word_set(
-    "of another who which that is was has had would could will can may might must should does did "
-    "in on at for with from as by to and or but thought way day time point side hand more after "
-    "such reason thing another's one's else"
-)
-_FRACTION_FOLLOW = _word_set("of the and or to")
-_FRACTION_NOT_AFTER = _word_set(
-    "in and first second third fourth last final next previous other the this that each every same "
-    "latter former"
-)
 _ALLOWED_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100, 1000})
 _MISSING = object()
 
@@ -250,7 +175,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     """
     if not text:
         return []
-    nums = _drop_names_and_years(text, _scan(text, _Exclusions(text)))
+    nums = _drop_names_and_years(text, _scan(text, Exclusions(text)))
     _apply_signs(text, nums)
     phrases = _combine(text, nums)
     for phrase in phrases:
@@ -275,58 +200,7 @@ def is_small_word_number(mention: NumberMention) -> bool:
 # ---------------------------------------------------------------------------- scanning
 
 
-class _Exclusions:
-    """Spans that are never figures (dates, times, phones, URLs), found lazily near digits.
-
-    Scanning a whole article with the exclusion regex costs more than everything else, and
-    digits are sparse, so the regex runs only over windows around the digits found.
-    """
-
-    _WINDOW = 240
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.spans: list[tuple[int, int]] = []
-        self.covered_until = -1
-
-    def covers(self, start: int, end: int) -> bool:
-        text = self.text
-        if end > self.covered_until:
-            window_start = start - 40
-            if window_start > 0:
-                space = text.rfind(" ", max(0, window_start - 24), window_start)
-                window_start = space + 1 if space >= 0 else window_start
-            window_start = max(0, window_start, self.covered_until - 40)
-            window_end = min(len(text), start + self._WINDOW)
-            for m in _EXCLUDE.finditer(text, window_start, window_end):
-                years = m.group("years")
-                if (years is None or _is_year_span(years)) and m.start() >= self.covered_until:
-                    self.spans.append(m.span())
-            self.covered_until = window_end - 40 if window_end < len(text) else len(text)
-        spans = self.spans
-        index = bisect.bisect_right(spans, (start, 1 << 62)) - 1
-        if index >= 0 and spans[index][1] > start:
-            return True
-        if index + 1 < len(spans) and spans[index + 1][0] < end:
-            return True
-        return _in_url(text, start)
-
-
-def _in_url(text: str, start: int) -> bool:
-    token_start = start
-    limit = max(0, start - 300)
-    while token_start > limit and not text[token_start - 1].isspace():
-        token_start -= 1
-    token = text[token_start:start]
-    return "://" in token or token.startswith("www.") or "@" in token
-
-
-def _is_year_span(span_text: str) -> bool:
-    first, second = re.split(r"\s?[-–/]\s?", span_text)
-    return len(second) == 2 or int(first) <= int(second) <= 2100
-
-
-def _scan(text: str, excluded: _Exclusions) -> list[_Num]:
+def _scan(text: str, excluded: Exclusions) -> list[_Num]:
     found: list[_Num] = []
     for m in _CANDIDATE.finditer(text):
         if found and m.start() < found[-1].end:
@@ -342,7 +216,7 @@ def _scan(text: str, excluded: _Exclusions) -> list[_Num]:
     return found
 
 
-def _read_digits(text: str, m: re.Match[str], excluded: _Exclusions) -> _Num | None:
+def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> _Num | None:
     digits = m.group("num")
     num_start, num_end = m.span("num")
     if excluded.covers(num_start, num_end):
@@ -507,9 +381,11 @@ def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
                 previous is not None
                 and previous[2][0].isupper()
                 and not previous[2].endswith(".")
-                and previous[0] not in _CAPS_OK
+                and previous[0] not in NOT_NAME_WORDS
             )
-            if previous and (previous[0] in _LABELS or (name_like and (num.plain or num.capital))):
+            if previous and (
+                previous[0] in LABEL_WORDS or (name_like and (num.plain or num.capital))
+            ):
                 dropped_end = num.end
                 continue
             if num.plain and num.low <= 120 and _is_apposition_age(text, num):
@@ -630,7 +506,7 @@ def _join(text: str, first: _Num, second: _Num, gap: re.Match[str]) -> _Num | No
 
 def _changes_before(text: str, position: int) -> bool:
     tokens = _left_tokens(text, position, 2)
-    return any(token[0] in _CHANGE_WORDS for token in tokens)
+    return any(token[0] in CHANGE_WORDS for token in tokens)
 
 
 def _qualify_before(text: str, num: _Num) -> None:
@@ -674,14 +550,14 @@ def _qualify_after(text: str, num: _Num, following: int | None) -> None:
 def _is_target(text: str, start: int) -> bool:
     """Whether "up to" continues a change verb in the same clause ("raised ... up to")."""
     window = text[max(0, start - 100) : start]
-    breaks = list(_SENTENCE_END.finditer(window))
+    breaks = list(SENTENCE_END.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
-    verbs = list(_CHANGE_UP.finditer(window))
+    verbs = list(CHANGE_UP.finditer(window))
     if not verbs:
         return False
     between = window[verbs[-1].end() :]
-    return not _CLAUSE_BREAK.search(between) and not between.rstrip().lower().endswith(" by")
+    return not CLAUSE_BREAK.search(between) and not between.rstrip().lower().endswith(" by")
 
 
 def _merge_bounds(text: str, phrases: list[_Num]) -> list[_Num]:
@@ -722,10 +598,10 @@ def _keep(text: str, num: _Num) -> bool:
         return True
     if num.words == ("one",) and num.unit is None:
         tokens = _left_tokens(text, num.start, 1)
-        if tokens and tokens[0][0] in _ONE_BEFORE:
+        if tokens and tokens[0][0] in NOT_ONE_BEFORE:
             return False
         following = _NEXT_WORD.match(text, num.end)
-        return following is not None and following.group(1).lower() not in _ONE_NOT_COUNTED
+        return following is not None and following.group(1).lower() not in NOT_COUNTED_AFTER_ONE
     if (
         num.kind == "fraction"
         and num.words
@@ -734,11 +610,11 @@ def _keep(text: str, num: _Num) -> bool:
     ):
         # singular proportion: "half of", "a third of" yes; "a third term", "second half" no
         tokens = _left_tokens(text, num.start, 1)
-        if tokens and tokens[0][0] in _FRACTION_NOT_AFTER:
+        if tokens and tokens[0][0] in NOT_FRACTION_AFTER:
             return False
         following = _NEXT_WORD.match(text, num.end)
         if following is not None:
-            return following.group(1).lower() in _FRACTION_FOLLOW
+            return following.group(1).lower() in FRACTION_FOLLOWERS
         return num.end >= len(text) or text[num.end] in ".,;:)!?"
     return True
 
