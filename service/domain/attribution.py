@@ -73,6 +73,9 @@ class Attribution(NamedTuple):
     speaker_key: str | None  # entity key of the source itself (person or body)
     entity_keys: tuple[str, ...]  # every entity mentioned in the source phrase
     phrase: tuple[int, int] = (-1, -1)  # offsets of the source phrase in this sentence
+    verb: str = ""
+    # "..., the ministry said": a source after a comma or a quote speaks for the sentence
+    trailing: bool = False
 
 
 _REPORT_VERBS = (
@@ -107,6 +110,26 @@ _NP_WORDS = _word_set(
     """
 )
 # Words in a source phrase that make an entity-less phrase still name a speaking body/person.
+# Words that end a source phrase read right to left.
+_NP_STOP = _word_set(
+    """
+    the a an and or but nor that which who whom whose while when where as if than because
+    has have had is are was were be been being will would could can may might must shall
+    should do does did it its their his her our your my this these those there here not no
+    in on at to into by with for over under after before since during about against between
+    through without within among per also only just even still already now then so yet
+    what how why both either neither each all some any most more less many much few
+    """
+)
+# Heads of source phrases that name no one: the source stays unknown (or the outer one).
+_GENERIC_SOURCES = _word_set(
+    """
+    reports report analysis analyses estimates estimate figures figure data intelligence
+    study studies research assessment assessments information evidence footage images
+    documents statement statements claims claim findings numbers count counts results
+    result toll
+    """
+)
 _SPEAKER_NOUNS = _word_set(
     """
     official officials spokesman spokeswoman spokesperson spokespeople sources source
@@ -130,17 +153,36 @@ _LEADING_NOISE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS_PERSON = frozenset({"he", "she"})
+_TRAILING_MARKS = frozenset({",", "”", '"', "’", "'"})
+# Verbs that take a plain object when they are not reporting ("added 64,000 jobs").
+_OBJECT_VERBS = frozenset({"added", "adding", "found", "show", "shows", "showed", "put", "puts"})
+# Verbs of speech proper: a closing "..., X said" does not override them.
+_SPEECH = _word_set(
+    """
+    said says told tells noted notes stated confirmed announced reported wrote writes added
+    claimed estimated estimates assessed insisted declared warned revealed
+    """
+)
 _PRONOUNS_BODY = frozenset({"it", "they"})
 _MAX_SOURCE_TOKENS = 12
 
 
 def _in_np(token: Token, covered: set[int]) -> bool:
-    if token.start in covered:
+    """Whether a token can belong to a source phrase: names, titles and plain nouns, not
+    function words, reporting verbs, adverbs or numbers."""
+    if token.start in covered or token.lower in _NP_WORDS:
         return True
     first = token.text[0]
     if first.isupper():
         return True
-    return token.lower in _NP_WORDS
+    low = token.lower
+    return (
+        first.isalpha()
+        and "." not in low
+        and low not in _NP_STOP
+        and not low.endswith("ly")
+        and _VERB.fullmatch(low) is None
+    )
 
 
 def _source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:
@@ -215,13 +257,14 @@ def _resolve(
     if countries:
         return display, countries[-1].key, countries[-1].key, keys
     words = display.split()
-    if words and any(w.lower() in _SPEAKER_NOUNS for w in words):
+    if not words:
+        return None, None, None, keys
+    if any(w.lower() in _SPEAKER_NOUNS for w in words):
         return display, None, None, keys
-    capitalised = [w for w in words if w[:1].isupper() and w.lower() not in _NP_WORDS]
-    if len(capitalised) >= 2 and len(capitalised) == len(words):
-        # An unrecognised proper name right before the verb ("Jane Doe said").
-        return display, None, None, keys
-    return None, None, None, keys
+    if words[-1].lower().strip("'’") in _GENERIC_SOURCES:
+        # "Reports suggest", "An analysis indicates", "Kyiv has intelligence suggesting"
+        return None, None, None, keys
+    return display, None, None, keys
 
 
 def find_attributions(
@@ -268,10 +311,22 @@ def find_attributions(
                 source = last_person if tokens[prev].lower in _PRONOUNS_PERSON else last_body
                 if source is not None:
                     events.append(
-                        source._replace(start=match.start(), end=match.end(), phrase=(-1, -1))
+                        source._replace(
+                            start=match.start(),
+                            end=match.end(),
+                            phrase=(-1, -1),
+                            verb=verb,
+                            trailing=prev > 0 and tokens[prev - 1].text in _TRAILING_MARKS,
+                        )
                     )
                 continue
-            lo, hi = _source_span_before(tokens, i - 1, covered)
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
+            if verb in _OBJECT_VERBS and nxt not in _TRAILING_MARKS | {"that", ".", ":"}:
+                continue  # "employers added 64,000 jobs": not a reporting verb
+            if verb in _PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
+                lo, hi = i, i  # "..., noting that": the sentence's named source stands
+            else:
+                lo, hi = _source_span_before(tokens, i - 1, covered)
             if lo == hi and verb in {"said", "says", "added", "told", "wrote"}:
                 lo, hi = _source_span_after(tokens, i + 1, covered)  # "..., said Rutte"
         if lo < hi:
@@ -287,10 +342,17 @@ def find_attributions(
             # that his country's intelligence believes": the named source before stands.
             outer = next((e for e in reversed(events) if e.name is not None), None)
             if outer is not None:
-                events.append(outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1)))
+                events.append(
+                    outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
+                )
                 continue
         span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
-        events.append(Attribution(match.start(), match.end(), name, attributor, key, keys, span))
+        trailing = 0 < lo < hi and tokens[lo - 1].text in _TRAILING_MARKS
+        events.append(
+            Attribution(
+                match.start(), match.end(), name, attributor, key, keys, span, verb, trailing
+            )
+        )
     return events
 
 
@@ -303,9 +365,21 @@ def attribution_for(events: Sequence[Attribution], position: int) -> Attribution
     """The source governing the figure at `position`: the nearest reporting event before it,
     else the first named event after it in the same sentence ("..., the ministry said")."""
     before = [e for e in events if e.end <= position]
+    closing = next(
+        (
+            e
+            for e in events
+            if e.start >= position and e.trailing and e.name is not None and e.verb in _SPEECH
+        ),
+        None,
+    )
     if before:
+        nearest = before[-1]
+        if closing is not None and nearest.verb not in _SPEECH:
+            # "Malawi has recorded 4,800 cases, the WHO said": the closing source reports it
+            return closing
         # The nearest verb governs, even when its source is unnamed ("An analysis indicates").
-        return before[-1] if before[-1].name is not None else None
+        return nearest if nearest.name is not None else None
     for event in events:
         if event.start >= position and event.name is not None:
             return event
