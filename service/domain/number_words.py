@@ -117,7 +117,8 @@ def parse_word_prefix(words: list[str]) -> tuple[float, int, bool] | None:
                 continue
             break
         elif w in SMALL:
-            if last in (None, "hundred", "scale", "and") or (last == "tens" and current % 10 == 0):
+            group = current - (and_current or 0.0)
+            if last in (None, "hundred", "scale", "and") or (last == "tens" and group % 10 == 0):
                 current += SMALL[w]
                 last = "unit"
             else:
@@ -163,7 +164,7 @@ def parse_word_prefix(words: list[str]) -> tuple[float, int, bool] | None:
                 value = 6.0
             elif last == "a" and w == "dozen":
                 value = 12.0
-            elif last in ("unit", "teen", "tens") and total == 0:
+            elif last in ("unit", "teen", "tens") and total == 0 and current < 100:
                 value = current * 12
             else:
                 break

@@ -79,6 +79,7 @@ _VULGAR["⅞"] = 7 / 8
 _DIGITS = (
     r"\d{0,6}[" + "".join(_VULGAR) + r"]"
     r"|\d{1,2}/\d{1,4}(?![\d/])"
+    r"|\d{1,3}(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])"
     r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     r"|\.\d+"
 )
@@ -230,7 +231,8 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> _Num | No
         raw = float(digits[:-1] or 0) + _VULGAR[digits[-1]]
     elif fraction:
         numerator, denominator = (int(part) for part in digits.split("/"))
-        if not 0 < numerator < denominator or denominator not in _ALLOWED_DENOMINATORS:
+        allowed = denominator in _ALLOWED_DENOMINATORS or (numerator == 1 and denominator <= 1000)
+        if not 0 < numerator < denominator or not allowed:
             return None  # "24/7", "9/11"
         raw = numerator / denominator
     else:
@@ -379,7 +381,7 @@ def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
             previous = tokens[-1] if tokens else None
             name_like = (
                 previous is not None
-                and previous[2][0].isupper()
+                and not previous[2].islower()
                 and not previous[2].endswith(".")
                 and previous[0] not in NOT_NAME_WORDS
             )

@@ -176,7 +176,7 @@ AED: dirhams
 
 # Units written after a figure (lower-case; a space also matches a hyphen: "25-basis-point").
 UNIT_WORDS = _spellings("""
-%: % | percent | per cent | percentage | percents | pct
+%: % | percent | per cent | percentage | percents | pct | pc
 pp: percentage points | percentage point | percent points
 bp: basis points | basis point | bps | bp
 km2: square kilometres | square kilometers | square kilometre | square kilometer | square km

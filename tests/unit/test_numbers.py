@@ -315,3 +315,61 @@ def test_to_base(value: float, unit: str | None, expected: tuple[float, str | No
     converted, base = to_base(value, unit)
     assert base == expected[1]
     assert converted == pytest.approx(expected[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose 8pc.", ("8pc", 8, "%")),
+        ("The Fed cut by 75 basis points.", ("75 basis points", 75, "bp")),
+        ("A 25-basis-point cut.", ("25-basis-point", 25, "bp")),
+        (
+            "Rates fell by a quarter of a percentage point.",
+            ("a quarter of a percentage point", 0.25, "pp"),
+        ),
+        ("They walked half a mile.", ("half a mile", 0.5, "mi")),
+        ("Temperatures reached 45C.", ("45C", 45, "degC")),
+        ("Turnout rose 2.3 percentage points.", ("2.3 percentage points", 2.3, "pp")),
+        ("The light oscillates at 4e14 hertz.", ("4e14", 4e14, None)),
+    ],
+)
+def test_market_and_measure_units(text: str, expected: tuple[object, ...]) -> None:
+    m = only(text)
+    assert (m.text, m.low, m.unit) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden, 81, said nothing.",
+        "The meeting is on January 27-28.",
+        "The quake hit at 0117 GMT.",
+        "The new iPhone 15 sold out.",
+        "The Category 4 storm weakened.",
+        "Air Force One landed.",
+        "It was a one-sided game and a third-party bid.",
+        "The budget was cut in half.",
+        "They met for an hour and a half.",
+    ],
+)
+def test_more_non_figures(text: str) -> None:
+    assert find_numbers(text) == [], [m.text for m in find_numbers(text)]
+
+
+def test_a_unit_word_inside_a_compound_is_not_the_unit() -> None:
+    assert reading("The CDU won more than 1.3 million second-round votes.") == (
+        "more than 1.3 million",
+        1.3e6,
+        None,
+        Qualifier.MORE_THAN,
+        None,
+    )
+
+
+def test_change_from_to_gives_two_figures_and_a_plain_from_to_a_range() -> None:
+    found = find_numbers("Unemployment fell from 4.1% to 3.9%, and prices ranged from 2% to 4%.")
+    assert [(m.text, m.qualifier) for m in found] == [
+        ("4.1%", E),
+        ("3.9%", E),
+        ("from 2% to 4%", R),
+    ]
