@@ -51,7 +51,8 @@ _FUNCTION_WORDS = _word_set(
     neither nearly almost roughly approximately up down out off most least west
     east north south northwest northeast southwest southeast away ago them us him me whom
     nationwide worldwide overall apiece altogether annually daily monthly weekly yearly
-    respectively each total
+    respectively each total last next previous earlier later yesterday today tomorrow
+    tonight
     """
 )
 # Plural nouns that do not end in "s": a one-word noun phrase after a count above one must
