@@ -123,6 +123,7 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if (
         len(line) <= 600
+        and ("ookie" in line or "OOKIE" in line)
         and _COOKIE.search(line)
         and _CONSENT.search(line)
         and _SITE_VOICE.search(line)

@@ -81,6 +81,11 @@ def _repair_run(match: re.Match[str]) -> str:
     return run
 
 
+# Shapes of damage left after the run repair (a lost byte breaks a run: "Ã " for "à"); only
+# then is ftfy's slower badness check worth running.
+_LEFTOVER = re.compile(
+    r"[ÂÃÅÐÑâ][\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|Ã |[\u0080-\u009f]"
+)
 _SUSPECT = re.compile(r"[\u0080-\u00ff\u0e00-\u0e7f\u2000-\u203a\u20ac\u2122\u0152-\u02dc]")
 
 
@@ -96,7 +101,7 @@ def repair_mojibake(text: str) -> str:
         if repaired == text:
             break
         text = repaired
-    if ftfy.badness.is_bad(text):
+    if _LEFTOVER.search(text) and ftfy.badness.is_bad(text):
         # Leftovers of shapes the run repair does not know (lost bytes, mixed codecs).
         text = ftfy.fix_encoding(text)
     return text

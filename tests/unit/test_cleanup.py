@@ -51,6 +51,8 @@ def seed(name_start: str) -> str:
         ("cafÃ© in SÃ£o Paulo costs â‚¬5", "café in São Paulo costs €5"),
         ("Ã\x83Â©tÃ\x83Â©", "été"),  # encoded twice
         ("ZÃ¼rich â€“ 5Â°C", "Zürich – 5°C"),
+        ("VoilÃ  tout", "Voilà tout"),  # a lost byte: left to ftfy
+        ("ðŸ”¥ Fire", "🔥 Fire"),
     ],
 )
 def test_repair_mojibake_fixes_code_page_damage(broken: str, fixed: str) -> None:
