@@ -16,6 +16,7 @@ subdivisions > cities), and among countries to the more populous one.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import hashlib
 import json
 import re
@@ -31,13 +32,16 @@ import pycountry  # type: ignore[import-not-found]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import kb_curated as cur
+import msgspec
 
+from service.domain import knowledge
 from service.domain.knowledge import normalize_alias
 
 OUT = Path(__file__).resolve().parent.parent / "service" / "domain" / "data"
-CITY_MIN_POPULATION = 100_000
+CITY_MIN_POPULATION = 50_000
 # A city this big keeps its name even when it is also an English word ("Van").
 BIG_CITY = 300_000
+NAME_LIKE_CITY = 150_000
 CAPITAL_MIN_COUNTRY_POPULATION = 1_000_000
 SHORT_NAMES = {
     "NL": "Netherlands",
@@ -373,12 +377,13 @@ def build() -> dict[str, Any]:
         parent = country_key[iso]
         b.add(b.free_key(name, parent), name, "place", aliases, parent)
 
+    english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is not None or sub.type in SKIP_SUBDIVISION_TYPES:
             continue
         parent = country_key.get(sub.country_code)
         name = ADMIN_SUFFIX.sub("", re.sub(r"\s*\[.*?\]", "", sub.name)).strip()
-        if not parent or not name or len(name) < 3 or b.is_common(fold(name)):
+        if not parent or not name or len(name) < 3 or fold(name).lower() in b.words_lower:
             continue
         norm_name = normalize_alias(fold(name))
         top = biggest_city.get(norm_name, sub.country_code)
@@ -395,7 +400,18 @@ def build() -> dict[str, Any]:
                 parent,
             )
             continue
-        b.add(b.free_key(name, parent), name, "place", [], parent)
+        english = ADMIN_SUFFIX.sub("", english_names.gettext(sub.name)).strip()
+        b.add(b.free_key(name, parent), name, "place", [english] if english != name else [], parent)
+
+    for county in gc.get_us_counties():
+        # "Ventura County": the word County keeps these names unambiguous enough.
+        b.add(
+            b.free_key(county["name"], "united-states"),
+            county["name"],
+            "place",
+            [],
+            "united-states",
+        )
 
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"]))
     for city in cities:
@@ -405,6 +421,10 @@ def build() -> dict[str, Any]:
         name = city["name"]
         common = b.is_common(fold(name)) and (
             city["population"] < BIG_CITY or name.lower() in NOT_PLACES
+        )
+        # A name that is also a surname or an adjective ("Bush", "Normal") needs a big city.
+        common = common or (
+            fold(name).lower() in b.words_lower and city["population"] < NAME_LIKE_CITY
         )
         if not parent or common or normalize_alias(name) in b.owner:
             continue
@@ -469,6 +489,9 @@ def main() -> None:
             del entity["parent"]
         if not entity["aliases"]:
             del entity["aliases"]
+    raw = msgspec.json.decode(json.dumps(kb), type=knowledge._RawKb)
+    kb["normalizer"] = knowledge.NORMALIZER_VERSION
+    kb["index"] = knowledge.from_raw(raw).index_rows()
     (OUT / "entities.json").write_text(
         json.dumps(kb, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )

@@ -40,6 +40,9 @@ REGION_WORDS = _words(
     """
 )
 
+# Bump when `normalize_alias` or `is_acronym` change: a shipped index made by another version
+# is then ignored (and rebuilt at load) until scripts/build_entities.py is run again.
+NORMALIZER_VERSION = 1
 # Words that never start a lowercase alias: scanning from them would fire everywhere.
 _FUNCTION_WORDS = _words("a an as at by in of on or the to")
 
@@ -117,9 +120,17 @@ class _RawEntity(msgspec.Struct, frozen=True, kw_only=True):
     demonyms: tuple[str, ...] = ()
 
 
+# One alias-index row as shipped: normalised alias, key, acronym form, flags (1 = demonym,
+# 2 = written in lowercase). Shipping the index saves normalising every alias at start-up.
+IndexRow = tuple[str, str, str | None, int]
+
+
 class _RawKb(msgspec.Struct, frozen=True, kw_only=True):
     version: str = msgspec.field(name="KB_VERSION")
     entities: list[_RawEntity]
+    # The index is only used when it was built by the same normaliser as this code.
+    normalizer: int = 0
+    index: list[IndexRow] = []
 
 
 def acronym_case_ok(written: str, acronym: str) -> bool:
@@ -143,6 +154,7 @@ class KnowledgeBase:
         *,
         version: str,
         demonyms: Iterable[tuple[str, str]] = (),
+        index: Iterable[IndexRow] | None = None,
     ) -> None:
         self.version = version
         self._entities: dict[str, Entity] = {}
@@ -151,8 +163,21 @@ class KnowledgeBase:
         self._prefixes: set[str] = set()
         # First words of aliases written in lowercase ("al-Qaeda"): scanning starts there too.
         self._lower_starts: set[str] = set()
-        for entity in entities:
-            self._add(entity)
+        self._lower_norms: set[str] = set()
+        if index is None:
+            for entity in entities:
+                self._add(entity)
+            return
+        self._entities = {entity.key: entity for entity in entities}
+        for norm, key, acronym, flags in index:
+            self._set(norm, AliasTarget(key, acronym, bool(flags & 1)), lower=bool(flags & 2))
+
+    def index_rows(self) -> list[IndexRow]:
+        """The alias index in shippable form (see `IndexRow`)."""
+        return [
+            (norm, t.key, t.acronym, int(t.demonym) | (2 if norm in self._lower_norms else 0))
+            for norm, t in self._phrases.items()
+        ]
 
     @classmethod
     def shipped(cls) -> KnowledgeBase:
@@ -171,6 +196,7 @@ class KnowledgeBase:
         kb._phrases = dict(self._phrases)
         kb._prefixes = set(self._prefixes)
         kb._lower_starts = set(self._lower_starts)
+        kb._lower_norms = set(self._lower_norms)
         for entity in extra:
             old = kb._entities.get(entity.key)
             if old is None:
@@ -199,12 +225,16 @@ class KnowledgeBase:
             return
         acronym = compact(alias) if is_acronym(alias) else None
         demonym = (key, alias) in self._demonyms
-        self._phrases[norm] = AliasTarget(key, acronym, demonym)
+        self._set(norm, AliasTarget(key, acronym, demonym), lower=alias[:1].islower())
+
+    def _set(self, norm: str, target: AliasTarget, *, lower: bool) -> None:
+        self._phrases[norm] = target
         words = norm.split(" ")
         for n in range(1, len(words)):
             self._prefixes.add(" ".join(words[:n]))
-        if alias[:1].islower() and words[0] not in _FUNCTION_WORDS:
+        if lower and words[0] not in _FUNCTION_WORDS:
             self._lower_starts.add(words[0])
+            self._lower_norms.add(norm)
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -338,7 +368,11 @@ def _load_raw() -> _RawKb:
 
 @cache
 def _shipped() -> KnowledgeBase:
-    raw = _load_raw()
+    return from_raw(_load_raw())
+
+
+def from_raw(raw: _RawKb) -> KnowledgeBase:
+    """A knowledge base from decoded data; its shipped index is used when still valid."""
     entities = [
         Entity(
             key=r.key,
@@ -350,4 +384,5 @@ def _shipped() -> KnowledgeBase:
         for r in raw.entities
     ]
     demonyms = [(r.key, d) for r in raw.entities for d in r.demonyms]
-    return KnowledgeBase(entities, version=raw.version, demonyms=demonyms)
+    index = raw.index if raw.normalizer == NORMALIZER_VERSION and raw.index else None
+    return KnowledgeBase(entities, version=raw.version, demonyms=demonyms, index=index)

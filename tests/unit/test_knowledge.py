@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
+from service.domain import knowledge
 from service.domain.knowledge import KnowledgeBase, normalize_alias
 from service.domain.model import Entity, EntityKind
 
@@ -249,3 +251,10 @@ def test_scan_marks_demonyms_and_keeps_possessives_out(kb: KnowledgeBase) -> Non
         ("Russia", "russia", False),
         ("Kursk region", "kursk", False),
     ]
+
+
+def test_shipped_index_is_what_the_current_normaliser_builds() -> None:
+    raw = knowledge._load_raw()
+    assert raw.normalizer == knowledge.NORMALIZER_VERSION
+    rebuilt = knowledge.from_raw(msgspec.structs.replace(raw, index=[]))
+    assert rebuilt.index_rows() == [tuple(row) for row in raw.index]
