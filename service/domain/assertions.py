@@ -22,181 +22,25 @@ the cost per figure is bounded whatever the sentence length. Rules, in reading o
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from service.domain.attribution import Attribution, Token, is_reporting_word, tokenize
-from service.domain.model import Entity, EntityKind, EntityMention, NumberMention
-from service.domain.quantities import SYNONYMS, canonical_quantity, quantity_for
-
-
-def _word_set(words: str) -> frozenset[str]:
-    """Whitespace-separated words as a set (keeps long word lists readable)."""
-    return frozenset(words.split())
-
+from service.domain.attribution import Token
+from service.domain.counted import (
+    CHANGE_WORDS,
+    noun_phrase,
+    outcome_after,
+    outcome_before,
+    phrase_words,
+    quantity_without_noun,
+)
+from service.domain.model import EntityKind, NumberMention
+from service.domain.quantities import SYNONYMS, canonical_quantity
+from service.domain.sentence_context import SentenceContext, word_set
 
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
-_MAX_NP = 7
 
-_FUNCTION_WORDS = _word_set(
-    """
-    the a an in to into from of at on by with for over under near across since during after
-    before within per each among between against toward towards through without including
-    and or but while that which who whom whose as than if because so is are was were be been
-    being has have had will would could can may might must shall should do does did it its
-    their his her our your my this these those there here where when then not no also
-    already now still reportedly allegedly just only even about around some all both either
-    neither nearly almost roughly approximately up down out off most least west
-    east north south northwest northeast southwest southeast away ago them us him me whom
-    nationwide worldwide overall apiece altogether annually daily monthly weekly yearly
-    respectively each total last next previous earlier later yesterday today tomorrow
-    tonight
-    """
-)
-# Plural nouns that do not end in "s": a one-word noun phrase after a count above one must
-# be plural, so a singular-looking word there is a verb ("19 remain in custody").
-_IRREGULAR_PLURALS = _word_set(
-    """
-    people men women children police staff personnel aircraft sheep cattle feet teeth data
-    media crew livestock poultry fish deer offspring clergy militia infantry cavalry youth
-    """
-)
-# Nouns that only point back at a figure already given ("put the figure at 160,000").
-_ANAPHORIC_NOUNS = _word_set("figure figures number total tally count estimate estimates")
-# Verbs right before a sum of money that say what the money is.
-_MONEY_VERBS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "pledged",
-            "pledge",
-            "pledges",
-            "promised",
-            "promise",
-            "offered",
-            "offer",
-            "donated",
-            "donate",
-            "provide",
-            "provided",
-            "providing",
-            "provides",
-            "send",
-            "sent",
-            "sending",
-            "give",
-            "gave",
-            "given",
-            "giving",
-        ],
-        "aid",
-    ),
-    **dict.fromkeys(
-        [
-            "released",
-            "release",
-            "allocated",
-            "allocate",
-            "approved",
-            "approve",
-            "earmarked",
-            "earmark",
-            "budgeted",
-            "invested",
-            "invest",
-            "raised",
-            "raise",
-            "granted",
-            "grant",
-            "committed",
-            "commit",
-            "announced",
-        ],
-        "funding",
-    ),
-    **dict.fromkeys(["spent", "spend", "spending", "cost", "costs", "costing"], "cost"),
-    **dict.fromkeys(["earned", "earn", "generated", "generate"], "revenue"),
-    **dict.fromkeys(["lost", "lose", "losing"], "losses"),
-}
-# Verbs right before a percentage that make it a share of a vote or market.
-_SHARE_VERBS = _word_set("took take takes won win wins received receive garnered secured captured")
-# Modifiers that never head a noun phrase.
-_SKIP_MODIFIERS = _word_set(
-    """
-    more additional extra new other further elite estimated total combined some further
-    another fresh
-    """
-)
-_OF_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "these", "those"})
-# Nouns whose count is carried by the noun after "of" ("rounds of ammunition").
-_PARTITIVES = _word_set(
-    """
-    rounds round pieces tons tonnes kilograms pounds barrels gallons litres liters cubic
-    units acres hectares square metres meters kilometres kilometers miles feet cases boxes
-    bags sacks containers truckloads shipments batches
-    """
-)
-_CHANGE_WORDS = _word_set(
-    """
-    increase rise drop fall decline jump gain cut growth reduction surge slump hike
-    """
-)
-_AUXILIARIES = _word_set(
-    """
-    have has had been be being was were is are also already reportedly allegedly now since
-    then confirmed officially either
-    """
-)
-_OUTCOME_FORMS: dict[str, str] = {
-    "kill": "killed",
-    "kills": "killed",
-    "killing": "killed",
-    "killed": "killed",
-    "injure": "injured",
-    "injures": "injured",
-    "injuring": "injured",
-    "injured": "injured",
-    "wound": "wounded",
-    "wounds": "wounded",
-    "wounding": "wounded",
-    "wounded": "wounded",
-    "evacuate": "evacuated",
-    "evacuating": "evacuated",
-    "evacuated": "evacuated",
-    "displace": "displaced",
-    "displacing": "displaced",
-    "displaced": "displaced",
-    "destroy": "destroyed",
-    "destroying": "destroyed",
-    "destroyed": "destroyed",
-    "damage": "damaged",
-    "damaging": "damaged",
-    "damaged": "damaged",
-    "arrest": "arrested",
-    "arresting": "arrested",
-    "arrested": "arrested",
-    "detain": "detained",
-    "detaining": "detained",
-    "detained": "detained",
-    "rescue": "rescued",
-    "rescuing": "rescued",
-    "rescued": "rescued",
-    "died": "died",
-    "dead": "dead",
-    "missing": "missing",
-    "hurt": "hurt",
-    "collapsed": "collapsed",
-    "burned": "burned",
-    "burnt": "burned",
-    "infected": "infected",
-    "infecting": "infected",
-    "flooded": "flooded",
-}
-_CASUALTY_TAIL = re.compile(
-    r"\s*(?:(?:killed|dead)\s*(?:,|or|and|and/or)\s*(?:wounded|injured)"
-    r"|(?:wounded|injured)\s*(?:,|or|and|and/or)\s*(?:killed|dead))\b"
-)
 _LOCATION_PREPS = frozenset(
     {"in", "to", "into", "at", "near", "inside", "across", "throughout", "within", "outside"}
 )
@@ -223,7 +67,7 @@ _ACTOR_BLOCKERS = frozenset(
     }
 )
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–", "(", ")"})
-_FORECAST = _word_set(
+_FORECAST = word_set(
     """
     will could may might would expected expects expect forecast forecasts forecasted
     projected projects predicted predicts poised likely planned plans plan anticipated
@@ -231,7 +75,7 @@ _FORECAST = _word_set(
     """
 )
 # Verbs that make a figure anywhere in their clause a forecast ("expects revenue of $4bn").
-_FORECAST_VERBS = _word_set(
+_FORECAST_VERBS = word_set(
     "expects expected forecast forecasts projects projected predicts predicted anticipates "
     "anticipated guided plans planned targets"
 )
@@ -243,80 +87,6 @@ _CHROME_AFTER = re.compile(
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|-year-old|\s+years?\s+old)")
 _SMALL_WORDS = frozenset({"one", "two", "three", "four", "five"})
-_LINKING_WORDS = _word_set(
-    """
-    of at to by was were is are be been stood reached hit totaled totalled totaling
-    totalling amounted amounting came rose risen fell fallen climbed dropped increased
-    decreased grew jumped slid declined gained lost up down surged plunged soared slipped
-    sank shed advanced added put now nearly
-    """
-)
-_UP_WORDS = _word_set("up rose risen climbed increased grew gained jumped surged soared advanced")
-_DOWN_WORDS = _word_set("down fell fallen dropped decreased declined slid slipped plunged sank")
-_BASE_WORDS = _word_set("from with versus vs against")
-_UNIT_QUANTITY = {
-    "length": "distance",
-    "area": "territory",
-    "mass": "weight",
-    "volume": "volume",
-    "duration": "duration",
-    "speed": "speed",
-    "currency": "amount",
-    "ratio": "share",
-    "temperature_c": "temperature",
-    "temperature_f": "temperature",
-    "power": "power",
-    "energy": "energy",
-}
-
-
-class SentenceContext:
-    """What the figures of one sentence share: tokens, mentions, entity kinds, sources."""
-
-    def __init__(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        mentions: Sequence[EntityMention],
-        entities: Mapping[str, Entity],
-        sources: Sequence[Attribution],
-        contains: Callable[[str, str], bool],
-        tokens: list[Token] | None = None,
-    ) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.mentions = mentions
-        self.entities = entities
-        self.sources = sources
-        self.contains = contains
-        self.previous_quantity: str | None = None  # of the figure before, for "from $3bn"
-        self.source_keys = {k for s in sources for k in s.entity_keys}
-        self.source_spans = [(s.start, s.end) for s in sources]
-        self.tokens = tokens if tokens is not None else tokenize(text, start, end)
-        self.token_starts = [t.start for t in self.tokens]
-        self.token_ends = [t.end for t in self.tokens]
-
-    def tokens_after(self, pos: int, count: int) -> list[Token]:
-        """Up to `count` tokens starting at or after `pos`."""
-        i = bisect.bisect_left(self.token_starts, pos)
-        return self.tokens[i : i + count]
-
-    def tokens_before(self, pos: int, count: int) -> list[Token]:
-        """Up to `count` tokens ending at or before `pos`."""
-        i = bisect.bisect_right(self.token_ends, pos)
-        return self.tokens[max(0, i - count) : i]
-
-    def kind(self, key: str) -> EntityKind | None:
-        entity = self.entities.get(key)
-        return entity.kind if entity is not None else None
-
-    def mention_at(self, pos: int) -> EntityMention | None:
-        for m in self.mentions:
-            if m.start <= pos < m.end:
-                return m
-        return None
 
 
 def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> bool:
@@ -336,107 +106,6 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
             nxt = after.split(None, 2)
             return bool(nxt) and nxt[0].strip(",.").lower() in SYNONYMS
     return True
-
-
-def _noun_phrase(
-    ctx: SentenceContext, tokens: Sequence[Token], limit: int, count: float | None = None
-) -> tuple[list[Token], int]:
-    """Noun phrase at the start of `tokens` (before index `limit`) and the index after it."""
-    i = 0
-    if i < limit and tokens[i].lower == "of":
-        # "3,000 of its troops", "thousands of troops", "5% of voters"
-        i += 1
-        while i < limit and tokens[i].lower in _OF_DETERMINERS:
-            i += 1
-    phrase: list[Token] = []
-    while i < limit and len(phrase) < _MAX_NP:
-        tok = tokens[i]
-        low = tok.lower
-        if not tok.text[:1].isalpha():
-            if tok.text == "-" and phrase:
-                i += 1
-                continue
-            break
-        if low in _FUNCTION_WORDS and ctx.mention_at(tok.start) is None:
-            break
-        if (
-            phrase
-            and low.endswith(("ed", "ing"))
-            and low not in SYNONYMS
-            and ctx.mention_at(tok.start) is None
-        ):
-            break
-        if low.endswith("ly") and low not in SYNONYMS and not tok.text[:1].isupper():
-            i += 1
-            continue
-        phrase.append(tok)
-        i += 1
-        if i < limit and tokens[i].lower == "of" and low in _PARTITIVES:
-            # "rounds of ammunition": keep reading after "of"
-            phrase.append(tokens[i])
-            i += 1
-    if len(phrase) == 1 and _looks_like_verb(ctx, phrase[0], count):
-        return [], 0
-    return phrase, i
-
-
-def _looks_like_verb(ctx: SentenceContext, tok: Token, count: float | None) -> bool:
-    """A lone lower-case word after a count that cannot be its plural noun ("19 remain",
-    "thousands marched")."""
-    low = tok.lower
-    if tok.text[:1].isupper() or low in SYNONYMS or ctx.mention_at(tok.start) is not None:
-        return False
-    if low.endswith("ed"):
-        return True
-    return (
-        count is not None
-        and count > 1
-        and not low.endswith("s")
-        and low not in _IRREGULAR_PLURALS
-        and not low.endswith(("ics", "ry"))
-    )
-
-
-def _phrase_words(ctx: SentenceContext, phrase: Sequence[Token]) -> list[str]:
-    """Lower-case words of a noun phrase without entity names and skipped modifiers."""
-    words: list[str] = []
-    for tok in phrase:
-        if ctx.mention_at(tok.start) is not None or tok.lower in _SKIP_MODIFIERS:
-            continue
-        words.append(tok.lower)
-    return words
-
-
-def _outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str | None:
-    """Outcome in the verb group after a noun phrase: "have been confirmed killed"."""
-    j = i
-    while j < len(tokens) and j - i < 5 and tokens[j].lower in _AUXILIARIES:
-        j += 1
-    if j >= len(tokens):
-        return None
-    tail = ctx.text[tokens[j].start : tokens[j].start + 40]
-    if _CASUALTY_TAIL.match(tail):
-        return "killed or wounded"
-    return _OUTCOME_FORMS.get(tokens[j].lower)
-
-
-def _outcome_before(before: Sequence[Token]) -> str | None:
-    """An active verb right before the figure: "killing 300 people", "destroyed 500 homes"."""
-    for tok in reversed(before[-3:]):
-        if tok.lower in _OUTCOME_FORMS:
-            return _OUTCOME_FORMS[tok.lower]
-        if tok.lower not in {"at", "least", "some", "about", "around", "nearly", "over"}:
-            break
-    return None
-
-
-def _known_noun_before(before: Sequence[Token], max_tokens: int) -> int | None:
-    """Index in `before` of the nearest word naming a known quantity, scanning backwards."""
-    for k in range(len(before) - 1, max(-1, len(before) - 1 - max_tokens), -1):
-        low = before[k].lower
-        if low in SYNONYMS and low not in _FUNCTION_WORDS:
-            return k
-    return None
 
 
 def _clause_start(before: Sequence[Token]) -> int:
@@ -505,7 +174,8 @@ def _places_after_preps(ctx: SentenceContext, tokens: Sequence[Token]) -> list[s
     found: list[str] = []
     last_prep = -10
     for k, tok in enumerate(tokens):
-        if tok.lower in _LOCATION_PREPS:
+        if tok.lower in _LOCATION_PREPS or (k == 0 and tok.lower == "of"):
+            # "of" right after the counted noun: "3,000 residents of Piru"
             last_prep = k
             continue
         if tok.lower == "from" or tok.text in _CLAUSE_BREAKS:
@@ -518,110 +188,6 @@ def _places_after_preps(ctx: SentenceContext, tokens: Sequence[Token]) -> list[s
             found.append(m.key)
             last_prep = k  # "in Russia's Kursk region": the chain continues
     return found
-
-
-def _noun_before(
-    ctx: SentenceContext, clause: Sequence[Token], dimension: str | None
-) -> tuple[str | None, list[Token]]:
-    """The noun a figure measures when it stands after it: "revenue of $4.2bn", "turnout was
-    67%", "casualties at over 600,000"; with "up 12%"/"fell by 3%" a change of it."""
-    k = len(clause) - 1
-    change: str | None = None
-    level = False
-    while k >= 0 and clause[k].lower in _LINKING_WORDS and len(clause) - k <= 4:
-        low = clause[k].lower
-        if low in {"to", "at"} and k == len(clause) - 1:
-            level = True
-        if not level and (low in _UP_WORDS or low in _DOWN_WORDS):
-            change = "growth" if low in _UP_WORDS else "decline"
-        k -= 1
-    if dimension not in ("ratio", "currency"):
-        change = None
-    if k < 0 or k == len(clause) - 1 or not clause[k].text[:1].isalpha():
-        return change, []  # no linking word: the word before is a verb ("took 33.8%")
-    tok = clause[k]
-    if (
-        tok.lower in _FUNCTION_WORDS
-        or tok.lower in _ANAPHORIC_NOUNS
-        or ctx.mention_at(tok.start) is not None
-        or (tok.lower.endswith("ed") and tok.lower not in SYNONYMS)
-        or is_reporting_word(tok.lower)
-    ):
-        return change, []
-    lo = k
-    if k > 0:
-        prev = clause[k - 1]
-        if (
-            prev.text[:1].isalpha()
-            and prev.lower not in _FUNCTION_WORDS
-            and ctx.mention_at(prev.start) is None
-        ):
-            lo = k - 1
-    words = " ".join(t.lower for t in clause[lo : k + 1])
-    name = canonical_quantity(words)
-    if change is not None:
-        name = canonical_quantity(f"{words} {change}") if name not in SYNONYMS else change
-    return name, list(clause[lo : k + 1])
-
-
-def _quantity_without_noun(
-    ctx: SentenceContext,
-    before: Sequence[Token],
-    clause: Sequence[Token],
-    phrase: Sequence[Token],
-    outcome: str | None,
-    fallback_noun: str | None,
-    dimension: str | None,
-) -> tuple[str, Sequence[Token]]:
-    """Quantity (and the tokens naming it) of a figure with no noun after it."""
-    last = clause[-1].lower if clause else ""
-    if ctx.previous_quantity is not None and (
-        last in _BASE_WORDS or [t.lower for t in phrase[:1]] == ["them"]
-    ):
-        return ctx.previous_quantity, ()  # "up 12% from $3.76 billion", "1,150 of them"
-    if dimension == "currency" and last in _MONEY_VERBS:
-        return _MONEY_VERBS[last], ()
-    if dimension == "ratio" and last in _SHARE_VERBS:
-        return "share", ()
-    named, tokens = _noun_before(ctx, clause, dimension)
-    if named is not None and (tokens or dimension in ("ratio", "currency")):
-        if tokens and outcome:
-            named = canonical_quantity(f"{' '.join(t.lower for t in tokens)} {outcome}")
-        if tokens and (named in SYNONYMS or dimension is not None):
-            return named, tokens
-        if not tokens:
-            return named, ()
-    if outcome is not None:
-        # "kills 1,200", "burned 12,400 acres": the outcome names what is counted
-        return quantity_for("territory" if dimension == "area" else "people", outcome), ()
-    # A measure looks back only a few words ("a depth of 10 km"); a count further.
-    found = _known_noun_before(clause, 10 if dimension is None else 4)
-    search = clause
-    if found is None and dimension is None:
-        found = _known_noun_before(before, 30)
-        search = before
-    if found is not None:
-        word = search[found].lower
-        lo = found
-        while (
-            lo > 0
-            and found - lo < 3
-            and search[lo - 1].lower not in _FUNCTION_WORDS
-            and search[lo - 1].text[:1].isalpha()
-            and not is_reporting_word(search[lo - 1].lower)
-        ):
-            lo -= 1
-        return canonical_quantity(f"{word} {outcome}" if outcome else word), search[lo : found + 1]
-    if named is not None:
-        return named, tokens
-    if phrase:
-        # A plural demonym: "10,000 Ukrainians"
-        if ctx.mention_at(phrase[-1].start) is not None:
-            return "people", phrase
-        return canonical_quantity(phrase[-1].text), phrase
-    if fallback_noun is not None and dimension is None:
-        return fallback_noun, ()
-    return _UNIT_QUANTITY.get(dimension or "", "count"), ()
 
 
 class Reading:
@@ -669,30 +235,26 @@ def read_figure(
     clause = before[clause_lo:]
 
     count = number.high if number.unit is None else None
-    phrase, np_end = _noun_phrase(ctx, after, limit, count)
-    words = _phrase_words(ctx, phrase)
+    phrase, np_end = noun_phrase(ctx, after, limit, count)
+    words = phrase_words(ctx, phrase)
     subject: str | None = None
     location: str | None = None
     span_end = number.end
     noun_phrase_tokens: Sequence[Token] = ()
-    outcome = _outcome_after(ctx, after, np_end) if np_end < limit else None
+    outcome = outcome_after(ctx, after, np_end) if np_end < limit else None
     if outcome is None:
-        outcome = _outcome_before(before)
+        outcome = outcome_before(before)
     if words:
         span_end = phrase[-1].end
         noun_phrase_tokens = phrase
         head = " ".join(words[-3:])
-        if (
-            words[-1] in _CHANGE_WORDS
-            and np_end + 1 < limit
-            and after[np_end].lower in {"in", "of"}
-        ):
-            target, _ = _noun_phrase(ctx, after[np_end + 1 :], limit - np_end - 1)
-            target_words = _phrase_words(ctx, target)
+        if words[-1] in CHANGE_WORDS and np_end + 1 < limit and after[np_end].lower in {"in", "of"}:
+            target, _ = noun_phrase(ctx, after[np_end + 1 :], limit - np_end - 1)
+            target_words = phrase_words(ctx, target)
             head = (" ".join(target_words[-2:]) + " change") if target_words else head
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
     else:
-        quantity, noun_phrase_tokens = _quantity_without_noun(
+        quantity, noun_phrase_tokens = quantity_without_noun(
             ctx, before, clause, phrase, outcome, fallback_noun, dimension
         )
         if noun_phrase_tokens is phrase and phrase:

@@ -1,0 +1,428 @@
+"""What a figure counts: the counted noun read from the few tokens around a figure.
+
+- after the figure: its noun phrase (modifiers and demonyms skipped; the head is the last word
+  before a function word or a verb; "of its troops" and "rounds of ammunition" followed), plus
+  an outcome applied to it ("have been killed or wounded") or a verb right before the figure
+  ("killing 300 people");
+- without a noun after it: a comparison base takes the previous figure's quantity ("up 12% from
+  $3.76 billion"), a verb before money or a share names it ("pledged $15m" -> aid, "took 33.8%"
+  -> share), a noun linked to the figure names it ("revenue of $4.2bn", "turnout was 67%",
+  "casualties at over 600,000"; "up 12%" -> growth), else the nearest known quantity noun
+  before it ("the number of troops ... up to 10,000"), else the unit's dimension ("5,700
+  miles" -> distance). Every name goes through `quantities.canonical_quantity`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from service.domain.attribution import Token, is_reporting_word
+from service.domain.quantities import SYNONYMS, canonical_quantity, quantity_for
+from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+
+_MAX_NP = 7
+
+
+# Plural nouns that do not end in "s": a one-word noun phrase after a count above one must
+# be plural, so a singular-looking word there is a verb ("19 remain in custody").
+_IRREGULAR_PLURALS = word_set(
+    """
+    people men women children police staff personnel aircraft sheep cattle feet teeth data
+    media crew livestock poultry fish deer offspring clergy militia infantry cavalry youth
+    """
+)
+
+
+# Nouns that only point back at a figure already given ("put the figure at 160,000").
+_ANAPHORIC_NOUNS = word_set("figure figures number total tally count estimate estimates")
+
+
+# Verbs right before a sum of money that say what the money is.
+_MONEY_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "pledged",
+            "pledge",
+            "pledges",
+            "promised",
+            "promise",
+            "offered",
+            "offer",
+            "donated",
+            "donate",
+            "provide",
+            "provided",
+            "providing",
+            "provides",
+            "send",
+            "sent",
+            "sending",
+            "give",
+            "gave",
+            "given",
+            "giving",
+        ],
+        "aid",
+    ),
+    **dict.fromkeys(
+        [
+            "released",
+            "release",
+            "allocated",
+            "allocate",
+            "approved",
+            "approve",
+            "earmarked",
+            "earmark",
+            "budgeted",
+            "invested",
+            "invest",
+            "raised",
+            "raise",
+            "granted",
+            "grant",
+            "committed",
+            "commit",
+            "announced",
+        ],
+        "funding",
+    ),
+    **dict.fromkeys(["spent", "spend", "spending", "cost", "costs", "costing"], "cost"),
+    **dict.fromkeys(["earned", "earn", "generated", "generate"], "revenue"),
+    **dict.fromkeys(["lost", "lose", "losing"], "losses"),
+}
+
+
+# Verbs right before a percentage that make it a share of a vote or market.
+_SHARE_VERBS = word_set("took take takes won win wins received receive garnered secured captured")
+
+
+# Modifiers that never head a noun phrase.
+_SKIP_MODIFIERS = word_set(
+    """
+    more additional extra new other further elite estimated total combined some further
+    another fresh
+    """
+)
+
+
+_OF_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "these", "those"})
+
+
+# Nouns whose count is carried by the noun after "of" ("rounds of ammunition").
+_PARTITIVES = word_set(
+    """
+    rounds round pieces tons tonnes kilograms pounds barrels gallons litres liters cubic
+    units acres hectares square metres meters kilometres kilometers miles feet cases boxes
+    bags sacks containers truckloads shipments batches
+    """
+)
+
+
+CHANGE_WORDS = word_set(
+    """
+    increase rise drop fall decline jump gain cut growth reduction surge slump hike
+    """
+)
+
+
+_AUXILIARIES = word_set(
+    """
+    have has had been be being was were is are also already reportedly allegedly now since
+    then confirmed officially either
+    """
+)
+
+
+_OUTCOME_FORMS: dict[str, str] = {
+    "kill": "killed",
+    "kills": "killed",
+    "killing": "killed",
+    "killed": "killed",
+    "injure": "injured",
+    "injures": "injured",
+    "injuring": "injured",
+    "injured": "injured",
+    "wound": "wounded",
+    "wounds": "wounded",
+    "wounding": "wounded",
+    "wounded": "wounded",
+    "evacuate": "evacuated",
+    "evacuating": "evacuated",
+    "evacuated": "evacuated",
+    "displace": "displaced",
+    "displacing": "displaced",
+    "displaced": "displaced",
+    "destroy": "destroyed",
+    "destroying": "destroyed",
+    "destroyed": "destroyed",
+    "damage": "damaged",
+    "damaging": "damaged",
+    "damaged": "damaged",
+    "arrest": "arrested",
+    "arresting": "arrested",
+    "arrested": "arrested",
+    "detain": "detained",
+    "detaining": "detained",
+    "detained": "detained",
+    "rescue": "rescued",
+    "rescuing": "rescued",
+    "rescued": "rescued",
+    "died": "died",
+    "dead": "dead",
+    "missing": "missing",
+    "hurt": "hurt",
+    "collapsed": "collapsed",
+    "burned": "burned",
+    "burnt": "burned",
+    "infected": "infected",
+    "infecting": "infected",
+    "flooded": "flooded",
+}
+
+
+_CASUALTY_TAIL = re.compile(
+    r"\s*(?:(?:killed|dead)\s*(?:,|or|and|and/or)\s*(?:wounded|injured)"
+    r"|(?:wounded|injured)\s*(?:,|or|and|and/or)\s*(?:killed|dead))\b"
+)
+
+
+_LINKING_WORDS = word_set(
+    """
+    of at to by was were is are be been stood reached hit totaled totalled totaling
+    totalling amounted amounting came rose risen fell fallen climbed dropped increased
+    decreased grew jumped slid declined gained lost up down surged plunged soared slipped
+    sank shed advanced added put now nearly
+    """
+)
+
+
+_UP_WORDS = word_set("up rose risen climbed increased grew gained jumped surged soared advanced")
+
+
+_DOWN_WORDS = word_set("down fell fallen dropped decreased declined slid slipped plunged sank")
+
+
+_BASE_WORDS = word_set("from with versus vs against")
+
+
+_UNIT_QUANTITY = {
+    "length": "distance",
+    "area": "territory",
+    "mass": "weight",
+    "volume": "volume",
+    "duration": "duration",
+    "speed": "speed",
+    "currency": "amount",
+    "ratio": "share",
+    "temperature_c": "temperature",
+    "temperature_f": "temperature",
+    "power": "power",
+    "energy": "energy",
+}
+
+
+def noun_phrase(
+    ctx: SentenceContext, tokens: Sequence[Token], limit: int, count: float | None = None
+) -> tuple[list[Token], int]:
+    """Noun phrase at the start of `tokens` (before index `limit`) and the index after it."""
+    i = 0
+    if i < limit and tokens[i].lower == "of":
+        # "3,000 of its troops", "thousands of troops", "5% of voters"
+        i += 1
+        while i < limit and tokens[i].lower in _OF_DETERMINERS:
+            i += 1
+    phrase: list[Token] = []
+    while i < limit and len(phrase) < _MAX_NP:
+        tok = tokens[i]
+        low = tok.lower
+        if not tok.text[:1].isalpha():
+            if tok.text == "-" and phrase:
+                i += 1
+                continue
+            break
+        if low in FUNCTION_WORDS and ctx.mention_at(tok.start) is None:
+            break
+        if (
+            phrase
+            and low.endswith(("ed", "ing"))
+            and low not in SYNONYMS
+            and ctx.mention_at(tok.start) is None
+        ):
+            break
+        if low.endswith("ly") and low not in SYNONYMS and not tok.text[:1].isupper():
+            i += 1
+            continue
+        phrase.append(tok)
+        i += 1
+        if i < limit and tokens[i].lower == "of" and low in _PARTITIVES:
+            # "rounds of ammunition": keep reading after "of"
+            phrase.append(tokens[i])
+            i += 1
+    if len(phrase) == 1 and _looks_like_verb(ctx, phrase[0], count):
+        return [], 0
+    return phrase, i
+
+
+def _looks_like_verb(ctx: SentenceContext, tok: Token, count: float | None) -> bool:
+    """A lone lower-case word after a count that cannot be its plural noun ("19 remain",
+    "thousands marched")."""
+    low = tok.lower
+    if tok.text[:1].isupper() or low in SYNONYMS or ctx.mention_at(tok.start) is not None:
+        return False
+    if low.endswith("ed"):
+        return True
+    return (
+        count is not None
+        and count > 1
+        and not low.endswith("s")
+        and low not in _IRREGULAR_PLURALS
+        and not low.endswith(("ics", "ry"))
+    )
+
+
+def phrase_words(ctx: SentenceContext, phrase: Sequence[Token]) -> list[str]:
+    """Lower-case words of a noun phrase without entity names and skipped modifiers."""
+    words: list[str] = []
+    for tok in phrase:
+        if ctx.mention_at(tok.start) is not None or tok.lower in _SKIP_MODIFIERS:
+            continue
+        words.append(tok.lower)
+    return words
+
+
+def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str | None:
+    """Outcome in the verb group after a noun phrase: "have been confirmed killed"."""
+    j = i
+    while j < len(tokens) and j - i < 5 and tokens[j].lower in _AUXILIARIES:
+        j += 1
+    if j >= len(tokens):
+        return None
+    tail = ctx.text[tokens[j].start : tokens[j].start + 40]
+    if _CASUALTY_TAIL.match(tail):
+        return "killed or wounded"
+    return _OUTCOME_FORMS.get(tokens[j].lower)
+
+
+def outcome_before(before: Sequence[Token]) -> str | None:
+    """An active verb right before the figure: "killing 300 people", "destroyed 500 homes"."""
+    for tok in reversed(before[-3:]):
+        if tok.lower in _OUTCOME_FORMS:
+            return _OUTCOME_FORMS[tok.lower]
+        if tok.lower not in {"at", "least", "some", "about", "around", "nearly", "over"}:
+            break
+    return None
+
+
+def _known_noun_before(before: Sequence[Token], max_tokens: int) -> int | None:
+    """Index in `before` of the nearest word naming a known quantity, scanning backwards."""
+    for k in range(len(before) - 1, max(-1, len(before) - 1 - max_tokens), -1):
+        low = before[k].lower
+        if low in SYNONYMS and low not in FUNCTION_WORDS:
+            return k
+    return None
+
+
+def _noun_before(
+    ctx: SentenceContext, clause: Sequence[Token], dimension: str | None
+) -> tuple[str | None, list[Token]]:
+    """The noun a figure measures when it stands after it: "revenue of $4.2bn", "turnout was
+    67%", "casualties at over 600,000"; with "up 12%"/"fell by 3%" a change of it."""
+    k = len(clause) - 1
+    change: str | None = None
+    level = False
+    while k >= 0 and clause[k].lower in _LINKING_WORDS and len(clause) - k <= 4:
+        low = clause[k].lower
+        if low in {"to", "at"} and k == len(clause) - 1:
+            level = True
+        if not level and (low in _UP_WORDS or low in _DOWN_WORDS):
+            change = "growth" if low in _UP_WORDS else "decline"
+        k -= 1
+    if dimension not in ("ratio", "currency"):
+        change = None
+    if k < 0 or k == len(clause) - 1 or not clause[k].text[:1].isalpha():
+        return change, []  # no linking word: the word before is a verb ("took 33.8%")
+    tok = clause[k]
+    if (
+        tok.lower in FUNCTION_WORDS
+        or tok.lower in _ANAPHORIC_NOUNS
+        or ctx.mention_at(tok.start) is not None
+        or (tok.lower.endswith("ed") and tok.lower not in SYNONYMS)
+        or is_reporting_word(tok.lower)
+    ):
+        return change, []
+    lo = k
+    if k > 0:
+        prev = clause[k - 1]
+        if (
+            prev.text[:1].isalpha()
+            and prev.lower not in FUNCTION_WORDS
+            and ctx.mention_at(prev.start) is None
+        ):
+            lo = k - 1
+    words = " ".join(t.lower for t in clause[lo : k + 1])
+    name = canonical_quantity(words)
+    if change is not None:
+        name = canonical_quantity(f"{words} {change}") if name not in SYNONYMS else change
+    return name, list(clause[lo : k + 1])
+
+
+def quantity_without_noun(
+    ctx: SentenceContext,
+    before: Sequence[Token],
+    clause: Sequence[Token],
+    phrase: Sequence[Token],
+    outcome: str | None,
+    fallback_noun: str | None,
+    dimension: str | None,
+) -> tuple[str, Sequence[Token]]:
+    """Quantity (and the tokens naming it) of a figure with no noun after it."""
+    last = clause[-1].lower if clause else ""
+    if ctx.previous_quantity is not None and (
+        last in _BASE_WORDS or [t.lower for t in phrase[:1]] == ["them"]
+    ):
+        return ctx.previous_quantity, ()  # "up 12% from $3.76 billion", "1,150 of them"
+    if dimension == "currency" and last in _MONEY_VERBS:
+        return _MONEY_VERBS[last], ()
+    if dimension == "ratio" and last in _SHARE_VERBS:
+        return "share", ()
+    named, tokens = _noun_before(ctx, clause, dimension)
+    if named is not None and (tokens or dimension in ("ratio", "currency")):
+        if tokens and outcome:
+            named = canonical_quantity(f"{' '.join(t.lower for t in tokens)} {outcome}")
+        if tokens and (named in SYNONYMS or dimension is not None):
+            return named, tokens
+        if not tokens:
+            return named, ()
+    if outcome is not None:
+        # "kills 1,200", "burned 12,400 acres": the outcome names what is counted
+        return quantity_for("territory" if dimension == "area" else "people", outcome), ()
+    # A measure looks back only a few words ("a depth of 10 km"); a count further.
+    found = _known_noun_before(clause, 10 if dimension is None else 4)
+    search = clause
+    if found is None and dimension is None:
+        found = _known_noun_before(before, 30)
+        search = before
+    if found is not None:
+        word = search[found].lower
+        lo = found
+        while (
+            lo > 0
+            and found - lo < 3
+            and search[lo - 1].lower not in FUNCTION_WORDS
+            and search[lo - 1].text[:1].isalpha()
+            and not is_reporting_word(search[lo - 1].lower)
+        ):
+            lo -= 1
+        return canonical_quantity(f"{word} {outcome}" if outcome else word), search[lo : found + 1]
+    if named is not None:
+        return named, tokens
+    if phrase:
+        # A plural demonym: "10,000 Ukrainians"
+        if ctx.mention_at(phrase[-1].start) is not None:
+            return "people", phrase
+        return canonical_quantity(phrase[-1].text), phrase
+    if fallback_noun is not None and dimension is None:
+        return fallback_noun, ()
+    return _UNIT_QUANTITY.get(dimension or "", "count"), ()

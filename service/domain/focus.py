@@ -1,0 +1,99 @@
+"""What an article as a whole is about: its principal place and subject.
+
+Figures that name no place or owner of their own refer to these ("killing 1,200 people" in an
+article about an earthquake in Van; "revenue of $4.2bn" in an article about one company).
+Both are only set when one candidate clearly dominates, so a story spanning several countries
+or companies gets neither.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from service.domain.attribution import Attribution
+from service.domain.knowledge import KnowledgeBase
+from service.domain.model import Entity, EntityKind, EntityMention
+
+
+class Focus(NamedTuple):
+    """What the article as a whole is about: figures that name no place or owner of their
+    own refer to these (a quake's toll "in Van", a company's revenue)."""
+
+    place: str | None
+    subject: str | None
+
+
+def principal_place(
+    mentions: Sequence[EntityMention],
+    entity_of: Callable[[str], Entity | None],
+    lead_end: int,
+    title: str | None,
+    kb: KnowledgeBase,
+) -> str | None:
+    """The place the article is about, when one country clearly dominates its places.
+
+    Mentions count once, three times in the title/lead. The top country must hold at least
+    60% of the weight of all place mentions (a story spanning several countries has no single
+    place); the most mentioned place inside it wins when it has at least a third of the
+    country's weight, else the country itself.
+    """
+    by_country: dict[str, float] = {}
+    by_place: dict[str, float] = {}
+    total = 0.0
+    for m in mentions:
+        entity = entity_of(m.key)
+        if entity is None or entity.kind not in (EntityKind.COUNTRY, EntityKind.PLACE):
+            continue
+        weight = 3.0 if m.start < lead_end else 1.0
+        country = kb.country_of(m.key) or m.key
+        by_country[country] = by_country.get(country, 0.0) + weight
+        if m.key != country:
+            by_place[m.key] = by_place.get(m.key, 0.0) + weight
+        total += weight
+    if not by_country or total < 4:
+        return None
+    country, weight = max(by_country.items(), key=lambda kv: kv[1])
+    if weight < 0.6 * total:
+        return None
+    inside = [(k, w) for k, w in by_place.items() if kb.country_of(k) == country]
+    if inside:
+        place, place_weight = max(inside, key=lambda kv: kv[1])
+        if place_weight >= weight / 3:
+            return place
+    return country
+
+
+def principal_subject(
+    mentions: Sequence[EntityMention],
+    entity_of: Callable[[str], Entity | None],
+    lead_end: int,
+    events_by: Sequence[Sequence[Attribution]],
+) -> str | None:
+    """The organisation the article is about (a company, an agency acting, an event), when
+    one clearly dominates; organisations only quoted as sources do not count."""
+    spans = sorted(e.phrase for events in events_by for e in events if e.phrase[0] >= 0)
+    starts = [lo for lo, _ in spans]
+    weights: dict[str, float] = {}
+    quoted: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    total = 0.0
+    for m in mentions:
+        entity = entity_of(m.key)
+        if entity is None or entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+            continue
+        seen[m.key] = seen.get(m.key, 0) + 1
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
+            quoted[m.key] = quoted.get(m.key, 0) + 1
+            continue
+        weight = 3.0 if m.start < lead_end else 1.0
+        weights[m.key] = weights.get(m.key, 0.0) + weight
+        total += weight
+    # A body mostly quoted as a source reports the figures rather than owning them.
+    owners = {k: w for k, w in weights.items() if 2 * quoted.get(k, 0) < seen[k]}
+    if not owners:
+        return None
+    key, weight = max(owners.items(), key=lambda kv: kv[1])
+    return key if weight >= 6 and weight >= 0.6 * total else None

@@ -1,0 +1,84 @@
+"""One sentence as the figure readers see it: tokens, entity mentions, sources.
+
+Built once per sentence that holds figures; every reader looks up tokens by offset (bisect)
+and mentions by position, so the work per figure stays bounded.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Mapping, Sequence
+
+from service.domain.attribution import Attribution, Token, tokenize
+from service.domain.model import Entity, EntityKind, EntityMention
+
+
+def word_set(words: str) -> frozenset[str]:
+    """Whitespace-separated words as a set (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
+FUNCTION_WORDS = word_set(
+    """
+    the a an in to into from of at on by with for over under near across since during after
+    before within per each among between against toward towards through without including
+    and or but while that which who whom whose as than if because so is are was were be been
+    being has have had will would could can may might must shall should do does did it its
+    their his her our your my this these those there here where when then not no also
+    already now still reportedly allegedly just only even about around some all both either
+    neither nearly almost roughly approximately up down out off most least west
+    east north south northwest northeast southwest southeast away ago them us him me whom
+    nationwide worldwide overall apiece altogether annually daily monthly weekly yearly
+    respectively each total last next previous earlier later yesterday today tomorrow
+    tonight
+    """
+)
+
+
+class SentenceContext:
+    """What the figures of one sentence share: tokens, mentions, entity kinds, sources."""
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        mentions: Sequence[EntityMention],
+        entities: Mapping[str, Entity],
+        sources: Sequence[Attribution],
+        contains: Callable[[str, str], bool],
+        tokens: list[Token] | None = None,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.mentions = mentions
+        self.entities = entities
+        self.sources = sources
+        self.contains = contains
+        self.previous_quantity: str | None = None  # of the figure before, for "from $3bn"
+        self.source_keys = {k for s in sources for k in s.entity_keys}
+        self.source_spans = [(s.start, s.end) for s in sources]
+        self.tokens = tokens if tokens is not None else tokenize(text, start, end)
+        self.token_starts = [t.start for t in self.tokens]
+        self.token_ends = [t.end for t in self.tokens]
+
+    def tokens_after(self, pos: int, count: int) -> list[Token]:
+        """Up to `count` tokens starting at or after `pos`."""
+        i = bisect.bisect_left(self.token_starts, pos)
+        return self.tokens[i : i + count]
+
+    def tokens_before(self, pos: int, count: int) -> list[Token]:
+        """Up to `count` tokens ending at or before `pos`."""
+        i = bisect.bisect_right(self.token_ends, pos)
+        return self.tokens[max(0, i - count) : i]
+
+    def kind(self, key: str) -> EntityKind | None:
+        entity = self.entities.get(key)
+        return entity.kind if entity is not None else None
+
+    def mention_at(self, pos: int) -> EntityMention | None:
+        for m in self.mentions:
+            if m.start <= pos < m.end:
+                return m
+        return None
