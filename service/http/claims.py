@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.http.params import Cursor, EntityFilter, Id, Limit, SourceIdFilter
@@ -21,13 +22,13 @@ class ClaimController(Controller):
     @get("/", operation_id="listClaims", summary="List claims")
     async def list(
         self,
-        db_session: AsyncSession,
+        db_session: NamedDependency[AsyncSession],
         entity: EntityFilter = None,
         source_id: SourceIdFilter = None,
         q: Annotated[
-            str | None, Parameter(query="q", max_length=300, description="Words in the text.")
+            str | None, QueryParameter(max_length=300, description="Words in the text.")
         ] = None,
-        speaker: Annotated[str | None, Parameter(query="speaker", max_length=300)] = None,
+        speaker: Annotated[str | None, QueryParameter(max_length=300)] = None,
         limit: Limit = 50,
         cursor: Cursor = None,
     ) -> Page[ClaimRead]:
@@ -42,7 +43,7 @@ class ClaimController(Controller):
         )
 
     @get("/{claim_id:int}", operation_id="getClaim", summary="Get a claim")
-    async def get(self, db_session: AsyncSession, claim_id: Id) -> ClaimRead:
+    async def get(self, db_session: NamedDependency[AsyncSession], claim_id: Id) -> ClaimRead:
         return await service.get_claim(db_session, claim_id)
 
 
@@ -53,10 +54,10 @@ class AssertionController(Controller):
     @get("/", operation_id="listAssertions", summary="List numeric assertions")
     async def list(
         self,
-        db_session: AsyncSession,
+        db_session: NamedDependency[AsyncSession],
         entity: EntityFilter = None,
         source_id: SourceIdFilter = None,
-        fact_id: Annotated[int | None, Parameter(query="fact_id", ge=1, le=2**62)] = None,
+        fact_id: Annotated[int | None, QueryParameter(ge=1, le=2**62)] = None,
         limit: Limit = 50,
         cursor: Cursor = None,
     ) -> Page[AssertionRead]:
@@ -70,5 +71,7 @@ class AssertionController(Controller):
         )
 
     @get("/{assertion_id:int}", operation_id="getAssertion", summary="Get a numeric assertion")
-    async def get(self, db_session: AsyncSession, assertion_id: Id) -> AssertionRead:
+    async def get(
+        self, db_session: NamedDependency[AsyncSession], assertion_id: Id
+    ) -> AssertionRead:
         return await service.get_assertion(db_session, assertion_id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,10 +24,10 @@ class EntityController(Controller):
     @get("/", operation_id="listEntities", summary="List entities")
     async def list(
         self,
-        db_session: AsyncSession,
+        db_session: NamedDependency[AsyncSession],
         q: Annotated[
             str | None,
-            Parameter(query="q", max_length=300, description="Part of a name or alias."),
+            QueryParameter(max_length=300, description="Part of a name or alias."),
         ] = None,
         limit: Limit = 50,
         cursor: Cursor = None,
@@ -34,7 +35,7 @@ class EntityController(Controller):
         return await service.list_entities(db_session, q=q, limit=limit, cursor=cursor)
 
     @get("/{entity_id:int}", operation_id="getEntity", summary="Get an entity")
-    async def get(self, db_session: AsyncSession, entity_id: Id) -> EntityRead:
+    async def get(self, db_session: NamedDependency[AsyncSession], entity_id: Id) -> EntityRead:
         return await service.get_entity(db_session, entity_id)
 
     @post(
@@ -46,7 +47,7 @@ class EntityController(Controller):
         status_code=HTTP_200_OK,
     )
     async def add_alias(
-        self, db_session: AsyncSession, entity_id: Id, data: AliasCreate
+        self, db_session: NamedDependency[AsyncSession], entity_id: Id, data: JSONBody[AliasCreate]
     ) -> EntityRead:
         entity = await service.add_alias(db_session, entity_id, data.alias)
         await db_session.commit()

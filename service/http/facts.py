@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.domain.model import Verdict
@@ -22,9 +23,9 @@ class FactController(Controller):
     @get("/", operation_id="listFacts", summary="List facts with their verdicts")
     async def list(
         self,
-        db_session: AsyncSession,
+        db_session: NamedDependency[AsyncSession],
         entity: EntityFilter = None,
-        verdict: Annotated[Verdict | None, Parameter(query="verdict")] = None,
+        verdict: Annotated[Verdict | None, QueryParameter()] = None,
         limit: Limit = 50,
         cursor: Cursor = None,
     ) -> Page[FactRead]:
@@ -33,7 +34,7 @@ class FactController(Controller):
         )
 
     @get("/{fact_id:int}", operation_id="getFact", summary="Get a fact")
-    async def get(self, db_session: AsyncSession, fact_id: Id) -> FactRead:
+    async def get(self, db_session: NamedDependency[AsyncSession], fact_id: Id) -> FactRead:
         return await service.get_fact(db_session, fact_id)
 
 
@@ -44,7 +45,7 @@ class ConflictController(Controller):
     @get("/", operation_id="listConflicts", summary="Conflicting facts, most severe first")
     async def list(
         self,
-        db_session: AsyncSession,
+        db_session: NamedDependency[AsyncSession],
         entity: EntityFilter = None,
         limit: Limit = 50,
         cursor: Cursor = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import msgspec
 from litestar import get
+from litestar.di import NamedDependency
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +14,6 @@ class Health(msgspec.Struct):
 
 
 @get("/health", operation_id="health", summary="Liveness and database check", tags=["operations"])
-async def health(db_session: AsyncSession) -> Health:
+async def health(db_session: NamedDependency[AsyncSession]) -> Health:
     await db_session.execute(text("SELECT 1"))
     return Health(status="ok")

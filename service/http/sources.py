@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 from litestar import Controller, Response, delete, get, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,9 +45,9 @@ class SourceController(Controller):
     )
     async def create(
         self,
-        data: SourceCreate,
-        db_session: AsyncSession,
-        settings: Settings,
+        data: JSONBody[SourceCreate],
+        db_session: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
         state: State,
     ) -> Response[SourceRead]:
         """Ingest one article; 201 with the new source, 200 with the existing one."""
@@ -80,12 +82,12 @@ class SourceController(Controller):
 
     @get("/", operation_id="listSources", summary="List sources")
     async def list(
-        self, db_session: AsyncSession, limit: Limit = 50, cursor: Cursor = None
+        self, db_session: NamedDependency[AsyncSession], limit: Limit = 50, cursor: Cursor = None
     ) -> Page[SourceRead]:
         return await service.list_sources(db_session, limit=limit, cursor=cursor)
 
     @get("/{source_id:int}", operation_id="getSource", summary="Get a source with its text")
-    async def get(self, db_session: AsyncSession, source_id: Id) -> SourceDetail:
+    async def get(self, db_session: NamedDependency[AsyncSession], source_id: Id) -> SourceDetail:
         return await service.get_source(db_session, source_id)
 
     @delete(
@@ -95,6 +97,6 @@ class SourceController(Controller):
         guards=[require_write_key],
         status_code=HTTP_204_NO_CONTENT,
     )
-    async def remove(self, db_session: AsyncSession, source_id: Id) -> None:
+    async def remove(self, db_session: NamedDependency[AsyncSession], source_id: Id) -> None:
         await service.delete_source(db_session, source_id)
         await db_session.commit()

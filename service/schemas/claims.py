@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from service.domain.model import EntityKind, Qualifier
+from service.domain.model import Qualifier
 from service.schemas.common import EntityRef
 
 
@@ -46,7 +46,7 @@ class ClaimRead(msgspec.Struct, kw_only=True):
 class EntityRead(msgspec.Struct, kw_only=True):
     id: int
     name: str
-    kind: EntityKind | str
+    kind: str
     aliases: list[str]
     parent: EntityRef | None = None
 

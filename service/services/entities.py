@@ -21,11 +21,13 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize_alias(name: str) -> str:
-    """Fold case, accents and punctuation so "U.S." = "us" and "Kyiv" = "KYIV"."""
+    """Fold case, accents, punctuation and a leading "the": "U.S." = "us", "the Kremlin" = "kremlin"."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = stripped.casefold().replace(".", "").replace("'", "").replace("’", "")
-    return _NON_WORD.sub(" ", folded).strip()[:300]
+    words = _NON_WORD.sub(" ", folded).strip()
+    # "the Kremlin" and "Kremlin" are one name.
+    return words.removeprefix("the ")[:300]
 
 
 async def link_entities(

@@ -1,6 +1,6 @@
 """Keep facts and verdicts up to date: recompute only the fact families a change touched.
 
-Each assertion row stores its family key (what is counted, whose, where, forecast or not).
+Each assertion row stores its family key (what is counted, in which dimension, whose, where).
 An ingest or a delete names the families it touched; this module reloads every assertion of
 those families, regroups them into facts and judges each fact again. The cost follows the
 size of the touched families, not the size of the corpus, and the result does not depend on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 
@@ -88,7 +89,7 @@ async def _insert(
         publisher=payload.publisher,
         url=payload.url,
         author=payload.author or article.author,
-        published_at=payload.published_at or article.published_at,
+        published_at=_utc(payload.published_at or article.published_at),
         text=article.text,
         claim_count=0,
         assertion_count=0,
@@ -121,6 +122,12 @@ async def _insert(
     await session.flush()
     await refresh_families(session, families)
     return source
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    if moment is None:
+        return None
+    return moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _storable(figure: ExtractedAssertion) -> bool:
