@@ -12,117 +12,31 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-_MONTH_NAMES = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-]  # fmt: skip
-_MONTH_INDEX: dict[str, int] = {}
-for _number, _name in enumerate(_MONTH_NAMES, start=1):
-    _MONTH_INDEX[_name] = _number
-    _MONTH_INDEX[_name[:3]] = _number
-_MONTH_INDEX["sept"] = 9
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
-_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-
-
-def _cased(words: list[str]) -> str:
-    """Alternation accepting Capitalised and UPPER forms only ("may" the verb is not a month)."""
-    forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
-    return "|".join(forms)
-
-
-_MONTH = (
-    r"(?P<month>"
-    + _cased(_MONTH_NAMES)
-    + r"|(?:"
-    + _cased(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
-    + r")\.?)(?![a-z])"
+from service.domain.date_patterns import (
+    AGO,
+    DAY_WORDS,
+    DECADE,
+    EXPLICIT_DMY,
+    EXPLICIT_MDY,
+    ISO,
+    MONTH_ALONE,
+    MONTH_INDEX,
+    MONTH_NAMES,
+    MONTH_YEAR,
+    NUMBER_WORDS,
+    ORDINALS,
+    PART_YEAR,
+    PERIOD_WORDS,
+    QUARTER,
+    SEASON,
+    SEASON_MONTH,
+    SLASHED,
+    SPAN_TO_NOW,
+    WEEKDAY_REL,
+    WEEKDAYS,
+    YEAR_ALONE,
+    word_set,
 )
-_WEEKDAY = r"(?P<weekday>" + _cased(_WEEKDAYS) + r")(?![a-z])"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
-_PREP = (
-    r"(?:(?P<prep>(?i:as\ of|as\ at|since|from|until|till|through|by|in|on|at|during|of|for|"
-    r"before|after|between|and|to))\s+)?"
-)
-_PART = (
-    r"(?P<part>(?i:early|late|mid|mid-|the\ middle\ of|middle\ of|the\ end\ of|end\ of|"
-    r"the\ start\ of|start\ of|the\ beginning\ of|beginning\ of|the\ close\ of))"
-)
-_NUM = r"(?P<num>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
-_FLAGS = re.VERBOSE
-
-
-def _compile(body: str, flags: int = _FLAGS) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + _PREP + r"(?P<expr>" + body + r")", flags)
-
-
-_EXPLICIT_MDY = _compile(
-    r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?"
-)
-_EXPLICIT_DMY = _compile(
-    r"(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+"
-    r"" + _YEAR + r")?"
-)
-_MONTH_YEAR = _compile(r"(?:" + _PART + r"[\s-]?)?" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR)
-_ISO = _compile(r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d-])")
-_SLASHED = _compile(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
-_PART_YEAR = _compile(_PART + r"[\s-]?" + r"(?:fiscal\s+)?" + _YEAR)
-_YEAR_ALONE = re.compile(
-    r"(?<![\w-])(?P<prep>(?i:as\ of|since|from|until|till|through|by|in|during|for|before|"
-    r"after|between|of|and|to))\s+(?P<expr>(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)"
-    + _YEAR
-    + r")",
-    _FLAGS,
-)
-_MONTH_ALONE = re.compile(
-    r"(?<![\w-])(?:(?P<prep>(?i:as\ of|since|from|until|till|through|by|in|during|of|before|"
-    r"after|between|and|to|at))\s+|(?=(?i:early|late|mid|the|end|start|beginning|middle)))"
-    r"(?P<expr>(?:" + _PART + r"[\s-]?)?" + _MONTH + r")(?![\s,]*\d)",
-    _FLAGS,
-)
-_QUARTER = _compile(
-    r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
-    r"(?:\s+of)?|(?P<q>[QH][1-4]))(?:\s+(?:fiscal\s+)?" + _YEAR + r")?",
-    _FLAGS | re.IGNORECASE,
-)
-_SEASON = re.compile(
-    r"(?<![\w-])(?:(?P<prep>as\ of|since|in|during|by|until|through|over)\s+)?"
-    r"(?P<expr>(?P<rel>this|last|next|the|early|late|mid-|mid)\s+(?:(?:early|late)\s+)?"
-    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR + r")?"
-    r"|(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?"
-    + _YEAR.replace("year", "year2")
-    + r")",
-    _FLAGS,
-)
-_WEEKDAY_REL = _compile(r"(?:(?P<rel>last|this|next|past)\s+)?" + _WEEKDAY + r"(?!s\b)")
-_DAY_WORDS = re.compile(
-    r"(?<![\w-])(?P<expr>today|tonight|yesterday|tomorrow|this\ (?:morning|afternoon|evening)|"
-    r"last\ night|the\ (?:previous|prior)\ day|the\ day\ before|a\ day\ (?:earlier|before))\b",
-    re.IGNORECASE,
-)
-_PERIOD_WORDS = re.compile(
-    r"(?<![\w-])(?:(?P<prep>since|in|during|by|until|over|for|of)\s+)?(?P<expr>"
-    r"(?P<rel>(?:earlier|later)\ this|this|last|next|the\ (?:past|previous|last|following)|past)"
-    r"\s+(?P<unit>week|weekend|month|year|decade))\b",
-    re.IGNORECASE,
-)
-_AGO = re.compile(
-    r"(?<![\w-])(?P<expr>" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+"
-    r"(?P<dir>ago|earlier|before|later))\b",
-    re.IGNORECASE,
-)
-_SPAN_TO_NOW = re.compile(
-    r"(?<![\w-])(?P<expr>(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
-    + r"(?:(?:\d{1,3}|[a-z]{3,6})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?))\b",
-    re.IGNORECASE,
-)
-_DECADE = _compile(r"the\s+(?P<decade>(?:19|20)\d0)s\b")
 
 Resolved = tuple[dt.date | None, str] | None
 _Resolver = Callable[[re.Match[str], dt.date | None], Resolved]
@@ -137,7 +51,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _month_of(match: re.Match[str]) -> int:
     word = match.group("month").rstrip(".").lower()
-    return _MONTH_INDEX[word] if word in _MONTH_INDEX else _MONTH_INDEX[word[:3]]
+    return MONTH_INDEX[word] if word in MONTH_INDEX else MONTH_INDEX[word[:3]]
 
 
 # Words that put a bare weekday or month ahead of publication ("will reopen on Monday",
@@ -252,10 +166,24 @@ def _slashed(match: re.Match[str], published: dt.date | None) -> Resolved:
     return _safe_date(year, month, day), "day"
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+# Lower-case words that may follow a year ("in 2023 and", "since 2022 when"); any other
+# lower-case word makes the number a count ("a total of 2000 troops", "up to 2024 homes").
+_AFTER_YEAR = word_set(
+    "and or to when after before but as with while because than through until amid despite "
+    "in on at for from of is was were had has have are the that this which where compared "
+    "versus vs levels level figures figure prices season budget elections election census "
+    "alone itself"
+)
+
+
 def _year(match: re.Match[str], published: dt.date | None) -> Resolved:
-    return _part_of_year(
-        _part(match) if "part" in match.groupdict() else None, int(match.group("year"))
-    )
+    part = _part(match) if "part" in match.groupdict() else None
+    if part is None:
+        after = _NEXT_WORD.match(match.string, match.end())
+        if after is not None and after.group(1) not in _AFTER_YEAR:
+            return None
+    return _part_of_year(part, int(match.group("year")))
 
 
 def _quarter(match: re.Match[str], published: dt.date | None) -> Resolved:
@@ -264,7 +192,7 @@ def _quarter(match: re.Match[str], published: dt.date | None) -> Resolved:
         index = int(match.group("q")[1])
     else:
         unit = match.group("unit").lower()
-        index = _ORDINALS.get(match.group("ord").lower(), 4)
+        index = ORDINALS.get(match.group("ord").lower(), 4)
     months = 3 if unit == "quarter" else 6
     if (unit == "half" and index > 2) or index > 4:
         return None
@@ -278,9 +206,11 @@ def _quarter(match: re.Match[str], published: dt.date | None) -> Resolved:
 
 def _season(match: re.Match[str], published: dt.date | None) -> Resolved:
     season = (match.group("season") or match.group("season2")).lower()
-    month = _SEASON_MONTH[season]
+    month = SEASON_MONTH[season]
     rel = (match.group("rel") or "").lower()
     year_text = match.group("year") or match.group("year2")
+    if season == "fall" and rel == "the" and not year_text and not match.group("prep"):
+        return None  # "the fall in prices"
     if year_text:
         year = int(year_text)
         # Winter 2023 starts in December 2022.
@@ -300,7 +230,7 @@ def _season(match: re.Match[str], published: dt.date | None) -> Resolved:
 def _weekday(match: re.Match[str], published: dt.date | None) -> Resolved:
     if published is None:
         return None, "day"
-    target = _WEEKDAYS.index(match.group("weekday").lower())
+    target = WEEKDAYS.index(match.group("weekday").lower())
     back = (published.weekday() - target) % 7
     rel = (match.group("rel") or "").lower()
     if rel == "next":
@@ -356,7 +286,7 @@ def _ago(match: re.Match[str], published: dt.date | None) -> Resolved:
     if published is None:
         return None, unit
     num_text = match.group("num").lower()
-    count = int(num_text) if num_text.isdigit() else _NUMBER_WORDS[num_text]
+    count = int(num_text) if num_text.isdigit() else NUMBER_WORDS[num_text]
     sign = 1 if match.group("dir").lower() == "later" else -1
     if unit == "day":
         return published + dt.timedelta(days=sign * count), "day"
@@ -379,54 +309,34 @@ def _decade(match: re.Match[str], published: dt.date | None) -> Resolved:
     return dt.date(int(match.group("decade")), 1, 1), "decade"
 
 
-# Earlier entries win ties on the same start; longer spans win overlaps.
+def _variants(words: str) -> frozenset[str]:
+    return frozenset(f for w in words.split() for f in (w, w.capitalize(), w.upper()))
 
 
-def _variants(words: list[str]) -> frozenset[str]:
-    return frozenset(f for w in words for f in (w, w.capitalize(), w.upper()))
-
-
-_MONTH_CUES = _variants(_MONTH_NAMES + [m[:3] for m in _MONTH_NAMES] + ["sept"])
+_MONTH_CUES = _variants(" ".join(MONTH_NAMES + [m[:3] for m in MONTH_NAMES] + ["sept"]))
 _YEAR_CUES = frozenset(str(year) for year in range(1900, 2100))
+_QUARTER_CUES = _variants("quarter half Q1 Q2 Q3 Q4 H1 H2")
+_DAY_CUES = _variants("today tonight yesterday tomorrow morning afternoon evening night day")
 # A rule runs only when the sentence holds one of its cue words (see `cue_tokens`): a set test
-# per rule instead of sixteen full regex scans of sentences that hold no date at all.
+# per rule instead of sixteen full regex scans of sentences that hold no date at all. Earlier
+# entries win ties on the same start; longer spans win overlaps.
 RULES: tuple[tuple[re.Pattern[str], _Resolver, frozenset[str]], ...] = (
-    (_ISO, _iso, _YEAR_CUES),
-    (_SLASHED, _slashed, _YEAR_CUES),
-    (_EXPLICIT_MDY, _explicit_day, _MONTH_CUES),
-    (_EXPLICIT_DMY, _explicit_day, _MONTH_CUES),
-    (_MONTH_YEAR, _month_year, _MONTH_CUES),
-    (
-        _QUARTER,
-        _quarter,
-        _variants(["quarter", "half"]) | {f"{q}{i}" for q in "QH" for i in range(1, 5)},
-    ),
-    (_SEASON, _season, _variants(["spring", "summer", "autumn", "fall", "winter"])),
-    (_PART_YEAR, _year, _YEAR_CUES),
-    (_DECADE, _decade, _YEAR_CUES),
-    (_YEAR_ALONE, _year, _YEAR_CUES),
-    (_MONTH_ALONE, _month_alone, _MONTH_CUES),
-    (_SPAN_TO_NOW, _span_to_now, _variants(["past", "last", "previous"])),
-    (_AGO, _ago, _variants(["ago", "earlier", "before", "later"])),
-    (_PERIOD_WORDS, _period, _variants(["week", "weekend", "month", "year", "decade"])),
-    (
-        _DAY_WORDS,
-        _day_word,
-        _variants(
-            [
-                "today",
-                "tonight",
-                "yesterday",
-                "tomorrow",
-                "morning",
-                "afternoon",
-                "evening",
-                "night",
-                "day",
-            ]
-        ),
-    ),
-    (_WEEKDAY_REL, _weekday, _variants(_WEEKDAYS)),
+    (ISO, _iso, _YEAR_CUES),
+    (SLASHED, _slashed, _YEAR_CUES),
+    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES),
+    (EXPLICIT_DMY, _explicit_day, _MONTH_CUES),
+    (MONTH_YEAR, _month_year, _MONTH_CUES),
+    (QUARTER, _quarter, _QUARTER_CUES),
+    (SEASON, _season, _variants("spring summer autumn fall winter")),
+    (PART_YEAR, _year, _YEAR_CUES),
+    (DECADE, _decade, _YEAR_CUES),
+    (YEAR_ALONE, _year, _YEAR_CUES),
+    (MONTH_ALONE, _month_alone, _MONTH_CUES),
+    (SPAN_TO_NOW, _span_to_now, _variants("past last previous")),
+    (AGO, _ago, _variants("ago earlier before later")),
+    (PERIOD_WORDS, _period, _variants("week weekend month year decade")),
+    (DAY_WORDS, _day_word, _DAY_CUES),
+    (WEEKDAY_REL, _weekday, _variants(" ".join(WEEKDAYS))),
 )
 ALL_CUES: frozenset[str] = frozenset().union(*(cues for _, _, cues in RULES))
 _CUE_TOKEN = re.compile(r"[A-Za-z]+[0-9]?|[0-9]+")

@@ -1,0 +1,124 @@
+"""The regular expressions behind `dates`: month, weekday, day and year pieces and the rules
+built from them. Each rule names the date phrase `expr` and, where one may precede it, the
+introducing word `prep`. Rules are case-sensitive for month and weekday names (Capitalised or
+UPPER: "may" the verb is not a month) and bounded: no nested repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+MONTH_INDEX: dict[str, int] = {}
+for _number, _name in enumerate(MONTH_NAMES, start=1):
+    MONTH_INDEX[_name] = _number
+    MONTH_INDEX[_name[:3]] = _number
+MONTH_INDEX["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
+SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The space-separated words of `text` as a set."""
+    return frozenset(text.split())
+
+
+def _cased(words: list[str]) -> str:
+    """Alternation accepting Capitalised and UPPER forms only ("may" the verb is not a month)."""
+    forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
+    return "|".join(forms)
+
+
+MONTH = (
+    r"(?P<month>"
+    + _cased(MONTH_NAMES)
+    + r"|(?:"
+    + _cased(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
+    + r")\.?)(?![a-z])"
+)
+WEEKDAY = r"(?P<weekday>" + _cased(WEEKDAYS) + r")(?![a-z])"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
+PREP = (
+    r"(?:(?P<prep>(?i:as\ of|as\ at|since|from|until|till|through|by|in|on|at|during|of|for|"
+    r"before|after|between|and|to))\s+)?"
+)
+PART = (
+    r"(?P<part>(?i:early|late|mid|mid-|the\ middle\ of|middle\ of|the\ end\ of|end\ of|"
+    r"the\ start\ of|start\ of|the\ beginning\ of|beginning\ of|the\ close\ of))"
+)
+NUM = r"(?P<num>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+FLAGS = re.VERBOSE
+
+
+def _rule(body: str, flags: int = FLAGS) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + PREP + r"(?P<expr>" + body + r")", flags)
+
+
+EXPLICIT_MDY = _rule(
+    r"(?:" + WEEKDAY + r",?\s+)?" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?"
+)
+EXPLICIT_DMY = _rule(
+    r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?" + MONTH + r"(?:,?\s+"
+    r"" + YEAR + r")?"
+)
+MONTH_YEAR = _rule(r"(?:" + PART + r"[\s-]?)?" + MONTH + r",?\s+(?:of\s+)?" + YEAR)
+ISO = _rule(r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d-])")
+SLASHED = _rule(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+PART_YEAR = _rule(PART + r"[\s-]?" + r"(?:fiscal\s+)?" + YEAR)
+YEAR_ALONE = re.compile(
+    r"(?<![\w-])(?P<prep>(?i:as\ of|since|from|until|till|through|by|in|during|for|before|"
+    r"after|between|of|and|to))\s+(?P<expr>(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)" + YEAR + r")",
+    FLAGS,
+)
+MONTH_ALONE = re.compile(
+    r"(?<![\w-])(?:(?P<prep>(?i:as\ of|since|from|until|till|through|by|in|during|of|before|"
+    r"after|between|and|to|at))\s+|(?=(?i:early|late|mid|the|end|start|beginning|middle)))"
+    r"(?P<expr>(?:" + PART + r"[\s-]?)?" + MONTH + r")(?![\s,]*\d)",
+    FLAGS,
+)
+QUARTER = _rule(
+    r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
+    r"(?:\s+of)?|(?P<q>[QH][1-4]))(?:\s+(?:fiscal\s+)?" + YEAR + r")?",
+    FLAGS | re.IGNORECASE,
+)
+SEASON = re.compile(
+    r"(?<![\w-])(?:(?P<prep>as\ of|since|in|during|by|until|through|over)\s+)?"
+    r"(?P<expr>(?P<rel>this|last|next|the|early|late|mid-|mid)\s+(?:(?:early|late)\s+)?"
+    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + YEAR + r"|(?!\s+of\b))"
+    r"|(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?"
+    + YEAR.replace("year", "year2")
+    + r")",
+    FLAGS,
+)
+WEEKDAY_REL = _rule(r"(?:(?P<rel>last|this|next|past)\s+)?" + WEEKDAY + r"(?!s\b)")
+DAY_WORDS = re.compile(
+    r"(?<![\w-])(?P<expr>today|tonight|yesterday|tomorrow|this\ (?:morning|afternoon|evening)|"
+    r"last\ night|the\ (?:previous|prior)\ day|the\ day\ before|a\ day\ (?:earlier|before))\b",
+    re.IGNORECASE,
+)
+PERIOD_WORDS = re.compile(
+    r"(?<![\w-])(?:(?P<prep>since|in|during|by|until|over|for|of)\s+)?(?P<expr>"
+    r"(?P<rel>(?:earlier|later)\ this|this|last|next|the\ (?:past|previous|last|following)|past)"
+    r"\s+(?P<unit>week|weekend|month|year|decade))\b",
+    re.IGNORECASE,
+)
+AGO = re.compile(
+    r"(?<![\w-])(?P<expr>" + NUM + r"\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<dir>ago|earlier|before|later))\b",
+    re.IGNORECASE,
+)
+SPAN_TO_NOW = re.compile(
+    r"(?<![\w-])(?P<expr>(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
+    + r"(?:(?:\d{1,3}|[a-z]{3,6})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?))\b",
+    re.IGNORECASE,
+)
+DECADE = _rule(r"the\s+(?P<decade>(?:19|20)\d0)s\b")
