@@ -67,28 +67,32 @@ _CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but|and while)\b|\s+while
 
 # Every date expression `dates` reads holds one of these; clauses without any skip the call.
 _DATE_HINT = re.compile(
-    r"\d{4}|\d/\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-    r"sat|sun|today|tonight|yesterday|tomorrow|week|month|year|quarter|q[1-4]|spring|summer|"
-    r"autumn|fall|winter|decade|century|ago|day|night|morning|evening|hour|weekend|season|"
-    r"earlier|later|recent|previous|next|last|past)"
+    r"\d{4}|\d/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
+    r"fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|quarter|q[1-4]|spring|"
+    r"summer|autumn|fall|winter|decade|century|ago|day|night|morning|evening|hour|weekend|"
+    r"season|earlier|later|recent|previous|next|last|past)",
+    re.IGNORECASE,
 )
 
 
 def _as_of(
-    text: str, sentence: SentenceSpan, number: NumberMention, published: dt.date | None
+    text: str,
+    sentence: SentenceSpan,
+    number: NumberMention,
+    published: dt.date | None,
+    boundaries: Sequence[tuple[int, int]],
 ) -> dt.date | None:
     """The date governing a figure, read from its own clause of the sentence."""
     lo, hi = sentence.start, sentence.end
-    for match in _CLAUSE_BOUNDARY.finditer(text, sentence.start, sentence.end):
-        if match.end() <= number.start:
-            lo = match.end()
-        elif match.start() >= number.end:
-            hi = match.start()
+    for b_start, b_end in boundaries:
+        if b_end <= number.start:
+            lo = b_end
+        elif b_start >= number.end:
+            hi = b_start
             break
-    clause = text[lo:hi]
-    if _DATE_HINT.search(clause) is None:
+    if _DATE_HINT.search(text, lo, hi) is None:
         return None
-    return resolve_as_of(clause, published, number.start - lo)
+    return resolve_as_of(text[lo:hi], published, number.start - lo)
 
 
 def _paragraph_breaks(text: str) -> list[int]:
@@ -281,6 +285,10 @@ def _assertions(
     out: list[ExtractedAssertion] = []
     previous_subject: str | None = None
     subjects = memory.subjects.setdefault(paragraph, {})
+    boundaries = [
+        (m.start(), m.end())
+        for m in _CLAUSE_BOUNDARY.finditer(ctx.text, sentence.start, sentence.end)
+    ]
     for j, number in enumerate(figures):
         if not is_real_figure(ctx.text, number, sentence.start):
             continue
@@ -320,7 +328,7 @@ def _assertions(
                 location=location,
                 attributed_to=source.name if source is not None else None,
                 attributor=source.attributor if source is not None else None,
-                as_of=_as_of(ctx.text, sentence, number, published),
+                as_of=_as_of(ctx.text, sentence, number, published, boundaries),
                 is_forecast=reading.is_forecast,
             )
         )

@@ -62,6 +62,13 @@ class SentenceContext:
         self.tokens = tokens if tokens is not None else tokenize(text, start, end)
         self.token_starts = [t.start for t in self.tokens]
         self.token_ends = [t.end for t in self.tokens]
+        # Token start -> the mention covering it: most lookups are at token starts.
+        self._at_token: dict[int, EntityMention] = {}
+        for m in mentions:
+            i = bisect.bisect_left(self.token_starts, m.start)
+            while i < len(self.tokens) and self.tokens[i].start < m.end:
+                self._at_token[self.tokens[i].start] = m
+                i += 1
 
     def tokens_after(self, pos: int, count: int) -> list[Token]:
         """Up to `count` tokens starting at or after `pos`."""
@@ -74,10 +81,18 @@ class SentenceContext:
         return self.tokens[max(0, i - count) : i]
 
     def kind(self, key: str) -> EntityKind | None:
+        """The kind of the entity with this key, None when unknown."""
         entity = self.entities.get(key)
         return entity.kind if entity is not None else None
 
     def mention_at(self, pos: int) -> EntityMention | None:
+        """The entity mention covering offset `pos`, if any."""
+        found = self._at_token.get(pos)
+        if found is not None:
+            return found
+        i = bisect.bisect_left(self.token_starts, pos)
+        if i < len(self.token_starts) and self.token_starts[i] == pos:
+            return None  # a token start not covered by any mention
         for m in self.mentions:
             if m.start <= pos < m.end:
                 return m
