@@ -89,6 +89,8 @@ class NameRun(NamedTuple):
     # A known place was dropped from this run as part of a longer name ("Lok Sabha"): only
     # organisation words may then decide its kind.
     unsure: bool = False
+    # An all-capitals place opening a news item ("FILLMORE - ...").
+    dateline: bool = False
 
 
 class Definition(NamedTuple):
@@ -194,6 +196,10 @@ class NameResolver:
 
     def shape(self, text: str, run: NameRun) -> tuple[list[Token], EntityKind | None]:
         """The name tokens of a run and its kind (None when it is not a name)."""
+        if run.dateline:
+            words = [normalize_word(t[2]) for t in run.tokens]
+            plain = not any(w in self.common or w in _GENERIC_WORDS for w in words)
+            return run.tokens, EntityKind.PLACE if plain and len(words) <= 3 else None
         tokens = self._strip(run.tokens, sentence_start=run.sentence_start)
         if not tokens:
             return tokens, None
@@ -272,7 +278,8 @@ class NameResolver:
                 and not is_ordinary_word(norm)
                 and norm not in _GENERIC_WORDS
             ):
-                key = self._new(_name_text(text, tokens), kind, (), None)
+                name = _name_text(text, tokens)
+                key = self._new(name.title() if name.isupper() else name, kind, (), None)
         if key is None:
             return None
         end = tokens[-1][1]

@@ -42,6 +42,9 @@ _CAP_START = re.compile(r"(?<![\w'’.])[A-Z]")
 _CONNECTOR_WORD = re.compile(r"\b(?:of|for|and|the|de|del|la|le|al|bin|von|van|der|du|da|y)\b")
 _ACRONYM_AFTER = re.compile(r" ?\(([A-Z][A-Z0-9&]{1,9})\)")
 _NAME_AFTER = re.compile(r" ?\(([A-Z][^()\n]{3,80})\)")
+_DATELINE_END = re.compile(
+    r"\s?(?:[-—–(]|,\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d)"
+)
 _SENTENCE_END = frozenset('.!?"”’:;')
 _LAST_WORD = re.compile(TOKEN.pattern + "$")
 SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
@@ -248,23 +251,45 @@ def _name_runs(
         j = _run_end(text, tokens, i, covered)
         run = tokens[i : j + 1]
         titled = prev_kb is not None and prev_kb.end >= start - 1 and not prev_kb.demonym
+        dateline = _is_dateline(text, run)
         for part in _split_lists(run):
             first, last = tokens.index(part[0], i), tokens.index(part[-1], i)
             runs.append(
                 NameRun(
                     part,
                     _sentence_start(text, tokens, first),
-                    tokens[i - 1][2].lower() if i else "",
+                    _preceding(tokens, i),
                     tokens[last + 1][2].lower() if last + 1 < n else "",
                     titled and first == i,
                     in_headline,
                     unsure=any(t[0] in unsure for t in part),
+                    dateline=dateline,
                 )
             )
         _definition_after(text, tokens, run[-1][1], run, None, covered, definitions)
         prev_kb = None
         i = j + 1
     return runs, definitions
+
+
+def _preceding(tokens: list[Token], i: int) -> str:
+    """The word before token `i`; "north of" and the like count as "near"."""
+    if i == 0:
+        return ""
+    word = tokens[i - 1][2].lower()
+    if word == "of" and i >= 2 and tokens[i - 2][2].lower() in PLACE_MODIFIERS:
+        return "near"
+    return word
+
+
+def _is_dateline(text: str, run: list[Token]) -> bool:
+    """An all-capitals place opening a line before a dash or a bracket ("FILLMORE - The")."""
+    line_start = text.rfind("\n", 0, run[0][0]) + 1
+    return (
+        not text[line_start : run[0][0]].strip()
+        and all(t[2].isupper() for t in run)
+        and _DATELINE_END.match(text, run[-1][1]) is not None
+    )
 
 
 def _split_lists(run: list[Token]) -> list[list[Token]]:

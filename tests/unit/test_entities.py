@@ -354,3 +354,13 @@ def test_texts_without_latin_names_give_nothing(kb: KnowledgeBase, text: str) ->
     finding = find_entities(text, kb)
     assert finding.mentions == []
     assert finding.discovered == []
+
+
+def test_datelines_and_directions_mark_places(kb: KnowledgeBase) -> None:
+    text = (
+        "GLENWARD - Crews fought the fire north of Glenward on Tuesday.\n"
+        "AKUT, the rescue group, sent 40 volunteers."
+    )
+    finding = find_entities(text, kb)
+    assert [(e.name, e.kind) for e in finding.discovered] == [("Glenward", EntityKind.PLACE)]
+    assert [m.text for m in finding.mentions] == ["GLENWARD", "Glenward"]
