@@ -21,7 +21,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize_alias(name: str) -> str:
-    """Fold case, accents, punctuation and a leading "the": "U.S." = "us", "the Kremlin" = "kremlin"."""
+    """Fold case, accents, punctuation and a leading "the": "U.S." = "us", "The Hague" = "hague"."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = stripped.casefold().replace(".", "").replace("'", "").replace("’", "")
