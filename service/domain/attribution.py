@@ -356,6 +356,24 @@ def find_attributions(
     return events
 
 
+_ORGANISATION_NOUNS = _word_set(
+    """
+    company group firm chipmaker maker manufacturer retailer bank lender insurer carrier
+    airline automaker carmaker operator producer giant conglomerate startup business
+    corporation developer supplier utility
+    """
+)
+
+
+def is_organisation_reference(name: str | None) -> bool:
+    """True for a source named only by a common noun for a company ("the company", "the
+    U.S. chipmaker", "the California-based group")."""
+    if not name:
+        return False
+    head = name.split()[-1].lower().strip("'’s")
+    return head in _ORGANISATION_NOUNS or name.lower().endswith(("company's", "group's"))
+
+
 def is_reporting_word(word: str) -> bool:
     """True for a lower-case reporting verb form ("said", "estimates", "noting")."""
     return _VERB.fullmatch(word) is not None

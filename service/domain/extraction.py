@@ -26,6 +26,7 @@ from service.domain.attribution import (
     Token,
     attribution_for,
     find_attributions,
+    is_organisation_reference,
     tokenize,
 )
 from service.domain.cleanup import clean_html, clean_text
@@ -43,7 +44,7 @@ from service.domain.model import (
     NumberMention,
 )
 from service.domain.numbers import find_numbers
-from service.domain.sentence_context import SentenceContext
+from service.domain.sentence_context import SentenceContext, word_set
 from service.domain.sentences import SentenceSpan, split_sentences
 from service.domain.units import dimension_of
 
@@ -211,6 +212,19 @@ def extract_article(
         place=principal_place(mentions, entity_of, lead_end, title, base_kb),
         subject=principal_subject(mentions, entity_of, lead_end, events_by),
     )
+    if focus.subject is not None and focus.subject in entities:
+        # "the company said", "the U.S. chipmaker reported": the article's organisation
+        owner = entities[focus.subject]
+        events_by = [
+            [
+                e._replace(name=owner.name, attributor=owner.key, speaker_key=owner.key)
+                if e.speaker_key is None and is_organisation_reference(e.name)
+                else e
+                for e in events
+            ]
+            for events in events_by
+        ]
+        inherited = _inherited_sources(sentences, events_by, paragraph_of)
     for k, sentence in enumerate(sentences):
         sent_mentions = [mentions[i] for i in mentions_by[k]]
         events = events_by[k]
@@ -263,6 +277,17 @@ def extract_article(
     )
 
 
+_DIRECTIONS = word_set(
+    "north south east west northeast northwest southeast southwest northern southern "
+    "eastern western away from outside of off"
+)
+
+
+def _describes_a_place(ctx: SentenceContext, number: NumberMention) -> bool:
+    """A distance followed by a direction ("5,700 miles west of") locates a place."""
+    return any(t.lower in _DIRECTIONS for t in ctx.tokens_after(number.end, 2))
+
+
 class _ParagraphMemory:
     """Per paragraph: the last counted noun and the subject of each quantity counted."""
 
@@ -312,6 +337,8 @@ def _assertions(
             subjects[reading.quantity] = reading.subject
             previous_subject = reading.subject
         source = attribution_for(ctx.sources, number.start) or inherited
+        if source is not None and dimension == "length" and _describes_a_place(ctx, number):
+            source = None  # "8 miles north of Fillmore": the writer locating something
         end = max(number.end, reading.end)
         subject, location = reading.subject, reading.location
         out.append(
