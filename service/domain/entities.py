@@ -19,19 +19,17 @@ from service.domain.discovery import (
     DATE_WORDS,
     ORG_WORDS,
     PLACE_MODIFIERS,
-    PLACE_WORDS,
-    TITLE_WORDS,
+    SENTENCE_GAP,
     Definition,
     Found,
     NameResolver,
     NameRun,
     Token,
+    drop_name_parts,
 )
 from service.domain.knowledge import (
-    TOKEN,
     KbMatch,
     KnowledgeBase,
-    common_words,
     normalize_word,
     tokenize,
 )
@@ -46,8 +44,6 @@ _DATELINE_END = re.compile(
     r"\s?(?:[-—–(]|,\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d)"
 )
 _SENTENCE_END = frozenset('.!?"”’:;')
-_LAST_WORD = re.compile(TOKEN.pattern + "$")
-SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
 
 
@@ -72,7 +68,7 @@ class EntityFinding(msgspec.Struct, frozen=True, kw_only=True):
 def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     """Every entity mention in `text`: knowledge-base aliases first, then discovered names."""
     tokens = tokenize(text)
-    matches, unsure = _drop_name_parts(text, kb.scan_tokens(text, tokens), kb)
+    matches, unsure = drop_name_parts(text, kb.scan_tokens(text, tokens), kb)
     covered = {m.start: m for m in matches}
     runs, definitions = _name_runs(text, tokens, covered, unsure, kb)
     resolver = NameResolver(kb)
@@ -104,82 +100,6 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     return EntityFinding(
         mentions=mentions, discovered=resolver.discovered(), demonym_indexes=tuple(demonyms)
     )
-
-
-def _drop_name_parts(
-    text: str, matches: list[KbMatch], kb: KnowledgeBase
-) -> tuple[list[KbMatch], set[int]]:
-    """Drop one-word place matches that are part of a longer proper name.
-
-    "Israel Katz" and "Chad Smith" start a person's name; "Lok Sabha" and "Sierra Nevada" end
-    one. Returns the kept matches and the starts of dropped ones that ended a name.
-    """
-    common = common_words()
-    out: list[KbMatch] = []
-    unsure: set[int] = set()
-    starts = {m.start for m in matches}
-    ends = {m.end for m in matches}
-    for m in matches:
-        entity = kb.get(m.key)
-        if (
-            entity is None
-            or entity.kind not in _PLACE_KINDS
-            or m.demonym
-            or " " in text[m.start : m.end]
-        ):
-            out.append(m)
-            continue
-        after = _word_at(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
-        if after is not None and after[0] not in starts and _is_name_word(after[2], common):
-            continue
-        before = _word_before(text, m.start)
-        if (
-            entity.kind is EntityKind.PLACE
-            and before is not None
-            and before[1] not in ends
-            and (_is_name_word(before[2], common) or _is_initial(text, before))
-            and normalize_word(before[2]) not in PLACE_MODIFIERS
-            and not SENTENCE_GAP.search(text[max(0, before[0] - 3) : before[0]])
-        ):
-            unsure.add(m.start)
-            continue
-        out.append(m)
-    return out, unsure
-
-
-def _is_name_word(word: str, common: frozenset[str]) -> bool:
-    """A capitalised word that can be part of a proper name (not "Governor", "Monday")."""
-    norm = normalize_word(word)
-    return (
-        word[:1].isupper()
-        and not word.isupper()
-        and norm not in common
-        and norm not in DATE_WORDS
-        and norm not in TITLE_WORDS
-        and norm not in PLACE_WORDS
-        and norm not in ORG_WORDS
-    )
-
-
-def _is_initial(text: str, token: Token) -> bool:
-    """A middle initial such as the "F." of "John F. Kennedy"."""
-    return len(token[2]) == 1 and token[2].isupper() and text[token[1] : token[1] + 1] == "."
-
-
-def _word_at(text: str, pos: int) -> Token | None:
-    m = TOKEN.match(text, pos)
-    return (m.start(), m.end(), m.group()) if m else None
-
-
-def _word_before(text: str, pos: int) -> Token | None:
-    if pos < 2 or text[pos - 1] != " ":
-        return None
-    chunk = text[max(0, pos - 40) : pos - 1]
-    m = _LAST_WORD.search(chunk[:-1] if chunk.endswith(".") else chunk)
-    if m is None:
-        return None
-    offset = max(0, pos - 40)
-    return (offset + m.start(), offset + m.end(), m.group())
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
