@@ -26,6 +26,8 @@ _INVISIBLE = re.compile("[\x00\u00ad\u200b-\u200d\u2060\ufeff\ufffe]")
 # Every horizontal space variant (NBSP, thin spaces, ideographic space, tabs, stray controls).
 _HSPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x08\x0e-\x1f]+")
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# Markdown and list markers of pasted text: "## Heading", "* item", "• item", "> quote".
+_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}|[*•·▪‣>]|-(?!\d))\s+|\*\*|__")
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 
 
@@ -68,8 +70,8 @@ _CHROME = re.compile(
       (?:\ \(?\d{1,6}\)?)?:?(?:\ cancel\ reply)?$
     | \d{1,6}\ (?:comments?|replies|shares?|views?|likes?|responses?)$
     | (?:one|\d{1,5})\ (?:thoughts?|responses?|comments?|replies)\ (?:on|to)\b
-    | (?:updated|posted|published|last\ updated|edited)\s*:?\s*(?:about\ )?(?:an?|\d{1,3})\s+
-      (?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\ ago$
+    | (?:(?:updated|posted|published|last\ updated|edited)\s*:?\s*)?(?:about\ )?(?:an?|\d{1,3})\s*
+      (?:sec(?:ond)?|min(?:ute)?|m|h(?:ou)?r|h|day|d|week|wk|month|mo|year|yr)s?\ ago$
     | (?:\d{1,3}\ )?min(?:ute)?s?\ read$
     | (?:image|photo|picture|video|graphic|illustration|file\ photo)s?
       \s*(?:source|credit|courtesy)?s?\s*:
@@ -178,7 +180,7 @@ def clean_text(raw: str) -> str:
     text = _LINE_BREAK.sub("\n", text)
     text = _HSPACE.sub(" ", text)
     # Blank lines only separate paragraphs here; every non-empty line is its own unit.
-    lines = _join_wrapped([line.strip() for line in text.split("\n")])
+    lines = _join_wrapped([_MARKUP.sub("", line).strip() for line in text.split("\n")])
     seen: set[str] = set()
     kept: list[str] = []
     for line in lines:

@@ -46,8 +46,18 @@ _ALWAYS_JOIN = _word_set(
 # ("the U.S. Department", "Oct. 28", "8 a.m. local time").
 _MAYBE_END = _word_set(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc ltd co corp plc llc bros etc am pm a.m p.m e.g i.e u.s u.k u.n e.u u.s.a d.c"""
+    e.g i.e u.s u.k u.n e.u u.s.a d.c"""
 )
+# Company suffixes and clock times also end a sentence before a capitalised word that a
+# lower-case content word follows ("Acme Inc. Shares fell", "at 9 a.m. Crews arrived"), but not
+# before a name or a date ("Acme Inc. Chief Executive", "8 p.m. Thursday").
+_SUFFIX_OR_TIME = _word_set("inc ltd co corp plc llc bros etc am pm a.m p.m")
+_NAME_GLUE = _word_set("of and for de du la le von van der & the")
+_DAY_OR_MONTH = _word_set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december"""
+)
+_TWO_WORDS = re.compile(r"\s+[\"'“‘«(\[]{0,3}(\S{1,40})\s+(\S{1,40})")
 _OPENERS = _word_set(
     """the a an he she it they we i you his her its their our this that these those there here
     but and or so yet however meanwhile in on at as after before when while if since although
@@ -56,6 +66,21 @@ _OPENERS = _word_set(
     earlier later then now still what who why how where which"""
 )
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,6}$")
+
+
+def _starts_clause(line: str, at: int) -> bool:
+    """A capitalised word followed by a lower-case content word: "Shares fell", not "Chief
+    Executive", "Department of" or a weekday."""
+    words = _TWO_WORDS.match(line, at)
+    if words is None:
+        return False
+    first, second = words.group(1), words.group(2)
+    return (
+        first[0].isupper()
+        and first.lower().strip(",.;:") not in _DAY_OR_MONTH
+        and second[0].islower()
+        and second.strip(",.;:") not in _NAME_GLUE
+    )
 
 
 def _is_boundary(line: str, punct_start: int, punct_end: int) -> bool:
@@ -84,6 +109,8 @@ def _is_boundary(line: str, punct_start: int, punct_end: int) -> bool:
     if bare in _ALWAYS_JOIN:
         # "No." is an abbreviation only before a number ("No. 5"); "He said no. The ..." ends.
         return bare == "no" and not first.isdigit() and opener
+    if bare in _SUFFIX_OR_TIME:
+        return opener or _starts_clause(line, punct_end)
     if len(token) == 1 and token.isalpha() and token.isupper():
         return opener  # initial: "J. Smith", "Plan B. The ..."
     if _DOTTED_ACRONYM.match(token + "."):

@@ -113,6 +113,18 @@ def test_hard_wrapped_lines_are_joined_but_headlines_stay_apart() -> None:
     ]
 
 
+def test_markdown_and_list_markers_are_removed() -> None:
+    raw = "## Flood toll rises\n\n* 42 dead\n• 12,000 displaced\n- 17 missing\n**Rain** continues."
+    assert clean_text(raw).split("\n\n") == [
+        "Flood toll rises",
+        "42 dead",
+        "12,000 displaced",
+        "17 missing",
+        "Rain continues.",
+    ]
+    assert clean_text("-5 degrees are expected.") == "-5 degrees are expected."
+
+
 def test_empty_and_blank_input_give_empty_text() -> None:
     assert clean_text("") == ""
     assert clean_text(" \n\u00a0\n\x00\t") == ""
@@ -137,6 +149,8 @@ def test_empty_and_blank_input_give_empty_text() -> None:
         "Comments (12)",
         "Updated: 4 days ago",
         "Posted 3 hours ago",
+        "5h ago",
+        "2 days ago",
         "Image Source : Matt Murphy",
         "Photo credit: Reuters",
         "Share this article",

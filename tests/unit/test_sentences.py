@@ -88,6 +88,29 @@ def test_sentence_boundaries() -> None:
     ]
 
 
+def test_wire_style_article() -> None:
+    text = (
+        "WASHINGTON, Sept. 5 (Reuters) - The U.S. economy added 142,000 jobs in August, the "
+        "Labor Department said on Friday. The unemployment rate fell to 4.2% from 4.3% in July. "
+        "Sen. Elizabeth Warren and Gov. Gavin Newsom, D-Calif., criticized the Fed. "
+        "Markets opened at 9:30 a.m. ET. The S&P 500 rose 0.5%. "
+        "Economists polled by Reuters had forecast 165,000 jobs, according to Jan. 3 data from "
+        "Moody's Analytics Inc. Shares fell 2% in Washington, D.C. The dollar slipped."
+    )
+    assert texts(text) == [
+        "WASHINGTON, Sept. 5 (Reuters) - The U.S. economy added 142,000 jobs in August, the "
+        "Labor Department said on Friday.",
+        "The unemployment rate fell to 4.2% from 4.3% in July.",
+        "Sen. Elizabeth Warren and Gov. Gavin Newsom, D-Calif., criticized the Fed.",
+        "Markets opened at 9:30 a.m. ET.",
+        "The S&P 500 rose 0.5%.",
+        "Economists polled by Reuters had forecast 165,000 jobs, according to Jan. 3 data from "
+        "Moody's Analytics Inc.",
+        "Shares fell 2% in Washington, D.C.",
+        "The dollar slipped.",
+    ]
+
+
 def test_trailing_credit_in_brackets_stays_with_its_sentence() -> None:
     text = "Putin meets Kim in Pyongyang on June 18, 2024. (Office of the President/Released)"
     assert texts(text) == [text]
