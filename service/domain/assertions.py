@@ -89,14 +89,29 @@ _AGE_AFTER = re.compile(r"\s*(?:,|-year-old|\s+years?\s+old)")
 _SMALL_WORDS = frozenset({"one", "two", "three", "four", "five"})
 
 
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:after|ago|later|earlier|before|since|of|in|on|at|to|from|and|or|as|than|"
+    r"the|a|an|that|when|while|until|into|for|with|by|this|last|next)\b)[a-z]{3,}"
+)
+_HYPHEN_WORD = re.compile(r"-[a-z]")
+
+
 def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> bool:
-    """False for page chrome, ages after names, and pronoun-like small number words."""
+    """False for page chrome, ages after names, spans of time, and pronoun-like small
+    number words."""
     after = text[number.end : number.end + 40]
     if _CHROME_AFTER.match(after):
         return False
     before = text[max(sentence_start, number.start - 40) : number.start]
     if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and (number.high or 0) < 120:
         return False
+    if number.unit in _DURATIONS and not _NOUN_AFTER.match(after):
+        # "in four years", "three days after the quake": a span of time, not a figure;
+        # "a 90-day pause" (a noun follows) stays
+        return False
+    if _HYPHEN_WORD.match(after) and not number.text[:1].isdigit():
+        return False  # "a third-party nation": a word number inside a compound
     word = number.text.strip().lower()
     if word in _SMALL_WORDS:
         prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""

@@ -157,3 +157,16 @@ def test_a_thousand_figures_in_one_sentence_are_handled() -> None:
     figures = ", ".join(f"{n} homes" for n in range(1, 1001))
     article = extract_article(text=f"Officials counted {figures} in the region.")
     assert 0 < len(_assertions(article)) <= 1000
+
+
+def test_spans_of_time_and_word_compounds_are_not_figures() -> None:
+    article = extract_article(
+        text=(
+            "Three days after the storm, the bank made its first cut in four years and "
+            "announced a 90-day pause, raising concerns over a third-party lender."
+        ),
+        published_at=PUBLISHED,
+    )
+    texts = [a.text for a in _assertions(article)]
+    assert all("four years" not in t and "Three days" not in t for t in texts)
+    assert all("third" not in t for t in texts)
