@@ -279,23 +279,32 @@ class NameResolver:
         norm = normalize_alias(_name_text(text, tokens))
         key = self.by_name.get(norm)
         if key is None and len(tokens) == 1:
-            owners = self.surnames.get(norm, set())
-            if len(owners) == 1:
-                key = next(iter(owners))
-            elif (
-                kind is not None
-                and not run.in_headline
-                and not is_ordinary_word(norm)
-                and norm not in _GENERIC_WORDS
-            ):
-                name = _name_text(text, tokens)
-                key = self._new(name.title() if name.isupper() else name, kind, (), None)
+            key = self._single(text, run, tokens, norm, kind)
         if key is None:
             return None
         end = tokens[-1][1]
         if text[end - 2 : end] in ("'s", "’s"):
             end -= 2
         return Found(tokens[0][0], end, key, False)
+
+    def _single(
+        self, text: str, run: NameRun, tokens: list[Token], norm: str, kind: EntityKind | None
+    ) -> str | None:
+        """The entity of a one-word name: a surname met earlier, a known person, or new."""
+        owners = self.surnames.get(norm, set())
+        if len(owners) == 1:
+            return next(iter(owners))
+        if owners or is_ordinary_word(norm) or norm in _GENERIC_WORDS:
+            return None
+        if kind in (EntityKind.PERSON, None):
+            # A surname alone may name a person learned from earlier articles.
+            known = self.kb.person_by_surname(norm)
+            if known is not None:
+                return known
+        if kind is None or run.in_headline:
+            return None
+        name = _name_text(text, tokens)
+        return self._new(name.title() if name.isupper() else name, kind, (), None)
 
     def _new(
         self, name: str, kind: EntityKind, aliases: tuple[str, ...], parent: str | None

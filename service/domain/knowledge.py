@@ -164,6 +164,7 @@ class KnowledgeBase:
         # First words of aliases written in lowercase ("al-Qaeda"): scanning starts there too.
         self._lower_starts: set[str] = set()
         self._lower_norms: set[str] = set()
+        self._surnames: dict[str, set[str]] | None = None
         if index is None:
             for entity in entities:
                 self._add(entity)
@@ -282,6 +283,17 @@ class KnowledgeBase:
             entity = self._entities.get(key)
             key = entity.parent if entity is not None else None
         return False
+
+    def person_by_surname(self, surname: str) -> str | None:
+        """The one known person whose last name is `surname` (normalised), or None."""
+        if self._surnames is None:
+            self._surnames = {}
+            for entity in self._entities.values():
+                if entity.kind is EntityKind.PERSON:
+                    last = normalize_alias(entity.name).rsplit(" ", 1)[-1]
+                    self._surnames.setdefault(last, set()).add(entity.key)
+        owners = self._surnames.get(surname, set())
+        return next(iter(owners)) if len(owners) == 1 else None
 
     def country_of(self, key: str) -> str | None:
         """The key of the country that contains `key` (itself for a country), or None."""

@@ -364,3 +364,14 @@ def test_datelines_and_directions_mark_places(kb: KnowledgeBase) -> None:
     finding = find_entities(text, kb)
     assert [(e.name, e.kind) for e in finding.discovered] == [("Glenward", EntityKind.PLACE)]
     assert [m.text for m in finding.mentions] == ["GLENWARD", "Glenward"]
+
+
+def test_a_lone_surname_finds_a_person_learned_from_earlier_articles(kb: KnowledgeBase) -> None:
+    first = find_entities("Deputy press secretary Sabrina Singh briefed reporters.", kb)
+    learned = kb.with_entities(first.discovered)
+    later = find_entities("Singh said more troops were moving. Singh's office agreed.", learned)
+    assert [(m.text, m.key) for m in later.mentions] == [
+        ("Singh", "sabrina-singh"),
+        ("Singh", "sabrina-singh"),
+    ]
+    assert later.discovered == []
