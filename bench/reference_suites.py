@@ -19,6 +19,8 @@ each suite). Gold items whose value is null are not scored (counted as "skipped"
   uncertainty u around value v is the range [v-u, v+u]; otherwise low or high must equal v, in
   the unit as written (no conversion). Unit agreement is reported separately for the gold units
   that have a code here. A sentence without gold passes when nothing is reported.
+- Proportions are reported as percentages here ("half" -> 50 %, "one in five" -> 20 %), so in
+  every suite a gold proportion v is also matched by a "%" mention reading 100·v.
 
 Known policy differences (counted as failures, not excluded): years and figures inside names
 ("Voyager 2", "English 101", "in 1979") are deliberately not reported; dates and versions
@@ -105,12 +107,21 @@ def _overlap(m: NumberMention, start: int, end: int) -> bool:
 
 
 def _interval_matches(m: NumberMention, interval: str) -> bool:
+    return any(_interval_matches_scaled(m, interval, f) for f in _factors(m))
+
+
+def _factors(m: NumberMention) -> tuple[float, ...]:
+    """Proportions are reported as percentages ("half" -> 50 %): a gold 0.5 also matches 50 %."""
+    return (1.0, 100.0) if m.unit == "%" else (1.0,)
+
+
+def _interval_matches_scaled(m: NumberMention, interval: str, factor: float) -> bool:
     parsed = _INTERVAL.match(interval.replace(" ", ""))
     if parsed is None:
         return False
     opening, low_text, high_text, closing = parsed.groups()
-    low = float(low_text) if low_text else None
-    high = float(high_text) if high_text else None
+    low = float(low_text) * factor if low_text else None
+    high = float(high_text) * factor if high_text else None
     if low is not None and high is not None:
         if _close(low, high):
             return m.qualifier in _POINT and _close(m.low, low)
@@ -123,7 +134,7 @@ def _interval_matches(m: NumberMention, interval: str) -> bool:
 
 
 def _value_matches(m: NumberMention, value: float) -> bool:
-    return _close(m.low, value) or _close(m.high, value)
+    return any(_close(m.low, value * f) or _close(m.high, value * f) for f in _factors(m))
 
 
 def _recognizers(
@@ -231,7 +242,10 @@ def quantulum_suite() -> SuiteResult:
                 if span is None or not _overlap(m, *span):
                     continue
                 if spread:
-                    good = _close(m.low, value - spread) and _close(m.high, value + spread)
+                    good = any(
+                        _close(m.low, (value - spread) * f) and _close(m.high, (value + spread) * f)
+                        for f in _factors(m)
+                    )
                 else:
                     good = _value_matches(m, value)
                 if good:

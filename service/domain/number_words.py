@@ -321,7 +321,8 @@ def _qualifier_phrases() -> dict[str, Qualifier | None]:
         "more than", "over", "above", "exceeding", "exceeded", "exceeds", "exceed",
         "in excess of", "upwards of", "upward of", "greater than", "higher than",
         "larger than", "bigger than", "surpassed", "surpassing", "surpasses", "surpass",
-        "topped", "topping", "tops", "passed", "beyond", "north of", ">",
+        "topped", "topping", "tops", "passed", "passes", "passing", "crossed", "crosses",
+        "crossing", "beyond", "north of", ">",
     ]  # fmt: skip
     at_least = [
         "at least", "at least or equal to", "no fewer than", "no less than", "not fewer than",

@@ -24,7 +24,7 @@ Vague amounts (vague=True), a fixed documented reading:
     hundreds / thousands        range 200..999 / 2,000..9,999 (millions, billions alike)
     tens of thousands           range 20,000..99,999 (tens of millions alike)
     hundreds of thousands       range 200,000..999,999 (hundreds of millions alike)
-    a dozen, two dozen          approx 12, 24 (not vague; "dozen" is loose in news)
+    a dozen, two dozen          exact 12, 24 (not vague)
 
 Not reported: dates ("October 23", "23 October 2024", "2024-10-28"), times ("06:09 pm",
 "10am"), years (a bare 1800-2100 integer unless a bound qualifies it: "in 2022" no, "more than
@@ -36,12 +36,13 @@ the", "no one", "this one"; `is_small_word_number` flags lone small word numbers
 can demand a counted noun. "4 days ago" is reported as a duration (4, "day"): deciding that a
 relative time is not a claim is left to the caller.
 
-Proportions ("half", "two thirds", "3/4", "one in five") get unit "fraction" (0-1), which
-`units.to_base` converts to "%".
+Proportions ("half", "two thirds", "3/4", "one in five") are reported as percentages: unit
+"%", 0-100 ("more than half" -> more_than 50 %).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from service.domain.model import NumberMention, Qualifier
@@ -68,7 +69,14 @@ from service.domain.number_words import (
     vague_reading,
     word_trie,
 )
-from service.domain.units import UNITS, Exclusions, read_currency_before, read_scale, read_unit
+from service.domain.units import (
+    UNITS,
+    Exclusions,
+    dimension_of,
+    read_currency_before,
+    read_scale,
+    read_unit,
+)
 
 __all__ = ["find_numbers", "is_small_word_number", "parse_number_words"]
 
@@ -101,7 +109,7 @@ _RUN = (
 )
 # Digits first: a character class lets the regex engine skip ahead quickly.
 _CANDIDATE = re.compile(
-    r"(?<![\w./])(?P<num>" + _DIGITS + r")"
+    r"(?<![\w./^])(?P<num>" + _DIGITS + r")"
     r"|(?<![A-Za-z])(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
 )
 
@@ -109,6 +117,8 @@ _MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 _OF_A = re.compile(r"\s{1,3}(?:of\s{1,3})?an?\s{1,3}")
 _OF = re.compile(r"\s{1,3}of(?=\s)")
+_PARENTHESIS = re.compile(r"\s{0,2}[(\[]\s{0,2}")
+_LIST_END = re.compile(r"\s*[,;.]|\s+(?:and|or)\b")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
 _LEFT_TOKEN = re.compile(r"[A-Za-z]+\.?|[<>=≥≤~]")
@@ -183,6 +193,15 @@ def find_numbers(text: str) -> list[NumberMention]:
         _qualify_before(text, phrase)
     for index, phrase in enumerate(phrases):
         _qualify_after(text, phrase, phrases[index + 1].start if index + 1 < len(phrases) else None)
+    for previous, phrase in itertools.pairwise(phrases):
+        if (
+            phrase.qualifier is Qualifier.EXACT
+            and previous.qualifier is not Qualifier.RANGE
+            and previous.unit is not None
+            and dimension_of(previous.unit) == dimension_of(phrase.unit)
+            and _PARENTHESIS.fullmatch(text, previous.end, phrase.start)
+        ):
+            phrase.qualifier = previous.qualifier  # "about 80 km (50 miles)": the same figure
     return [_mention(text, p) for p in _merge_bounds(text, phrases) if _keep(text, p)]
 
 
@@ -252,6 +271,8 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> _Num | No
         if _HYPHEN_WORD.match(text, unit_end):
             if gap == "-" and text.startswith("-old", unit_end):
                 return None  # "a 10-year-old": an age adjective, not a figure
+        elif gap == "-" and UNITS[code][0] == "duration":
+            return None  # "a 10-year Treasury note", "a 52-week high": a description
         elif not (gap == "-" and is_money) and (currency is None or is_money):
             unit, end = currency or code, unit_end  # not "1.3 million second-round votes"
     if end < len(text) and text[end].isalnum():
@@ -314,14 +335,13 @@ def _read_words(text: str, m: re.Match[str]) -> list[_Num]:
         if used_words[-1] in SCALES:
             num.scale = SCALES[used_words[-1]]
             num.raw = value / num.scale
-        if used_words[-1] == "dozen":
-            num.qualifier = Qualifier.APPROX
         found_unit = read_unit(text, end, num.scale != 1.0)
-        if found_unit and not (found_unit[2] == "-" and found_unit[0] == "%"):
-            if found_unit[2] == "-" and text.startswith("-old", found_unit[1]):
-                continue
-            if not _HYPHEN_WORD.match(text, found_unit[1]):
-                num.unit, num.end = found_unit[0], found_unit[1]
+        if found_unit and found_unit[2] == "-":
+            continue  # "a two-year plan", "one-day fall": a description, not a figure
+        if found_unit and not _HYPHEN_WORD.match(text, found_unit[1]):
+            num.unit, num.end = found_unit[0], found_unit[1]
+        elif not found_unit and not fraction and _HYPHEN_WORD.match(text, end):
+            continue  # "two-dose campaigns", "three-member panel"
         if fraction and num.unit is None:
             measure = _OF_A.match(text, end)
             found_unit = read_unit(text, measure.end(), False) if measure else None
@@ -384,7 +404,10 @@ def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
                 and not previous[2].islower()
                 and not previous[2].endswith(".")
                 and previous[0] not in NOT_NAME_WORDS
-            )
+                and not (
+                    len(tokens) > 1 and tokens[-2][0] == "the" and _LIST_END.match(text, num.end)
+                )
+            )  # "Route 66", "Boeing 737"; but "the SPD 47, the AfD 27 and the Greens 18" counts
             if previous and (
                 previous[0] in LABEL_WORDS or (name_like and (num.plain or num.capital))
             ):
@@ -629,6 +652,11 @@ def _mention(text: str, num: _Num) -> NumberMention:
         high = None
     elif qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
         low = None
+    unit = num.unit
+    if unit == "fraction":  # proportions are reported as percentages: "half" -> 50 %
+        unit = "%"
+        low = None if low is None else low * 100
+        high = None if high is None else high * 100
     return NumberMention(
         start=num.start,
         end=num.end,
@@ -636,6 +664,6 @@ def _mention(text: str, num: _Num) -> NumberMention:
         low=low,
         high=high,
         qualifier=qualifier,
-        unit=num.unit,
+        unit=unit,
         vague=num.vague,
     )

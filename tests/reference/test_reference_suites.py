@@ -35,12 +35,12 @@ def test_number_range_model() -> None:
 
 
 def test_number_model() -> None:
-    _check(number_suite(), 0.60)
+    _check(number_suite(), 0.62)
 
 
 def test_percent_model() -> None:
-    _check(percent_suite(), 0.70)
+    _check(percent_suite(), 0.75)
 
 
 def test_quantulum_quantities() -> None:
-    _check(quantulum_suite(), 0.72)
+    _check(quantulum_suite(), 0.75)
