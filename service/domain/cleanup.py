@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from html import unescape as unescape_entities
 
 import msgspec
 import trafilatura
@@ -26,6 +27,11 @@ _INVISIBLE = re.compile("[\x00\u00ad\u200b-\u200d\u2060\ufeff\ufffe]")
 # Every horizontal space variant (NBSP, thin spaces, ideographic space, tabs, stray controls).
 _HSPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x08\x0e-\x1f]+")
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# Stray markup in text pasted from a page: block tags break lines, other tags vanish, entities
+# are decoded. Only tag-shaped runs ("<" + letter) are touched, never "x < 5".
+_BLOCK_TAG = re.compile(r"<(?:br|/p|/div|/li|/h[1-6]|p|div|li|h[1-6])(?:\s[^<>]{0,300})?/?>", re.I)
+_INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,300})?/?>")
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,10}\d?);")
 # Markdown and list markers of pasted text: "## Heading", "* item", "• item", "> quote".
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}|[*•·▪‣>]|-(?!\d))\s+|\*\*|__")
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
@@ -175,6 +181,11 @@ def clean_text(raw: str) -> str:
     whitespace.
     """
     text = _INVISIBLE.sub("", raw)
+    if "<" in text:
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _INLINE_TAG.sub("", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: unescape_entities(m.group(0)), text)
     text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAK.sub("\n", text)

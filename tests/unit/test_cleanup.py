@@ -125,6 +125,15 @@ def test_markdown_and_list_markers_are_removed() -> None:
     assert clean_text("-5 degrees are expected.") == "-5 degrees are expected."
 
 
+def test_stray_markup_and_entities_in_pasted_text() -> None:
+    raw = "<p>Prices rose 5% &amp; wages fell.</p><p>It&#8217;s <b>bad</b>, x < 5 and y > 3.<br>Ok"
+    assert clean_text(raw).split("\n\n") == [
+        "Prices rose 5% & wages fell.",
+        "It’s bad, x < 5 and y > 3.",
+        "Ok",
+    ]
+
+
 def test_empty_and_blank_input_give_empty_text() -> None:
     assert clean_text("") == ""
     assert clean_text(" \n\u00a0\n\x00\t") == ""
