@@ -150,6 +150,11 @@ class NameResolver:
                 )
         return out
 
+    def person_named(self, surname: str) -> str | None:
+        """The one person of this text whose last name is `surname` (normalised), or None."""
+        owners = self.surnames.get(surname, set())
+        return next(iter(owners)) if len(owners) == 1 else None
+
     def known_person(self, entity: Entity) -> None:
         """Let a lone surname resolve to a person the knowledge base matched ("Kim")."""
         words = normalize_alias(entity.name).split(" ")
@@ -218,13 +223,13 @@ class NameResolver:
             return tokens, None
         if any(w in ORG_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in ORG_WORDS):
             return tokens, EntityKind.ORGANIZATION
-        if run.unsure:
-            return tokens, EntityKind.PLACE if words[-1] in PLACE_WORDS else None
         # Everything up to the last title word is a role ("Chief Election Commissioner X").
         titled = run.titled
         last_title = max((k for k, w in enumerate(words) if w in TITLE_WORDS), default=-1)
         if 0 <= last_title < len(tokens) - 1:
             tokens, words, titled = tokens[last_title + 1 :], words[last_title + 1 :], True
+        if run.unsure and not titled:
+            return tokens, EntityKind.PLACE if words[-1] in PLACE_WORDS else None
         while tokens and words[0] in CONNECTORS:
             tokens, words = tokens[1:], words[1:]
         if not tokens or all(w in self.common or w in TITLE_WORDS for w in words):
@@ -365,12 +370,25 @@ def drop_name_parts(
             and before[1] not in ends
             and (is_name_word(before[2], common) or is_initial(text, before))
             and normalize_word(before[2]) not in PLACE_MODIFIERS
-            and not SENTENCE_GAP.search(text[max(0, before[0] - 3) : before[0]])
+            and not _opens_sentence(text, before[0])
         ):
             unsure.add(m.start)
             continue
         out.append(m)
     return out, unsure
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at `pos` follows a sentence break (not the dot of "Dr." or "F.")."""
+    gap = text[max(0, pos - 3) : pos]
+    if not SENTENCE_GAP.search(gap):
+        return False
+    previous = _word_before(text, pos)
+    return not (
+        previous is not None
+        and text[previous[1] : pos] == ". "
+        and (previous[2].lower() in ABBREVIATIONS or len(previous[2]) == 1)
+    )
 
 
 def is_name_word(word: str, common: frozenset[str]) -> bool:

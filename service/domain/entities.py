@@ -72,17 +72,24 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     covered = {m.start: m for m in matches}
     runs, definitions = _name_runs(text, tokens, covered, unsure, kb)
     resolver = NameResolver(kb)
+    found: list[Found] = []
     for key in {m.key for m in matches}:
         entity = kb.get(key)
         if entity is not None and entity.kind is EntityKind.PERSON:
             resolver.known_person(entity)
-    found = [Found(m.start, m.end, m.key, m.demonym) for m in matches]
     for definition in definitions:
         defined = resolver.define(text, definition)
         if defined is not None:
             found.append(defined)
     for run in runs:
         resolver.register(text, run)
+    # A one-word place that is the surname of a person in this text is that person ("Bello").
+    found.extend(
+        f._replace(key=resolver.person_named(normalize_word(text[f.start : f.end])) or f.key)
+        if not f.demonym and " " not in text[f.start : f.end] and _is_place(kb, f.key)
+        else f
+        for f in (Found(m.start, m.end, m.key, m.demonym) for m in matches)
+    )
     found.extend(f for f in (resolver.resolve(text, run) for run in runs) if f is not None)
     found.sort(key=lambda f: (f.start, -f.end))
     mentions: list[EntityMention] = []
@@ -100,6 +107,11 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     return EntityFinding(
         mentions=mentions, discovered=resolver.discovered(), demonym_indexes=tuple(demonyms)
     )
+
+
+def _is_place(kb: KnowledgeBase, key: str) -> bool:
+    entity = kb.get(key)
+    return entity is not None and entity.kind is EntityKind.PLACE
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:

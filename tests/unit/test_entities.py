@@ -375,3 +375,13 @@ def test_a_lone_surname_finds_a_person_learned_from_earlier_articles(kb: Knowled
         ("Singh", "sabrina-singh"),
     ]
     assert later.discovered == []
+
+
+def test_a_surname_that_is_also_a_city_names_the_person(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Bello") is not None  # a Colombian city
+    text = "Health Minister Dr. Aisha Bello said cases rose. Bello told reporters more."
+    finding = find_entities(text, kb)
+    assert [(m.text, m.key) for m in finding.mentions] == [
+        ("Aisha Bello", "aisha-bello"),
+        ("Bello", "aisha-bello"),
+    ]
