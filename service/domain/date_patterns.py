@@ -106,9 +106,10 @@ DAY_WORDS = re.compile(
     re.IGNORECASE,
 )
 PERIOD_WORDS = re.compile(
-    r"(?<![\w-])(?:(?P<prep>since|in|during|by|until|over|for|of)\s+)?(?P<expr>"
-    r"(?P<rel>(?:earlier|later)\ this|this|last|next|the\ (?:past|previous|last|following)|past)"
-    r"\s+(?P<unit>week|weekend|month|year|decade))\b",
+    r"(?<![\w-])(?:(?P<prep>since|in|during|by|until|over|for|of|at)\s+)?(?P<expr>(?:"
+    + PART
+    + r"[\s-]?)?(?P<rel>(?:earlier|later)\ (?:this|in\ the)|this|last|next|"
+    r"the\ (?:past|previous|last|following)|past)\s+(?P<unit>week|weekend|month|year|decade))\b",
     re.IGNORECASE,
 )
 AGO = re.compile(

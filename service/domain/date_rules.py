@@ -264,7 +264,8 @@ def _period(match: re.Match[str], published: dt.date | None) -> Resolved:
     precision = "day" if unit == "weekend" else unit
     if published is None:
         return None, precision
-    step = 0 if "this" in rel else 1 if rel == "next" or "following" in rel else -1
+    step = 0 if "this" in rel or "in the" in rel else 1 if rel in ("next", "the following") else -1
+    part = _part(match)
     if unit in ("week", "weekend"):
         monday = published - dt.timedelta(days=published.weekday())
         start = monday + dt.timedelta(weeks=step)
@@ -275,10 +276,11 @@ def _period(match: re.Match[str], published: dt.date | None) -> Resolved:
             return monday - dt.timedelta(days=2), precision
         return start + dt.timedelta(days=5), precision
     if unit == "month":
-        return _shift_months(published, step), precision
+        first = _shift_months(published, step)
+        return _part_of_month(part, first.year, first.month) if part else (first, precision)
     if unit == "decade":
         return dt.date(published.year // 10 * 10 + 10 * step, 1, 1), precision
-    return dt.date(published.year + step, 1, 1), precision
+    return _part_of_year(part, published.year + step)
 
 
 def _ago(match: re.Match[str], published: dt.date | None) -> Resolved:
