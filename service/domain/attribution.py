@@ -121,6 +121,12 @@ _NP_STOP = _word_set(
     what how why both either neither each all some any most more less many much few
     """
 )
+_SENTENCE_ADVERBS = _word_set(
+    """
+    although though meanwhile however additionally moreover furthermore nonetheless
+    nevertheless separately earlier later instead also still indeed asked
+    """
+)
 # Heads of source phrases that name no one: the source stays unknown (or the outer one).
 _GENERIC_SOURCES = _word_set(
     """
@@ -143,6 +149,7 @@ _SKIP_BEFORE_VERB = _word_set(
     """
     has have had also further then previously initially earlier later recently separately
     publicly reportedly repeatedly already last first has had on monday tuesday wednesday
+    not never
     thursday friday saturday sunday yesterday today
     """
 )
@@ -172,10 +179,12 @@ def _in_np(token: Token, covered: set[int]) -> bool:
     function words, reporting verbs, adverbs or numbers."""
     if token.start in covered or token.lower in _NP_WORDS:
         return True
+    low = token.lower
+    if low in _NP_STOP or low in _SENTENCE_ADVERBS:
+        return False  # "Although ...", "While ...", "Meanwhile, ..."
     first = token.text[0]
     if first.isupper():
         return True
-    low = token.lower
     return (
         first.isalpha()
         and "." not in low
@@ -329,6 +338,8 @@ def find_attributions(
                 lo, hi = _source_span_before(tokens, i - 1, covered)
             if lo == hi and verb in {"said", "says", "added", "told", "wrote"}:
                 lo, hi = _source_span_after(tokens, i + 1, covered)  # "..., said Rutte"
+        if lo < hi and all(t.lower in _ARTICLES for t in tokens[lo:hi]):
+            continue  # "the confirmed deployment": an adjective, not a reporting verb
         if lo < hi:
             name, attributor, key, keys = _resolve(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
