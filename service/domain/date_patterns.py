@@ -119,7 +119,9 @@ AGO = re.compile(
 )
 SPAN_TO_NOW = re.compile(
     r"(?<![\w-])(?P<expr>(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
-    + r"(?:(?:\d{1,3}|[a-z]{3,6})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?))\b",
+    r"(?:(?:\d{1,3}|[a-z]{3,6})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)"
+    r"|so\ far\ this\ (?:week|month|year)|(?:this|the)\ year\ (?:so\ far|to\ date)"
+    r"|year[\s-]to[\s-]date|so\ far)\b",
     re.IGNORECASE,
 )
 DECADE = _rule(r"the\s+(?P<decade>(?:19|20)\d0)s\b")

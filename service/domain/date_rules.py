@@ -334,7 +334,7 @@ RULES: tuple[tuple[re.Pattern[str], _Resolver, frozenset[str]], ...] = (
     (DECADE, _decade, _YEAR_CUES),
     (YEAR_ALONE, _year, _YEAR_CUES),
     (MONTH_ALONE, _month_alone, _MONTH_CUES),
-    (SPAN_TO_NOW, _span_to_now, _variants("past last previous")),
+    (SPAN_TO_NOW, _span_to_now, _variants("past last previous far date")),
     (AGO, _ago, _variants("ago earlier before later")),
     (PERIOD_WORDS, _period, _variants("week weekend month year decade")),
     (DAY_WORDS, _day_word, _DAY_CUES),

@@ -77,6 +77,8 @@ def only(sentence: str, published: dt.date | None = WEDNESDAY) -> tuple[str, dt.
         ("Snow fell in winter 2023.", "winter 2023", D(2022, 12, 1), "season"),
         ("Deaths peaked in the 1990s.", "the 1990s", D(1990, 1, 1), "decade"),
         ("Over the past week, 40 died.", "Over the past week", D(2024, 10, 30), "day"),
+        ("Shares rose 20% so far this year.", "so far this year", D(2024, 10, 30), "day"),
+        ("Shares rose 20% year-to-date.", "year-to-date", D(2024, 10, 30), "day"),
         ("Kirby said earlier in the week that", "earlier in the week", D(2024, 10, 28), "week"),
         ("Prices peaked late last year.", "late last year", D(2023, 11, 15), "season"),
         ("Rates rose early this month.", "early this month", D(2024, 10, 5), "week"),
