@@ -205,3 +205,71 @@ class ConflictPair(Base):
     fact: Mapped[Fact] = relationship(back_populates="pairs", lazy="raise")
     a: Mapped[Assertion] = relationship(foreign_keys=[a_id], lazy="raise")
     b: Mapped[Assertion] = relationship(foreign_keys=[b_id], lazy="raise")
+
+
+class Webhook(Base):
+    """A newsroom endpoint that is told when facts change (see services/webhooks.py)."""
+
+    __tablename__ = "webhooks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    # Space-separated event names, e.g. "fact.conflict fact.resolved".
+    events: Mapped[str] = mapped_column(String(200))
+    secret: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class WebhookDelivery(Base):
+    """The outbox: one event for one webhook, written in the transaction that caused it."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('pending','delivering','delivered','failed')", name="delivery_status"
+        ),
+        Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    webhook_id: Mapped[int] = mapped_column(
+        ForeignKey("webhooks.id", ondelete="CASCADE"), index=True
+    )
+    event: Mapped[str] = mapped_column(String(40))
+    fact_id: Mapped[int | None] = mapped_column(Integer)
+    # The exact bytes that are signed and sent, fixed when the event happens.
+    payload: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # A dispatcher owns a claimed delivery until `claimed_until`; then another may take it over.
+    claim_token: Mapped[str | None] = mapped_column(String(40))
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    last_status_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    history: Mapped[list[WebhookAttempt]] = relationship(
+        lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="WebhookAttempt.id",
+    )
+
+
+class WebhookAttempt(Base):
+    """One try at sending a delivery: when, what the target answered, or why it failed."""
+
+    __tablename__ = "webhook_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(
+        ForeignKey("webhook_deliveries.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
