@@ -1,6 +1,7 @@
 """Pass rates of `find_numbers` on public reference suites (MIT data, /work/shared/benchmarks).
 
-Run: `uv run python -m bench.reference_suites` (add `-v` to list failing cases).
+Run: `uv run python -m bench.reference_suites` (add `-v` to list failing cases); it also prints
+the speed of find_numbers in words/s on the seed articles.
 
 Suites and matching rules. A gold item is matched by a mention whose span overlaps the gold span
 and whose reading equals the gold value (relative tolerance 1e-6). A case passes when every gold
@@ -33,6 +34,7 @@ import json
 import math
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -297,5 +299,19 @@ def _report(results: Iterable[SuiteResult], verbose: bool) -> None:
                 print("   ", failure)
 
 
+def speed(repeat: int = 40) -> float:
+    """Words per second of find_numbers on the seed articles repeated (best of 5 runs)."""
+    seeds = sorted(Path("/work/shared/seeds").glob("*.txt"))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds) * repeat
+    words = len(text.split())
+    best = math.inf
+    for _ in range(5):
+        started = time.perf_counter()
+        find_numbers(text)
+        best = min(best, time.perf_counter() - started)
+    return words / best
+
+
 if __name__ == "__main__":
     _report(all_suites(), verbose="-v" in sys.argv[1:])
+    print(f"speed: {speed():,.0f} words/s (seed articles x40, best of 5)")

@@ -214,7 +214,8 @@ def is_small_word_number(mention: NumberMention) -> bool:
     if mention.unit is not None or mention.qualifier is not Qualifier.EXACT:
         return False
     word = mention.text.strip().lower()
-    return (SMALL.get(word) or TEENS.get(word, 99)) <= 10 or word == "one"
+    value = SMALL.get(word, TEENS.get(word))
+    return value is not None and value <= 10
 
 
 # ---------------------------------------------------------------------------- scanning
