@@ -419,9 +419,9 @@ LABEL_WORDS = _word_set(
     "no. nos. no number article section sec. page pages p. pp. chapter route flight line platform "
     "gate room item episode season series level category phase stage grade version type model "
     "unit block building lot ward zone resolution paragraph clause rule amendment highway "
-    "interstate tier round game day week vol. issue act bill code district precinct sector division "
-    "region area camp station terminal runway exit lane class group proposition title case docket "
-    "law apartment suite tower track road channel"
+    "interstate tier round game day week vol. issue act bill code district precinct sector "
+    "division region area camp station terminal runway exit lane class group proposition title "
+    "case docket law apartment suite tower track road channel"
 )
 NOT_NAME_WORDS = frozenset(
     {w for phrase in QUALIFIER_PHRASES for w in phrase.split()}
