@@ -188,12 +188,22 @@ _CASUALTY_TAIL = re.compile(
 )
 
 
+# Outcomes written as phrases: "reduced to ash", "suffered minor injuries".
+_OUTCOME_PHRASE = re.compile(
+    r"(?:(?P<destroyed>reduced\s+to\s+(?:ash|ashes|rubble)|burned\s+down|razed|levelled|"
+    r"leveled)|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))",
+    re.IGNORECASE,
+)
+# Nouns whose area is what they burned ("the fire grew to 12,400 acres").
+_BURNING = word_set("fire fires wildfire wildfires blaze blazes flames inferno")
 _LINKING_WORDS = word_set(
     """
     of at to by was were is are be been stood reached hit totaled totalled totaling
     totalling amounted amounting came rose risen fell fallen climbed dropped increased
     decreased grew jumped slid declined gained lost up down surged plunged soared slipped
-    sank shed advanced added put now nearly
+    sank shed advanced added put now nearly rise grow fall reach climb increase decrease
+    drop spread spreading expanded expand could would may might will to record new high
+    a an overnight already
     """
 )
 
@@ -254,6 +264,14 @@ def noun_phrase(
         if low.endswith("ly") and low not in SYNONYMS and not tok.text[:1].isupper():
             i += 1
             continue
+        if (
+            phrase
+            and phrase[-1].lower in SYNONYMS
+            and low not in SYNONYMS
+            and not tok.text[:1].isupper()
+            and ctx.mention_at(tok.start) is None
+        ):
+            break  # "240 people spent the night": the known noun was the head
         phrase.append(tok)
         i += 1
         if i < limit and tokens[i].lower == "of" and low in _PARTITIVES:
@@ -302,6 +320,9 @@ def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str 
     tail = ctx.text[tokens[j].start : tokens[j].start + 40]
     if _CASUALTY_TAIL.match(tail):
         return "killed or wounded"
+    phrase = _OUTCOME_PHRASE.match(tail)
+    if phrase is not None:
+        return "destroyed" if phrase.group("destroyed") else "injured"
     return _OUTCOME_FORMS.get(tokens[j].lower)
 
 
@@ -320,6 +341,8 @@ def _known_noun_before(before: Sequence[Token], max_tokens: int) -> int | None:
     for k in range(len(before) - 1, max(-1, len(before) - 1 - max_tokens), -1):
         low = before[k].lower
         if low in SYNONYMS and low not in FUNCTION_WORDS:
+            if SYNONYMS[low] == "magnitude" and len(before) - k > 2:
+                continue  # "the toll from the earthquake ... to 2,600": not its magnitude
             return k
     return None
 
@@ -399,6 +422,8 @@ def quantity_without_noun(
         # "kills 1,200", "burned 12,400 acres": the outcome names what is counted
         return quantity_for("territory" if dimension == "area" else "people", outcome), ()
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
+    if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
+        return "territory burned", ()
     found = _known_noun_before(clause, 10 if dimension is None else 4)
     search = clause
     if found is None and dimension is None:
