@@ -296,6 +296,20 @@ def test_news_page_body_and_metadata() -> None:
         assert chrome not in page.text
 
 
+def test_blog_post_without_comments_share_or_subscribe_boxes() -> None:
+    page = clean_html((HTML / "wordpress_post.html").read_text(encoding="utf-8"))
+    assert page.title == "Hospital strike enters third week as talks stall"
+    assert page.author == "Lena Marsh"
+    assert page.publisher == "Riverside Ledger"
+    assert page.published_at is not None
+    assert page.published_at.isoformat() == "2025-05-21T07:45:12+02:00"
+    assert "About 2,300 nurses and porters" in page.text
+    assert "the ministry has offered 4.5%." in page.text
+    for chrome in ("500 people are waiting", "Leave a Reply", "Share this", "Like", "Discover",
+                   "Subscribe", "Related", "Teachers vote", "WordPress", "Menu"):  # fmt: skip
+        assert chrome not in page.text
+
+
 def test_page_stamp_in_text_gives_publication_time() -> None:
     page = clean_html((HTML / "market_wire.html").read_text(encoding="utf-8"))
     assert page.published_at == dt.datetime(2025, 11, 4, 14, 5, tzinfo=dt.UTC)
