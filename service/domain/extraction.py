@@ -337,8 +337,10 @@ def _assertions(
             subjects[reading.quantity] = reading.subject
             previous_subject = reading.subject
         source = attribution_for(ctx.sources, number.start) or inherited
-        if source is not None and dimension == "length" and _describes_a_place(ctx, number):
-            source = None  # "8 miles north of Fillmore": the writer locating something
+        as_of = _as_of(ctx.text, sentence, number, published, boundaries)
+        if dimension == "length" and _describes_a_place(ctx, number):
+            # "8 miles north of Fillmore": the writer locating something, timeless
+            source, as_of = None, None
         end = max(number.end, reading.end)
         subject, location = reading.subject, reading.location
         out.append(
@@ -355,7 +357,7 @@ def _assertions(
                 location=location,
                 attributed_to=source.name if source is not None else None,
                 attributor=source.attributor if source is not None else None,
-                as_of=_as_of(ctx.text, sentence, number, published, boundaries),
+                as_of=as_of,
                 is_forecast=reading.is_forecast,
             )
         )
