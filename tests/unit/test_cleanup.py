@@ -134,6 +134,16 @@ def test_stray_markup_and_entities_in_pasted_text() -> None:
     ]
 
 
+def test_clean_text_is_idempotent_on_every_article() -> None:
+    raws = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    corpus = Path(__file__).parent.parent / "corpus"
+    raws += [parse_front_matter(p.read_text(encoding="utf-8"))[1] for p in corpus.rglob("*.md")]
+    for raw in raws:
+        once = clean_text(raw)
+        assert once
+        assert clean_text(once) == once
+
+
 def test_empty_and_blank_input_give_empty_text() -> None:
     assert clean_text("") == ""
     assert clean_text(" \n\u00a0\n\x00\t") == ""
