@@ -117,6 +117,10 @@ _MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 _OF_A = re.compile(r"\s{1,3}(?:of\s{1,3})?an?\s{1,3}")
 _OF = re.compile(r"\s{1,3}of(?=\s)")
+_ADDRESS = re.compile(
+    r"\s[A-Z][a-z]+\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
+)
+_LOWER_WORD_NEXT = re.compile(r"\s{1,2}[a-z]")
 _PARENTHESIS = re.compile(r"\s{0,2}[(\[]\s{0,2}")
 _LIST_END = re.compile(r"\s*[,;.]|\s+(?:and|or)\b")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
@@ -397,7 +401,7 @@ def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
             dropped_end = num.end if num.plain else -1  # "Boeing 737-800"
             continue
         dropped_end = -1
-        if num.plain or (num.small and num.capital):
+        if num.plain or num.small:
             tokens = _left_tokens(text, num.start)
             previous = tokens[-1] if tokens else None
             name_like = (
@@ -414,9 +418,14 @@ def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
             ):
                 dropped_end = num.end
                 continue
+            if num.plain and _ADDRESS.match(text, num.end):
+                continue  # "10 Downing Street"
             if num.plain and num.low <= 120 and _is_apposition_age(text, num):
                 continue  # "Smith, 78, said": an age, not a figure
-            if num.year and _qualifier_before(tokens)[0] in (None, Qualifier.EXACT):
+            counted = _LOWER_WORD_NEXT.match(text, num.end) is not None  # "over 2000 people"
+            if num.year and (
+                _qualifier_before(tokens)[0] in (None, Qualifier.EXACT) or not counted
+            ):
                 dropped_end = num.end
                 continue
         kept.append(num)

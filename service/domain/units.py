@@ -352,6 +352,7 @@ _EXCLUDE = re.compile(
     r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}"
     r"|(?<![\d.])\d{1,2}(?:[:.]\d{2}){0,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
     r"|(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
+    r"|(?<![\d.])\d{1,2}\s?o['’]clock\b"
     r"|(?<![\d.])\d{1,2}[:.]?\d{2}\s?(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MSK|IST)\b"
     r"|\b" + _MONTH + r"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"
     r"(?:,?\s{1,3}\d{4}(?!\d))?"
