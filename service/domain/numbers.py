@@ -27,17 +27,21 @@ Vague amounts (vague=True), a fixed documented reading:
     a dozen, two dozen          exact 12, 24 (not vague)
 
 Not reported: dates ("October 23", "23 October 2024", "2024-10-28"), times ("06:09 pm",
-"10am"), years (a bare 1800-2100 integer unless a bound qualifies it: "in 2022" no, "more than
-2000" yes), decades ("the 1990s"), season spans ("2023-24"), ordinals ("21st", "third"),
-figures in names ("G7", "F-16", "COVID-19", "Section 427", "Boeing 737", "Route 66"), phone
-numbers, versions and IP addresses, URLs, scores ("won 3-1"), ages written "10-year-old".
+"10am", "0117 GMT"), years (a bare 1800-2100 integer unless a bound qualifies it and a word
+follows: "in 2022" no, "more than 2000 people" yes), decades ("the 1990s"), season spans
+("2023-24"), ordinals ("21st", "third"), figures in names and labels ("G7", "F-16", "COVID-19",
+"Section 427", "Boeing 737", "Route 66", "Category 4"), phone numbers, versions and IP
+addresses, URLs, street addresses, scores ("won 3-1"), ages ("a 10-year-old", "Smith, 78,"),
+hyphenated descriptions ("a 10-year note", "a 52-week high", "two-dose campaigns").
 Bare "one" is reported only before a plausible counted noun ("one soldier"), never in "one of
 the", "no one", "this one"; `is_small_word_number` flags lone small word numbers so a caller
 can demand a counted noun. "4 days ago" is reported as a duration (4, "day"): deciding that a
 relative time is not a claim is left to the caller.
 
 Proportions ("half", "two thirds", "3/4", "one in five") are reported as percentages: unit
-"%", 0-100 ("more than half" -> more_than 50 %).
+"%", 0-100 ("more than half" -> more_than 50 %); a fraction of a unit keeps the unit ("half a
+mile" -> 0.5 mi). A figure converted in brackets keeps the qualifier of the figure before it
+("about 80 km (50 miles)" -> both approx).
 """
 
 from __future__ import annotations
