@@ -306,7 +306,9 @@ def _inside_name(text: str, start: int) -> bool:
     letters = start - 2
     while letters > 0 and text[letters - 1].isalpha():
         letters -= 1
-    return not (letters > 0 and text[letters - 1].isdigit())  # "5k-20k" is a range
+    if letters > 0 and text[letters - 1].isdigit():
+        return False  # "5k-20k" is a range
+    return not text[letters : start - 1].islower()  # "F-16", "Su-34"; not "magnitude-7.8"
 
 
 def _read_vague(text: str, m: re.Match[str]) -> _Num:

@@ -330,6 +330,7 @@ def test_to_base(value: float, unit: str | None, expected: tuple[float, str | No
         ("Temperatures reached 45C.", ("45C", 45, "degC")),
         ("Turnout rose 2.3 percentage points.", ("2.3 percentage points", 2.3, "pp")),
         ("The light oscillates at 4e14 hertz.", ("4e14", 4e14, None)),
+        ("The magnitude-7.8 quake struck.", ("7.8", 7.8, None)),
     ],
 )
 def test_market_and_measure_units(text: str, expected: tuple[object, ...]) -> None:
