@@ -33,7 +33,10 @@ _BLOCK_TAG = re.compile(r"<(?:br|/p|/div|/li|/h[1-6]|p|div|li|h[1-6])(?:\s[^<>]{
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,300})?/?>")
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,10}\d?);")
 # Markdown and list markers of pasted text: "## Heading", "* item", "• item", "> quote".
-_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}|[*•·▪‣>]|-(?!\d))\s+|\*\*|__")
+# List items keep one canonical marker ("• "): they are content, not headings (see sentences).
+_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}|>)\s+|\*\*|__")
+_BULLET = re.compile(r"^\s{0,3}[*•·▪‣◦–-](?!\d)\s+")
+BULLET = "• "
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 
 
@@ -176,7 +179,9 @@ def clean_text(raw: str) -> str:
     Repairs mojibake, removes NUL and zero-width characters, turns every space variant into a
     plain space, re-joins hard-wrapped lines, drops web-chrome lines (see `is_boilerplate_line`)
     and every later exact repeat of a line (a headline repeated above the body, a pull quote: a
-    repeat never adds a claim and would duplicate assertions). Each remaining line is a paragraph;
+    repeat never adds a claim and would duplicate assertions). Markdown heading and emphasis
+    marks go; list items keep one canonical marker, `BULLET` ("• "), so that sentence splitting
+    can tell an item from a headline. Each remaining line is a paragraph;
     paragraphs are separated by exactly one blank line ("\\n\\n"), with no leading or trailing
     whitespace.
     """
@@ -191,13 +196,16 @@ def clean_text(raw: str) -> str:
     text = _LINE_BREAK.sub("\n", text)
     text = _HSPACE.sub(" ", text)
     # Blank lines only separate paragraphs here; every non-empty line is its own unit.
-    lines = _join_wrapped([_MARKUP.sub("", line).strip() for line in text.split("\n")])
+    lines = _join_wrapped(
+        [_BULLET.sub(BULLET, _MARKUP.sub("", line)).strip() for line in text.split("\n")]
+    )
     seen: set[str] = set()
     kept: list[str] = []
     for line in lines:
-        if not line or is_boilerplate_line(line):
+        content = line.removeprefix(BULLET).strip()
+        if not content or is_boilerplate_line(content):
             continue
-        key = _dedupe_key(line)
+        key = _dedupe_key(content)
         if key in seen:
             continue
         seen.add(key)

@@ -34,6 +34,9 @@ def _word_set(words: str) -> frozenset[str]:
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]{0,3}(?=\s)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]{0,3}(\S{1,40})")
 _LINE = re.compile(r"[^\n]+")
+# A list item's marker ("• ", "- ", "1. ", "2) ") is not part of its sentence, and an item is
+# content even without a full stop ("• 9,800 people injured").
+_LIST_MARKER = re.compile(r"\s{0,3}(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s+")
 _ENDS_TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]{0,3}$")
 
 # Never end a sentence: titles and abbreviations that are always followed by what they qualify.
@@ -122,7 +125,8 @@ def _is_boundary(line: str, punct_start: int, punct_end: int) -> bool:
 
 def _split_line(line: str, offset: int, out: list[SentenceSpan]) -> None:
     starts: list[tuple[int, int]] = []
-    begin = 0
+    marker = _LIST_MARKER.match(line)
+    begin = marker.end() if marker else 0
     for match in _CANDIDATE.finditer(line):
         if _is_boundary(line, match.start(), match.end()):
             starts.append((begin, match.end()))
@@ -135,7 +139,7 @@ def _split_line(line: str, offset: int, out: list[SentenceSpan]) -> None:
         lead = len(chunk) - len(chunk.lstrip())
         body = chunk.strip()
         start = offset + a + lead
-        heading = single and _ENDS_TERMINAL.search(body) is None
+        heading = single and marker is None and _ENDS_TERMINAL.search(body) is None
         out.append(SentenceSpan(start=start, end=start + len(body), text=body, is_heading=heading))
 
 
@@ -143,9 +147,10 @@ def split_sentences(text: str) -> list[SentenceSpan]:
     """Split text into sentences with offsets into `text` (`text[s.start:s.end] == s.text`).
 
     Line breaks always end a sentence; a line without terminal punctuation is one span with
-    `is_heading=True`. Abbreviations ("Dr.", "Gen.", "Oct. 28", "No. 5", "a.m."), initials
-    ("J. Smith", "V.E.K. Madhushani"), dotted acronyms ("U.S.") and decimals do not end a
-    sentence; quotes and brackets closing after the full stop stay with their sentence.
+    `is_heading=True`, unless it is a list item (its marker is left out of the span).
+    Abbreviations ("Dr.", "Gen.", "Oct. 28", "No. 5", "a.m."), initials ("J. Smith",
+    "V.E.K. Madhushani"), dotted acronyms ("U.S.") and decimals do not end a sentence; quotes
+    and brackets closing after the full stop stay with their sentence.
     """
     out: list[SentenceSpan] = []
     for line_match in _LINE.finditer(text):

@@ -113,16 +113,17 @@ def test_hard_wrapped_lines_are_joined_but_headlines_stay_apart() -> None:
     ]
 
 
-def test_markdown_and_list_markers_are_removed() -> None:
+def test_markdown_marks_are_removed_and_list_markers_made_canonical() -> None:
     raw = "## Flood toll rises\n\n* 42 dead\n• 12,000 displaced\n- 17 missing\n**Rain** continues."
     assert clean_text(raw).split("\n\n") == [
         "Flood toll rises",
-        "42 dead",
-        "12,000 displaced",
-        "17 missing",
+        "• 42 dead",
+        "• 12,000 displaced",
+        "• 17 missing",
         "Rain continues.",
     ]
     assert clean_text("-5 degrees are expected.") == "-5 degrees are expected."
+    assert clean_text("Text.\n- Share this\n- 5 injured\n* 5 injured") == "Text.\n\n• 5 injured"
 
 
 def test_stray_markup_and_entities_in_pasted_text() -> None:
@@ -137,7 +138,7 @@ def test_stray_markup_and_entities_in_pasted_text() -> None:
 def test_clean_text_is_idempotent_on_every_article() -> None:
     raws = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     corpus = Path(__file__).parent.parent / "corpus"
-    raws += [parse_front_matter(p.read_text(encoding="utf-8"))[1] for p in corpus.rglob("*.md")]
+    raws += [parse_front_matter(p.read_text(encoding="utf-8"))[1] for p in corpus.glob("*/*.md")]
     for raw in raws:
         once = clean_text(raw)
         assert once

@@ -23,7 +23,7 @@ def article_texts() -> list[str]:
     found = [clean_text(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
     found += [
         clean_text(parse_front_matter(p.read_text(encoding="utf-8"))[1])
-        for p in sorted(CORPUS.rglob("*.md"))
+        for p in sorted(CORPUS.glob("*/*.md"))
     ]
     found += [clean_html(p.read_text(encoding="utf-8")).text for p in sorted(HTML.glob("*.html"))]
     return [text for text in found if text]
@@ -39,9 +39,11 @@ def test_offsets_point_into_the_text_on_every_article() -> None:
             assert span.text == span.text.strip() and span.text
             assert span.start >= previous_end
             previous_end = span.end
-        # Every non-space character belongs to a sentence.
-        covered = sum(len(s.text.replace(" ", "")) for s in spans)
-        assert covered == len(text.replace(" ", "").replace("\n", ""))
+        # Every character outside the sentences is a space or a list marker.
+        outside = list(text)
+        for span in spans:
+            outside[span.start : span.end] = [" "] * (span.end - span.start)
+        assert set("".join(outside)) <= set(" \n•")
 
 
 @pytest.mark.parametrize(
@@ -133,6 +135,22 @@ def test_headlines_are_their_own_sentences_and_flagged() -> None:
         ("Damage was put at $35 million.", False),
         ("North Korean Troops Reportedly Sent to Kursk.", False),
     ]
+
+
+def test_list_items_are_content_without_their_markers() -> None:
+    text = (
+        "Key points\n\n• 2,600 people have died\n\n• 9,800 injured. Many seriously.\n\n"
+        "1. Revenue rose"
+    )
+    spans = split_sentences(text)
+    assert [(s.text, s.is_heading) for s in spans] == [
+        ("Key points", True),
+        ("2,600 people have died", False),
+        ("9,800 injured.", False),
+        ("Many seriously.", False),
+        ("Revenue rose", False),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in spans)
 
 
 def test_paragraph_breaks_always_end_sentences() -> None:
