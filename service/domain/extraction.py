@@ -32,7 +32,7 @@ from service.domain.attribution import (
 from service.domain.cleanup import clean_html, clean_text
 from service.domain.dates import resolve_as_of
 from service.domain.entities import find_entities
-from service.domain.focus import Focus, principal_place, principal_subject
+from service.domain.focus import Focus, dateline_spans, principal_place, principal_subject
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
     Entity,
@@ -162,6 +162,19 @@ def extract_article(
             key = entity.parent if entity is not None else None
         return False
 
+    def country_of(key: str) -> str | None:
+        seen: set[str] = set()
+        current: str | None = key
+        while current is not None and current not in seen:
+            seen.add(current)
+            entity = entity_of(current)
+            if entity is None:
+                return None
+            if entity.kind is EntityKind.COUNTRY:
+                return current
+            current = entity.parent
+        return None
+
     mentions = sorted(finding.mentions, key=lambda m: m.start)
     numbers = sorted(find_numbers(cleaned), key=lambda n: n.start)
     entities: dict[str, Entity] = {}
@@ -209,9 +222,13 @@ def extract_article(
     memory = _ParagraphMemory()
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     focus = Focus(
-        place=principal_place(mentions, entity_of, lead_end, title, base_kb),
+        place=principal_place(mentions, entity_of, lead_end, base_kb, dateline_spans(cleaned)),
         subject=principal_subject(mentions, entity_of, lead_end, events_by),
     )
+    if focus.subject is not None and focus.place is not None:
+        if not contains(focus.place, focus.subject):
+            # A company's article: its figures are its own, wherever its offices are.
+            focus = focus._replace(place=None)
     if focus.subject is not None and focus.subject in entities:
         # "the company said", "the U.S. chipmaker reported": the article's organisation
         owner = entities[focus.subject]
@@ -240,6 +257,7 @@ def extract_article(
                 events,
                 contains,
                 tokens_by[k],
+                country_of,
             )
             assertions = _assertions(
                 ctx, sentence, figures, paragraph_of[k], memory, inherited[k], published, focus

@@ -9,12 +9,16 @@ or companies gets neither.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from service.domain.attribution import Attribution
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import Entity, EntityKind, EntityMention
+
+
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?=,| [-—–])")
 
 
 class Focus(NamedTuple):
@@ -25,19 +29,25 @@ class Focus(NamedTuple):
     subject: str | None
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of datelines ("ANKARA, March 3 (Meridian) -", "FILLMORE -"): where the
+    reporter files from, not what the story is about."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+
+
 def principal_place(
     mentions: Sequence[EntityMention],
     entity_of: Callable[[str], Entity | None],
     lead_end: int,
-    title: str | None,
     kb: KnowledgeBase,
+    skip: Sequence[tuple[int, int]] = (),
 ) -> str | None:
     """The place the article is about, when one country clearly dominates its places.
 
-    Mentions count once, three times in the title/lead. The top country must hold at least
-    60% of the weight of all place mentions (a story spanning several countries has no single
-    place); the most mentioned place inside it wins when it has at least a third of the
-    country's weight, else the country itself.
+    Mentions count once, three times in the title/lead except inside `skip` (datelines:
+    where the reporter files from). The top country must hold at least 60% of the weight of all place mentions
+    (a story spanning several countries has no single place). Inside it, the most mentioned
+    place wins when it holds a third of the country's weight; otherwise the country itself.
     """
     by_country: dict[str, float] = {}
     by_place: dict[str, float] = {}
@@ -46,22 +56,27 @@ def principal_place(
         entity = entity_of(m.key)
         if entity is None or entity.kind not in (EntityKind.COUNTRY, EntityKind.PLACE):
             continue
-        weight = 3.0 if m.start < lead_end else 1.0
+        if any(lo <= m.start < hi for lo, hi in skip):
+            weight = 1.0  # a dateline: where the reporter is, a weak hint
+        else:
+            weight = 3.0 if m.start < lead_end else 1.0
         country = kb.country_of(m.key) or m.key
         by_country[country] = by_country.get(country, 0.0) + weight
         if m.key != country:
             by_place[m.key] = by_place.get(m.key, 0.0) + weight
         total += weight
-    if not by_country or total < 4:
+    if not by_country or total < 3:
         return None
     country, weight = max(by_country.items(), key=lambda kv: kv[1])
     if weight < 0.6 * total:
         return None
-    inside = [(k, w) for k, w in by_place.items() if kb.country_of(k) == country]
+    inside = sorted(
+        ((w, k) for k, w in by_place.items() if kb.country_of(k) == country), reverse=True
+    )
     if inside:
-        place, place_weight = max(inside, key=lambda kv: kv[1])
-        if place_weight >= weight / 3:
-            return place
+        leader_weight, leader = inside[0]
+        if leader_weight >= weight / 3:
+            return leader
     return country
 
 

@@ -48,6 +48,7 @@ class SentenceContext:
         sources: Sequence[Attribution],
         contains: Callable[[str, str], bool],
         tokens: list[Token] | None = None,
+        country_of: Callable[[str], str | None] | None = None,
     ) -> None:
         self.text = text
         self.start = start
@@ -56,6 +57,7 @@ class SentenceContext:
         self.entities = entities
         self.sources = sources
         self.contains = contains
+        self.country_of = country_of or (lambda key: None)
         self.previous_quantity: str | None = None  # of the figure before, for "from $3bn"
         self.source_keys = {k for s in sources for k in s.entity_keys}
         self.source_spans = [(s.start, s.end) for s in sources]
