@@ -15,13 +15,15 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 
+from service.clients.fetch import Resolver, system_resolver
 from service.db.engine import make_engine, make_sessionmaker
 from service.http.claims import AssertionController, ClaimController
 from service.http.deps import provide_session, provide_settings, require_read_key
 from service.http.entities import EntityController
-from service.http.errors import EXCEPTION_HANDLERS
+from service.http.errors import EXCEPTION_HANDLERS, document_problem_responses
 from service.http.facts import ConflictController, FactController
 from service.http.health import health
+from service.http.ratelimit import WriteRateLimiter, parse_rate
 from service.http.sources import SourceController
 from service.services.knowledge import KnowledgeCache
 from service.settings import Settings
@@ -46,14 +48,23 @@ def openapi_config() -> OpenAPIConfig:
     )
 
 
+OPEN_PATHS = frozenset({"/health"})
+# Failures particular to one operation; the rest follow from each operation's shape.
+SPECIFIC_PROBLEMS = {"createSource": (502,), "addEntityAlias": (409,)}
+
+
 def _read_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
-    if connection.url.path not in {"/health"}:
+    if connection.url.path not in OPEN_PATHS:
         require_read_key(connection, handler)
 
 
-def create_app(settings: Settings | None = None) -> Litestar:
-    """Build the app; the engine, session factory and HTTP client belong to it."""
+def create_app(settings: Settings | None = None, *, resolver: Resolver | None = None) -> Litestar:
+    """Build the app; the engine, session factory and HTTP client belong to it.
+
+    `resolver` answers the DNS questions of URL fetches (the system resolver by default).
+    """
     settings = settings or Settings.from_env()
+    write_rate = parse_rate(settings.write_rate)
     engine = make_engine(
         settings.database_url, pool_size=settings.db_pool_size, echo=settings.db_echo
     )
@@ -69,6 +80,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "sessionmaker": make_sessionmaker(engine),
             "http_client": http_client,
             "knowledge": KnowledgeCache(),
+            "resolver": resolver or system_resolver,
+            "write_limiter": WriteRateLimiter(write_rate) if write_rate else None,
         }
     )
 
@@ -76,7 +89,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         await http_client.aclose()
         await engine.dispose()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             SourceController,
             ClaimController,
@@ -98,6 +111,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=state,
         on_shutdown=[close],
     )
+    document_problem_responses(app, OPEN_PATHS, SPECIFIC_PROBLEMS)
+    return app
 
 
 def create_app_from_env() -> Litestar:

@@ -26,6 +26,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     fetch_timeout_seconds: float = 10.0
     fetch_max_bytes: int = 5_000_000
     fetch_allowed_networks: tuple[str, ...] = ()
+    # Writes per API key (or per client address when writes are open), per process.
+    write_rate: str = "600/minute"
+    # Longest an article's extraction may take before it is refused as too complex.
+    extract_timeout_seconds: float = 30.0
+    # Name of the fact-checking organisation that signs ClaimReview documents.
+    publisher_name: str = "factcheck"
+    # Webhooks: whether this process sends pending deliveries, how often it looks for them,
+    # how many tries a delivery gets and the first retry delay (doubled on every retry).
+    webhook_dispatch: bool = True
+    webhook_poll_seconds: float = 1.0
+    webhook_max_attempts: int = 5
+    webhook_retry_seconds: float = 10.0
+    webhook_timeout_seconds: float = 10.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -41,6 +54,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raw = env.get(name)
             return int(raw) if raw else default
 
+        def number(name: str, default: float) -> float:
+            raw = env.get(name)
+            return float(raw) if raw else default
+
         return cls(
             database_url=env.get("FACTCHECK_DATABASE_URL") or defaults.database_url,
             max_body_bytes=integer("FACTCHECK_MAX_BODY_BYTES", defaults.max_body_bytes),
@@ -55,4 +72,23 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             ),
             fetch_max_bytes=integer("FACTCHECK_FETCH_MAX_BYTES", defaults.fetch_max_bytes),
             fetch_allowed_networks=csv("FACTCHECK_FETCH_ALLOWED_NETWORKS"),
+            write_rate=env.get("FACTCHECK_WRITE_RATE", defaults.write_rate),
+            extract_timeout_seconds=float(
+                env.get("FACTCHECK_EXTRACT_TIMEOUT") or defaults.extract_timeout_seconds
+            ),
+            publisher_name=env.get("FACTCHECK_PUBLISHER_NAME") or defaults.publisher_name,
+            webhook_dispatch=env.get("FACTCHECK_WEBHOOK_DISPATCH", "true").lower()
+            not in {"0", "false", "no"},
+            webhook_poll_seconds=number(
+                "FACTCHECK_WEBHOOK_POLL_SECONDS", defaults.webhook_poll_seconds
+            ),
+            webhook_max_attempts=integer(
+                "FACTCHECK_WEBHOOK_MAX_ATTEMPTS", defaults.webhook_max_attempts
+            ),
+            webhook_retry_seconds=number(
+                "FACTCHECK_WEBHOOK_RETRY_SECONDS", defaults.webhook_retry_seconds
+            ),
+            webhook_timeout_seconds=number(
+                "FACTCHECK_WEBHOOK_TIMEOUT", defaults.webhook_timeout_seconds
+            ),
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+import msgspec
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -20,14 +21,25 @@ from service.db.models import Assertion, ConflictPair, Entity, Fact, Source
 from service.domain import facts as fact_logic
 from service.domain import verdicts
 from service.domain.model import AssertionView, Qualifier
+from service.services.fact_events import FactChange, record_fact_events
 
 
-async def refresh_families(session: AsyncSession, families: Collection[str]) -> None:
-    """Regroup and re-judge every fact of `families`; the session is flushed, not committed."""
+async def refresh_families(session: AsyncSession, families: Collection[str]) -> list[FactChange]:
+    """Regroup and re-judge every fact of `families`; the session is flushed, not committed.
+
+    Returns how each fact's verdict changed; the webhook events these changes raise are
+    queued in the same transaction.
+    """
     if not families:
-        return
+        return []
     family_list = sorted(set(families))
     views, names, ids_by_key = await _load_views(session, family_list)
+    was_superseded = set(
+        await session.scalars(
+            select(Assertion.id).where(Assertion.family_key.in_(family_list), Assertion.superseded)
+        )
+    )
+    changes: list[FactChange] = []
 
     def name_of(key: str) -> str:
         return names.get(key, key)
@@ -46,6 +58,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         members = [by_id[member] for member in group.member_ids]
         judgement = verdicts.judge(members, name_of, label=group.label)
         row = existing.get(group.key)
+        previous = row.verdict if row is not None else None
         if row is None:
             row = Fact(key=group.key)
             session.add(row)
@@ -71,12 +84,40 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         kept.add(group.key)
         membership.update(dict.fromkeys(group.member_ids, row.id))
         superseded.update(judgement.revised)
+        change = _change(row, previous, names, group.subject, group.location)
+        if set(judgement.revised) - was_superseded:
+            change = msgspec.structs.replace(change, newly_superseded=True)
+        changes.append(change)
 
     for key, row in existing.items():
         if key not in kept:
+            changes.append(msgspec.structs.replace(_change(row, row.verdict, {}), current=None))
             await session.delete(row)
     await _store_membership(session, views, membership, superseded)
     await session.flush()
+    await record_fact_events(session, changes)
+    return changes
+
+
+def _change(
+    row: Fact,
+    previous: str | None,
+    names: dict[str, str],
+    subject: str | None = None,
+    location: str | None = None,
+) -> FactChange:
+    return FactChange(
+        fact_id=row.id,
+        label=row.label,
+        quantity=row.quantity,
+        unit=row.unit,
+        subject=names.get(subject, subject) if subject else None,
+        location=names.get(location, location) if location else None,
+        previous=previous,
+        current=row.verdict,
+        explanation=row.explanation,
+        source_count=row.source_count,
+    )
 
 
 async def _store_membership(
