@@ -225,10 +225,13 @@ def extract_article(
         place=principal_place(mentions, entity_of, lead_end, base_kb, dateline_spans(cleaned)),
         subject=principal_subject(mentions, entity_of, lead_end, events_by),
     )
-    if focus.subject is not None and focus.place is not None:
-        if not contains(focus.place, focus.subject):
-            # A company's article: its figures are its own, wherever its offices are.
-            focus = focus._replace(place=None)
+    if (
+        focus.subject is not None
+        and focus.place is not None
+        and not contains(focus.place, focus.subject)
+    ):
+        # A company's article: its figures are its own, wherever its offices are.
+        focus = focus._replace(place=None)
     if focus.subject is not None and focus.subject in entities:
         # "the company said", "the U.S. chipmaker reported": the article's organisation
         owner = entities[focus.subject]

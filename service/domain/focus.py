@@ -17,7 +17,6 @@ from service.domain.attribution import Attribution
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import Entity, EntityKind, EntityMention
 
-
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?=,| [-—–])")
 
 
@@ -45,9 +44,10 @@ def principal_place(
     """The place the article is about, when one country clearly dominates its places.
 
     Mentions count once, three times in the title/lead except inside `skip` (datelines:
-    where the reporter files from). The top country must hold at least 60% of the weight of all place mentions
-    (a story spanning several countries has no single place). Inside it, the most mentioned
-    place wins when it holds a third of the country's weight; otherwise the country itself.
+    where the reporter files from). The top country must hold at least 60% of the weight of
+    all place mentions (a story spanning several countries has no single place). Inside it,
+    the most mentioned place wins when it holds a third of the country's weight; otherwise
+    the country itself.
     """
     by_country: dict[str, float] = {}
     by_place: dict[str, float] = {}
