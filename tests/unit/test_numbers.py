@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from service.domain.model import NumberMention, Qualifier
@@ -394,3 +396,28 @@ def test_change_from_to_gives_two_figures_and_a_plain_from_to_a_range() -> None:
         ("3.9%", E),
         ("from 2% to 4%", R),
     ]
+
+
+ARTICLES = sorted([*Path("/work/shared/seeds").glob("*.txt"), *Path("tests/corpus").glob("*/*.md")])
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_mentions_in_real_articles_keep_the_contract(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    found = find_numbers(text)
+    assert found
+    previous_end = 0
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= previous_end, "mentions are ordered and do not overlap"
+        previous_end = m.end
+        if m.qualifier in (E, A):
+            assert m.low is not None and m.low == m.high
+        elif m.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+            assert m.low is not None and m.high is None
+        elif m.qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+            assert m.low is None and m.high is not None
+        else:
+            assert m.low is not None and m.high is not None and m.low < m.high
+        if m.unit == "%":
+            assert all(v is None or -100 <= v <= 1000 for v in (m.low, m.high))
