@@ -398,7 +398,8 @@ def test_change_from_to_gives_two_figures_and_a_plain_from_to_a_range() -> None:
     ]
 
 
-ARTICLES = sorted([*Path("/work/shared/seeds").glob("*.txt"), *Path("tests/corpus").glob("*/*.md")])
+CORPUS = Path(__file__).parents[1] / "corpus"
+ARTICLES = sorted([*Path("/work/shared/seeds").glob("*.txt"), *CORPUS.glob("*/*.md")])
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
