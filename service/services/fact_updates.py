@@ -9,10 +9,11 @@ the order in which sources arrived.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection
 
 import msgspec
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -33,6 +34,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
     if not families:
         return []
     family_list = sorted(set(families))
+    await lock_families(session, family_list)
     views, names, ids_by_key = await _load_views(session, family_list)
     was_superseded = set(
         await session.scalars(
@@ -118,6 +120,24 @@ def _change(
         explanation=row.explanation,
         source_count=row.source_count,
     )
+
+
+async def lock_families(session: AsyncSession, families: Collection[str]) -> None:
+    """Serialise refreshes of the same families across transactions (PostgreSQL).
+
+    Two concurrent ingests touching one family would each regroup it without the other's
+    uncommitted assertions; a transaction-scoped advisory lock per family, taken in one
+    global order, makes the second wait and then see the first's rows. SQLite serialises
+    all writers already.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for lock_id in sorted({_lock_id(family) for family in families}):
+        await session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+
+
+def _lock_id(family: str) -> int:
+    return int.from_bytes(hashlib.blake2b(family.encode(), digest_size=8).digest(), signed=True)
 
 
 async def _store_membership(
