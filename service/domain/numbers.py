@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from service.domain.model import NumberMention, Qualifier
 from service.domain.number_words import (
@@ -146,43 +147,29 @@ _ALLOWED_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100, 1000})
 _MISSING = object()
 
 
+@dataclass(slots=True)
 class _Num:
     """A figure being assembled: one number, or two joined into a range or ratio."""
 
-    __slots__ = (
-        "capital",
-        "end",
-        "high",
-        "kind",
-        "low",
-        "plain",
-        "qualifier",
-        "raw",
-        "scale",
-        "small",
-        "start",
-        "unit",
-        "vague",
-        "words",
-        "year",
-    )
+    start: int
+    end: int
+    low: float
+    high: float
+    kind: str  # digits | words | vague | fraction | range
+    unit: str | None
+    raw: float  # the value before a scale word: 1.5 in "1.5 million"
+    scale: float = 1.0
+    qualifier: Qualifier = Qualifier.EXACT
+    vague: bool = False
+    plain: bool = False  # bare digits: may be a year or part of a name
+    year: bool = False
+    small: bool = False  # a lone small number word: "two"
+    capital: bool = False
+    words: tuple[str, ...] = ()
 
-    def __init__(self, start: int, end: int, value: float, kind: str, unit: str | None) -> None:
-        self.start = start
-        self.end = end
-        self.low: float = value
-        self.high: float = value
-        self.kind = kind  # digits | words | vague | fraction | range
-        self.unit = unit
-        self.qualifier = Qualifier.EXACT
-        self.vague = False
-        self.raw = value
-        self.scale = 1.0
-        self.plain = False
-        self.year = False
-        self.small = False
-        self.capital = False
-        self.words: tuple[str, ...] = ()
+
+def _num(start: int, end: int, value: float, kind: str, unit: str | None) -> _Num:
+    return _Num(start, end, value, value, kind, unit, value)
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -288,7 +275,7 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> _Num | No
         return None  # ordinals "21st", codes "3D", decades "1990s"
     if fraction and unit is None:
         unit = "fraction"
-    num = _Num(start, end, raw * scale, "digits", unit)
+    num = _num(start, end, raw * scale, "digits", unit)
     num.raw, num.scale = raw, scale
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
@@ -313,7 +300,7 @@ def _inside_name(text: str, start: int) -> bool:
 
 def _read_vague(text: str, m: re.Match[str]) -> _Num:
     low, high = vague_reading(m.group("vague")) or (0.0, 0.0)
-    num = _Num(m.start(), m.end(), low, "vague", None)
+    num = _num(m.start(), m.end(), low, "vague", None)
     num.high, num.vague = high, True
     num.qualifier = Qualifier.APPROX if low == high else Qualifier.RANGE
     of_match = _OF.match(text, m.end())
@@ -339,7 +326,7 @@ def _read_words(text: str, m: re.Match[str]) -> list[_Num]:
         start, end = tokens[index][1], tokens[index + used - 1][2]
         used_words = tuple(words[index : index + used])
         index += used
-        num = _Num(start, end, value, "fraction" if fraction else "words", None)
+        num = _num(start, end, value, "fraction" if fraction else "words", None)
         num.words = used_words
         num.capital = tokens[index - used][0][0].isupper()
         num.small = used == 1 and value <= 10 and not fraction
@@ -496,7 +483,7 @@ def _combine(text: str, nums: list[_Num]) -> list[_Num]:
     return out
 
 
-_SCORE = _Num(0, 0, 0.0, "score", None)
+_SCORE = _num(0, 0, 0.0, "score", None)
 
 
 def _join(text: str, first: _Num, second: _Num, gap: re.Match[str]) -> _Num | None:
@@ -515,7 +502,7 @@ def _join(text: str, first: _Num, second: _Num, gap: re.Match[str]) -> _Num | No
             and low == int(low)
             and high == int(high)
         ):
-            ratio = _Num(first.start, second.end, low / high, "fraction", "fraction")
+            ratio = _num(first.start, second.end, low / high, "fraction", "fraction")
             return ratio
         return None
     if first.scale == 1.0 and second.scale != 1.0 and abs(first.raw) <= abs(second.raw):
@@ -539,7 +526,7 @@ def _join(text: str, first: _Num, second: _Num, gap: re.Match[str]) -> _Num | No
             start = tokens[-1][1]
         elif high <= low or _changes_before(text, first.start):
             return None
-    joined = _Num(start, second.end, min(low, high), "range", unit)
+    joined = _num(start, second.end, min(low, high), "range", unit)
     joined.high = max(low, high)
     joined.qualifier = Qualifier.RANGE
     return joined
@@ -620,7 +607,7 @@ def _merge_bounds(text: str, phrases: list[_Num]) -> list[_Num]:
                 and _BOUND_JOIN.fullmatch(text, last.end, phrase.start)
                 and text[last.end : phrase.start].strip()
             ):
-                merged = _Num(
+                merged = _num(
                     last.start, phrase.end, pair[0].low, "range", last.unit or phrase.unit
                 )
                 merged.high, merged.qualifier = pair[1].high, Qualifier.RANGE
