@@ -125,6 +125,7 @@ _OF = re.compile(r"\s{1,3}of(?=\s)")
 _ADDRESS = re.compile(
     r"\s[A-Z][a-z]+\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
 )
+_DASH_DIGIT = re.compile(r"\s?[-–]\s?\d")
 _LOWER_WORD_NEXT = re.compile(r"\s{1,2}[a-z]")
 _PARENTHESIS = re.compile(r"\s{0,2}[(\[]\s{0,2}")
 _LIST_END = re.compile(r"\s*[,;.]|\s+(?:and|or)\b")
@@ -416,8 +417,11 @@ def _drop_names_and_years(text: str, nums: list[_Num]) -> list[_Num]:
             if num.plain and num.low <= 120 and _is_apposition_age(text, num):
                 continue  # "Smith, 78, said": an age, not a figure
             counted = _LOWER_WORD_NEXT.match(text, num.end) is not None  # "over 2000 people"
-            if num.year and (
-                _qualifier_before(tokens)[0] in (None, Qualifier.EXACT) or not counted
+            # "2000-3000 people" is a range: year spans ("2023-24") were excluded earlier
+            if (
+                num.year
+                and not _DASH_DIGIT.match(text, num.end)
+                and (_qualifier_before(tokens)[0] in (None, Qualifier.EXACT) or not counted)
             ):
                 dropped_end = num.end
                 continue
