@@ -542,15 +542,19 @@ def _changes_before(text: str, position: int) -> bool:
 
 
 def _qualify_before(text: str, num: _Num) -> None:
-    if num.kind == "range":
-        return
     qualifier, start = _qualifier_before(_left_tokens(text, num.start))
-    if qualifier is not None and start is not None:
-        if qualifier is Qualifier.AT_MOST and _is_target(text, start):
-            qualifier = Qualifier.EXACT  # "revised ... up to 10,000": a new figure
-        if not (num.vague and qualifier in (Qualifier.EXACT, Qualifier.APPROX)):
-            num.qualifier = qualifier
-        num.start = start
+    if qualifier is None or start is None:
+        return
+    loose = qualifier in (Qualifier.EXACT, Qualifier.APPROX)
+    if num.kind == "range":
+        if loose:
+            num.start = start  # "about 20-30" stays a range; the span takes the word
+        return
+    if qualifier is Qualifier.AT_MOST and _is_target(text, start):
+        qualifier = Qualifier.EXACT  # "revised ... up to 10,000": a new figure
+    if not (num.vague and loose):
+        num.qualifier = qualifier
+    num.start = start
 
 
 def _qualify_after(text: str, num: _Num, following: int | None) -> None:
