@@ -326,7 +326,8 @@ def _qualifier_phrases() -> dict[str, Qualifier | None]:
     ]  # fmt: skip
     at_least = [
         "at least", "at least or equal to", "no fewer than", "no less than", "not fewer than",
-        "not less than", "a minimum of", "minimum of", "at a minimum", "> =", "≥",
+        "not less than", "a minimum of", "minimum of", "at a minimum", "as few as", "as low as",
+        "as little as", "> =", "≥",
     ]  # fmt: skip
     at_most = [
         "up to", "upto", "as many as", "as much as", "as high as", "no more than",
@@ -335,7 +336,7 @@ def _qualifier_phrases() -> dict[str, Qualifier | None]:
     ]  # fmt: skip
     less_than = [
         "less than", "fewer than", "lower than", "smaller than", "under", "below", "shy of",
-        "short of", "<",
+        "short of", "south of", "<",
     ]  # fmt: skip
     approx = [
         "about", "around", "roughly", "some", "nearly", "almost", "approximately", "approx",
