@@ -15,7 +15,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 
-from service.clients.fetch import Resolver, system_resolver
+from service.clients.fetch import Resolver, parse_networks, system_resolver
 from service.db.engine import make_engine, make_sessionmaker
 from service.http.claims import AssertionController, ClaimController
 from service.http.deps import provide_session, provide_settings, require_read_key
@@ -25,7 +25,9 @@ from service.http.facts import ConflictController, FactController
 from service.http.health import health
 from service.http.ratelimit import WriteRateLimiter, parse_rate
 from service.http.sources import SourceController
+from service.http.webhooks import WebhookController
 from service.services.knowledge import KnowledgeCache
+from service.services.webhook_dispatch import Dispatcher, DispatchPolicy
 from service.settings import Settings
 
 try:
@@ -50,7 +52,7 @@ def openapi_config() -> OpenAPIConfig:
 
 OPEN_PATHS = frozenset({"/health"})
 # Failures particular to one operation; the rest follow from each operation's shape.
-SPECIFIC_PROBLEMS = {"createSource": (502,), "addEntityAlias": (409,)}
+SPECIFIC_PROBLEMS = {"addEntityAlias": (409,)}
 
 
 def _read_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
@@ -72,12 +74,35 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         timeout=httpx.Timeout(settings.fetch_timeout_seconds, connect=5.0),
         headers={"User-Agent": f"factcheck/{VERSION}"},
         follow_redirects=False,
+        # Proxies from the environment would connect on our behalf to unchecked addresses.
+        trust_env=False,
+    )
+    sessionmaker = make_sessionmaker(engine)
+    webhook_client = httpx.AsyncClient(
+        timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
+        headers={"User-Agent": f"factcheck-webhooks/{VERSION}"},
+        follow_redirects=False,
+        # Proxies from the environment would connect on our behalf to unchecked addresses.
+        trust_env=False,
+    )
+    # Sends webhook deliveries after their transaction committed (services/webhook_dispatch.py).
+    dispatcher = Dispatcher(
+        sessionmaker,
+        webhook_client,
+        DispatchPolicy(
+            poll_seconds=settings.webhook_poll_seconds,
+            max_attempts=settings.webhook_max_attempts,
+            retry_seconds=settings.webhook_retry_seconds,
+            timeout_seconds=settings.webhook_timeout_seconds,
+            allowed_networks=parse_networks(settings.fetch_allowed_networks),
+        ),
     )
     state = State(
         {
             "settings": settings,
             "engine": engine,
-            "sessionmaker": make_sessionmaker(engine),
+            "sessionmaker": sessionmaker,
+            "webhook_dispatcher": dispatcher,
             "http_client": http_client,
             "knowledge": KnowledgeCache(),
             "resolver": resolver or system_resolver,
@@ -85,7 +110,13 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         }
     )
 
+    async def start(app: Litestar) -> None:
+        if settings.webhook_dispatch:
+            dispatcher.start()
+
     async def close(app: Litestar) -> None:
+        await dispatcher.stop()
+        await webhook_client.aclose()
         await http_client.aclose()
         await engine.dispose()
 
@@ -97,6 +128,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             FactController,
             ConflictController,
             EntityController,
+            WebhookController,
             health,
         ],
         dependencies={
@@ -109,6 +141,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         request_max_body_size=settings.max_body_bytes,
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
         state=state,
+        on_startup=[start],
         on_shutdown=[close],
     )
     document_problem_responses(app, OPEN_PATHS, SPECIFIC_PROBLEMS)

@@ -6,14 +6,22 @@ import hmac
 from collections.abc import AsyncGenerator
 from typing import Any
 
+import msgspec
 from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from service.domain.errors import Unauthorized, UnsupportedContent
+from service.domain.errors import FactcheckError, Unauthorized, UnsupportedContent
+from service.http.ratelimit import WriteRateLimiter
 from service.settings import Settings
+
+
+class MalformedBody(FactcheckError):
+    """The body is not a JSON document (400), as opposed to a JSON document that is not valid."""
+
+    code = "malformed_body"
 
 
 async def provide_session(state: State) -> AsyncGenerator[AsyncSession, None]:
@@ -47,15 +55,26 @@ def key_is_valid(presented: str, keys: tuple[str, ...]) -> bool:
 
 
 def require_write_key(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Writes need a valid key when keys are configured, and each key is rate-limited."""
     settings: Settings = connection.app.state.settings
-    if settings.api_keys and not key_is_valid(_presented_key(connection), settings.api_keys):
-        raise Unauthorized("a valid API key is required: Authorization: Bearer <key>")
+    presented = _require_key(connection, settings)
+    limiter: WriteRateLimiter | None = connection.app.state.get("write_limiter")
+    if limiter is not None:
+        client = connection.client.host if connection.client else "unknown"
+        limiter.take(f"key:{presented}" if settings.api_keys else f"client:{client}")
 
 
 def require_read_key(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     settings: Settings = connection.app.state.settings
-    if settings.read_keys_required and settings.api_keys:
-        require_write_key(connection, _)
+    if settings.read_keys_required:
+        _require_key(connection, settings)
+
+
+def _require_key(connection: ASGIConnection[Any, Any, Any, Any], settings: Settings) -> str:
+    presented = _presented_key(connection)
+    if settings.api_keys and not key_is_valid(presented, settings.api_keys):
+        raise Unauthorized("a valid API key is required: Authorization: Bearer <key>")
+    return presented
 
 
 async def require_json_body(request: Request[Any, Any, Any]) -> None:
@@ -64,3 +83,22 @@ async def require_json_body(request: Request[Any, Any, Any]) -> None:
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media_type != "application/json" and not media_type.endswith("+json"):
             raise UnsupportedContent("send the body as application/json")
+        check_json_body(await request.body())
+
+
+def check_json_body(body: bytes) -> None:
+    """Refuse bodies that are not UTF-8 JSON, or nest too deep to decode, with 400.
+
+    Litestar's decoder would fail on them in ways that are not validation errors (a Unicode
+    error on invalid UTF-8, a recursion error on deep nesting), which would surface as 500.
+    """
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MalformedBody(f"the body is not UTF-8 (byte {error.start})") from None
+    try:
+        msgspec.json.decode(body)
+    except RecursionError:
+        raise MalformedBody("the JSON nests too deep") from None
+    except msgspec.DecodeError as error:
+        raise MalformedBody(str(error)) from None

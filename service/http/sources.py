@@ -6,6 +6,7 @@ import httpx
 from litestar import Controller, Response, delete, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from service.clients.fetch import fetch_page, parse_networks
 from service.domain.errors import InvalidInput
 from service.http.deps import require_json_body, require_write_key
+from service.http.errors import problem_responses
 from service.http.params import Cursor, Id, Limit
 from service.schemas.common import Page
 from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
@@ -41,7 +43,13 @@ class SourceController(Controller):
         guards=[require_write_key],
         before_request=require_json_body,
         status_code=HTTP_201_CREATED,
-        responses={},
+        responses={
+            HTTP_200_OK: ResponseSpec(
+                data_container=SourceRead,
+                description="The same content was already ingested: the existing source.",
+            ),
+            **problem_responses(502),
+        },
     )
     async def create(
         self,
@@ -59,6 +67,8 @@ class SourceController(Controller):
                 payload.url,
                 max_bytes=settings.fetch_max_bytes,
                 allowed_networks=parse_networks(settings.fetch_allowed_networks),
+                resolver=state.resolver,
+                deadline_seconds=settings.fetch_timeout_seconds * 3,
             )
             content = {"html": page.body} if page.is_html else {"text": page.body}
             payload = SourceCreate(
@@ -73,7 +83,9 @@ class SourceController(Controller):
         kb = await knowledge.current(db_session)
         # End the read transaction before the CPU-bound extraction: no transaction waits on it.
         await db_session.rollback()
-        article = await service.extract(payload, kb, settings.max_text_chars)
+        article = await service.extract(
+            payload, kb, settings.max_text_chars, settings.extract_timeout_seconds
+        )
         result = await service.store_article(db_session, payload, article)
         await db_session.commit()
         return Response(

@@ -6,23 +6,36 @@ import datetime as dt
 import hashlib
 import math
 
+import anyio
 import anyio.to_thread
 import msgspec
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.db.models import Assertion, Claim, ClaimEntity, Entity, Source
 from service.domain import facts as fact_logic
-from service.domain.errors import EmptyArticle, NotFound, TooLarge
+from service.domain.errors import EmptyArticle, InvalidInput, NotFound, TooLarge
 from service.domain.extraction import extract_article
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import ExtractedArticle, ExtractedAssertion
 from service.schemas.common import Page
 from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
 from service.services.entities import link_entities
-from service.services.fact_updates import refresh_families
+from service.services.fact_updates import lock_families, refresh_families
 from service.services.pagination import decode_cursor, encode_cursor
+
+# How often an ingest that lost a race (a name or fact another writer stored first, a
+# deadlock) is tried again inside its transaction before it gives up.
+STORE_ATTEMPTS = 6
+# PostgreSQL SQLSTATEs of transient conflicts: serialization failure, deadlock, unique.
+_RACE_STATES = frozenset({"40001", "40P01", "23505"})
+
+
+class TooComplex(InvalidInput):
+    """The extraction of an article took longer than allowed."""
+
+    code = "too_complex"
 
 
 class IngestResult(msgspec.Struct, frozen=True):
@@ -35,20 +48,33 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
 
 
-async def extract(payload: SourceCreate, kb: KnowledgeBase, max_chars: int) -> ExtractedArticle:
-    """Run the (CPU-bound) extraction off the event loop so reads keep flowing."""
+async def extract(
+    payload: SourceCreate, kb: KnowledgeBase, max_chars: int, time_limit: float = 30.0
+) -> ExtractedArticle:
+    """Run the (CPU-bound) extraction off the event loop so reads keep flowing.
+
+    An extraction that takes longer than `time_limit` seconds is refused as too complex (its
+    thread finishes in the background; its result is dropped).
+    """
     raw = payload.text if payload.text is not None else payload.html
     if raw is None or not raw.strip():
         raise EmptyArticle("the article is empty")
-    article = await anyio.to_thread.run_sync(
-        lambda: extract_article(
-            text=payload.text,
-            html=payload.html,
-            title=payload.title,
-            published_at=payload.published_at,
-            kb=kb,
-        )
-    )
+    try:
+        with anyio.fail_after(time_limit):
+            article = await anyio.to_thread.run_sync(
+                lambda: extract_article(
+                    text=payload.text,
+                    html=payload.html,
+                    title=payload.title,
+                    published_at=payload.published_at,
+                    kb=kb,
+                ),
+                abandon_on_cancel=True,
+            )
+    except TimeoutError:
+        raise TooComplex(
+            f"the article is too complex to analyse within {time_limit:g} seconds"
+        ) from None
     if not article.text.strip():
         raise EmptyArticle("no article text is left after clean-up")
     if len(article.text) > max_chars:
@@ -65,19 +91,30 @@ async def store_article(
     Everything is flushed inside one transaction that the caller commits.
     """
     digest = content_hash(article.text)
-    existing = await session.scalar(select(Source).where(Source.content_hash == digest))
-    if existing is not None:
-        return IngestResult(source=source_read(existing), created=False)
-    try:
-        async with session.begin_nested():
-            source = await _insert(session, payload, article, digest)
-    except IntegrityError:
-        # Another writer stored the same content between our check and our insert.
+    for attempt in range(1, STORE_ATTEMPTS + 1):
         existing = await session.scalar(select(Source).where(Source.content_hash == digest))
-        if existing is None:
-            raise
-        return IngestResult(source=source_read(existing), created=False)
-    return IngestResult(source=source_read(source), created=True)
+        if existing is not None:
+            return IngestResult(source=source_read(existing), created=False)
+        try:
+            async with session.begin_nested():
+                source = await _insert(session, payload, article, digest)
+        except DBAPIError as error:
+            # Another writer stored the same content, an entity name or a fact between our
+            # reads and our writes (or the database broke a deadlock): the savepoint is
+            # gone, so look again and retry; what the other writer stored is visible now.
+            if attempt == STORE_ATTEMPTS or not _lost_a_race(error):
+                raise
+            session.expunge_all()
+            continue
+        return IngestResult(source=source_read(source), created=True)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _lost_a_race(error: DBAPIError) -> bool:
+    if isinstance(error, IntegrityError):
+        return True
+    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    return state in _RACE_STATES
 
 
 async def _insert(
@@ -227,6 +264,9 @@ async def delete_source(session: AsyncSession, source_id: int) -> None:
             select(Assertion.family_key).where(Assertion.source_id == source_id).distinct()
         )
     )
+    # Lock before deleting: a concurrent refresh of these families would otherwise wait on
+    # the deleted rows while this transaction waits on its family lock.
+    await lock_families(session, families)
     await session.delete(row)
     await session.flush()
     await refresh_families(session, families)
