@@ -66,7 +66,23 @@ _ACTOR_BLOCKERS = frozenset(
         "than",
     }
 )
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–", "(", ")"})
+# Counts of what happened to people: an event's toll, never an organisation's own figure.
+_HUMAN_TOLLS = frozenset(
+    {
+        "deaths",
+        "injuries",
+        "casualties",
+        "missing",
+        "evacuated",
+        "displaced",
+        "arrests",
+        "rescued",
+        "cases",
+        "hostages",
+        "prisoners",
+    }
+)
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–"})
 _FORECAST = word_set(
     """
     will could may might would expected expects expect forecast forecasts forecasted
@@ -302,8 +318,10 @@ def read_figure(
             subject = previous_subject
         if subject is None:
             subject = paragraph_subjects.get(quantity)
+        if subject is None and quantity not in _HUMAN_TOLLS:
+            subject = focus_subject  # an organisation owns its figures, not a disaster's toll
         if subject is None:
-            subject = focus_subject or _actor(ctx, before)
+            subject = _actor(ctx, before)
 
     # location
     tail = after[np_end:limit]

@@ -149,7 +149,7 @@ _SKIP_BEFORE_VERB = _word_set(
     """
     has have had also further then previously initially earlier later recently separately
     publicly reportedly repeatedly already last first has had on monday tuesday wednesday
-    not never
+    not never now still again
     thursday friday saturday sunday yesterday today
     """
 )
