@@ -52,7 +52,7 @@ CARDINAL_WORDS: frozenset[str] = frozenset(
 RUN_WORDS: frozenset[str] = CARDINAL_WORDS | frozenset(DENOMINATORS) | _FILLERS
 
 
-_AFTER_A = frozenset({"hundred", "dozen", "half", "quarter", "third"})
+_AFTER_A = frozenset({"hundred", "dozen", *(w for w in DENOMINATORS if not w.endswith("s"))})
 
 
 def _scale_ahead(words: list[str], j: int) -> bool:

@@ -108,8 +108,9 @@ _FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen", "dozens
     "quarter",
 }
 _RUN = (
-    r"(?i:(?:" + word_trie(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|"
-    r"million|billion|trillion|lakh|crore|dozen|half|quarter|third)(?![A-Za-z])))(?![A-Za-z])"
+    r"(?i:(?:" + word_trie(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|million|billion"
+    r"|trillion|lakh|crore|dozen|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|hundredth|thousandth)(?![A-Za-z])))(?![A-Za-z])"
     r"(?:[\s-]{1,3}" + word_trie(RUN_WORDS) + r"(?![A-Za-z])){0,16})"
 )
 # Digits first: a character class lets the regex engine skip ahead quickly.

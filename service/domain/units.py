@@ -230,6 +230,7 @@ TWh: twh
 # Multipliers written after a figure (lower-case). "m", "b", "t" and "k" count only when
 # attached to the digits, and a lone "m" is metres unless things are counted ("3m people").
 SCALE_WORDS: dict[str, float] = {
+    **dict.fromkeys(["dozen", "dozens"], 12),
     **dict.fromkeys(["hundred"], 1e2),
     **dict.fromkeys(["thousand", "k"], 1e3),
     **dict.fromkeys(["lakh", "lakhs"], 1e5),
@@ -250,8 +251,8 @@ _CURRENCY_BEFORE = re.compile(
     r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|KRW|AUD|CAD|CHF|Rs\.?))\s?$"
 )
 _SCALE_AFTER = re.compile(
-    r"(?P<gap>[ \u00a0]?)(?P<scale>(?i:hundred|thousand|million|billion|trillion|mln|mn|bln|bn"
-    r"|tln|trn|tn|lakhs?|crores?|mil)|k|K|MM|m|M|b|B|T)(?![A-Za-z])"
+    r"(?P<gap>[ \u00a0]?)(?P<scale>(?i:dozens?|hundred|thousand|million|billion|trillion|mln"
+    r"|mn|bln|bn|tln|trn|tn|lakhs?|crores?|mil)|k|K|MM|m|M|b|B|T)(?![A-Za-z])"
 )
 _UNIT_AFTER = re.compile(
     r"(?P<gap>\s{0,2}|-)(?P<unit>(?i:"
