@@ -35,7 +35,7 @@ def test_number_range_model() -> None:
 
 
 def test_number_model() -> None:
-    _check(number_suite(), 0.62)
+    _check(number_suite(), 0.64)
 
 
 def test_percent_model() -> None:
@@ -43,4 +43,4 @@ def test_percent_model() -> None:
 
 
 def test_quantulum_quantities() -> None:
-    _check(quantulum_suite(), 0.75)
+    _check(quantulum_suite(), 0.77)
