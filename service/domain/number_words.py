@@ -5,6 +5,11 @@ the start of a list of lower-cased words, which is what the scanner in `numbers.
 run of number words holds more than one number ("two or three", "one in five").
 
 Vague amounts get a fixed reading (`vague_reading`), documented in `numbers.py`.
+
+The module also holds the other words `numbers.py` reads around a figure: the qualifier phrases
+(`QUALIFIER_PHRASES`: "more than", "up to", "an estimated" ...), change verbs ("revised ... up
+to" is a target, not a bound), labels that make a number a name ("Section 427") and the words
+that decide whether a bare "one" or "half" counts anything.
 """
 
 from __future__ import annotations
