@@ -76,6 +76,9 @@ _DATE_HINT = re.compile(
 )
 
 
+_DATE_WINDOW = 300
+
+
 def _as_of(
     text: str,
     sentence: SentenceSpan,
@@ -91,6 +94,13 @@ def _as_of(
         elif b_start >= number.end:
             hi = b_start
             break
+    # A date far from the figure in a very long sentence does not govern it; the window also
+    # bounds the work per figure.
+    if number.start - lo > _DATE_WINDOW:
+        lo = text.find(" ", number.start - _DATE_WINDOW, number.start) + 1 or number.start
+    if hi - number.end > _DATE_WINDOW:
+        cut = text.rfind(" ", number.end, number.end + _DATE_WINDOW)
+        hi = cut if cut > 0 else number.end
     if _DATE_HINT.search(text, lo, hi) is None:
         return None
     return resolve_as_of(text[lo:hi], published, number.start - lo)
