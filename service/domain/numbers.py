@@ -514,6 +514,8 @@ def _join(text: str, first: _Num, second: _Num, gap: re.Match[str]) -> _Num | No
         low = first.raw * second.scale  # "between 1.5 and 2 million", "$20-30bn"
     start = first.start
     tokens = _left_tokens(text, first.start, 3)
+    if len(tokens) >= 2 and QUALIFIER_PHRASES.get(tokens[-1][0]) is Qualifier.APPROX:
+        tokens = tokens[:-1]  # "between about 5 and 10", "from roughly 20 to 30"
     if connector in "-–—~":
         if high <= low:
             return _SCORE if unit is None and first.kind == second.kind == "digits" else None

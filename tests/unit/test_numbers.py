@@ -164,6 +164,7 @@ def test_qualifier_words_after(text: str, expected: tuple[object, ...]) -> None:
         ("They sent 1,500 to 10,000 troops.", ("1,500 to 10,000", 1500, 10000, None)),
         ("They sent 10-15 tanks.", ("10-15", 10, 15, None)),
         ("Some 2000-3000 people fled.", ("Some 2000-3000", 2000, 3000, None)),
+        ("It hit between about 5 and 10 towns.", ("between about 5 and 10", 5, 10, None)),
         ("They sent 10–15 tanks.", ("10–15", 10, 15, None)),
         ("Anywhere from 5 to 7 days.", ("from 5 to 7 days", 5, 7, "day")),
         ("It will cost $20bn-$30bn.", ("$20bn-$30bn", 20e9, 30e9, "USD")),
