@@ -202,6 +202,7 @@ _LINKING_WORDS = word_set(
     totalling amounted amounting came rose risen fell fallen climbed dropped increased
     decreased grew jumped slid declined gained lost up down surged plunged soared slipped
     sank shed advanced added put now nearly rise grow fall reach climb increase decrease
+    expected forecast projected set likely seen estimated
     drop spread spreading expanded expand could would may might will to record new high
     a an overnight already
     """
@@ -368,6 +369,15 @@ def _noun_before(
         return change, []  # no linking word: the word before is a verb ("took 33.8%")
     tok = clause[k]
     if (
+        tok.lower in _ANAPHORIC_NOUNS
+        and k > 0
+        and clause[k - 1].text[:1].isalpha()
+        and clause[k - 1].lower not in FUNCTION_WORDS
+        and ctx.mention_at(clause[k - 1].start) is None
+    ):
+        k -= 1  # "passenger numbers ... to reach 5.6 million": passengers
+        tok = clause[k]
+    if (
         tok.lower in FUNCTION_WORDS
         or tok.lower in _ANAPHORIC_NOUNS
         or ctx.mention_at(tok.start) is not None
@@ -402,8 +412,13 @@ def quantity_without_noun(
 ) -> tuple[str, Sequence[Token]]:
     """Quantity (and the tokens naming it) of a figure with no noun after it."""
     last = clause[-1].lower if clause else ""
-    if ctx.previous_quantity is not None and (
-        last in _BASE_WORDS or [t.lower for t in phrase[:1]] == ["them"]
+    if (
+        ctx.previous_quantity is not None
+        and (
+            last in _BASE_WORDS
+            or last in {"or", "("}  # a restatement: "12,400 acres, or about 19 square miles"
+            or [t.lower for t in phrase[:1]] == ["them"]
+        )
     ):
         return ctx.previous_quantity, ()  # "up 12% from $3.76 billion", "1,150 of them"
     if dimension == "currency" and last in _MONEY_VERBS:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 2
+QUANTITY_TABLE_VERSION = 3
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -46,7 +46,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "prisoners": "prisoners|prisoners of war|pows|captives|captured",
     "hostages": "hostages|hostage|kidnapped|abducted",
     "cases": "cases|infections|infected|confirmed cases|case",
-    "vaccinations": "vaccinations|vaccinated|vaccine doses|jabs",
+    "vaccinations": "vaccinations|vaccinated|vaccine doses|doses|jabs",
     "protesters": "protesters|protestors|demonstrators|marchers|rallygoers|participants",
     "votes": "votes|ballots|ballots cast|vote",
     "seats": "seats|seat|mandates",
@@ -223,6 +223,8 @@ def canonical_quantity(phrase: str) -> str:
     noun = _known_noun(noun_words)
     if noun is None and noun_words and noun_words[-1] not in PEOPLE_OUTCOMES:
         noun = noun_words[-1]
+        if noun + "s" in SYNONYMS:
+            noun = noun + "s"  # "passenger numbers" -> passengers
     if noun is None or noun in PEOPLE_OUTCOMES or noun in THING_OUTCOMES:
         return quantity_for("people", outcome) if outcome else (noun or text)
     return quantity_for(noun, outcome)
