@@ -435,7 +435,10 @@ NOT_NAME_WORDS = frozenset(
         "a an the in on at of by for from to with since until till after before during and but or "
         "nor so yet as than all another those these only just least most almost some its their "
         "our his her its this that there here then when while where nearly about between among "
-        "per each every both either killed kill kills sent send says said"
+        "per each every both either killed kill kills sent send says said dies die hits hit "
+        "reaches reach nears rises rise falls fall jumps climbs surges plunges injures injured "
+        "displaces evacuates cuts adds add loses lose wins win raises sees has had have gets "
+        "costs cost pays pay sells buys reports reported confirms confirmed"
     )
 )
 NOT_ONE_BEFORE = _word_set("no the this that any every each which someone anyone")
