@@ -285,8 +285,16 @@ def extract_article(
             keys.extend(key for key in speaker.entity_keys if key not in keys)
         for a in assertions:
             for key in (a.subject, a.location, a.attributor):
-                if key is not None and key in entities and key not in keys:
-                    keys.append(key)
+                if key is None or key in keys:
+                    continue
+                if key not in entities:
+                    # A key reached through the knowledge base (an organisation's country)
+                    # is returned too, so every key an assertion holds can be resolved.
+                    entity = entity_of(key)
+                    if entity is None:
+                        continue
+                    entities[key] = entity
+                keys.append(key)
         used.update(keys)
         claims.append(
             ExtractedClaim(

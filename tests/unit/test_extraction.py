@@ -170,3 +170,18 @@ def test_spans_of_time_and_word_compounds_are_not_figures() -> None:
     texts = [a.text for a in _assertions(article)]
     assert all("four years" not in t and "Three days" not in t for t in texts)
     assert all("third" not in t for t in texts)
+
+
+def test_every_key_an_assertion_holds_is_returned_as_an_entity() -> None:
+    article = extract_article(
+        text=(
+            "The Federal Reserve cut interest rates by a quarter of a percentage point. "
+            "The Federal Reserve said its benchmark rate now stands at 3.5%. The Federal "
+            "Reserve expects inflation of 2.4% next year, the Federal Reserve said."
+        ),
+        published_at=PUBLISHED,
+    )
+    known = {e.key for e in article.entities}
+    for a in _assertions(article):
+        for key in (a.subject, a.location, a.attributor):
+            assert key is None or key in known
