@@ -438,7 +438,11 @@ NOT_NAME_WORDS = frozenset(
         "per each every both either killed kill kills sent send says said dies die hits hit "
         "reaches reach nears rises rise falls fall jumps climbs surges plunges injures injured "
         "displaces evacuates cuts adds add loses lose wins win raises sees has had have gets "
-        "costs cost pays pay sells buys reports reported confirms confirmed"
+        "costs cost pays pay sells buys reports reported confirms confirmed yesterday today "
+        "tomorrow overall altogether now meanwhile separately also still already previously "
+        "earlier later currently recently nationwide worldwide however monday tuesday wednesday "
+        "thursday friday saturday sunday january february march april may june july august "
+        "september october november december"
     )
 )
 NOT_ONE_BEFORE = _word_set("no the this that any every each which someone anyone")

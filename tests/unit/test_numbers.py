@@ -268,6 +268,14 @@ def test_not_figures(text: str) -> None:
     assert find_numbers(text) == [], [m.text for m in find_numbers(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Earthquake Kills 300 People", "Yesterday 300 people fled.", "On Monday 300 people fled."],
+)
+def test_capitalised_words_that_do_not_make_a_name(text: str) -> None:
+    assert only(text).low == 300
+
+
 def test_a_bound_makes_a_year_like_number_a_count() -> None:
     m = only("Police said more than 2000 people marched.")
     assert (m.text, m.low) == ("more than 2000", 2000)
