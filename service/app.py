@@ -96,6 +96,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             timeout_seconds=settings.webhook_timeout_seconds,
             allowed_networks=parse_networks(settings.fetch_allowed_networks),
         ),
+        resolver or system_resolver,
     )
     state = State(
         {

@@ -11,12 +11,12 @@ import hashlib
 import hmac
 import time
 from collections.abc import Sequence
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import msgspec
 
-from service.clients.fetch import Network, check_host
+from service.clients.fetch import IPAddress, Network, Resolver, checked_address, system_resolver
 from service.domain.errors import FetchFailed, FetchForbidden
 
 SIGNATURE_HEADER = "X-Factcheck-Signature"
@@ -38,13 +38,30 @@ def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-async def check_target(url: str, allowed: Sequence[Network]) -> None:
-    """Raise FetchForbidden/FetchFailed unless `url` is http(s) on an address we may contact."""
+async def check_target(
+    url: str, allowed: Sequence[Network], resolver: Resolver = system_resolver
+) -> IPAddress:
+    """The address to send to; FetchForbidden/FetchFailed unless `url` may be contacted."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise FetchFailed(f"not an http(s) URL: {url!r}")
-    await check_host(
-        parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), allowed
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return await checked_address(parts.hostname, port, allowed, resolver)
+
+
+def _pinned_post(
+    client: httpx.AsyncClient, url: str, address: IPAddress, body: bytes, headers: dict[str, str]
+) -> httpx.Request:
+    # Send to the address that was checked, not to a second DNS answer (rebinding); the
+    # Host header and TLS name stay the URL's host.
+    parts = urlsplit(url)
+    ip = f"[{address}]" if address.version == 6 else str(address)
+    netloc = f"{ip}:{parts.port}" if parts.port else ip
+    target = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+    extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
+    headers = headers | {"Host": parts.netloc.rpartition("@")[2], "Connection": "close"}
+    return client.build_request(
+        "POST", target, content=body, headers=headers, extensions=extensions
     )
 
 
@@ -57,6 +74,7 @@ async def send(
     event: str,
     delivery_id: int,
     allowed: Sequence[Network],
+    resolver: Resolver = system_resolver,
 ) -> SendOutcome:
     """POST `body` to `url` once; any 2xx is delivered, everything else is reported."""
     started = time.perf_counter()
@@ -65,7 +83,7 @@ async def send(
         return round((time.perf_counter() - started) * 1000)
 
     try:
-        await check_target(url, allowed)
+        address = await check_target(url, allowed, resolver)
     except FetchForbidden as error:
         return SendOutcome(
             delivered=False, status_code=None, error=error.detail, duration_ms=0, permanent=True
@@ -80,10 +98,10 @@ async def send(
     }
     try:
         # Stream so a large answer is never read: only the status matters.
-        async with client.stream(
-            "POST", url, content=body, headers=headers, follow_redirects=False
-        ) as response:
-            status = response.status_code
+        request = _pinned_post(client, url, address, body, headers)
+        response = await client.send(request, stream=True, follow_redirects=False)
+        status = response.status_code
+        await response.aclose()
     except httpx.TimeoutException:
         return SendOutcome(
             delivered=False, status_code=None, error="timed out", duration_ms=elapsed()

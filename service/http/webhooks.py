@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from litestar import Controller, delete, get, post
+from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
@@ -36,10 +37,12 @@ class WebhookController(Controller):
         data: JSONBody[WebhookCreate],
         db_session: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
+        state: State,
     ) -> WebhookCreated:
         """Deliveries are POSTed as JSON and signed: `X-Factcheck-Signature: sha256=<hex>` is the
         HMAC-SHA256 of the raw body under the secret, which this answer shows once."""
-        await service.check_webhook_url(data.url, parse_networks(settings.fetch_allowed_networks))
+        allowed = parse_networks(settings.fetch_allowed_networks)
+        await service.check_webhook_url(data.url, allowed, state.resolver)
         created = await service.create_webhook(db_session, data)
         await db_session.commit()
         return created

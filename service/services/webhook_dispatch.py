@@ -23,7 +23,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
-from service.clients.fetch import Network
+from service.clients.fetch import Network, Resolver, system_resolver
 from service.clients.webhooks import SendOutcome, send
 from service.db.base import utcnow
 from service.db.models import Webhook, WebhookAttempt, WebhookDelivery
@@ -159,10 +159,12 @@ class Dispatcher:
         sessionmaker: async_sessionmaker[AsyncSession],
         client: httpx.AsyncClient,
         policy: DispatchPolicy,
+        resolver: Resolver = system_resolver,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.client = client
         self.policy = policy
+        self.resolver = resolver
         self._task: asyncio.Task[None] | None = None
 
     async def run_once(self) -> int:
@@ -184,6 +186,7 @@ class Dispatcher:
             event=delivery.event,
             delivery_id=delivery.id,
             allowed=self.policy.allowed_networks,
+            resolver=self.resolver,
         )
         async with self.sessionmaker() as session:
             await record_outcome(session, delivery, token, outcome, started_at, self.policy)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from service.clients.fetch import Network
+from service.clients.fetch import Network, Resolver, system_resolver
 from service.clients.webhooks import check_target
 from service.db.models import Webhook, WebhookDelivery
 from service.domain.errors import NotFound
@@ -64,9 +64,11 @@ def delivery_read(row: WebhookDelivery) -> DeliveryRead:
     )
 
 
-async def check_webhook_url(url: str, allowed: Sequence[Network]) -> None:
+async def check_webhook_url(
+    url: str, allowed: Sequence[Network], resolver: Resolver = system_resolver
+) -> None:
     """Refuse targets URL ingest would refuse (loopback, private...); call before any write."""
-    await check_target(url, allowed)
+    await check_target(url, allowed, resolver)
 
 
 async def create_webhook(session: AsyncSession, payload: WebhookCreate) -> WebhookCreated:

@@ -380,3 +380,25 @@ class socket_closed_port:  # noqa: N801 - used as a context manager, reads as a 
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+async def test_addresses_are_checked_again_at_delivery(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    # The name resolved to a public address when registered, to loopback when delivering.
+    answers = {"news.example": ["93.184.216.34"]}
+
+    async def resolver(host: str, port: int) -> list[str]:
+        return answers[host]
+
+    settings = fast_settings(database_url, fetch_allowed_networks=())
+    async with AsyncTestClient(app=create_app(settings, resolver=resolver)) as client:
+        hook_id = await register(client, "http://news.example/hook", ["fact.conflict"])
+        answers["news.example"] = ["127.0.0.1"]
+        await ingest(client, PROTEST_POLICE)
+        await ingest(client, PROTEST_ORGANISERS)
+        await eventually(lambda: settled(client, hook_id, 1), "the delivery is refused")
+        [delivery] = await deliveries(client, hook_id)
+    assert delivery["status"] == "failed"
+    assert delivery["attempts"] == 1  # no retry can make a forbidden address allowed
+    assert "non-public address 127.0.0.1" in delivery["last_error"]
