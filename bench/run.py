@@ -1,0 +1,305 @@
+"""Run every benchmark and write bench/RESULTS.md.
+
+    uv run python -m bench.run [--sizes 1000,10000,100000] [--engines sqlite,postgres]
+
+For each engine and corpus size: a scratch database (SQLite file, or the PostgreSQL database
+`factcheck_bench`, dropped afterwards) is migrated and bulk-loaded (`bench.loader`), a real
+server is started (`factcheck serve` on a free port), and the reads, the ingest, the framework
+ceiling and the server's peak memory are measured; at the largest size, throughput with one
+and two workers. Extraction speed is measured once per run. Raw figures are merged into
+`bench/results.json` (one entry per engine and size, newest wins), from which RESULTS.md is
+rendered, so a run of one size does not erase the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+import time
+import urllib.parse
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+import msgspec
+
+from bench import extraction_speed
+from bench.corpus import build_corpus, extra_articles
+from bench.databases import scratch_database, server_version
+from bench.load import HEADERS, LoadResult, get_load, post_load
+from bench.loader import Rows, build_rows, counts, extracted, write_rows
+from bench.report import machine, render
+from bench.server import running
+from service.db.engine import make_engine
+from service.db.migrate import upgrade
+from service.domain.extraction import extract_article
+from service.domain.knowledge import KnowledgeBase
+
+HERE = Path(__file__).resolve().parent
+
+
+class Budget(msgspec.Struct, frozen=True):
+    """How much each step may do: bounded in count and in time."""
+
+    requests: int = 1000
+    seconds: float = 15.0
+    concurrency: int = 4
+    ingest: int = 100
+    ingest_clients: int = 4
+    extraction_repeat: int = 5
+
+
+QUICK = Budget(
+    requests=60, seconds=3.0, concurrency=2, ingest=8, ingest_clients=2, extraction_repeat=1
+)
+
+
+def measure_extraction(budget: Budget) -> dict[str, Any]:
+    """Words per second of `extract_article` on one core: the shipped texts and synthetic ones."""
+    words, seconds = extraction_speed.run(extraction_speed.corpus(), budget.extraction_repeat)
+    kb = KnowledgeBase.shipped()
+    synthetic = build_corpus(100 if budget.extraction_repeat > 1 else 20, seed=5)
+    started = time.process_time()
+    synthetic_words = 0
+    for article in synthetic:
+        extract_article(text=article.text, published_at=article.published_at, kb=kb)
+        synthetic_words += len(article.text.split())
+    synthetic_seconds = time.process_time() - started
+    return {
+        "corpus_words": words,
+        "corpus_words_per_second": words / seconds,
+        "synthetic_words": synthetic_words,
+        "synthetic_words_per_second": synthetic_words / max(synthetic_seconds, 1e-9),
+    }
+
+
+def read_paths(rows: Rows, rng: random.Random) -> dict[str, list[str]]:
+    """Requests of each read endpoint: popular and rare entities, random facts, conflicts."""
+    by_entity = Counter(link["entity_id"] for link in rows.claim_entities)
+    names = {row["id"]: row["name"] for row in rows.entities}
+    popular = [entity_id for entity_id, _n in by_entity.most_common(10)]
+    rare = rng.sample(sorted(by_entity), min(10, len(by_entity)))
+    quote = urllib.parse.quote
+    claims = [f"/claims?entity={quote(names[i])}" for i in popular + rare]
+    facts = [f"/facts/{row['id']}" for row in rng.sample(rows.facts, min(50, len(rows.facts)))]
+    return {
+        "GET /claims?entity=": claims,
+        "GET /facts/{id}": facts,
+        "GET /conflicts": ["/conflicts"],
+    }
+
+
+def load_average() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+async def _migrate(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+async def _load(url: str, rows: Rows) -> float:
+    engine = make_engine(url)
+    try:
+        started = time.perf_counter()
+        await write_rows(engine, rows)
+        return time.perf_counter() - started
+    finally:
+        await engine.dispose()
+
+
+def bench_size(
+    engine_name: str, size: int, budget: Budget, *, largest: bool, servers: Sequence[str]
+) -> dict[str, Any]:
+    """Every per-size figure of one engine: load, reads, ingest, ceiling, memory, workers."""
+    result: dict[str, Any] = {"engine": engine_name, "size": size, "load_before": load_average()}
+    result["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    started = time.perf_counter()
+    articles, results, extract_seconds = extracted(size)
+    result["extract_seconds"] = extract_seconds
+    started = time.perf_counter()
+    rows = build_rows(articles, results)
+    result["rows_seconds"] = time.perf_counter() - started
+    result["rows"] = counts(rows)
+    result["conflict_facts"] = sum(1 for f in rows.facts if f["verdict"] == "conflict")
+    paths = read_paths(rows, random.Random(size))
+    fresh = extra_articles(2 * budget.ingest)
+    quick = budget.requests <= QUICK.requests
+    name = f"factcheck_smoke_{os.getpid()}" if quick else "factcheck_bench"
+    with scratch_database(engine_name, name) as url:
+        asyncio.run(_migrate(url))
+        result["write_seconds"] = asyncio.run(_load(url, rows))
+        result["db_version"] = asyncio.run(server_version(url))
+        del rows
+        with running(url) as server:
+            result["reads"] = _reads(server.base_url, paths, budget)
+            result["ceiling"] = _ceiling(server.base_url, url, paths, budget)
+            one = asyncio.run(
+                post_load(server.base_url, [a.payload() for a in fresh[: budget.ingest]])
+            )
+            many = asyncio.run(
+                post_load(
+                    server.base_url,
+                    [a.payload() for a in fresh[budget.ingest :]],
+                    concurrency=budget.ingest_clients,
+                )
+            )
+            result["ingest"] = {"one_client": _plain(one), "clients": _plain(many)}
+            result["peak_rss_mb"] = server.peak_rss_mb()
+        if largest:
+            result["workers"] = _workers(url, paths, budget, servers)
+    result["load_after"] = load_average()
+    return result
+
+
+def _plain(load: LoadResult) -> dict[str, Any]:
+    return msgspec.to_builtins(load)  # type: ignore[no-any-return]
+
+
+def _reads(base_url: str, paths: dict[str, list[str]], budget: Budget) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for label, endpoint_paths in paths.items():
+        latency = asyncio.run(
+            get_load(
+                base_url, endpoint_paths, requests=budget.requests // 2, seconds=budget.seconds
+            )
+        )
+        throughput = asyncio.run(
+            get_load(
+                base_url,
+                endpoint_paths,
+                concurrency=budget.concurrency,
+                requests=budget.requests,
+                seconds=budget.seconds,
+            )
+        )
+        out[label] = {"latency": _plain(latency), "throughput": _plain(throughput)}
+    return out
+
+
+def _ceiling(
+    base_url: str, url: str, paths: dict[str, list[str]], budget: Budget
+) -> dict[str, float]:
+    """GET /claims against the bare framework endpoint returning the same bytes, same load."""
+    path = paths["GET /claims?entity="][0]
+    body = httpx.get(base_url + path, headers=HEADERS, timeout=30).content
+    with tempfile.NamedTemporaryFile(suffix=".json") as handle:
+        handle.write(body)
+        handle.flush()
+        real = asyncio.run(
+            get_load(
+                base_url,
+                [path],
+                concurrency=budget.concurrency,
+                requests=budget.requests,
+                seconds=budget.seconds,
+            )
+        )
+        with running(url, kind="bare", env={"FACTCHECK_BENCH_BODY": handle.name}) as bare_server:
+            bare = asyncio.run(
+                get_load(
+                    bare_server.base_url,
+                    ["/claims"],
+                    concurrency=budget.concurrency,
+                    requests=budget.requests,
+                    seconds=budget.seconds,
+                )
+            )
+    return {
+        "body_bytes": len(body),
+        "claims_rps": real.rps,
+        "bare_rps": bare.rps,
+        "ratio": real.rps / bare.rps if bare.rps else 0.0,
+    }
+
+
+def _workers(
+    url: str, paths: dict[str, list[str]], budget: Budget, servers: Sequence[str]
+) -> dict[str, float]:
+    """Read throughput (claims and facts mixed) with one and two worker processes per server."""
+    mixed = paths["GET /claims?entity="] + paths["GET /facts/{id}"]
+    out: dict[str, float] = {}
+    for kind in servers:
+        for workers in (1, 2):
+            try:
+                with running(url, kind=kind, workers=workers) as server:
+                    load = asyncio.run(
+                        get_load(
+                            server.base_url,
+                            mixed,
+                            concurrency=2 * budget.concurrency,
+                            requests=2 * budget.requests,
+                            seconds=budget.seconds,
+                        )
+                    )
+                out[f"{kind} x{workers}"] = load.rps
+            except RuntimeError as error:
+                print(f"{kind} x{workers}: {error}", file=sys.stderr)
+    return out
+
+
+def run(
+    sizes: Sequence[int],
+    engines: Sequence[str],
+    budget: Budget,
+    results_path: Path,
+    output: Path,
+    servers: Sequence[str] = ("uvicorn",),
+) -> dict[str, Any]:
+    """Run the benchmarks, merge into `results_path`, render `output`; returns the results."""
+    data: dict[str, Any] = (
+        msgspec.json.decode(results_path.read_bytes()) if results_path.exists() else {}
+    )
+    data["machine"] = machine()
+    print(f"extraction (load {load_average()})", flush=True)
+    data["extraction"] = {**measure_extraction(budget), "load": load_average()}
+    runs: dict[str, Any] = data.setdefault("runs", {})
+    for engine_name in engines:
+        for size in sizes:
+            print(f"{engine_name} {size} (load {load_average()})", flush=True)
+            result = bench_size(
+                engine_name, size, budget, largest=size == max(sizes), servers=servers
+            )
+            runs[f"{engine_name}:{size}"] = result
+            results_path.write_bytes(msgspec.json.format(msgspec.json.encode(data)))
+            output.write_text(render(data), encoding="utf-8")
+    return data
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--engines", default="sqlite,postgres")
+    parser.add_argument(
+        "--servers", default="uvicorn", help="uvicorn,granian: compared at the largest size"
+    )
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--results", type=Path, default=HERE / "results.json")
+    parser.add_argument("--seconds", type=float, default=Budget.seconds)
+    parser.add_argument("--requests", type=int, default=Budget.requests)
+    args = parser.parse_args(argv)
+    budget = Budget(requests=args.requests, seconds=args.seconds)
+    run(
+        [int(s) for s in args.sizes.split(",")],
+        args.engines.split(","),
+        budget,
+        args.results,
+        args.output,
+        servers=args.servers.split(","),
+    )
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

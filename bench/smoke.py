@@ -1,0 +1,82 @@
+"""A tiny run of every benchmark, so the harness cannot rot (no assertion on time).
+
+    uv run python -m bench.smoke
+
+30 sources, a few dozen requests per endpoint, SQLite (and PostgreSQL when it answers),
+results written to a temporary folder, never to bench/RESULTS.md. It also checks that the
+bulk loader computes the same facts as the service: after the load it re-runs the real
+`refresh_families` over every family and compares the facts table.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bench.databases import scratch_database
+from bench.loader import build_rows, extracted, families_of, write_rows
+from bench.run import QUICK, run
+from service.db.engine import make_engine, make_sessionmaker
+from service.db.migrate import upgrade
+from service.db.models import Fact
+from service.services.fact_updates import refresh_families
+
+SIZE = 30
+
+
+async def _facts_agree(url: str) -> None:
+    articles, results, _seconds = extracted(SIZE)
+    rows = build_rows(articles, results)
+    engine = make_engine(url)
+    try:
+        await upgrade(engine)
+        await write_rows(engine, rows)
+        sessions = make_sessionmaker(engine)
+        query = select(Fact.key, Fact.verdict, Fact.source_count, Fact.explanation)
+        async with sessions() as session:
+            loaded = set((await session.execute(query)).tuples())
+            await refresh_families(session, list(families_of(rows)))
+            await session.commit()
+        async with sessions() as session:
+            refreshed = set((await session.execute(query)).tuples())
+    finally:
+        await engine.dispose()
+    if loaded != refreshed:
+        raise SystemExit(
+            f"bulk loader and refresh_families disagree: {sorted(loaded ^ refreshed)[:5]}"
+        )
+    print(f"bulk-loaded facts match refresh_families ({len(loaded)} facts)")
+
+
+def _postgres_answers() -> bool:
+    try:
+        with scratch_database("postgres", "factcheck_smoke_probe"):
+            return True
+    except OSError:
+        return False
+    except Exception as error:  # any connection failure means "not here"
+        print(f"PostgreSQL not reachable, SQLite only: {error}", file=sys.stderr)
+        return False
+
+
+def main() -> int:
+    engines = ["sqlite", "postgres"] if _postgres_answers() else ["sqlite"]
+    with scratch_database("sqlite", "factcheck_smoke") as url:
+        asyncio.run(_facts_agree(url))
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "RESULTS.md"
+        run([SIZE], engines, QUICK, Path(folder) / "results.json", output)
+        text = output.read_text(encoding="utf-8")
+        for section in ("## Reads", "## Ingest", "## Framework ceiling", "## Workers"):
+            if section not in text:
+                raise SystemExit(f"{section} missing from the smoke results")
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
