@@ -64,7 +64,15 @@ def _rule(body: str, flags: int = FLAGS) -> re.Pattern[str]:
 
 
 EXPLICIT_MDY = _rule(
-    r"(?:" + WEEKDAY + r",?\s+)?" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?"
+    r"(?:"
+    + WEEKDAY
+    + r",?\s+)?"
+    + MONTH
+    + r"\s+"
+    + DAY
+    + r"(?:\s?[-–]\s?(?P<day2>[0-3]?\d)(?![\d:]))?(?:,?\s+"
+    + YEAR
+    + r")?"
 )
 EXPLICIT_DMY = _rule(
     r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY + r"\s+(?:of\s+)?" + MONTH + r"(?:,?\s+"
@@ -86,7 +94,7 @@ MONTH_ALONE = re.compile(
     FLAGS,
 )
 QUARTER = _rule(
-    r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
+    r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?P<unit>quarter|half)"
     r"(?:\s+of)?|(?P<q>[QH][1-4]))(?:\s+(?:fiscal\s+)?" + YEAR + r")?",
     FLAGS | re.IGNORECASE,
 )
@@ -102,7 +110,8 @@ SEASON = re.compile(
 WEEKDAY_REL = _rule(r"(?:(?P<rel>last|this|next|past)\s+)?" + WEEKDAY + r"(?!s\b)")
 DAY_WORDS = re.compile(
     r"(?<![\w-])(?P<expr>today|tonight|yesterday|tomorrow|this\ (?:morning|afternoon|evening)|"
-    r"last\ night|the\ (?:previous|prior)\ day|the\ day\ before|a\ day\ (?:earlier|before))\b",
+    r"last\ night|the\ (?:previous|prior|next|following)\ day|the\ day\ before"
+    r"|a\ day\ (?:earlier|before))\b",
     re.IGNORECASE,
 )
 PERIOD_WORDS = re.compile(
@@ -120,7 +129,7 @@ AGO = re.compile(
 SPAN_TO_NOW = re.compile(
     r"(?<![\w-])(?P<expr>(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
     r"(?:(?:\d{1,3}|[a-z]{3,6})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)"
-    r"|so\ far\ this\ (?:week|month|year)|(?:this|the)\ year\ (?:so\ far|to\ date)"
+    r"|so\ far\ (?:this\ (?:week|month|year)|in\ (?:19|20)\d\d)|(?:this|the)\ year\ (?:so\ far|to\ date)"
     r"|year[\s-]to[\s-]date|so\ far)\b",
     re.IGNORECASE,
 )

@@ -38,7 +38,8 @@ from service.domain.date_patterns import (
     word_set,
 )
 
-Resolved = tuple[dt.date | None, str] | None
+# (date, precision, last day of the period); date None when a publication date is missing.
+Resolved = tuple[dt.date | None, str, dt.date | None] | None
 _Resolver = Callable[[re.Match[str], dt.date | None], Resolved]
 
 
@@ -49,18 +50,40 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+_SPAN_MONTHS = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120}
+
+
+def span(start: dt.date | None, precision: str) -> Resolved:
+    """`(start, precision, last day)` for a period that starts on `start`."""
+    if start is None:
+        return None, precision, None
+    if precision in _SPAN_MONTHS:
+        return start, precision, _shift_months(start, _SPAN_MONTHS[precision]) - _ONE_DAY
+    if precision == "week":
+        return start, precision, start + dt.timedelta(days=6)
+    return start, precision, start
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
 def _month_of(match: re.Match[str]) -> int:
     word = match.group("month").rstrip(".").lower()
     return MONTH_INDEX[word] if word in MONTH_INDEX else MONTH_INDEX[word[:3]]
 
 
 # Words that put a bare weekday or month ahead of publication ("will reopen on Monday",
-# "expected to reach 70% by Sunday", "in place until Thursday"), looked for in the clause
-# before the date.
+# "expected to reach 70% by Sunday", "in place until Thursday", "at its next meeting on"),
+# looked for in the clause before the date.
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|expected|expects?|forecasts?|forecaster|scheduled|plans?\ to|"
     r"planned|set\ to|going\ to|until|till|upcoming|aims?\ to|intends?\ to|due\ to\ (?!the\b)"
-    r"|would|hopes?\ to)\b",
+    r"|would|hopes?\ to|next)\b",
     re.IGNORECASE | re.VERBOSE,
 )
 _PAST_CUE = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated)\s+(?:on\s+)?$")
@@ -101,30 +124,38 @@ def _infer_year(month: int, published: dt.date | None, ahead: bool = False) -> i
     return published.year if month <= published.month else published.year - 1
 
 
-def _part_of_month(part: str | None, year: int, month: int) -> tuple[dt.date | None, str]:
+def _part_of_month(part: str | None, year: int, month: int) -> Resolved:
+    """A month or a part of it: early/mid/late are its thirds (1-10, 11-20, 21-end), "the end
+    of" its last day, "the start of" its first week."""
+    first = dt.date(year, month, 1)
+    end = _shift_months(first, 1) - _ONE_DAY
     if part is None:
-        return _safe_date(year, month, 1), "month"
+        return first, "month", end
     if "end" in part or "close" in part:
-        next_month = dt.date(year + month // 12, month % 12 + 1, 1)
-        return next_month - dt.timedelta(days=1), "week"
+        return end, "week", end
     if "start" in part or "beginning" in part:
-        return dt.date(year, month, 1), "week"
-    day = 5 if part == "early" else 25 if part == "late" else 15
-    return dt.date(year, month, day), "week"
-
-
-def _part_of_year(part: str | None, year: int) -> tuple[dt.date, str]:
-    if part is None:
-        return dt.date(year, 1, 1), "year"
-    if "end" in part or "close" in part:
-        return dt.date(year, 12, 31), "month"
-    if "start" in part or "beginning" in part:
-        return dt.date(year, 1, 1), "month"
+        return first, "week", first + dt.timedelta(days=6)
     if part == "early":
-        return dt.date(year, 2, 15), "season"
+        return first, "week", dt.date(year, month, 10)
     if part == "late":
-        return dt.date(year, 11, 15), "season"
-    return dt.date(year, 7, 1), "season"
+        return dt.date(year, month, 21), "week", end
+    return dt.date(year, month, 11), "week", dt.date(year, month, 20)
+
+
+def _part_of_year(part: str | None, year: int) -> Resolved:
+    """A year or a part of it: early = January-March, mid = April-September, late =
+    October-December; "the end of" is 31 December, "the start of" January."""
+    if part is None:
+        return span(dt.date(year, 1, 1), "year")
+    if "end" in part or "close" in part:
+        return dt.date(year, 12, 31), "month", dt.date(year, 12, 31)
+    if "start" in part or "beginning" in part:
+        return span(dt.date(year, 1, 1), "month")
+    if part == "early":
+        return dt.date(year, 1, 1), "season", dt.date(year, 3, 31)
+    if part == "late":
+        return dt.date(year, 10, 1), "season", dt.date(year, 12, 31)
+    return dt.date(year, 4, 1), "season", dt.date(year, 9, 30)
 
 
 def _part(match: re.Match[str]) -> str | None:
@@ -138,8 +169,14 @@ def _explicit_day(match: re.Match[str], published: dt.date | None) -> Resolved:
         return None
     year = match.group("year")
     if year:
-        return _safe_date(int(year), month, day), "day"
-    return _infer_day_year(month, day, published, looks_ahead(match)), "day"
+        start = _safe_date(int(year), month, day)
+    else:
+        start = _infer_day_year(month, day, published, looks_ahead(match))
+    until = match.groupdict().get("day2")
+    if start is not None and until and int(until) > day:
+        # "January 27-28": a run of days.
+        return start, "day", _safe_date(start.year, month, int(until)) or start
+    return span(start, "day")
 
 
 def _month_year(match: re.Match[str], published: dt.date | None) -> Resolved:
@@ -150,20 +187,20 @@ def _month_alone(match: re.Match[str], published: dt.date | None) -> Resolved:
     month = _month_of(match)
     year = _infer_year(month, published, looks_ahead(match))
     if year is None:
-        return None, "month"
+        return None, "month", None
     return _part_of_month(_part(match), year, month)
 
 
 def _iso(match: re.Match[str], published: dt.date | None) -> Resolved:
     year, month, day = (int(x) for x in match.group("iso").split("-"))
-    return _safe_date(year, month, day), "day"
+    return span(_safe_date(year, month, day), "day")
 
 
 def _slashed(match: re.Match[str], published: dt.date | None) -> Resolved:
     # Month first (US style) unless the first number cannot be a month.
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
     month, day = (b, a) if a > 12 else (a, b)
-    return _safe_date(year, month, day), "day"
+    return span(_safe_date(year, month, day), "day")
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -200,8 +237,8 @@ def _quarter(match: re.Match[str], published: dt.date | None) -> Resolved:
     year_text = match.group("year")
     year = int(year_text) if year_text else _infer_year(first_month, published)
     if year is None:
-        return None, unit
-    return dt.date(year, first_month, 1), unit
+        return None, unit, None
+    return span(dt.date(year, first_month, 1), unit)
 
 
 def _season(match: re.Match[str], published: dt.date | None) -> Resolved:
@@ -214,9 +251,9 @@ def _season(match: re.Match[str], published: dt.date | None) -> Resolved:
     if year_text:
         year = int(year_text)
         # Winter 2023 starts in December 2022.
-        return dt.date(year - 1 if month == 12 else year, month, 1), "season"
+        return span(dt.date(year - 1 if month == 12 else year, month, 1), "season")
     if published is None:
-        return None, "season"
+        return None, "season", None
     start = dt.date(published.year, month, 1)
     if month == 12 and published.month < 12:
         start = dt.date(published.year - 1, 12, 1)
@@ -224,38 +261,33 @@ def _season(match: re.Match[str], published: dt.date | None) -> Resolved:
         start = dt.date(start.year - 1, month, 1)
     elif rel == "next" and start <= published:
         start = dt.date(start.year + 1, month, 1)
-    return start, "season"
+    return span(start, "season")
 
 
 def _weekday(match: re.Match[str], published: dt.date | None) -> Resolved:
     if published is None:
-        return None, "day"
+        return None, "day", None
     target = WEEKDAYS.index(match.group("weekday").lower())
     back = (published.weekday() - target) % 7
     rel = (match.group("rel") or "").lower()
     if rel == "next":
-        return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7), "day"
+        return span(published + dt.timedelta(days=(target - published.weekday()) % 7 or 7), "day")
     if rel in ("last", "past") and back == 0:
         back = 7
     if not rel and back and looks_ahead(match):
-        return published + dt.timedelta(days=7 - back), "day"
-    return published - dt.timedelta(days=back), "day"
+        return span(published + dt.timedelta(days=7 - back), "day")
+    return span(published - dt.timedelta(days=back), "day")
 
 
 def _day_word(match: re.Match[str], published: dt.date | None) -> Resolved:
     if published is None:
-        return None, "day"
+        return None, "day", None
     word = match.group("expr").lower()
-    if word == "tomorrow":
-        return published + dt.timedelta(days=1), "day"
+    if word == "tomorrow" or word.endswith(("next day", "following day")):
+        return span(published + _ONE_DAY, "day")
     if word.startswith(("today", "tonight", "this")):
-        return published, "day"
-    return published - dt.timedelta(days=1), "day"
-
-
-def _shift_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
+        return span(published, "day")
+    return span(published - _ONE_DAY, "day")
 
 
 def _period(match: re.Match[str], published: dt.date | None) -> Resolved:
@@ -263,52 +295,60 @@ def _period(match: re.Match[str], published: dt.date | None) -> Resolved:
     rel = " ".join(match.group("rel").lower().split())
     precision = "day" if unit == "weekend" else unit
     if published is None:
-        return None, precision
+        return None, precision, None
     step = 0 if "this" in rel or "in the" in rel else 1 if rel in ("next", "the following") else -1
     part = _part(match)
     if unit in ("week", "weekend"):
         monday = published - dt.timedelta(days=published.weekday())
         start = monday + dt.timedelta(weeks=step)
         if unit == "week":
-            return start, precision
+            return span(start, "week")
         # "this weekend" read on Monday/Tuesday is the one just past, later in the week the next.
-        if step == 0 and published.weekday() <= 1:
-            return monday - dt.timedelta(days=2), precision
-        return start + dt.timedelta(days=5), precision
+        saturday = (
+            monday - dt.timedelta(days=2)
+            if step == 0 and published.weekday() <= 1
+            else (start + dt.timedelta(days=5))
+        )
+        return saturday, "day", saturday + _ONE_DAY
     if unit == "month":
         first = _shift_months(published, step)
-        return _part_of_month(part, first.year, first.month) if part else (first, precision)
+        return _part_of_month(part, first.year, first.month)
     if unit == "decade":
-        return dt.date(published.year // 10 * 10 + 10 * step, 1, 1), precision
+        return span(dt.date(published.year // 10 * 10 + 10 * step, 1, 1), "decade")
     return _part_of_year(part, published.year + step)
 
 
 def _ago(match: re.Match[str], published: dt.date | None) -> Resolved:
     unit = match.group("unit").lower()
     if published is None:
-        return None, unit
+        return None, unit, None
     num_text = match.group("num").lower()
     count = int(num_text) if num_text.isdigit() else NUMBER_WORDS[num_text]
     sign = 1 if match.group("dir").lower() == "later" else -1
+    day = shift_by(published, sign * count, unit)
+    # "a year earlier" is the same day a year before: a day, loosely.
+    return day, unit, day
+
+
+def shift_by(base: dt.date, count: int, unit: str) -> dt.date:
+    """`base` moved by `count` days, weeks, months or years (same day of month, clamped)."""
     if unit == "day":
-        return published + dt.timedelta(days=sign * count), "day"
+        return base + dt.timedelta(days=count)
     if unit == "week":
-        return published + dt.timedelta(weeks=sign * count), "week"
-    if unit == "month":
-        shifted = _shift_months(published, sign * count)
-        return _safe_date(shifted.year, shifted.month, min(published.day, 28)), "month"
-    return _safe_date(
-        published.year + sign * count, published.month, min(published.day, 28)
-    ), "year"
+        return base + dt.timedelta(weeks=count)
+    shifted = _shift_months(base, count * (1 if unit == "month" else 12))
+    return _safe_date(shifted.year, shifted.month, base.day) or (
+        _shift_months(shifted, 1) - _ONE_DAY
+    )
 
 
 def _span_to_now(match: re.Match[str], published: dt.date | None) -> Resolved:
-    # "over the past week": a running total up to publication.
-    return published, "day"
+    # "over the past week", "so far this year": a running total up to publication.
+    return published, "to_date", published
 
 
 def _decade(match: re.Match[str], published: dt.date | None) -> Resolved:
-    return dt.date(int(match.group("decade")), 1, 1), "decade"
+    return span(dt.date(int(match.group("decade")), 1, 1), "decade")
 
 
 def _variants(words: str) -> frozenset[str]:

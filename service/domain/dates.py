@@ -6,15 +6,22 @@ on candidate spans and dropped: ~0.5 ms per span against ~0.02 ms for the rules,
 nothing for "earlier this month", "early 2023", "mid-2024" or "the end of March" and a day
 (June 30) for "in June", so it would have needed the rules anyway.
 
-Representative dates (documented choice, `precision` says how loose the date is):
+Representative dates (documented choice; `precision` says how loose the date is and `last`
+gives the last day of the period, so callers can use either end):
 - a period ("June", "2023", "this week", "last month", "Q3 2024", "summer 2023") resolves to its
   first day: months to the 1st, years to 1 January, weeks to Monday, seasons to their first month
-  (spring = March, summer = June, autumn/fall = September, winter = December before
-  the named year: "winter 2023" = 2022-12-01), quarters and halves to their first day;
-- a part of a period resolves to the middle of that part: "early 2023" = the first third = Feb 15,
-  "mid-2024" = Jul 1, "late 2022" = Nov 15 (precision "season"); "early June" = Jun 5, "mid-June"
-  = Jun 15, "late June" = Jun 25 (precision "week"); "the end of March" = Mar 31 and "the start
-  of March" = Mar 1 (precision "week"); "the end of 2023" = Dec 31 (precision "month");
+  (spring = March, summer = June, autumn/fall = September, winter = December before the named
+  year: "winter 2023" = 2022-12-01), quarters and halves to their first day;
+- a fuzzy part of a period names its first day: "early 2023" = Jan 1 (last Mar 31), "mid-2024" =
+  Apr 1 (last Sep 30), "late 2022" = Oct 1 (last Dec 31), precision "season"; "early June" =
+  Jun 1, "mid-June" = Jun 11, "late June" = Jun 21 (thirds of the month, precision "week");
+  "the end of March" = Mar 31, "the start of March" = Mar 1 (precision "week"); "the end of
+  2023" = Dec 31 (precision "month");
+- "a year earlier", "two days ago": that day (a year earlier is the same day a year before);
+  "a day earlier", "the previous day", "two weeks later" count from the day the sentence has
+  just named, else from publication;
+- running totals ("over the past week", "so far this year", "year-to-date") resolve to the
+  publication day with precision "to_date";
 - a year left out is inferred looking back from publication: a month or season this year if it
   has begun by publication, otherwise last year's; a day this year unless that is more than
   14 days after publication (then last year's);
@@ -33,8 +40,9 @@ import re
 import zoneinfo
 
 import msgspec
+import msgspec.structs
 
-from service.domain.date_rules import RULES, Resolved, cue_tokens
+from service.domain.date_rules import RULES, Resolved, cue_tokens, shift_by
 
 
 class DateExpression(msgspec.Struct, frozen=True, kw_only=True):
@@ -48,6 +56,9 @@ class DateExpression(msgspec.Struct, frozen=True, kw_only=True):
     date: dt.date | None
     precision: str
     preposition: str | None = None
+    # Last day of the period the phrase names (== date for a day; 30 September for "the third
+    # quarter"): figures *for* a period (revenue, inflation, payrolls) refer to its end.
+    last: dt.date | None = None
 
 
 def resolve_date_expressions(sentence: str, published: dt.date | None) -> list[DateExpression]:
@@ -90,11 +101,48 @@ def _resolve_cached(sentence: str, published: dt.date | None) -> tuple[DateExpre
                 text=sentence[start:-neg_end],
                 date=resolved[0],
                 precision=resolved[1],
+                last=resolved[2],
                 preposition=" ".join(prep.lower().split()) if prep else None,
             )
         )
         last_end = -neg_end
-    return tuple(out)
+    return tuple(_reanchor(out))
+
+
+# "a day earlier", "two weeks later", "the previous day": relative to the day the sentence has
+# just named ("said on Tuesday ... up from 4,650 a day earlier" is Monday), else to publication.
+_RELATIVE_TO_ANCHOR = re.compile(
+    r"(?i:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|before|later)|the\s+(?:previous|prior)"
+    r"\s+day|the\s+day\s+before|the\s+next\s+day|the\s+following\s+day)"
+)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _reanchor(exprs: list[DateExpression]) -> list[DateExpression]:
+    anchor: DateExpression | None = None
+    out: list[DateExpression] = []
+    for expr in exprs:
+        relative = _RELATIVE_TO_ANCHOR.fullmatch(expr.text)
+        if relative is None:
+            out.append(expr)
+            if expr.date is not None and expr.precision == "day":
+                anchor = expr
+            continue
+        if anchor is None or anchor.date is None:
+            out.append(expr)
+            continue
+        if relative.group("unit"):
+            number = relative.group("num").lower()
+            count = int(number) if number.isdigit() else _COUNT_WORDS[number]
+            sign = 1 if relative.group("dir").lower() == "later" else -1
+            day = shift_by(anchor.date, sign * count, relative.group("unit").lower())
+        else:
+            later = "next" in expr.text.lower() or "following" in expr.text.lower()
+            day = shift_by(anchor.date, 1 if later else -1, "day")
+        out.append(msgspec.structs.replace(expr, date=day, last=day))
+    return out
 
 
 # A range start says when counting began, not when the figure holds ("killed since February").
@@ -104,46 +152,117 @@ _EXPLICIT_AS_OF = frozenset({"as of", "as at", "by", "until", "till", "through"}
 
 _SINCE = re.compile(r"\b(?i:since)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"]")
+# ", which killed 50,000": the figure describes the event the date belongs to.
+_EVENT_CLAUSE = re.compile(r",\s+(?:which|that|when|who)\b")
+_DIGIT = re.compile(r"\d")
+# The figure at `near` when the caller gives no end: a number, scale and unit words, and a
+# second number after a range connector ("1,500 to 2,000", "$4.3 billion and $4.5 billion").
+_FIGURE = re.compile(
+    r"[$€£¥]?\s?\d[\d.,]{0,20}(?:\s?(?:%|per\s?cent|percent|million|billion|trillion|bn|m|k))?"
+    r"(?:\s{0,2}(?:-|–|to|and)\s{0,2}[$€£¥]?\s?\d[\d.,]{0,20}"
+    r"(?:\s?(?:%|per\s?cent|percent|million|billion|trillion|bn|m|k))?)?"
+)
 
 
-def _opens_range(sentence: str, expr: DateExpression) -> bool:
-    """True for "since February 2022" and "since the invasion in February 2022"."""
+def _opens_range(sentence: str, expr: DateExpression, near: int | None) -> bool:
+    """True for "since February 2022" and "since the invasion in February 2022", unless the
+    figure sits in a clause describing the dated event ("since the February 2023 quakes,
+    which killed 50,000")."""
     if expr.preposition in _START_PREPOSITIONS:
         return True
     window = sentence[max(0, expr.start - 60) : expr.start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
-    return _SINCE.search(window) is not None
+    if _SINCE.search(window) is None:
+        return False
+    return near is None or near < expr.end or not _EVENT_CLAUSE.search(sentence, expr.end, near)
+
+
+def _figure_end(sentence: str, near: int) -> int:
+    digit = _DIGIT.search(sentence, near, near + 40)
+    if digit is None:
+        return near
+    start = digit.start()
+    if start > 0 and sentence[start - 1] in "$€£¥":
+        start -= 1
+    match = _FIGURE.match(sentence, start)
+    return match.end() if match else digit.end()
+
+
+def _claimed_by_another_figure(
+    sentence: str, figure: tuple[int, int], expr: DateExpression, spans: list[DateExpression]
+) -> bool:
+    """The date belongs to another number: after the figure with that number in between ("rose
+    to 2,600, up from 1,200 on Monday": Monday is 1,200's), or before the figure right behind
+    that number ("up from 37 on Saturday, and that 14 officers ...": Saturday is 37's)."""
+    start, end = figure
+    if expr.start >= end:
+        digits = _DIGIT.finditer(sentence, end, expr.start)
+    else:
+        attached = _ATTACHED.search(sentence, max(0, expr.start - 24), expr.start)
+        if attached is None or start <= attached.start() < end:
+            return False
+        digits = _DIGIT.finditer(sentence, attached.start(), attached.end())
+    return any(not any(e.start <= d.start() < e.end for e in spans) for d in digits)
+
+
+# A number right before a date: "37 on", "4,650 cases a", "1,200 in".
+_ATTACHED = re.compile(r"\d[\d.,%]*\s+(?:[a-z]+\s+)?(?:on|in|at|by|as\ of|a|an|the)?\s*$")
+# A subordinate clause between a date and the figure usually gives each its own time ("this
+# morning after 6 stations were closed on Saturday").
+_SUBORDINATOR = re.compile(r"\b(?:after|before|while|whereas|although|because|but)\b")
+_CLAUSE_PENALTY = 60
 
 
 def resolve_as_of(
-    sentence: str, published: dt.date | None, near: int | None = None
+    sentence: str,
+    published: dt.date | None,
+    near: int | None = None,
+    *,
+    figure_end: int | None = None,
+    period_end: bool = False,
 ) -> dt.date | None:
     """The date a figure in `sentence` refers to, or None when the sentence does not say.
 
-    Range starts ("since February 2022", "from 2019") are skipped: a count since a date holds at
-    publication, which the caller supplies. An explicit "as of"/"by"/"until" date governs the
-    whole sentence. Otherwise the expression nearest to character offset `near` (the figure)
-    wins, the later one on a tie; without `near`, the first expression.
+    `near` is the figure's start offset in `sentence` (`figure_end` its end, found from the
+    text when not given). Skipped: range starts ("since February 2022", "from 2019": a count
+    since a date holds at publication, which the caller supplies), running totals ("so far this
+    year", precision "to_date"), and dates after the figure that another number stands in front
+    of. An explicit "as of"/"by"/"until" date governs the whole sentence; otherwise the nearest
+    expression wins, the later one on a tie; without `near`, the first. With `period_end` the
+    last day of the chosen period is returned (for figures *for* a period: a quarter's revenue,
+    a month's inflation), else its first day (see the module docstring).
     """
+    found = [e for e in resolve_date_expressions(sentence, published) if e.date is not None]
     candidates = [
-        e
-        for e in resolve_date_expressions(sentence, published)
-        if e.date is not None and not _opens_range(sentence, e)
+        e for e in found if e.precision != "to_date" and not _opens_range(sentence, e, near)
     ]
+    if near is not None:
+        end = figure_end if figure_end is not None else _figure_end(sentence, near)
+        candidates = [
+            e for e in candidates if not _claimed_by_another_figure(sentence, (near, end), e, found)
+        ]
     if not candidates:
         return None
     explicit = [e for e in candidates if e.preposition in _EXPLICIT_AS_OF]
     pool = explicit or candidates
     if near is None:
-        return pool[0].date
+        chosen = pool[0]
+    else:
+        anchor = near
 
-    def distance(expr: DateExpression) -> tuple[int, int]:
-        gap = expr.start - near if expr.start >= near else max(0, near - expr.end)
-        return gap, -expr.start
+        def distance(expr: DateExpression) -> tuple[int, int]:
+            if expr.start >= anchor:
+                gap, between = expr.start - anchor, (anchor, expr.start)
+            else:
+                gap, between = max(0, anchor - expr.end), (expr.end, anchor)
+            if _SUBORDINATOR.search(sentence, *between):
+                gap += _CLAUSE_PENALTY
+            return gap, -expr.start
 
-    return min(pool, key=distance).date
+        chosen = min(pool, key=distance)
+    return chosen.last if period_end and chosen.last is not None else chosen.date
 
 
 # ---------------------------------------------------------------------------------------------

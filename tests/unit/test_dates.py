@@ -60,15 +60,15 @@ def only(sentence: str, published: dt.date | None = WEDNESDAY) -> tuple[str, dt.
         ("The pact was signed in June.", "June", D(2024, 6, 1), "month"),
         ("Forces invaded in August.", "August", D(2024, 8, 1), "month"),
         ("The fair opened in November.", "November", D(2023, 11, 1), "month"),
-        ("It was true as of early 2023.", "early 2023", D(2023, 2, 15), "season"),
-        ("Prices peaked in late 2022.", "late 2022", D(2022, 11, 15), "season"),
-        ("Output recovered by mid-2024.", "mid-2024", D(2024, 7, 1), "season"),
+        ("It was true as of early 2023.", "early 2023", D(2023, 1, 1), "season"),
+        ("Prices peaked in late 2022.", "late 2022", D(2022, 10, 1), "season"),
+        ("Output recovered by mid-2024.", "mid-2024", D(2024, 4, 1), "season"),
         ("The war began in February 2022.", "February 2022", D(2022, 2, 1), "month"),
         ("Since February 2022, 30 died.", "February 2022", D(2022, 2, 1), "month"),
         ("In 2023, 500 died.", "2023", D(2023, 1, 1), "year"),
         ("Rates fell at the end of March.", "the end of March", D(2024, 3, 31), "week"),
-        ("Rates fell in early June.", "early June", D(2024, 6, 5), "week"),
-        ("Rates fell in mid-June.", "mid-June", D(2024, 6, 15), "week"),
+        ("Rates fell in early June.", "early June", D(2024, 6, 1), "week"),
+        ("Rates fell in mid-June.", "mid-June", D(2024, 6, 11), "week"),
         ("Debt rose by the end of 2023.", "the end of 2023", D(2023, 12, 31), "month"),
         ("Profit rose in Q3 2024.", "Q3 2024", D(2024, 7, 1), "quarter"),
         ("Profit rose in the second quarter.", "the second quarter", D(2024, 4, 1), "quarter"),
@@ -76,12 +76,12 @@ def only(sentence: str, published: dt.date | None = WEDNESDAY) -> tuple[str, dt.
         ("Floods struck this summer.", "this summer", D(2024, 6, 1), "season"),
         ("Snow fell in winter 2023.", "winter 2023", D(2022, 12, 1), "season"),
         ("Deaths peaked in the 1990s.", "the 1990s", D(1990, 1, 1), "decade"),
-        ("Over the past week, 40 died.", "Over the past week", D(2024, 10, 30), "day"),
-        ("Shares rose 20% so far this year.", "so far this year", D(2024, 10, 30), "day"),
-        ("Shares rose 20% year-to-date.", "year-to-date", D(2024, 10, 30), "day"),
+        ("Over the past week, 40 died.", "Over the past week", D(2024, 10, 30), "to_date"),
+        ("Shares rose 20% so far this year.", "so far this year", D(2024, 10, 30), "to_date"),
+        ("Shares rose 20% year-to-date.", "year-to-date", D(2024, 10, 30), "to_date"),
         ("Kirby said earlier in the week that", "earlier in the week", D(2024, 10, 28), "week"),
-        ("Prices peaked late last year.", "late last year", D(2023, 11, 15), "season"),
-        ("Rates rose early this month.", "early this month", D(2024, 10, 5), "week"),
+        ("Prices peaked late last year.", "late last year", D(2023, 10, 1), "season"),
+        ("Rates rose early this month.", "early this month", D(2024, 10, 1), "week"),
         ("It ended at the end of last month.", "the end of last month", D(2024, 9, 30), "week"),
     ],
 )
@@ -171,13 +171,85 @@ def test_as_of_skips_range_starts() -> None:
 
 def test_explicit_as_of_governs() -> None:
     sentence = "On Monday, Zelensky said 31,000 soldiers had been killed as of early 2023."
-    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("31,000")) == D(2023, 2, 15)
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("31,000")) == D(2023, 1, 1)
 
 
 def test_as_of_without_dates_or_figure_offset() -> None:
     assert resolve_as_of("About 5,000 troops are expected.", WEDNESDAY, 6) is None
     assert resolve_as_of("In June and in August, 12 died.", WEDNESDAY) == D(2024, 6, 1)
     assert resolve_as_of("On Monday 12 died.", None, 10) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last", "precision"),
+    [
+        ("Revenue rose in the third quarter of 2024.", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+        ("Third-quarter revenue rose.", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+        ("Inflation was 2.8% in October 2024.", D(2024, 10, 1), D(2024, 10, 31), "month"),
+        ("Employers added 64,000 jobs last month.", D(2024, 9, 1), D(2024, 9, 30), "month"),
+        ("Overtime exceeded $30 million last year.", D(2023, 1, 1), D(2023, 12, 31), "year"),
+        ("It rained this week.", D(2024, 10, 28), D(2024, 11, 3), "week"),
+        ("Snow fell in winter 2024.", D(2023, 12, 1), D(2024, 2, 29), "season"),
+        ("Jobs grew in late 2023.", D(2023, 10, 1), D(2023, 12, 31), "season"),
+        ("Jobs grew in mid-2023.", D(2023, 4, 1), D(2023, 9, 30), "season"),
+        ("Rates fell in late June.", D(2024, 6, 21), D(2024, 6, 30), "week"),
+        ("The Fed meets on January 27-28, 2026.", D(2026, 1, 27), D(2026, 1, 28), "day"),
+        ("It hit 40C on Monday.", MONDAY, MONDAY, "day"),
+    ],
+)
+def test_periods_carry_their_last_day(
+    sentence: str, first: dt.date, last: dt.date, precision: str
+) -> None:
+    (expr,) = resolve_date_expressions(sentence, WEDNESDAY)
+    assert (expr.date, expr.last, expr.precision) == (first, last, precision)
+
+
+def test_period_end_as_of_for_figures_for_a_period() -> None:
+    sentence = "Revenue was $4.21 billion in the third quarter, up 12%."
+    assert resolve_as_of(sentence, WEDNESDAY, 12) == D(2024, 7, 1)
+    assert resolve_as_of(sentence, WEDNESDAY, 12, period_end=True) == D(2024, 9, 30)
+
+
+def test_relative_days_count_from_the_day_the_sentence_names() -> None:
+    sentence = (
+        "The ministry said on Tuesday that 4,812 cases were recorded, up from 4,650 a day earlier."
+    )
+    found = resolve_date_expressions(sentence, WEDNESDAY)
+    assert [(e.text, e.date) for e in found] == [
+        ("Tuesday", D(2024, 10, 29)),
+        ("a day earlier", D(2024, 10, 28)),
+    ]
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("4,812")) == D(2024, 10, 29)
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("4,650")) == D(2024, 10, 28)
+    assert only("A day earlier, 12 died.")[1] == D(2024, 10, 29)
+
+
+def test_a_date_attached_to_another_number_is_not_the_figures() -> None:
+    sentence = (
+        "Police said on Sunday that 52 people had been arrested, up from 37 on Saturday, and "
+        "that 14 officers had been injured."
+    )
+    sunday, saturday = D(2024, 10, 27), D(2024, 10, 26)
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("52")) == sunday
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("37")) == saturday
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("14")) == sunday
+
+
+def test_a_subordinate_clause_keeps_its_own_date() -> None:
+    sentence = "Trains ran normally this morning after six stations were closed on Saturday."
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("six")) == D(2024, 10, 26)
+
+
+def test_an_event_clause_after_since_takes_the_event_date() -> None:
+    sentence = "It was the worst since the February 2023 quakes, which killed 50,000 people."
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("50,000")) == D(2023, 2, 1)
+    sentence = "Since February 2022, which was cold, 600,000 have been killed."
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("600,000")) is None
+
+
+def test_running_totals_have_no_as_of() -> None:
+    for sentence in ("Shares rose 20% so far this year.", "Over the past week, 40 died."):
+        assert resolve_as_of(sentence, WEDNESDAY, sentence.index("0")) is None
 
 
 # --- publication stamp ---------------------------------------------------------------------
