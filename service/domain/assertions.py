@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from service.domain.attribution import Token
 from service.domain.counted import (
     CHANGE_WORDS,
+    noun_before,
     noun_phrase,
     outcome_after,
     outcome_before,
@@ -284,6 +285,11 @@ def read_figure(
             target_words = phrase_words(ctx, target)
             head = (" ".join(target_words[-2:]) + " change") if target_words else head
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
+        if quantity == "people":
+            # "put the death toll at more than 3,000 people": the toll names the count
+            toll, _ = noun_before(ctx, clause, dimension)
+            if toll in _HUMAN_TOLLS:
+                quantity = toll
     else:
         quantity, noun_phrase_tokens = quantity_without_noun(
             ctx, before, clause, phrase, outcome, fallback_noun, dimension

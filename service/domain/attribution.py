@@ -162,7 +162,7 @@ _LEADING_NOISE = re.compile(
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _TRAILING_MARKS = frozenset({",", "”", '"', "’", "'"})
 # Verbs that take a plain object when they are not reporting ("added 64,000 jobs").
-_OBJECT_VERBS = frozenset({"added", "adding", "found", "show", "shows", "showed", "put", "puts"})
+_OBJECT_VERBS = frozenset({"added", "adding", "found", "show", "shows", "showed"})
 # Verbs of speech proper: a closing "..., X said" does not override them.
 _SPEECH = _word_set(
     """

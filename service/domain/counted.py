@@ -348,7 +348,7 @@ def _known_noun_before(before: Sequence[Token], max_tokens: int) -> int | None:
     return None
 
 
-def _noun_before(
+def noun_before(
     ctx: SentenceContext, clause: Sequence[Token], dimension: str | None
 ) -> tuple[str | None, list[Token]]:
     """The noun a figure measures when it stands after it: "revenue of $4.2bn", "turnout was
@@ -425,7 +425,7 @@ def quantity_without_noun(
         return _MONEY_VERBS[last], ()
     if dimension == "ratio" and last in _SHARE_VERBS:
         return "share", ()
-    named, tokens = _noun_before(ctx, clause, dimension)
+    named, tokens = noun_before(ctx, clause, dimension)
     if named is not None and (tokens or dimension in ("ratio", "currency")):
         if tokens and outcome:
             named = canonical_quantity(f"{' '.join(t.lower for t in tokens)} {outcome}")
