@@ -171,6 +171,7 @@ _SPEECH = _word_set(
     """
 )
 _PRONOUNS_BODY = frozenset({"it", "they"})
+_PRONOUNS = frozenset({"i", "we", "you", "it", "they", "he", "she", "us", "them"})
 _MAX_SOURCE_TOKENS = 12
 
 
@@ -189,7 +190,7 @@ def _in_np(token: Token, covered: set[int]) -> bool:
         first.isalpha()
         and "." not in low
         and low not in _NP_STOP
-        and not low.endswith("ly")
+        and not low.endswith(("ly", "ed"))
         and _VERB.fullmatch(low) is None
     )
 
@@ -268,11 +269,14 @@ def _resolve(
     words = display.split()
     if not words:
         return None, None, None, keys
+    head = words[-1].lower()
+    if head.endswith(("'s", "’s")):
+        head = head[:-2]
+    if head in _GENERIC_SOURCES or (len(words) == 1 and head in _PRONOUNS):
+        # "Reports suggest", "An analysis indicates", "official figures put", "we said"
+        return None, None, None, keys
     if any(w.lower() in _SPEAKER_NOUNS for w in words):
         return display, None, None, keys
-    if words[-1].lower().strip("'’") in _GENERIC_SOURCES:
-        # "Reports suggest", "An analysis indicates", "Kyiv has intelligence suggesting"
-        return None, None, None, keys
     return display, None, None, keys
 
 
