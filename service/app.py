@@ -17,6 +17,7 @@ from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 
 from service.clients.fetch import Resolver, parse_networks, system_resolver
 from service.db.engine import make_engine, make_sessionmaker
+from service.http.claimreview import conflicts_claimreview, fact_claimreview
 from service.http.claims import AssertionController, ClaimController
 from service.http.deps import provide_session, provide_settings, require_read_key
 from service.http.entities import EntityController
@@ -130,6 +131,8 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             ConflictController,
             EntityController,
             WebhookController,
+            fact_claimreview,
+            conflicts_claimreview,
             health,
         ],
         dependencies={
