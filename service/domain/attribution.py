@@ -262,7 +262,11 @@ def _resolve(
         attributor = titles[-1].key if titles else person.key
         return name, attributor, person.key, keys
     display = _LEADING_NOISE.sub("", phrase).strip(" ,") or phrase
+    person_name = _trailing_name(display)
     if bodies:
+        if person_name is not None and bodies[-1].end <= start + phrase.rfind(person_name):
+            # "Cal Fire battalion chief Aaron Metz": an unrecognised person with a title
+            return person_name, bodies[-1].key, None, keys
         return display, bodies[-1].key, bodies[-1].key, keys
     if countries:
         return display, countries[-1].key, countries[-1].key, keys
@@ -278,6 +282,18 @@ def _resolve(
     if any(w.lower() in _SPEAKER_NOUNS for w in words):
         return display, None, None, keys
     return display, None, None, keys
+
+
+def _trailing_name(display: str) -> str | None:
+    """ "battalion chief Aaron Metz" -> "Aaron Metz": two or three capitalised words after a
+    lower-case title word."""
+    words = display.split()
+    run = 0
+    while run < len(words) and words[len(words) - 1 - run][:1].isupper():
+        run += 1
+    if 2 <= run <= 3 and run < len(words) and words[len(words) - 1 - run][:1].islower():
+        return " ".join(words[len(words) - run :])
+    return None
 
 
 def find_attributions(
