@@ -101,3 +101,27 @@ def test_trailing_source_governs_figures_before_it() -> None:
 
 def test_no_verb_no_attribution() -> None:
     assert _events("North Korean troops in Kursk.") == []
+
+
+def test_closing_source_reports_a_figure_recorded_by_another() -> None:
+    text = "Malawi has recorded more than 4,800 cases since January, the WHO said."
+    events = _events(text)
+    found = attribution_for(events, text.index("4,800"))
+    assert found is not None and found.name is not None and "WHO" in found.name
+
+
+def test_verbs_with_a_plain_object_are_not_reporting() -> None:
+    text = "Employers added 64,000 jobs in November."
+    assert _events(text) == []
+
+
+def test_untitled_adjective_participle_is_not_a_source() -> None:
+    text = "The confirmed deployment of 500 troops has raised alarms."
+    assert _events(text) == []
+
+
+def test_unrecognised_person_with_a_title_speaks_for_the_body() -> None:
+    text = "Cal Fire battalion chief Aaron Metz said 40 homes were destroyed."
+    [event] = _events(text)
+    assert event.name == "Aaron Metz"
+    assert event.attributor is not None
