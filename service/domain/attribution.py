@@ -24,11 +24,26 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from service.domain.model import Entity, EntityKind, EntityMention
-
-
-def _word_set(words: str) -> frozenset[str]:
-    """Whitespace-separated words as a set (keeps long word lists readable)."""
-    return frozenset(words.split())
+from service.domain.source_words import (
+    ARTICLES,
+    GENERIC_SOURCES,
+    LEADING_NOISE,
+    MAX_SOURCE_TOKENS,
+    NP_STOP,
+    NP_WORDS,
+    OBJECT_VERBS,
+    ORGANISATION_NOUNS,
+    PARTICIPLE_VERBS,
+    PRONOUNS,
+    PRONOUNS_BODY,
+    PRONOUNS_PERSON,
+    SENTENCE_ADVERBS,
+    SKIP_BEFORE_VERB,
+    SPEAKER_NOUNS,
+    SPEECH,
+    TRAILING_MARKS,
+    VERB,
+)
 
 
 # Words, dotted abbreviations, numbers, single punctuation characters. Alternatives start with
@@ -78,110 +93,13 @@ class Attribution(NamedTuple):
     trailing: bool = False
 
 
-_REPORT_VERBS = (
-    "said|says|say|told|tells|tell|noted|notes|noting|estimated|estimates|estimate|"
-    "reported|announced|announces|assessed|assesses|assess|stated|confirmed|confirms|"
-    "claimed|claims|indicated|indicates|suggested|suggests|suggest|suggesting|revised|"
-    "believes|believe|believed|added|adding|warned|warns|warning|argued|argues|wrote|writes|"
-    "tweeted|posted|acknowledged|admitted|insisted|explained|declared|predicted|predicts|"
-    "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
-    "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
-    "expects|expected|calculated|reckons|thinks|[Aa]ccording to|quoted"
-)
-_VERB = re.compile(rf"\b(?:{_REPORT_VERBS})\b")
-_PARTICIPLE_VERBS = frozenset(
-    {"noting", "adding", "saying", "warning", "claiming", "citing", "suggesting"}
-)
-# Lower-case words that may sit inside a source phrase (titles, bodies, their modifiers).
-_NP_WORDS = _word_set(
-    """
-    spokesman spokeswoman spokesperson spokespeople secretary press deputy minister ministry
-    president vice prime official officials intelligence military defense defence foreign
-    interior health general chief head director commander governor mayor senior top former
-    department agency service services government authorities authority police army navy
-    council office sources source unnamed anonymous local state federal national regional
-    provincial officer aide adviser advisor envoy ambassador leader chairman chairwoman
-    chair executive researchers scientists spokesmen reports report from of staff security
-    emergency management disaster survey institute bureau committee commission board
-    agencies administration cabinet parliament lawmakers diplomats diplomat analysts experts
-    economists monitors monitor observers watchdog regulator regulators prosecutors
-    prosecutor court judge analysis study report survey estimates data figures research poll
-    polls assessment
-    """
-)
-# Words in a source phrase that make an entity-less phrase still name a speaking body/person.
-# Words that end a source phrase read right to left.
-_NP_STOP = _word_set(
-    """
-    the a an and or but nor that which who whom whose while when where as if than because
-    has have had is are was were be been being will would could can may might must shall
-    should do does did it its their his her our your my this these those there here not no
-    in on at to into by with for over under after before since during about against between
-    through without within among per also only just even still already now then so yet
-    what how why both either neither each all some any most more less many much few
-    """
-)
-_SENTENCE_ADVERBS = _word_set(
-    """
-    although though meanwhile however additionally moreover furthermore nonetheless
-    nevertheless separately earlier later instead also still indeed asked
-    """
-)
-# Heads of source phrases that name no one: the source stays unknown (or the outer one).
-_GENERIC_SOURCES = _word_set(
-    """
-    reports report analysis analyses estimates estimate figures figure data intelligence
-    study studies research assessment assessments information evidence footage images
-    documents statement statements claims claim findings numbers count counts results
-    result toll
-    """
-)
-_SPEAKER_NOUNS = _word_set(
-    """
-    official officials spokesman spokeswoman spokesperson spokespeople sources source
-    authorities ministry police army government diplomats diplomat prosecutors lawmakers
-    analysts experts economists monitors observers researchers scientists officer aide
-    adviser advisor envoy ambassador regulator regulators agency department council
-    """
-)
-# Skipped between the source phrase and its verb: auxiliaries, adverbs, "on Monday".
-_SKIP_BEFORE_VERB = _word_set(
-    """
-    has have had also further then previously initially earlier later recently separately
-    publicly reportedly repeatedly already last first has had on monday tuesday wednesday
-    not never now still again
-    thursday friday saturday sunday yesterday today
-    """
-)
-_ARTICLES = frozenset({"the", "a", "an"})
-_LEADING_NOISE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:(?:reports?|statements?|estimates?|figures?|data)\s+"
-    r"(?:from|by|of)\s+)?(?:(?:the|a|an)\s+)?",
-    re.IGNORECASE,
-)
-_PRONOUNS_PERSON = frozenset({"he", "she"})
-_TRAILING_MARKS = frozenset({",", "”", '"', "’", "'"})
-# Verbs that take a plain object when they are not reporting ("added 64,000 jobs").
-_OBJECT_VERBS = frozenset({"added", "adding", "found", "show", "shows", "showed"})
-# Verbs of speech proper: a closing "..., X said" does not override them.
-_SPEECH = _word_set(
-    """
-    said says told tells noted notes stated confirmed announced reported wrote writes added
-    claimed estimated estimates assessed insisted declared warned revealed
-    """
-)
-_PRONOUNS_BODY = frozenset({"it", "they"})
-_PRONOUNS = frozenset({"i", "we", "you", "it", "they", "he", "she", "us", "them"})
-_MAX_SOURCE_TOKENS = 12
-
-
 def _in_np(token: Token, covered: set[int]) -> bool:
     """Whether a token can belong to a source phrase: names, titles and plain nouns, not
     function words, reporting verbs, adverbs or numbers."""
-    if token.start in covered or token.lower in _NP_WORDS:
+    if token.start in covered or token.lower in NP_WORDS:
         return True
     low = token.lower
-    if low in _NP_STOP or low in _SENTENCE_ADVERBS:
+    if low in NP_STOP or low in SENTENCE_ADVERBS:
         return False  # "Although ...", "While ...", "Meanwhile, ..."
     first = token.text[0]
     if first.isupper():
@@ -189,15 +107,15 @@ def _in_np(token: Token, covered: set[int]) -> bool:
     return (
         first.isalpha()
         and "." not in low
-        and low not in _NP_STOP
+        and low not in NP_STOP
         and not low.endswith(("ly", "ed"))
-        and _VERB.fullmatch(low) is None
+        and VERB.fullmatch(low) is None
     )
 
 
 def _source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:
     """Index range [lo, hi) of the source phrase ending at or before token `idx`."""
-    while idx >= 0 and tokens[idx].lower in _SKIP_BEFORE_VERB:
+    while idx >= 0 and tokens[idx].lower in SKIP_BEFORE_VERB:
         idx -= 1
     if idx >= 0 and tokens[idx].text == ",":
         # One appositive: "Tetiana Hranchak, a professor at ..., noted".
@@ -210,9 +128,9 @@ def _source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) ->
             return (idx + 1, idx + 1)
     hi = idx + 1
     lo = hi
-    while idx >= 0 and hi - idx <= _MAX_SOURCE_TOKENS:
+    while idx >= 0 and hi - idx <= MAX_SOURCE_TOKENS:
         tok = tokens[idx]
-        if tok.lower in _ARTICLES:
+        if tok.lower in ARTICLES:
             lo = idx
             break
         if tok.text == "-" or _in_np(tok, covered):
@@ -228,10 +146,10 @@ def _source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) ->
 def _source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:
     """Index range of the source phrase starting at token `idx` ("according to X", "said X")."""
     lo = idx
-    while lo < len(tokens) and tokens[lo].lower in _ARTICLES:
+    while lo < len(tokens) and tokens[lo].lower in ARTICLES:
         lo += 1
     hi = lo
-    while hi < len(tokens) and hi - lo < _MAX_SOURCE_TOKENS:
+    while hi < len(tokens) and hi - lo < MAX_SOURCE_TOKENS:
         tok = tokens[hi]
         if tok.text == "-" or (tok.lower not in {"that"} and _in_np(tok, covered)):
             hi += 1
@@ -261,7 +179,7 @@ def _resolve(
         titles = [m for m in bodies if m.end <= person.start]
         attributor = titles[-1].key if titles else person.key
         return name, attributor, person.key, keys
-    display = _LEADING_NOISE.sub("", phrase).strip(" ,") or phrase
+    display = LEADING_NOISE.sub("", phrase).strip(" ,") or phrase
     person_name = _trailing_name(display)
     if bodies:
         if person_name is not None and bodies[-1].end <= start + phrase.rfind(person_name):
@@ -276,10 +194,10 @@ def _resolve(
     head = words[-1].lower()
     if head.endswith(("'s", "’s")):
         head = head[:-2]
-    if head in _GENERIC_SOURCES or (len(words) == 1 and head in _PRONOUNS):
+    if head in GENERIC_SOURCES or (len(words) == 1 and head in PRONOUNS):
         # "Reports suggest", "An analysis indicates", "official figures put", "we said"
         return None, None, None, keys
-    if any(w.lower() in _SPEAKER_NOUNS for w in words):
+    if any(w.lower() in SPEAKER_NOUNS for w in words):
         return display, None, None, keys
     return display, None, None, keys
 
@@ -311,7 +229,7 @@ def find_attributions(
     `mentions` are the entity mentions of the sentence; `last_person`/`last_body` resolve "he
     said" / "it said" to the previous source of that kind in the article.
     """
-    if _VERB.search(text, start, end) is None:
+    if VERB.search(text, start, end) is None:
         return []
     if tokens is None:
         tokens = tokenize(text, start, end)
@@ -325,7 +243,7 @@ def find_attributions(
                 at += 1
     by_start = {t.start: i for i, t in enumerate(tokens)}
     events: list[Attribution] = []
-    for match in _VERB.finditer(text, start, end):
+    for match in VERB.finditer(text, start, end):
         verb = match.group()
         i = by_start.get(match.start())
         if i is None:
@@ -334,10 +252,10 @@ def find_attributions(
             lo, hi = _source_span_after(tokens, i + 2, covered)
         else:
             prev = i - 1
-            while prev >= 0 and tokens[prev].lower in _SKIP_BEFORE_VERB:
+            while prev >= 0 and tokens[prev].lower in SKIP_BEFORE_VERB:
                 prev -= 1
-            if prev >= 0 and tokens[prev].lower in _PRONOUNS_PERSON | _PRONOUNS_BODY:
-                source = last_person if tokens[prev].lower in _PRONOUNS_PERSON else last_body
+            if prev >= 0 and tokens[prev].lower in PRONOUNS_PERSON | PRONOUNS_BODY:
+                source = last_person if tokens[prev].lower in PRONOUNS_PERSON else last_body
                 if source is not None:
                     events.append(
                         source._replace(
@@ -345,26 +263,26 @@ def find_attributions(
                             end=match.end(),
                             phrase=(-1, -1),
                             verb=verb,
-                            trailing=prev > 0 and tokens[prev - 1].text in _TRAILING_MARKS,
+                            trailing=prev > 0 and tokens[prev - 1].text in TRAILING_MARKS,
                         )
                     )
                 continue
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
-            if verb in _OBJECT_VERBS and nxt not in _TRAILING_MARKS | {"that", ".", ":"}:
+            if verb in OBJECT_VERBS and nxt not in TRAILING_MARKS | {"that", ".", ":"}:
                 continue  # "employers added 64,000 jobs": not a reporting verb
-            if verb in _PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
+            if verb in PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
                 lo, hi = i, i  # "..., noting that": the sentence's named source stands
             else:
                 lo, hi = _source_span_before(tokens, i - 1, covered)
             if lo == hi and verb in {"said", "says", "added", "told", "wrote"}:
                 lo, hi = _source_span_after(tokens, i + 1, covered)  # "..., said Rutte"
-        if lo < hi and all(t.lower in _ARTICLES for t in tokens[lo:hi]):
+        if lo < hi and all(t.lower in ARTICLES for t in tokens[lo:hi]):
             continue  # "the confirmed deployment": an adjective, not a reporting verb
         if lo < hi:
             name, attributor, key, keys = _resolve(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
             )
-        elif verb not in _PARTICIPLE_VERBS:
+        elif verb not in PARTICIPLE_VERBS:
             continue  # no source phrase: a noun ("further estimates"), not a reporting verb
         else:
             name, attributor, key, keys = None, None, None, ()
@@ -378,7 +296,7 @@ def find_attributions(
                 )
                 continue
         span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
-        trailing = 0 < lo < hi and tokens[lo - 1].text in _TRAILING_MARKS
+        trailing = 0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS
         events.append(
             Attribution(
                 match.start(), match.end(), name, attributor, key, keys, span, verb, trailing
@@ -387,27 +305,18 @@ def find_attributions(
     return events
 
 
-_ORGANISATION_NOUNS = _word_set(
-    """
-    company group firm chipmaker maker manufacturer retailer bank lender insurer carrier
-    airline automaker carmaker operator producer giant conglomerate startup business
-    corporation developer supplier utility
-    """
-)
-
-
 def is_organisation_reference(name: str | None) -> bool:
     """True for a source named only by a common noun for a company ("the company", "the
     U.S. chipmaker", "the California-based group")."""
     if not name:
         return False
     head = name.split()[-1].lower().strip("'’s")
-    return head in _ORGANISATION_NOUNS or name.lower().endswith(("company's", "group's"))
+    return head in ORGANISATION_NOUNS or name.lower().endswith(("company's", "group's"))
 
 
 def is_reporting_word(word: str) -> bool:
     """True for a lower-case reporting verb form ("said", "estimates", "noting")."""
-    return _VERB.fullmatch(word) is not None
+    return VERB.fullmatch(word) is not None
 
 
 def attribution_for(events: Sequence[Attribution], position: int) -> Attribution | None:
@@ -418,13 +327,13 @@ def attribution_for(events: Sequence[Attribution], position: int) -> Attribution
         (
             e
             for e in events
-            if e.start >= position and e.trailing and e.name is not None and e.verb in _SPEECH
+            if e.start >= position and e.trailing and e.name is not None and e.verb in SPEECH
         ),
         None,
     )
     if before:
         nearest = before[-1]
-        if closing is not None and nearest.verb not in _SPEECH:
+        if closing is not None and nearest.verb not in SPEECH:
             # "Malawi has recorded 4,800 cases, the WHO said": the closing source reports it
             return closing
         # The nearest verb governs, even when its source is unnamed ("An analysis indicates").

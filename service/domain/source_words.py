@@ -1,0 +1,117 @@
+"""Word lists for finding sources: reporting verbs, the words a source phrase may hold or
+stops at, and the heads that name no one. Kept apart from the reading logic in
+`attribution` so the vocabulary can be reviewed (and extended) on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(words: str) -> frozenset[str]:
+    """Whitespace-separated words as a set (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
+REPORT_VERBS = (
+    "said|says|say|told|tells|tell|noted|notes|noting|estimated|estimates|estimate|"
+    "reported|announced|announces|assessed|assesses|assess|stated|confirmed|confirms|"
+    "claimed|claims|indicated|indicates|suggested|suggests|suggest|suggesting|revised|"
+    "believes|believe|believed|added|adding|warned|warns|warning|argued|argues|wrote|writes|"
+    "tweeted|posted|acknowledged|admitted|insisted|explained|declared|predicted|predicts|"
+    "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
+    "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
+    "expects|expected|calculated|reckons|thinks|[Aa]ccording to|quoted"
+)
+VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b")
+PARTICIPLE_VERBS = frozenset(
+    {"noting", "adding", "saying", "warning", "claiming", "citing", "suggesting"}
+)
+# Lower-case words that may sit inside a source phrase (titles, bodies, their modifiers).
+NP_WORDS = word_set(
+    """
+    spokesman spokeswoman spokesperson spokespeople secretary press deputy minister ministry
+    president vice prime official officials intelligence military defense defence foreign
+    interior health general chief head director commander governor mayor senior top former
+    department agency service services government authorities authority police army navy
+    council office sources source unnamed anonymous local state federal national regional
+    provincial officer aide adviser advisor envoy ambassador leader chairman chairwoman
+    chair executive researchers scientists spokesmen reports report from of staff security
+    emergency management disaster survey institute bureau committee commission board
+    agencies administration cabinet parliament lawmakers diplomats diplomat analysts experts
+    economists monitors monitor observers watchdog regulator regulators prosecutors
+    prosecutor court judge analysis study report survey estimates data figures research poll
+    polls assessment
+    """
+)
+# Words in a source phrase that make an entity-less phrase still name a speaking body/person.
+# Words that end a source phrase read right to left.
+NP_STOP = word_set(
+    """
+    the a an and or but nor that which who whom whose while when where as if than because
+    has have had is are was were be been being will would could can may might must shall
+    should do does did it its their his her our your my this these those there here not no
+    in on at to into by with for over under after before since during about against between
+    through without within among per also only just even still already now then so yet
+    what how why both either neither each all some any most more less many much few
+    """
+)
+SENTENCE_ADVERBS = word_set(
+    """
+    although though meanwhile however additionally moreover furthermore nonetheless
+    nevertheless separately earlier later instead also still indeed asked
+    """
+)
+# Heads of source phrases that name no one: the source stays unknown (or the outer one).
+GENERIC_SOURCES = word_set(
+    """
+    reports report analysis analyses estimates estimate figures figure data intelligence
+    study studies research assessment assessments information evidence footage images
+    documents statement statements claims claim findings numbers count counts results
+    result toll
+    """
+)
+SPEAKER_NOUNS = word_set(
+    """
+    official officials spokesman spokeswoman spokesperson spokespeople sources source
+    authorities ministry police army government diplomats diplomat prosecutors lawmakers
+    analysts experts economists monitors observers researchers scientists officer aide
+    adviser advisor envoy ambassador regulator regulators agency department council
+    """
+)
+# Skipped between the source phrase and its verb: auxiliaries, adverbs, "on Monday".
+SKIP_BEFORE_VERB = word_set(
+    """
+    has have had also further then previously initially earlier later recently separately
+    publicly reportedly repeatedly already last first has had on monday tuesday wednesday
+    not never now still again
+    thursday friday saturday sunday yesterday today
+    """
+)
+ARTICLES = frozenset({"the", "a", "an"})
+LEADING_NOISE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:reports?|statements?|estimates?|figures?|data)\s+"
+    r"(?:from|by|of)\s+)?(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
+PRONOUNS_PERSON = frozenset({"he", "she"})
+TRAILING_MARKS = frozenset({",", "”", '"', "’", "'"})
+# Verbs that take a plain object when they are not reporting ("added 64,000 jobs").
+OBJECT_VERBS = frozenset({"added", "adding", "found", "show", "shows", "showed"})
+# Verbs of speech proper: a closing "..., X said" does not override them.
+SPEECH = word_set(
+    """
+    said says told tells noted notes stated confirmed announced reported wrote writes added
+    claimed estimated estimates assessed insisted declared warned revealed
+    """
+)
+PRONOUNS_BODY = frozenset({"it", "they"})
+PRONOUNS = frozenset({"i", "we", "you", "it", "they", "he", "she", "us", "them"})
+MAX_SOURCE_TOKENS = 12
+ORGANISATION_NOUNS = word_set(
+    """
+    company group firm chipmaker maker manufacturer retailer bank lender insurer carrier
+    airline automaker carmaker operator producer giant conglomerate startup business
+    corporation developer supplier utility
+    """
+)
