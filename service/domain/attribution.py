@@ -45,7 +45,6 @@ from service.domain.source_words import (
     VERB,
 )
 
-
 # Words, dotted abbreviations, numbers, single punctuation characters. Alternatives start with
 # disjoint classes and the repeated groups need a separator, so matching stays linear.
 _TOKEN = re.compile(
