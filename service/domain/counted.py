@@ -24,6 +24,15 @@ from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, wor
 _MAX_NP = 7
 
 
+def _forms(table: str) -> dict[str, str]:
+    """ "a: x y; b: z" -> {"x": "a", "y": "a", "z": "b"} (compact word tables)."""
+    out: dict[str, str] = {}
+    for group in table.split(";"):
+        name, _, words = group.partition(":")
+        out.update(dict.fromkeys(words.split(), name.strip()))
+    return out
+
+
 # Plural nouns that do not end in "s": a one-word noun phrase after a count above one must
 # be plural, so a singular-looking word there is a verb ("19 remain in custody").
 _IRREGULAR_PLURALS = word_set(
@@ -39,59 +48,14 @@ _ANAPHORIC_NOUNS = word_set("figure figures number total tally count estimate es
 
 
 # Verbs right before a sum of money that say what the money is.
-_MONEY_VERBS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "pledged",
-            "pledge",
-            "pledges",
-            "promised",
-            "promise",
-            "offered",
-            "offer",
-            "donated",
-            "donate",
-            "provide",
-            "provided",
-            "providing",
-            "provides",
-            "send",
-            "sent",
-            "sending",
-            "give",
-            "gave",
-            "given",
-            "giving",
-        ],
-        "aid",
-    ),
-    **dict.fromkeys(
-        [
-            "released",
-            "release",
-            "allocated",
-            "allocate",
-            "approved",
-            "approve",
-            "earmarked",
-            "earmark",
-            "budgeted",
-            "invested",
-            "invest",
-            "raised",
-            "raise",
-            "granted",
-            "grant",
-            "committed",
-            "commit",
-            "announced",
-        ],
-        "funding",
-    ),
-    **dict.fromkeys(["spent", "spend", "spending", "cost", "costs", "costing"], "cost"),
-    **dict.fromkeys(["earned", "earn", "generated", "generate"], "revenue"),
-    **dict.fromkeys(["lost", "lose", "losing"], "losses"),
-}
+_MONEY_VERBS: dict[str, str] = _forms(
+    "aid: pledged pledge pledges promised promise offered offer donated donate provide "
+    "provided providing provides send sent sending give gave given giving; funding: "
+    "released release allocated allocate approved approve earmarked earmark budgeted "
+    "invested invest raised raise granted grant committed commit announced; cost: spent "
+    "spend spending cost costs costing; revenue: earned earn generated generate; losses: "
+    "lost lose losing"
+)
 
 
 # Verbs right before a percentage that make it a share of a vote or market.
@@ -135,51 +99,16 @@ _AUXILIARIES = word_set(
 )
 
 
-_OUTCOME_FORMS: dict[str, str] = {
-    "kill": "killed",
-    "kills": "killed",
-    "killing": "killed",
-    "killed": "killed",
-    "injure": "injured",
-    "injures": "injured",
-    "injuring": "injured",
-    "injured": "injured",
-    "wound": "wounded",
-    "wounds": "wounded",
-    "wounding": "wounded",
-    "wounded": "wounded",
-    "evacuate": "evacuated",
-    "evacuating": "evacuated",
-    "evacuated": "evacuated",
-    "displace": "displaced",
-    "displacing": "displaced",
-    "displaced": "displaced",
-    "destroy": "destroyed",
-    "destroying": "destroyed",
-    "destroyed": "destroyed",
-    "damage": "damaged",
-    "damaging": "damaged",
-    "damaged": "damaged",
-    "arrest": "arrested",
-    "arresting": "arrested",
-    "arrested": "arrested",
-    "detain": "detained",
-    "detaining": "detained",
-    "detained": "detained",
-    "rescue": "rescued",
-    "rescuing": "rescued",
-    "rescued": "rescued",
-    "died": "died",
-    "dead": "dead",
-    "missing": "missing",
-    "hurt": "hurt",
-    "collapsed": "collapsed",
-    "burned": "burned",
-    "burnt": "burned",
-    "infected": "infected",
-    "infecting": "infected",
-    "flooded": "flooded",
-}
+# Verb forms -> the outcome they report ("killing 300 people" counts deaths).
+_OUTCOME_FORMS: dict[str, str] = _forms(
+    "killed: kill kills killing killed; injured: injure injures injuring injured; "
+    "wounded: wound wounds wounding wounded; evacuated: evacuate evacuating evacuated; "
+    "displaced: displace displacing displaced; destroyed: destroy destroying destroyed; "
+    "damaged: damage damaging damaged; arrested: arrest arresting arrested; detained: "
+    "detain detaining detained; rescued: rescue rescuing rescued; died: died; dead: dead; "
+    "missing: missing; hurt: hurt; collapsed: collapsed; burned: burned burnt; infected: "
+    "infected infecting; flooded: flooded"
+)
 
 
 _CASUALTY_TAIL = re.compile(
