@@ -30,8 +30,8 @@ from service.domain.attribution import (
     tokenize,
 )
 from service.domain.cleanup import clean_html, clean_text
-from service.domain.dates import resolve_as_of
 from service.domain.entities import find_entities
+from service.domain.figure_dates import CLAUSE_BOUNDARY, describes_a_place, figure_as_of
 from service.domain.focus import Focus, dateline_spans, principal_place, principal_subject
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
@@ -44,7 +44,7 @@ from service.domain.model import (
     NumberMention,
 )
 from service.domain.numbers import find_numbers
-from service.domain.sentence_context import SentenceContext, word_set
+from service.domain.sentence_context import SentenceContext
 from service.domain.sentences import SentenceSpan, split_sentences
 from service.domain.units import dimension_of
 
@@ -60,50 +60,6 @@ _CLAIM_VERB = re.compile(
 _QUOTES = ("“", "”", '"')
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
 _MAX_FIGURES_PER_SENTENCE = 200
-
-
-# Boundaries between clauses that may carry their own dates ("..., while X said ... in 2023").
-_CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but|and while)\b|\s+while\s")
-
-
-# Every date expression `dates` reads holds one of these; clauses without any skip the call.
-_DATE_HINT = re.compile(
-    r"\d{4}|\d/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
-    r"fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|quarter|q[1-4]|spring|"
-    r"summer|autumn|fall|winter|decade|century|ago|day|night|morning|evening|hour|weekend|"
-    r"season|earlier|later|recent|previous|next|last|past)",
-    re.IGNORECASE,
-)
-
-
-_DATE_WINDOW = 300
-
-
-def _as_of(
-    text: str,
-    sentence: SentenceSpan,
-    number: NumberMention,
-    published: dt.date | None,
-    boundaries: Sequence[tuple[int, int]],
-) -> dt.date | None:
-    """The date governing a figure, read from its own clause of the sentence."""
-    lo, hi = sentence.start, sentence.end
-    for b_start, b_end in boundaries:
-        if b_end <= number.start:
-            lo = b_end
-        elif b_start >= number.end:
-            hi = b_start
-            break
-    # A date far from the figure in a very long sentence does not govern it; the window also
-    # bounds the work per figure.
-    if number.start - lo > _DATE_WINDOW:
-        lo = text.find(" ", number.start - _DATE_WINDOW, number.start) + 1 or number.start
-    if hi - number.end > _DATE_WINDOW:
-        cut = text.rfind(" ", number.end, number.end + _DATE_WINDOW)
-        hi = cut if cut > 0 else number.end
-    if _DATE_HINT.search(text, lo, hi) is None:
-        return None
-    return resolve_as_of(text[lo:hi], published, number.start - lo)
 
 
 def _paragraph_breaks(text: str) -> list[int]:
@@ -316,17 +272,6 @@ def extract_article(
     )
 
 
-_DIRECTIONS = word_set(
-    "north south east west northeast northwest southeast southwest northern southern "
-    "eastern western away from outside of off"
-)
-
-
-def _describes_a_place(ctx: SentenceContext, number: NumberMention) -> bool:
-    """A distance followed by a direction ("5,700 miles west of") locates a place."""
-    return any(t.lower in _DIRECTIONS for t in ctx.tokens_after(number.end, 2))
-
-
 class _ParagraphMemory:
     """Per paragraph: the last counted noun and the subject of each quantity counted."""
 
@@ -351,7 +296,7 @@ def _assertions(
     subjects = memory.subjects.setdefault(paragraph, {})
     boundaries = [
         (m.start(), m.end())
-        for m in _CLAUSE_BOUNDARY.finditer(ctx.text, sentence.start, sentence.end)
+        for m in CLAUSE_BOUNDARY.finditer(ctx.text, sentence.start, sentence.end)
     ]
     for j, number in enumerate(figures):
         if not is_real_figure(ctx.text, number, sentence.start):
@@ -376,8 +321,8 @@ def _assertions(
             subjects[reading.quantity] = reading.subject
             previous_subject = reading.subject
         source = attribution_for(ctx.sources, number.start) or inherited
-        as_of = _as_of(ctx.text, sentence, number, published, boundaries)
-        if dimension == "length" and _describes_a_place(ctx, number):
+        as_of = figure_as_of(ctx.text, sentence, number, published, boundaries)
+        if dimension == "length" and describes_a_place(ctx, number):
             # "8 miles north of Fillmore": the writer locating something, timeless
             source, as_of = None, None
         end = max(number.end, reading.end)

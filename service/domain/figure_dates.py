@@ -1,0 +1,72 @@
+"""When a figure holds: its date, read from its own clause of the sentence.
+
+`dates.resolve_as_of` does the reading; this module chooses what it reads. A sentence is cut
+into clauses at "; " and ", while/whereas/but" (each clause may carry its own date: "..., while
+Zelensky reported 31,000 killed as of early 2023"), and only 300 characters either side of the
+figure are read. A distance that locates a place ("5,700 miles west of Kursk") holds no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from service.domain.dates import resolve_as_of
+from service.domain.model import NumberMention
+from service.domain.sentence_context import SentenceContext, word_set
+from service.domain.sentences import SentenceSpan
+
+# Boundaries between clauses that may carry their own dates ("..., while X said ... in 2023").
+CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but|and while)\b|\s+while\s")
+
+
+# Every date expression `dates` reads holds one of these; clauses without any skip the call.
+_DATE_HINT = re.compile(
+    r"\d{4}|\d/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
+    r"fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|quarter|q[1-4]|spring|"
+    r"summer|autumn|fall|winter|decade|century|ago|day|night|morning|evening|hour|weekend|"
+    r"season|earlier|later|recent|previous|next|last|past)",
+    re.IGNORECASE,
+)
+
+
+_DATE_WINDOW = 300
+
+
+def figure_as_of(
+    text: str,
+    sentence: SentenceSpan,
+    number: NumberMention,
+    published: dt.date | None,
+    boundaries: Sequence[tuple[int, int]],
+) -> dt.date | None:
+    """The date governing a figure, read from its own clause of the sentence."""
+    lo, hi = sentence.start, sentence.end
+    for b_start, b_end in boundaries:
+        if b_end <= number.start:
+            lo = b_end
+        elif b_start >= number.end:
+            hi = b_start
+            break
+    # A date far from the figure in a very long sentence does not govern it; the window also
+    # bounds the work per figure.
+    if number.start - lo > _DATE_WINDOW:
+        lo = text.find(" ", number.start - _DATE_WINDOW, number.start) + 1 or number.start
+    if hi - number.end > _DATE_WINDOW:
+        cut = text.rfind(" ", number.end, number.end + _DATE_WINDOW)
+        hi = cut if cut > 0 else number.end
+    if _DATE_HINT.search(text, lo, hi) is None:
+        return None
+    return resolve_as_of(text[lo:hi], published, number.start - lo)
+
+
+_DIRECTIONS = word_set(
+    "north south east west northeast northwest southeast southwest northern southern "
+    "eastern western away from outside of off"
+)
+
+
+def describes_a_place(ctx: SentenceContext, number: NumberMention) -> bool:
+    """A distance followed by a direction ("5,700 miles west of") locates a place."""
+    return any(t.lower in _DIRECTIONS for t in ctx.tokens_after(number.end, 2))
