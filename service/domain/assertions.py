@@ -3,21 +3,24 @@
 Everything works on a few tokens around the figure (regex tokens + set lookups, no parser), so
 the cost per figure is bounded whatever the sentence length. Rules, in reading order:
 - a figure is dropped when it is page chrome ("4 days ago", "0 Comments"), an age after a name
-  ("Murat Kaya, 47,"), or a bare "one"/anaphoric "the two countries";
-- quantity: the noun phrase after the figure (modifiers and demonyms skipped, its head is the
-  last word before a function word or a verb; "of its troops", "rounds of ammunition" followed),
-  plus an outcome that applies to it ("have been killed or wounded", or a verb right before the
-  figure: "killing 300 people"), normalised by `quantities.canonical_quantity`; without a noun,
-  the nearest known quantity noun before the figure ("casualties at over 600,000", "the number
-  of troops ... up to 10,000"), then the unit's dimension ("5,700 miles" -> distance);
+  ("Murat Kaya, 47,"), a span of time ("in four years"), a word number inside a compound
+  ("third-party") or a bare "one"/anaphoric "the two countries";
+- quantity: see `counted` (the noun phrase after the figure, else the noun linked before it);
+  a toll before "people" wins ("put the death toll at 3,000 people" counts deaths);
 - subject: the entity modifying the counted noun ("North Korean troops"), "units from X", a
-  possessive before the figure ("Russia's 600,000"), else the clause's actor (first entity not
-  governed by a preposition and not the source), else the subject of the previous figure in the
-  sentence;
-- location: a place or country governed by in/to/into/at/near/inside after the figure (the most
-  specific of a chain: "in Russia's Kursk region" -> Kursk), else before it in the clause;
+  possessive before the figure ("Russia's 600,000"), "of its troops" -> the actor; else, as a
+  weaker reading, the clause's actor (first entity not governed by a preposition, not a
+  possessive modifier, not the source), a body speaking of "it"/"they", the previous figure's
+  subject in the sentence, the subject of the same quantity earlier in the paragraph, the
+  article's organisation (never for a human toll), the sentence's actor. A weak subject that
+  contains the figure's place is dropped ("struck eastern Turkey, killing 1,200 in Van");
+- location: a place or country governed by in/to/into/at/near/inside (or "of" right after the
+  noun: "residents of Piru") after the figure, the most specific of a chain ("in Russia's
+  Kursk region" -> Kursk); else before it in the clause; else the article's place; else an
+  organisation subject's country ("the Federal Reserve cut rates" -> United States);
 - forecast: a modal or forecast verb in the verb group right before the figure or right after
-  its noun phrase ("could send 500 troops", "5,000 troops are expected to join").
+  its noun phrase ("could send 500 troops", "5,000 troops are expected to join"), or a
+  forecast verb in its clause ("expects revenue of $4.3 billion").
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ and carries the little state that crosses sentences:
 - per paragraph, the last counted noun and the subject of each quantity, so "thousands could
   be deployed" after "10,000 North Korean soldiers" counts North Korean troops;
 - a quote sentence without its own reporting verb inherits the speaker of the sentence before
-  it in the paragraph (else after it); a "reportedly" sentence inherits the source before it.
+  it in the paragraph (else after it); a "reportedly" sentence inherits the source before it;
+- what the whole article is about (`focus`): its dominant place and organisation, used for
+  figures that name none ("the company said" also resolves to that organisation).
 
 A claim is a sentence that holds a figure, or that names an entity together with a reporting
 or factual verb (headings only when they hold a figure).
@@ -164,6 +166,10 @@ def extract_article(
         sent_mentions = [mentions[i] for i in mentions_by[k]]
         tokens = tokenize(cleaned, sentence.start, sentence.end) if numbers_by[k] else None
         tokens_by.append(tokens)
+        if not (tokens or sent_mentions or any(q in sentence.text for q in _QUOTES)):
+            # No figure, no entity, no quote: its sources could serve no claim.
+            events_by.append([])
+            continue
         events = find_attributions(
             cleaned,
             sentence.start,
