@@ -22,6 +22,7 @@ from service.http.claims import AssertionController, ClaimController
 from service.http.deps import provide_session, provide_settings, require_read_key
 from service.http.entities import EntityController
 from service.http.errors import EXCEPTION_HANDLERS, document_problem_responses
+from service.http.exports import negotiate_export
 from service.http.facts import ConflictController, FactController
 from service.http.health import health
 from service.http.ratelimit import WriteRateLimiter, parse_rate
@@ -140,6 +141,8 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             "settings": Provide(provide_settings, sync_to_thread=False),
         },
         guards=[_read_guard],
+        # GET /assertions and /facts as CSV or NDJSON (format= or Accept), streamed.
+        before_request=negotiate_export,
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,
