@@ -138,10 +138,16 @@ _LINKING_WORDS = word_set(
 )
 
 
-_UP_WORDS = word_set("up rose risen climbed increased grew gained jumped surged soared advanced")
+_UP_WORDS = word_set(
+    "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
+    "climb increase gain jump"
+)
 
 
-_DOWN_WORDS = word_set("down fell fallen dropped decreased declined slid slipped plunged sank")
+_DOWN_WORDS = word_set(
+    "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
+    "decline slide"
+)
 
 
 _BASE_WORDS = word_set("from with versus vs against")
@@ -355,6 +361,12 @@ def quantity_without_noun(
     if dimension == "ratio" and last in _SHARE_VERBS:
         return "share", ()
     named, tokens = noun_before(ctx, clause, dimension)
+    if named is None and clause and all(t.lower in _LINKING_WORDS for t in clause):
+        # "Inflation, as measured by ..., the Fed's preferred gauge, was 2.8%": the
+        # sentence's subject, past an appositive
+        for tok in ctx.tokens[:2]:
+            if tok.lower in SYNONYMS and tok.lower not in FUNCTION_WORDS:
+                return canonical_quantity(tok.lower), [tok]
     if named is not None and (tokens or dimension in ("ratio", "currency")):
         if tokens and outcome:
             named = canonical_quantity(f"{' '.join(t.lower for t in tokens)} {outcome}")
