@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 
 import anyio
 import anyio.to_thread
@@ -30,6 +31,12 @@ from service.services.pagination import decode_cursor, encode_cursor
 STORE_ATTEMPTS = 6
 # PostgreSQL SQLSTATEs of transient conflicts: serialization failure, deadlock, unique.
 _RACE_STATES = frozenset({"40001", "40P01", "23505"})
+
+
+# No article needs twenty full stops in a row; long runs of terminal punctuation make the
+# sentence splitter rescan the run from every position, so they are shortened to an ellipsis
+# before extraction. (Linear: a run shorter than 20 is scanned at most 20 times.)
+_PUNCTUATION_RUN = re.compile(r"[.!?…]{20,}")
 
 
 class TooComplex(InvalidInput):
@@ -63,8 +70,8 @@ async def extract(
         with anyio.fail_after(time_limit):
             article = await anyio.to_thread.run_sync(
                 lambda: extract_article(
-                    text=payload.text,
-                    html=payload.html,
+                    text=_defused(payload.text),
+                    html=_defused(payload.html),
                     title=payload.title,
                     published_at=payload.published_at,
                     kb=kb,
@@ -80,6 +87,10 @@ async def extract(
     if len(article.text) > max_chars:
         raise TooLarge(f"the article has {len(article.text)} characters; the limit is {max_chars}")
     return article
+
+
+def _defused(raw: str | None) -> str | None:
+    return _PUNCTUATION_RUN.sub("...", raw) if raw is not None else None
 
 
 async def store_article(
