@@ -348,7 +348,7 @@ def read_figure(
     if location is None and dimension != "length":
         location = focus_place
     if location is None and subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION:
-        location = ctx.country_of(subject)  # "the Federal Reserve cut rates": in its country
+        location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
     if weak and subject is not None and location is not None and ctx.contains(subject, location):
         # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place, not
         # the owner of the count

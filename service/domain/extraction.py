@@ -131,17 +131,11 @@ def extract_article(
         return False
 
     def country_of(key: str) -> str | None:
-        seen: set[str] = set()
-        current: str | None = key
-        while current is not None and current not in seen:
-            seen.add(current)
-            entity = entity_of(current)
-            if entity is None:
-                return None
-            if entity.kind is EntityKind.COUNTRY:
-                return current
-            current = entity.parent
-        return None
+        # The country of a national body (its parent is a country); a state or city agency
+        # reports on something more local than its country.
+        entity = entity_of(key)
+        parent = entity_of(entity.parent) if entity is not None and entity.parent else None
+        return parent.key if parent is not None and parent.kind is EntityKind.COUNTRY else None
 
     mentions = sorted(finding.mentions, key=lambda m: m.start)
     numbers = sorted(find_numbers(cleaned), key=lambda n: n.start)
