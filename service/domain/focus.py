@@ -47,7 +47,7 @@ def principal_place(
     where the reporter files from). The top country must hold at least 60% of the weight of
     all place mentions (a story spanning several countries has no single place). Inside it,
     the most mentioned place wins when it holds a third of the country's weight; otherwise
-    the country itself.
+    the country itself, when it is named directly often enough (a third of its weight).
     """
     by_country: dict[str, float] = {}
     by_place: dict[str, float] = {}
@@ -77,7 +77,9 @@ def principal_place(
         leader_weight, leader = inside[0]
         if leader_weight >= weight / 3:
             return leader
-    return country
+    direct = weight - sum(w for k, w in by_place.items() if kb.country_of(k) == country)
+    # A local story that never names its country has no place of its own at country level.
+    return country if direct >= weight / 3 else None
 
 
 def principal_subject(
