@@ -185,3 +185,28 @@ def test_every_key_an_assertion_holds_is_returned_as_an_entity() -> None:
     for a in _assertions(article):
         for key in (a.subject, a.location, a.attributor):
             assert key is None or key in known
+
+
+def test_article_place_fills_figures_that_name_none() -> None:
+    article = extract_article(
+        text=(
+            "Floods in Kenya\n\n"
+            "Heavy rain caused flooding across Kenya on Monday. The Kenya Red Cross said "
+            "120 people had died. Roads in Kenya were cut, and Kenya's government said 4,000 "
+            "homes were destroyed."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "120").location == "kenya"
+    assert _one(article, "4,000").location == "kenya"
+
+
+def test_story_across_countries_has_no_article_place() -> None:
+    article = extract_article(
+        text=(
+            "Germany, France and Italy signed the accord. Germany said 300 engineers would "
+            "join, France said 200, and Italy pledged support. Officials counted 45 sites."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "45").location is None
