@@ -187,8 +187,9 @@ def extract_article(
     used: set[str] = set()
     memory = _ParagraphMemory()
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+    datelines = dateline_spans(cleaned)
     focus = Focus(
-        place=principal_place(mentions, entity_of, lead_end, base_kb, dateline_spans(cleaned)),
+        place=principal_place(mentions, entity_of, lead_end, base_kb, datelines),
         subject=principal_subject(mentions, entity_of, lead_end, events_by),
     )
     if (
@@ -221,7 +222,8 @@ def extract_article(
                 cleaned,
                 sentence.start,
                 sentence.end,
-                sent_mentions,
+                # a dateline's place or agency ("(Reuters) -") is nobody's actor or place
+                [m for m in sent_mentions if not any(lo <= m.start < hi for lo, hi in datelines)],
                 entities,
                 events,
                 contains,

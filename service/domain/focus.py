@@ -17,7 +17,9 @@ from service.domain.attribution import Attribution
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import Entity, EntityKind, EntityMention
 
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?=,| [-—–])")
+# "TAMPA, Florida, Oct 11 (Reuters) - ": a capitalised place at a paragraph start, an
+# optional comma-led tail (region, date, agency) and a dash. Bounded repetitions only.
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[^\n]{0,80}?)?(?= [-—–]{1,2} )")
 
 
 class Focus(NamedTuple):
