@@ -404,13 +404,12 @@ class Exclusions:
         return _in_url(text, start)
 
 
+_URL_TAIL = re.compile(r"(?:://|www\.|@)\S*$")
+
+
 def _in_url(text: str, start: int) -> bool:
-    token_start = start
-    limit = max(0, start - 300)
-    while token_start > limit and not text[token_start - 1].isspace():
-        token_start -= 1
-    token = text[token_start:start]
-    return "://" in token or token.startswith("www.") or "@" in token
+    """Whether `start` lies inside a URL or e-mail address (digits there are not figures)."""
+    return _URL_TAIL.search(text, max(0, start - 300), start) is not None
 
 
 def _is_year_span(span_text: str) -> bool:
