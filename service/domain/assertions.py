@@ -40,7 +40,7 @@ from service.domain.counted import (
 )
 from service.domain.model import EntityKind, NumberMention
 from service.domain.quantities import SYNONYMS, canonical_quantity
-from service.domain.sentence_context import SentenceContext, word_set
+from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
@@ -299,6 +299,14 @@ def read_figure(
         )
         if noun_phrase_tokens is phrase and phrase:
             span_end = phrase[-1].end
+        if (
+            quantity == "count"
+            and after
+            and after[0].text[:1].islower()
+            and after[0].text.isalpha()
+            and after[0].lower not in FUNCTION_WORDS
+        ):
+            quantity = "people"  # "Thousands protest", "Dozens marched": a crowd acting
 
     # subject
     np_keys = [

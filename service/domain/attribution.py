@@ -295,7 +295,10 @@ def find_attributions(
                 )
                 continue
         span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
-        trailing = 0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS
+        # "..., according to X" scopes its whole sentence like a closing "..., X said"
+        trailing = verb.lower() == "according to" or (
+            0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS
+        )
         events.append(
             Attribution(
                 match.start(), match.end(), name, attributor, key, keys, span, verb, trailing
@@ -320,7 +323,7 @@ def is_reporting_word(word: str) -> bool:
 
 def attribution_for(events: Sequence[Attribution], position: int) -> Attribution | None:
     """The source governing the figure at `position`: the nearest reporting event before it,
-    else the first named event after it in the same sentence ("..., the ministry said")."""
+    else the first closing source after it in the same sentence ("..., the ministry said")."""
     before = [e for e in events if e.end <= position]
     closing = next(
         (
@@ -337,7 +340,9 @@ def attribution_for(events: Sequence[Attribution], position: int) -> Attribution
             return closing
         # The nearest verb governs, even when its source is unnamed ("An analysis indicates").
         return nearest if nearest.name is not None else None
+    # After the figure only a closing source counts ("..., the ministry said"); a reporting
+    # verb in a later clause ("a day after the commission said") is about something else.
     for event in events:
-        if event.start >= position and event.name is not None:
+        if event.start >= position and event.name is not None and event.trailing:
             return event
     return None

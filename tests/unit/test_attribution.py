@@ -125,3 +125,21 @@ def test_unrecognised_person_with_a_title_speaks_for_the_body() -> None:
     [event] = _events(text)
     assert event.name == "Aaron Metz"
     assert event.attributor is not None
+
+
+def test_a_later_clause_source_does_not_claim_an_earlier_figure() -> None:
+    text = (
+        "Tens of thousands of people rallied on Monday, a day after the election "
+        "commission said the ruling party had won 54% of the vote."
+    )
+    events = _events(text)
+    assert attribution_for(events, text.index("Tens")) is None
+    found = attribution_for(events, text.index("54%"))
+    assert found is not None and found.name == "election commission"
+
+
+def test_according_to_after_the_figure_scopes_the_sentence() -> None:
+    text = "The fire had burned 4,800 acres by Tuesday night, according to Cal Fire."
+    events = _events(text)
+    found = attribution_for(events, text.index("4,800"))
+    assert found is not None and found.name == "Cal Fire"
