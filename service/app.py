@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,6 +15,8 @@ from litestar.di import Provide
 from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.template.config import TemplateConfig
 
 from service.clients.fetch import Resolver, parse_networks, system_resolver
 from service.db.engine import make_engine, make_sessionmaker
@@ -26,11 +29,15 @@ from service.http.exports import negotiate_export
 from service.http.facts import ConflictController, FactController
 from service.http.health import health
 from service.http.ratelimit import WriteRateLimiter, parse_rate
+from service.http.review import review_page
 from service.http.sources import SourceController
 from service.http.webhooks import WebhookController
 from service.services.knowledge import KnowledgeCache
 from service.services.webhook_dispatch import Dispatcher, DispatchPolicy
 from service.settings import Settings
+
+# Server-rendered pages (the review page); Jinja autoescapes everything they show.
+TEMPLATES = Path(__file__).parent / "templates"
 
 try:
     VERSION = version("factcheck")
@@ -134,6 +141,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             WebhookController,
             fact_claimreview,
             conflicts_claimreview,
+            review_page,
             health,
         ],
         dependencies={
@@ -148,6 +156,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         request_max_body_size=settings.max_body_bytes,
         compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
         state=state,
+        template_config=TemplateConfig(directory=TEMPLATES, engine=JinjaTemplateEngine),
         on_startup=[start],
         on_shutdown=[close],
     )

@@ -214,6 +214,19 @@ async def conflict_claim_reviews(
     publisher_name: str,
 ) -> JsonLd:
     """ClaimReviews for every conflicting fact (most severe first), as one JSON-LD graph."""
+    facts = await conflicting_facts(session, entity=entity, limit=limit)
+    claims = await _claims_of(session, [f.id for f in facts])
+    return _graph(
+        [
+            claim_review(fact, claim, base_url=base_url, publisher_name=publisher_name)
+            for fact in facts
+            for claim in claims.get(fact.id, [])
+        ]
+    )
+
+
+async def conflicting_facts(session: AsyncSession, *, entity: str | None, limit: int) -> list[Fact]:
+    """Facts whose verdict is conflict, most severe first; `entity` as in the list filters."""
     query = (
         select(Fact)
         .where(Fact.verdict == "conflict")
@@ -235,12 +248,4 @@ async def conflict_claim_reviews(
                 )
             )
         )
-    facts = list(await session.scalars(query))
-    claims = await _claims_of(session, [f.id for f in facts])
-    return _graph(
-        [
-            claim_review(fact, claim, base_url=base_url, publisher_name=publisher_name)
-            for fact in facts
-            for claim in claims.get(fact.id, [])
-        ]
-    )
+    return list(await session.scalars(query))
