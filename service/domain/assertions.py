@@ -86,6 +86,7 @@ _HUMAN_TOLLS = frozenset(
         "prisoners",
     }
 )
+_NATIONWIDE = frozenset({"nationwide", "nationally", "countrywide", "national"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–"})
 _FORECAST = word_set(
     """
@@ -353,9 +354,17 @@ def read_figure(
         if not places and clause and clause[0].lower.endswith("ing"):
             places = _places_after_preps(ctx, before[:clause_lo])
     location = _most_specific(ctx, places)
-    if location is None and dimension != "length":
-        location = focus_place
-    if location is None and subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION:
+    organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION
+    if location is None and focus_place is not None and dimension != "length":
+        nationwide = any(t.lower in _NATIONWIDE for t in after[np_end : np_end + 3])
+        if nationwide:
+            location = ctx.country_of(focus_place) or focus_place  # "607 cases nationwide"
+        else:
+            home = ctx.country_of(subject) if organisation and subject else None
+            if home is None or ctx.contains(home, focus_place):
+                # (a foreign body's own figure is not the story's place)
+                location = focus_place
+    if location is None and organisation and subject is not None:
         location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
     if weak and subject is not None and location is not None and ctx.contains(subject, location):
         # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place, not

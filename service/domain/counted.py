@@ -107,7 +107,7 @@ _OUTCOME_FORMS: dict[str, str] = _forms(
     "damaged: damage damaging damaged; arrested: arrest arresting arrested; detained: "
     "detain detaining detained; rescued: rescue rescuing rescued; died: died; dead: dead; "
     "missing: missing; hurt: hurt; collapsed: collapsed; burned: burned burnt; infected: "
-    "infected infecting; flooded: flooded"
+    "infected infecting; flooded: flooded; hospitalized: hospitalized hospitalised"
 )
 
 

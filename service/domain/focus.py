@@ -19,7 +19,9 @@ from service.domain.model import Entity, EntityKind, EntityMention
 
 # "TAMPA, Florida, Oct 11 (Reuters) - ": a capitalised place at a paragraph start, an
 # optional comma-led tail (region, date, agency) and a dash. Bounded repetitions only.
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[^\n]{0,80}?)?(?= [-—–]{1,2} )")
+_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[^\n]{0,80}?|\s\([^)\n]{1,40}\))?(?= [-—–]{1,2} )"
+)
 
 
 class Focus(NamedTuple):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 3
+QUANTITY_TABLE_VERSION = 4
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -36,8 +36,9 @@ SYNONYM_TABLE: dict[str, str] = {
     "casualties": "casualties|casualty|losses in manpower|personnel losses",
     "deaths": "deaths|death|dead|killed|fatalities|fatality|died|death toll|toll|lives lost|"
     "killed in action|bodies|perished|lost their lives|dead bodies",
-    "injuries": "injuries|injured|wounded|injury|hurt|hospitalised|hospitalized|"
-    "hospitalizations|hospitalisations",
+    "injuries": "injuries|injured|wounded|injury|hurt",
+    "hospitalized": "hospitalized|hospitalised|hospitalizations|hospitalisations|"
+    "hospital admissions",
     "missing": "missing|unaccounted for|disappeared",
     "evacuated": "evacuated|evacuees|evacuations|evacuation|ordered to evacuate",
     "displaced": "displaced|refugees|homeless|fled|internally displaced",
@@ -127,8 +128,8 @@ PEOPLE_OUTCOMES: dict[str, str] = {
     "wounded": "injuries",
     "injured": "injuries",
     "hurt": "injuries",
-    "hospitalised": "injuries",
-    "hospitalized": "injuries",
+    "hospitalised": "hospitalized",
+    "hospitalized": "hospitalized",
     "missing": "missing",
     "evacuated": "evacuated",
     "displaced": "displaced",
