@@ -51,7 +51,9 @@ def openapi_config() -> OpenAPIConfig:
         version=VERSION,
         description=(
             "Fact-checking API for newsrooms: sources, claims, numeric assertions, entities, "
-            "facts and verdicts. Errors are RFC 9457 application/problem+json."
+            "facts and verdicts. Errors are RFC 9457 application/problem+json. "
+            "GET /assertions and GET /facts also answer as CSV or NDJSON, streamed, with the "
+            "same filters: `format=csv|ndjson` or `Accept: text/csv` / `application/x-ndjson`."
         ),
         path="/schema",
         render_plugins=[JsonRenderPlugin(), SwaggerRenderPlugin()],
