@@ -75,20 +75,18 @@ async def fact_state(session: AsyncSession) -> list[FactState]:
 async def consistency_problems(session: AsyncSession) -> Sequence[str]:
     """What is inconsistent in storage: counts that disagree with rows, orphans, strays."""
     problems: list[str] = []
-    claims = dict(
-        (await session.execute(select(Claim.source_id, func.count()).group_by(Claim.source_id)))
-        .tuples()
-        .all()
-    )
-    assertions = dict(
-        (
-            await session.execute(
-                select(Assertion.source_id, func.count()).group_by(Assertion.source_id)
-            )
+    claims: dict[int, int] = {
+        source_id: count
+        for source_id, count in await session.execute(
+            select(Claim.source_id, func.count()).group_by(Claim.source_id)
         )
-        .tuples()
-        .all()
-    )
+    }
+    assertions: dict[int, int] = {
+        source_id: count
+        for source_id, count in await session.execute(
+            select(Assertion.source_id, func.count()).group_by(Assertion.source_id)
+        )
+    }
     for source in await session.scalars(select(Source).order_by(Source.id)):
         if claims.get(source.id, 0) != source.claim_count:
             problems.append(
