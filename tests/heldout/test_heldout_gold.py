@@ -124,9 +124,7 @@ def test_titles_hold_no_figure(gold_path: Path) -> None:
 
 
 def test_every_heldout_article_has_gold() -> None:
-    articles = {
-        str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "heldout").glob("*/*.md")
-    }
+    articles = {str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "heldout").glob("*/*.md")}
     gold = {art["file"] for path in GOLD_FILES for art in _gold(path)["articles"]}
     assert articles == gold
     assert len(GOLD_FILES) == 7
