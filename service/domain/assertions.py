@@ -294,6 +294,16 @@ def read_figure(
             toll, _ = noun_before(ctx, clause, dimension)
             if toll in _HUMAN_TOLLS:
                 quantity = toll
+        if (
+            outcome is None
+            and before
+            and before[-1].lower == "and"
+            and ctx.previous_head == words[-1]
+            and ctx.previous_quantity is not None
+        ):
+            # "14 officers had been hurt in Paris and 31 officers nationwide"
+            quantity = ctx.previous_quantity
+        ctx.previous_head = words[-1]
     else:
         quantity, noun_phrase_tokens = quantity_without_noun(
             ctx, before, clause, phrase, outcome, fallback_noun, dimension

@@ -291,7 +291,16 @@ def noun_before(
     k = len(clause) - 1
     change: str | None = None
     level = False
-    while k >= 0 and clause[k].lower in _LINKING_WORDS and len(clause) - k <= 4:
+    while (
+        k >= 0
+        and len(clause) - k <= 8
+        and (clause[k].lower in _LINKING_WORDS or ctx.in_figure(clause[k].start))
+    ):
+        if ctx.in_figure(clause[k].start):
+            # "profit rose 12 per cent to $612m": an earlier figure links like a verb
+            level = True
+            k -= 1
+            continue
         low = clause[k].lower
         if low in {"to", "at"} and k == len(clause) - 1:
             level = True
@@ -360,6 +369,8 @@ def quantity_without_noun(
         return _MONEY_VERBS[last], ()
     if dimension == "ratio" and last in _SHARE_VERBS:
         return "share", ()
+    if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
+        return "territory burned", ()  # "the fire grew to 12,400 acres"
     named, tokens = noun_before(ctx, clause, dimension)
     if named is None and clause and all(t.lower in _LINKING_WORDS for t in clause):
         # "Inflation, as measured by ..., the Fed's preferred gauge, was 2.8%": the
@@ -378,8 +389,6 @@ def quantity_without_noun(
         # "kills 1,200", "burned 12,400 acres": the outcome names what is counted
         return quantity_for("territory" if dimension == "area" else "people", outcome), ()
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
-    if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
-        return "territory burned", ()
     found = _known_noun_before(clause, 10 if dimension is None else 4)
     search = clause
     if found is None and dimension is None:

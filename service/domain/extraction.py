@@ -300,6 +300,7 @@ def _assertions(
         (m.start(), m.end())
         for m in CLAUSE_BOUNDARY.finditer(ctx.text, sentence.start, sentence.end)
     ]
+    ctx.figure_spans = [(n.start, n.end) for n in figures]
     for j, number in enumerate(figures):
         if not is_real_figure(ctx.text, number, sentence.start):
             continue

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 4
+QUANTITY_TABLE_VERSION = 5
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -160,7 +160,6 @@ THING_OUTCOMES: dict[str, str] = {
     "sold": "sold",
     "built": "built",
     "lost": "lost",
-    "cut": "cut",
     "created": "created",
     "added": "added",
 }

@@ -59,6 +59,8 @@ class SentenceContext:
         self.contains = contains
         self.country_of = country_of or (lambda key: None)
         self.previous_quantity: str | None = None  # of the figure before, for "from $3bn"
+        self.previous_head: str | None = None  # its counted noun as written ("officers")
+        self.figure_spans: list[tuple[int, int]] = []  # every figure of the sentence
         self.source_keys = {k for s in sources for k in s.entity_keys}
         self.source_spans = [(s.start, s.end) for s in sources]
         self.tokens = tokens if tokens is not None else tokenize(text, start, end)
@@ -81,6 +83,10 @@ class SentenceContext:
         """Up to `count` tokens ending at or before `pos`."""
         i = bisect.bisect_right(self.token_ends, pos)
         return self.tokens[max(0, i - count) : i]
+
+    def in_figure(self, pos: int) -> bool:
+        """Whether offset `pos` lies inside one of the sentence's figures."""
+        return any(lo <= pos < hi for lo, hi in self.figure_spans)
 
     def kind(self, key: str) -> EntityKind | None:
         """The kind of the entity with this key, None when unknown."""
