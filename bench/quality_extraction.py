@@ -252,7 +252,8 @@ def evaluate(paths: Iterable[Path]) -> tuple[FileReport, list[FileReport]]:
         except ValueError as error:  # a gold file being written: say so, score the rest
             print(f"{path}: unreadable gold ({error}); skipped", file=sys.stderr)
             continue
-        file_report = FileReport(name=str(path.relative_to(ROOT)), fields={})
+        name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+        file_report = FileReport(name=name, fields={})
         for entry in gold["articles"]:
             file_report.absorb(evaluate_article(entry, path, kb))
         per_file.append(file_report)
