@@ -223,7 +223,9 @@ def extract_article(
                 sentence.start,
                 sentence.end,
                 # a dateline's place or agency ("(Reuters) -") is nobody's actor or place
-                [m for m in sent_mentions if not any(lo <= m.start < hi for lo, hi in datelines)],
+                [m for m in sent_mentions if not any(lo <= m.start < hi for lo, hi in datelines)]
+                if datelines
+                else sent_mentions,
                 entities,
                 events,
                 contains,

@@ -67,6 +67,7 @@ class SentenceContext:
         self.token_starts = [t.start for t in self.tokens]
         self.token_ends = [t.end for t in self.tokens]
         # Token start -> the mention covering it: most lookups are at token starts.
+        self._token_start_set = set(self.token_starts)
         self._at_token: dict[int, EntityMention] = {}
         for m in mentions:
             i = bisect.bisect_left(self.token_starts, m.start)
@@ -96,11 +97,8 @@ class SentenceContext:
     def mention_at(self, pos: int) -> EntityMention | None:
         """The entity mention covering offset `pos`, if any."""
         found = self._at_token.get(pos)
-        if found is not None:
-            return found
-        i = bisect.bisect_left(self.token_starts, pos)
-        if i < len(self.token_starts) and self.token_starts[i] == pos:
-            return None  # a token start not covered by any mention
+        if found is not None or pos in self._token_start_set:
+            return found  # a token start: covered by a mention or by none
         for m in self.mentions:
             if m.start <= pos < m.end:
                 return m
