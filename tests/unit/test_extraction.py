@@ -210,3 +210,21 @@ def test_story_across_countries_has_no_article_place() -> None:
         published_at=PUBLISHED,
     )
     assert _one(article, "45").location is None
+
+
+def test_chains_and_restatements_keep_the_quantity() -> None:
+    article = extract_article(
+        text=(
+            "Net profit rose 12 per cent to $612m, up from $540m a year earlier. "
+            "The fire grew to 12,400 acres, or about 19 square miles, by Wednesday. "
+            "Police said 14 officers had been hurt in the capital and 31 officers nationwide."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "12 per cent").quantity == "growth"
+    assert _one(article, "$612m").quantity == "profit"
+    assert _one(article, "$540m").quantity == "profit"
+    assert _one(article, "12,400 acres").quantity == "territory burned"
+    assert _one(article, "19 square miles").quantity == "territory burned"
+    assert _one(article, "14 officers").quantity == "injuries"
+    assert _one(article, "31 officers").quantity == "injuries"
