@@ -333,7 +333,10 @@ def read_figure(
             subject = origin[0]
     if subject is None and before:
         m = ctx.mention_at(before[-1].start)
-        if m is not None and before[-1].text.endswith(("'s", "’s")):
+        if m is not None and (
+            before[-1].text.endswith(("'s", "’s")) or ctx.kind(m.key) in _SUBJECT_KINDS
+        ):
+            # "Russia's 600,000"; a list "the SPD 47, the AfD 27": the name right before
             subject = m.key
     possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
     if subject is None and possessive and after[0].lower == "of":
