@@ -31,6 +31,8 @@ class EntityKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     GROUP = "group"
+    # A named happening that figures belong to: "Typhoon Tamaraw", "the Sespe Fire".
+    EVENT = "event"
 
 
 class Verdict(StrEnum):
