@@ -1,4 +1,4 @@
-"""Consistency of the hand-checked corpus gold (tests/gold/corpus/*.json) with its articles.
+"""Consistency of the hand-checked gold (tests/gold/corpus, tests/gold/heldout) with articles.
 
 These tests check the data, not the engine: every gold figure is found where the gold says,
 every digit of every article body is either a gold figure or a listed non-figure, and every
@@ -16,7 +16,10 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD_FILES = sorted((ROOT / "tests" / "gold" / "corpus").glob("*.json"))
+GOLD_SETS = {"corpus": ROOT / "tests" / "corpus", "heldout": ROOT / "tests" / "heldout"}
+GOLD_FILES = sorted(
+    path for name in GOLD_SETS for path in (ROOT / "tests" / "gold" / name).glob("*.json")
+)
 QUALIFIERS = {"exact", "approx", "at_least", "more_than", "at_most", "less_than", "range"}
 VERDICTS = {"single", "agree", "conflict", "revised"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -44,7 +47,7 @@ def _gold(path: Path) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_assertions_sit_where_the_gold_says(gold_path: Path) -> None:
     gold = _gold(gold_path)
     assert gold["version"] == 1
@@ -78,7 +81,7 @@ def test_assertions_sit_where_the_gold_says(gold_path: Path) -> None:
             )
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_assertion_belongs_to_one_fact(gold_path: Path) -> None:
     gold = _gold(gold_path)
     keys = [
@@ -94,3 +97,38 @@ def test_every_assertion_belongs_to_one_fact(gold_path: Path) -> None:
         assert {tuple(m) for m in fact["revised_members"]} <= fact_members
         files = {m[0] for m in fact["members"]}
         assert (fact["verdict"] == "single") == (len(files) == 1), fact["label"]
+
+
+def _word_nth(text: str, needle: str, n: int) -> int:
+    hits = [
+        m.start()
+        for m in re.finditer(r"(?<![\w.,])" + re.escape(needle) + r"(?![\w]|[.,]\d)", text)
+    ]
+    return hits[n] if n < len(hits) else -1
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_substring_and_whole_word_occurrences_agree(gold_path: Path) -> None:
+    # A gold text such as "14" must not also sit inside "146": a reader who counts whole
+    # words and one who counts substrings must land on the same place.
+    for article in _gold(gold_path)["articles"]:
+        _, body = _body(ROOT / article["file"])
+        for a in article["assertions"]:
+            assert _nth(body, a["text"], a["occurrence"]) == _word_nth(
+                body, a["text"], a["occurrence"]
+            ), (article["file"], a["text"], a["occurrence"])
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_titles_hold_no_figure(gold_path: Path) -> None:
+    for article in _gold(gold_path)["articles"]:
+        front, _ = _body(ROOT / article["file"])
+        assert not re.search(r"\d", front["title"]), article["file"]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD_SETS))
+def test_every_article_has_gold(name: str) -> None:
+    articles = {str(p.relative_to(ROOT)) for p in GOLD_SETS[name].glob("*/*.md")}
+    gold_files = (ROOT / "tests" / "gold" / name).glob("*.json")
+    gold = {art["file"] for path in gold_files for art in _gold(path)["articles"]}
+    assert articles and articles == gold
