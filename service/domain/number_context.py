@@ -1,0 +1,148 @@
+"""The context that makes a candidate figure a name, a year, an age or a word, not a figure.
+
+`drop_names_and_years` removes figures that label things ("Route 66", "Boeing 737-800",
+"Resolution 2231"), bare years ("in 2022"), street numbers and appositive ages ("Smith, 78,");
+`is_figure` rejects word numbers that are not amounts ("no one", "a third term", "one-sided").
+`left_tokens` and `qualifier_before` read the words right before a figure for every stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.domain.model import Qualifier
+from service.domain.number_scan import Figure
+from service.domain.number_words import (
+    FRACTION_FOLLOWERS,
+    LABEL_WORDS,
+    NOT_COUNTED_AFTER_ONE,
+    NOT_FRACTION_AFTER,
+    NOT_NAME_WORDS,
+    NOT_ONE_BEFORE,
+    QUALIFIER_MAX_WORDS,
+    QUALIFIER_PHRASES,
+)
+
+_ADDRESS = re.compile(
+    r"\s[A-Z][a-z]+\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
+)
+_DASH_DIGIT = re.compile(r"\s?[-–]\s?\d")
+_LOWER_WORD_NEXT = re.compile(r"\s{1,2}[a-z]")
+_LIST_END = re.compile(r"\s*[,;.]|\s+(?:and|or)\b")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+_NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
+_LEFT_TOKEN = re.compile(r"[A-Za-z]+\.?|[<>=≥≤~]")
+_MISSING = object()
+
+
+def left_tokens(
+    text: str, start: int, limit: int = QUALIFIER_MAX_WORDS + 1
+) -> list[tuple[str, int, str]]:
+    """The words right before `start`, nearest last, as long as only spaces separate them."""
+    tokens = list(_LEFT_TOKEN.finditer(text, max(0, start - 64), start))
+    out: list[tuple[str, int, str]] = []
+    position = start
+    for token in reversed(tokens):
+        gap = text[token.end() : position]
+        if gap.strip() or "\n" in gap:
+            break
+        out.append((token.group().lower(), token.start(), token.group()))
+        position = token.start()
+        if len(out) == limit:
+            break
+    out.reverse()
+    return out
+
+
+def qualifier_before(tokens: list[tuple[str, int, str]]) -> tuple[Qualifier | None, int | None]:
+    """The longest qualifier phrase ending right before the figure, and where it starts."""
+    for size in range(min(len(tokens), QUALIFIER_MAX_WORDS), 0, -1):
+        key = " ".join(token[0] for token in tokens[-size:])
+        found = QUALIFIER_PHRASES.get(key, _MISSING)
+        if found is not _MISSING:
+            return found, tokens[-size][1]  # type: ignore[return-value]
+    return None, None
+
+
+def drop_names_and_years(text: str, nums: list[Figure]) -> list[Figure]:
+    """The figures of `nums` that are not labels ("Route 66"), years, street numbers or ages."""
+    kept: list[Figure] = []
+    dropped_end = -1
+    for num in nums:
+        if dropped_end >= 0 and num.start == dropped_end + 1 and text[dropped_end] in "-/":
+            dropped_end = num.end if num.plain else -1  # "Boeing 737-800"
+            continue
+        dropped_end = -1
+        if num.plain or num.small:
+            tokens = left_tokens(text, num.start)
+            previous = tokens[-1] if tokens else None
+            name_like = (
+                previous is not None
+                and not previous[2].islower()
+                and not previous[2].endswith(".")
+                and previous[0] not in NOT_NAME_WORDS
+                and not (
+                    len(tokens) > 1 and tokens[-2][0] == "the" and _LIST_END.match(text, num.end)
+                )
+            )  # "Route 66", "Boeing 737"; but "the SPD 47, the AfD 27 and the Greens 18" counts
+            if previous and (
+                previous[0] in LABEL_WORDS or (name_like and (num.plain or num.capital))
+            ):
+                dropped_end = num.end
+                continue
+            if num.plain and _ADDRESS.match(text, num.end):
+                continue  # "10 Downing Street"
+            if num.plain and num.low <= 120 and _is_apposition_age(text, num):
+                continue  # "Smith, 78, said": an age, not a figure
+            counted = _LOWER_WORD_NEXT.match(text, num.end) is not None  # "over 2000 people"
+            # "2000-3000 people" is a range: year spans ("2023-24") were excluded earlier
+            if (
+                num.year
+                and not _DASH_DIGIT.match(text, num.end)
+                and (qualifier_before(tokens)[0] in (None, Qualifier.EXACT) or not counted)
+            ):
+                dropped_end = num.end
+                continue
+        kept.append(num)
+    return kept
+
+
+_APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
+
+
+def _is_apposition_age(text: str, num: Figure) -> bool:
+    return (
+        text.startswith(",", num.end)
+        and _APPOSITION_BEFORE.search(text, max(0, num.start - 24), num.start) is not None
+    )
+
+
+def is_figure(text: str, num: Figure) -> bool:
+    """Whether a word figure is an amount ("one soldier", "half of"), not a word ("no one")."""
+    if num.kind not in ("words", "fraction") or num.low < 0:
+        return True
+    if (num.words == ("one",) or num.kind == "fraction") and _HYPHEN_WORD.match(text, num.end):
+        return False  # "one-sided", "a third-party": a compound adjective, not a figure
+    if num.qualifier is not Qualifier.EXACT:
+        return True
+    if num.words == ("one",) and num.unit is None:
+        tokens = left_tokens(text, num.start, 1)
+        if tokens and tokens[0][0] in NOT_ONE_BEFORE:
+            return False
+        following = _NEXT_WORD.match(text, num.end)
+        return following is not None and following.group(1).lower() not in NOT_COUNTED_AFTER_ONE
+    if (
+        num.kind == "fraction"
+        and num.words
+        and not num.words[-1].endswith("s")
+        and num.unit == "fraction"
+    ):
+        # singular proportion: "half of", "a third of" yes; "a third term", "second half" no
+        tokens = left_tokens(text, num.start, 1)
+        if tokens and tokens[0][0] in NOT_FRACTION_AFTER:
+            return False
+        following = _NEXT_WORD.match(text, num.end)
+        if following is not None:
+            return following.group(1).lower() in FRACTION_FOLLOWERS
+        return num.end >= len(text) or text[num.end] in ".,;:)!?"
+    return True

@@ -1,0 +1,231 @@
+"""Candidate figures in text: digits, number words and vague amounts, with scale and unit.
+
+`scan_figures` finds every candidate in text order as a mutable `Figure` (value, scale word,
+unit, span) for `numbers.find_numbers`, which then drops names and years
+(`number_context`), joins ranges and reads qualifiers (`number_bounds`). Dates, times, phone
+numbers and URLs never become candidates (`digit_exclusions.Exclusions`); neither do figures
+glued into names ("F-16", "#5"), ordinals, decades or hyphenated descriptions ("a 10-year note").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.domain.digit_exclusions import Exclusions
+from service.domain.model import Qualifier
+from service.domain.number_words import (
+    CARDINAL_WORDS,
+    RUN_WORDS,
+    SCALES,
+    parse_word_prefix,
+    vague_reading,
+    word_trie,
+)
+from service.domain.unit_words import read_currency_before, read_scale, read_unit
+from service.domain.units import UNITS
+
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
+_VULGAR.update({"⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8})
+_VULGAR["⅞"] = 7 / 8
+_DIGITS = (
+    r"\d{0,6}[" + "".join(_VULGAR) + r"]"
+    r"|\d{1,2}/\d{1,4}(?![\d/])"
+    r"|\d{1,3}(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+    r"|\.\d+"
+)
+_VAGUE = (
+    r"(?=[tThHsSaAdDmMbB])(?i:(?:tens|hundreds)\s{1,3}of\s{1,3}(?:thousands|millions|billions)"
+    r"|(?:several|a\s{1,3}(?:few|couple(?:\s{1,3}of)?))\s{1,3}"
+    r"(?:dozen|hundred|thousand|million|billion|lakh|crore)(?:\s{1,3}(?:thousand|million|billion))?"
+    r"|half\s{1,3}a\s{1,3}dozen|a\s{1,3}handful"
+    r"|dozens|hundreds|thousands|millions|billions|trillions|scores(?=\s{1,3}of\s))(?![A-Za-z])"
+)
+_FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen", "dozens"}) | {
+    "half",
+    "quarter",
+}
+_RUN = (
+    r"(?i:(?:" + word_trie(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|million|billion"
+    r"|trillion|lakh|crore|dozen|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|hundredth|thousandth)(?![A-Za-z])))(?![A-Za-z])"
+    r"(?:[\s-]{1,3}" + word_trie(RUN_WORDS) + r"(?![A-Za-z])){0,16})"
+)
+# Digits first: a character class lets the regex engine skip ahead quickly.
+_CANDIDATE = re.compile(
+    r"(?<![\w./^])(?P<num>" + _DIGITS + r")"
+    r"|(?<![A-Za-z])(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
+)
+
+_MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
+_SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
+_OF_A = re.compile(r"\s{1,3}(?:of\s{1,3})?an?\s{1,3}")
+_OF = re.compile(r"\s{1,3}of(?=\s)")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+_ALLOWED_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100, 1000})
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure being assembled: one number, or two joined into a range or ratio."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    kind: str  # digits | words | vague | fraction | range
+    unit: str | None
+    raw: float  # the value before a scale word: 1.5 in "1.5 million"
+    scale: float = 1.0
+    qualifier: Qualifier = Qualifier.EXACT
+    vague: bool = False
+    plain: bool = False  # bare digits: may be a year or part of a name
+    year: bool = False
+    small: bool = False  # a lone small number word: "two"
+    capital: bool = False
+    words: tuple[str, ...] = ()
+
+
+def new_figure(start: int, end: int, value: float, kind: str, unit: str | None) -> Figure:
+    """A figure of one value (low = high = raw = `value`) at `start:end`."""
+    return Figure(start, end, value, value, kind, unit, value)
+
+
+def scan_figures(text: str, excluded: Exclusions) -> list[Figure]:
+    """Every candidate figure in `text`, in order; digits in `excluded` spans are skipped."""
+    found: list[Figure] = []
+    for m in _CANDIDATE.finditer(text):
+        if found and m.start() < found[-1].end:
+            continue  # already read as part of the previous figure ("2 1/2", "3 to 4 L")
+        if m.start("num") >= 0:
+            num = _read_digits(text, m, excluded)
+            if num is not None:
+                found.append(num)
+        elif m.start("vague") >= 0:
+            found.append(_read_vague(text, m))
+        else:
+            found.extend(_read_words(text, m))
+    return found
+
+
+def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | None:
+    digits = m.group("num")
+    num_start, num_end = m.span("num")
+    if excluded.covers(num_start, num_end):
+        return None
+    currency, start = read_currency_before(text, num_start) or (None, num_start)
+    if currency is None and num_start and _inside_name(text, num_start):
+        return None  # "F-16", "COVID-19", "J1149.5+6663", "#5"
+    fraction = "/" in digits
+    if digits[-1] in _VULGAR:
+        fraction = len(digits) == 1
+        raw = float(digits[:-1] or 0) + _VULGAR[digits[-1]]
+    elif fraction:
+        numerator, denominator = (int(part) for part in digits.split("/"))
+        allowed = denominator in _ALLOWED_DENOMINATORS or (numerator == 1 and denominator <= 1000)
+        if not 0 < numerator < denominator or not allowed:
+            return None  # "24/7", "9/11"
+        raw = numerator / denominator
+    else:
+        raw = float(_SEPARATORS.sub("", digits))
+    end, scale, unit = num_end, 1.0, currency
+    mixed = _MIXED_FRACTION.match(text, end) if digits.isdigit() else None
+    if mixed and 0 < int(mixed.group(1)) < int(mixed.group(2)) <= 16:
+        raw += int(mixed.group(1)) / int(mixed.group(2))  # "2 1/2"
+        end = mixed.end()
+    scaled = read_scale(text, end, currency) if not fraction else None
+    if scaled:
+        scale, end = scaled
+    found = read_unit(text, end, scale != 1.0)
+    if found:
+        code, unit_end, gap = found
+        is_money = code == "%" or UNITS[code][0] == "currency"
+        if _HYPHEN_WORD.match(text, unit_end):
+            if gap == "-" and text.startswith("-old", unit_end):
+                return None  # "a 10-year-old": an age adjective, not a figure
+        elif gap == "-" and UNITS[code][0] == "duration":
+            return None  # "a 10-year Treasury note", "a 52-week high": a description
+        elif not (gap == "-" and is_money) and (currency is None or is_money):
+            unit, end = currency or code, unit_end  # not "1.3 million second-round votes"
+    if end < len(text) and text[end].isalnum():
+        return None  # ordinals "21st", codes "3D", decades "1990s"
+    if fraction and unit is None:
+        unit = "fraction"
+    num = new_figure(start, end, raw * scale, "digits", unit)
+    num.raw, num.scale = raw, scale
+    num.plain = digits.isdigit() and unit is None and scale == 1.0
+    num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
+    return num
+
+
+def _inside_name(text: str, start: int) -> bool:
+    before = text[start - 1]
+    if before == "#":
+        return True
+    if before == "+":
+        return start >= 2 and text[start - 2].isalnum()
+    if before not in "-−–" or start < 2 or not text[start - 2].isalpha():
+        return False
+    letters = start - 2
+    while letters > 0 and text[letters - 1].isalpha():
+        letters -= 1
+    if letters > 0 and text[letters - 1].isdigit():
+        return False  # "5k-20k" is a range
+    return not text[letters : start - 1].islower()  # "F-16", "Su-34"; not "magnitude-7.8"
+
+
+def _read_vague(text: str, m: re.Match[str]) -> Figure:
+    low, high = vague_reading(m.group("vague")) or (0.0, 0.0)
+    num = new_figure(m.start(), m.end(), low, "vague", None)
+    num.high, num.vague = high, True
+    num.qualifier = Qualifier.APPROX if low == high else Qualifier.RANGE
+    of_match = _OF.match(text, m.end())
+    found = read_unit(text, of_match.end() if of_match else m.end(), True)
+    if found and found[2] != "-" and (found[2] or not of_match):
+        num.unit, num.end = found[0], found[1]  # "billions of dollars", "thousands of tons"
+    return num
+
+
+def _read_words(text: str, m: re.Match[str]) -> list[Figure]:
+    tokens = [
+        (t.group(), t.start(), t.end()) for t in _WORD_TOKEN.finditer(text, m.start(), m.end())
+    ]
+    words = [token[0].lower() for token in tokens]
+    found = []
+    index = 0
+    while index < len(words):
+        parsed = parse_word_prefix(words[index:])
+        if parsed is None:
+            index += 1
+            continue
+        value, used, fraction = parsed
+        start, end = tokens[index][1], tokens[index + used - 1][2]
+        used_words = tuple(words[index : index + used])
+        index += used
+        num = new_figure(start, end, value, "fraction" if fraction else "words", None)
+        num.words = used_words
+        num.capital = tokens[index - used][0][0].isupper()
+        num.small = used == 1 and value <= 10 and not fraction
+        if used_words[-1] in SCALES:
+            num.scale = SCALES[used_words[-1]]
+            num.raw = value / num.scale
+        found_unit = read_unit(text, end, num.scale != 1.0)
+        if found_unit and found_unit[2] == "-":
+            continue  # "a two-year plan", "one-day fall": a description, not a figure
+        if found_unit and not _HYPHEN_WORD.match(text, found_unit[1]):
+            num.unit, num.end = found_unit[0], found_unit[1]
+        elif not found_unit and not fraction and _HYPHEN_WORD.match(text, end):
+            continue  # "two-dose campaigns", "three-member panel"
+        if fraction and num.unit is None:
+            measure = _OF_A.match(text, end)
+            found_unit = read_unit(text, measure.end(), False) if measure else None
+            if found_unit and not found_unit[2]:
+                num.unit, num.end = found_unit[0], found_unit[1]  # "half a mile"
+            else:
+                num.unit = "fraction"
+        found.append(num)
+    return found
+
+
+_WORD_TOKEN = re.compile(r"[A-Za-z]+")
