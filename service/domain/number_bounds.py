@@ -12,14 +12,14 @@ import re
 
 from service.domain.model import Qualifier
 from service.domain.number_context import left_tokens, qualifier_before
-from service.domain.number_scan import Figure, new_figure
-from service.domain.number_words import (
+from service.domain.number_phrases import (
     CHANGE_UP,
     CHANGE_WORDS,
     CLAUSE_BREAK,
     QUALIFIER_PHRASES,
     SENTENCE_END,
 )
+from service.domain.number_scan import Figure, new_figure
 from service.domain.unit_words import read_unit
 
 _NEG_WORD = re.compile(r"(?i:(?<![A-Za-z])(?:minus|negative)\s{1,3})$")

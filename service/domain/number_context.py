@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from service.domain.model import Qualifier
-from service.domain.number_scan import Figure
-from service.domain.number_words import (
+from service.domain.number_phrases import (
     FRACTION_FOLLOWERS,
     LABEL_WORDS,
     NOT_COUNTED_AFTER_ONE,
@@ -22,6 +21,7 @@ from service.domain.number_words import (
     QUALIFIER_MAX_WORDS,
     QUALIFIER_PHRASES,
 )
+from service.domain.number_scan import Figure
 
 _ADDRESS = re.compile(
     r"\s[A-Z][a-z]+\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
