@@ -4,8 +4,10 @@ Sending 100,000 articles through `POST /sources` would take hours on two cores, 
 benchmarks load their corpora like this instead, and only the ingest benchmark uses HTTP:
 
 1. **Extraction is the real one**: `extract_article` with the shipped knowledge base, run on
-   every core (a process pool) and cached on disk (`extracted(n, seed)`), so the SQLite and
-   PostgreSQL loads of one size extract once.
+   every core (a process pool) and cached on disk (`extracted(n, seed)`, keyed on the source of
+   `bench/corpus.py`), so the SQLite and PostgreSQL loads of one size extract once. The cache
+   keeps the extractor of the day it was made: delete it (`FACTCHECK_BENCH_CACHE`, default
+   `/tmp/factcheck-bench-cache`) to measure a newer extractor.
 2. **Rows are what ingest would write**: entities are linked under all their names as
    `services.entities.link_entities` does (by key, else by any alias; a new name becomes an
    alias of the entity it joined), assertions get the canonical entity keys and their family
@@ -24,6 +26,7 @@ benchmarks load their corpora like this instead, and only the ingest benchmark u
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import os
 import time
@@ -36,6 +39,7 @@ import msgspec
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench import corpus as corpus_module
 from bench.corpus import Article, build_corpus
 from service.db.models import (
     Assertion,
@@ -87,7 +91,9 @@ def extract_all(
 def extracted(n: int, seed: int = 20241028) -> tuple[list[Article], list[ExtractedArticle], float]:
     """The corpus of `(n, seed)` and its extraction (cached on disk); seconds spent extracting."""
     articles = build_corpus(n, seed)
-    path = CACHE / f"extracted-{seed}-{n}.msgpack"
+    # Keyed on the generator's source: a changed template never reuses stale extractions.
+    generator = hashlib.sha256(Path(corpus_module.__file__ or "").read_bytes()).hexdigest()[:12]
+    path = CACHE / f"extracted-{generator}-{seed}-{n}.msgpack"
     if path.exists():
         results = msgspec.msgpack.decode(path.read_bytes(), type=list[ExtractedArticle])
         return articles, results, 0.0

@@ -79,12 +79,14 @@ class EntityAlias(Base):
 
 class ClaimEntity(Base):
     __tablename__ = "claim_entities"
+    # GET /claims?entity= walks one entity's claims in id order and stops after a page.
+    __table_args__ = (Index("ix_claim_entities_entity_id_claim_id", "entity_id", "claim_id"),)
 
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
     )
     entity_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
     )
 
 

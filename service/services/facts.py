@@ -1,15 +1,20 @@
-"""Reading facts and conflicts."""
+"""Reading facts and conflicts: column queries, a fixed number per page."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased
 
 from service.db.models import Assertion, ConflictPair, Fact
+from service.db.models import Entity as EntityRow
 from service.domain.errors import InvalidInput, NotFound
 from service.domain.model import Verdict
-from service.schemas.common import Page
+from service.schemas.claims import AssertionRead
+from service.schemas.common import EntityRef, Page
 from service.schemas.facts import (
     ConflictPairRead,
     ConflictRead,
@@ -17,53 +22,86 @@ from service.schemas.facts import (
     FactSummary,
     LatestFigure,
 )
-from service.services.claims import ASSERTION_LOADS, assertion_read
-from service.services.entities import entity_ref, resolve_entity_ids
+from service.services.claims import assertion_from_row, assertions_where
+from service.services.entities import resolve_entity_ids
 from service.services.pagination import decode_cursor, encode_cursor
 
+_subject = aliased(EntityRow, name="fact_subject")
+_location = aliased(EntityRow, name="fact_location")
+_VERDICTS = {v.value: v for v in Verdict}
 
-def fact_summary(row: Fact) -> FactSummary:
-    return FactSummary(
-        id=row.id,
-        label=row.label,
-        subject=entity_ref(row.subject),
-        quantity=row.quantity,
-        unit=row.unit,
-        location=entity_ref(row.location),
-        verdict=Verdict(row.verdict),
-        source_count=row.source_count,
-        explanation=row.explanation,
-        consensus_low=row.consensus_low,
-        consensus_high=row.consensus_high,
-        severity=row.severity,
+
+def _fact_query() -> Select[*tuple[Any, ...]]:
+    return (
+        select(
+            Fact.id,
+            Fact.label,
+            Fact.subject_id,
+            _subject.name,
+            Fact.quantity,
+            Fact.unit,
+            Fact.location_id,
+            _location.name,
+            Fact.verdict,
+            Fact.source_count,
+            Fact.explanation,
+            Fact.consensus_low,
+            Fact.consensus_high,
+            Fact.severity,
+        )
+        .outerjoin(_subject, _subject.id == Fact.subject_id)
+        .outerjoin(_location, _location.id == Fact.location_id)
     )
 
 
-def fact_read(row: Fact) -> FactRead:
-    summary = fact_summary(row)
+def _summary(row: Sequence[Any]) -> FactSummary:
+    return FactSummary(
+        id=row[0],
+        label=row[1],
+        subject=EntityRef(id=row[2], name=row[3]) if row[2] is not None else None,
+        quantity=row[4],
+        unit=row[5],
+        location=EntityRef(id=row[6], name=row[7]) if row[6] is not None else None,
+        verdict=_VERDICTS[row[8]],
+        source_count=row[9],
+        explanation=row[10],
+        consensus_low=row[11],
+        consensus_high=row[12],
+        severity=row[13],
+    )
+
+
+def _fact_read(row: Sequence[Any], assertions: Sequence[Sequence[Any]]) -> FactRead:
+    summary = _summary(row)
     return FactRead(
         **{field: getattr(summary, field) for field in summary.__struct_fields__},
-        assertions=[assertion_read(a) for a in row.assertions],
-        revised=[a.id for a in row.assertions if a.superseded],
-        latest=_latest(row.assertions),
+        assertions=[assertion_from_row(a) for a in assertions],
+        revised=[a[0] for a in assertions if a[19]],
+        latest=_latest(assertions),
     )
 
 
-def _latest(assertions: list[Assertion]) -> list[LatestFigure]:
+def _latest(assertions: Sequence[Sequence[Any]]) -> list[LatestFigure]:
     """The figure that stands for each attributor: its newest, non-superseded one."""
-    latest: dict[str, Assertion] = {}
+    latest: dict[str, Sequence[Any]] = {}
     for row in assertions:
-        if row.superseded:
+        if row[19]:  # superseded
             continue
-        who = row.attributor_key or row.attributed_to or f"source:{row.source_id}"
+        who = row[20] or row[17] or f"source:{row[2]}"  # attributor key, attributed_to, source
         latest[who] = row  # rows come in id order: a later one replaces an earlier one
     return [
-        LatestFigure(attributed_to=a.attributed_to, assertion_id=a.id, low=a.low, high=a.high)
+        LatestFigure(attributed_to=a[17], assertion_id=a[0], low=a[14], high=a[15])
         for a in latest.values()
     ]
 
 
-_FACT_LOADS = (selectinload(Fact.subject), selectinload(Fact.location))
+async def _with_assertions(session: AsyncSession, rows: Sequence[Sequence[Any]]) -> list[FactRead]:
+    ids = [row[0] for row in rows]
+    by_fact: dict[int, list[Sequence[Any]]] = {i: [] for i in ids}
+    if ids:
+        for assertion in await assertions_where(session, Assertion.fact_id.in_(ids)):
+            by_fact[assertion[3]].append(assertion)
+    return [_fact_read(row, by_fact[row[0]]) for row in rows]
 
 
 async def list_facts(
@@ -74,11 +112,7 @@ async def list_facts(
     limit: int,
     cursor: str | None,
 ) -> Page[FactRead]:
-    query = (
-        select(Fact)
-        .options(*_FACT_LOADS, selectinload(Fact.assertions).options(*ASSERTION_LOADS))
-        .order_by(Fact.id)
-    )
+    query = _fact_query().order_by(Fact.id)
     if entity is not None:
         query = query.where(await _fact_entity_filter(session, entity))
     if verdict is not None:
@@ -86,15 +120,15 @@ async def list_facts(
     if cursor:
         (after,) = decode_cursor(cursor, 1)
         query = query.where(Fact.id > after)
-    rows = list(await session.scalars(query.limit(limit + 1)))
+    rows = list(await session.execute(query.limit(limit + 1)))
     more = len(rows) > limit
     return Page(
-        items=[fact_read(r) for r in rows[:limit]],
-        next_cursor=encode_cursor(rows[limit - 1].id) if more else None,
+        items=await _with_assertions(session, rows[:limit]),
+        next_cursor=encode_cursor(rows[limit - 1][0]) if more else None,
     )
 
 
-async def _fact_entity_filter(session: AsyncSession, entity: str):  # type: ignore[no-untyped-def]
+async def _fact_entity_filter(session: AsyncSession, entity: str) -> Any:
     ids = await resolve_entity_ids(session, entity)
     return (
         Fact.subject_id.in_(ids)
@@ -108,14 +142,11 @@ async def _fact_entity_filter(session: AsyncSession, entity: str):  # type: igno
 
 
 async def get_fact(session: AsyncSession, fact_id: int) -> FactRead:
-    row = await session.scalar(
-        select(Fact)
-        .where(Fact.id == fact_id)
-        .options(*_FACT_LOADS, selectinload(Fact.assertions).options(*ASSERTION_LOADS))
-    )
-    if row is None:
+    rows = list(await session.execute(_fact_query().where(Fact.id == fact_id)))
+    if not rows:
         raise NotFound(f"fact {fact_id} does not exist")
-    return fact_read(row)
+    (fact,) = await _with_assertions(session, rows)
+    return fact
 
 
 async def list_conflicts(
@@ -123,15 +154,8 @@ async def list_conflicts(
 ) -> Page[ConflictRead]:
     """Conflicting facts, the most severe first (then by id, so the order is stable)."""
     query = (
-        select(Fact)
+        _fact_query()
         .where(Fact.verdict == Verdict.CONFLICT.value)
-        .options(
-            *_FACT_LOADS,
-            selectinload(Fact.pairs).options(
-                selectinload(ConflictPair.a).options(*ASSERTION_LOADS),
-                selectinload(ConflictPair.b).options(*ASSERTION_LOADS),
-            ),
-        )
         .order_by(Fact.severity.desc(), Fact.id)
     )
     if entity is not None:
@@ -143,25 +167,49 @@ async def list_conflicts(
         query = query.where(
             (Fact.severity < severity) | ((Fact.severity == severity) & (Fact.id > after))
         )
-    rows = list(await session.scalars(query.limit(limit + 1)))
+    rows = list(await session.execute(query.limit(limit + 1)))
     more = len(rows) > limit
-    items = [
-        ConflictRead(
-            fact=fact_summary(row),
-            pairs=[
-                ConflictPairRead(
-                    a=assertion_read(p.a),
-                    b=assertion_read(p.b),
-                    reason=p.reason,
-                    severity=p.severity,
-                )
-                for p in row.pairs
-            ],
-        )
-        for row in rows[:limit]
-    ]
+    page = rows[:limit]
+    pairs = await _pairs(session, [row[0] for row in page])
+    items = [ConflictRead(fact=_summary(row), pairs=pairs.get(row[0], [])) for row in page]
     last = rows[limit - 1] if more else None
     return Page(
         items=items,
-        next_cursor=encode_cursor(last.severity, last.id) if last is not None else None,
+        next_cursor=encode_cursor(last[13], last[0]) if last is not None else None,
     )
+
+
+async def _pairs(session: AsyncSession, fact_ids: list[int]) -> dict[int, list[ConflictPairRead]]:
+    """Conflict pairs of the facts, most severe first, with both assertions: two queries."""
+    if not fact_ids:
+        return {}
+    rows = list(
+        await session.execute(
+            select(
+                ConflictPair.fact_id,
+                ConflictPair.a_id,
+                ConflictPair.b_id,
+                ConflictPair.reason,
+                ConflictPair.severity,
+            )
+            .where(ConflictPair.fact_id.in_(fact_ids))
+            .order_by(ConflictPair.fact_id, ConflictPair.severity.desc(), ConflictPair.id)
+        )
+    )
+    # Both sides of every pair, by a subquery: a page may name more ids than a query may bind.
+    of_page = ConflictPair.fact_id.in_(fact_ids)
+    sides = union(
+        select(ConflictPair.a_id).where(of_page), select(ConflictPair.b_id).where(of_page)
+    )
+    assertions: dict[int, AssertionRead] = {
+        row[0]: assertion_from_row(row)
+        for row in await assertions_where(session, Assertion.id.in_(sides.scalar_subquery()))
+    }
+    out: dict[int, list[ConflictPairRead]] = {}
+    for fact_id, a_id, b_id, reason, severity in rows:
+        out.setdefault(fact_id, []).append(
+            ConflictPairRead(
+                a=assertions[a_id], b=assertions[b_id], reason=reason, severity=severity
+            )
+        )
+    return out
