@@ -81,7 +81,8 @@ def render(data: dict[str, Any]) -> str:
     if ex:
         rate = ex["corpus_words_per_second"]
         lines += [
-            f"- seeds + test corpus: **{rate:,.0f} words/s** ({ex['corpus_words']:,} words; "
+            f"- seeds + test corpus: **{rate:,.0f} words/s** (CPU time, "
+            f"{ex['corpus_words']:,} words; "
             f"target >= {TARGETS['extraction']:,}: {_mark(rate >= TARGETS['extraction'])})",
             f"- synthetic articles: {ex['synthetic_words_per_second']:,.0f} words/s "
             f"(process CPU time, {ex['synthetic_words']:,} words)",

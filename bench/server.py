@@ -58,9 +58,11 @@ def command(kind: str, port: int, workers: int) -> list[str]:
             "--workers", str(workers), "--log-level", "warning",
         ]  # fmt: skip
     if kind == "granian":
+        # granian is not a project dependency: uv runs it in an overlay of the project's env.
         return [
-            sys.executable, "-m", "service", "serve", "--port", str(port),
-            "--workers", str(workers), "--log-level", "warning", "--server", "granian",
+            "uv", "run", "--with", "granian", "python", "-m", "service", "serve",
+            "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+            "--server", "granian",
         ]  # fmt: skip
     if kind == "bare":
         return [

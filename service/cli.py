@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -23,6 +24,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--server",
+        choices=("uvicorn", "granian"),
+        default="uvicorn",
+        help="ASGI server (granian only if installed; see README, Performance)",
+    )
 
     ingest = commands.add_parser("ingest", help="ingest article files or folders of them")
     ingest.add_argument("paths", nargs="+", type=Path)
@@ -36,7 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "serve":
-        return serve_api(settings, args.host, args.port, args.workers, args.log_level)
+        return serve_api(
+            settings, args.host, args.port, args.workers, args.log_level, server=args.server
+        )
     if args.command == "ingest":
         from service.ingest_files import ingest_paths
 
@@ -77,10 +86,20 @@ def write_openapi(path: Path) -> None:
     path.write_text(openapi_document(), encoding="utf-8")
 
 
-def serve_api(settings: Settings, host: str, port: int, workers: int, log_level: str) -> int:
+def serve_api(
+    settings: Settings,
+    host: str,
+    port: int,
+    workers: int,
+    log_level: str,
+    *,
+    server: str = "uvicorn",
+) -> int:
+    asyncio.run(migrate(settings))
+    if server == "granian":
+        return _serve_granian(host, port, workers, log_level)
     import uvicorn
 
-    asyncio.run(migrate(settings))
     uvicorn.run(
         "service.app:create_app_from_env",
         factory=True,
@@ -91,6 +110,29 @@ def serve_api(settings: Settings, host: str, port: int, workers: int, log_level:
         proxy_headers=True,
         access_log=False,
     )
+    return 0
+
+
+def _serve_granian(host: str, port: int, workers: int, log_level: str) -> int:
+    """Serve with granian (Rust HTTP stack, asyncio app), when it is installed."""
+    try:
+        # Imported by name: granian is an optional dependency, absent from most installs.
+        constants = importlib.import_module("granian.constants")
+        levels = importlib.import_module("granian.log")
+        server = importlib.import_module("granian.server")
+    except ImportError:
+        print("granian is not installed: uv pip install granian", file=sys.stderr)
+        return 2
+    server.Server(
+        "service.app:create_app_from_env",
+        address=host,
+        port=port,
+        interface=constants.Interfaces.ASGI,
+        workers=workers,
+        factory=True,
+        log_level=levels.LogLevels(log_level),
+        log_access=False,
+    ).serve()
     return 0
 
 
