@@ -160,7 +160,13 @@ def _entity_keys(ctx: SentenceContext, tokens: Sequence[Token]) -> list[str]:
     return keys
 
 
-_SUBJECT_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP)
+_SUBJECT_KINDS = (
+    EntityKind.COUNTRY,
+    EntityKind.ORGANIZATION,
+    EntityKind.GROUP,
+    EntityKind.EVENT,
+)
+_RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
 
 
@@ -226,6 +232,44 @@ def _places_after_preps(ctx: SentenceContext, tokens: Sequence[Token]) -> list[s
     return found
 
 
+# Outcomes of things that make a count an event's toll ("homes destroyed").
+_TOLL_SUFFIXES = (" destroyed", " damaged", " burned", " flooded", " collapsed")
+_EVENT_MEASURES = frozenset(
+    {
+        "damage",
+        "power outages",
+        "territory burned",
+        "containment",
+        "trapped",
+        "magnitude",
+        "wind speed",
+        "rainfall",
+        "snowfall",
+        "aftershocks",
+        "hospitalized",
+        "vaccinations",
+    }
+)
+
+
+def is_event_toll(quantity: str) -> bool:
+    """Whether a quantity is what happened in an event (deaths, homes destroyed, damage)
+    rather than what an actor owns or did (troops sent, aid pledged)."""
+    return (
+        quantity in _HUMAN_TOLLS or quantity in _EVENT_MEASURES or quantity.endswith(_TOLL_SUFFIXES)
+    )
+
+
+def _sentence_event(ctx: SentenceContext) -> str | None:
+    """The first named event of the sentence that is not inside a source phrase."""
+    for m in ctx.mentions:
+        if ctx.kind(m.key) is EntityKind.EVENT and not any(
+            s <= m.start < e for s, e in ctx.source_spans
+        ):
+            return m.key
+    return None
+
+
 class Reading:
     """What `read_figure` makes of one figure before it becomes an assertion."""
 
@@ -251,6 +295,7 @@ def read_figure(
     paragraph_subjects: Mapping[str, str],
     focus_subject: str | None = None,
     focus_place: str | None = None,
+    focus_event: str | None = None,
 ) -> Reading:
     """Quantity, subject, location, span end and forecast flag of one figure.
 
@@ -258,7 +303,8 @@ def read_figure(
     is the last counted noun of the paragraph, for figures without one ("thousands could be
     deployed"); `dimension` is the unit's dimension ("length", "currency", ...);
     `paragraph_subjects` maps the quantities counted earlier in the paragraph to their subject;
-    `focus_subject`/`focus_place` are what the article as a whole is about, used last.
+    `focus_subject`/`focus_place`/`focus_event` are what the article as a whole is about,
+    used last.
     """
     after = ctx.tokens_after(number.end, _TOKENS_AFTER)
     limit = len(after)
@@ -278,7 +324,8 @@ def read_figure(
     span_end = number.end
     noun_phrase_tokens: Sequence[Token] = ()
     outcome = outcome_after(ctx, after, np_end) if np_end < limit else None
-    if outcome is None:
+    if outcome is None and dimension in (None, "area"):
+        # "killing 300 people", "burned 12,400 acres"; a sum or a share is nobody's toll
         outcome = outcome_before(before)
     if words:
         span_end = phrase[-1].end
@@ -287,7 +334,12 @@ def read_figure(
         if words[-1] in CHANGE_WORDS and np_end + 1 < limit and after[np_end].lower in {"in", "of"}:
             target, _ = noun_phrase(ctx, after[np_end + 1 :], limit - np_end - 1)
             target_words = phrase_words(ctx, target)
-            head = (" ".join(target_words[-2:]) + " change") if target_words else head
+            if target_words:
+                # "a 4% rise in sales" is a change of sales, as "sales rose 4%" (`noun_before`)
+                direction = "growth" if words[-1] in _RISE_WORDS else "decline"
+                target_head = " ".join(target_words[-2:])
+                known = canonical_quantity(target_head) in SYNONYMS
+                head = direction if known else f"{target_head} {direction}"
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
         if quantity == "people":
             # "put the death toll at more than 3,000 people": the toll names the count
@@ -306,7 +358,7 @@ def read_figure(
         ctx.previous_head = words[-1]
     else:
         quantity, noun_phrase_tokens = quantity_without_noun(
-            ctx, before, clause, phrase, outcome, fallback_noun, dimension
+            ctx, before, clause, phrase, outcome, fallback_noun, dimension, after, limit
         )
         if noun_phrase_tokens is phrase and phrase:
             span_end = phrase[-1].end
@@ -342,17 +394,28 @@ def read_figure(
     if subject is None and possessive and after[0].lower == "of":
         subject = _actor(ctx, before)
     weak = False  # an actor read off the clause, not the counted noun itself
+    event_toll = is_event_toll(quantity)
     if subject is None and dimension != "length":
         weak = True
-        subject = _actor(ctx, clause) or _pronoun_source(ctx, clause)
+
+        def owner(key: str | None) -> str | None:
+            # a body reports a toll (an agency, a ministry), it does not own it
+            if key is not None and event_toll and ctx.kind(key) is EntityKind.ORGANIZATION:
+                return None
+            return key
+
+        subject = owner(_actor(ctx, clause) or _pronoun_source(ctx, clause))
         if subject is None:
-            subject = previous_subject
+            subject = owner(previous_subject)
         if subject is None:
-            subject = paragraph_subjects.get(quantity)
-        if subject is None and quantity not in _HUMAN_TOLLS:
+            subject = owner(paragraph_subjects.get(quantity))
+        if subject is None and not event_toll:
             subject = focus_subject  # an organisation owns its figures, not a disaster's toll
         if subject is None:
-            subject = _actor(ctx, before)
+            # "died in Typhoon Tamaraw": a named event in the sentence, else the article's
+            subject = _sentence_event(ctx) or focus_event
+        if subject is None:
+            subject = owner(_actor(ctx, before))
 
     # location
     tail = after[np_end:limit]
@@ -367,6 +430,7 @@ def read_figure(
         if not places and clause and clause[0].lower.endswith("ing"):
             places = _places_after_preps(ctx, before[:clause_lo])
     location = _most_specific(ctx, places)
+    named_place = location is not None
     organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION
     if location is None and focus_place is not None and dimension != "length":
         nationwide = any(t.lower in _NATIONWIDE for t in after[np_end : np_end + 3])
@@ -380,9 +444,14 @@ def read_figure(
     if location is None and organisation and subject is not None:
         location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
     if weak and subject is not None and location is not None and ctx.contains(subject, location):
-        # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place, not
-        # the owner of the count
-        subject = None
+        if named_place or event_toll:
+            # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place,
+            # not the owner of the count
+            subject = None
+        else:
+            # "Japan pledged $5m in aid" in a story about Japan: the actor's own country
+            # says nothing of where its figure is
+            location = None
 
     # forecast
     forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(

@@ -18,7 +18,14 @@ import re
 from collections.abc import Sequence
 
 from service.domain.attribution import Token, is_reporting_word
-from service.domain.quantities import SYNONYMS, canonical_quantity, quantity_for
+from service.domain.quantities import (
+    PEOPLE_OUTCOMES,
+    PEOPLE_QUANTITIES,
+    SYNONYMS,
+    THING_OUTCOMES,
+    canonical_quantity,
+    quantity_for,
+)
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 _MAX_NP = 7
@@ -54,7 +61,32 @@ _MONEY_VERBS: dict[str, str] = _forms(
     "released release allocated allocate approved approve earmarked earmark budgeted "
     "invested invest raised raise granted grant committed commit announced; cost: spent "
     "spend spending cost costs costing; revenue: earned earn generated generate; losses: "
-    "lost lose losing"
+    "lost lose losing; value: worth valued; fine: fined; debt: owes owed owe borrowed borrow; "
+    "damage: caused"
+)
+
+
+# Canonical quantities that a sum of money can be ("$3 billion in losses", "$5m of aid").
+MONEY_QUANTITIES = frozenset(
+    {
+        "aid",
+        "cost",
+        "damage",
+        "funding",
+        "revenue",
+        "profit",
+        "losses",
+        "debt",
+        "market value",
+        "value",
+        "fine",
+        "fees",
+        "compensation",
+        "wages",
+        "price",
+        "taxes",
+        "investment",
+    }
 )
 
 
@@ -79,9 +111,25 @@ _PARTITIVES = word_set(
     """
     rounds round pieces tons tonnes kilograms pounds barrels gallons litres liters cubic
     units acres hectares square metres meters kilometres kilometers miles feet cases boxes
-    bags sacks containers truckloads shipments batches
+    bags sacks containers truckloads shipments batches mm cm millimetres millimeters
+    centimetres centimeters inches metres meters
     """
 )
+
+
+# Verbs that end a noun phrase though they are not function words ("19 miners remain
+# trapped", "3.2% remained above target").
+_NP_STOP_VERBS = word_set(
+    """
+    remain remains remained stay stays stayed face faces faced need needs needed lack lacks
+    lacked got get gets say says said warn warns
+    """
+)
+
+
+# Words after a lone "-ed" word that show it is a verb, not an adjective ("3.2% remained
+# above target", "9,800 damaged in the quake").
+_AFTER_VERB = word_set("above below beyond under over higher lower steady unchanged flat")
 
 
 CHANGE_WORDS = word_set(
@@ -94,7 +142,8 @@ CHANGE_WORDS = word_set(
 _AUXILIARIES = word_set(
     """
     have has had been be being was were is are also already reportedly allegedly now since
-    then confirmed officially either
+    then confirmed officially either remain remains remained still stay stayed feared
+    believed thought presumed
     """
 )
 
@@ -107,7 +156,10 @@ _OUTCOME_FORMS: dict[str, str] = _forms(
     "damaged: damage damaging damaged; arrested: arrest arresting arrested; detained: "
     "detain detaining detained; rescued: rescue rescuing rescued; died: died; dead: dead; "
     "missing: missing; hurt: hurt; collapsed: collapsed; burned: burned burnt; infected: "
-    "infected infecting; flooded: flooded; hospitalized: hospitalized hospitalised"
+    "infected infecting; flooded: flooded; hospitalized: hospitalized hospitalised; fled: fled "
+    "flee fleeing; trapped: trapped; vaccinated: vaccinated vaccinating vaccinate; captured: "
+    "capture captures capturing captured; seized: seize seizes seizing seized; jailed: jailed; "
+    "drowned: drowned; perished: perished; kidnapped: kidnapped abducted"
 )
 
 
@@ -117,10 +169,15 @@ _CASUALTY_TAIL = re.compile(
 )
 
 
-# Outcomes written as phrases: "reduced to ash", "suffered minor injuries".
+# Outcomes written as phrases: "reduced to ash", "suffered minor injuries", "were without
+# power", "forced from their homes", "pulled alive from the rubble".
 _OUTCOME_PHRASE = re.compile(
     r"(?:(?P<destroyed>reduced\s+to\s+(?:ash|ashes|rubble)|burned\s+down|razed|levelled|"
-    r"leveled)|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))",
+    r"leveled)|(?P<power>(?:left\s+)?without\s+(?:power|electricity)|lost\s+(?:power|"
+    r"electricity))|(?P<displaced>(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes|"
+    r"from\s+their\s+homes|left\s+homeless)|(?P<rescued>(?:alive\s+)?from\s+(?:the\s+)?"
+    r"(?:rubble|debris|wreckage|ruins|floodwaters?))"
+    r"|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))",
     re.IGNORECASE,
 )
 # Nouns whose area is what they burned ("the fire grew to 12,400 acres").
@@ -188,8 +245,21 @@ def noun_phrase(
                 i += 1
                 continue
             break
-        if low in FUNCTION_WORDS and ctx.mention_at(tok.start) is None:
+        if (low in FUNCTION_WORDS or low in _NP_STOP_VERBS) and ctx.mention_at(tok.start) is None:
             break
+        if (
+            not phrase
+            and low.endswith("ed")
+            and low not in SYNONYMS
+            and not tok.text[:1].isupper()
+            and (
+                i + 1 >= limit
+                or not tokens[i + 1].text[:1].isalpha()
+                or tokens[i + 1].lower in FUNCTION_WORDS
+                or tokens[i + 1].lower in _AFTER_VERB
+            )
+        ):
+            break  # "3.2% remained above target", "9,800 damaged in": a verb, not a modifier
         if (
             phrase
             and low.endswith(("ed", "ing"))
@@ -214,7 +284,11 @@ def noun_phrase(
             # "rounds of ammunition": keep reading after "of"
             phrase.append(tokens[i])
             i += 1
-    if len(phrase) == 1 and _looks_like_verb(ctx, phrase[0], count):
+    if (
+        len(phrase) == 1
+        and _looks_like_verb(ctx, phrase[0], count)
+        and not (i < limit and tokens[i].lower == "of" and phrase[0].lower in _PARTITIVES)
+    ):
         return [], 0
     return phrase, i
 
@@ -258,24 +332,40 @@ def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str 
         return "killed or wounded"
     phrase = _OUTCOME_PHRASE.match(tail)
     if phrase is not None:
-        return "destroyed" if phrase.group("destroyed") else "injured"
+        for name in ("destroyed", "power", "displaced", "rescued"):
+            if phrase.group(name):
+                return "without power" if name == "power" else name
+        return "injured"
     return _OUTCOME_FORMS.get(tokens[j].lower)
 
 
+_APPROX_WORDS = word_set("least some about around nearly over almost roughly more than another")
+
+
 def outcome_before(before: Sequence[Token]) -> str | None:
-    """An active verb right before the figure: "killing 300 people", "destroyed 500 homes"."""
-    for tok in reversed(before[-3:]):
+    """An active verb right before the figure: "killing 300 people", "destroyed 500 homes";
+    qualifier words ("at least", "nearly") may stand between, a bare "at" may not ("put
+    damage at $1bn": the noun there is no verb)."""
+    tail = before[-4:]
+    for k in range(len(tail) - 1, -1, -1):
+        tok = tail[k]
         if tok.lower in _OUTCOME_FORMS:
             return _OUTCOME_FORMS[tok.lower]
-        if tok.lower not in {"at", "least", "some", "about", "around", "nearly", "over"}:
+        at_least = tok.lower == "at" and k + 1 < len(tail) and tail[k + 1].lower == "least"
+        if tok.lower not in _APPROX_WORDS and not at_least:
             break
     return None
 
 
-def _known_noun_before(before: Sequence[Token], max_tokens: int) -> int | None:
-    """Index in `before` of the nearest word naming a known quantity, scanning backwards."""
+def _known_noun_before(
+    before: Sequence[Token], max_tokens: int, measure: bool = False
+) -> int | None:
+    """Index in `before` of the nearest word naming a known quantity, scanning backwards
+    (for a measure, never a verb: "captured 1,000 square kilometres" counts no prisoners)."""
     for k in range(len(before) - 1, max(-1, len(before) - 1 - max_tokens), -1):
         low = before[k].lower
+        if measure and (low in PEOPLE_OUTCOMES or low.endswith("ed")):
+            continue
         if low in SYNONYMS and low not in FUNCTION_WORDS:
             if SYNONYMS[low] == "magnitude" and len(before) - k > 2:
                 continue  # "the toll from the earthquake ... to 2,600": not its magnitude
@@ -345,6 +435,47 @@ def noun_before(
     return name, list(clause[lo : k + 1])
 
 
+_MONEY_LINKS = word_set("in of worth for")
+_MONEY_DETERMINERS = word_set("the a an its their his her new fresh additional extra")
+
+
+def money_after(ctx: SentenceContext, after: Sequence[Token], limit: int) -> list[Token]:
+    """The money noun in "$3 billion in losses", "$5m of humanitarian aid", "$2m worth of
+    damage": tokens naming what the sum is, or none when the words after are no money noun."""
+    i = 0
+    while i < min(limit, 2) and after[i].lower in _MONEY_LINKS:
+        i += 1  # "worth of"
+    if i == 0:
+        return []
+    while i < limit and after[i].lower in _MONEY_DETERMINERS:
+        i += 1
+    phrase: list[Token] = []
+    while i < limit and len(phrase) < 3:
+        tok = after[i]
+        if not tok.text[:1].isalpha() or tok.lower in FUNCTION_WORDS:
+            break
+        if ctx.mention_at(tok.start) is None:
+            phrase.append(tok)
+        i += 1
+    for k in range(len(phrase), 0, -1):
+        if canonical_quantity(" ".join(t.lower for t in phrase[:k])) in MONEY_QUANTITIES:
+            return phrase[:k]
+    return []
+
+
+def _thing_outcome(ctx: SentenceContext, outcome: str, fallback_noun: str | None) -> str | None:
+    """ "1,200 homes were destroyed and 9,800 damaged": a thing outcome with no noun of its
+    own counts the noun before it in the sentence (else in the paragraph)."""
+    if outcome not in THING_OUTCOMES or outcome in PEOPLE_OUTCOMES:
+        return None
+    noun = ctx.previous_head
+    if noun is None and fallback_noun is not None:
+        noun = fallback_noun.split(" ")[0]
+    if noun is None or canonical_quantity(noun) in PEOPLE_QUANTITIES:
+        return None
+    return quantity_for(noun, outcome)
+
+
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -353,8 +484,14 @@ def quantity_without_noun(
     outcome: str | None,
     fallback_noun: str | None,
     dimension: str | None,
+    after: Sequence[Token] = (),
+    limit: int = 0,
 ) -> tuple[str, Sequence[Token]]:
     """Quantity (and the tokens naming it) of a figure with no noun after it."""
+    if dimension == "currency":
+        money = money_after(ctx, after, min(limit, len(after)))
+        if money:
+            return canonical_quantity(" ".join(t.lower for t in money)), money
     last = clause[-1].lower if clause else ""
     if (
         ctx.previous_quantity is not None
@@ -386,10 +523,13 @@ def quantity_without_noun(
         if not tokens:
             return named, ()
     if outcome is not None:
+        thing = _thing_outcome(ctx, outcome, fallback_noun) if dimension is None else None
+        if thing is not None:
+            return thing, ()
         # "kills 1,200", "burned 12,400 acres": the outcome names what is counted
         return quantity_for("territory" if dimension == "area" else "people", outcome), ()
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
-    found = _known_noun_before(clause, 10 if dimension is None else 4)
+    found = _known_noun_before(clause, 10 if dimension is None else 4, dimension is not None)
     search = clause
     if found is None and dimension is None:
         found = _known_noun_before(before, 30)

@@ -34,7 +34,13 @@ from service.domain.attribution import (
 from service.domain.cleanup import clean_html, clean_text
 from service.domain.entities import find_entities
 from service.domain.figure_dates import CLAUSE_BOUNDARY, describes_a_place, figure_as_of
-from service.domain.focus import Focus, dateline_spans, principal_place, principal_subject
+from service.domain.focus import (
+    Focus,
+    dateline_spans,
+    principal_event,
+    principal_place,
+    principal_subject,
+)
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
     Entity,
@@ -191,6 +197,7 @@ def extract_article(
     focus = Focus(
         place=principal_place(mentions, entity_of, lead_end, base_kb, datelines),
         subject=principal_subject(mentions, entity_of, lead_end, events_by),
+        event=principal_event(mentions, entity_of, lead_end),
     )
     if (
         focus.subject is not None
@@ -318,6 +325,7 @@ def _assertions(
             subjects,
             focus.subject,
             focus.place,
+            focus.event,
         )
         ctx.previous_quantity = reading.quantity
         if dimension is None:

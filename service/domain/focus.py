@@ -30,6 +30,8 @@ class Focus(NamedTuple):
 
     place: str | None
     subject: str | None
+    # The named event the article is about ("the Sespe Fire"): owner of its tolls.
+    event: str | None = None
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -118,3 +120,32 @@ def principal_subject(
         return None
     key, weight = max(owners.items(), key=lambda kv: kv[1])
     return key if weight >= 6 and weight >= 0.6 * total else None
+
+
+def principal_event(
+    mentions: Sequence[EntityMention],
+    entity_of: Callable[[str], Entity | None],
+    lead_end: int,
+) -> str | None:
+    """The named event the article is about ("Typhoon Tamaraw", "the Sespe Fire"): the most
+    mentioned event, counted three times in the lead, when it holds 60% of the weight of all
+    event mentions and is named in the lead or at least twice (a passing comparison with an
+    earlier storm does not make the story about it)."""
+    weights: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    in_lead: set[str] = set()
+    for m in mentions:
+        entity = entity_of(m.key)
+        if entity is None or entity.kind is not EntityKind.EVENT:
+            continue
+        lead = m.start < lead_end
+        weights[m.key] = weights.get(m.key, 0.0) + (3.0 if lead else 1.0)
+        counts[m.key] = counts.get(m.key, 0) + 1
+        if lead:
+            in_lead.add(m.key)
+    if not weights:
+        return None
+    key, weight = max(weights.items(), key=lambda kv: kv[1])
+    if weight < 0.6 * sum(weights.values()):
+        return None
+    return key if key in in_lead or counts[key] >= 2 else None

@@ -15,13 +15,23 @@ natural language ("people killed in the 2023 earthquakes"):
    injuries, homes destroyed and people evacuated stay apart;
 3. otherwise the longest known phrase (the rightmost on a tie) gives the name; an unknown noun
    is kept as written (its head word, lower case), so nothing is silently merged.
+
+Decisions on what stays apart (each is a different fact a reader would check separately):
+troops sent vs killed; deaths vs injuries vs missing vs trapped; homes destroyed vs damaged;
+evacuated (ordered out, usually for a time) vs displaced (fled or lost their homes); arrests
+vs prisoners; cases vs hospitalised vs vaccinated; damage (what was destroyed) vs losses (what
+an owner lost) vs aid vs cost vs funding (a budget is funding). A change of a level ("revenue
+rose 12%") is "growth"/"decline", never the level itself.
+
+Versions: 6 added trapped, power outages ("households without power"), value ("worth"),
+fines, fees, snowfall; "captured"/"seized" name things taken ("territory captured").
 """
 
 from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 5
+QUANTITY_TABLE_VERSION = 6
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -40,6 +50,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "hospitalized": "hospitalized|hospitalised|hospitalizations|hospitalisations|"
     "hospital admissions",
     "missing": "missing|unaccounted for|disappeared",
+    "trapped": "trapped|stranded under rubble",
     "evacuated": "evacuated|evacuees|evacuations|evacuation|ordered to evacuate",
     "displaced": "displaced|refugees|homeless|fled|internally displaced",
     "arrests": "arrests|arrested|detained|detentions|detainees|arrest",
@@ -55,6 +66,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "people": "people|persons|individuals|civilians|residents|inhabitants|citizens|"
     "population|victims|children|adults|patients|migrants|passengers",
     "homes": "homes|houses|dwellings|households|residences|housing units|home|house",
+    "power outages": "power outages|outages|blackouts|without power|without electricity|"
+    "lost power|power cuts",
     "buildings": "buildings|structures|building",
     "jobs": "jobs|layoffs|job cuts|positions",
     "ammunition rounds": "rounds|rounds of ammunition|ammunition rounds|shells|"
@@ -86,12 +99,16 @@ SYNONYM_TABLE: dict[str, str] = {
     "funding": "funding|funds|investment|investments|budget|financing|grants|loans|loan",
     "market value": "market value|market capitalisation|market capitalization|valuation|market cap",
     "debt": "debt|deficit|liabilities",
+    "value": "value|worth|deal value|contract value",
+    "fine": "fine|fines|penalty|penalties",
+    "fees": "fees|fee|charges|tuition",
     "approval": "approval|approval rating|favourability|favorability",
     "share": "share|stake|proportion|percentage|percent",
     "magnitude": "magnitude|earthquake|quake|tremor|magnitude quake",
     "aftershocks": "aftershocks|aftershock",
     "wind speed": "winds|wind speed|gusts|sustained winds",
     "rainfall": "rainfall|rain|precipitation",
+    "snowfall": "snowfall|snow",
     "temperature": "temperature|temperatures",
     "weight": "weight|tons|tonnes|kilograms|pounds",
     "duration": "days|weeks|months|years|hours|duration",
@@ -113,7 +130,8 @@ PEOPLE_QUANTITIES: frozenset[str] = frozenset(
 # Raw nouns for people that the table keeps apart (they are not merged into "people").
 PEOPLE_WORDS: frozenset[str] = _word_set(
     "men women officers police policemen workers journalists miners firefighters rescuers "
-    "students staff personnel employees voters pilgrims tourists crew sailors"
+    "students staff personnel employees voters pilgrims tourists crew sailors survivors "
+    "customers climbers hikers fishermen villagers"
 )
 
 # Outcome word -> quantity, for people ("300 people were evacuated" counts evacuations).
@@ -138,6 +156,7 @@ PEOPLE_OUTCOMES: dict[str, str] = {
     "detained": "arrests",
     "jailed": "arrests",
     "rescued": "rescued",
+    "trapped": "trapped",
     "infected": "cases",
     "vaccinated": "vaccinations",
     "captured": "prisoners",
@@ -156,6 +175,7 @@ THING_OUTCOMES: dict[str, str] = {
     "burnt": "burned",
     "flooded": "flooded",
     "intercepted": "intercepted",
+    "captured": "captured",
     "seized": "seized",
     "sold": "sold",
     "built": "built",
@@ -235,6 +255,8 @@ def quantity_for(noun: str, outcome: str | None) -> str:
     canonical = SYNONYMS.get(noun, noun)
     if outcome is None:
         return canonical
+    if outcome == "without power":
+        return "power outages"  # households, customers or people: one count of outages
     people = canonical in PEOPLE_QUANTITIES or noun in PEOPLE_WORDS
     if _CASUALTY_PAIR.search(outcome):
         return "casualties" if people else canonical
