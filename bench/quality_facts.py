@@ -17,6 +17,9 @@ Printed figures:
 - revised precision / recall: which matched members are superseded;
 - coverage: how many gold members extraction produced at all.
 
+`--groups` prints, per gold file, the gold facts split over several predicted facts (with the
+predicted keys) and the predicted facts that merge several gold facts.
+
 `--oracle` replaces extraction's families by the gold ones (each gold fact one family) while
 keeping extraction's values, dates, attribution and forecasts: the figures then measure this
 package's own rules (time splits, forecasts, revisions, verdicts).
@@ -37,7 +40,7 @@ import msgspec
 from service.domain.cleanup import parse_front_matter
 from service.domain.explain import key_to_name
 from service.domain.extraction import extract_article
-from service.domain.facts import group_facts
+from service.domain.facts import FactGroup, group_facts
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import AssertionView, ExtractedArticle
 from service.domain.verdicts import judge
@@ -176,8 +179,44 @@ def _oracle_views(
     return views
 
 
+def _print_grouping(
+    facts: Sequence[dict[str, object]],
+    fact_of: dict[int, int],
+    group_of: dict[int, FactGroup],
+    by_id: dict[int, AssertionView],
+) -> None:
+    """Gold facts split over several predicted facts, and predicted facts merging gold ones."""
+
+    def show(i: int) -> str:
+        a = by_id[i]
+        return f"{a.text!r} s{a.source_id}"
+
+    for index, fact in enumerate(facts):
+        ids = sorted(i for i, f in fact_of.items() if f == index)
+        keys = sorted({group_of[i].key for i in ids})
+        if len(keys) > 1:
+            print(f"  SPLIT {fact['label']}:")
+            for key in keys:
+                shown = ", ".join(show(i) for i in ids if group_of[i].key == key)
+                print(f"      {key}: {shown}")
+    for key in sorted({g.key for g in group_of.values()}):
+        golds = sorted({fact_of[i] for i, g in group_of.items() if g.key == key and i in fact_of})
+        if len(golds) > 1:
+            print(f"  MERGED {key}:")
+            for index in golds:
+                shown = ", ".join(
+                    show(i) for i, f in fact_of.items() if f == index and group_of[i].key == key
+                )
+                print(f"      {facts[index]['label']}: {shown}")
+
+
 def evaluate(
-    gold_path: Path, kb: KnowledgeBase, totals: Totals, verbose: bool, oracle: bool = False
+    gold_path: Path,
+    kb: KnowledgeBase,
+    totals: Totals,
+    verbose: bool,
+    oracle: bool = False,
+    grouping: bool = False,
 ) -> None:
     """Score one gold file into `totals`, printing its line (and details when verbose).
 
@@ -200,7 +239,7 @@ def evaluate(
     if oracle:
         views = _oracle_views(facts, matched, by_id)
         by_id = {v.id: v for v in views}
-    groups = group_facts(views, name_of)
+    groups = group_facts(views, name_of, country_of=kb.country_of, contains=kb.contains)
     group_of = {member: g for g in groups for member in g.member_ids}
     judgements = {
         g.key: judge([by_id[i] for i in g.member_ids], name_of, label=g.label) for g in groups
@@ -237,6 +276,8 @@ def evaluate(
         local.true_pairs += same_gold
         local.predicted_pairs += same_predicted
         local.both_pairs += same_gold and same_predicted
+    if grouping:
+        _print_grouping(facts, fact_of, group_of, by_id)
     _print_line(gold_path.stem, local)
     for field in msgspec.structs.fields(Totals):
         setattr(totals, field.name, getattr(totals, field.name) + getattr(local, field.name))
@@ -264,11 +305,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--oracle", action="store_true", help="start from the gold families (judge only)"
     )
+    parser.add_argument(
+        "--groups", action="store_true", help="print split gold facts and merged predicted ones"
+    )
     args = parser.parse_args(argv)
     kb = KnowledgeBase.shipped()
     totals = Totals()
     for path in args.gold or DEFAULT_GOLD:
-        evaluate(path, kb, totals, args.verbose, args.oracle)
+        evaluate(path, kb, totals, args.verbose, args.oracle, args.groups)
     _print_line("ALL", totals)
 
 

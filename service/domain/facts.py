@@ -63,7 +63,7 @@ from collections.abc import Callable, Iterable, Sequence
 import msgspec
 
 from service.domain.explain import NameOf, fact_label, format_number, key_to_name
-from service.domain.model import AssertionView, ExtractedAssertion
+from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
 from service.domain.tolerance import (
     compatible,
     latest_by_speaker,
@@ -113,10 +113,32 @@ class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
     forecast: bool = False
 
 
-def family_key(a: AssertionView | ExtractedAssertion) -> str:
-    """The stable index of candidate facts: quantity|dimension|subject|location."""
+CountryOf = Callable[[str], "str | None"]
+Slot = tuple[str | None, str | None]  # (subject, location) as extraction named them
+
+
+def _no_country(key: str) -> str | None:
+    return None
+
+
+def family_key(a: AssertionView | ExtractedAssertion, country_of: CountryOf | None = None) -> str:
+    """The stable index of candidate facts: quantity|dimension|anchor.
+
+    The anchor is the country of the subject, else of the location, else the subject or the
+    location key itself, else "-" (see the module docstring). `country_of` maps an entity
+    key to its country's key (None when unknown); without it only the keys themselves are used.
+    """
     dimension = unit_base(a.unit)[0]
-    return f"{normal_quantity(a)}|{dimension}|{a.subject or '-'}|{a.location or '-'}"
+    return f"{normal_quantity(a)}|{dimension}|{_anchor(a.subject, a.location, country_of)}"
+
+
+def _anchor(subject: str | None, location: str | None, country_of: CountryOf | None) -> str:
+    find = country_of or _no_country
+    for key in (subject, location):
+        country = find(key) if key else None
+        if country:
+            return country
+    return subject or location or "-"
 
 
 def is_event_bound(quantity: str) -> bool:
@@ -125,26 +147,140 @@ def is_event_bound(quantity: str) -> bool:
 
 
 def group_facts(
-    assertions: Sequence[AssertionView], name_of: NameOf | None = None
+    assertions: Sequence[AssertionView],
+    name_of: NameOf | None = None,
+    *,
+    country_of: CountryOf | None = None,
+    contains: Contains | None = None,
 ) -> list[FactGroup]:
-    """Group assertions into facts (family, then time); sorted by key, order-independent."""
+    """Group assertions into facts (family, slot, time); sorted by key, order-independent.
+
+    `country_of` must be the one the family keys were stored with; `contains(outer, inner)`
+    (True when place `inner` lies in place `outer`) lets a place-level figure meet the
+    figures of the one site inside it (see the module docstring).
+    """
     names = name_of or key_to_name
     families: dict[str, list[AssertionView]] = {}
     for a in sorted(assertions, key=lambda x: x.id):
-        families.setdefault(family_key(a), []).append(a)
+        families.setdefault(family_key(a, country_of), []).append(a)
     groups: list[FactGroup] = []
     for family, members in families.items():
-        for anchor, timed in _split_by_time(members):
-            by_scale = _split_by_scale(timed)
-            for scale, cluster in by_scale:
-                tag = f"#e{scale}" if len(by_scale) > 1 else ""
-                reports, apart = _split_forecasts(cluster)
-                groups.append(_make_group(family, anchor, reports or apart, names, tag=tag))
-                if reports and apart:
-                    groups.append(
-                        _make_group(family, anchor, apart, names, forecasts=True, tag=tag)
+        for slot, merged in _merge_slots(members, contains or _never):
+            stem = f"{family}|{slot[0] or '-'}|{slot[1] or '-'}"
+            for anchor, timed in _split_by_time(merged):
+                by_scale = _split_by_scale(timed)
+                for scale, cluster in by_scale:
+                    tag = f"#e{scale}" if len(by_scale) > 1 else ""
+                    reports, apart = _split_forecasts(cluster)
+                    parts = [(reports or apart, False)] + (
+                        [(apart, True)] if reports and apart else []
                     )
-    return sorted(groups, key=lambda g: g.key)
+                    groups.extend(
+                        _make_group(family, stem, slot, anchor, part, names, forecasts=f, tag=tag)
+                        for part, f in parts
+                    )
+    return _unique_keys(sorted(groups, key=lambda g: g.key))
+
+
+def _unique_keys(groups: list[FactGroup]) -> list[FactGroup]:
+    """Fact keys are unique: a (very unlikely) repeated key gets its first member's id."""
+    seen: set[str] = set()
+    out: list[FactGroup] = []
+    for g in groups:
+        if g.key in seen:
+            g = msgspec.structs.replace(g, key=f"{g.key}+{g.member_ids[0]}")
+        seen.add(g.key)
+        out.append(g)
+    return out
+
+
+def _never(outer: str, inner: str) -> bool:
+    return False
+
+
+def _covers(general: Slot, specific: Slot, contains: Contains) -> bool:
+    """True when `specific` names the same fact more precisely than `general`."""
+    if general == specific:
+        return False
+    subject_ok = general[0] is None or general[0] == specific[0]
+    place, site = general[1], specific[1]
+    place_ok = place is None or place == site or (site is not None and contains(place, site))
+    return subject_ok and place_ok
+
+
+def _merge_slots(
+    members: list[AssertionView], contains: Contains
+) -> list[tuple[Slot, list[AssertionView]]]:
+    """Join each less precise slot's figures to the one more precise slot that fits them."""
+    slots: dict[Slot, list[AssertionView]] = {}
+    for a in members:
+        slots.setdefault(_slot(a), []).append(a)
+    pieces = [
+        (slot, cluster)
+        for slot in sorted(slots, key=str)
+        for _, cluster in _split_by_time(slots[slot])
+    ]
+    window = dt.timedelta(0) if is_event_bound(members[0].quantity) else _RUNNING_WINDOW
+    spans = [_span(c) for _, c in pieces]
+    root = list(range(len(pieces)))
+    for i, (slot, cluster) in enumerate(pieces):
+        near = [
+            j
+            for j, (other, _) in enumerate(pieces)
+            if _covers(slot, other, contains) and _near(spans[i], spans[j], window)
+        ]
+        wanted = {pieces[j][0] for j in near}
+        best = {s for s in wanted if not any(_covers(s, t, contains) for t in wanted)}
+        target = [j for j in near if pieces[j][0] in best]
+        finer = [a for j in near for a in pieces[j][1]]
+        if len(best) == 1 and len(target) == 1 and _may_join(slot, best.pop(), finer, cluster):
+            root[i] = target[0]
+    out: dict[int, list[AssertionView]] = {}
+    for i, (_, cluster) in enumerate(pieces):
+        j = i
+        while root[j] != j:
+            j = root[j]
+        out.setdefault(j, []).extend(cluster)
+    return [(pieces[j][0], sorted(c, key=lambda a: a.id)) for j, c in out.items()]
+
+
+def _may_join(
+    slot: Slot, site: Slot, site_members: list[AssertionView], members: list[AssertionView]
+) -> bool:
+    """A figure for a whole place joins the figures of a site inside it on evidence only.
+
+    A part and its whole seldom share a count, so one point figure (exact or about) given
+    for each that agrees shows both name the same count ("2,600 killed in Turkey" and
+    "2,600 killed in Van"); without it they stay apart (see the module docstring).
+    """
+    if slot[1] is None or slot[1] == site[1]:
+        return True
+    points = [a for a in members if _is_point(a)]
+    return any(compatible(a, b) for b in site_members if _is_point(b) for a in points)
+
+
+def _is_point(a: AssertionView) -> bool:
+    return not a.is_forecast and a.qualifier in (Qualifier.EXACT, Qualifier.APPROX)
+
+
+def _slot(a: AssertionView) -> Slot:
+    # A body is rarely what its own figure counts ("the ministry said 3,100 died"): a subject
+    # that is the figure's own attributor says nothing about which fact it is.
+    subject = None if a.subject is not None and a.subject == a.attributor else a.subject
+    return (subject, a.location)
+
+
+def _span(cluster: list[AssertionView]) -> tuple[dt.date, dt.date] | None:
+    days = _days(cluster)
+    return (min(days), max(days)) if days else None
+
+
+def _near(
+    a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None, window: dt.timedelta
+) -> bool:
+    if a is None or b is None:
+        return True
+    return a[0] - window <= b[1] and b[0] - window <= a[1]
 
 
 def _split_by_time(
@@ -255,6 +391,8 @@ def _split_forecasts(
 
 def _make_group(
     family: str,
+    stem: str,
+    slot: Slot,
     anchor: dt.date | None,
     cluster: list[AssertionView],
     names: NameOf,
@@ -263,12 +401,13 @@ def _make_group(
     tag: str = "",
 ) -> FactGroup:
     first = cluster[0]
+    subject, location = slot
     days = sorted(d for d in (reference_date(a) for a in cluster) if d is not None)
     base_unit = unit_base(first.unit)[1]
     label = fact_label(
         " ".join(first.quantity.split()),
-        first.subject,
-        first.location,
+        subject,
+        location,
         names,
         forecast_only=all(a.is_forecast for a in cluster),
     )
@@ -277,14 +416,14 @@ def _make_group(
     if tag:  # parts of one family split by scale: say which part this is
         label = f"{label} (order of {format_number(10.0 ** int(tag[2:]), base_unit)})"
     return FactGroup(
-        key=f"{family}@{anchor.isoformat() if anchor else 'undated'}{tag}"
+        key=f"{stem}@{anchor.isoformat() if anchor else 'undated'}{tag}"
         + ("~forecast" if forecasts else ""),
         family=family,
         label=label,
         quantity=" ".join(first.quantity.split()),
         unit=base_unit,
-        subject=first.subject,
-        location=first.location,
+        subject=subject,
+        location=location,
         member_ids=tuple(sorted(a.id for a in cluster)),
         first_date=days[0] if days else None,
         last_date=days[-1] if days else None,
