@@ -124,21 +124,21 @@ def _no_country(key: str) -> str | None:
 def family_key(a: AssertionView | ExtractedAssertion, country_of: CountryOf | None = None) -> str:
     """The stable index of candidate facts: quantity|dimension|anchor.
 
-    The anchor is the country of the subject, else of the location, else the subject or the
-    location key itself, else "-" (see the module docstring). `country_of` maps an entity
-    key to its country's key (None when unknown); without it only the keys themselves are used.
+    The anchor is the subject's country (or the subject itself when its country is unknown),
+    else the location's country (or the location), else "-"; a subject that is the figure's
+    own attributor is ignored (see the module docstring). `country_of` maps an entity key to
+    its country's key (None when unknown); without it the keys themselves are used.
     """
     dimension = unit_base(a.unit)[0]
-    return f"{normal_quantity(a)}|{dimension}|{_anchor(a.subject, a.location, country_of)}"
+    subject = None if a.subject == a.attributor else a.subject
+    return f"{normal_quantity(a)}|{dimension}|{_anchor(subject, a.location, country_of)}"
 
 
 def _anchor(subject: str | None, location: str | None, country_of: CountryOf | None) -> str:
     find = country_of or _no_country
-    for key in (subject, location):
-        country = find(key) if key else None
-        if country:
-            return country
-    return subject or location or "-"
+    if subject:
+        return find(subject) or subject
+    return (find(location) if location else None) or location or "-"
 
 
 def is_event_bound(quantity: str) -> bool:
@@ -176,9 +176,11 @@ def group_facts(
                         [(apart, True)] if reports and apart else []
                     )
                     groups.extend(
-                        _make_group(family, stem, slot, anchor, part, names, forecasts=f, tag=tag)
+                        _make_group(family, stem, slot, anchor, piece, names, forecasts=f,
+                                    tag=tag, apart=extra)
                         for part, f in parts
-                    )
+                        for extra, piece in _split_unattributed(part)
+                    )  # fmt: skip
     return _unique_keys(sorted(groups, key=lambda g: g.key))
 
 
@@ -389,6 +391,42 @@ def _split_forecasts(
     return kept, apart
 
 
+def _split_unattributed(
+    cluster: list[AssertionView],
+) -> list[tuple[str, list[AssertionView]]]:
+    """(key suffix, figures): one article's incompatible unattributed figures part ways.
+
+    An article does not contradict itself on one day without saying who says what: two
+    incompatible figures it states for the same reference date, neither attributed, count
+    different things extraction could not tell apart ("nine members voted for, three
+    dissented"). The one agreeing with most of the fact's other figures (then the first stated)
+    stays; the others form facts of their own, keyed `#x<first member id>`.
+    """
+    by_day: dict[tuple[int, dt.date | None], list[AssertionView]] = {}
+    for a in cluster:
+        if a.attributor is None and a.attributed_to is None:
+            by_day.setdefault((a.source_id, reference_date(a)), []).append(a)
+    gone: list[AssertionView] = []
+    for same in sorted(by_day.values(), key=lambda group: group[0].id):
+        if len(same) < 2:
+            continue
+        others = [b for b in cluster if b not in same]
+        keeper = max(same, key=lambda a: (sum(compatible(a, b) for b in others), -a.id))
+        gone.extend(a for a in same if not compatible(a, keeper))
+    if not gone:
+        return [("", cluster)]
+    parts: list[list[AssertionView]] = []
+    for a in sorted(gone, key=lambda x: x.id):
+        home = next((p for p in parts if all(compatible(a, b) for b in p)), None)
+        if home is None:
+            parts.append([a])
+        else:
+            home.append(a)
+    ids = {a.id for a in gone}
+    kept = [a for a in cluster if a.id not in ids]
+    return [("", kept)] + [(f"#x{p[0].id}", p) for p in parts]
+
+
 def _make_group(
     family: str,
     stem: str,
@@ -399,6 +437,7 @@ def _make_group(
     *,
     forecasts: bool = False,
     tag: str = "",
+    apart: str = "",
 ) -> FactGroup:
     first = cluster[0]
     subject, location = slot
@@ -416,7 +455,7 @@ def _make_group(
     if tag:  # parts of one family split by scale: say which part this is
         label = f"{label} (order of {format_number(10.0 ** int(tag[2:]), base_unit)})"
     return FactGroup(
-        key=f"{stem}@{anchor.isoformat() if anchor else 'undated'}{tag}"
+        key=f"{stem}@{anchor.isoformat() if anchor else 'undated'}{tag}{apart}"
         + ("~forecast" if forecasts else ""),
         family=family,
         label=label,
