@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from service.domain.attribution import Token
 from service.domain.counted import (
     CHANGE_WORDS,
+    nominal_outcome_before,
     noun_before,
     noun_phrase,
     outcome_after,
@@ -270,6 +271,16 @@ def _sentence_event(ctx: SentenceContext) -> str | None:
     return None
 
 
+def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
+    """The outcome of the figure starting at `start` when it is the second of a pair."""
+    span = next(((lo, hi) for lo, hi in ctx.figure_spans if lo == start), None)
+    if span is None:
+        return None
+    after = ctx.tokens_after(span[1], 12)
+    _, end = noun_phrase(ctx, after, len(after))
+    return outcome_after(ctx, after, end) if end < len(after) else None
+
+
 class Reading:
     """What `read_figure` makes of one figure before it becomes an assertion."""
 
@@ -324,9 +335,12 @@ def read_figure(
     span_end = number.end
     noun_phrase_tokens: Sequence[Token] = ()
     outcome = outcome_after(ctx, after, np_end) if np_end < limit else None
+    if outcome is None and np_end + 1 < len(after) and after[np_end].lower in {"and", "or"}:
+        # "87 homes and 41 other structures were destroyed": the outcome after the second
+        outcome = _coordinated_outcome(ctx, after[np_end + 1].start)
     if outcome is None and dimension in (None, "area"):
         # "killing 300 people", "burned 12,400 acres"; a sum or a share is nobody's toll
-        outcome = outcome_before(before)
+        outcome = outcome_before(before) or nominal_outcome_before(ctx, number.start)
     if words:
         span_end = phrase[-1].end
         noun_phrase_tokens = phrase
@@ -443,15 +457,16 @@ def read_figure(
                 location = focus_place
     if location is None and organisation and subject is not None:
         location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
-    if weak and subject is not None and location is not None and ctx.contains(subject, location):
-        if named_place or event_toll:
-            # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place,
-            # not the owner of the count
-            subject = None
-        else:
-            # "Japan pledged $5m in aid" in a story about Japan: the actor's own country
-            # says nothing of where its figure is
-            location = None
+    if (
+        weak
+        and (named_place or event_toll)
+        and subject is not None
+        and location is not None
+        and ctx.contains(subject, location)
+    ):
+        # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place, not
+        # the owner of the count (a country's own act, "Japan pledged $5m", keeps it)
+        subject = None
 
     # forecast
     forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(

@@ -51,7 +51,9 @@ _IRREGULAR_PLURALS = word_set(
 
 
 # Nouns that only point back at a figure already given ("put the figure at 160,000").
-_ANAPHORIC_NOUNS = word_set("figure figures number total tally count estimate estimates")
+_ANAPHORIC_NOUNS = word_set(
+    "figure figures number numbers total totals tally count counts estimate estimates level levels"
+)
 
 
 # Verbs right before a sum of money that say what the money is.
@@ -122,7 +124,8 @@ _PARTITIVES = word_set(
 _NP_STOP_VERBS = word_set(
     """
     remain remains remained stay stays stayed face faces faced need needs needed lack lacks
-    lacked got get gets say says said warn warns
+    lacked got get gets say says said warn warns late early overnight apiece alone higher
+    lower
     """
 )
 
@@ -159,8 +162,33 @@ _OUTCOME_FORMS: dict[str, str] = _forms(
     "infected infecting; flooded: flooded; hospitalized: hospitalized hospitalised; fled: fled "
     "flee fleeing; trapped: trapped; vaccinated: vaccinated vaccinating vaccinate; captured: "
     "capture captures capturing captured; seized: seize seizes seizing seized; jailed: jailed; "
-    "drowned: drowned; perished: perished; kidnapped: kidnapped abducted"
+    "drowned: drowned; perished: perished; kidnapped: kidnapped abducted; employed: employ "
+    "employs employed employing; protested: marched protested demonstrated rallied"
 )
+
+
+_PHRASE_OUTCOMES = (
+    "destroyed",
+    "power",
+    "displaced",
+    "rescued",
+    "protested",
+    "voters",
+    "evacuated",
+)
+# "evacuation orders for 4,000 residents": an outcome named by a noun before the figure.
+_NOMINAL_OUTCOME = re.compile(
+    r"\bevacuation\s+(?:orders?|warnings?|notices?)\s+(?:for|covering|affecting)\s+"
+    r"(?:about|some|around|nearly|roughly|more\s+than|at\s+least|over|another)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def nominal_outcome_before(ctx: SentenceContext, start: int) -> str | None:
+    """An outcome named by a noun phrase right before the figure ("evacuation orders for
+    about 4,000 residents" counts people evacuated)."""
+    window = ctx.text[max(ctx.start, start - 60) : start]
+    return "evacuated" if _NOMINAL_OUTCOME.search(window) else None
 
 
 _CASUALTY_TAIL = re.compile(
@@ -176,7 +204,10 @@ _OUTCOME_PHRASE = re.compile(
     r"leveled)|(?P<power>(?:left\s+)?without\s+(?:power|electricity)|lost\s+(?:power|"
     r"electricity))|(?P<displaced>(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes|"
     r"from\s+their\s+homes|left\s+homeless)|(?P<rescued>(?:alive\s+)?from\s+(?:the\s+)?"
-    r"(?:rubble|debris|wreckage|ruins|floodwaters?))"
+    r"(?:rubble|debris|wreckage|ruins|floodwaters?)|alive\b)"
+    r"|(?P<protested>(?:took|taken|take|taking)\s+to\s+the\s+streets)"
+    r"|(?P<voters>(?:eligible|registered)\s+to\s+vote)"
+    r"|(?P<evacuated>(?:ordered\s+)?to\s+(?:evacuate|leave\s+their\s+homes))"
     r"|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))",
     re.IGNORECASE,
 )
@@ -332,7 +363,7 @@ def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str 
         return "killed or wounded"
     phrase = _OUTCOME_PHRASE.match(tail)
     if phrase is not None:
-        for name in ("destroyed", "power", "displaced", "rescued"):
+        for name in _PHRASE_OUTCOMES:
             if phrase.group(name):
                 return "without power" if name == "power" else name
         return "injured"
@@ -435,32 +466,71 @@ def noun_before(
     return name, list(clause[lo : k + 1])
 
 
-_MONEY_LINKS = word_set("in of worth for")
+_MONEY_LINKS = word_set("in of worth for off from")
 _MONEY_DETERMINERS = word_set("the a an its their his her new fresh additional extra")
+_MONEY_MAX_WORDS = 6
 
 
-def money_after(ctx: SentenceContext, after: Sequence[Token], limit: int) -> list[Token]:
-    """The money noun in "$3 billion in losses", "$5m of humanitarian aid", "$2m worth of
-    damage": tokens naming what the sum is, or none when the words after are no money noun."""
+def money_after(
+    ctx: SentenceContext, after: Sequence[Token], limit: int
+) -> tuple[str | None, list[Token]]:
+    """What a sum is when a money noun follows it: "$3 billion in losses", "$5m of emergency
+    aid", "$2m worth of damage", "$160m in federal COVID-19 relief funds" (the rightmost
+    money noun of the phrase heads it); "wiped $9bn off the company's market value" is
+    market value lost. (None, []) when the words after name no money."""
     i = 0
     while i < min(limit, 2) and after[i].lower in _MONEY_LINKS:
         i += 1  # "worth of"
     if i == 0:
-        return []
-    while i < limit and after[i].lower in _MONEY_DETERMINERS:
-        i += 1
+        return None, []
+    taken_off = after[0].lower in {"off", "from"}
     phrase: list[Token] = []
-    while i < limit and len(phrase) < 3:
+    while i < limit and len(phrase) < _MONEY_MAX_WORDS:
         tok = after[i]
+        if tok.lower in _MONEY_DETERMINERS or tok.text.endswith(("'s", "’s")):
+            i += 1  # "off the company's market value"
+            continue
+        if tok.text in {"-", "/"} or tok.text[:1].isdigit():
+            i += 1  # "COVID-19"
+            continue
         if not tok.text[:1].isalpha() or tok.lower in FUNCTION_WORDS:
             break
-        if ctx.mention_at(tok.start) is None:
-            phrase.append(tok)
+        phrase.append(tok)
         i += 1
     for k in range(len(phrase), 0, -1):
-        if canonical_quantity(" ".join(t.lower for t in phrase[:k])) in MONEY_QUANTITIES:
-            return phrase[:k]
-    return []
+        for size in (2, 1):
+            words = phrase[max(0, k - size) : k]
+            if any(ctx.mention_at(t.start) is not None for t in words):
+                continue
+            name = canonical_quantity(" ".join(t.lower for t in words))
+            if name in MONEY_QUANTITIES:
+                if taken_off:
+                    return (f"{name} lost" if name == "market value" else None), words
+                return name, words
+    return None, []
+
+
+_GAP_WORDS = word_set("the its their")
+
+
+def _gapped(ctx: SentenceContext, clause: Sequence[Token]) -> bool:
+    """Only "and <name>" between the figure before and this one: the verb and noun of the
+    figure before are left out ("X pledged €20m in aid and Y $15 million")."""
+    k = len(clause) - 1
+    while k >= 0 and not ctx.in_figure(clause[k].start):
+        k -= 1
+    if k < 0:
+        return False
+    tail = clause[k + 1 :]
+    conjunctions = [i for i, t in enumerate(tail) if t.lower in {"and", "while", "whereas"}]
+    conj = conjunctions[-1] if conjunctions else -1
+    if conj < 0:
+        return False
+    rest = tail[conj + 1 :]
+    names = [t for t in rest if ctx.mention_at(t.start) is not None]
+    return bool(names) and all(
+        ctx.mention_at(t.start) is not None or t.lower in _GAP_WORDS for t in rest
+    )
 
 
 def _thing_outcome(ctx: SentenceContext, outcome: str, fallback_noun: str | None) -> str | None:
@@ -488,10 +558,13 @@ def quantity_without_noun(
     limit: int = 0,
 ) -> tuple[str, Sequence[Token]]:
     """Quantity (and the tokens naming it) of a figure with no noun after it."""
+    if ctx.previous_quantity is not None and _gapped(ctx, clause):
+        # "the EU pledged €20m in aid and the United States $15 million"
+        return ctx.previous_quantity, ()
     if dimension == "currency":
-        money = money_after(ctx, after, min(limit, len(after)))
-        if money:
-            return canonical_quantity(" ".join(t.lower for t in money)), money
+        money, money_tokens = money_after(ctx, after, min(limit, len(after)))
+        if money is not None:
+            return money, money_tokens
     last = clause[-1].lower if clause else ""
     if (
         ctx.previous_quantity is not None
@@ -528,6 +601,12 @@ def quantity_without_noun(
             return thing, ()
         # "kills 1,200", "burned 12,400 acres": the outcome names what is counted
         return quantity_for("territory" if dimension == "area" else "people", outcome), ()
+    if dimension == "currency":
+        # "the cost of fighting the fire had reached $18.5 million": a money noun heads the
+        # clause's subject, however long it is
+        for k in range(len(clause) - 1, max(-1, len(clause) - 13), -1):
+            if SYNONYMS.get(clause[k].lower) in MONEY_QUANTITIES:
+                return SYNONYMS[clause[k].lower], [clause[k]]
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
     found = _known_noun_before(clause, 10 if dimension is None else 4, dimension is not None)
     search = clause

@@ -23,8 +23,10 @@ vs prisoners; cases vs hospitalised vs vaccinated; damage (what was destroyed) v
 an owner lost) vs aid vs cost vs funding (a budget is funding). A change of a level ("revenue
 rose 12%") is "growth"/"decline", never the level itself.
 
-Versions: 6 added trapped, power outages ("households without power"), value ("worth"),
-fines, fees, snowfall; "captured"/"seized" name things taken ("territory captured").
+Versions: 6 added employees ("employs 900 people"), protesters for people who marched or
+took to the streets, voters for people eligible to vote, trapped, power outages ("households
+without power"), value ("worth"), fines, fees, snowfall; "captured"/"seized" name things
+taken ("territory captured").
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "cases": "cases|infections|infected|confirmed cases|case",
     "vaccinations": "vaccinations|vaccinated|vaccine doses|doses|jabs",
     "protesters": "protesters|protestors|demonstrators|marchers|rallygoers|participants",
+    "employees": "employees|employee|workforce|headcount",
+    "voters": "voters|eligible voters|registered voters|electorate|electors",
     "votes": "votes|ballots|ballots cast|vote",
     "seats": "seats|seat|mandates",
     "turnout": "turnout|voter turnout",
@@ -161,6 +165,9 @@ PEOPLE_OUTCOMES: dict[str, str] = {
     "vaccinated": "vaccinations",
     "captured": "prisoners",
     "kidnapped": "hostages",
+    "employed": "employees",
+    "protested": "protesters",
+    "voters": "voters",
     "abducted": "hostages",
 }
 
