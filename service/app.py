@@ -22,7 +22,12 @@ from service.clients.fetch import Resolver, parse_networks, system_resolver
 from service.db.engine import make_engine, make_sessionmaker
 from service.http.claimreview import conflicts_claimreview, fact_claimreview
 from service.http.claims import AssertionController, ClaimController
-from service.http.deps import provide_session, provide_settings, require_read_key
+from service.http.deps import (
+    provide_session,
+    provide_settings,
+    reject_nul_in_query,
+    require_read_key,
+)
 from service.http.entities import EntityController
 from service.http.errors import EXCEPTION_HANDLERS, document_problem_responses
 from service.http.exports import negotiate_export
@@ -69,6 +74,7 @@ SPECIFIC_PROBLEMS = {"addEntityAlias": (409,), "createWebhook": (502,)}
 def _read_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
     if connection.url.path not in OPEN_PATHS:
         require_read_key(connection, handler)
+        reject_nul_in_query(connection)
 
 
 def create_app(settings: Settings | None = None, *, resolver: Resolver | None = None) -> Litestar:

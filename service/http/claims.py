@@ -9,7 +9,7 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from service.http.params import Cursor, EntityFilter, Id, Limit, SourceIdFilter
+from service.http.params import MAX_ID, Cursor, EntityFilter, Id, Limit, SourceIdFilter
 from service.schemas.claims import AssertionRead, ClaimRead
 from service.schemas.common import Page
 from service.services import claims as service
@@ -57,7 +57,7 @@ class AssertionController(Controller):
         db_session: NamedDependency[AsyncSession],
         entity: EntityFilter = None,
         source_id: SourceIdFilter = None,
-        fact_id: Annotated[int | None, QueryParameter(ge=1, le=2**62)] = None,
+        fact_id: Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)] = None,
         limit: Limit = 50,
         cursor: Cursor = None,
     ) -> Page[AssertionRead]:

@@ -18,6 +18,20 @@ from service.http.ratelimit import WriteRateLimiter
 from service.settings import Settings
 
 
+class InvalidParameter(FactcheckError):
+    """A query parameter no handler can use (400)."""
+
+    code = "invalid_parameter"
+
+
+def reject_nul_in_query(connection: ASGIConnection[Any, Any, Any, Any]) -> None:
+    """NUL is in no name, word or cursor, and PostgreSQL refuses it in any string: 400."""
+    if b"%00" in connection.scope.get("query_string", b"") or "\x00" in str(
+        connection.query_params
+    ):
+        raise InvalidParameter("query parameters may not contain NUL characters")
+
+
 class MalformedBody(FactcheckError):
     """The body is not a JSON document (400), as opposed to a JSON document that is not valid."""
 

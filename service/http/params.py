@@ -19,5 +19,8 @@ EntityFilter = Annotated[
         description="Any name or alias of an entity (case-insensitive), or its id.",
     ),
 ]
-SourceIdFilter = Annotated[int | None, QueryParameter(ge=1, le=2**62)]
-Id = Annotated[int, PathParameter(ge=1, le=2**62)]
+# Ids are 32-bit integer columns: a larger value can name nothing, and PostgreSQL refuses to
+# compare it with one (a 500 found by the generated attacks), so it is a 400.
+MAX_ID = 2**31 - 1
+SourceIdFilter = Annotated[int | None, QueryParameter(ge=1, le=MAX_ID)]
+Id = Annotated[int, PathParameter(ge=1, le=MAX_ID)]

@@ -13,11 +13,12 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 import msgspec
@@ -69,6 +70,7 @@ def running_server(
         "FACTCHECK_DB_POOL_SIZE": "5",
         **(env or {}),
     }
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed after the process ends
     process = subprocess.Popen(
         [
             sys.executable,
@@ -88,10 +90,11 @@ def running_server(
         env=environment,
         cwd=ROOT,
         start_new_session=True,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_healthy(base, process)
+        wait_until_healthy(base, process, log)
         yield base, process
     finally:
         if process.poll() is None:
@@ -101,12 +104,16 @@ def running_server(
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, 9)
                 process.wait(timeout=10)
+        log.close()
 
 
-def wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
+def wait_until_healthy(base: str, process: subprocess.Popen[bytes], log: IO[bytes]) -> None:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
-        assert process.poll() is None, "the server exited while starting"
+        if process.poll() is not None:
+            log.seek(0)
+            errors = log.read().decode(errors="replace")
+            raise AssertionError(f"the server exited while starting:\n{errors[-3000:]}")
         try:
             if httpx.get(f"{base}/health", timeout=2).status_code == 200:
                 return
