@@ -35,13 +35,13 @@ troops in Kursk, late October 2024"). Grouping runs in two steps:
    join the family's latest fact (or form an "undated" fact when the family has no dates).
 
    Within one stretch of time, figures are also split where their sorted sizes jump by more
-   than `SCALE_GAP` (20x) with nothing in between (`_split_by_scale`): sources disagreeing
+   than `SCALE_GAP` (20x) with nothing in between (`split_by_scale`): sources disagreeing
    about one count do not disagree by orders of magnitude, so "$1.48 a share" and "$612
    million" of one company's earnings, or 87 homes destroyed and 4,500 homes in the
    evacuation zone, are different facts even when extraction names them alike. Such parts
    get the key suffix `#e<decade of their smallest figure>`.
 
-3. **Forecasts** (`_split_forecasts`): a forecast stays in the reports' fact when every
+3. **Forecasts** (`split_forecasts`): a forecast stays in the reports' fact when every
    speaker's latest report allows its value ("approximately 5,000 expected to join" beside
    "at least 1,500 already there": the expectation is about the deployment being reported).
    A forecast the reports exclude ("70% containment by Sunday" beside 40% today) describes
@@ -57,24 +57,27 @@ check between facts, see `containment_candidates` and `verdicts.containment_viol
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
 from service.domain.explain import NameOf, fact_label, format_number, key_to_name
-from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
-from service.domain.tolerance import (
-    compatible,
-    latest_by_speaker,
-    normal_quantity,
-    quantity_kind,
-    reference_date,
-    unit_base,
+from service.domain.fact_splits import (
+    RUNNING_WINDOW,
+    is_event_bound,
+    near,
+    span,
+    split_by_scale,
+    split_by_time,
+    split_forecasts,
+    split_unattributed,
 )
+from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
+from service.domain.tolerance import compatible, normal_quantity, reference_date, unit_base
 
 __all__ = [
     "Contains",
+    "CountryOf",
     "FactGroup",
     "containment_candidates",
     "family_key",
@@ -86,10 +89,6 @@ __all__ = [
 ]
 
 Contains = Callable[[str, str], bool]
-
-_RUNNING_WINDOW = dt.timedelta(days=30)
-SCALE_GAP = 20.0
-_EVENT_LOOKBACK = dt.timedelta(days=3)
 
 
 class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
@@ -141,11 +140,6 @@ def _anchor(subject: str | None, location: str | None, country_of: CountryOf | N
     return (find(location) if location else None) or location or "-"
 
 
-def is_event_bound(quantity: str) -> bool:
-    """True for quantities counted per event (crowds, votes), split by day."""
-    return quantity_kind(quantity) == "event"
-
-
 def group_facts(
     assertions: Sequence[AssertionView],
     name_of: NameOf | None = None,
@@ -167,11 +161,11 @@ def group_facts(
     for family, members in families.items():
         for slot, merged in _merge_slots(members, contains or _never):
             stem = f"{family}|{slot[0] or '-'}|{slot[1] or '-'}"
-            for anchor, timed in _split_by_time(merged):
-                by_scale = _split_by_scale(timed)
+            for anchor, timed in split_by_time(merged):
+                by_scale = split_by_scale(timed)
                 for scale, cluster in by_scale:
                     tag = f"#e{scale}" if len(by_scale) > 1 else ""
-                    reports, apart = _split_forecasts(cluster)
+                    reports, apart = split_forecasts(cluster)
                     parts = [(reports or apart, False)] + (
                         [(apart, True)] if reports and apart else []
                     )
@@ -179,7 +173,7 @@ def group_facts(
                         _make_group(family, stem, slot, anchor, piece, names, forecasts=f,
                                     tag=tag, apart=extra)
                         for part, f in parts
-                        for extra, piece in _split_unattributed(part)
+                        for extra, piece in split_unattributed(part)
                     )  # fmt: skip
     return _unique_keys(sorted(groups, key=lambda g: g.key))
 
@@ -220,21 +214,21 @@ def _merge_slots(
     pieces = [
         (slot, cluster)
         for slot in sorted(slots, key=str)
-        for _, cluster in _split_by_time(slots[slot])
+        for _, cluster in split_by_time(slots[slot])
     ]
-    window = dt.timedelta(0) if is_event_bound(members[0].quantity) else _RUNNING_WINDOW
-    spans = [_span(c) for _, c in pieces]
+    window = dt.timedelta(0) if is_event_bound(members[0].quantity) else RUNNING_WINDOW
+    spans = [span(c) for _, c in pieces]
     root = list(range(len(pieces)))
     for i, (slot, cluster) in enumerate(pieces):
-        near = [
+        finer_ids = [
             j
             for j, (other, _) in enumerate(pieces)
-            if _covers(slot, other, contains) and _near(spans[i], spans[j], window)
+            if _covers(slot, other, contains) and near(spans[i], spans[j], window)
         ]
-        wanted = {pieces[j][0] for j in near}
+        wanted = {pieces[j][0] for j in finer_ids}
         best = {s for s in wanted if not any(_covers(s, t, contains) for t in wanted)}
-        target = [j for j in near if pieces[j][0] in best]
-        finer = [a for j in near for a in pieces[j][1]]
+        target = [j for j in finer_ids if pieces[j][0] in best]
+        finer = [a for j in finer_ids for a in pieces[j][1]]
         if len(best) == 1 and len(target) == 1 and _may_join(slot, best.pop(), finer, cluster):
             root[i] = target[0]
     out: dict[int, list[AssertionView]] = {}
@@ -270,161 +264,6 @@ def _slot(a: AssertionView) -> Slot:
     # that is the figure's own attributor says nothing about which fact it is.
     subject = None if a.subject is not None and a.subject == a.attributor else a.subject
     return (subject, a.location)
-
-
-def _span(cluster: list[AssertionView]) -> tuple[dt.date, dt.date] | None:
-    days = _days(cluster)
-    return (min(days), max(days)) if days else None
-
-
-def _near(
-    a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None, window: dt.timedelta
-) -> bool:
-    if a is None or b is None:
-        return True
-    return a[0] - window <= b[1] and b[0] - window <= a[1]
-
-
-def _split_by_time(
-    members: list[AssertionView],
-) -> list[tuple[dt.date | None, list[AssertionView]]]:
-    event_bound = is_event_bound(members[0].quantity)
-    dated: list[tuple[dt.date, AssertionView]] = []
-    floating: list[AssertionView] = []  # undated event figures placed after the dated ones
-    undated: list[AssertionView] = []
-    for a in members:
-        if event_bound and a.as_of is None and a.published_at is not None:
-            floating.append(a)
-        else:
-            day = reference_date(a)
-            if day is None:
-                undated.append(a)
-            else:
-                dated.append((day, a))
-    window = dt.timedelta(0) if event_bound else _RUNNING_WINDOW
-    clusters = _single_linkage(dated, window)
-    # Spans come from the dated figures only, so where one undated figure lands never
-    # depends on where another landed (order independence).
-    spans = [(min(_days(c)), max(_days(c)), c) for _, c in clusters]
-    unplaced: list[tuple[dt.date, AssertionView]] = []
-    for a in floating:
-        published = a.published_at.date() if a.published_at else dt.date.min
-        homes = [s for s in spans if s[0] <= published and s[1] >= published - _EVENT_LOOKBACK]
-        if homes:
-            max(homes, key=lambda s: s[1])[2].append(a)
-        else:
-            unplaced.append((published, a))
-    clusters += _single_linkage(unplaced, _EVENT_LOOKBACK)
-    clusters.sort(key=lambda c: (c[0], c[1][0].id))
-    if undated:
-        if clusters:
-            clusters[-1][1].extend(undated)
-        else:
-            return [(None, undated)]
-    return [(anchor, cluster) for anchor, cluster in clusters]
-
-
-def _single_linkage(
-    dated: list[tuple[dt.date, AssertionView]], window: dt.timedelta
-) -> list[tuple[dt.date, list[AssertionView]]]:
-    clusters: list[tuple[dt.date, list[AssertionView]]] = []
-    last: dt.date | None = None
-    for day, a in sorted(dated, key=lambda item: (item[0], item[1].id)):
-        if last is None or day - last > window:
-            clusters.append((day, []))
-        clusters[-1][1].append(a)
-        last = day
-    return clusters
-
-
-def _days(cluster: list[AssertionView]) -> list[dt.date]:
-    return [d for d in (reference_date(a) for a in cluster) if d is not None]
-
-
-def _scale_of(a: AssertionView) -> float:
-    ends = [abs(v) for v in (a.low, a.high) if v is not None]
-    return max(sum(ends) / len(ends), 1.0) if ends else 1.0
-
-
-def _split_by_scale(cluster: list[AssertionView]) -> list[tuple[int, list[AssertionView]]]:
-    """Split where sorted sizes jump by more than `SCALE_GAP` (no figure in between).
-
-    Sources disagreeing about one count do not disagree by orders of magnitude; figures
-    that far apart count different things (earnings per share beside net income, homes
-    destroyed beside homes in the evacuation zone). Each part is tagged with the decade of
-    its smallest figure.
-    """
-    ordered = sorted(cluster, key=lambda a: (_scale_of(a) * unit_base(a.unit)[2], a.id))
-    parts: list[list[AssertionView]] = []
-    previous = 0.0
-    for a in ordered:
-        size = _scale_of(a) * unit_base(a.unit)[2]
-        if not parts or size > previous * SCALE_GAP:
-            parts.append([])
-        parts[-1].append(a)
-        previous = size
-    return [
-        (math.floor(math.log10(max(_scale_of(p[0]) * unit_base(p[0].unit)[2], 1e-300))), p)
-        for p in parts
-    ]
-
-
-def _split_forecasts(
-    cluster: list[AssertionView],
-) -> tuple[list[AssertionView], list[AssertionView]]:
-    """(the fact's figures, forecasts that stand apart as a fact of their own).
-
-    A forecast stays with the reports when every speaker's latest report allows its value
-    ("approximately 5,000 expected to join" beside "at least 1,500 already there"); one the
-    reports exclude describes another, future state ("70% containment by Sunday" beside 40%
-    today) and forms its own fact.
-    """
-    reports = [a for a in cluster if not a.is_forecast]
-    if not reports:
-        return cluster, []
-    latest = list(latest_by_speaker(reports).values())
-    kept: list[AssertionView] = []
-    apart: list[AssertionView] = []
-    for a in cluster:
-        fits = not a.is_forecast or all(compatible(a, r) for r in latest)
-        (kept if fits else apart).append(a)
-    return kept, apart
-
-
-def _split_unattributed(
-    cluster: list[AssertionView],
-) -> list[tuple[str, list[AssertionView]]]:
-    """(key suffix, figures): one article's incompatible unattributed figures part ways.
-
-    An article does not contradict itself on one day without saying who says what: two
-    incompatible figures it states for the same reference date, neither attributed, count
-    different things extraction could not tell apart ("nine members voted for, three
-    dissented"). The one agreeing with most of the fact's other figures (then the first stated)
-    stays; the others form facts of their own, keyed `#x<first member id>`.
-    """
-    by_day: dict[tuple[int, dt.date | None], list[AssertionView]] = {}
-    for a in cluster:
-        if a.attributor is None and a.attributed_to is None:
-            by_day.setdefault((a.source_id, reference_date(a)), []).append(a)
-    gone: list[AssertionView] = []
-    for same in sorted(by_day.values(), key=lambda group: group[0].id):
-        if len(same) < 2:
-            continue
-        others = [b for b in cluster if b not in same]
-        keeper = max(same, key=lambda a: (sum(compatible(a, b) for b in others), -a.id))
-        gone.extend(a for a in same if not compatible(a, keeper))
-    if not gone:
-        return [("", cluster)]
-    parts: list[list[AssertionView]] = []
-    for a in sorted(gone, key=lambda x: x.id):
-        home = next((p for p in parts if all(compatible(a, b) for b in p)), None)
-        if home is None:
-            parts.append([a])
-        else:
-            home.append(a)
-    ids = {a.id for a in gone}
-    kept = [a for a in cluster if a.id not in ids]
-    return [("", kept)] + [(f"#x{p[0].id}", p) for p in parts]
 
 
 def _make_group(
@@ -515,6 +354,6 @@ def _spans_meet(a: FactGroup, b: FactGroup) -> bool:
         return True
     assert a.first_date and a.last_date and b.first_date and b.last_date  # narrowed above
     return (
-        a.first_date - _RUNNING_WINDOW <= b.last_date
-        and b.first_date - _RUNNING_WINDOW <= a.last_date
+        a.first_date - RUNNING_WINDOW <= b.last_date
+        and b.first_date - RUNNING_WINDOW <= a.last_date
     )
