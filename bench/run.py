@@ -57,7 +57,7 @@ class Budget(msgspec.Struct, frozen=True):
 
 
 QUICK = Budget(
-    requests=60, seconds=3.0, concurrency=2, ingest=8, ingest_clients=2, extraction_repeat=1
+    requests=40, seconds=1.5, concurrency=2, ingest=5, ingest_clients=2, extraction_repeat=1
 )
 
 
@@ -192,36 +192,38 @@ def _reads(base_url: str, paths: dict[str, list[str]], budget: Budget) -> dict[s
 def _ceiling(
     base_url: str, url: str, paths: dict[str, list[str]], budget: Budget
 ) -> dict[str, float]:
-    """GET /claims against the bare framework endpoint returning the same bytes, same load."""
+    """GET /claims against the bare framework endpoint returning the same bytes, same load.
+
+    Both servers run side by side and are measured in three alternating rounds; the best
+    round of each counts, so a burst of other work on the machine does not pick the winner.
+    """
     path = paths["GET /claims?entity="][0]
     body = httpx.get(base_url + path, headers=HEADERS, timeout=30).content
+    real_rps: list[float] = []
+    bare_rps: list[float] = []
     with tempfile.NamedTemporaryFile(suffix=".json") as handle:
         handle.write(body)
         handle.flush()
-        real = asyncio.run(
-            get_load(
-                base_url,
-                [path],
-                concurrency=budget.concurrency,
-                requests=budget.requests,
-                seconds=budget.seconds,
-            )
-        )
         with running(url, kind="bare", env={"FACTCHECK_BENCH_BODY": handle.name}) as bare_server:
-            bare = asyncio.run(
-                get_load(
-                    bare_server.base_url,
-                    ["/claims"],
-                    concurrency=budget.concurrency,
-                    requests=budget.requests,
-                    seconds=budget.seconds,
-                )
-            )
+            targets = ((base_url, path, real_rps), (bare_server.base_url, "/claims", bare_rps))
+            for _round in range(3):
+                for origin, target, into in targets:
+                    load = asyncio.run(
+                        get_load(
+                            origin,
+                            [target],
+                            concurrency=budget.concurrency,
+                            requests=max(budget.requests // 3, 10),
+                            seconds=budget.seconds / 3,
+                        )
+                    )
+                    into.append(load.rps)
+    real, bare = max(real_rps), max(bare_rps)
     return {
         "body_bytes": len(body),
-        "claims_rps": real.rps,
-        "bare_rps": bare.rps,
-        "ratio": real.rps / bare.rps if bare.rps else 0.0,
+        "claims_rps": real,
+        "bare_rps": bare,
+        "ratio": real / bare if bare else 0.0,
     }
 
 
