@@ -156,7 +156,9 @@ def split_unattributed(
     incompatible figures it states for the same reference date, neither attributed, count
     different things extraction could not tell apart ("nine members voted for, three
     dissented"). The one agreeing with most of the fact's other figures (then the first stated)
-    stays; the others form facts of their own, keyed `#x<first member id>`.
+    stays, and so does every figure another source also allows (a contested value of this
+    fact whose attribution was lost: police 48,000 and organisers 61,000); the others form
+    facts of their own, keyed `#x<first member id>`.
     """
     by_day: dict[tuple[int, dt.date | None], list[AssertionView]] = {}
     for a in cluster:
@@ -168,7 +170,12 @@ def split_unattributed(
             continue
         others = [b for b in cluster if b not in same]
         keeper = max(same, key=lambda a: (sum(compatible(a, b) for b in others), -a.id))
-        gone.extend(a for a in same if not compatible(a, keeper))
+        elsewhere = [b for b in cluster if b.source_id != same[0].source_id]
+        gone.extend(
+            a
+            for a in same
+            if not compatible(a, keeper) and not any(compatible(a, b) for b in elsewhere)
+        )
     if not gone:
         return [("", cluster)]
     parts: list[list[AssertionView]] = []
