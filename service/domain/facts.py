@@ -1,57 +1,75 @@
 """Which assertions speak about the same measurable fact.
 
 A fact is one quantity of one subject at one place over one stretch of time ("North Korean
-troops in Kursk, late October 2024"). Grouping runs in two steps:
+troops in Kursk, late October 2024"). Extraction names subjects and places imperfectly (a
+figure without its place, a ministry as the subject of a death toll, the province in one
+article and the country in the next), so grouping runs in five steps:
 
-1. **Family** (`family_key`): canonical quantity + unit dimension + subject + location.
+1. **Family** (`family_key`): canonical quantity + unit dimension + *anchor*: the subject's
+   country (the subject itself when its country is unknown), else the location's country (or
+   the location), else "-". A subject that is the figure's own attributor is ignored here and
+   below: a body is rarely what its own figure counts ("the ministry said 3,100 died").
+   The family is the cheap, stable index the service stores on every assertion row and
+   reloads on a change; keying it by country keeps a province's and its country's figures,
+   and figures with and without a place, together, while a big corpus still spreads over
+   quantity x country. `country_of` must be the same callable at ingest and at regrouping.
    Units are converted to a base unit per dimension (`units.to_base`: mi2, acres, ha ->
    km2; mi -> m), so a wildfire in acres and one in km2 land in one family while its
    containment in % does not. Currencies are not converted (no exchange rates in a pure
-   core): USD and EUR figures are different families. The service stores the key on every
-   assertion row.
+   core): USD and EUR figures are different families. Forecasts ("expected to join") share
+   the family of the reports of the same quantity; step 4 decides whether they join a fact.
 
-   Forecasts ("expected to join", "could reach") share the family of the reports of the same
-   quantity, so the service always loads them together: a forecast speaks about the same
-   measurable thing. Step 3 decides whether it joins the reports' fact.
+2. **Slots** (`group_facts`): within a family, the figures of one (subject, location) pair
+   form a slot, split in time as in step 3. A slot *covers* a more precise one when each of
+   its fields is unknown or equal, or its place contains the other's (`contains`). A slot's
+   stretch of figures joins the one more precise slot that it covers and that meets it in
+   time, when there is exactly one such slot at the finest level ("troops" of North Korea
+   without a place join "North Korean troops in Russia" only when no other place is named
+   for them in that stretch; with Kursk and Vladivostok also named it stays apart: ambiguous).
+   A whole place joins a site inside it only on evidence: some point figure (exact or about)
+   stated for the whole agrees with one stated for the site ("2,600 killed in Turkey", "2,600
+   killed in Van"): a part and its whole seldom share a count, so 10,000 troops in a country
+   and 1,500 in one region stay two facts, checked against each other by
+   `containment_candidates` and `verdicts.containment_violations`.
 
-2. **Time** (`group_facts`): a family is split where its figures are far apart in time, so
-   "31,000 soldiers killed as of early 2023" and a 2024 toll are different facts while a death
-   toll revised over three days stays one fact. Each figure's *reference date* is its `as_of`,
-   else its publication date (an undated figure in an article is read as current when
-   written). Dated figures are clustered by single linkage: sorted by date, a new fact starts
-   where the gap to the previous figure exceeds the quantity's window:
+3. **Time** (`fact_splits.split_by_time`): a fact is split where its figures are far apart
+   in time, so "31,000 soldiers killed as of early 2023" and a 2024 toll are different facts
+   while a death toll revised over three days stays one fact. Each figure's *reference date*
+   is its `as_of`, else its publication date (an undated figure in an article is read as
+   current when written). Dated figures are clustered by single linkage: sorted by date, a
+   new fact starts where the gap to the previous figure exceeds the quantity's window:
 
    | quantity kind                                 | window  | why                            |
    |-----------------------------------------------|---------|--------------------------------|
    | event-bound (protesters, turnout, votes, ...) | 0 days  | each gathering is its own event |
    | everything else (tolls, troops, areas, money) | 30 days | a running count gets revised    |
 
-   (A rally and a vigil the evening before never merge; a death toll revised over a news
-   cycle stays one fact.)
-
    For event-bound quantities an undated figure refers to an event at or shortly before its
    publication: it joins the latest dated event in [published - 3 days, published], and only
    forms its own fact when there is none. Figures with neither `as_of` nor a publication date
-   join the family's latest fact (or form an "undated" fact when the family has no dates).
+   join the latest fact (or form an "undated" fact when there are no dates).
 
    Within one stretch of time, figures are also split where their sorted sizes jump by more
    than `SCALE_GAP` (20x) with nothing in between (`split_by_scale`): sources disagreeing
-   about one count do not disagree by orders of magnitude, so "$1.48 a share" and "$612
-   million" of one company's earnings, or 87 homes destroyed and 4,500 homes in the
-   evacuation zone, are different facts even when extraction names them alike. Such parts
-   get the key suffix `#e<decade of their smallest figure>`.
+   about one count do not disagree by orders of magnitude ("$1.48 a share" beside "$612
+   million"). Such parts get the key suffix `#e<decade of their smallest figure>`.
 
-3. **Forecasts** (`split_forecasts`): a forecast stays in the reports' fact when every
+4. **Forecasts** (`split_forecasts`): a forecast stays in the reports' fact when every
    speaker's latest report allows its value ("approximately 5,000 expected to join" beside
-   "at least 1,500 already there": the expectation is about the deployment being reported).
-   A forecast the reports exclude ("70% containment by Sunday" beside 40% today) describes
-   another, future state: it forms a fact of its own (key suffix `~forecast`). Either way a
+   "at least 1,500 already there"). A forecast the reports exclude ("70% containment by
+   Sunday" beside 40% today) forms a fact of its own (key suffix `~forecast`). Either way a
    forecast never conflicts with a report (`verdicts.py`).
 
-The fact key is `<family key>@<earliest reference date>` (or `@undated`): deterministic, the
-same whatever order the assertions arrive in, and untouched when an unrelated source (another
-family) is added or removed. Containment (Kursk lies in Russia) never merges facts; it is a
-check between facts, see `containment_candidates` and `verdicts.containment_violations`.
+5. **Lost attribution** (`split_unattributed`): an article does not contradict itself on one
+   day without saying who says what, so its incompatible unattributed figures for one
+   reference date count different things ("nine members voted for, three dissented"): the
+   one agreeing with most other figures stays, and so does any figure another source also
+   allows; the rest form facts of their own (key suffix `#x<first member id>`).
+
+The fact key is `<family key>|<subject>|<location>@<earliest reference date>` (or
+`@undated`), plus the suffixes above, with the slot's (most precise) subject and location:
+deterministic, the same whatever order the assertions arrive in, and untouched when a
+source of another family is added or removed.
 """
 
 from __future__ import annotations
@@ -112,7 +130,7 @@ class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
     forecast: bool = False
 
 
-CountryOf = Callable[[str], "str | None"]
+CountryOf = Callable[[str], str | None]
 Slot = tuple[str | None, str | None]  # (subject, location) as extraction named them
 
 
