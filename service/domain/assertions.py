@@ -213,12 +213,19 @@ def _most_specific(ctx: SentenceContext, keys: Sequence[str]) -> str | None:
     return best
 
 
-def _places_after_preps(ctx: SentenceContext, tokens: Sequence[Token]) -> list[str]:
+def _places_after_preps(
+    ctx: SentenceContext, tokens: Sequence[Token], distance: bool = False
+) -> list[str]:
     found: list[str] = []
     last_prep = -10
     for k, tok in enumerate(tokens):
-        if tok.lower in _LOCATION_PREPS or (k == 0 and tok.lower == "of"):
-            # "of" right after the counted noun: "3,000 residents of Piru"
+        if (
+            tok.lower in _LOCATION_PREPS
+            or (k == 0 and tok.lower == "of")
+            or (distance and tok.lower in {"from", "of"})
+        ):
+            # "of" right after the counted noun: "3,000 residents of Piru"; a distance
+            # "from"/"northwest of" a place
             last_prep = k
             continue
         if tok.lower == "from" or tok.text in _CLAUSE_BREAKS:
@@ -393,7 +400,7 @@ def read_figure(
     ]
     if np_keys:
         subject = np_keys[0]
-    if subject is None and np_end < limit and after[np_end].lower == "from":
+    if subject is None and dimension is None and np_end < limit and after[np_end].lower == "from":
         origin = _entity_keys(ctx, after[np_end + 1 : min(limit, np_end + 4)])
         if origin:
             subject = origin[0]
@@ -434,11 +441,14 @@ def read_figure(
     # location
     tail = after[np_end:limit]
     cut = len(tail)
+    # a distance is measured from a place: "50 miles (80 km) northwest of Los Angeles"
+    distance = dimension == "length"
+    breaks = {",", ";", "—"} if distance else {",", ";", "—", "(", ")"}
     for k, tok in enumerate(tail):
-        if tok.text in {",", ";", "—", "(", ")"} or tok.lower in {"while", "but", "whereas"}:
+        if tok.text in breaks or tok.lower in {"while", "but", "whereas"}:
             cut = k
             break
-    places = [p for p in _places_after_preps(ctx, tail[: min(cut, 14)]) if p != subject]
+    places = [p for p in _places_after_preps(ctx, tail[: min(cut, 14)], distance) if p != subject]
     if not places:
         places = [p for p in _places_after_preps(ctx, clause) if p != subject]
         if not places and clause and clause[0].lower.endswith("ing"):

@@ -163,7 +163,8 @@ _OUTCOME_FORMS: dict[str, str] = _forms(
     "flee fleeing; trapped: trapped; vaccinated: vaccinated vaccinating vaccinate; captured: "
     "capture captures capturing captured; seized: seize seizes seizing seized; jailed: jailed; "
     "drowned: drowned; perished: perished; kidnapped: kidnapped abducted; employed: employ "
-    "employs employed employing; protested: marched protested demonstrated rallied"
+    "employs employed employing; protested: marched protested demonstrated rallied; "
+    "sheltered: housed housing sheltered sheltering"
 )
 
 
@@ -175,6 +176,7 @@ _PHRASE_OUTCOMES = (
     "protested",
     "voters",
     "evacuated",
+    "warned",
 )
 # "evacuation orders for 4,000 residents": an outcome named by a noun before the figure.
 _NOMINAL_OUTCOME = re.compile(
@@ -207,7 +209,9 @@ _OUTCOME_PHRASE = re.compile(
     r"(?:rubble|debris|wreckage|ruins|floodwaters?)|alive\b)"
     r"|(?P<protested>(?:took|taken|take|taking)\s+to\s+the\s+streets)"
     r"|(?P<voters>(?:eligible|registered)\s+to\s+vote)"
-    r"|(?P<evacuated>(?:ordered\s+)?to\s+(?:evacuate|leave\s+their\s+homes))"
+    r"|(?P<evacuated>(?:(?:ordered|forced|told)\s+)?to\s+(?:evacuate|leave\s+their\s+homes)"
+    r"|under\s+(?:mandatory\s+)?evacuation\s+orders?)"
+    r"|(?P<warned>under\s+(?:an?\s+)?evacuation\s+(?:warnings?|advisory|advisories))"
     r"|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))",
     re.IGNORECASE,
 )
@@ -354,7 +358,17 @@ def phrase_words(ctx: SentenceContext, phrase: Sequence[Token]) -> list[str]:
 def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str | None:
     """Outcome in the verb group after a noun phrase: "have been confirmed killed"."""
     j = i
-    while j < len(tokens) and j - i < 5 and tokens[j].lower in _AUXILIARIES:
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].lower in {"of", "in", "from", "at", "near"}
+        and tokens[j + 1].text[:1].isupper()
+    ):
+        # "3,000 residents of Piru were under evacuation warnings": past a place name
+        j += 1
+        while j < len(tokens) and j - i < 6 and tokens[j].text[:1].isupper():
+            j += 1
+    k = j
+    while j < len(tokens) and j - k < 5 and tokens[j].lower in _AUXILIARIES:
         j += 1
     if j >= len(tokens):
         return None

@@ -25,8 +25,9 @@ rose 12%") is "growth"/"decline", never the level itself.
 
 Versions: 6 added employees ("employs 900 people"), protesters for people who marched or
 took to the streets, voters for people eligible to vote, trapped, power outages ("households
-without power"), value ("worth"), fines, fees, snowfall; "captured"/"seized" name things
-taken ("territory captured").
+without power"), sheltered, evacuation warnings (apart from orders: "evacuated"), value
+("worth"), fines, fees, snowfall; "captured"/"seized" name things taken ("territory
+captured").
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ SYNONYM_TABLE: dict[str, str] = {
     "hospital admissions",
     "missing": "missing|unaccounted for|disappeared",
     "trapped": "trapped|stranded under rubble",
-    "evacuated": "evacuated|evacuees|evacuations|evacuation|ordered to evacuate",
+    "evacuated": "evacuated|evacuees|evacuations|evacuation|ordered to evacuate|"
+    "under evacuation orders",
+    "evacuation warnings": "evacuation warnings|evacuation warning|under evacuation warnings",
+    "sheltered": "sheltered|in shelters|sheltering",
     "displaced": "displaced|refugees|homeless|fled|internally displaced",
     "arrests": "arrests|arrested|detained|detentions|detainees|arrest",
     "rescued": "rescued|rescues|saved",
@@ -166,6 +170,8 @@ PEOPLE_OUTCOMES: dict[str, str] = {
     "captured": "prisoners",
     "kidnapped": "hostages",
     "employed": "employees",
+    "warned": "evacuation warnings",
+    "sheltered": "sheltered",
     "protested": "protesters",
     "voters": "voters",
     "abducted": "hostages",
