@@ -53,6 +53,9 @@ _TOKEN = re.compile(
 
 
 _POSSESSIVES = frozenset({"'s", "’s"})
+# Tokens an appositive may span ("AKUT, a volunteer rescue association whose teams ..., said").
+_MAX_APPOSITIVE = 30
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "its", "his", "her"})
 
 
 class Token(NamedTuple):
@@ -112,6 +115,12 @@ def _in_np(token: Token, covered: set[int]) -> bool:
     )
 
 
+def _opens_appositive(token: Token) -> bool:
+    """A noun phrase or a relative clause about the source opens here ("a professor at",
+    "who leads"), not a prepositional clause ("in which the state holds")."""
+    return token.lower in _APPOSITIVE_OPENERS or token.lower not in NP_STOP
+
+
 def _source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:
     """Index range [lo, hi) of the source phrase ending at or before token `idx`."""
     while idx >= 0 and tokens[idx].lower in SKIP_BEFORE_VERB:
@@ -119,9 +128,9 @@ def _source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) ->
     if idx >= 0 and tokens[idx].text == ",":
         # One appositive: "Tetiana Hranchak, a professor at ..., noted".
         j = idx - 1
-        while j >= 0 and idx - j <= 14 and tokens[j].text not in {",", "“", '"', "”"}:
+        while j >= 0 and idx - j <= _MAX_APPOSITIVE and tokens[j].text not in {",", "“", '"', "”"}:
             j -= 1
-        if j >= 0 and tokens[j].text == ",":
+        if j >= 0 and tokens[j].text == "," and _opens_appositive(tokens[j + 1]):
             idx = j - 1
         else:
             return (idx + 1, idx + 1)
@@ -254,7 +263,12 @@ def find_attributions(
             while prev >= 0 and tokens[prev].lower in SKIP_BEFORE_VERB:
                 prev -= 1
             if prev >= 0 and tokens[prev].lower in PRONOUNS_PERSON | PRONOUNS_BODY:
-                source = last_person if tokens[prev].lower in PRONOUNS_PERSON else last_body
+                # "The WHO said it had recorded ...": a source earlier in the sentence is
+                # nearer than the article's previous one.
+                person = tokens[prev].lower in PRONOUNS_PERSON
+                source = _same_sentence_source(events, entities, person=person) or (
+                    last_person if person else last_body
+                )
                 if source is not None:
                     events.append(
                         source._replace(
@@ -305,6 +319,21 @@ def find_attributions(
             )
         )
     return events
+
+
+def _same_sentence_source(
+    events: Sequence[Attribution], entities: Mapping[str, Entity], *, person: bool
+) -> Attribution | None:
+    """The last named source of this sentence that a pronoun of that kind can refer to."""
+    for event in reversed(events):
+        if event.name is None or event.speaker_key is None:
+            continue
+        entity = entities.get(event.speaker_key)
+        if entity is None:
+            continue
+        if (entity.kind is EntityKind.PERSON) == person:
+            return event
+    return None
 
 
 def is_organisation_reference(name: str | None) -> bool:

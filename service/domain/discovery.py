@@ -69,6 +69,9 @@ ORG_WORDS = _VOCABULARY["ORG_WORDS"]
 PLACE_WORDS = _VOCABULARY["PLACE_WORDS"]
 EVENT_WORDS = _VOCABULARY["EVENT_WORDS"]
 OPENERS = _VOCABULARY["OPENERS"]
+EVENT_LEADERS = _VOCABULARY["EVENT_LEADERS"]
+EVENT_LEADER_MODIFIERS = _VOCABULARY["EVENT_LEADER_MODIFIERS"]
+EVENT_HEADS = _VOCABULARY["EVENT_HEADS"]
 TITLE_WORDS = _VOCABULARY["TITLE_WORDS"]
 REPORT_VERBS = _VOCABULARY["REPORT_VERBS"]
 DATE_WORDS = _VOCABULARY["DATE_WORDS"]
@@ -150,6 +153,10 @@ class NameResolver:
                 )
         return out
 
+    def discovered_events(self) -> list[Entity]:
+        """The named events this text introduced."""
+        return [e for e in self.entities.values() if e.kind is EntityKind.EVENT]
+
     def person_named(self, surname: str) -> str | None:
         """The one person of this text whose last name is `surname` (normalised), or None."""
         owners = self.surnames.get(surname, set())
@@ -215,6 +222,9 @@ class NameResolver:
             words = [normalize_word(t[2]) for t in run.tokens]
             plain = not any(w in self.common or w in _GENERIC_WORDS for w in words)
             return run.tokens, EntityKind.PLACE if plain and len(words) <= 3 else None
+        event = _event_name(run.tokens)
+        if event is not None:
+            return event, EntityKind.EVENT
         tokens = self._strip(run.tokens, sentence_start=run.sentence_start)
         if not tokens:
             return tokens, None
@@ -259,7 +269,13 @@ class NameResolver:
         if kind is None or len(tokens) < 2 or run.in_headline:
             return
         aliases: tuple[str, ...] = ()
-        if kind is EntityKind.ORGANIZATION and normalize_word(tokens[-1][2]) in CORPORATE_SUFFIXES:
+        if kind is EntityKind.EVENT:
+            # "Typhoon Tamaraw" is "Tamaraw" later on; "the Sespe Fire" has no short form.
+            if _leader_length(tokens):
+                aliases = (_name_text(text, tokens[1:]),)
+        elif (
+            kind is EntityKind.ORGANIZATION and normalize_word(tokens[-1][2]) in CORPORATE_SUFFIXES
+        ):
             aliases, tokens = (_name_text(text, tokens),), tokens[:-1]
         name = _name_text(text, tokens)
         norm = normalize_alias(name)
@@ -323,6 +339,40 @@ class NameResolver:
         for alias in (name, *aliases):
             self.by_name[normalize_alias(alias)] = key
         return key
+
+
+def _leader_length(tokens: list[Token]) -> int:
+    """How many words open an event name as its kind ("Super Typhoon" = 2), else 0."""
+    words = [normalize_word(t[2]) for t in tokens[:2]]
+    if words and words[0] in EVENT_LEADERS:
+        return 1
+    if len(words) == 2 and words[0] in EVENT_LEADER_MODIFIERS and words[1] in EVENT_LEADERS:
+        return 2
+    return 0
+
+
+def _event_name(run: list[Token]) -> list[Token] | None:
+    """The words of a named event in a run ("Typhoon Tamaraw", "Sespe Fire"), else None."""
+    tokens = list(run)
+    while tokens and normalize_word(tokens[0][2]) in OPENERS:
+        tokens = tokens[1:]
+    if not 2 <= len(tokens) <= 5:
+        return None
+    lead = _leader_length(tokens)
+    if lead:
+        rest = tokens[lead:]
+        tokens = tokens[lead - 1 :]  # "Super Typhoon Haiyan" is Typhoon Haiyan
+        if (
+            1 <= len(rest) <= 3
+            and all(t[2][0].isupper() or t[2][0].isdigit() for t in rest)
+            and not any(normalize_word(t[2]) in ORG_WORDS | TITLE_WORDS for t in rest)
+        ):
+            return tokens
+        return None
+    words = [normalize_word(t[2]) for t in tokens]
+    if words[-1] in EVENT_HEADS and not any(w in ORG_WORDS | TITLE_WORDS for w in words[:-1]):
+        return tokens
+    return None
 
 
 def _name_text(text: str, tokens: list[Token]) -> str:

@@ -13,6 +13,7 @@ import re
 
 import msgspec
 
+from service.domain.agencies import find_agencies
 from service.domain.discovery import (
     ABBREVIATIONS,
     CONNECTORS,
@@ -69,6 +70,16 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     """Every entity mention in `text`: knowledge-base aliases first, then discovered names."""
     tokens = tokenize(text)
     matches, unsure = drop_name_parts(text, kb.scan_tokens(text, tokens), kb)
+    matches = _drop_inner_names(text, tokens, matches, kb)
+    agencies = find_agencies(text, matches, kb)
+    if agencies.refs:
+        # "Turkey's disaster agency" is one body, not the country: its span replaces the
+        # country's match so name runs and definitions see one known name.
+        spans = [(r.start, r.end) for r in agencies.refs]
+        matches = sorted(
+            [m for m in matches if not any(a < m.end and m.start < b for a, b in spans)]
+            + [KbMatch(r.start, r.end, r.key, False) for r in agencies.refs]
+        )
     covered = {m.start: m for m in matches}
     runs, definitions = _name_runs(text, tokens, covered, unsure, kb)
     resolver = NameResolver(kb)
@@ -91,6 +102,7 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
         for f in (Found(m.start, m.end, m.key, m.demonym) for m in matches)
     )
     found.extend(f for f in (resolver.resolve(text, run) for run in runs) if f is not None)
+    found.extend(_event_references(text, resolver.discovered_events()))
     found.sort(key=lambda f: (f.start, -f.end))
     mentions: list[EntityMention] = []
     demonyms: list[int] = []
@@ -105,8 +117,81 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
         )
         last_end = f.end
     return EntityFinding(
-        mentions=mentions, discovered=resolver.discovered(), demonym_indexes=tuple(demonyms)
+        mentions=mentions,
+        discovered=[*agencies.created, *resolver.discovered()],
+        demonym_indexes=tuple(demonyms),
     )
+
+
+# Common nouns that refer back to a named event of a kind ("the fire" = the Sespe Fire).
+_EVENT_NOUNS = {
+    "fire": ("fire", "blaze", "wildfire"),
+    "wildfire": ("fire", "blaze", "wildfire"),
+    "complex": ("fire", "fires", "blaze"),
+    "earthquake": ("earthquake", "quake"),
+    "quake": ("earthquake", "quake"),
+    "typhoon": ("typhoon", "storm"),
+    "hurricane": ("hurricane", "storm"),
+    "cyclone": ("cyclone", "storm"),
+    "storm": ("storm",),
+    "floods": ("floods", "flooding"),
+    "flood": ("flood", "flooding"),
+    "summit": ("summit",),
+    "eruption": ("eruption",),
+    "operation": ("operation",),
+}
+
+
+def _event_references(text: str, events: list[Entity]) -> list[Found]:
+    """ "the fire", "the storm": a reference to the one named event of that kind in the text."""
+    by_noun: dict[str, set[str]] = {}
+    for event in events:
+        words = event.name.lower().split()
+        kind_word = words[0] if words[0] in _EVENT_NOUNS and event.aliases else words[-1]
+        for noun in _EVENT_NOUNS.get(kind_word, ()):
+            by_noun.setdefault(noun, set()).add(event.key)
+    found: list[Found] = []
+    for noun, keys in by_noun.items():
+        if len(keys) != 1:
+            continue
+        key = next(iter(keys))
+        for m in re.finditer(rf"\b[Tt]he {noun}\b(?![-\w])", text):
+            found.append(Found(m.start() + 4, m.end(), key, False))
+    return found
+
+
+def _drop_inner_names(
+    text: str, tokens: list[Token], matches: list[KbMatch], kb: KnowledgeBase
+) -> list[KbMatch]:
+    """Drop a known organisation's name that is only part of a longer one.
+
+    "Texas Department of State Health Services" is not the "Department of State": a multi-word
+    known name followed by capitalised words that end in an organisation word belongs to the
+    longer name, which discovery then reads as one organisation.
+    """
+    starts = {m.start for m in matches}
+    token_at = {t[0]: k for k, t in enumerate(tokens)}
+    out: list[KbMatch] = []
+    for m in matches:
+        if " " not in text[m.start : m.end] or text[m.end : m.end + 1] != " ":
+            out.append(m)
+            continue
+        k = token_at.get(m.end + 1)
+        entity = kb.get(m.key)
+        if k is None or entity is None or entity.kind is not EntityKind.ORGANIZATION:
+            out.append(m)
+            continue
+        j = k
+        while j < len(tokens) and j - k < 6 and tokens[j][0] not in starts:
+            word = tokens[j][2]
+            if not (word[0].isupper() or word in CONNECTORS):
+                break
+            j += 1
+        tail = [normalize_word(t[2]) for t in tokens[k:j]]
+        if tail and tail[-1] in ORG_WORDS and tokens[k][2][0].isupper():
+            continue
+        out.append(m)
+    return out
 
 
 def _is_place(kb: KnowledgeBase, key: str) -> bool:

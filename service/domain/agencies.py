@@ -1,0 +1,319 @@
+"""Descriptive references to public bodies: "Turkey's disaster agency", "the Philippine coast
+guard", "the country's health ministry", "the state fire agency".
+
+News copy names a national body by its type and its country far more often than by its name.
+`find_agencies` reads "<Country>'s <type>", "the <demonym> <type>", "<Country> <type>", "the
+country's/state's <type>" and a bare "the <type>" (the country is then the one the text last
+named). Each reference resolves to the knowledge-base body of that type for that country when
+there is exactly one (AFAD for Turkey's disaster agency), else to a deterministic entity
+("philippines-coast-guard", parent the country) so that every article naming the same body in
+whatever words links to the same key. The type table is general: ministries, police, coast
+guard, disaster agency, weather service, central bank, statistics office, electoral commission,
+fire service, armed forces. One compiled regex pass per text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+from typing import NamedTuple
+
+from service.domain.knowledge import KbMatch, KnowledgeBase, normalize_alias
+from service.domain.model import Entity, EntityKind
+
+# type key -> (display name, phrases naming the type in text, word groups naming it in a
+# knowledge-base body's names: every word of one group must occur in one alias).
+AGENCY_TYPES: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]] = {
+    "health-ministry": (
+        "Health Ministry",
+        ("health ministry", "ministry of health", "health department", "department of health"),
+        (("health", "ministry"), ("department", "health")),
+    ),
+    "interior-ministry": (
+        "Interior Ministry",
+        ("interior ministry", "ministry of interior", "ministry of the interior", "home office"),
+        (("interior", "ministry"), ("home", "office")),
+    ),
+    "defence-ministry": (
+        "Defence Ministry",
+        (
+            "defence ministry",
+            "defense ministry",
+            "ministry of defence",
+            "ministry of defense",
+            "defense department",
+        ),
+        (("defence", "ministry"), ("defense", "ministry"), ("department", "defense")),
+    ),
+    "foreign-ministry": (
+        "Foreign Ministry",
+        ("foreign ministry", "ministry of foreign affairs", "foreign office"),
+        (("foreign", "ministry"), ("foreign", "office"), ("state", "department")),
+    ),
+    "finance-ministry": (
+        "Finance Ministry",
+        ("finance ministry", "ministry of finance", "treasury"),
+        (("finance", "ministry"), ("treasury",)),
+    ),
+    "police": ("Police", ("police", "police force", "national police"), (("police",),)),
+    "coast-guard": ("Coast Guard", ("coast guard", "coastguard"), (("coast", "guard"),)),
+    "disaster-agency": (
+        "Disaster Agency",
+        (
+            "disaster agency",
+            "disaster management agency",
+            "disaster management authority",
+            "disaster response agency",
+            "emergency management agency",
+            "emergency management authority",
+            "civil protection agency",
+            "civil defence agency",
+            "civil defense agency",
+        ),
+        (("disaster",), ("emergency", "management"), ("civil", "protection")),
+    ),
+    "weather-service": (
+        "Weather Service",
+        (
+            "weather service",
+            "weather bureau",
+            "weather agency",
+            "meteorological agency",
+            "meteorological service",
+            "meteorological office",
+            "met office",
+        ),
+        (("weather",), ("meteorological",), ("met", "office")),
+    ),
+    "central-bank": (
+        "Central Bank",
+        ("central bank",),
+        (("central", "bank"), ("federal", "reserve"), ("reserve", "bank"), ("bundesbank",)),
+    ),
+    "statistics-office": (
+        "Statistics Office",
+        (
+            "statistics office",
+            "statistics agency",
+            "statistics bureau",
+            "statistical office",
+            "statistical agency",
+            "statistics authority",
+            "census bureau",
+        ),
+        (("statistics",), ("statistical",), ("census",)),
+    ),
+    "electoral-commission": (
+        "Electoral Commission",
+        ("electoral commission", "election commission", "electoral authority", "election body"),
+        (("election", "commission"), ("electoral",)),
+    ),
+    "fire-service": (
+        "Fire Service",
+        ("fire service", "fire agency", "fire department", "fire authority", "fire brigade"),
+        (("fire",),),
+    ),
+    "armed-forces": (
+        "Armed Forces",
+        ("army", "military", "armed forces"),
+        (("army",), ("military",), ("armed", "forces"), ("defense", "forces")),
+    ),
+}
+_PHRASE_TYPE = {p: t for t, (_, phrases, _) in AGENCY_TYPES.items() for p in phrases}
+# Longest phrases first so "disaster management agency" wins over "disaster agency".
+_PHRASES = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(_PHRASE_TYPE, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+# Words between the country and the type that do not change the body ("Turkey's national
+# disaster agency").
+_FILLERS = frozenset({"national", "federal", "main", "official", "government", "state-run"})
+# "the country's health ministry", "the state fire agency": the body of the place last named.
+_COUNTRY_WORDS = frozenset({"country", "nation", "government"})
+_STATE_WORDS = frozenset({"state", "province", "provincial", "regional", "region"})
+_CONTEXT_CHARS = 1500
+# Bodies a city or a state runs as well as a country: "the police" in a city story are the
+# city's police.
+_LOCAL_TYPES = frozenset({"police", "fire-service"})
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)(['’]s)?\s+$")
+
+
+class AgencyRef(NamedTuple):
+    """One descriptive reference: its span and the entity it names."""
+
+    start: int
+    end: int
+    key: str
+
+
+class AgencyFinding(NamedTuple):
+    refs: list[AgencyRef]
+    created: list[Entity]
+
+
+def _kb_bodies(kb: KnowledgeBase) -> dict[tuple[str, str], list[str]]:
+    """(type, place key) -> knowledge-base organisations of that type inside that place."""
+    return _bodies_for(id(kb), kb)
+
+
+_BODY_CACHE: dict[int, tuple[KnowledgeBase, dict[tuple[str, str], list[str]]]] = {}
+
+
+def _bodies_for(kb_id: int, kb: KnowledgeBase) -> dict[tuple[str, str], list[str]]:
+    cached = _BODY_CACHE.get(kb_id)
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    out: dict[tuple[str, str], list[str]] = {}
+    for entity in kb:
+        if entity.kind is not EntityKind.ORGANIZATION or entity.parent is None:
+            continue
+        aliases = [set(normalize_alias(a).split()) for a in (entity.name, *entity.aliases)]
+        for type_key, (_, _, groups) in AGENCY_TYPES.items():
+            if any(all(w in words for w in g) for g in groups for words in aliases):
+                out.setdefault((type_key, entity.parent), []).append(entity.key)
+    if len(_BODY_CACHE) > 8:
+        _BODY_CACHE.clear()
+    _BODY_CACHE[kb_id] = (kb, out)
+    return out
+
+
+@cache
+def agency_key(place_key: str, type_key: str) -> str:
+    """The deterministic key of a body of `type_key` in `place_key` ("philippines-coast-guard")."""
+    return f"{place_key}-{type_key}"
+
+
+def find_agencies(text: str, matches: list[KbMatch], kb: KnowledgeBase) -> AgencyFinding:
+    """Descriptive references to public bodies in `text`, given its knowledge-base matches.
+
+    A reference overlapping an organisation the knowledge base already matched is left alone.
+    """
+    if _PHRASES.search(text) is None:
+        return AgencyFinding([], [])
+    by_end = {m.end: m for m in matches}
+    starts = [m.start for m in matches]
+    bodies = _kb_bodies(kb)
+    refs: list[AgencyRef] = []
+    created: dict[str, Entity] = {}
+    for found in _PHRASES.finditer(text):
+        at = bisect.bisect_right(starts, found.start()) - 1
+        if at >= 0 and matches[at].end > found.start():
+            continue  # inside a known name ("Russian Defence Ministry")
+        nxt = at + 1
+        if nxt < len(matches) and matches[nxt].start < found.end():
+            continue
+        phrase = found.group()
+        if phrase[0].isupper() and phrase.split()[-1][0].islower():
+            continue  # "Police fired": a sentence opener, not "the police"
+        type_key = _PHRASE_TYPE[phrase.lower()]
+        start, place = _owner(text, found.start(), type_key, by_end, matches, starts, kb)
+        if place is None:
+            continue
+        key = _resolve(type_key, place, bodies, kb)
+        if kb.get(key) is None and key not in created:
+            owner = kb.get(place)
+            created[key] = Entity(
+                key=key,
+                name=f"{owner.name if owner else place} {AGENCY_TYPES[type_key][0]}",
+                kind=EntityKind.ORGANIZATION,
+                parent=place,
+            )
+        refs.append(AgencyRef(start, found.end(), key))
+    return AgencyFinding(refs, list(created.values()))
+
+
+def _resolve(
+    type_key: str, place: str, bodies: dict[tuple[str, str], list[str]], kb: KnowledgeBase
+) -> str:
+    known = bodies.get((type_key, place), [])
+    entity = kb.get(place)
+    if not known and entity is not None and entity.kind is EntityKind.PLACE and entity.parent:
+        # A state's body filed under its country: "California Department of Forestry and
+        # Fire Protection" is the state fire agency of California.
+        name = normalize_alias(entity.name)
+        known = [
+            key
+            for key in bodies.get((type_key, entity.parent), [])
+            if any(name in normalize_alias(a) for a in _names(kb, key))
+        ]
+    if len(known) == 1:
+        return known[0]
+    return agency_key(place, type_key)
+
+
+def _names(kb: KnowledgeBase, key: str) -> tuple[str, ...]:
+    entity = kb.get(key)
+    return (entity.name, *entity.aliases) if entity is not None else ()
+
+
+def _owner(
+    text: str,
+    pos: int,
+    type_key: str,
+    by_end: dict[int, KbMatch],
+    matches: list[KbMatch],
+    starts: list[int],
+    kb: KnowledgeBase,
+) -> tuple[int, str | None]:
+    """Start of the whole reference and the place key that owns the body (None: no owner)."""
+    start = pos
+    before = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    while before is not None and before.group(1).lower() in _FILLERS and before.group(2) is None:
+        start = before.start()
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    # "Turkey's disaster agency", "the Philippine coast guard", "Malawi Ministry of Health"
+    gap_end = start
+    while gap_end > 0 and text[gap_end - 1] == " ":
+        gap_end -= 1
+    for cut in (gap_end, gap_end - 2):
+        m = by_end.get(cut)
+        if m is not None and (cut == gap_end or text[cut:gap_end] in ("'s", "’s")):
+            entity = kb.get(m.key)
+            if entity is not None and entity.kind in (EntityKind.COUNTRY, EntityKind.PLACE):
+                return m.start, m.key
+            return pos, None
+    if before is None:
+        return pos, None
+    word = before.group(1).lower()
+    if word in _COUNTRY_WORDS and before.group(2):
+        return before.start(), _last_place(matches, starts, start, kb, country=True)
+    if word in _STATE_WORDS:
+        return before.start(), _last_place(matches, starts, start, kb, country=False)
+    if word == "the":
+        local = type_key in _LOCAL_TYPES
+        return pos, _last_place(matches, starts, start, kb, country=not local, local=local)
+    return pos, None
+
+
+def _last_place(
+    matches: list[KbMatch],
+    starts: list[int],
+    pos: int,
+    kb: KnowledgeBase,
+    *,
+    country: bool,
+    local: bool = False,
+) -> str | None:
+    """The country (or first-level region, or with `local` any place) the text named last
+    before `pos`."""
+    at = bisect.bisect_left(starts, pos) - 1
+    while at >= 0 and pos - matches[at].start <= _CONTEXT_CHARS:
+        entity = kb.get(matches[at].key)
+        if entity is not None:
+            if local:
+                if (
+                    entity.kind in (EntityKind.COUNTRY, EntityKind.PLACE)
+                    and not matches[at].demonym
+                ):
+                    return entity.key
+            elif country:
+                owner = kb.country_of(entity.key)
+                if owner is not None and entity.kind in (EntityKind.COUNTRY, EntityKind.PLACE):
+                    return owner
+            elif entity.kind is EntityKind.PLACE and entity.parent is not None:
+                parent = kb.get(entity.parent)
+                if parent is not None and parent.kind is EntityKind.COUNTRY:
+                    return entity.key
+        at -= 1
+    return None
