@@ -264,3 +264,156 @@ def test_figures_orders_of_magnitude_apart_are_different_facts() -> None:
     police = fig("people", 48_000, location="port-selim")
     organisers = fig("people", 240_000, location="port-selim", source=2)
     assert len(group_facts([police, organisers], name_of)) == 1
+
+
+# Fictional places: Port Selim and Karsa lie in Valdoria; Brenna lies in Ostmark.
+_COUNTRY = {
+    "valdoria": "valdoria",
+    "port-selim": "valdoria",
+    "karsa": "valdoria",
+    "ostmark": "ostmark",
+    "brenna": "ostmark",
+    "valdoria-interior-ministry": "valdoria",
+}
+
+
+def country_of(key: str) -> str | None:
+    return _COUNTRY.get(key)
+
+
+def contains(outer: str, inner: str) -> bool:
+    return outer == inner or (outer in _COUNTRY and _COUNTRY.get(inner) == outer)
+
+
+def grouped(items: list[AssertionView]) -> list[FactGroup]:
+    return group_facts(items, name_of, country_of=country_of, contains=contains)
+
+
+def test_family_is_keyed_by_country_so_places_and_their_country_meet() -> None:
+    site = fig("deaths", 2600, location="port-selim")
+    whole = fig("deaths", 2600, location="valdoria", source=2)
+    elsewhere = fig("deaths", 2600, location="brenna", source=3)
+    assert family_key(site, country_of) == family_key(whole, country_of) == "deaths|count|valdoria"
+    assert family_key(elsewhere, country_of) == "deaths|count|ostmark"
+    # The subject decides first: a company's figures stay together wherever they are placed.
+    placed = fig("revenue", 4.2e9, unit="USD", subject="acme", location="brenna")
+    unplaced = fig("revenue", 4.2e9, unit="USD", subject="acme", source=2)
+    assert family_key(placed, country_of) == family_key(unplaced, country_of)
+
+
+def test_figure_without_a_place_joins_the_one_placed_fact_of_its_subject() -> None:
+    wire = fig("jobs", 1400, None, Qualifier.APPROX, subject="acme", location="brenna")
+    release = fig("jobs", 1500, None, Qualifier.AT_MOST, subject="acme", source=2)
+    groups = grouped([wire, release])
+    assert by_member(groups) == {frozenset({wire.id, release.id})}
+    assert (groups[0].subject, groups[0].location) == ("acme", "brenna")
+    assert groups[0].key == "jobs|count|acme|acme|brenna@2025-03-01"
+
+
+def test_figure_without_a_place_stays_apart_when_two_places_are_named() -> None:
+    north = fig("troops", 3000, subject="ostmark", location="port-selim", source=1)
+    south = fig("troops", 1500, subject="ostmark", location="karsa", source=2)
+    vague = fig("troops", 1500, 10_000, Qualifier.RANGE, subject="ostmark", source=3)
+    groups = grouped([north, south, vague])
+    assert by_member(groups) == {
+        frozenset({north.id}),
+        frozenset({south.id}),
+        frozenset({vague.id}),
+    }
+
+
+def test_figure_without_a_subject_joins_the_one_subject_at_that_place() -> None:
+    named = fig("injuries", 9800, subject="valdoria", location="port-selim", source=1)
+    bare = fig("injuries", 10_000, None, Qualifier.MORE_THAN, location="port-selim", source=2)
+    assert len(grouped([named, bare])) == 1
+
+
+def test_subject_that_is_its_own_attributor_is_ignored() -> None:
+    # "The interior ministry said 3,100 people had died in Port Selim": the ministry reports
+    # the toll, it is not what is counted.
+    ministry = fig("deaths", 3100, subject="valdoria-interior-ministry", location="port-selim",
+                   attributor="valdoria-interior-ministry")  # fmt: skip
+    wire = fig("deaths", 3000, None, Qualifier.MORE_THAN, location="port-selim", source=2)
+    groups = grouped([ministry, wire])
+    assert by_member(groups) == {frozenset({ministry.id, wire.id})}
+    assert groups[0].subject is None
+
+
+def test_country_figure_joins_its_only_site_when_a_figure_agrees() -> None:
+    country_day1 = fig("deaths", 1200, location="valdoria", as_of=dt.date(2025, 3, 3))
+    country_day2 = fig("deaths", 2600, location="valdoria", as_of=dt.date(2025, 3, 4))
+    site_day2 = fig("deaths", 2600, location="port-selim", source=2, as_of=dt.date(2025, 3, 4))
+    site_day3 = fig("deaths", 3100, location="port-selim", source=3, as_of=dt.date(2025, 3, 5))
+    groups = grouped([country_day1, country_day2, site_day2, site_day3])
+    assert len(groups) == 1
+    assert groups[0].location == "port-selim"
+
+
+def test_part_and_whole_with_different_counts_stay_two_facts() -> None:
+    # 1,500 troops in one region and 10,000 in the country: a part and its whole.
+    part = fig("troops", 1500, None, Qualifier.AT_LEAST, subject="ostmark", location="karsa")
+    whole = fig("troops", 10_000, subject="ostmark", location="valdoria", source=2)
+    groups = grouped([part, whole])
+    assert by_member(groups) == {frozenset({part.id}), frozenset({whole.id})}
+    pairs = containment_candidates(groups, contains)
+    assert [(p[0].location, p[1].location) for p in pairs] == [("karsa", "valdoria")]
+
+
+def test_country_figure_with_two_sites_stays_apart() -> None:
+    whole = fig("deaths", 40, location="valdoria")
+    one = fig("deaths", 40, location="port-selim", source=2)
+    other = fig("deaths", 12, location="karsa", source=3)
+    assert len(grouped([whole, one, other])) == 3
+
+
+def test_one_articles_unattributed_figures_of_one_day_part_ways() -> None:
+    # "Nine members voted for the cut; three dissented": extraction names both "members".
+    voted = fig("members", 9, subject="acme", source=1)
+    dissented = fig("members", 3, subject="acme", source=1)
+    groups = grouped([voted, dissented])
+    assert by_member(groups) == {frozenset({voted.id}), frozenset({dissented.id})}
+    assert sorted(g.key for g in groups) == [
+        "members|count|acme|acme|-@2025-03-01",
+        f"members|count|acme|acme|-@2025-03-01#x{dissented.id}",
+    ]
+
+
+def test_lost_attribution_keeps_a_value_another_source_gives() -> None:
+    # Police 48,000 and organisers 61,000 in one article whose attributions were lost: both
+    # values are also reported by other sources, so the disagreement stays one fact.
+    police = fig("protesters", 48_000, location="port-selim", source=1)
+    organisers = fig("protesters", 61_000, location="port-selim", source=1)
+    police_again = fig("protesters", 48_000, location="port-selim", source=2,
+                       attributor="police")  # fmt: skip
+    organisers_again = fig("protesters", 61_000, location="port-selim", source=3,
+                           attributor="union")  # fmt: skip
+    groups = grouped([police, organisers, police_again, organisers_again])
+    assert len(groups) == 1
+
+
+def test_attributed_figures_of_one_article_are_never_parted() -> None:
+    early = fig("troops", 3000, None, Qualifier.AT_MOST, subject="ostmark", attributor="pentagon")
+    later = fig("troops", 10_000, None, Qualifier.AT_MOST, subject="ostmark",
+                attributor="pentagon")  # fmt: skip
+    assert len(grouped([early, later])) == 1
+
+
+def test_slot_merging_is_independent_of_input_order() -> None:
+    items = [
+        fig("deaths", 1200, location="valdoria", as_of=dt.date(2025, 3, 3)),
+        fig("deaths", 2600, location="valdoria", source=2, as_of=dt.date(2025, 3, 4)),
+        fig("deaths", 2600, location="port-selim", source=3, as_of=dt.date(2025, 3, 4)),
+        fig("deaths", 4000, None, Qualifier.MORE_THAN, location="port-selim", source=3),
+        fig("deaths", 30, location="brenna", source=4),
+        fig("members", 9, subject="acme", source=5),
+        fig("members", 3, subject="acme", source=5),
+        fig("jobs", 1400, subject="acme", location="brenna", source=6),
+        fig("jobs", 1500, None, Qualifier.AT_MOST, subject="acme", source=7),
+    ]
+    expected = grouped(items)
+    shuffler = random.Random(11)
+    for _ in range(25):
+        shuffled = items[:]
+        shuffler.shuffle(shuffled)
+        assert grouped(shuffled) == expected
+    assert len({g.key for g in expected}) == len(expected)
