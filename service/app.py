@@ -103,8 +103,10 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         trust_env=False,
     )
     # Sends webhook deliveries after their transaction committed (services/webhook_dispatch.py).
+    # Its own small pool: webhook traffic never waits for, or takes, a request's connection.
+    dispatch_engine = make_engine(settings.database_url, pool_size=2, echo=settings.db_echo)
     dispatcher = Dispatcher(
-        sessionmaker,
+        make_sessionmaker(dispatch_engine),
         webhook_client,
         DispatchPolicy(
             poll_seconds=settings.webhook_poll_seconds,
@@ -134,6 +136,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
 
     async def close(app: Litestar) -> None:
         await dispatcher.stop()
+        await dispatch_engine.dispose()
         await webhook_client.aclose()
         await http_client.aclose()
         await engine.dispose()
