@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from service.domain.model import Qualifier
-from service.domain.number_context import left_tokens, qualifier_before
+from service.domain.number_context import is_score, left_tokens, qualifier_before
 from service.domain.number_phrases import (
     CHANGE_UP,
     CHANGE_WORDS,
@@ -114,8 +114,18 @@ def _join(text: str, first: Figure, second: Figure, gap: re.Match[str]) -> Figur
     if len(tokens) >= 2 and QUALIFIER_PHRASES.get(tokens[-1][0]) is Qualifier.APPROX:
         tokens = tokens[:-1]  # "between about 5 and 10", "from roughly 20 to 30"
     if connector in "-–—~":
+        tallies = unit is None and first.kind == second.kind == "digits"
         if high <= low:
-            return _SCORE if unit is None and first.kind == second.kind == "digits" else None
+            return _SCORE if tallies else None
+        if (
+            tallies
+            and connector != "~"
+            and first.scale == second.scale == 1.0
+            and low == int(low)
+            and high == int(high)
+            and is_score(text, first.start, second.end)
+        ):
+            return _SCORE  # "a 1-3 defeat", "voted 49-51": two tallies, not a range
     elif connector == "and":
         if not tokens or tokens[-1][0] != "between":
             return None

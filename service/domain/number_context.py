@@ -67,12 +67,17 @@ def qualifier_before(tokens: list[tuple[str, int, str]]) -> tuple[Qualifier | No
 def drop_names_and_years(text: str, nums: list[Figure]) -> list[Figure]:
     """The figures of `nums` that are not labels ("Route 66"), years, street numbers or ages."""
     kept: list[Figure] = []
-    dropped_end = -1
+    dropped_end = age_end = -1
     for num in nums:
         if dropped_end >= 0 and num.start == dropped_end + 1 and text[dropped_end] in "-/":
             dropped_end = num.end if num.plain else -1  # "Boeing 737-800"
             continue
         dropped_end = -1
+        if _may_be_age(text, num) and (
+            _is_age(left_tokens(text, num.start)) or _continues_ages(text, age_end, num)
+        ):
+            dropped_end = age_end = num.end  # "aged 34", "aged 19 and 22", "aged 18-25"
+            continue
         if num.plain or num.small:
             tokens = left_tokens(text, num.start)
             previous = tokens[-1] if tokens else None
@@ -108,6 +113,46 @@ def drop_names_and_years(text: str, nums: list[Figure]) -> list[Figure]:
 
 
 _APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+_AGE_UNITS = frozenset({None, "year", "month", "week", "day"})
+# After "aged 19", a figure joined by "and", "or", "to" or a comma is another age when nothing
+# it could count follows ("aged 19 and 22.", "aged 19 and 22 were"; not "aged 25 and two women").
+_AGE_LIST_JOIN = re.compile(r"\s{0,2}(?:,|,?\s(?:and|or|to))\s{1,2}$")
+_AGE_LIST_END = re.compile(
+    r"\s{0,2}(?:$|[.,;:!?)]|(?:and|or|were|was|are|is|have|had|who|from|in|at|on|with|when"
+    r"|respectively|years?|months?)(?![A-Za-z]))"
+)
+
+
+def _may_be_age(text: str, num: Figure) -> bool:
+    """A cheap test before reading words: an unscaled count or duration after "age" text."""
+    return (
+        num.kind in ("digits", "words")
+        and num.scale == 1.0
+        and num.unit in _AGE_UNITS
+        and text.find("age", max(0, num.start - 40), num.start) >= 0
+    )
+
+
+def _is_age(tokens: list[tuple[str, int, str]]) -> bool:
+    """Whether the words before a figure make it an age: "aged 34", "aged over 65", "at the
+    age of 78", "aged between 18 and 25"."""
+    _, start = qualifier_before(tokens)
+    words = [token[0] for token in tokens if start is None or token[1] < start]
+    if words and words[-1] == "between":
+        words.pop()
+    if len(words) >= 2 and words[-1] == "of":
+        return words[-2] in ("age", "ages")
+    return bool(words) and words[-1] in _AGE_WORDS
+
+
+def _continues_ages(text: str, age_end: int, num: Figure) -> bool:
+    return (
+        age_end >= 0
+        and 0 < num.start - age_end <= 8
+        and _AGE_LIST_JOIN.search(text, age_end, num.start) is not None
+        and _AGE_LIST_END.match(text, num.end) is not None
+    )
 
 
 def _is_apposition_age(text: str, num: Figure) -> bool:
@@ -146,3 +191,40 @@ def is_figure(text: str, num: Figure) -> bool:
             return following.group(1).lower() in FRACTION_FOLLOWERS
         return num.end >= len(text) or text[num.end] in ".,;:)!?"
     return True
+
+
+_SCORE_VERB = re.compile(
+    r"(?i)\b(?:won|wins?|winning|beat|beats|beaten|beating|defeated|defeats?|lost|lose|loses"
+    r"|losing|drew|draws?|drawn|drawing|trailed|trails?|trailing|led|leads?|leading|edged"
+    r"|thrashed|routed|crushed|downed|overcame|voted|votes?|ruled|tied|ties|level|scored"
+    r"|score|scores|scoreline|aggregate)\b"
+)
+_SCORE_NOUN_AFTER = re.compile(
+    r"\s{1,2}(?:[a-z-]{2,15}\s{1,2})?(?:win|victory|defeat|loss|draw|tie|vote|decision|ruling"
+    r"|majority|margin|lead|scoreline|result|triumph|thrashing|rout|drubbing|aggregate"
+    r"|advantage|split)(?![A-Za-z])"
+)
+_SCORE_END = re.compile(
+    r"\s{0,2}(?:$|[.,;:!?)\n]|(?:at|on|in|to|against|with|after|over|and|as|for|from|the|this"
+    r"|but|while|when|before|since|by|away|at|home|thanks|despite|into|until|under)(?![A-Za-z]))"
+)
+_CLAUSE_START = re.compile(r"[.;:!?\n]")
+
+
+def is_score(text: str, start: int, end: int) -> bool:
+    """Whether digits joined by a dash at `start:end` are a score or a vote, not a range.
+
+    "a 3-1 win", "a 5-4 vote", "lost 1-3 at home", "beat the Ravens 17-24." (a higher first
+    number is already read as a score); "won 120-130 seats" stays a range because a counted
+    noun follows.
+    """
+    if _SCORE_NOUN_AFTER.match(text, end):
+        return True
+    window_start = max(0, start - 60)
+    clause = list(_CLAUSE_START.finditer(text, window_start, start))
+    if clause:
+        window_start = clause[-1].end()
+    return (
+        _SCORE_VERB.search(text, window_start, start) is not None
+        and _SCORE_END.match(text, end) is not None
+    )

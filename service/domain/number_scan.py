@@ -22,7 +22,12 @@ from service.domain.number_words import (
     vague_reading,
     word_trie,
 )
-from service.domain.unit_words import read_currency_before, read_scale, read_unit
+from service.domain.unit_words import (
+    LETTER_PREFIXES,
+    read_currency_before,
+    read_scale,
+    read_unit,
+)
 from service.domain.units import UNITS
 
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
@@ -53,8 +58,13 @@ _RUN = (
     r"(?:[\s-]{1,3}" + word_trie(RUN_WORDS) + r"(?![A-Za-z])){0,16})"
 )
 # Digits first: a character class lets the regex engine skip ahead quickly.
+# Digits glued to letters are names ("F16", "N95") except after a currency prefix ("R1.3bn",
+# "Rs40bn", "KSh3bn"); `_read_digits` keeps those only when the prefix reads as money.
 _CANDIDATE = re.compile(
-    r"(?<![\w./^])(?P<num>" + _DIGITS + r")"
+    r"(?=[\d." + "".join(_VULGAR) + r"])"  # a cheap first test before the lookbehinds
+    r"(?:(?<![\w./^])|(?<=\b[RNP])|(?<=\b(?:Rs|Rp|Tk|Sh|kr))|(?<=\b[KUT]Sh))(?P<num>"
+    + _DIGITS
+    + r")"
     r"|(?<![A-Za-z])(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
 )
 
@@ -115,6 +125,9 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
     if excluded.covers(num_start, num_end):
         return None
     currency, start = read_currency_before(text, num_start) or (None, num_start)
+    glued = num_start > 0 and text[num_start - 1].isalpha()
+    if glued and currency is None:
+        return None  # "B52": letters glued to digits that are no currency
     if currency is None and num_start and _inside_name(text, num_start):
         return None  # "F-16", "COVID-19", "J1149.5+6663", "#5"
     fraction = "/" in digits
@@ -137,6 +150,8 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
     scaled = read_scale(text, end, currency) if not fraction else None
     if scaled:
         scale, end = scaled
+    elif glued and text[start:num_start] in LETTER_PREFIXES:
+        return None  # "N95", "P5", "R2": only "R1.3bn", "N500bn" are money
     found = read_unit(text, end, scale != 1.0)
     if found:
         code, unit_end, gap = found

@@ -21,46 +21,112 @@ def _spellings(table: str) -> dict[str, str]:
     return out
 
 
-# Symbols and codes written before a figure.
+# Symbols and letters written before a figure (ISO codes are added below). Single letters
+# ("R1.3bn", "N500bn", "P2.5 billion") and "Sh" count only attached to the digits and before a
+# scale word (see `number_scan`), since "R2", "N95" and "P5" are names. Ambiguous symbols get
+# the generic code of `units.GENERIC_CURRENCIES`.
 CURRENCY_PREFIXES = _spellings("""
-USD: us$ | u.s.$ | $ | usd
-EUR: € | eur
-GBP: £ | gbp
-JPY: ¥ | jpy
-CNY: cny | rmb
-INR: ₹ | rs. | rs | inr
-RUB: ₽ | rub
-UAH: ₴ | uah
-KRW: ₩ | krw
-AUD: a$ | au$ | aud
-CAD: c$ | ca$ | cad
+USD: us$ | u.s.$ | $
+EUR: €
+GBP: £
+JPY: ¥
+CNY: rmb
+INR: ₹ | rs. | rs
+RUB: ₽
+UAH: ₴
+KRW: ₩
+AUD: a$ | au$
+CAD: c$ | ca$
 HKD: hk$
 NZD: nz$
 SGD: s$
 BRL: r$
-CHF: chf
 TRY: ₺
 ILS: ₪
-NGN: ₦
+NGN: ₦ | n
+ZAR: r
+PHP: ₱ | p
+EGP: e£
+KES: ksh
+UGX: ush
+TZS: tsh
+SHILLING: sh
+IDR: rp
+BDT: tk | ৳
+KRONE: kr
 """)
+CURRENCY_PREFIXES.update({code.lower(): code for code in CURRENCY_CODES})
 
 # Currency names written after a figure ("5 million dollars"). "pounds" is money after a scale
-# word ("5 million pounds") and mass otherwise ("a 20-pound bag"); see `read_unit`.
+# word ("5 million pounds") and mass otherwise ("a 20-pound bag"), and "won" is money only
+# after a scale word ("10 trillion won"); see `read_unit`. The rule for words several
+# countries share ("pesos", "dinars") is in `units.GENERIC_CURRENCIES`.
 CURRENCY_WORDS = _spellings("""
-USD: us dollars | u.s. dollars | dollars | dollar
+USD: us dollars | u.s. dollars | american dollars | dollars | dollar
+CAD: canadian dollars | canadian dollar
+AUD: australian dollars | australian dollar
+NZD: new zealand dollars
+HKD: hong kong dollars
+SGD: singapore dollars
+TWD: taiwan dollars | new taiwan dollars | taiwanese dollars
 EUR: € | euros | euro
-GBP: pounds sterling | sterling
-JPY: yen
-CNY: yuan | renminbi
-INR: rupees | rupee
-RUB: roubles | rubles | rouble | ruble
-UAH: hryvnias | hryvnia
-CHF: swiss francs
-ZAR: rand
-ILS: shekels
-NGN: naira
-SAR: riyals
-AED: dirhams
+GBP: pounds sterling | sterling | british pounds
+EGP: egyptian pounds | egyptian pound
+LBP: lebanese pounds | lebanese pound
+SYP: syrian pounds
+JPY: yen | japanese yen
+CNY: yuan | renminbi | chinese yuan
+KRW: south korean won | korean won
+INR: rupees | rupee | indian rupees
+PKR: pakistani rupees | pakistan rupees
+LKR: sri lankan rupees
+NPR: nepalese rupees | nepali rupees
+IDR: rupiah | rupiahs | indonesian rupiah
+BDT: taka | bangladeshi taka
+RUB: roubles | rubles | rouble | ruble | russian roubles | russian rubles
+UAH: hryvnias | hryvnia | hryvnas | ukrainian hryvnias
+CHF: swiss francs | swiss franc
+FRANC: francs | cfa francs
+ZAR: rand | south african rand
+NGN: naira | nigerian naira
+KES: kenyan shillings | kenya shillings
+UGX: ugandan shillings | uganda shillings
+TZS: tanzanian shillings | tanzania shillings
+SHILLING: shillings
+GHS: cedis | ghanaian cedis
+ETB: birr | ethiopian birr
+PESO: pesos
+PHP: philippine pesos | philippine peso
+MXN: mexican pesos | mexican peso
+ARS: argentine pesos | argentinian pesos | argentine peso
+COP: colombian pesos
+CLP: chilean pesos
+BRL: reais | brazilian reais
+DINAR: dinars
+TND: tunisian dinars
+IQD: iraqi dinars
+JOD: jordanian dinars
+KWD: kuwaiti dinars
+DZD: algerian dinars
+RSD: serbian dinars
+TRY: lira | liras | turkish lira | turkish liras
+ILS: shekels | shekel | new shekels | israeli shekels
+SAR: riyals | saudi riyals
+QAR: qatari riyals
+IRR: rials | iranian rials
+AED: dirhams | uae dirhams | emirati dirhams
+MAD: moroccan dirhams
+SEK: kronor | swedish kronor | swedish crowns
+NOK: norwegian kroner | norwegian crowns
+DKK: danish kroner | danish crowns
+ISK: icelandic kronur | icelandic kronas
+CZK: czech crowns | czech korunas | koruna | korunas
+KRONE: kroner | kr
+HUF: forints | forint | hungarian forints
+PLN: zlotys | zloty | polish zlotys
+MYR: ringgit | malaysian ringgit
+THB: baht | thai baht
+VND: dong | vietnamese dong
 """)
 
 # Units written after a figure (lower-case; a space also matches a hyphen: "25-basis-point").
@@ -80,7 +146,7 @@ nmi: nautical miles
 mi: miles | mile | mi
 m: metres | meters | metre | meter | m
 cm: centimetres | centimeters | cm
-mm: millimetres | millimeters
+mm: millimetres | millimeters | mm
 ft: feet | foot | ft
 in: inches | inch
 yd: yards | yard
@@ -89,11 +155,19 @@ mg: milligrams | milligram | mg
 g: grams | gram
 t: metric tonnes | metric tons | tonnes | tonne | tons | ton
 lb: lbs | lb
+oz: ounces | ounce | oz
+ozt: troy ounces | troy ounce | ozt
 l: litres | liters | litre | liter
 ml: millilitres | milliliters | ml
 m3: cubic metres | cubic meters | m3 | m³
 gal: gallons | gallon | gal
+bbl/d: barrels per day | barrels a day | barrels of oil per day | barrels of oil a day
+bbl/d: bpd | b/d | bbl/d
 bbl: barrels | barrel | bbl
+ft3: cubic feet | cu ft
+bcm: bcm | billion cubic metres | billion cubic meters
+bcf: bcf | billion cubic feet
+tcf: tcf | trillion cubic feet
 second: seconds
 minute: minutes | minute | mins
 hour: hours | hour | hrs | hr
@@ -102,18 +176,25 @@ week: weeks | week
 month: months | month
 year: years | year | yrs
 decade: decades | decade
-km/h: km/h | kph | kmh | kilometres per hour | kilometers per hour
-mph: mph | miles per hour
+km/h: km/h | kph | kmh | kmph | km/hr | kilometres per hour | kilometers per hour
+km/h: km per hour | kilometres an hour | kilometers an hour
+mph: mph | miles per hour | miles an hour
 kn: knots
-degC: °c | ° c | degrees celsius | degrees c
-degF: °f | ° f | degrees fahrenheit | degrees f
-kW: kilowatts | kw
-MW: megawatts | mw
-GW: gigawatts | gw
-kWh: kwh
-MWh: mwh | megawatt hours
-GWh: gwh | gigawatt hours
-TWh: twh
+m/s: m/s | metres per second | meters per second
+degC: °c | ° c | degrees celsius | degrees centigrade | degrees c | degree celsius | celsius
+degF: °f | ° f | degrees fahrenheit | degrees f | degree fahrenheit | fahrenheit
+kW: kilowatts | kilowatt | kw
+MW: megawatts | megawatt | mw
+GW: gigawatts | gigawatt | gw
+kWh: kwh | kilowatt hours | kilowatt hour
+MWh: mwh | megawatt hours | megawatt hour
+GWh: gwh | gigawatt hours | gigawatt hour
+TWh: twh | terawatt hours | terawatt hour
+hPa: hpa | hectopascals | millibars | millibar | mbar
+MB: megabytes
+GB: gigabytes
+TB: terabytes
+PB: petabytes
 """)
 
 # Multipliers written after a figure (lower-case). "m", "b", "t" and "k" count only when
@@ -135,21 +216,28 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]{1,2}") for w in ordered)
 
 
+# "COP 29" is a climate summit and NPR a broadcaster: those codes are read only after a figure.
+_CODES_BEFORE = [code for code in CURRENCY_CODES if code not in ("COP", "NPR")]
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$)|[$€£¥₹₽₴₩₺₪₦]"
-    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|KRW|AUD|CAD|CHF|Rs\.?))\s?$"
+    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$|E£)"
+    r"|[$€£¥₹₽₴₩₺₪₦₱৳]"
+    r"|(?<![A-Za-z])(?:" + "|".join(_CODES_BEFORE) + r"|RMB|Rs\.?|KSh|Ksh|USh|TSh|Rp|Tk|kr))\s?$"
+    r"|(?<![A-Za-z])(?:R|N|P|Sh)$"
 )
+# Prefixes that are a currency only when attached to digits and followed by a scale word.
+LETTER_PREFIXES = frozenset({"R", "N", "P", "Sh"})
 _SCALE_AFTER = re.compile(
     r"(?P<gap>[ \u00a0]?)(?P<scale>(?i:dozens?|hundred|thousand|million|billion|trillion|mln"
-    r"|mn|bln|bn|tln|trn|tn|lakhs?|crores?|mil)|k|K|MM|m|M|b|B|T)(?![A-Za-z])"
+    r"|mn|bln|bn|tln|trn|tn|lakhs?|crores?|mil)|k|K|MM|mm|m|M|b|B|T)(?![A-Za-z])"
 )
 _UNIT_AFTER = re.compile(
     r"(?P<gap>\s{0,2}|-)(?P<unit>(?i:"
     + _alternation([*UNIT_WORDS, *CURRENCY_WORDS, "pounds", "pound"])
     + r")|"
     + "|".join(CURRENCY_CODES)
-    + r"|t|l|L|(?<=\d)[CF])(?![A-Za-z0-9²³])"
+    + r"|MB|GB|TB|PB|mb|t|l|L|(?<=\d)[CF]|(?P<guarded>won|in(?=\s{1,2}of\s)))(?![A-Za-z0-9²³])"
 )
+_CASE_SENSITIVE = {"MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB", "mb": "hPa"}  # "mb": millibar
 _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
 _COUNTED = frozenset(
     ["people", "children", "men", "women", "staff", "personnel", "troops", "cattle", "youth"]
@@ -172,7 +260,8 @@ def read_scale(text: str, end: int, currency: str | None) -> tuple[float, int] |
     """The multiplier written right after a figure ending at `end` ("bn", " million", "k").
 
     Returns `(factor, new end)`. Single letters count only when attached ("12k", "$3m");
-    "T" only for money; a bare "m" is million only before counted things ("3m people").
+    "T" and "mm" only for money; a bare "m" is million only before counted things ("3m
+    people").
     """
     m = _SCALE_AFTER.match(text, end)
     if m is None:
@@ -182,6 +271,8 @@ def read_scale(text: str, end: int, currency: str | None) -> tuple[float, int] |
         return None
     if word == "T" and currency is None:
         return None
+    if word.lower() == "mm" and currency is None:
+        return None  # "120mm of rain", "155mm shells": millimetres; "$5mm" is money jargon
     if word == "m" and currency is None:
         following = _NEXT_WORD.match(text, m.end())
         if following is None or not _looks_counted(following.group(1)):
@@ -213,7 +304,11 @@ def read_unit(text: str, end: int, scaled: bool) -> tuple[str, int, str] | None:
         return None
     surface = m.group("unit")
     code: str | None
-    if surface in CURRENCY_CODES:
+    if m.group("guarded"):  # "10 trillion won" is money; "Labour 411 won" is a verb
+        code = ("KRW" if scaled else None) if surface == "won" else "in"  # "4 in of rain"
+    elif surface in _CASE_SENSITIVE:
+        code = _CASE_SENSITIVE[surface]
+    elif surface in CURRENCY_CODES:
         code = surface  # an ISO code written after the figure: "5 million USD"
     elif surface in ("C", "F"):
         code = "deg" + surface

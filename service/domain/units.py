@@ -14,10 +14,18 @@ How units are written around a figure lives in `unit_words`.
 from __future__ import annotations
 
 _CURRENCY_CODES = (
-    "USD EUR GBP JPY CNY INR RUB UAH KRW KPW CHF CAD AUD HKD NZD SGD BRL MXN ZAR TRY ILS SAR AED "
-    "PKR NGN KES EGP SEK NOK DKK PLN"
+    "USD EUR GBP JPY CNY INR RUB UAH KRW KPW CHF CAD AUD HKD NZD SGD TWD BRL MXN ARS COP CLP PHP "
+    "ZAR TRY ILS SAR AED QAR IRR MAD EGP LBP SYP IQD JOD KWD DZD TND PKR LKR NPR BDT IDR MYR THB "
+    "VND NGN KES UGX TZS GHS ETB SEK NOK DKK ISK CZK HUF PLN RSD"
 )
+# ISO 4217 codes, read before ("USD 5bn") or after ("5 million USD") a figure.
 CURRENCY_CODES: tuple[str, ...] = tuple(_CURRENCY_CODES.split())
+# Currency words shared by several countries with none dominant in English-language news: a
+# bare "pesos" may be Philippine, Mexican, Argentine, Colombian or Chilean, and a pure core has
+# no country context to decide. Such a word gets a generic code; a qualified word ("Mexican
+# pesos", "Tunisian dinars") or an ISO code gets the ISO code. Where one country dominates
+# (rupees -> INR, lira -> TRY, riyals -> SAR, dollars -> USD), the bare word takes its code.
+GENERIC_CURRENCIES: tuple[str, ...] = ("PESO", "DINAR", "SHILLING", "KRONE", "FRANC")
 
 UNITS: dict[str, tuple[str, float]] = {
     # ratio: percentages are 0-100; a bare proportion is 0-1
@@ -48,12 +56,18 @@ UNITS: dict[str, tuple[str, float]] = {
     "mg": ("mass", 1e-6),
     "t": ("mass", 1000.0),
     "lb": ("mass", 0.45359237),
+    "oz": ("mass", 0.028349523125),
+    "ozt": ("mass", 0.0311034768),  # troy ounce: gold and silver
     # volume, base litre
     "l": ("volume", 1.0),
     "ml": ("volume", 0.001),
     "m3": ("volume", 1000.0),
     "gal": ("volume", 3.785411784),
     "bbl": ("volume", 158.987294928),
+    "ft3": ("volume", 28.316846592),
+    "bcm": ("volume", 1e12),  # billion cubic metres (of gas)
+    "bcf": ("volume", 28.316846592e9),  # billion cubic feet
+    "tcf": ("volume", 28.316846592e12),  # trillion cubic feet
     # durations, base day
     "second": ("duration", 1 / 86400),
     "minute": ("duration", 1 / 1440),
@@ -67,7 +81,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "km/h": ("speed", 1.0),
     "mph": ("speed", 1.609344),
     "kn": ("speed", 1.852),
-    # temperature scales are affine, so each is its own dimension
+    "m/s": ("speed", 3.6),
+    # temperature scales are affine, so each is its own dimension here (see `to_comparable`)
     "degC": ("temperature_c", 1.0),
     "degF": ("temperature_f", 1.0),
     # power (base watt) and energy (base kWh)
@@ -78,8 +93,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "MWh": ("energy", 1e3),
     "GWh": ("energy", 1e6),
     "TWh": ("energy", 1e9),
+    # flow of oil, base barrels per day
+    "bbl/d": ("flow", 1.0),
+    # pressure, base hectopascal (= millibar)
+    "hPa": ("pressure", 1.0),
+    # digital storage, base gigabyte (decimal prefixes, as storage is sold)
+    "MB": ("data", 1e-3),
+    "GB": ("data", 1.0),
+    "TB": ("data", 1e3),
+    "PB": ("data", 1e6),
 }
-UNITS.update({code: ("currency", 1.0) for code in CURRENCY_CODES})
+UNITS.update({code: ("currency", 1.0) for code in (*CURRENCY_CODES, *GENERIC_CURRENCIES)})
 
 BASE_UNITS: dict[str, str] = {
     "ratio": "%",
@@ -94,6 +118,9 @@ BASE_UNITS: dict[str, str] = {
     "temperature_f": "degF",
     "power": "W",
     "energy": "kWh",
+    "flow": "bbl/d",
+    "pressure": "hPa",
+    "data": "GB",
 }
 
 
@@ -109,6 +136,19 @@ def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
     if dimension == "currency":
         return value, unit
     return value * factor, BASE_UNITS[dimension]
+
+
+def to_comparable(value: float, unit: str | None) -> tuple[float, str | None]:
+    """`to_base`, and temperatures in degrees Celsius: the reading to compare endpoints on.
+
+    `to_base` is linear (callers multiply by `to_base(1.0, unit)`), which an affine scale
+    cannot honour, so Fahrenheit keeps its own dimension there. To compare a °F figure with a
+    °C one, convert both ends here: `to_comparable(113, "degF")` is `(45.0, "degC")`. Widths
+    (differences) convert with the factor 5/9 alone.
+    """
+    if unit == "degF":
+        return (value - 32.0) * 5.0 / 9.0, "degC"
+    return to_base(value, unit)
 
 
 def dimension_of(unit: str | None) -> str | None:

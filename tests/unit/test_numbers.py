@@ -103,7 +103,7 @@ def test_parse_number_words_rejects_non_numbers() -> None:
             "Temperatures hit minus 5 degrees Celsius.",
             ("minus 5 degrees Celsius", -5, -5, E, "degC"),
         ),
-        ("Output of 3 million barrels a day.", ("3 million barrels", 3e6, 3e6, E, "bbl")),
+        ("Output of 3 million barrels a day.", ("3 million barrels a day", 3e6, 3e6, E, "bbl/d")),
         ("A 15€ ticket.", ("15€", 15, 15, E, "EUR")),
     ],
 )
