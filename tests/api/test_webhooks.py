@@ -402,3 +402,48 @@ async def test_addresses_are_checked_again_at_delivery(
     assert delivery["status"] == "failed"
     assert delivery["attempts"] == 1  # no retry can make a forbidden address allowed
     assert "non-public address 127.0.0.1" in delivery["last_error"]
+
+
+async def test_a_lapsed_claim_is_taken_over_and_the_old_owner_cannot_record(
+    engine: AsyncEngine, database_url: str, receiver: tuple[Receiver, str]
+) -> None:
+    import datetime as dt
+
+    from service.clients.webhooks import SendOutcome
+    from service.db.base import utcnow
+    from service.services.webhook_dispatch import claim_due, record_outcome
+
+    _, url = receiver
+    settings = fast_settings(database_url, webhook_dispatch=False)
+    async with AsyncTestClient(app=create_app(settings)) as client:
+        hook_id = await register(client, f"{url}/hook", ["fact.conflict"])
+        await ingest(client, PROTEST_POLICE)
+        await ingest(client, PROTEST_ORGANISERS)
+        sessions = make_sessionmaker(engine)
+        policy = DispatchPolicy()
+        async with sessions() as session:
+            # A process claims it, then dies: its lease has already run out.
+            [first] = await claim_due(session, "dead-process", dt.timedelta(seconds=-1))
+        async with sessions() as session:
+            [second] = await claim_due(session, "live-process", dt.timedelta(minutes=1))
+        async with sessions() as session:
+            assert await claim_due(session, "third-process", dt.timedelta(minutes=1)) == []
+        assert first.id == second.id
+        late = SendOutcome(delivered=True, status_code=204, error=None, duration_ms=1)
+        async with sessions() as session:
+            await record_outcome(session, first, "dead-process", late, utcnow(), policy)
+        [delivery] = await deliveries(client, hook_id)
+        assert (delivery["status"], delivery["attempts"], delivery["history"]) == (
+            "delivering",
+            0,
+            [],
+        )
+        failed = SendOutcome(delivered=False, status_code=503, error="busy", duration_ms=2)
+        async with sessions() as session:
+            await record_outcome(session, second, "live-process", failed, utcnow(), policy)
+        [delivery] = await deliveries(client, hook_id)
+    assert delivery["status"] == "pending"
+    assert delivery["attempts"] == 1
+    assert delivery["last_status_code"] == 503
+    assert [a["error"] for a in delivery["history"]] == ["busy"]
+    assert dt.datetime.fromisoformat(delivery["next_attempt_at"]) > dt.datetime.now(dt.UTC)
