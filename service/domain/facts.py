@@ -164,17 +164,20 @@ def group_facts(
     *,
     country_of: CountryOf | None = None,
     contains: Contains | None = None,
+    family_of: Callable[[AssertionView], str] | None = None,
 ) -> list[FactGroup]:
     """Group assertions into facts (family, slot, time); sorted by key, order-independent.
 
-    `country_of` must be the one the family keys were stored with; `contains(outer, inner)`
-    (True when place `inner` lies in place `outer`) lets a place-level figure meet the
-    figures of the one site inside it (see the module docstring).
+    Families are `family_of(a)` when given (the keys stored at ingest), else
+    `family_key(a, country_of)`. `contains(outer, inner)` (True when place `inner` lies in
+    place `outer`) lets a figure for a whole place meet the figures of the one site inside
+    it (see the module docstring); without it places only meet when equal.
     """
     names = name_of or key_to_name
+    key_of = family_of or (lambda a: family_key(a, country_of))
     families: dict[str, list[AssertionView]] = {}
     for a in sorted(assertions, key=lambda x: x.id):
-        families.setdefault(family_key(a, country_of), []).append(a)
+        families.setdefault(key_of(a), []).append(a)
     groups: list[FactGroup] = []
     for family, members in families.items():
         for slot, merged in _merge_slots(members, contains or _never):

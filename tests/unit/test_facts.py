@@ -417,3 +417,16 @@ def test_slot_merging_is_independent_of_input_order() -> None:
         shuffler.shuffle(shuffled)
         assert grouped(shuffled) == expected
     assert len({g.key for g in expected}) == len(expected)
+
+
+def test_stored_family_keys_are_used_when_given() -> None:
+    # The service regroups by the keys it stored at ingest, even if the knowledge base has
+    # learnt a place's country since: a figure is never lost between two families.
+    site = fig("deaths", 2600, location="port-selim")
+    whole = fig("deaths", 2600, location="valdoria", source=2)
+    stored = {site.id: "deaths|count|port-selim", whole.id: "deaths|count|valdoria"}
+    groups = group_facts(
+        [site, whole], name_of, contains=contains, family_of=lambda a: stored[a.id]
+    )
+    assert sorted(g.family for g in groups) == ["deaths|count|port-selim", "deaths|count|valdoria"]
+    assert len(grouped([site, whole])) == 1
