@@ -80,4 +80,4 @@ def test_ages_are_not_figures(text: str, expected: list[str]) -> None:
     ],
 )
 def test_names_keep_their_numbers(text: str) -> None:
-    assert texts(text) == (["157"] if text.startswith("All") else [])
+    assert texts(text) == (["157"] if text.startswith("All ") else [])
