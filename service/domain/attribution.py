@@ -37,7 +37,9 @@ from service.domain.source_words import (
     PRONOUNS,
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
+    DATA_NOUNS,
     SENTENCE_ADVERBS,
+    SHOW_VERBS,
     SKIP_BEFORE_VERB,
     SPEAKER_NOUNS,
     SPEECH,
@@ -202,12 +204,29 @@ def _resolve(
     head = words[-1].lower()
     if head.endswith(("'s", "’s")):
         head = head[:-2]
+    owner = _owner_of_generic(display, head)
+    if owner is not None:
+        return owner, None, None, keys  # "the health ministry's figures show"
     if head in GENERIC_SOURCES or (len(words) == 1 and head in PRONOUNS):
         # "Reports suggest", "An analysis indicates", "official figures put", "we said"
         return None, None, None, keys
     if any(w.lower() in SPEAKER_NOUNS for w in words):
         return display, None, None, keys
     return display, None, None, keys
+
+
+def _owner_of_generic(display: str, head: str) -> str | None:
+    """ "health ministry" for "health ministry's figures": a speaking body owning data."""
+    if head not in GENERIC_SOURCES:
+        return None
+    for mark in ("'s ", "’s "):
+        at = display.rfind(mark)
+        if at > 0:
+            owner = display[:at].strip()
+            last = owner.split()[-1].lower() if owner.split() else ""
+            if last in SPEAKER_NOUNS or last in NP_WORDS:
+                return owner
+    return None
 
 
 def _trailing_name(display: str) -> str | None:
@@ -256,8 +275,25 @@ def find_attributions(
         i = by_start.get(match.start())
         if i is None:
             continue
+        passive = verb.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].lower == "by"
+        cited = (-1, -1)
+        if verb == "citing":
+            cited = _source_span_after(tokens, i + 1, covered)
         if verb.lower() == "according to":
             lo, hi = _source_span_after(tokens, i + 2, covered)
+        elif passive:
+            # "was reported by the Red Cross", "..., cited by Bloomberg,"; not "recorded by
+            # the afternoon"
+            lo, hi = _source_span_after(tokens, i + 2, covered)
+            if lo < hi and not (
+                tokens[lo].start in covered
+                or tokens[lo].text[:1].isupper()
+                or tokens[hi - 1].lower in SPEAKER_NOUNS | NP_WORDS
+            ):
+                continue
+        elif cited[0] < cited[1] and _names_someone(tokens, cited[0], i + 1, covered):
+            # "..., the AP reported, citing the disaster agency": the cited body is the source
+            lo, hi = cited
         else:
             prev = i - 1
             while prev >= 0 and tokens[prev].lower in SKIP_BEFORE_VERB:
@@ -281,7 +317,11 @@ def find_attributions(
                     )
                 continue
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
-            if verb in OBJECT_VERBS and nxt not in TRAILING_MARKS | {"that", ".", ":"}:
+            if (
+                verb in OBJECT_VERBS
+                and nxt not in TRAILING_MARKS | {"that", ".", ":"}
+                and not (prev >= 0 and verb in SHOW_VERBS and tokens[prev].lower in DATA_NOUNS)
+            ):
                 continue  # "employers added 64,000 jobs": not a reporting verb
             if verb in PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
                 lo, hi = i, i  # "..., noting that": the sentence's named source stands
@@ -289,6 +329,8 @@ def find_attributions(
                 lo, hi = _source_span_before(tokens, i - 1, covered)
             if lo == hi and verb in {"said", "says", "added", "told", "wrote"}:
                 lo, hi = _source_span_after(tokens, i + 1, covered)  # "..., said Rutte"
+                if lo < hi and not _names_someone(tokens, lo, i + 1, covered):
+                    lo = hi  # "Inc. said revenue rose": a clause, not a source
         if lo < hi and all(t.lower in ARTICLES for t in tokens[lo:hi]):
             continue  # "the confirmed deployment": an adjective, not a reporting verb
         if lo < hi:
@@ -310,8 +352,10 @@ def find_attributions(
                 continue
         span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
         # "..., according to X" scopes its whole sentence like a closing "..., X said"
-        trailing = verb.lower() == "according to" or (
-            0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS
+        trailing = (
+            passive
+            or verb.lower() == "according to"
+            or (0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS)
         )
         events.append(
             Attribution(
@@ -319,6 +363,16 @@ def find_attributions(
             )
         )
     return events
+
+
+def _names_someone(tokens: Sequence[Token], lo: int, first: int, covered: set[int]) -> bool:
+    """Whether a source phrase read after its verb names someone: a name, or a noun after
+    an article ("said the ministry"), not a clause ("said revenue rose")."""
+    return (
+        tokens[lo].start in covered
+        or tokens[lo].text[:1].isupper()
+        or (lo > first and tokens[lo - 1].lower in ARTICLES)
+    )
 
 
 def _same_sentence_source(
@@ -353,6 +407,16 @@ def is_reporting_word(word: str) -> bool:
 def attribution_for(events: Sequence[Attribution], position: int) -> Attribution | None:
     """The source governing the figure at `position`: the nearest reporting event before it,
     else the first closing source after it in the same sentence ("..., the ministry said")."""
+    chosen = _governing(events, position)
+    if chosen is not None and chosen.verb != "citing":
+        # "..., X said, citing Y" / "X, citing Y, said": Y is the figure's source, X relays it
+        citing = [e for e in events if e.verb == "citing" and e.phrase != (-1, -1)]
+        if citing:
+            return min(citing, key=lambda e: abs(e.start - chosen.start))
+    return chosen
+
+
+def _governing(events: Sequence[Attribution], position: int) -> Attribution | None:
     before = [e for e in events if e.end <= position]
     closing = next(
         (

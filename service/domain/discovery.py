@@ -79,6 +79,7 @@ CONNECTORS = _VOCABULARY["CONNECTORS"]
 ABBREVIATIONS = _VOCABULARY["ABBREVIATIONS"]
 PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
 CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
+COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
 PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
@@ -277,6 +278,8 @@ class NameResolver:
             kind is EntityKind.ORGANIZATION and normalize_word(tokens[-1][2]) in CORPORATE_SUFFIXES
         ):
             aliases, tokens = (_name_text(text, tokens),), tokens[:-1]
+        if kind is EntityKind.ORGANIZATION:
+            aliases = (*aliases, *self._company_short_name(tokens))
         name = _name_text(text, tokens)
         norm = normalize_alias(name)
         if norm in self.by_name:
@@ -291,6 +294,23 @@ class NameResolver:
         if kind is EntityKind.PERSON:
             self.surnames.setdefault(normalize_word(tokens[-1][2]), set()).add(key)
             self.by_name.setdefault(short, key)
+
+    def _company_short_name(self, tokens: list[Token]) -> tuple[str, ...]:
+        """ "Brightwell" for "Brightwell Semiconductor": a company's own word, when every
+        word after it says what kind of company it is and the word is nothing else."""
+        if len(tokens) < 2 or not all(normalize_word(t[2]) in COMPANY_WORDS for t in tokens[1:]):
+            return ()
+        first = tokens[0][2]
+        norm = normalize_word(first)
+        if (
+            not first[:1].isupper()
+            or first.isupper()
+            or is_ordinary_word(norm)
+            or norm in _GENERIC_WORDS
+            or self.kb.target(norm) is not None
+        ):
+            return ()
+        return (first[:-2] if first.endswith(("'s", "’s")) else first,)
 
     def resolve(self, text: str, run: NameRun) -> Found | None:
         """Second pass: the mention of a run, creating one-word entities on evidence."""

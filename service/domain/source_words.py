@@ -21,7 +21,7 @@ REPORT_VERBS = (
     "tweeted|posted|acknowledged|admitted|insisted|explained|declared|predicted|predicts|"
     "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
-    "expects|expected|calculated|reckons|thinks|[Aa]ccording to|quoted"
+    "expects|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited"
 )
 VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 PARTICIPLE_VERBS = frozenset(
@@ -113,5 +113,13 @@ ORGANISATION_NOUNS = word_set(
     company group firm chipmaker maker manufacturer retailer bank lender insurer carrier
     airline automaker carmaker operator producer giant conglomerate startup business
     corporation developer supplier utility
+    """
+)
+# "show" reports when its subject is data ("UN data show 2.3 million displaced").
+SHOW_VERBS = frozenset({"show", "shows", "showed", "suggest", "suggests", "indicate", "indicates"})
+DATA_NOUNS = word_set(
+    """
+    data figures figure statistics estimates estimate records count counts tally survey
+    polls poll numbers census
     """
 )

@@ -50,9 +50,11 @@ def test_appositive_between_source_and_verb_is_skipped() -> None:
         "Reports from South Korean intelligence, cited by Bloomberg, suggest that as many "
         "as 10,000 soldiers are training."
     )
-    [event] = _events(text)
+    cited, event = _events(text)
+    assert cited.attributor == "bloomberg"  # "cited by Bloomberg" relays the reports
     assert event.attributor == "south-korea-nis"
     assert event.name is not None and "South Korean intelligence" in event.name
+    assert attribution_for([cited, event], text.index("10,000")) == event
 
 
 def test_generic_source_gives_no_attribution_and_blocks_a_later_one() -> None:
