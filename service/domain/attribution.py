@@ -26,6 +26,7 @@ from typing import NamedTuple
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.source_words import (
     ARTICLES,
+    DATA_NOUNS,
     GENERIC_SOURCES,
     LEADING_NOISE,
     MAX_SOURCE_TOKENS,
@@ -37,7 +38,6 @@ from service.domain.source_words import (
     PRONOUNS,
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
-    DATA_NOUNS,
     SENTENCE_ADVERBS,
     SHOW_VERBS,
     SKIP_BEFORE_VERB,
