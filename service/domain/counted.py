@@ -155,6 +155,7 @@ _AUXILIARIES = word_set(
 _OUTCOME_FORMS: dict[str, str] = _forms(
     "killed: kill kills killing killed; injured: injure injures injuring injured; "
     "wounded: wound wounds wounding wounded; evacuated: evacuate evacuating evacuated; "
+    "destroyed: flattened razed levelled leveled; "
     "displaced: displace displacing displaced; destroyed: destroy destroying destroyed; "
     "damaged: damage damaging damaged; arrested: arrest arresting arrested; detained: "
     "detain detaining detained; rescued: rescue rescuing rescued; died: died; dead: dead; "
@@ -358,15 +359,20 @@ def phrase_words(ctx: SentenceContext, phrase: Sequence[Token]) -> list[str]:
 def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str | None:
     """Outcome in the verb group after a noun phrase: "have been confirmed killed"."""
     j = i
-    if (
-        j + 1 < len(tokens)
-        and tokens[j].lower in {"of", "in", "from", "at", "near"}
-        and tokens[j + 1].text[:1].isupper()
-    ):
-        # "3,000 residents of Piru were under evacuation warnings": past a place name
-        j += 1
-        while j < len(tokens) and j - i < 6 and tokens[j].text[:1].isupper():
-            j += 1
+    if j + 1 < len(tokens) and tokens[j].lower in {"of", "in", "from", "at", "near"}:
+        # "3,000 residents of Piru were under evacuation warnings", "of the valley were":
+        # past a short place phrase to its verb group
+        k = j + 1
+        while (
+            k < len(tokens)
+            and k - j <= 4
+            and tokens[k].text[:1].isalpha()
+            and (tokens[k].lower in {"the", "a"} or tokens[k].lower not in FUNCTION_WORDS)
+            and tokens[k].lower not in _AUXILIARIES
+        ):
+            k += 1
+        if k < len(tokens) and k > j + 1 and tokens[k].lower in _AUXILIARIES:
+            j = k
     k = j
     while j < len(tokens) and j - k < 5 and tokens[j].lower in _AUXILIARIES:
         j += 1

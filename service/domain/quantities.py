@@ -57,7 +57,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "evacuated": "evacuated|evacuees|evacuations|evacuation|ordered to evacuate|"
     "under evacuation orders",
     "evacuation warnings": "evacuation warnings|evacuation warning|under evacuation warnings",
-    "sheltered": "sheltered|in shelters|sheltering",
+    "sheltered": "sheltered|sheltering",
     "displaced": "displaced|refugees|homeless|fled|internally displaced",
     "arrests": "arrests|arrested|detained|detentions|detainees|arrest",
     "rescued": "rescued|rescues|saved",
@@ -206,6 +206,14 @@ _CUT_WORDS = _word_set(
     "in for during since on at per from by across after before to with over among within "
     "near inside outside under as that who which a"
 )
+# Known phrases that start with a cut word, read before cutting.
+_CUT_PHRASES = tuple(
+    sorted(
+        (p for p in SYNONYMS if " " in p and p.split(" ", 1)[0] in _CUT_WORDS),
+        key=len,
+        reverse=True,
+    )
+)
 _DROP_WORDS = _word_set(
     "the number total estimated reported confirmed official new more additional some other further"
 )
@@ -228,6 +236,9 @@ def canonical_quantity(phrase: str) -> str:
         return ""
     if text in SYNONYMS:
         return SYNONYMS[text]
+    for cut_phrase in _CUT_PHRASES:
+        if f" {cut_phrase}" in f" {text}":
+            return SYNONYMS[cut_phrase]  # "residents under evacuation warnings"
     pair = _CASUALTY_PAIR.search(text)
     words = [w for w in text.split(" ") if w not in _DROP_WORDS and not w.isdigit()]
     if words and words[0] == "of":

@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from service.domain.extraction import extract_article
-from service.domain.model import ExtractedArticle, ExtractedAssertion, Qualifier
+from service.domain.knowledge import KnowledgeBase
+from service.domain.model import (
+    Entity,
+    EntityKind,
+    ExtractedArticle,
+    ExtractedAssertion,
+    Qualifier,
+)
 
 PUBLISHED = dt.datetime(2025, 3, 5, 12, 0, tzinfo=dt.UTC)  # a Wednesday
 
@@ -228,3 +235,131 @@ def test_chains_and_restatements_keep_the_quantity() -> None:
     assert _one(article, "19 square miles").quantity == "territory burned"
     assert _one(article, "14 officers").quantity == "injuries"
     assert _one(article, "31 officers").quantity == "injuries"
+
+
+def _article(text: str, kb: KnowledgeBase | None = None) -> ExtractedArticle:
+    return extract_article(text=text, published_at=PUBLISHED, kb=kb)
+
+
+def test_participles_and_clauses_name_what_happened() -> None:
+    article = _article(
+        "At least 18 people remain missing after the landslide, officials said. Nine miners "
+        "remain trapped underground. About 320,000 people evacuated ahead of the storm, and "
+        "45,000 had fled to neighbouring towns. Some 63 people were rescued from rooftops, and "
+        "rescuers pulled 41 people alive from collapsed buildings. More than 1.2 million "
+        "children have been vaccinated. About 1.4 million households were without power on "
+        "Tuesday."
+    )
+    assert _one(article, "18 people").quantity == "missing"
+    assert _one(article, "Nine").quantity == "trapped"
+    assert _one(article, "320,000").quantity == "evacuated"
+    assert _one(article, "45,000").quantity == "displaced"
+    assert _one(article, "63").quantity == "rescued"
+    assert _one(article, "41").quantity == "rescued"
+    assert _one(article, "1.2 million").quantity == "vaccinations"
+    assert _one(article, "1.4 million").quantity == "power outages"
+
+
+def test_things_destroyed_and_damaged_stay_apart() -> None:
+    article = _article(
+        "Inspectors confirmed that 87 homes and 41 other structures were destroyed. In the "
+        "valley, 1,200 houses were flattened and 9,800 damaged, the council said."
+    )
+    assert _one(article, "87").quantity == "homes destroyed"
+    assert _one(article, "41").quantity == "buildings destroyed"
+    assert _one(article, "1,200").quantity == "homes destroyed"
+    assert _one(article, "9,800").quantity == "homes damaged"
+
+
+def test_money_is_named_by_its_noun_or_verb_frame() -> None:
+    article = _article(
+        "The government put damage at $1.2 billion. Japan pledged $5 million in emergency "
+        "aid and Australia $3 million. Insurers face £800m in losses. The contract is worth "
+        "€2.1bn. The cost of rebuilding the bridges had reached $18.5 million by Friday. "
+        "The city spent the last of its $160 million in federal COVID-19 relief funds. "
+        "The sell-off wiped about $9 billion off the company's market value."
+    )
+    assert _one(article, "$1.2 billion").quantity == "damage"
+    assert _one(article, "$5 million").quantity == "aid"
+    gapped = _one(article, "$3 million")
+    assert gapped.quantity == "aid"
+    assert gapped.subject == "australia"
+    assert _one(article, "£800m").quantity == "losses"
+    assert _one(article, "€2.1bn").quantity == "value"
+    assert _one(article, "$18.5 million").quantity == "cost"
+    assert _one(article, "$160 million").quantity == "funding"
+    assert _one(article, "$9 billion").quantity == "market value lost"
+
+
+def test_shares_changes_and_measures_are_named() -> None:
+    article = _article(
+        "Inflation at 3.2% remained above target. The retailer reported a 4% rise in sales. "
+        "The storm dumped 412 millimetres of rain on the coast, with winds of 185 km/h. The "
+        "quake struck at a depth of 1,800 m. Turnout of 61% was the highest since 1990."
+    )
+    assert _one(article, "3.2%").quantity == "inflation"
+    assert _one(article, "4%").quantity == "growth"
+    assert _one(article, "412").quantity == "rainfall"
+    assert _one(article, "185").quantity == "wind speed"
+    assert _one(article, "1,800").quantity == "depth"
+    assert _one(article, "61%").quantity == "turnout"
+
+
+def test_area_taken_is_territory_not_prisoners() -> None:
+    article = _article("Ukrainian forces captured 1,000 square kilometres in the offensive.")
+    assert _one(article, "1,000").quantity == "territory captured"
+
+
+def test_people_verbs_name_the_count() -> None:
+    article = _article(
+        "The union said 1.2 million people had taken to the streets. Some 6.1 million people "
+        "were eligible to vote. The carmaker employs about 120,000 people. About 7,500 "
+        "people were under evacuation orders, and another 3,000 residents of the valley "
+        "were under evacuation warnings. The sheriff lifted evacuation orders for about "
+        "4,000 residents on Friday."
+    )
+    assert _one(article, "1.2 million").quantity == "protesters"
+    assert _one(article, "6.1 million").quantity == "voters"
+    assert _one(article, "120,000").quantity == "employees"
+    assert _one(article, "7,500").quantity == "evacuated"
+    assert _one(article, "3,000").quantity == "evacuation warnings"
+    assert _one(article, "4,000").quantity == "evacuated"
+
+
+def test_a_source_is_not_the_owner_of_a_toll() -> None:
+    article = _article(
+        "The World Health Organization said 22 people died in the floods. Russia has sent "
+        "3,000 troops to the border region, the ministry said."
+    )
+    deaths = _one(article, "22")
+    assert deaths.quantity == "deaths"
+    assert deaths.subject is None
+    assert _one(article, "3,000").subject == "russia"
+
+
+def test_a_named_event_owns_its_toll() -> None:
+    typhoon = Entity(key="typhoon-tamaraw", name="Typhoon Tamaraw", kind=EntityKind.EVENT)
+    kb = KnowledgeBase.shipped().with_entities([typhoon])
+    article = _article(
+        "MANILA (Wire) — Typhoon Tamaraw killed at least 12 people and damaged 4,000 homes in "
+        "Isabela province, the disaster agency said on Tuesday.\n\n"
+        "The agency said 340,000 people had been evacuated. Typhoon Tamaraw made landfall "
+        "on Monday with winds of 185 km/h.",
+        kb,
+    )
+    killed = _one(article, "12 people")
+    assert killed.quantity == "deaths"
+    assert killed.subject == "typhoon-tamaraw"
+    assert _one(article, "4,000").subject == "typhoon-tamaraw"
+    evacuated = _one(article, "340,000")
+    assert evacuated.quantity == "evacuated"
+    assert evacuated.subject == "typhoon-tamaraw"  # the article's event, not the agency
+
+
+def test_a_distance_is_placed_where_it_is_measured_from() -> None:
+    article = _article(
+        "The fire was burning in the hills about 50 miles from Los Angeles, officials said."
+    )
+    distance = _one(article, "50 miles")
+    assert distance.location == "los-angeles"
+    assert distance.subject is None

@@ -58,7 +58,7 @@ def test_canonical_quantity_reads_natural_phrases(phrase: str, expected: str) ->
         ("field hospitals sent", "hospitals"),
         ("countries offering help", "countries"),
         ("hot meals a day", "meals"),
-        ("people sheltering in a sports hall", "people"),
+        ("people waiting in a sports hall", "people"),
     ],
 )
 def test_unknown_nouns_keep_their_head_word(phrase: str, expected: str) -> None:
@@ -91,3 +91,31 @@ def test_table_is_versioned_and_canonical_names_map_to_themselves() -> None:
 def test_empty_and_punctuation_only_phrases() -> None:
     assert canonical_quantity("") == ""
     assert canonical_quantity("  ,  ") == ""
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("people sheltering in a sports hall", "sheltered"),
+        ("households without power", "power outages"),
+        ("customers without electricity", "power outages"),
+        ("miners trapped", "trapped"),
+        ("people fled", "displaced"),
+        ("people evacuated", "evacuated"),
+        ("residents under evacuation warnings", "evacuation warnings"),
+        ("homes destroyed", "homes destroyed"),
+        ("homes damaged", "homes damaged"),
+        ("territory captured", "territory captured"),
+        ("fines", "fine"),
+        ("contract value", "value"),
+    ],
+)
+def test_table_v6_names(phrase: str, expected: str) -> None:
+    assert canonical_quantity(phrase) == expected
+
+
+def test_evacuated_and_displaced_stay_apart() -> None:
+    # ordered out for a time vs fled or lost their homes: two facts a reader checks apart
+    assert canonical_quantity("people evacuated") != canonical_quantity("people displaced")
+    assert canonical_quantity("evacuation warnings") != canonical_quantity("evacuated")
+    assert canonical_quantity("damage") != canonical_quantity("losses")
