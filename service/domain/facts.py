@@ -26,9 +26,9 @@ article and the country in the next), so grouping runs in five steps:
    time, when there is exactly one such slot at the finest level ("troops" of North Korea
    without a place join "North Korean troops in Russia" only when no other place is named
    for them in that stretch; with Kursk and Vladivostok also named it stays apart: ambiguous).
-   A whole place joins a site inside it only on evidence: some point figure (exact or about)
-   stated for the whole agrees with one stated for the site ("2,600 killed in Turkey", "2,600
-   killed in Van"): a part and its whole seldom share a count, so 10,000 troops in a country
+   A whole place joins a site inside it only on evidence: some report states the same figure
+   for the whole as another states for the site ("2,600 killed in Turkey", "2,600 killed in
+   Van"): a part and its whole seldom share a count, so 10,000 troops in a country
    and 1,500 in one region stay two facts, checked against each other by
    `containment_candidates` and `verdicts.containment_violations`.
 
@@ -91,7 +91,7 @@ from service.domain.fact_splits import (
     split_unattributed,
 )
 from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
-from service.domain.tolerance import compatible, normal_quantity, reference_date, unit_base
+from service.domain.tolerance import normal_quantity, reference_date, unit_base
 
 __all__ = [
     "Contains",
@@ -266,18 +266,25 @@ def _may_join(
 ) -> bool:
     """A figure for a whole place joins the figures of a site inside it on evidence only.
 
-    A part and its whole seldom share a count, so one point figure (exact or about) given
-    for each that agrees shows both name the same count ("2,600 killed in Turkey" and
-    "2,600 killed in Van"); without it they stay apart (see the module docstring).
+    A part and its whole seldom share a count, so the same figure stated for each (the same
+    value, or the same bound) shows both name one count ("2,600 killed in Turkey" and "2,600
+    killed in Van"); without it they stay apart (see the module docstring).
     """
     if slot[1] is None or slot[1] == site[1]:
         return True
-    points = [a for a in members if _is_point(a)]
-    return any(compatible(a, b) for b in site_members if _is_point(b) for a in points)
+    stated = {_statement(a) for a in members} - {None}
+    return any(_statement(b) in stated for b in site_members)
 
 
-def _is_point(a: AssertionView) -> bool:
-    return not a.is_forecast and a.qualifier in (Qualifier.EXACT, Qualifier.APPROX)
+def _statement(a: AssertionView) -> tuple[str, float | None, float | None] | None:
+    """What a report states, in the base unit ("about 150,000" states what 150,000 does)."""
+    if a.is_forecast:
+        return None
+    factor = unit_base(a.unit)[2]
+    low, high = (None if v is None else round(v * factor, 6) for v in (a.low, a.high))
+    if a.qualifier in (Qualifier.EXACT, Qualifier.APPROX):
+        return ("point", low if low is not None else high, None)
+    return (a.qualifier.value, low, high)
 
 
 def _slot(a: AssertionView) -> Slot:
