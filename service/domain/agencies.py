@@ -9,7 +9,7 @@ there is exactly one (AFAD for Turkey's disaster agency), else to a deterministi
 ("philippines-coast-guard", parent the country) so that every article naming the same body in
 whatever words links to the same key. The type table is general: ministries, police, coast
 guard, disaster agency, weather service, central bank, statistics office, electoral commission,
-fire service, armed forces. One compiled regex pass per text.
+fire service, armed forces. One set look-up per word.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from service.domain.knowledge import KbMatch, KnowledgeBase, normalize_alias
+from service.domain.knowledge import KbMatch, KnowledgeBase, normalize_alias, normalize_word
 from service.domain.model import Entity, EntityKind
 
 # type key -> (display name, phrases naming the type in text, word groups naming it in a
@@ -121,11 +121,10 @@ AGENCY_TYPES: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]
     ),
 }
 _PHRASE_TYPE = {p: t for t, (_, phrases, _) in AGENCY_TYPES.items() for p in phrases}
-# Longest phrases first so "disaster management agency" wins over "disaster agency".
-_PHRASES = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(_PHRASE_TYPE, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+_FIRST_WORDS = frozenset(p.split(" ", 1)[0] for p in _PHRASE_TYPE)
+# First words as written in text: found with one set look-up per token.
+_FIRST_FORMS = _FIRST_WORDS | frozenset(w.capitalize() for w in _FIRST_WORDS)
+_MAX_PHRASE_WORDS = max(len(p.split()) for p in _PHRASE_TYPE)
 # Words between the country and the type that do not change the body ("Turkey's national
 # disaster agency").
 _FILLERS = frozenset({"national", "federal", "main", "official", "government", "state-run"})
@@ -137,6 +136,9 @@ _CONTEXT_CHARS = 1500
 # city's police.
 _LOCAL_TYPES = frozenset({"police", "fire-service"})
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)(['’]s)?\s+$")
+
+
+Token = tuple[int, int, str]
 
 
 class AgencyRef(NamedTuple):
@@ -184,30 +186,65 @@ def agency_key(place_key: str, type_key: str) -> str:
     return f"{place_key}-{type_key}"
 
 
-def find_agencies(text: str, matches: list[KbMatch], kb: KnowledgeBase) -> AgencyFinding:
-    """Descriptive references to public bodies in `text`, given its knowledge-base matches.
+def _type_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every agency-type phrase, longest at each start."""
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    n = len(tokens)
+    for k in [k for k, t in enumerate(tokens) if t[2] in _FIRST_FORMS]:
+        if tokens[k][0] < last_end:
+            continue
+        words = [normalize_word(tokens[k][2])]
+        best: tuple[int, str] | None = None
+        j = k
+        while True:
+            phrase = " ".join(words)
+            if phrase in _PHRASE_TYPE:
+                best = (j, phrase)
+            if len(words) >= _MAX_PHRASE_WORDS or j + 1 >= n:
+                break
+            if text[tokens[j][1] : tokens[j + 1][0]] != " ":
+                break
+            j += 1
+            words.append(normalize_word(tokens[j][2]))
+        if best is None:
+            continue
+        end = tokens[best[0]][1]
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        out.append((tokens[k][0], end, best[1]))
+        last_end = end
+    return out
+
+
+def find_agencies(
+    text: str, tokens: list[Token], matches: list[KbMatch], kb: KnowledgeBase
+) -> AgencyFinding:
+    """Descriptive references to public bodies in `text` (its `knowledge.tokenize` tokens),
+    given its knowledge-base matches.
 
     A reference overlapping an organisation the knowledge base already matched is left alone.
     """
-    if _PHRASES.search(text) is None:
+    found_phrases = _type_phrases(text, tokens)
+    if not found_phrases:
         return AgencyFinding([], [])
     by_end = {m.end: m for m in matches}
     starts = [m.start for m in matches]
     bodies = _kb_bodies(kb)
     refs: list[AgencyRef] = []
     created: dict[str, Entity] = {}
-    for found in _PHRASES.finditer(text):
-        at = bisect.bisect_right(starts, found.start()) - 1
-        if at >= 0 and matches[at].end > found.start():
+    for pos, end, phrase in found_phrases:
+        at = bisect.bisect_right(starts, pos) - 1
+        if at >= 0 and matches[at].end > pos:
             continue  # inside a known name ("Russian Defence Ministry")
         nxt = at + 1
-        if nxt < len(matches) and matches[nxt].start < found.end():
+        if nxt < len(matches) and matches[nxt].start < end:
             continue
-        phrase = found.group()
-        if phrase[0].isupper() and phrase.split()[-1][0].islower():
-            continue  # "Police fired": a sentence opener, not "the police"
-        type_key = _PHRASE_TYPE[phrase.lower()]
-        start, place = _owner(text, found.start(), type_key, by_end, matches, starts, kb)
+        written = text[pos:end]
+        if written[0].isupper() and written.split()[-1][0].islower():
+            continue  # "Health officials", "Fire crews": a sentence opener
+        type_key = _PHRASE_TYPE[phrase]
+        start, place = _owner(text, pos, type_key, by_end, matches, starts, kb)
         if place is None:
             continue
         key = _resolve(type_key, place, bodies, kb)
@@ -219,7 +256,7 @@ def find_agencies(text: str, matches: list[KbMatch], kb: KnowledgeBase) -> Agenc
                 kind=EntityKind.ORGANIZATION,
                 parent=place,
             )
-        refs.append(AgencyRef(start, found.end(), key))
+        refs.append(AgencyRef(start, end, key))
     return AgencyFinding(refs, list(created.values()))
 
 

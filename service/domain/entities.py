@@ -71,7 +71,7 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     tokens = tokenize(text)
     matches, unsure = drop_name_parts(text, kb.scan_tokens(text, tokens), kb)
     matches = _drop_inner_names(text, tokens, matches, kb)
-    agencies = find_agencies(text, matches, kb)
+    agencies = find_agencies(text, tokens, matches, kb)
     if agencies.refs:
         # "Turkey's disaster agency" is one body, not the country: its span replaces the
         # country's match so name runs and definitions see one known name.
@@ -170,15 +170,19 @@ def _drop_inner_names(
     longer name, which discovery then reads as one organisation.
     """
     starts = {m.start for m in matches}
-    token_at = {t[0]: k for k, t in enumerate(tokens)}
     out: list[KbMatch] = []
     for m in matches:
         if " " not in text[m.start : m.end] or text[m.end : m.end + 1] != " ":
             out.append(m)
             continue
-        k = token_at.get(m.end + 1)
+        k = bisect.bisect_left(tokens, m.end + 1, key=lambda t: t[0])
         entity = kb.get(m.key)
-        if k is None or entity is None or entity.kind is not EntityKind.ORGANIZATION:
+        if (
+            k >= len(tokens)
+            or tokens[k][0] != m.end + 1
+            or entity is None
+            or entity.kind is not EntityKind.ORGANIZATION
+        ):
             out.append(m)
             continue
         j = k
