@@ -31,7 +31,9 @@ Not reported: dates ("October 23", "23 October 2024", "2024-10-28"), times ("06:
 follows: "in 2022" no, "more than 2000 people" yes), decades ("the 1990s"), season spans
 ("2023-24"), ordinals ("21st", "third"), figures in names and labels ("G7", "F-16", "COVID-19",
 "Section 427", "Boeing 737", "Route 66", "Category 4"), phone numbers, versions and IP
-addresses, URLs, street addresses, scores ("won 3-1"), ages ("a 10-year-old", "Smith, 78,"),
+addresses, URLs, street addresses, scores and votes ("won 3-1", "a 5-4 vote", "lost 1-3 at
+home": two tallies, not a range; "won 120-130 seats" stays a range), ages ("a 10-year-old",
+"Smith, 78,", "aged 34", "aged 19 and 22", "at the age of 78"),
 hyphenated descriptions ("a 10-year note", "a 52-week high", "two-dose campaigns").
 Bare "one" is reported only before a plausible counted noun ("one soldier"), never in "one of
 the", "no one", "this one"; `is_small_word_number` flags lone small word numbers so a caller

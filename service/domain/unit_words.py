@@ -38,6 +38,9 @@ KRW: ₩
 AUD: a$ | au$
 CAD: c$ | ca$
 HKD: hk$
+TWD: nt$
+VND: ₫
+THB: ฿
 NZD: nz$
 SGD: s$
 BRL: r$
@@ -134,6 +137,8 @@ UNIT_WORDS = _spellings("""
 %: % | percent | per cent | percentage | percents | pct | pc
 pp: percentage points | percentage point | percent points
 bp: basis points | basis point | bps | bp
+ppm: ppm | parts per million
+ppb: ppb | parts per billion
 km2: square kilometres | square kilometers | square kilometre | square kilometer | square km
 km2: sq km | sq. km | sq kilometres | sq kilometers | km2 | km²
 mi2: square miles | square mile | sq mi | sq miles | sq. miles | sq. mi | mi2 | mi²
@@ -219,8 +224,8 @@ def _alternation(words: list[str]) -> str:
 # "COP 29" is a climate summit and NPR a broadcaster: those codes are read only after a figure.
 _CODES_BEFORE = [code for code in CURRENCY_CODES if code not in ("COP", "NPR")]
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$|E£)"
-    r"|[$€£¥₹₽₴₩₺₪₦₱৳]"
+    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|NT\$|A\$|C\$|S\$|R\$|E£)"
+    r"|[$€£¥₹₽₴₩₺₪₦₱৳₫฿]"
     r"|(?<![A-Za-z])(?:" + "|".join(_CODES_BEFORE) + r"|RMB|Rs\.?|KSh|Ksh|USh|TSh|Rp|Tk|kr))\s?$"
     r"|(?<![A-Za-z])(?:R|N|P|Sh)$"
 )
@@ -239,6 +244,8 @@ _UNIT_AFTER = re.compile(
 )
 _CASE_SENSITIVE = {"MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB", "mb": "hPa"}  # "mb": millibar
 _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
+_BEFORE_CRORE = frozenset({"lakh", "lakhs", "thousand", "hundred"})
+_CRORE_AFTER = re.compile(r"[ \u00a0](?i:crores?)(?![A-Za-z])")
 _COUNTED = frozenset(
     ["people", "children", "men", "women", "staff", "personnel", "troops", "cattle", "youth"]
 )
@@ -277,7 +284,12 @@ def read_scale(text: str, end: int, currency: str | None) -> tuple[float, int] |
         following = _NEXT_WORD.match(text, m.end())
         if following is None or not _looks_counted(following.group(1)):
             return None
-    return SCALE_WORDS[word.lower()], m.end()
+    factor, scale_end = SCALE_WORDS[word.lower()], m.end()
+    if word.lower() in _BEFORE_CRORE:
+        crore = _CRORE_AFTER.match(text, scale_end)
+        if crore:
+            return factor * 1e7, crore.end()  # "₹48 lakh crore": 48e12
+    return factor, scale_end
 
 
 def _looks_counted(word: str) -> bool:

@@ -33,6 +33,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "fraction": ("ratio", 100.0),
     "pp": ("percentage_point", 1.0),
     "bp": ("percentage_point", 0.01),
+    # concentration, base parts per million
+    "ppm": ("concentration", 1.0),
+    "ppb": ("concentration", 0.001),
     # length, base metre
     "m": ("length", 1.0),
     "km": ("length", 1000.0),
@@ -108,6 +111,7 @@ UNITS.update({code: ("currency", 1.0) for code in (*CURRENCY_CODES, *GENERIC_CUR
 BASE_UNITS: dict[str, str] = {
     "ratio": "%",
     "percentage_point": "pp",
+    "concentration": "ppm",
     "length": "m",
     "area": "km2",
     "mass": "kg",

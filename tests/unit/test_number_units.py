@@ -68,6 +68,10 @@ def readings(text: str) -> list[tuple[str, float | None, str | None]]:
             [("2 kg", 2, "kg"), ("150 lb", 150, "lb"), ("12 oz", 12, "oz")],
         ),
         (
+            "Carbon dioxide reached 420 ppm, up from 280 parts per million",
+            [("420 ppm", 420, "ppm"), ("280 parts per million", 280, "ppm")],
+        ),
+        (
             "The hackers stole 150 GB of files; the storm's pressure fell to 940 mb",
             [("150 GB", 150, "GB"), ("940 mb", 940, "hPa")],
         ),
@@ -122,6 +126,9 @@ def test_units_of_measure(text: str, expected: list[tuple[str, float, str]]) -> 
         ("Moscow spent 5 billion roubles.", ("5 billion roubles", 5e9, "RUB")),
         ("Kyiv received 2bn hryvnias.", ("2bn hryvnias", 2e9, "UAH")),
         ("Tunis borrowed TND 2bn.", ("TND 2bn", 2e9, "TND")),
+        ("The budget totals ₹48 lakh crore.", ("₹48 lakh crore", 4.8e13, "INR")),
+        ("Taipei pledged NT$5bn.", ("NT$5bn", 5e9, "TWD")),
+        ("Bangkok spent ฿2bn on flood defences.", ("฿2bn", 2e9, "THB")),
     ],
 )
 def test_currencies_by_symbol_code_and_word(text: str, expected: tuple[str, float, str]) -> None:
