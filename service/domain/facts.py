@@ -147,15 +147,20 @@ def family_key(a: AssertionView | ExtractedAssertion, country_of: CountryOf | No
     its country's key (None when unknown); without it the keys themselves are used.
     """
     dimension = unit_base(a.unit)[0]
-    subject = None if a.subject == a.attributor else a.subject
-    return f"{normal_quantity(a)}|{dimension}|{_anchor(subject, a.location, country_of)}"
+    anchor = _anchor(_subject(a), a.location, country_of) or "-"
+    return f"{normal_quantity(a)}|{dimension}|{anchor}"
 
 
-def _anchor(subject: str | None, location: str | None, country_of: CountryOf | None) -> str:
+def _subject(a: AssertionView | ExtractedAssertion) -> str | None:
+    # A body is rarely what its own figure counts ("the ministry said 3,100 died").
+    return None if a.subject == a.attributor else a.subject
+
+
+def _anchor(subject: str | None, location: str | None, country_of: CountryOf | None) -> str | None:
     find = country_of or _no_country
     if subject:
         return find(subject) or subject
-    return (find(location) if location else None) or location or "-"
+    return (find(location) if location else None) or location
 
 
 def group_facts(
@@ -288,10 +293,7 @@ def _statement(a: AssertionView) -> tuple[str, float | None, float | None] | Non
 
 
 def _slot(a: AssertionView) -> Slot:
-    # A body is rarely what its own figure counts ("the ministry said 3,100 died"): a subject
-    # that is the figure's own attributor says nothing about which fact it is.
-    subject = None if a.subject is not None and a.subject == a.attributor else a.subject
-    return (subject, a.location)
+    return (_subject(a), a.location)
 
 
 def _make_group(
