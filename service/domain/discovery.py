@@ -17,11 +17,13 @@ from importlib import resources
 from itertools import pairwise
 from typing import NamedTuple
 
+from service.domain.events import event_name, leader_length
 from service.domain.knowledge import (
     TOKEN,
     KbMatch,
     KnowledgeBase,
     common_words,
+    name_word_lists,
     normalize_alias,
     normalize_word,
 )
@@ -49,29 +51,11 @@ def is_ordinary_word(word: str) -> bool:
     return False
 
 
-def _vocabulary() -> dict[str, frozenset[str]]:
-    """The word lists of `data/name_words.txt`, by section."""
-    text = resources.files("service.domain.data").joinpath("name_words.txt").read_text("utf-8")
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in text.splitlines():
-        if line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = sections.setdefault(line.strip("[] "), [])
-        else:
-            current.extend(line.split())
-    return {name: frozenset(words) for name, words in sections.items()}
-
-
-_VOCABULARY = _vocabulary()
+_VOCABULARY = name_word_lists()
 ORG_WORDS = _VOCABULARY["ORG_WORDS"]
 PLACE_WORDS = _VOCABULARY["PLACE_WORDS"]
 EVENT_WORDS = _VOCABULARY["EVENT_WORDS"]
 OPENERS = _VOCABULARY["OPENERS"]
-EVENT_LEADERS = _VOCABULARY["EVENT_LEADERS"]
-EVENT_LEADER_MODIFIERS = _VOCABULARY["EVENT_LEADER_MODIFIERS"]
-EVENT_HEADS = _VOCABULARY["EVENT_HEADS"]
 TITLE_WORDS = _VOCABULARY["TITLE_WORDS"]
 REPORT_VERBS = _VOCABULARY["REPORT_VERBS"]
 DATE_WORDS = _VOCABULARY["DATE_WORDS"]
@@ -223,7 +207,7 @@ class NameResolver:
             words = [normalize_word(t[2]) for t in run.tokens]
             plain = not any(w in self.common or w in _GENERIC_WORDS for w in words)
             return run.tokens, EntityKind.PLACE if plain and len(words) <= 3 else None
-        event = _event_name(run.tokens)
+        event = event_name(run.tokens)
         if event is not None:
             return event, EntityKind.EVENT
         tokens = self._strip(run.tokens, sentence_start=run.sentence_start)
@@ -272,7 +256,7 @@ class NameResolver:
         aliases: tuple[str, ...] = ()
         if kind is EntityKind.EVENT:
             # "Typhoon Tamaraw" is "Tamaraw" later on; "the Sespe Fire" has no short form.
-            if _leader_length(tokens):
+            if leader_length(tokens):
                 aliases = (_name_text(text, tokens[1:]),)
         elif (
             kind is EntityKind.ORGANIZATION and normalize_word(tokens[-1][2]) in CORPORATE_SUFFIXES
@@ -359,40 +343,6 @@ class NameResolver:
         for alias in (name, *aliases):
             self.by_name[normalize_alias(alias)] = key
         return key
-
-
-def _leader_length(tokens: list[Token]) -> int:
-    """How many words open an event name as its kind ("Super Typhoon" = 2), else 0."""
-    words = [normalize_word(t[2]) for t in tokens[:2]]
-    if words and words[0] in EVENT_LEADERS:
-        return 1
-    if len(words) == 2 and words[0] in EVENT_LEADER_MODIFIERS and words[1] in EVENT_LEADERS:
-        return 2
-    return 0
-
-
-def _event_name(run: list[Token]) -> list[Token] | None:
-    """The words of a named event in a run ("Typhoon Tamaraw", "Sespe Fire"), else None."""
-    tokens = list(run)
-    while tokens and normalize_word(tokens[0][2]) in OPENERS:
-        tokens = tokens[1:]
-    if not 2 <= len(tokens) <= 5:
-        return None
-    lead = _leader_length(tokens)
-    if lead:
-        rest = tokens[lead:]
-        tokens = tokens[lead - 1 :]  # "Super Typhoon Haiyan" is Typhoon Haiyan
-        if (
-            1 <= len(rest) <= 3
-            and all(t[2][0].isupper() or t[2][0].isdigit() for t in rest)
-            and not any(normalize_word(t[2]) in ORG_WORDS | TITLE_WORDS for t in rest)
-        ):
-            return tokens
-        return None
-    words = [normalize_word(t[2]) for t in tokens]
-    if words[-1] in EVENT_HEADS and not any(w in ORG_WORDS | TITLE_WORDS for w in words[:-1]):
-        return tokens
-    return None
 
 
 def _name_text(text: str, tokens: list[Token]) -> str:

@@ -28,6 +28,7 @@ from service.domain.discovery import (
     Token,
     drop_name_parts,
 )
+from service.domain.events import dated_events, event_references
 from service.domain.knowledge import (
     KbMatch,
     KnowledgeBase,
@@ -102,7 +103,9 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
         for f in (Found(m.start, m.end, m.key, m.demonym) for m in matches)
     )
     found.extend(f for f in (resolver.resolve(text, run) for run in runs) if f is not None)
-    found.extend(_event_references(text, resolver.discovered_events()))
+    found.extend(Found(*e) for e in event_references(text, resolver.discovered_events()))
+    dated, dated_entities = dated_events(text) if "the " in text else ([], [])
+    found.extend(Found(*e) for e in dated)
     found.sort(key=lambda f: (f.start, -f.end))
     mentions: list[EntityMention] = []
     demonyms: list[int] = []
@@ -118,46 +121,9 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
         last_end = f.end
     return EntityFinding(
         mentions=mentions,
-        discovered=[*agencies.created, *resolver.discovered()],
+        discovered=[*agencies.created, *dated_entities, *resolver.discovered()],
         demonym_indexes=tuple(demonyms),
     )
-
-
-# Common nouns that refer back to a named event of a kind ("the fire" = the Sespe Fire).
-_EVENT_NOUNS = {
-    "fire": ("fire", "blaze", "wildfire"),
-    "wildfire": ("fire", "blaze", "wildfire"),
-    "complex": ("fire", "fires", "blaze"),
-    "earthquake": ("earthquake", "quake"),
-    "quake": ("earthquake", "quake"),
-    "typhoon": ("typhoon", "storm"),
-    "hurricane": ("hurricane", "storm"),
-    "cyclone": ("cyclone", "storm"),
-    "storm": ("storm",),
-    "floods": ("floods", "flooding"),
-    "flood": ("flood", "flooding"),
-    "summit": ("summit",),
-    "eruption": ("eruption",),
-    "operation": ("operation",),
-}
-
-
-def _event_references(text: str, events: list[Entity]) -> list[Found]:
-    """ "the fire", "the storm": a reference to the one named event of that kind in the text."""
-    by_noun: dict[str, set[str]] = {}
-    for event in events:
-        words = event.name.lower().split()
-        kind_word = words[0] if words[0] in _EVENT_NOUNS and event.aliases else words[-1]
-        for noun in _EVENT_NOUNS.get(kind_word, ()):
-            by_noun.setdefault(noun, set()).add(event.key)
-    found: list[Found] = []
-    for noun, keys in by_noun.items():
-        if len(keys) != 1:
-            continue
-        key = next(iter(keys))
-        for m in re.finditer(rf"\b[Tt]he {noun}\b(?![-\w])", text):
-            found.append(Found(m.start() + 4, m.end(), key, False))
-    return found
 
 
 def _drop_inner_names(

@@ -93,6 +93,22 @@ def common_words() -> frozenset[str]:
     return frozenset(data.read_text(encoding="utf-8").split())
 
 
+@cache
+def name_word_lists() -> dict[str, frozenset[str]]:
+    """The word lists of `data/name_words.txt`, by section."""
+    text = resources.files("service.domain.data").joinpath("name_words.txt").read_text("utf-8")
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[] "), [])
+        else:
+            current.extend(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
 class AliasTarget(NamedTuple):
     """What a normalised alias points to, and how its case must look in text."""
 
