@@ -244,15 +244,21 @@ def _merge_slots(
     ]
     window = dt.timedelta(0) if is_event_bound(members[0].quantity) else RUNNING_WINDOW
     spans = [span(c) for _, c in pieces]
+    # The covering relation is computed once per pair of slots, not per pair of pieces.
+    finer_slots = {a: {b for b in slots if _covers(a, b, contains)} for a in slots}
+    pieces_of: dict[Slot, list[int]] = {}
+    for index, (slot, _) in enumerate(pieces):
+        pieces_of.setdefault(slot, []).append(index)
     root = list(range(len(pieces)))
     for i, (slot, cluster) in enumerate(pieces):
         finer_ids = [
             j
-            for j, (other, _) in enumerate(pieces)
-            if _covers(slot, other, contains) and near(spans[i], spans[j], window)
+            for other in finer_slots[slot]
+            for j in pieces_of[other]
+            if near(spans[i], spans[j], window)
         ]
         wanted = {pieces[j][0] for j in finer_ids}
-        best = {s for s in wanted if not any(_covers(s, t, contains) for t in wanted)}
+        best = {s for s in wanted if not finer_slots[s] & wanted}
         target = [j for j in finer_ids if pieces[j][0] in best]
         finer = [a for j in finer_ids for a in pieces[j][1]]
         if len(best) == 1 and len(target) == 1 and _may_join(slot, best.pop(), finer, cluster):
