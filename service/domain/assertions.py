@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from service.domain.attribution import Token
+from service.domain.attribution import Attribution, Token
 from service.domain.counted import (
     CHANGE_WORDS,
     nominal_outcome_before,
@@ -200,7 +200,51 @@ def _pronoun_source(ctx: SentenceContext, clause: Sequence[Token]) -> str | None
         return None
     for source in reversed(ctx.sources):
         key = source.speaker_key
-        if key is not None and ctx.kind(key) in _SUBJECT_KINDS:
+        if key is not None and ctx.kind(key) in _SUBJECT_KINDS and _heads_phrase(ctx, source):
+            return key
+    return None
+
+
+def _heads_phrase(ctx: SentenceContext, source: Attribution) -> bool:
+    """Whether the source's entity is the head of its phrase ("Britain", "the ministry of
+    X"), not a modifier of another noun ("the U.S. chipmaker", "Turkey's disaster agency")."""
+    lo, hi = source.phrase
+    if lo < 0:
+        return True
+    for m in ctx.mentions:
+        if m.key == source.speaker_key and lo <= m.start < hi:
+            tail = ctx.text[m.end : hi].strip(" ,’'s")
+            return not tail or not tail[:1].isalpha()
+    return True
+
+
+# Reporting verbs whose object is the figure itself ("announced €20m", "reported revenue of
+# $4.2bn"), unlike speech verbs that take a clause ("said 22 people died").
+_OBJECT_VERBS = word_set(
+    """
+    announced announces announce reported reports report posted posts recorded records
+    unveiled unveils pledged pledges approved approves allocated allocates disclosed
+    """
+)
+_OBJECT_GAP = word_set("a an the its their net total quarterly annual new of record")
+
+
+def _object_source(ctx: SentenceContext, before: Sequence[Token]) -> str | None:
+    """The body whose reporting verb takes the figure as its object: "the European Union
+    announced €20 million", "Acme reported revenue of $4.2 billion" -> the body."""
+    if not before:
+        return None
+    for source in reversed(ctx.sources):
+        key = source.speaker_key
+        if key is None or source.verb.lower() not in _OBJECT_VERBS or source.end > before[-1].end:
+            continue
+        if ctx.kind(key) not in _SUBJECT_KINDS:
+            continue
+        gap = [t for t in before if t.start >= source.end]
+        if len(gap) <= 3 and all(
+            t.lower in _OBJECT_GAP or (t.text[:1].isalpha() and t.lower not in FUNCTION_WORDS)
+            for t in gap
+        ):
             return key
     return None
 
@@ -411,6 +455,11 @@ def read_figure(
         ):
             # "Russia's 600,000"; a list "the SPD 47, the AfD 27": the name right before
             subject = m.key
+    if subject is None and len(before) >= 2 and before[-1].lower == "at":
+        m = ctx.mention_at(before[-2].start)
+        if m is not None and ctx.kind(m.key) in _SUBJECT_KINDS:
+            # "projected the AfD at 16 to 18 per cent" ("supplying Russia with" is no owner)
+            subject = m.key
     possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
     if subject is None and possessive and after[0].lower == "of":
         subject = _actor(ctx, before)
@@ -425,7 +474,9 @@ def read_figure(
                 return None
             return key
 
-        subject = owner(_actor(ctx, clause) or _pronoun_source(ctx, clause))
+        subject = owner(
+            _actor(ctx, clause) or _pronoun_source(ctx, clause) or _object_source(ctx, before)
+        )
         if subject is None:
             subject = owner(previous_subject)
         if subject is None:

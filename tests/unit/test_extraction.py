@@ -363,3 +363,31 @@ def test_a_distance_is_placed_where_it_is_measured_from() -> None:
     distance = _one(article, "50 miles")
     assert distance.location == "los-angeles"
     assert distance.subject is None
+
+
+def test_a_body_announcing_a_sum_owns_it_but_not_a_clause_it_reports() -> None:
+    article = _article(
+        "The European Union announced €20 million in emergency funding on Tuesday. The "
+        "World Health Organization said 3,000 people had been infected."
+    )
+    funding = _one(article, "€20 million")
+    assert funding.quantity == "funding"
+    assert funding.subject == "european-union"
+    cases = _one(article, "3,000")
+    assert cases.quantity == "cases"
+    assert cases.subject is None
+
+
+def test_a_name_before_at_owns_the_share() -> None:
+    article = _article(
+        "The exit poll had projected the CDU at between 32 and 34 per cent and the AfD at "
+        "16 to 18 per cent."
+    )
+    assert _one(article, "16 to 18").subject == "afd"
+
+
+def test_a_country_modifying_the_source_is_not_the_owner() -> None:
+    article = _article(
+        "Shares fell 8% after the U.S. chipmaker said it would cut about 1,400 jobs, analysts said."
+    )
+    assert _one(article, "1,400").subject != "united-states"
