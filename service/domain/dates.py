@@ -34,6 +34,7 @@ gives the last day of the period, so callers can use either end):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -190,21 +191,35 @@ def _figure_end(sentence: str, near: int) -> int:
     return match.end() if match else digit.end()
 
 
+def _free_digits(sentence: str, lo: int, hi: int, spans: list[DateExpression]) -> list[int]:
+    """Positions of digits in sentence[lo:hi] that are not part of a date expression."""
+    starts = [e.start for e in spans]
+    free: list[int] = []
+    for digit in _DIGIT.finditer(sentence, lo, hi):
+        index = bisect.bisect_right(starts, digit.start()) - 1
+        if index < 0 or digit.start() >= spans[index].end:
+            free.append(digit.start())
+    return free
+
+
+def _any_between(positions: list[int], lo: int, hi: int) -> bool:
+    index = bisect.bisect_left(positions, lo)
+    return index < len(positions) and positions[index] < hi
+
+
 def _claimed_by_another_figure(
-    sentence: str, figure: tuple[int, int], expr: DateExpression, spans: list[DateExpression]
+    sentence: str, figure: tuple[int, int], expr: DateExpression, free_digits: list[int]
 ) -> bool:
     """The date belongs to another number: after the figure with that number in between ("rose
     to 2,600, up from 1,200 on Monday": Monday is 1,200's), or before the figure right behind
     that number ("up from 37 on Saturday, and that 14 officers ...": Saturday is 37's)."""
     start, end = figure
     if expr.start >= end:
-        digits = _DIGIT.finditer(sentence, end, expr.start)
-    else:
-        attached = _ATTACHED.search(sentence, max(0, expr.start - 24), expr.start)
-        if attached is None or start <= attached.start() < end:
-            return False
-        digits = _DIGIT.finditer(sentence, attached.start(), attached.end())
-    return any(not any(e.start <= d.start() < e.end for e in spans) for d in digits)
+        return _any_between(free_digits, end, expr.start)
+    attached = _ATTACHED.search(sentence, max(0, expr.start - 24), expr.start)
+    if attached is None or start <= attached.start() < end:
+        return False
+    return _any_between(free_digits, attached.start(), attached.end())
 
 
 # A number right before a date: "37 on", "4,650 cases a", "1,200 in".
@@ -213,6 +228,7 @@ _ATTACHED = re.compile(r"\d[\d.,%]*\s+(?:[a-z]+\s+)?(?:on|in|at|by|as\ of|a|an|t
 # morning after 6 stations were closed on Saturday").
 _SUBORDINATOR = re.compile(r"\b(?:after|before|while|whereas|although|because|but)\b")
 _CLAUSE_PENALTY = 60
+_REACH = 300
 
 
 def resolve_as_of(
@@ -235,13 +251,18 @@ def resolve_as_of(
     a month's inflation), else its first day (see the module docstring).
     """
     found = [e for e in resolve_date_expressions(sentence, published) if e.date is not None]
+    if near is not None:
+        # Dates far from the figure do not govern it; the bound also keeps hostile input cheap.
+        end = figure_end if figure_end is not None else _figure_end(sentence, near)
+        lo, hi = max(0, near - _REACH), end + _REACH
+        found = [e for e in found if e.end >= lo and e.start <= hi]
     candidates = [
         e for e in found if e.precision != "to_date" and not _opens_range(sentence, e, near)
     ]
     if near is not None:
-        end = figure_end if figure_end is not None else _figure_end(sentence, near)
+        free = _free_digits(sentence, max(0, lo - 30), hi, found)
         candidates = [
-            e for e in candidates if not _claimed_by_another_figure(sentence, (near, end), e, found)
+            e for e in candidates if not _claimed_by_another_figure(sentence, (near, end), e, free)
         ]
     if not candidates:
         return None
