@@ -135,6 +135,8 @@ _CONTEXT_CHARS = 1500
 # Bodies a city or a state runs as well as a country: "the police" in a city story are the
 # city's police.
 _LOCAL_TYPES = frozenset({"police", "fire-service"})
+# Places below a state whatever their parent in the knowledge base ("Ventura County").
+_LOCAL_UNITS = frozenset({"county", "district", "city", "municipality", "borough", "parish"})
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)(['’]s)?\s+$")
 
 
@@ -233,6 +235,8 @@ def find_agencies(
     bodies = _kb_bodies(kb)
     refs: list[AgencyRef] = []
     created: dict[str, Entity] = {}
+    # "The coast guard said" after "the Philippine coast guard": the body named before.
+    named: dict[str, str] = {}
     for pos, end, phrase in found_phrases:
         at = bisect.bisect_right(starts, pos) - 1
         if at >= 0 and matches[at].end > pos:
@@ -245,9 +249,13 @@ def find_agencies(
             continue  # "Health officials", "Fire crews": a sentence opener
         type_key = _PHRASE_TYPE[phrase]
         start, place = _owner(text, pos, type_key, by_end, matches, starts, kb)
+        if start == pos and type_key in named and _bare(text, pos):
+            refs.append(AgencyRef(pos, end, named[type_key]))
+            continue
         if place is None:
             continue
         key = _resolve(type_key, place, bodies, kb)
+        named[type_key] = key
         if kb.get(key) is None and key not in created:
             owner = kb.get(place)
             created[key] = Entity(
@@ -258,6 +266,11 @@ def find_agencies(
             )
         refs.append(AgencyRef(start, end, key))
     return AgencyFinding(refs, list(created.values()))
+
+
+def _bare(text: str, pos: int) -> bool:
+    """Whether the type phrase at `pos` follows a plain "the" ("the coast guard")."""
+    return text[max(0, pos - 4) : pos].lower() == "the "
 
 
 def _resolve(
@@ -348,7 +361,11 @@ def _last_place(
                 owner = kb.country_of(entity.key)
                 if owner is not None and entity.kind in (EntityKind.COUNTRY, EntityKind.PLACE):
                     return owner
-            elif entity.kind is EntityKind.PLACE and entity.parent is not None:
+            elif (
+                entity.kind is EntityKind.PLACE
+                and entity.parent is not None
+                and normalize_word(entity.name.rsplit(" ", 1)[-1]) not in _LOCAL_UNITS
+            ):
                 parent = kb.get(entity.parent)
                 if parent is not None and parent.kind is EntityKind.COUNTRY:
                     return entity.key

@@ -145,3 +145,71 @@ def test_according_to_after_the_figure_scopes_the_sentence() -> None:
     events = _events(text)
     found = attribution_for(events, text.index("4,800"))
     assert found is not None and found.name == "Cal Fire"
+
+
+def _source_of(text: str, figure: str) -> Attribution | None:
+    return attribution_for(_events(text), text.index(figure))
+
+
+def test_citing_names_the_source_and_the_relay_does_not() -> None:
+    text = (
+        "The death toll rose to 1,200 on Thursday, the Associated Press reported, citing "
+        "Turkey's disaster agency."
+    )
+    source = _source_of(text, "1,200")
+    assert source is not None and source.attributor == "afad"
+    text = "Reuters, citing the Philippine coast guard, said 12 boats were missing."
+    source = _source_of(text, "12 boats")
+    assert source is not None and source.attributor == "philippines-coast-guard"
+
+
+def test_passive_by_names_the_source_but_not_a_time() -> None:
+    text = "A figure of 4,000 deaths was reported by the Malawi Red Cross Society on Monday."
+    source = _source_of(text, "4,000")
+    assert source is not None and source.name is not None and "Red Cross" in source.name
+    text = "More than 150 aftershocks had been recorded by the afternoon."
+    assert _source_of(text, "150") is None
+    text = "The toll of 1,200, cited by the Associated Press, is expected to rise."
+    source = _source_of(text, "1,200")
+    assert source is not None and source.attributor == "associated-press"
+
+
+def test_data_of_a_body_show_a_figure() -> None:
+    source = _source_of("UN data show 2.3 million people have fled.", "2.3 million")
+    assert source is not None and source.attributor == "united-nations"
+    source = _source_of("The health ministry's figures show 4,800 cases.", "4,800")
+    assert source is not None and source.name == "health ministry"
+    assert _events("The results show 12% growth.") == []
+
+
+def test_a_clause_after_said_is_not_a_source() -> None:
+    text = "Brightwell Semiconductor Inc. said revenue rose 12% to $4.2 billion."
+    events = _events(text[text.index("said") :])
+    assert all(e.name != "revenue rose" for e in events)
+
+
+def test_pronoun_prefers_the_source_of_its_own_sentence() -> None:
+    earlier = _events("The health ministry said 612 patients were in hospital.")[0]
+    text = "The World Health Organization said it had recorded 162 deaths."
+    kb = KnowledgeBase.shipped()
+    who = kb.get("who")
+    assert who is not None
+    mentions = find_entities(text, kb).mentions
+    events = find_attributions(text, 0, len(text), mentions, {"who": who}, last_body=earlier)
+    source = attribution_for(events, text.index("162"))
+    assert source is not None and source.attributor == "who"
+
+
+def test_long_appositive_between_source_and_verb() -> None:
+    text = (
+        "But AKUT, a volunteer search and rescue association whose teams have been working in "
+        "mountain villages north of the lake, said on Wednesday that more than 4,000 people "
+        "had died."
+    )
+    source = _source_of(text, "4,000")
+    assert source is not None and source.name == "AKUT"
+    text = (
+        "Volkswagen, which is based in Wolfsburg, in which the state holds a stake and which "
+        "employed about 120,000 people, announced thousands of job cuts."
+    )
+    assert all(e.name != "Wolfsburg" for e in _events(text))

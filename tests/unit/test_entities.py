@@ -389,3 +389,98 @@ def test_a_surname_that_is_also_a_city_names_the_person(kb: KnowledgeBase) -> No
         ("Aisha Bello", "aisha-bello"),
         ("Bello", "aisha-bello"),
     ]
+
+
+TYPHOON = """Typhoon Tamaraw slams northern Philippines, dozens dead
+
+MANILA (AP) — Super Typhoon Tamaraw tore across the northern Philippines on Wednesday, \
+flattening villages and killing at least 41 people, the country's disaster management agency \
+said. The Philippine coast guard said 12 fishing boats were missing off Cagayan.
+
+Tamaraw weakened as it crossed the Luzon Strait. The typhoon is expected to make landfall \
+in southern China on Friday. The coast guard said it had rescued 230 people.
+"""
+
+SESPE = """Crews gain ground on the Sespe Fire near Fillmore
+
+The Sespe Fire has burned 23,000 acres in Ventura County, California, Cal Fire said on \
+Tuesday, and the state fire agency put containment at 40 per cent. The blaze is the largest since the Camp \
+Fire of 2018. Officials said the fire had destroyed 87 homes.
+"""
+
+
+def test_named_storm_and_its_short_name_are_one_event(kb: KnowledgeBase) -> None:
+    finding = find_entities(TYPHOON, kb)
+    _assert_clean(finding)
+    typhoon = [m for m in finding.mentions if m.key == "typhoon-tamaraw"]
+    assert [m.text for m in typhoon] == ["Typhoon Tamaraw", "Typhoon Tamaraw", "Tamaraw", "typhoon"]
+    event = next(e for e in finding.discovered if e.key == "typhoon-tamaraw")
+    assert event.kind is EntityKind.EVENT
+    assert "Tamaraw" in event.aliases
+
+
+def test_descriptive_agencies_link_to_one_key_per_country_and_type(kb: KnowledgeBase) -> None:
+    finding = find_entities(TYPHOON, kb)
+    keys = _keys(finding)
+    assert keys["country's disaster management agency"] == "philippines-disaster-agency"
+    assert keys["Philippine coast guard"] == keys["coast guard"] == "philippines-coast-guard"
+    guard = next(e for e in finding.discovered if e.key == "philippines-coast-guard")
+    assert guard.kind is EntityKind.ORGANIZATION
+    assert guard.parent == "philippines"
+    # another article's wording of the same body gets the same key
+    other = find_entities(
+        "Rescuers from the Philippines' coast guard and Philippines coast guard.", kb
+    )
+    assert "philippines-coast-guard" in {m.key for m in other.mentions}
+
+
+def test_descriptive_agency_resolves_to_the_known_body(kb: KnowledgeBase) -> None:
+    text = (
+        "Turkey's disaster agency said 912 people had died. In Syria, the health ministry said 237."
+    )
+    keys = _keys(find_entities(text, kb))
+    assert keys["Turkey's disaster agency"] == "afad"
+    assert keys["health ministry"] == "syria-health-ministry"
+    # a state body of its country: the state fire agency of California is Cal Fire
+    keys = _keys(find_entities(SESPE, kb))
+    assert keys["state fire agency"] == "cal-fire"
+
+
+def test_fires_are_events_and_the_fire_refers_back(kb: KnowledgeBase) -> None:
+    finding = find_entities(SESPE, kb)
+    _assert_clean(finding)
+    kinds = {e.key: e.kind for e in finding.discovered}
+    assert kinds["sespe-fire"] is EntityKind.EVENT
+    assert kinds["camp-fire"] is EntityKind.EVENT
+    keys = _keys(finding)
+    assert keys["Cal Fire"] == "cal-fire"
+    # two fires are named: "the fire" is ambiguous and links to neither
+    assert "fire" not in keys
+
+
+def test_dated_event_with_places_is_one_event(kb: KnowledgeBase) -> None:
+    text = "Rebuilding after the 2023 Turkey-Syria earthquake has cost $34 billion, the UN said."
+    finding = find_entities(text, kb)
+    assert _keys(finding)["2023 Turkey-Syria earthquake"] == "2023-turkey-syria-earthquake"
+
+
+def test_longer_discovered_name_wins_over_a_known_name_inside_it(kb: KnowledgeBase) -> None:
+    text = "The Texas Department of State Health Services reported 12 deaths on Friday."
+    keys = _keys(find_entities(text, kb))
+    assert "us-state-department" not in keys.values()
+    assert keys["Texas Department of State Health Services"] == (
+        "texas-department-of-state-health-services"
+    )
+
+
+def test_company_short_name_links_to_the_full_name(kb: KnowledgeBase) -> None:
+    text = (
+        "Brightwell Semiconductor Inc. reported revenue of $4.2 billion. Shares of Brightwell "
+        "fell 6%, while Corbel Securities cut its target. Corbel said demand was weak. "
+        "The company said it would cut 1,500 jobs."
+    )
+    finding = find_entities(text, kb)
+    keys = _keys(finding)
+    assert keys["Brightwell"] == "brightwell-semiconductor"
+    assert keys["Corbel"] == keys["Corbel Securities"] == "corbel-securities"
+    assert "company" not in " ".join(keys).lower()
