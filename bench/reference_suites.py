@@ -20,6 +20,9 @@ each suite). Gold items whose value is null are not scored (counted as "skipped"
   uncertainty u around value v is the range [v-u, v+u]; otherwise low or high must equal v, in
   the unit as written (no conversion). Unit agreement is reported separately for the gold units
   that have a code here. A sentence without gold passes when nothing is reported.
+- Recognizers-Text NumberWithUnit Currency/Dimension/Temperature models: a gold item is matched
+  by an overlapping mention reading its value; when the gold unit has a code here
+  (`_UNIT_NAMES`), the mention's unit must be that code too ("unit agreement").
 - Proportions are reported as percentages here ("half" -> 50 %, "one in five" -> 20 %), so in
   every suite a gold proportion v is also matched by a "%" mention reading 100·v.
 
@@ -45,6 +48,7 @@ from service.domain.numbers import find_numbers
 
 DATA = Path("/work/shared/benchmarks")
 RECOGNIZERS = DATA / "recognizers-text-en" / "Number"
+UNITS_DIR = DATA / "recognizers-text-en" / "NumberWithUnit"
 QUANTULUM = DATA / "quantulum3-en" / "quantities.json"
 
 _LOWER = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
@@ -215,6 +219,112 @@ def percent_suite() -> SuiteResult:
     )
 
 
+# Recognizers-Text NumberWithUnit unit names -> our codes (names without a code here are
+# scored on the value only).
+_UNIT_NAMES = {
+    "Dollar": "USD",
+    "United States dollar": "USD",
+    "Euro": "EUR",
+    "Chinese yuan": "CNY",
+    "Pound": "GBP",
+    "British pound": "GBP",
+    "Canadian dollar": "CAD",
+    "Japanese yen": "JPY",
+    "Franc": "FRANC",
+    "Swiss franc": "CHF",
+    "Australian dollar": "AUD",
+    "New Zealand dollar": "NZD",
+    "Hong Kong dollar": "HKD",
+    "Turkish lira": "TRY",
+    "Rupee": "INR",
+    "Sri Lankan rupee": "LKR",
+    "Mexican peso": "MXN",
+    "Foot": "ft",
+    "Meter": "m",
+    "Mile": "mi",
+    "Gallon": "gal",
+    "Ton": "t",
+    "Metric ton": "t",
+    "Kilometer per hour": "km/h",
+    "Mile per hour": "mph",
+    "Kilogram": "kg",
+    "Gram": "g",
+    "Ounce": "oz",
+    "Inch": "in",
+    "Square meter": "m2",
+    "Square kilometer": "km2",
+    "Kilometer": "km",
+    "Millimeter": "mm",
+    "Milliliter": "ml",
+    "Barrel": "bbl",
+    "Acre": "acre",
+    "Cubic foot": "ft3",
+    "Megabyte": "MB",
+    "C": "degC",
+    "F": "degF",
+}
+
+
+def unit_suite(name: str, file_name: str, type_name: str) -> SuiteResult:
+    """A Recognizers-Text NumberWithUnit model: the value must match, and the unit too when the
+    gold unit has a code here ("Pound" is money in the currency suite and mass in dimensions)."""
+    cases = json.loads((UNITS_DIR / file_name).read_text(encoding="utf-8-sig"))
+    result = SuiteResult(name=name, cases=0, passed=0, gold=0, gold_matched=0)
+    mass_pound = type_name == "dimension"
+    for case in cases:
+        text = case["Input"]
+        gold = [r for r in case["Results"] if r.get("TypeName") == type_name]
+        if not gold:
+            continue
+        if any(r["Resolution"].get("value") in (None, "null") for r in gold):
+            result.skipped += 1
+            continue
+        found = find_numbers(text)
+        result.cases += 1
+        ok = True
+        for item in gold:
+            result.gold += 1
+            start, end = item["Start"], item["End"] + 1
+            value = float(item["Resolution"]["value"])
+            unit_name = item["Resolution"].get("unit", "")
+            wanted = "lb" if mass_pound and unit_name == "Pound" else _UNIT_NAMES.get(unit_name)
+            hits = [m for m in found if _overlap(m, start, end) and _value_matches(m, value)]
+            if not hits:
+                ok = False
+                continue
+            result.gold_matched += 1
+            if wanted is not None:
+                result.unit_checked += 1
+                agreed = any(m.unit == wanted for m in hits)
+                result.unit_agreed += agreed
+                ok = ok and agreed
+        if ok:
+            result.passed += 1
+        else:
+            got = "; ".join(f"{m.text!r} {m.low}..{m.high} {m.unit}" for m in found)
+            wanted_text = "; ".join(
+                f"{r['Text']!r} {r['Resolution'].get('value')} {r['Resolution'].get('unit')}"
+                for r in gold
+            )
+            result.failures.append(f"{text!r}\n      want: {wanted_text}\n      got:  {got or '-'}")
+    return result
+
+
+def currency_suite() -> SuiteResult:
+    """Recognizers-Text English CurrencyModel."""
+    return unit_suite("Currency", "CurrencyModel.json", "currency")
+
+
+def dimension_suite() -> SuiteResult:
+    """Recognizers-Text English DimensionModel."""
+    return unit_suite("Dimension", "DimensionModel.json", "dimension")
+
+
+def temperature_suite() -> SuiteResult:
+    """Recognizers-Text English TemperatureModel."""
+    return unit_suite("Temperature", "TemperatureModel.json", "temperature")
+
+
 def _locate(text: str, surface: str, used: set[int]) -> tuple[int, int] | None:
     start = text.find(surface)
     while start >= 0 and start in used:
@@ -280,7 +390,15 @@ def quantulum_suite() -> SuiteResult:
 
 def all_suites() -> list[SuiteResult]:
     """Run every suite."""
-    return [number_range_suite(), number_suite(), percent_suite(), quantulum_suite()]
+    return [
+        number_range_suite(),
+        number_suite(),
+        percent_suite(),
+        quantulum_suite(),
+        currency_suite(),
+        dimension_suite(),
+        temperature_suite(),
+    ]
 
 
 def _report(results: Iterable[SuiteResult], verbose: bool) -> None:

@@ -37,7 +37,9 @@ _DIGITS = (
     r"\d{0,6}[" + "".join(_VULGAR) + r"]"
     r"|\d{1,2}/\d{1,4}(?![\d/])"
     r"|\d{1,3}(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])"
-    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+    # Indian grouping ("12,34,567", "1,20,000") before the international one
+    r"|(?:\d{1,2}(?:,\d\d){1,4},\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)"
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     r"|\.\d+"
 )
 _VAGUE = (
@@ -190,6 +192,12 @@ def _inside_name(text: str, start: int) -> bool:
     return not text[letters : start - 1].islower()  # "F-16", "Su-34"; not "magnitude-7.8"
 
 
+def _describes(unit: str) -> bool:
+    """Whether a hyphenated word number with this unit describes rather than measures: "a
+    two-year plan", "a one-percent chance"; "a four-mile drive", "a three-ton load" measure."""
+    return unit == "%" or UNITS[unit][0] in ("duration", "currency", "ratio")
+
+
 def _read_vague(text: str, m: re.Match[str]) -> Figure:
     low, high = vague_reading(m.group("vague")) or (0.0, 0.0)
     num = new_figure(m.start(), m.end(), low, "vague", None)
@@ -226,7 +234,7 @@ def _read_words(text: str, m: re.Match[str]) -> list[Figure]:
             num.scale = SCALES[used_words[-1]]
             num.raw = value / num.scale
         found_unit = read_unit(text, end, num.scale != 1.0)
-        if found_unit and found_unit[2] == "-":
+        if found_unit and found_unit[2] == "-" and _describes(found_unit[0]):
             continue  # "a two-year plan", "one-day fall": a description, not a figure
         if found_unit and not _HYPHEN_WORD.match(text, found_unit[1]):
             num.unit, num.end = found_unit[0], found_unit[1]

@@ -26,7 +26,8 @@ def _spellings(table: str) -> dict[str, str]:
 # scale word (see `number_scan`), since "R2", "N95" and "P5" are names. Ambiguous symbols get
 # the generic code of `units.GENERIC_CURRENCIES`.
 CURRENCY_PREFIXES = _spellings("""
-USD: us$ | u.s.$ | $
+USD: us$ | u.s.$ | $ | usd$
+MXN: mex$ | mxn$
 EUR: €
 GBP: £
 JPY: ¥
@@ -35,14 +36,14 @@ INR: ₹ | rs. | rs
 RUB: ₽
 UAH: ₴
 KRW: ₩
-AUD: a$ | au$
-CAD: c$ | ca$
-HKD: hk$
+AUD: a$ | au$ | aud$
+CAD: c$ | ca$ | cad$
+HKD: hk$ | hkd$
 TWD: nt$
 VND: ₫
 THB: ฿
-NZD: nz$
-SGD: s$
+NZD: nz$ | nzd$
+SGD: s$ | sgd$
 BRL: r$
 TRY: ₺
 ILS: ₪
@@ -187,7 +188,9 @@ mph: mph | miles per hour | miles an hour
 kn: knots
 m/s: m/s | metres per second | meters per second
 degC: °c | ° c | degrees celsius | degrees centigrade | degrees c | degree celsius | celsius
+degC: deg c | deg celsius | celcius | degrees celcius
 degF: °f | ° f | degrees fahrenheit | degrees f | degree fahrenheit | fahrenheit
+degF: deg f | deg fahrenheit | farenheit | degrees farenheit
 kW: kilowatts | kilowatt | kw
 MW: megawatts | megawatt | mw
 GW: gigawatts | gigawatt | gw
@@ -224,7 +227,8 @@ def _alternation(words: list[str]) -> str:
 # "COP 29" is a climate summit and NPR a broadcaster: those codes are read only after a figure.
 _CODES_BEFORE = [code for code in CURRENCY_CODES if code not in ("COP", "NPR")]
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|NT\$|A\$|C\$|S\$|R\$|E£)"
+    r"(?:(?<![A-Za-z])(?:US\$|U\.S\.\$|AU\$|CA\$|HK\$|NZ\$|NT\$|A\$|C\$|S\$|R\$|E£"
+    r"|(?i:mex|mxn|aud|cad|nzd|hkd|sgd|usd)\$)"
     r"|[$€£¥₹₽₴₩₺₪₦₱৳₫฿]"
     r"|(?<![A-Za-z])(?:" + "|".join(_CODES_BEFORE) + r"|RMB|Rs\.?|KSh|Ksh|USh|TSh|Rp|Tk|kr))\s?$"
     r"|(?<![A-Za-z])(?:R|N|P|Sh)$"
@@ -260,7 +264,8 @@ def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
     m = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
     if m is None:
         return None
-    return CURRENCY_PREFIXES[m.group().rstrip().lower()], m.start()
+    code = CURRENCY_PREFIXES.get(m.group().rstrip().lower())
+    return None if code is None else (code, m.start())
 
 
 def read_scale(text: str, end: int, currency: str | None) -> tuple[float, int] | None:

@@ -12,10 +12,13 @@ import pytest
 from bench.reference_suites import (
     DATA,
     SuiteResult,
+    currency_suite,
+    dimension_suite,
     number_range_suite,
     number_suite,
     percent_suite,
     quantulum_suite,
+    temperature_suite,
 )
 
 pytestmark = [
@@ -44,3 +47,15 @@ def test_percent_model() -> None:
 
 def test_quantulum_quantities() -> None:
     _check(quantulum_suite(), 0.77)
+
+
+def test_currency_model() -> None:
+    _check(currency_suite(), 0.74)
+
+
+def test_dimension_model() -> None:
+    _check(dimension_suite(), 0.81)
+
+
+def test_temperature_model() -> None:
+    _check(temperature_suite(), 0.95)

@@ -213,3 +213,19 @@ def test_every_unit_has_a_base() -> None:
     assert all(
         dimension in BASE_UNITS or dimension == "currency" for dimension, _ in UNITS.values()
     )
+
+
+def test_glued_word_numbers_measure_unless_they_describe() -> None:
+    text = "On his four-mile drive he passed a three-ton truck and a two-year plan."
+    assert readings(text) == [("four-mile", 4, "mi"), ("three-ton", 3, "t")]
+
+
+def test_indian_digit_grouping_and_dollar_variants() -> None:
+    assert readings("A loan of 12,34,567.89 rupees was cleared.") == [
+        ("12,34,567.89 rupees", 1234567.89, "INR")
+    ]
+    assert readings("They sold Mex$ 10 million of bonds.") == [("Mex$ 10 million", 1e7, "MXN")]
+    assert readings("It fell 40 deg c overnight, to 100.2 degrees farenheit") == [
+        ("40 deg c", 40, "degC"),
+        ("100.2 degrees farenheit", 100.2, "degF"),
+    ]
