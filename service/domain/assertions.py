@@ -69,6 +69,13 @@ _ACTOR_BLOCKERS = frozenset(
         "towards",
         "over",
         "than",
+        "throughout",
+        "within",
+        "outside",
+        "around",
+        "among",
+        "beyond",
+        "between",
     }
 )
 # Counts of what happened to people: an event's toll, never an organisation's own figure.
@@ -247,6 +254,22 @@ def _object_source(ctx: SentenceContext, before: Sequence[Token]) -> str | None:
         ):
             return key
     return None
+
+
+_MOVED = frozenset({"displaced", "evacuated", "rescued"})
+_VERB_STARTS = word_set("has have had was were is are will would could")
+
+
+def _fronted_place(ctx: SentenceContext) -> list[str]:
+    """A place fronted before the sentence's first comma ("In Gaza, at least 40 people
+    were killed"): it sets the scene for the whole sentence."""
+    head = ctx.tokens[:8]
+    if not head or head[0].lower not in _LOCATION_PREPS:
+        return []
+    for k, tok in enumerate(head):
+        if tok.text == ",":
+            return _places_after_preps(ctx, head[:k])
+    return []
 
 
 def _most_specific(ctx: SentenceContext, keys: Sequence[str]) -> str | None:
@@ -445,7 +468,12 @@ def read_figure(
     if np_keys:
         subject = np_keys[0]
     if subject is None and dimension is None and np_end < limit and after[np_end].lower == "from":
-        origin = _entity_keys(ctx, after[np_end + 1 : min(limit, np_end + 4)])
+        # "troops from North Korea"; a town people fled from is a place, not an owner
+        origin = [
+            k
+            for k in _entity_keys(ctx, after[np_end + 1 : min(limit, np_end + 4)])
+            if ctx.kind(k) in _SUBJECT_KINDS
+        ]
         if origin:
             subject = origin[0]
     if subject is None and before:
@@ -499,11 +527,23 @@ def read_figure(
         if tok.text in breaks or tok.lower in {"while", "but", "whereas"}:
             cut = k
             break
-    places = [p for p in _places_after_preps(ctx, tail[: min(cut, 14)], distance) if p != subject]
+    # people who fled or were moved are counted where they left: "fled from Rafah"
+    origin_place = distance or quantity in _MOVED
+    places = [
+        p for p in _places_after_preps(ctx, tail[: min(cut, 14)], origin_place) if p != subject
+    ]
     if not places:
         places = [p for p in _places_after_preps(ctx, clause) if p != subject]
-        if not places and clause and clause[0].lower.endswith("ing"):
+        if (
+            not places
+            and clause
+            and (clause[0].lower.endswith("ing") or clause[0].lower in _VERB_STARTS)
+        ):
+            # "killing 1,200 in ..." / "The fire near Fillmore, California, has destroyed":
+            # the clause continues the sentence's subject, with its place
             places = _places_after_preps(ctx, before[:clause_lo])
+        if not places:
+            places = _fronted_place(ctx)
     location = _most_specific(ctx, places)
     named_place = location is not None
     organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION

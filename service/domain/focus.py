@@ -71,7 +71,18 @@ def principal_place(
         if m.key != country:
             by_place[m.key] = by_place.get(m.key, 0.0) + weight
         total += weight
-    if not by_country or total < 3:
+    if not by_country:
+        return None
+    if total < 3:
+        # a short wire item whose only place is its dateline ("NAIROBI (Reuters) -")
+        placed = set(by_place) | set(by_country)
+        dated = {
+            m.key
+            for m in mentions
+            if m.key in placed and any(lo <= m.start < hi for lo, hi in skip)
+        }
+        if len(dated) == 1 and placed <= dated | {kb.country_of(k) or k for k in dated}:
+            return next(iter(dated))
         return None
     country, weight = max(by_country.items(), key=lambda kv: kv[1])
     if weight < 0.6 * total:
@@ -93,9 +104,11 @@ def principal_subject(
     entity_of: Callable[[str], Entity | None],
     lead_end: int,
     events_by: Sequence[Sequence[Attribution]],
+    skip: Sequence[tuple[int, int]] = (),
 ) -> str | None:
     """The organisation the article is about (a company, an agency acting, an event), when
-    one clearly dominates; organisations only quoted as sources do not count."""
+    one clearly dominates; organisations only quoted as sources, or named in a dateline (the
+    wire agency), do not count."""
     spans = sorted(e.phrase for events in events_by for e in events if e.phrase[0] >= 0)
     starts = [lo for lo, _ in spans]
     weights: dict[str, float] = {}
@@ -105,6 +118,8 @@ def principal_subject(
     for m in mentions:
         entity = entity_of(m.key)
         if entity is None or entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+            continue
+        if any(lo <= m.start < hi for lo, hi in skip):
             continue
         seen[m.key] = seen.get(m.key, 0) + 1
         i = bisect.bisect_right(starts, m.start) - 1

@@ -391,3 +391,23 @@ def test_a_country_modifying_the_source_is_not_the_owner() -> None:
         "Shares fell 8% after the U.S. chipmaker said it would cut about 1,400 jobs, analysts said."
     )
     assert _one(article, "1,400").subject != "united-states"
+
+
+def test_places_fronted_appositive_origin_and_dateline() -> None:
+    fire = _article("The fire near Fillmore, California, has destroyed 87 homes.")
+    assert _one(fire, "87").location == "fillmore"
+    fled = _article("About 3,000 people fled from Rafah on Monday.")
+    moved = _one(fled, "3,000")
+    assert moved.quantity == "displaced"
+    assert moved.location == "rafah"
+    assert moved.subject is None  # a town people left is not their owner
+    wire = _article(
+        "NAIROBI, May 2 (Reuters) - Floods have killed at least 41 people, the Red Cross said."
+    )
+    toll = _one(wire, "41")
+    assert toll.location == "kenya"  # the dateline is the only place; the agency no owner
+    assert toll.subject is None
+    across = _article("Protests throughout France drew 1.2 million people on Thursday.")
+    crowd = _one(across, "1.2 million")
+    assert crowd.location == "france"
+    assert crowd.subject is None
