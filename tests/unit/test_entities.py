@@ -404,8 +404,8 @@ in southern China on Friday. The coast guard said it had rescued 230 people.
 SESPE = """Crews gain ground on the Sespe Fire near Fillmore
 
 The Sespe Fire has burned 23,000 acres in Ventura County, California, Cal Fire said on \
-Tuesday, and the state fire agency put containment at 40 per cent. The blaze is the largest since the Camp \
-Fire of 2018. Officials said the fire had destroyed 87 homes.
+Tuesday, and the state fire agency put containment at 40 per cent. The blaze is the \
+largest since the Camp Fire of 2018. Officials said the fire had destroyed 87 homes.
 """
 
 
