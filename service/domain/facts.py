@@ -25,7 +25,9 @@ article and the country in the next), so grouping runs in five steps:
    stretch of figures joins the one more precise slot that it covers and that meets it in
    time, when there is exactly one such slot at the finest level ("troops" of North Korea
    without a place join "North Korean troops in Russia" only when no other place is named
-   for them in that stretch; with Kursk and Vladivostok also named it stays apart: ambiguous).
+   for them in that stretch; with Kursk and Vladivostok also named it stays apart: ambiguous)
+   and some value is possible for both (a vague figure contradicting everything said about
+   the one named fact more likely counts something else: a total, an earlier event).
    A whole place joins a site inside it only on evidence: some report states the same figure
    for the whole as another states for the site ("2,600 killed in Turkey", "2,600 killed in
    Van"): a part and its whole seldom share a count, so 10,000 troops in a country
@@ -91,7 +93,7 @@ from service.domain.fact_splits import (
     split_unattributed,
 )
 from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
-from service.domain.tolerance import normal_quantity, reference_date, unit_base
+from service.domain.tolerance import compatible, normal_quantity, reference_date, unit_base
 
 __all__ = [
     "Contains",
@@ -185,7 +187,7 @@ def group_facts(
         families.setdefault(key_of(a), []).append(a)
     groups: list[FactGroup] = []
     for family, members in families.items():
-        for slot, merged in _merge_slots(members, contains or _never):
+        for slot, merged in _merge_slots(members, contains or (lambda outer, inner: False)):
             stem = f"{family}|{slot[0] or '-'}|{slot[1] or '-'}"
             for anchor, timed in split_by_time(merged):
                 by_scale = split_by_scale(timed)
@@ -214,10 +216,6 @@ def _unique_keys(groups: list[FactGroup]) -> list[FactGroup]:
         seen.add(g.key)
         out.append(g)
     return out
-
-
-def _never(outer: str, inner: str) -> bool:
-    return False
 
 
 def _covers(general: Slot, specific: Slot, contains: Contains) -> bool:
@@ -275,14 +273,18 @@ def _merge_slots(
 def _may_join(
     slot: Slot, site: Slot, site_members: list[AssertionView], members: list[AssertionView]
 ) -> bool:
-    """A figure for a whole place joins the figures of a site inside it on evidence only.
+    """Whether a vaguer slot's figures may join the figures of the one finer slot they fit.
 
-    A part and its whole seldom share a count, so the same figure stated for each (the same
-    value, or the same bound) shows both name one count ("2,600 killed in Turkey" and "2,600
-    killed in Van"); without it they stay apart (see the module docstring).
+    A figure without a subject or a place joins when some value is possible for both sides
+    (one of its figures is compatible with one there): a vague figure that contradicts
+    everything said about the one named fact more likely counts something else (a total, or
+    an earlier event). A whole place joins a site inside it on stronger evidence: a part and
+    its whole seldom share a count, so the same figure stated for each (the same value, or
+    the same bound) shows both name one count ("2,600 killed in Turkey" and "2,600 killed in
+    Van"); without it they stay apart (see the module docstring).
     """
     if slot[1] is None or slot[1] == site[1]:
-        return True
+        return any(compatible(a, b) for a in members for b in site_members)
     stated = {_statement(a) for a in members} - {None}
     return any(_statement(b) in stated for b in site_members)
 

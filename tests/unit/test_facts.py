@@ -430,3 +430,12 @@ def test_stored_family_keys_are_used_when_given() -> None:
     )
     assert sorted(g.family for g in groups) == ["deaths|count|port-selim", "deaths|count|valdoria"]
     assert len(grouped([site, whole])) == 1
+
+
+def test_figure_without_a_place_that_contradicts_the_placed_fact_stays_apart() -> None:
+    # "About 11,000 people were evacuated" (the whole fire) beside "orders were lifted for
+    # about 4,000 residents of Port Selim": no value fits both, so no guess is made.
+    total = fig("evacuated", 11_000, None, Qualifier.APPROX, subject="ostmark", source=1)
+    local = fig("evacuated", 4000, None, Qualifier.APPROX, subject="ostmark",
+                location="port-selim", source=2)  # fmt: skip
+    assert len(grouped([total, local])) == 2
