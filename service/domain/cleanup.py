@@ -266,6 +266,10 @@ class CleanedPage(msgspec.Struct, frozen=True, kw_only=True):
 
 # Generous cap: larger inputs are mostly inline data, and trafilatura's tree work grows with size.
 _MAX_HTML_CHARS = 5_000_000
+# trafilatura's tree work grows fast with element count (a 180k-element page takes seconds):
+# past this many tags only the fast paragraph baseline runs.
+_MAX_TAGS = 40_000
+_TITLE = re.compile(r"<title[^>]{0,200}>([^<]{1,300})</title>", re.IGNORECASE)
 
 
 # Machine-readable publication times (Open Graph / JSON-LD) carry the time and zone that
@@ -327,13 +331,35 @@ def clean_html(html: str) -> CleanedPage:
     """Extract the article body and metadata of a whole web page, then clean the body.
 
     trafilatura runs offline with comments and links excluded and `favor_precision` on, so
-    navigation, related links and subscribe boxes stay out. When it finds no article body the
-    page's paragraph text is used instead (trafilatura's baseline). A page without readable
+    navigation, related links and subscribe boxes stay out. When it finds no article body, or
+    the page has more than 40,000 tags, the page's paragraph text is used instead
+    (trafilatura's baseline). A page without readable
     text (all scripts, empty, unparsable) yields `text == ""`: the caller decides to reject it.
     """
     html = html[:_MAX_HTML_CHARS].replace("\x00", "")
     if not html.strip():
         return CleanedPage(text="")
+    meta = _extract(html) if html.count("<") <= _MAX_TAGS else {}
+    body = meta.get("text")
+    text = clean_text(body) if isinstance(body, str) and body.strip() else ""
+    if not text:
+        text = clean_text(_fallback_text(html))
+    title = _none_if_blank(meta.get("title"))
+    if title is None and (found := _TITLE.search(html, 0, 200_000)) is not None:
+        title = _none_if_blank(unescape_entities(found.group(1)))
+    date_value = meta.get("date")
+    return CleanedPage(
+        text=text,
+        title=clean_text(title) or None if title else None,
+        author=_none_if_blank(meta.get("author")),
+        published_at=_page_published(html, date_value),
+        publisher=_none_if_blank(meta.get("sitename")),
+        url=_none_if_blank(meta.get("url")),
+    )
+
+
+def _extract(html: str) -> dict[str, object]:
+    """trafilatura's article text and metadata ({} when it finds nothing or fails)."""
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -346,21 +372,8 @@ def clean_html(html: str) -> CleanedPage:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # trafilatura/lxml raise many types on hostile markup
-        doc = None
-    meta: dict[str, object] = {}
-    if doc is not None:
-        meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = meta.get("text")
-    text = clean_text(body) if isinstance(body, str) and body.strip() else ""
-    if not text:
-        text = clean_text(_fallback_text(html))
-    title = _none_if_blank(meta.get("title"))
-    date_value = meta.get("date")
-    return CleanedPage(
-        text=text,
-        title=clean_text(title) or None if title else None,
-        author=_none_if_blank(meta.get("author")),
-        published_at=_page_published(html, date_value),
-        publisher=_none_if_blank(meta.get("sitename")),
-        url=_none_if_blank(meta.get("url")),
-    )
+        return {}
+    if doc is None:
+        return {}
+    found = doc.as_dict() if hasattr(doc, "as_dict") else doc
+    return dict(found) if isinstance(found, dict) else {}

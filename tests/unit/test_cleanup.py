@@ -355,3 +355,18 @@ def test_huge_page_is_handled() -> None:
     page = clean_html(html)
     assert "Officials said 1 homes were damaged" in page.text
     assert page.text.count("\n\n") > 1_000
+
+
+def test_page_bloated_with_markup_falls_back_to_its_paragraphs() -> None:
+    chrome = '<div class="icon"><svg><path d="M0 0"/></svg></div>' * 12_000
+    article = "".join(
+        f"<p>Officials said {i} homes were damaged in district {i} on Tuesday.</p>"
+        for i in range(1, 40)
+    )
+    html = (
+        "<html><head><title>Storm damages homes &amp; roads</title></head><body>"
+        f"{chrome}<article>{article}</article></body></html>"
+    )
+    page = clean_html(html)
+    assert page.title == "Storm damages homes & roads"
+    assert "Officials said 7 homes were damaged in district 7 on Tuesday." in page.text
