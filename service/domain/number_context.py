@@ -73,6 +73,14 @@ def drop_names_and_years(text: str, nums: list[Figure]) -> list[Figure]:
             dropped_end = num.end if num.plain else -1  # "Boeing 737-800"
             continue
         dropped_end = -1
+        if num.unit in _AGE_UNITS and num.unit and _OLD_AFTER.match(text, num.end):
+            if (
+                kept
+                and kept[-1].unit is None
+                and _AGE_SPAN.fullmatch(text, kept[-1].end, num.start)
+            ):
+                kept.pop()  # "40 to 50 years old": both ends are ages
+            continue  # "the victim was 34 years old"
         if _may_be_age(text, num) and (
             _is_age(left_tokens(text, num.start)) or _continues_ages(text, age_end, num)
         ):
@@ -112,7 +120,15 @@ def drop_names_and_years(text: str, nums: list[Figure]) -> list[Figure]:
     return kept
 
 
-_APPOSITION_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
+# "Smith, 78, said", "a boy, 12, was hurt": a name or a person noun, then the age in commas.
+_APPOSITION_BEFORE = re.compile(
+    r"(?:[A-Z][a-z]+|(?<![A-Za-z])(?:boy|girl|man|woman|teenager|teen|child|baby|toddler|son"
+    r"|daughter|mother|father|wife|husband|brother|sister|driver|victim|suspect|student"
+    r"|pensioner|resident|worker|passenger|pilot|officer|soldier|farmer|nurse|doctor)),\s$"
+)
+# "34 years old", "six months old": an age, whatever the unit
+_AGE_SPAN = re.compile(r"\s{0,2}(?:[-–]|to|or|and)\s{0,2}")
+_OLD_AFTER = re.compile(r"[\s-]{1,2}old(?![A-Za-z])")
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
 _AGE_UNITS = frozenset({None, "year", "month", "week", "day"})
 # After "aged 19", a figure joined by "and", "or", "to" or a comma is another age when nothing
@@ -202,7 +218,7 @@ _SCORE_VERB = re.compile(
 _SCORE_NOUN_AFTER = re.compile(
     r"\s{1,2}(?:[a-z-]{2,15}\s{1,2})?(?:win|victory|defeat|loss|draw|tie|vote|decision|ruling"
     r"|majority|margin|lead|scoreline|result|triumph|thrashing|rout|drubbing|aggregate"
-    r"|advantage|split)(?![A-Za-z])"
+    r"|advantage|split|record)(?![A-Za-z])"
 )
 _SCORE_END = re.compile(
     r"\s{0,2}(?:$|[.,;:!?)\n]|(?:at|on|in|to|against|with|after|over|and|as|for|from|the|this"

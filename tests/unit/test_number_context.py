@@ -28,6 +28,7 @@ def texts(text: str) -> list[str]:
         "They trailed 2-3 at half-time.",
         "Nadal won 6-3, 6-4.",
         "The Supreme Court ruled 6-3 in favour of the state.",
+        "The Lakers have a 10-12 record this season.",
     ],
 )
 def test_scores_and_votes_are_not_figures(text: str) -> None:
@@ -62,6 +63,10 @@ def test_ranges_next_to_score_words_stay_ranges(
         ("He retired at the age of 78.", []),
         ("Around 2,000 people aged under 30 were enrolled.", ["Around 2,000"]),
         ("The victims, aged 19 and 22 were named by police.", []),
+        ("The victim was 34 years old, police said.", []),
+        ("The twins are about 40 to 50 years old.", []),
+        ("A boy, 12, and a woman, 30, were hurt.", []),
+        ("The war is three years old and has killed 10,000 people.", ["10,000"]),
     ],
 )
 def test_ages_are_not_figures(text: str, expected: list[str]) -> None:

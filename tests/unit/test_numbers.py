@@ -90,7 +90,7 @@ def test_parse_number_words_rejects_non_numbers() -> None:
         ("It took two dozen tries.", ("two dozen", 24, 24, E, None)),
         ("There were a million voices.", ("a million", 1e6, 1e6, E, None)),
         ("Nearly half a million fled.", ("Nearly half a million", 5e5, 5e5, A, None)),
-        ("It is 2½ years old.", ("2½ years", 2.5, 2.5, E, "year")),
+        ("It lasted 2½ years.", ("2½ years", 2.5, 2.5, E, "year")),
         ("The door is 2 1/2 inches thick.", ("2 1/2 inches", 2.5, 2.5, E, "in")),
         ("Two thirds of voters agreed.", ("Two thirds", 2 / 3 * 100, 2 / 3 * 100, E, "%")),
         (
