@@ -73,7 +73,11 @@ _CHROME = re.compile(
       threads|bluesky|whatsapp|telegram)\b
     | (?:share|tweet|email|print|pin|copy\ link|save)(?:\ (?:this|the))?(?:\ (?:article|story|post|
       page|link))?(?:\ (?:on|via|to)\ \w+)?:?$
-    | (?:advertisement|advertising|sponsored(?:\ content)?|ad|paid\ content|promoted)$
+    | (?:advertisement|advertising|sponsored(?:\ content)?|ad|paid\ content|promoted)
+      (?:\W{1,5}(?:scroll|continue|story\ continues).{0,40})?$
+    | (?:the\ )?(?:story|article)\ continues\ (?:below|after)
+    | \(?(?:ap|afp|reuters|getty|epa|aap)?\s?(?:photo|video)s?\s?[/:]
+    | watch\s?: | listen(?:\ to\ (?:this|the)\ (?:article|story))?$ | join\ our\b
     | (?:leave\ a\ (?:reply|comment)|post\ a\ comment|add\ (?:a\ )?comment|write\ a\ comment|
       join\ the\ (?:conversation|discussion)|comments?|no\ comments?(?:\ yet)?|show\ comments)
       (?:\ \(?\d{1,6}\)?)?:?(?:\ cancel\ reply)?$
@@ -87,6 +91,8 @@ _CHROME = re.compile(
     | (?:credit|source|photo\ credit)s?\s*:\s*\S.{0,60}$
     | (?:author|authors|about\ the\ author|editor|contributor|written\ by|staff)$
     | discover\ more\ from\b
+    | .{0,60}\bis\ an?\ (?:[\w'-]+\ ){0,4}(?:reporter|correspondent|journalist|writer|editor
+      |columnist|contributor|intern)\b.{0,80}$
     | (?:sign\ up|subscribe|register)\ (?:for|to)\ (?:our|the)\b.{0,60}newsletter
     | newsletter$
     | (?:previous|next)\ (?:article|post|story|page)\b

@@ -194,6 +194,14 @@ def test_empty_and_blank_input_give_empty_text() -> None:
         "of cookies and our privacy policy.",
         "© 2025 Harbor Daily. All rights reserved.",
         "You need to enable JavaScript to run this app.",
+        "Advertisement - Scroll to continue",
+        "Story continues below advertisement",
+        "(AP Photo/Jane Doe)",
+        "WATCH: Video shows the moment the bridge fell",
+        "Listen to this article",
+        "Join our WhatsApp channel",
+        "V.E.K. Madhushani is a Jadetimes news reporter covering Russia - Ukrain War.",
+        "Jane Doe is a senior climate correspondent based in Nairobi.",
         "* * *",
         "|",
     ],
@@ -218,6 +226,9 @@ def test_chrome_lines_are_boilerplate(line: str) -> None:
         "Last updated on October 28th, 2024 at 06:09 pm",
         "Maria Esquivel | Coastline Public Radio | July 11, 2025",
         "By Dana Whitfield, Ventura Valley Star",
+        "Photos show the bridge collapsed at 4 a.m. on Sunday, killing at least 12 people.",
+        "Smith is a former reporter who was jailed for 3 years in 2019 on charges rights groups "
+        "called political.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
