@@ -434,6 +434,8 @@ def read_figure(
             toll, _ = noun_before(ctx, clause, dimension)
             if toll in _HUMAN_TOLLS:
                 quantity = toll
+        if dimension == "ratio" and quantity == "votes":
+            quantity = "share"  # "54% of the vote": a vote share, not a count of votes
         if (
             outcome is None
             and before

@@ -174,6 +174,7 @@ _PHRASE_OUTCOMES = (
     "power",
     "displaced",
     "rescued",
+    "hospitalized",
     "protested",
     "voters",
     "evacuated",
@@ -204,10 +205,11 @@ _CASUALTY_TAIL = re.compile(
 # power", "forced from their homes", "pulled alive from the rubble".
 _OUTCOME_PHRASE = re.compile(
     r"(?:(?P<destroyed>reduced\s+to\s+(?:ash|ashes|rubble)|burned\s+down|razed|levelled|"
-    r"leveled)|(?P<power>(?:left\s+)?without\s+(?:power|electricity)|lost\s+(?:power|"
+    r"leveled|washed\s+away|swept\s+away|gutted)|(?P<power>(?:left\s+)?without\s+(?:power|electricity)|lost\s+(?:power|"
     r"electricity))|(?P<displaced>(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes|"
     r"from\s+their\s+homes|left\s+homeless)|(?P<rescued>(?:alive\s+)?from\s+(?:the\s+)?"
     r"(?:rubble|debris|wreckage|ruins|floodwaters?)|alive\b)"
+    r"|(?P<hospitalized>in\s+(?:the\s+)?hospitals?\b|(?:being\s+)?treated\s+in\s+hospitals?)"
     r"|(?P<protested>(?:took|taken|take|taking)\s+to\s+the\s+streets)"
     r"|(?P<voters>(?:eligible|registered)\s+to\s+vote)"
     r"|(?P<evacuated>(?:(?:ordered|forced|told)\s+)?to\s+(?:evacuate|leave\s+their\s+homes)"
@@ -443,8 +445,8 @@ def noun_before(
             k -= 1
             continue
         low = clause[k].lower
-        if low in {"to", "at"} and k == len(clause) - 1:
-            level = True
+        if low in {"to", "at"} and (k == len(clause) - 1 or change is None):
+            level = True  # "rose to a record $2,450": the level reached, not the change
         if not level and (low in _UP_WORDS or low in _DOWN_WORDS):
             change = "growth" if low in _UP_WORDS else "decline"
         k -= 1
@@ -486,6 +488,12 @@ def noun_before(
     return name, list(clause[lo : k + 1])
 
 
+_GOODS = word_set(
+    """
+    barrel ounce tonne ton litre liter gallon kilo kilogram kg pound bushel megawatt-hour
+    mwh kwh therm dozen loaf
+    """
+)
 _MONEY_LINKS = word_set("in of worth for off from")
 _MONEY_DETERMINERS = word_set("the a an its their his her new fresh additional extra")
 _MONEY_MAX_WORDS = 6
@@ -585,6 +593,9 @@ def quantity_without_noun(
         money, money_tokens = money_after(ctx, after, min(limit, len(after)))
         if money is not None:
             return money, money_tokens
+        if len(after) > 1 and after[0].lower in {"a", "an", "per"} and after[1].lower in _GOODS:
+            # "$78 a barrel", "$2,450 an ounce" ("$1.48 a share" is earnings, not a price)
+            return "price", after[:2]
     last = clause[-1].lower if clause else ""
     if (
         ctx.previous_quantity is not None

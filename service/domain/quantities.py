@@ -26,8 +26,8 @@ rose 12%") is "growth"/"decline", never the level itself.
 Versions: 6 added employees ("employs 900 people"), protesters for people who marched or
 took to the streets, voters for people eligible to vote, trapped, power outages ("households
 without power"), sheltered, evacuation warnings (apart from orders: "evacuated"), value
-("worth"), fines, fees, snowfall; "captured"/"seized" name things taken ("territory
-captured").
+("worth"), fines, fees, snowfall, efficacy; a percentage of the vote is a vote share;
+"captured"/"seized" name things taken ("territory captured").
 """
 
 from __future__ import annotations
@@ -111,7 +111,9 @@ SYNONYM_TABLE: dict[str, str] = {
     "fine": "fine|fines|penalty|penalties",
     "fees": "fees|fee|charges|tuition",
     "approval": "approval|approval rating|favourability|favorability",
-    "share": "share|stake|proportion|percentage|percent",
+    "share": "share|stake|proportion|percentage|percent|vote share|share of the vote|"
+    "of the vote|of the votes|of votes cast|of the votes cast",
+    "efficacy": "efficacy|effective|effectiveness",
     "magnitude": "magnitude|earthquake|quake|tremor|magnitude quake",
     "aftershocks": "aftershocks|aftershock",
     "wind speed": "winds|wind speed|gusts|sustained winds",

@@ -411,3 +411,24 @@ def test_places_fronted_appositive_origin_and_dateline() -> None:
     crowd = _one(across, "1.2 million")
     assert crowd.location == "france"
     assert crowd.subject is None
+
+
+def test_markets_health_and_votes_wording() -> None:
+    article = _article(
+        "The ruling party won 54% of the vote. Brent crude fell 2% to $78 a barrel, while "
+        "gold rose to a record $2,450 an ounce. The outbreak has killed 87 people. Another "
+        "230 remain in hospital. Floods washed away 350 homes; at least 120 houses were "
+        "swept away in the next valley. The vaccine was 91% effective in trials."
+    )
+    assert _one(article, "54%").quantity == "share"
+    assert _one(article, "2%").quantity == "decline"
+    assert _one(article, "$78").quantity == "price"
+    assert _one(article, "$2,450").quantity == "price"
+    assert _one(article, "230").quantity == "hospitalized"
+    assert _one(article, "120").quantity == "homes destroyed"
+    assert _one(article, "91%").quantity == "efficacy"
+
+
+def test_earnings_per_share_is_not_a_price() -> None:
+    article = _article("The company earned $1.48 a share in the quarter.")
+    assert _one(article, "$1.48").quantity != "price"
