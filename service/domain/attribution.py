@@ -26,6 +26,7 @@ from typing import NamedTuple
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.source_words import (
     ARTICLES,
+    COUNT_NOUNS,
     DATA_NOUNS,
     GENERIC_SOURCES,
     LEADING_NOISE,
@@ -55,6 +56,8 @@ _TOKEN = re.compile(
 
 
 _POSSESSIVES = frozenset({"'s", "’s"})
+# Characters between a figure and a participle that names its source ("the 2.0% cited by").
+_PASSIVE_REACH = 24
 # Tokens an appositive may span ("AKUT, a volunteer rescue association whose teams ..., said").
 _MAX_APPOSITIVE = 30
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "its", "his", "her"})
@@ -95,6 +98,8 @@ class Attribution(NamedTuple):
     verb: str = ""
     # "..., the ministry said": a source after a comma or a quote speaks for the sentence
     trailing: bool = False
+    # "the 2.0% cited by the ministry": a participle with its source after "by"
+    passive: bool = False
 
 
 def _in_np(token: Token, covered: set[int]) -> bool:
@@ -275,7 +280,8 @@ def find_attributions(
         i = by_start.get(match.start())
         if i is None:
             continue
-        passive = verb.endswith("ed") and i + 1 < len(tokens) and tokens[i + 1].lower == "by"
+        by_at = _by_after(tokens, i) if verb.endswith("ed") else -1
+        passive = by_at > 0
         cited = (-1, -1)
         if verb == "citing":
             cited = _source_span_after(tokens, i + 1, covered)
@@ -284,7 +290,7 @@ def find_attributions(
         elif passive:
             # "was reported by the Red Cross", "..., cited by Bloomberg,"; not "recorded by
             # the afternoon"
-            lo, hi = _source_span_after(tokens, i + 2, covered)
+            lo, hi = _source_span_after(tokens, by_at + 1, covered)
             if lo < hi and not (
                 tokens[lo].start in covered
                 or tokens[lo].text[:1].isupper()
@@ -327,6 +333,17 @@ def find_attributions(
                 lo, hi = i, i  # "..., noting that": the sentence's named source stands
             else:
                 lo, hi = _source_span_before(tokens, i - 1, covered)
+            if (
+                lo == hi
+                and prev >= 0
+                and tokens[prev].lower in {"and", "but"}
+                and (outer := _last_named(events)) is not None
+            ):
+                # "Fire officials expect 70%, but warned that ...": the same speakers
+                events.append(
+                    outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
+                )
+                continue
             if lo == hi and verb in {"said", "says", "added", "told", "wrote"}:
                 lo, hi = _source_span_after(tokens, i + 1, covered)  # "..., said Rutte"
                 if lo < hi and not _names_someone(tokens, lo, i + 1, covered):
@@ -350,6 +367,19 @@ def find_attributions(
                     outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
                 )
                 continue
+        outer = _last_named(events)
+        if (
+            outer is not None
+            and outer.verb in SPEECH
+            and verb not in SPEECH
+            and not passive
+            and verb != "citing"
+        ):
+            # "the WHO said Malawi had recorded 4,800 cases": the speaker's report
+            events.append(
+                outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
+            )
+            continue
         span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
         # "..., according to X" scopes its whole sentence like a closing "..., X said"
         trailing = (
@@ -359,10 +389,74 @@ def find_attributions(
         )
         events.append(
             Attribution(
-                match.start(), match.end(), name, attributor, key, keys, span, verb, trailing
+                match.start(),
+                match.end(),
+                name,
+                attributor,
+                key,
+                keys,
+                span,
+                verb,
+                trailing,
+                passive,
             )
         )
+    if any(t.text.endswith(_POSSESSIVE_ENDINGS) for t in tokens):
+        events.extend(_possessive_counts(text, tokens, covered, mentions, entities))
+        events.sort(key=lambda e: e.start)
     return events
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+# Adverbs between a participle and its "by" ("published overnight by").
+_BY_GAP = frozenset({"overnight", "today", "yesterday", "earlier", "later", "late", "jointly"})
+
+
+def _by_after(tokens: Sequence[Token], i: int) -> int:
+    """Index of the "by" after the participle at `i` ("reported by", "published overnight
+    by"), else -1."""
+    for j in (i + 1, i + 2):
+        if j >= len(tokens):
+            return -1
+        if tokens[j].lower == "by":
+            return j
+        if tokens[j].lower not in _BY_GAP and not tokens[j].lower.endswith("ly"):
+            return -1
+    return -1
+
+
+def _last_named(events: Sequence[Attribution]) -> Attribution | None:
+    return next((e for e in reversed(events) if e.name is not None), None)
+
+
+def _possessive_counts(
+    text: str,
+    tokens: Sequence[Token],
+    covered: set[int],
+    mentions: Sequence[EntityMention],
+    entities: Mapping[str, Entity],
+) -> list[Attribution]:
+    """ "the interior ministry's count of 310,000", "the CGT's claim of more than a million":
+    a possessive source of a figure noun."""
+    out: list[Attribution] = []
+    for k in range(len(tokens) - 2):
+        tok = tokens[k]
+        if not tok.text.endswith(_POSSESSIVE_ENDINGS) or tokens[k + 1].lower not in COUNT_NOUNS:
+            continue
+        if tokens[k + 2].lower not in {"of", "at", "was", "is", "put", "puts"}:
+            continue
+        lo, hi = _source_span_before(tokens, k, covered)
+        if lo >= hi:
+            continue
+        name, attributor, key, keys = _resolve(
+            text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
+        )
+        if name is None:
+            continue
+        noun = tokens[k + 1]
+        span = (tokens[lo].start, tokens[hi - 1].end)
+        out.append(Attribution(noun.start, noun.end, name, attributor, key, keys, span, noun.lower))
+    return out
 
 
 def _names_someone(tokens: Sequence[Token], lo: int, first: int, covered: set[int]) -> bool:
@@ -418,19 +512,38 @@ def attribution_for(events: Sequence[Attribution], position: int) -> Attribution
 
 def _governing(events: Sequence[Attribution], position: int) -> Attribution | None:
     before = [e for e in events if e.end <= position]
+    after = [e for e in events if e.start >= position]
+    if (
+        after
+        and after[0].passive
+        and after[0].name is not None
+        and after[0].start - position <= _PASSIVE_REACH
+    ):
+        return after[0]  # "compared with the 2.0% cited by the ministry"
     closing = next(
         (
             e
-            for e in events
-            if e.start >= position and e.trailing and e.name is not None and e.verb in SPEECH
+            for e in after
+            if e.trailing
+            and e.name is not None
+            and (e.verb in SPEECH or e.verb.lower() == "according to")
         ),
         None,
     )
     if before:
         nearest = before[-1]
-        if closing is not None and nearest.verb not in SPEECH:
-            # "Malawi has recorded 4,800 cases, the WHO said": the closing source reports it
+        if closing is not None and (
+            nearest.verb not in SPEECH
+            or (nearest.speaker_key is None and closing.speaker_key is not None)
+        ):
+            # "Malawi has recorded 4,800 cases, the WHO said", "Inspection teams confirmed
+            # 87 homes were lost, Cal Fire said": the closing source reports it
             return closing
+        if nearest.name is None and nearest.verb.lower() == "according to":
+            # "according to the result published overnight by the returning officer"
+            relay = next((e for e in after if e.passive and e.name is not None), None)
+            if relay is not None and relay.start - nearest.end <= _PASSIVE_REACH * 3:
+                return relay
         # The nearest verb governs, even when its source is unnamed ("An analysis indicates").
         return nearest if nearest.name is not None else None
     # After the figure only a closing source counts ("..., the ministry said"); a reporting

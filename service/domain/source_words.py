@@ -21,7 +21,8 @@ REPORT_VERBS = (
     "tweeted|posted|acknowledged|admitted|insisted|explained|declared|predicted|predicts|"
     "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
-    "expects|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited"
+    "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
+    "compiled|published"
 )
 VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 PARTICIPLE_VERBS = frozenset(
@@ -121,5 +122,12 @@ DATA_NOUNS = word_set(
     """
     data figures figure statistics estimates estimate records count counts tally survey
     polls poll numbers census
+    """
+)
+# Nouns of a figure owned by its source ("the ministry's count of 310,000").
+COUNT_NOUNS = word_set(
+    """
+    count figure figures estimate estimates tally claim toll projection forecast data
+    numbers number calculation
     """
 )
