@@ -73,7 +73,13 @@ def drop_names_and_years(text: str, nums: list[Figure]) -> list[Figure]:
             dropped_end = num.end if num.plain else -1  # "Boeing 737-800"
             continue
         dropped_end = -1
-        if num.unit in _AGE_UNITS and num.unit and _OLD_AFTER.match(text, num.end):
+        if (
+            num.unit in _AGE_UNITS
+            and num.unit
+            and _OLD_AFTER.match(text, num.end)
+            and qualifier_before(left_tokens(text, num.start))[0]
+            in (None, Qualifier.EXACT, Qualifier.APPROX)
+        ):  # a bound stays a figure: "a tree more than 500 years old"
             if (
                 kept
                 and kept[-1].unit is None

@@ -67,6 +67,7 @@ def test_ranges_next_to_score_words_stay_ranges(
         ("The twins are about 40 to 50 years old.", []),
         ("A boy, 12, and a woman, 30, were hurt.", []),
         ("The war is three years old and has killed 10,000 people.", ["10,000"]),
+        ("The oak is more than 500 years old.", ["more than 500 years"]),
     ],
 )
 def test_ages_are_not_figures(text: str, expected: list[str]) -> None:
