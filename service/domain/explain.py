@@ -136,6 +136,16 @@ def fact_label(
     return words[:1].upper() + words[1:]
 
 
+def apart_label(label: str, a: AssertionView) -> str:
+    """The label of a figure set apart from an article's other figures of the same name.
+
+    "Federal Reserve members (another figure in Meridian Wire)": without the note two facts
+    would read alike.
+    """
+    where = a.source_label or f"source {a.source_id}"
+    return f"{label} (another figure in {where})"
+
+
 def inline_label(label: str, quantity: str) -> str:
     """A label for use inside a sentence: "Casualties in Kursk" -> "casualties in Kursk"."""
     lowered = label[:1].lower() + label[1:]

@@ -376,6 +376,10 @@ def test_one_articles_unattributed_figures_of_one_day_part_ways() -> None:
         "members|count|acme|acme|-@2025-03-01",
         f"members|count|acme|acme|-@2025-03-01#x{dissented.id}",
     ]
+    assert sorted(g.label for g in groups) == [
+        "Acme Corp members",
+        "Acme Corp members (another figure in source 1)",
+    ]
 
 
 def test_lost_attribution_keeps_a_value_another_source_gives() -> None:
