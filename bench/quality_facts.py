@@ -4,7 +4,8 @@ Run: `uv run python -m bench.quality_facts [--verbose] [GOLD.json ...]`
 
 For every gold file (default: tests/gold/seeds_facts.json and tests/gold/corpus/*.json) each
 article is extracted with `extract_article`, its assertions become `AssertionView`s, and the
-pure core groups (`group_facts`) and judges (`judge`) them as the service would. Gold members
+pure core groups (`group_facts`, with the shipped KB's `country_of` and `contains`) and judges
+(`judge`) them as the service would. Gold members
 are `[file, text as written, occurrence]`; a member is matched to the extracted assertion whose
 span overlaps the occurrence of that text most. Figures that match no gold member (and gold
 `optional` ones) are grouped and judged too, but not scored.
