@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, select, union
+from sqlalchemy import Select, func, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -29,6 +29,8 @@ from service.services.pagination import decode_cursor, encode_cursor
 _subject = aliased(EntityRow, name="fact_subject")
 _location = aliased(EntityRow, name="fact_location")
 _VERDICTS = {v.value: v for v in Verdict}
+# Pairs listed per conflicting fact in GET /conflicts, the most severe first.
+MAX_PAIRS = 20
 
 
 def _fact_query() -> Select[*tuple[Any, ...]]:
@@ -152,11 +154,17 @@ async def get_fact(session: AsyncSession, fact_id: int) -> FactRead:
 async def list_conflicts(
     session: AsyncSession, *, entity: str | None, limit: int, cursor: str | None
 ) -> Page[ConflictRead]:
-    """Conflicting facts, the most severe first (then by id, so the order is stable)."""
+    """Conflicting facts, the most severe first (then the newest, so the order is stable).
+
+    The tie-break runs the same way as the severity, so the page is a backward walk of the
+    (verdict, severity, id) index that stops after `limit` rows, with no sort of every
+    conflicting fact. Each fact lists its `MAX_PAIRS` most severe pairs: the number of pairs
+    grows with the square of a fact's assertions, and the worst of them say why it conflicts.
+    """
     query = (
         _fact_query()
         .where(Fact.verdict == Verdict.CONFLICT.value)
-        .order_by(Fact.severity.desc(), Fact.id)
+        .order_by(Fact.severity.desc(), Fact.id.desc())
     )
     if entity is not None:
         query = query.where(await _fact_entity_filter(session, entity))
@@ -165,7 +173,7 @@ async def list_conflicts(
         if after != int(after):
             raise InvalidInput("cursor is not valid: pass back next_cursor unchanged")
         query = query.where(
-            (Fact.severity < severity) | ((Fact.severity == severity) & (Fact.id > after))
+            (Fact.severity < severity) | ((Fact.severity == severity) & (Fact.id < after))
         )
     rows = list(await session.execute(query.limit(limit + 1)))
     more = len(rows) > limit
@@ -180,27 +188,41 @@ async def list_conflicts(
 
 
 async def _pairs(session: AsyncSession, fact_ids: list[int]) -> dict[int, list[ConflictPairRead]]:
-    """Conflict pairs of the facts, most severe first, with both assertions: two queries."""
+    """The `MAX_PAIRS` most severe pairs of each fact, with both assertions: two queries."""
     if not fact_ids:
         return {}
-    rows = list(
-        await session.execute(
-            select(
-                ConflictPair.fact_id,
-                ConflictPair.a_id,
-                ConflictPair.b_id,
-                ConflictPair.reason,
-                ConflictPair.severity,
-            )
-            .where(ConflictPair.fact_id.in_(fact_ids))
-            .order_by(ConflictPair.fact_id, ConflictPair.severity.desc(), ConflictPair.id)
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=ConflictPair.fact_id,
+            order_by=(ConflictPair.severity.desc(), ConflictPair.id),
         )
+        .label("rank")
     )
-    # Both sides of every pair, by a subquery: a page may name more ids than a query may bind.
-    of_page = ConflictPair.fact_id.in_(fact_ids)
-    sides = union(
-        select(ConflictPair.a_id).where(of_page), select(ConflictPair.b_id).where(of_page)
+    ranked = (
+        select(
+            ConflictPair.id,
+            ConflictPair.fact_id,
+            ConflictPair.a_id,
+            ConflictPair.b_id,
+            ConflictPair.reason,
+            ConflictPair.severity,
+            rank,
+        )
+        .where(ConflictPair.fact_id.in_(fact_ids))
+        .subquery()
     )
+    kept = select(ranked).where(ranked.c.rank <= MAX_PAIRS)
+    rows = [
+        row[1:6]
+        for row in await session.execute(
+            kept.order_by(ranked.c.fact_id, ranked.c.severity.desc(), ranked.c.id)
+        )
+    ]
+    # Both sides of every kept pair, by a subquery: a page may name more ids than a query may
+    # bind.
+    kept_pairs = kept.subquery()
+    sides = union(select(kept_pairs.c.a_id), select(kept_pairs.c.b_id))
     assertions: dict[int, AssertionRead] = {
         row[0]: assertion_from_row(row)
         for row in await assertions_where(session, Assertion.id.in_(sides.scalar_subquery()))
