@@ -462,10 +462,14 @@ def read_figure(
             quantity = "people"  # "Thousands protest", "Dozens marched": a crowd acting
 
     # subject
+    event_toll = is_event_toll(quantity)
     np_keys = [
         k
         for k in _entity_keys(ctx, noun_phrase_tokens)
         if ctx.kind(k) in (*_SUBJECT_KINDS, EntityKind.PERSON)
+        # a toll named before the figure ("military casualties at 600,000") is an event's
+        # or a country's, not a body's
+        and not (words == [] and event_toll and ctx.kind(k) is EntityKind.ORGANIZATION)
     ]
     if np_keys:
         subject = np_keys[0]
@@ -494,7 +498,9 @@ def read_figure(
     if subject is None and possessive and after[0].lower == "of":
         subject = _actor(ctx, before)
     weak = False  # an actor read off the clause, not the counted noun itself
-    event_toll = is_event_toll(quantity)
+    if subject is None and dimension == "length":
+        # "the fire, about 50 miles from Los Angeles": a distance belongs to the event only
+        subject = _sentence_event(ctx) or focus_event
     if subject is None and dimension != "length":
         weak = True
 

@@ -485,6 +485,8 @@ def noun_before(
     name = canonical_quantity(words)
     if change is not None:
         name = canonical_quantity(f"{words} {change}") if name not in SYNONYMS else change
+    if lo > 0 and ctx.mention_at(clause[lo - 1].start) is not None:
+        lo -= 1  # "Russian casualties at over 600,000": the name modifying the noun owns it
     return name, list(clause[lo : k + 1])
 
 

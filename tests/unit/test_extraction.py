@@ -432,3 +432,10 @@ def test_markets_health_and_votes_wording() -> None:
 def test_earnings_per_share_is_not_a_price() -> None:
     article = _article("The company earned $1.48 a share in the quarter.")
     assert _one(article, "$1.48").quantity != "price"
+
+
+def test_a_name_modifying_a_toll_before_the_figure_owns_it() -> None:
+    article = _article("Western officials put Ukrainian casualties at about 400,000.")
+    toll = _one(article, "400,000")
+    assert toll.quantity == "casualties"
+    assert toll.subject == "ukraine"
