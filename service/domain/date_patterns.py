@@ -1,12 +1,15 @@
 """The regular expressions behind `dates`: month, weekday, day and year pieces and the rules
 built from them. Each rule names the date phrase `expr` and, where one may precede it, the
 introducing word `prep`. Rules are case-sensitive for month and weekday names (Capitalised or
-UPPER: "may" the verb is not a month) and bounded: no nested repetition.
+UPPER: "may" the verb is not a month) and bounded: no nested repetition. `stamp_at` reads the
+time of day and zone written after a date in a publication stamp.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import zoneinfo
 
 MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -129,8 +132,61 @@ AGO = re.compile(
 SPAN_TO_NOW = re.compile(
     r"(?<![\w-])(?P<expr>(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
     r"(?:(?:\d{1,3}|[a-z]{3,6})\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)"
-    r"|so\ far\ (?:this\ (?:week|month|year)|in\ (?:19|20)\d\d)|(?:this|the)\ year\ (?:so\ far|to\ date)"
+    r"|so\ far\ (?:this\ (?:week|month|year)|in\ (?:19|20)\d\d)"
+    r"|(?:this|the)\ year\ (?:so\ far|to\ date)"
     r"|year[\s-]to[\s-]date|so\ far)\b",
     re.IGNORECASE,
 )
 DECADE = _rule(r"the\s+(?P<decade>(?:19|20)\d0)s\b")
+
+
+# Time of day and zone written after a date ("at 06:09 pm", "14:05 GMT", "3:00 p.m. PT").
+_TIME = re.compile(
+    r",?\s*(?:at|@|-|–|\||T)?\s*(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*"
+    r"(?P<ampm>(?i:a\.?m\.?|p\.?m\.?))?\s*(?P<tz>UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d\d:?\d\d)?(?!\w)"
+)
+# Zone abbreviations newsrooms print; generic ones follow daylight saving through tzdata.
+_ZONE_NAMES = {
+    "UTC": "UTC", "GMT": "UTC", "Z": "UTC", "ET": "America/New_York",
+    "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+    "BST": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris", "EET": "Europe/Athens",
+    "EEST": "Europe/Athens", "MSK": "Europe/Moscow", "IST": "Asia/Kolkata", "KST": "Asia/Seoul",
+    "JST": "Asia/Tokyo", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "SAST": "Africa/Johannesburg",
+    "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos",
+}  # fmt: skip
+_FIXED_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+                "PDT": -7}  # fmt: skip
+
+
+def _zone(name: str | None) -> dt.tzinfo:
+    if not name:
+        return dt.UTC
+    if name[0] in "+-":
+        digits = name[1:].replace(":", "")
+        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        return dt.timezone(offset if name[0] == "+" else -offset)
+    if name in _FIXED_ZONES:
+        return dt.timezone(dt.timedelta(hours=_FIXED_ZONES[name]))
+    if name in _ZONE_NAMES:
+        try:
+            return zoneinfo.ZoneInfo(_ZONE_NAMES[name])
+        except zoneinfo.ZoneInfoNotFoundError:
+            return dt.UTC
+    return dt.UTC
+
+
+def stamp_at(day: dt.date, text: str, at: int) -> dt.datetime:
+    """`day` at the time of day written right after position `at` (midnight UTC if none)."""
+    match = _TIME.match(text, at)
+    if match is None or match.end() - at > 40:
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    hour, minute = int(match.group("h")), int(match.group("m"))
+    ampm = (match.group("ampm") or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23:
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=_zone(match.group("tz")))

@@ -38,11 +38,11 @@ import bisect
 import datetime as dt
 import functools
 import re
-import zoneinfo
 
 import msgspec
 import msgspec.structs
 
+from service.domain.date_patterns import stamp_at
 from service.domain.date_rules import RULES, Resolved, cue_tokens, shift_by
 
 
@@ -295,61 +295,12 @@ _STAMP_LABEL = re.compile(
     r"date)\b\s*(?:on|at|:)?\s*)"
 )
 _LABEL_WORDS = ("updated", "modified", "published", "posted", "date")
-_TIME = re.compile(
-    r",?\s*(?:at|@|-|–|\||T)?\s*(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*"
-    r"(?P<ampm>(?i:a\.?m\.?|p\.?m\.?))?\s*(?P<tz>UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d\d:?\d\d)?(?!\w)"
-)
 _ISO_STAMP = re.compile(
     r"(?<!\d)((?:19|20)\d\d-[01]\d-[0-3]\d[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?"
     r"(?:Z|[+-]\d\d:?\d\d)?)(?!\d)"
 )
-# Zone abbreviations newsrooms print; generic ones follow daylight saving through tzdata.
-_ZONE_NAMES = {
-    "UTC": "UTC", "GMT": "UTC", "Z": "UTC", "ET": "America/New_York",
-    "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
-    "BST": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris", "EET": "Europe/Athens",
-    "EEST": "Europe/Athens", "MSK": "Europe/Moscow", "IST": "Asia/Kolkata", "KST": "Asia/Seoul",
-    "JST": "Asia/Tokyo", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
-    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "SAST": "Africa/Johannesburg",
-    "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos",
-}  # fmt: skip
-_FIXED_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
-                "PDT": -7}  # fmt: skip
 _HEAD_CHARS = 1500
 _TERMINAL_END = re.compile(r"[.!?][\"'”’)]*$")
-
-
-def _zone(name: str | None) -> dt.tzinfo:
-    if not name:
-        return dt.UTC
-    if name[0] in "+-":
-        digits = name[1:].replace(":", "")
-        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        return dt.timezone(offset if name[0] == "+" else -offset)
-    if name in _FIXED_ZONES:
-        return dt.timezone(dt.timedelta(hours=_FIXED_ZONES[name]))
-    if name in _ZONE_NAMES:
-        try:
-            return zoneinfo.ZoneInfo(_ZONE_NAMES[name])
-        except zoneinfo.ZoneInfoNotFoundError:
-            return dt.UTC
-    return dt.UTC
-
-
-def _stamp(day: dt.date, text: str, at: int) -> dt.datetime:
-    """`day` at the time of day written right after position `at` (midnight UTC if none)."""
-    match = _TIME.match(text, at)
-    if match is None or match.end() - at > 40:
-        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
-    hour, minute = int(match.group("h")), int(match.group("m"))
-    ampm = (match.group("ampm") or "").lower()
-    if ampm.startswith("p") and hour < 12:
-        hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
-    if hour > 23:
-        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=_zone(match.group("tz")))
 
 
 def extract_dates_for_published(text: str) -> dt.datetime | None:
@@ -391,7 +342,7 @@ def _published_in(part: str) -> dt.datetime | None:
         found = _first_full_date(window, 12)
         if found is not None:
             rank = 0 if "publish" in label.group("label").lower() else 1
-            labelled.append((rank, _stamp(found[0], window, found[1])))
+            labelled.append((rank, stamp_at(found[0], window, found[1])))
     if labelled:
         return min(labelled, key=lambda item: item[0])[1]
     iso = _ISO_STAMP.search(part)
@@ -407,5 +358,5 @@ def _published_in(part: str) -> dt.datetime | None:
         if 6 <= len(line) <= 90 and not _TERMINAL_END.search(line):
             found = _first_full_date(line, len(line))
             if found is not None:
-                return _stamp(found[0], line, found[1])
+                return stamp_at(found[0], line, found[1])
     return None
