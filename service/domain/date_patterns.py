@@ -141,7 +141,7 @@ DECADE = _rule(r"the\s+(?P<decade>(?:19|20)\d0)s\b")
 
 
 # Time of day and zone written after a date ("at 06:09 pm", "14:05 GMT", "3:00 p.m. PT").
-_TIME = re.compile(
+CLOCK_TIME = re.compile(
     r",?\s*(?:at|@|-|–|\||T)?\s*(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*"
     r"(?P<ampm>(?i:a\.?m\.?|p\.?m\.?))?\s*(?P<tz>UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d\d:?\d\d)?(?!\w)"
 )
@@ -178,7 +178,7 @@ def _zone(name: str | None) -> dt.tzinfo:
 
 def stamp_at(day: dt.date, text: str, at: int) -> dt.datetime:
     """`day` at the time of day written right after position `at` (midnight UTC if none)."""
-    match = _TIME.match(text, at)
+    match = CLOCK_TIME.match(text, at)
     if match is None or match.end() - at > 40:
         return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
     hour, minute = int(match.group("h")), int(match.group("m"))

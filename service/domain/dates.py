@@ -42,7 +42,7 @@ import re
 import msgspec
 import msgspec.structs
 
-from service.domain.date_patterns import stamp_at
+from service.domain.date_patterns import CLOCK_TIME, stamp_at
 from service.domain.date_rules import RULES, Resolved, cue_tokens, shift_by
 
 
@@ -339,10 +339,17 @@ def _published_in(part: str) -> dt.datetime | None:
     labels = _STAMP_LABEL.finditer(part) if any(w in lowered for w in _LABEL_WORDS) else ()
     for label in labels:
         window = part[label.end() : label.end() + 80]
+        rank = 0 if "publish" in label.group("label").lower() else 1
         found = _first_full_date(window, 12)
         if found is not None:
-            rank = 0 if "publish" in label.group("label").lower() else 1
             labelled.append((rank, stamp_at(found[0], window, found[1])))
+            continue
+        # "Updated 10:42 a.m. ET, Tue October 29, 2024": the time comes first.
+        clock = CLOCK_TIME.match(window)
+        if clock is not None and clock.end() > 0:
+            found = _first_full_date(window, clock.end() + 12)
+            if found is not None:
+                labelled.append((rank, stamp_at(found[0], window, 0)))
     if labelled:
         return min(labelled, key=lambda item: item[0])[1]
     iso = _ISO_STAMP.search(part)

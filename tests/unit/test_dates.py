@@ -279,6 +279,10 @@ def test_running_totals_have_no_as_of() -> None:
             dt.datetime(2024, 10, 28, tzinfo=dt.UTC),
         ),
         (
+            "Updated 10:42 a.m. EDT, Tue October 29, 2024",
+            dt.datetime(2024, 10, 29, 10, 42, tzinfo=dt.timezone(dt.timedelta(hours=-4))),
+        ),
+        (
             "Maria Esquivel | Coastline Public Radio | July 11, 2025\n\nText.",
             dt.datetime(2025, 7, 11, tzinfo=dt.UTC),
         ),
