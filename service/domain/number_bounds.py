@@ -238,3 +238,31 @@ def merge_bounds(text: str, phrases: list[Figure]) -> list[Figure]:
                 continue
         out.append(phrase)
     return out
+
+
+_PER = re.compile(r"\s{1,2}(?:[A-Za-z-]{1,20}\s{1,2}){0,3}?per\s{1,2}(?:every\s{1,2})?")
+_RATE_UNITS = {1e3: "per1k", 1e4: "per10k", 1e5: "per100k", 1e6: "per1m"}
+
+
+def attach_rates(text: str, phrases: list[Figure]) -> list[Figure]:
+    """Read "45 cases per 100,000 people" as a rate: the denominator is no figure of its own.
+
+    The numerator takes a rate unit (`units`: "per100k" is 0.001 %, so it compares with a
+    percentage) unless it has a unit already ("$5 per 1,000 litres" stays money).
+    """
+    out: list[Figure] = []
+    for phrase in phrases:
+        if out and phrase.kind == "digits" and phrase.unit is None and not phrase.vague:
+            last = out[-1]
+            rate = _RATE_UNITS.get(phrase.low)
+            if (
+                rate is not None
+                and phrase.low == phrase.high
+                and phrase.start - last.end <= 40
+                and _PER.fullmatch(text, last.end, phrase.start)
+            ):
+                if last.unit is None and not last.vague:
+                    last.unit = rate
+                continue
+        out.append(phrase)
+    return out

@@ -60,6 +60,7 @@ from service.domain.digit_exclusions import Exclusions
 from service.domain.model import NumberMention, Qualifier
 from service.domain.number_bounds import (
     apply_signs,
+    attach_rates,
     combine_ranges,
     merge_bounds,
     qualify_after,
@@ -87,7 +88,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         return []
     nums = drop_names_and_years(text, scan_figures(text, Exclusions(text)))
     apply_signs(text, nums)
-    phrases = combine_ranges(text, nums)
+    phrases = attach_rates(text, combine_ranges(text, nums))
     for phrase in phrases:
         qualify_before(text, phrase)
     for index, phrase in enumerate(phrases):

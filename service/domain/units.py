@@ -31,6 +31,11 @@ UNITS: dict[str, tuple[str, float]] = {
     # ratio: percentages are 0-100; a bare proportion is 0-1
     "%": ("ratio", 1.0),
     "fraction": ("ratio", 100.0),
+    # rates: "45 per 100,000" is 0.045 %
+    "per1k": ("ratio", 0.1),
+    "per10k": ("ratio", 0.01),
+    "per100k": ("ratio", 0.001),
+    "per1m": ("ratio", 0.0001),
     "pp": ("percentage_point", 1.0),
     "bp": ("percentage_point", 0.01),
     # concentration, base parts per million

@@ -229,3 +229,14 @@ def test_indian_digit_grouping_and_dollar_variants() -> None:
         ("40 deg c", 40, "degC"),
         ("100.2 degrees farenheit", 100.2, "degF"),
     ]
+
+
+def test_rates_per_population_keep_one_figure() -> None:
+    text = "The rate rose to 45 cases per 100,000 people, up from 30 per 100,000 in May."
+    assert readings(text) == [("45", 45, "per100k"), ("30", 30, "per100k")]
+    assert readings("Mortality was 2.3 deaths per 1,000 live births.") == [("2.3", 2.3, "per1k")]
+    assert readings("Diesel costs $5 per 1,000 litres.") == [
+        ("$5", 5, "USD"),
+        ("1,000 litres", 1000, "l"),
+    ]
+    assert to_base(45, "per100k") == (pytest.approx(0.045), "%")
