@@ -8,7 +8,10 @@ Currencies are their own dimension each: no exchange rates are applied (they cha
 `to_base` leaves money in its own currency. `"fraction"` (a proportion written as "half",
 "two thirds", "1 in 5") converts to `"%"` so that "more than half" compares with "52%".
 
-How units are written around a figure lives in `unit_words`.
+Rates ("45 per 100,000") are ratios too: "per100k" converts to 0.001 %. Temperature scales are
+affine, which a factor cannot express: `to_base` keeps °F and °C apart and `to_comparable`
+converts endpoints to °C. Currency words shared by several countries ("pesos") get a generic
+code (`GENERIC_CURRENCIES`). How units are written around a figure lives in `unit_words`.
 """
 
 from __future__ import annotations
