@@ -203,7 +203,7 @@ def _actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
 
 def _pronoun_source(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
     """ "Britain said it would provide £5 million": the body speaking is the subject."""
-    if not any(t.lower in {"it", "they", "we"} for t in clause):
+    if not any(t.lower in {"it", "its", "they", "their", "we", "our"} for t in clause):
         return None
     for source in reversed(ctx.sources):
         key = source.speaker_key

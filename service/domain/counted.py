@@ -165,7 +165,8 @@ _OUTCOME_FORMS: dict[str, str] = _forms(
     "capture captures capturing captured; seized: seize seizes seizing seized; jailed: jailed; "
     "drowned: drowned; perished: perished; kidnapped: kidnapped abducted; employed: employ "
     "employs employed employing; protested: marched protested demonstrated rallied; "
-    "sheltered: housed housing sheltered sheltering"
+    "sheltered: housed housing sheltered sheltering; intercepted: intercept intercepts "
+    "intercepted intercepting downed; burned: scorched scorching charred"
 )
 
 
@@ -175,14 +176,18 @@ _PHRASE_OUTCOMES = (
     "displaced",
     "rescued",
     "hospitalized",
+    "intercepted",
     "protested",
     "voters",
     "evacuated",
     "warned",
 )
-# "evacuation orders for 4,000 residents": an outcome named by a noun before the figure.
+# Outcomes named by the words right before a figure: "evacuation orders for 4,000
+# residents", "knocking out power to 3 million homes".
 _NOMINAL_OUTCOME = re.compile(
-    r"\bevacuation\s+(?:orders?|warnings?|notices?)\s+(?:for|covering|affecting)\s+"
+    r"\b(?:(?P<evacuated>evacuation\s+(?:orders?|warnings?|notices?)\s+(?:for|covering|"
+    r"affecting))|(?P<power>(?:knock(?:ed|ing|s)?\s+out|cut(?:ting|s)?\s+off|cut(?:ting|s)?|"
+    r"lost|restored)\s+(?:the\s+)?(?:power|electricity)\s+(?:to|for|at)))\s+"
     r"(?:about|some|around|nearly|roughly|more\s+than|at\s+least|over|another)?\s*$",
     re.IGNORECASE,
 )
@@ -190,9 +195,12 @@ _NOMINAL_OUTCOME = re.compile(
 
 def nominal_outcome_before(ctx: SentenceContext, start: int) -> str | None:
     """An outcome named by a noun phrase right before the figure ("evacuation orders for
-    about 4,000 residents" counts people evacuated)."""
-    window = ctx.text[max(ctx.start, start - 60) : start]
-    return "evacuated" if _NOMINAL_OUTCOME.search(window) else None
+    about 4,000 residents" counts people evacuated; "knocking out power to 3 million homes"
+    counts outages)."""
+    found = _NOMINAL_OUTCOME.search(ctx.text[max(ctx.start, start - 60) : start])
+    if found is None:
+        return None
+    return "evacuated" if found.group("evacuated") else "without power"
 
 
 _CASUALTY_TAIL = re.compile(
@@ -205,9 +213,9 @@ _CASUALTY_TAIL = re.compile(
 # power", "forced from their homes", "pulled alive from the rubble".
 _OUTCOME_PHRASE = re.compile(
     r"(?:(?P<destroyed>reduced\s+to\s+(?:ash|ashes|rubble)|burned\s+down|razed|levelled|"
-    r"leveled|washed\s+away|swept\s+away|gutted)|(?P<power>(?:left\s+)?without\s+(?:power|electricity)|lost\s+(?:power|"
+    r"leveled|washed\s+away|swept\s+away|gutted)|(?P<intercepted>shot\s+down|downed)|(?P<power>(?:left\s+)?without\s+(?:power|electricity)|lost\s+(?:power|"
     r"electricity))|(?P<displaced>(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes|"
-    r"from\s+their\s+homes|left\s+homeless)|(?P<rescued>(?:alive\s+)?from\s+(?:the\s+)?"
+    r"from\s+their\s+homes|left\s+homeless|to\s+flee)|(?P<rescued>(?:alive\s+)?from\s+(?:the\s+)?"
     r"(?:rubble|debris|wreckage|ruins|floodwaters?)|alive\b)"
     r"|(?P<hospitalized>in\s+(?:the\s+)?hospitals?\b|(?:being\s+)?treated\s+in\s+hospitals?)"
     r"|(?P<protested>(?:took|taken|take|taking)\s+to\s+the\s+streets)"
@@ -246,6 +254,8 @@ _DOWN_WORDS = word_set(
 
 
 _BASE_WORDS = word_set("from with versus vs against")
+# Verbs of a vote count ("the bill passed 218 to 214").
+_VOTE_VERBS = word_set("passed voted approved rejected defeated adopted carried")
 
 
 _UNIT_QUANTITY = {
@@ -588,6 +598,15 @@ def quantity_without_noun(
     limit: int = 0,
 ) -> tuple[str, Sequence[Token]]:
     """Quantity (and the tokens naming it) of a figure with no noun after it."""
+    last = clause[-1].lower if clause else ""
+    if dimension is None and last in _VOTE_VERBS:
+        return "votes", ()
+    part = last == "including" or (
+        last == "to" and len(clause) > 1 and ctx.in_figure(clause[-2].start) and not dimension
+    )
+    if ctx.previous_quantity is not None and part:
+        # "$95bn in aid, including $61bn for Ukraine"; "passed 218 to 214"
+        return ctx.previous_quantity, ()
     if ctx.previous_quantity is not None and _gapped(ctx, clause):
         # "the EU pledged €20m in aid and the United States $15 million"
         return ctx.previous_quantity, ()
@@ -598,7 +617,6 @@ def quantity_without_noun(
         if len(after) > 1 and after[0].lower in {"a", "an", "per"} and after[1].lower in _GOODS:
             # "$78 a barrel", "$2,450 an ounce" ("$1.48 a share" is earnings, not a price)
             return "price", after[:2]
-    last = clause[-1].lower if clause else ""
     if (
         ctx.previous_quantity is not None
         and (

@@ -26,7 +26,8 @@ rose 12%") is "growth"/"decline", never the level itself.
 Versions: 6 added employees ("employs 900 people"), protesters for people who marched or
 took to the streets, voters for people eligible to vote, trapped, power outages ("households
 without power"), sheltered, evacuation warnings (apart from orders: "evacuated"), value
-("worth"), fines, fees, snowfall, efficacy; a percentage of the vote is a vote share;
+("worth"), fines, fees, snowfall, efficacy; land covers (forest, farmland) are territory;
+"bill" is no cost (a bill is mostly legislation in news); a percentage of the vote is a vote share;
 "captured"/"seized" name things taken ("territory captured").
 """
 
@@ -88,7 +89,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "military units": "units|military units|brigades|battalions|divisions|regiments|contingents",
     "military sites": "military grounds|training grounds|grounds|bases|military bases|"
     "military sites|training sites|camps",
-    "territory": "territory|land|area|acres|hectares|soil",
+    "territory": "territory|land|area|acres|hectares|soil|forest|forests|farmland|woodland|"
+    "bushland|scrubland|grassland|cropland",
     "territory burned": "burned area|burn area|acres burned|hectares burned|area burned|"
     "land burned|scorched",
     "distance": "distance|miles|kilometers|kilometres|away",
@@ -102,7 +104,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "profit": "profit|profits|net income|earnings",
     "losses": "losses|loss|net loss",
     "aid": "aid|assistance|military aid|humanitarian aid|aid package|package|relief",
-    "cost": "cost|costs|price tag|bill|spending|expenditure",
+    "cost": "cost|costs|price tag|spending|expenditure",
     "damage": "damage|damages|economic losses|insured losses",
     "funding": "funding|funds|investment|investments|budget|financing|grants|loans|loan",
     "market value": "market value|market capitalisation|market capitalization|valuation|market cap",

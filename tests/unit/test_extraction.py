@@ -439,3 +439,24 @@ def test_a_name_modifying_a_toll_before_the_figure_owns_it() -> None:
     toll = _one(article, "400,000")
     assert toll.quantity == "casualties"
     assert toll.subject == "ukraine"
+
+
+def test_conflict_and_disaster_wire_wording() -> None:
+    article = _article(
+        "Russia launched 96 drones overnight, the air force said, adding that 82 drones were "
+        "shot down. The storm made landfall on Monday, knocking out power to more than 3 "
+        "million homes. The blaze has scorched 14,000 hectares of forest and forced 2,300 "
+        "residents to flee. Congress allocated $95 billion in foreign aid, including $61 "
+        "billion for Ukraine."
+    )
+    assert _one(article, "96").quantity == "drones"
+    assert _one(article, "82").quantity == "drones intercepted"
+    assert _one(article, "3 million").quantity == "power outages"
+    assert _one(article, "14,000").quantity == "territory burned"
+    assert _one(article, "2,300").quantity == "displaced"
+    assert _one(article, "$61 billion").quantity == "aid"
+
+
+def test_a_bill_is_no_cost() -> None:
+    article = _article("The bill was approved by 52 senators on Tuesday.")
+    assert _one(article, "52").quantity != "cost"
