@@ -47,7 +47,8 @@ _VAGUE = (
     r"|(?:several|a\s{1,3}(?:few|couple(?:\s{1,3}of)?))\s{1,3}"
     r"(?:dozen|hundred|thousand|million|billion|lakh|crore)(?:\s{1,3}(?:thousand|million|billion))?"
     r"|half\s{1,3}a\s{1,3}dozen|a\s{1,3}handful"
-    r"|dozens|hundreds|thousands|millions|billions|trillions|scores(?=\s{1,3}of\s))(?![A-Za-z])"
+    r"|dozens|hundreds|thousands|millions|billions|trillions"
+    r"|scores(?=\s{1,3}of\s{1,3}[A-Za-z]))(?![A-Za-z])"  # not "scores of 20 and 30"
 )
 _FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen", "dozens"}) | {
     "half",

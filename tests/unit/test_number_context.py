@@ -87,3 +87,11 @@ def test_ages_are_not_figures(text: str, expected: list[str]) -> None:
 )
 def test_names_keep_their_numbers(text: str) -> None:
     assert texts(text) == (["157"] if text.startswith("All ") else [])
+
+
+def test_scores_of_before_digits_is_not_a_vague_amount() -> None:
+    assert texts("Scores of 20 and 30 are common; scores of people came.") == [
+        "20",
+        "30",
+        "scores",
+    ]
