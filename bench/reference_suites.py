@@ -41,14 +41,14 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import msgspec
-
+from bench.reference_scoring import DATA, SuiteResult, close, factors, overlap, value_matches
+from bench.reference_unit_suites import currency_suite, dimension_suite, temperature_suite
 from service.domain.model import NumberMention, Qualifier
 from service.domain.numbers import find_numbers
 
-DATA = Path("/work/shared/benchmarks")
+__all__ = ["DATA", "SuiteResult", "all_suites", "speed"]
+
 RECOGNIZERS = DATA / "recognizers-text-en" / "Number"
-UNITS_DIR = DATA / "recognizers-text-en" / "NumberWithUnit"
 QUANTULUM = DATA / "quantulum3-en" / "quantities.json"
 
 _LOWER = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
@@ -84,41 +84,8 @@ _QUANTULUM_UNITS = {
 }
 
 
-class SuiteResult(msgspec.Struct, kw_only=True):
-    """Scores of one suite."""
-
-    name: str
-    cases: int
-    passed: int
-    gold: int
-    gold_matched: int
-    skipped: int = 0
-    unit_checked: int = 0
-    unit_agreed: int = 0
-    failures: list[str] = msgspec.field(default_factory=list)
-
-    @property
-    def rate(self) -> float:
-        return self.passed / self.cases if self.cases else 0.0
-
-
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
-
-
-def _overlap(m: NumberMention, start: int, end: int) -> bool:
-    return m.start < end and start < m.end
-
-
 def _interval_matches(m: NumberMention, interval: str) -> bool:
-    return any(_interval_matches_scaled(m, interval, f) for f in _factors(m))
-
-
-def _factors(m: NumberMention) -> tuple[float, ...]:
-    """Proportions are reported as percentages ("half" -> 50 %): a gold 0.5 also matches 50 %."""
-    return (1.0, 100.0) if m.unit == "%" else (1.0,)
+    return any(_interval_matches_scaled(m, interval, f) for f in factors(m))
 
 
 def _interval_matches_scaled(m: NumberMention, interval: str, factor: float) -> bool:
@@ -129,18 +96,14 @@ def _interval_matches_scaled(m: NumberMention, interval: str, factor: float) -> 
     low = float(low_text) * factor if low_text else None
     high = float(high_text) * factor if high_text else None
     if low is not None and high is not None:
-        if _close(low, high):
-            return m.qualifier in _POINT and _close(m.low, low)
-        return m.qualifier is Qualifier.RANGE and _close(m.low, low) and _close(m.high, high)
+        if close(low, high):
+            return m.qualifier in _POINT and close(m.low, low)
+        return m.qualifier is Qualifier.RANGE and close(m.low, low) and close(m.high, high)
     if low is not None:
         wanted = Qualifier.MORE_THAN if opening == "(" else Qualifier.AT_LEAST
-        return m.qualifier is wanted and _close(m.low, low) and m.high is None
+        return m.qualifier is wanted and close(m.low, low) and m.high is None
     wanted = Qualifier.LESS_THAN if closing == ")" else Qualifier.AT_MOST
-    return m.qualifier is wanted and _close(m.high, high) and m.low is None
-
-
-def _value_matches(m: NumberMention, value: float) -> bool:
-    return any(_close(m.low, value * f) or _close(m.high, value * f) for f in _factors(m))
+    return m.qualifier is wanted and close(m.high, high) and m.low is None
 
 
 def _recognizers(
@@ -166,7 +129,7 @@ def _recognizers(
             result.gold += 1
             start, end = item["Start"], item["End"] + 1
             if any(
-                _overlap(m, start, end) and matches(m, item["Resolution"]["value"]) for m in found
+                overlap(m, start, end) and matches(m, item["Resolution"]["value"]) for m in found
             ):
                 result.gold_matched += 1
             else:
@@ -203,7 +166,7 @@ def number_suite() -> SuiteResult:
         "Number",
         RECOGNIZERS / "NumberModel.json",
         "number",
-        lambda m, value: _value_matches(m, float(value)),
+        lambda m, value: value_matches(m, float(value)),
         lambda found: not found,
     )
 
@@ -214,115 +177,9 @@ def percent_suite() -> SuiteResult:
         "Percent",
         RECOGNIZERS / "PercentModel.json",
         "percentage",
-        lambda m, value: m.unit == "%" and _value_matches(m, float(value.rstrip("%"))),
+        lambda m, value: m.unit == "%" and value_matches(m, float(value.rstrip("%"))),
         lambda found: not any(m.unit == "%" for m in found),
     )
-
-
-# Recognizers-Text NumberWithUnit unit names -> our codes (names without a code here are
-# scored on the value only).
-_UNIT_NAMES = {
-    "Dollar": "USD",
-    "United States dollar": "USD",
-    "Euro": "EUR",
-    "Chinese yuan": "CNY",
-    "Pound": "GBP",
-    "British pound": "GBP",
-    "Canadian dollar": "CAD",
-    "Japanese yen": "JPY",
-    "Franc": "FRANC",
-    "Swiss franc": "CHF",
-    "Australian dollar": "AUD",
-    "New Zealand dollar": "NZD",
-    "Hong Kong dollar": "HKD",
-    "Turkish lira": "TRY",
-    "Rupee": "INR",
-    "Sri Lankan rupee": "LKR",
-    "Mexican peso": "MXN",
-    "Foot": "ft",
-    "Meter": "m",
-    "Mile": "mi",
-    "Gallon": "gal",
-    "Ton": "t",
-    "Metric ton": "t",
-    "Kilometer per hour": "km/h",
-    "Mile per hour": "mph",
-    "Kilogram": "kg",
-    "Gram": "g",
-    "Ounce": "oz",
-    "Inch": "in",
-    "Square meter": "m2",
-    "Square kilometer": "km2",
-    "Kilometer": "km",
-    "Millimeter": "mm",
-    "Milliliter": "ml",
-    "Barrel": "bbl",
-    "Acre": "acre",
-    "Cubic foot": "ft3",
-    "Megabyte": "MB",
-    "C": "degC",
-    "F": "degF",
-}
-
-
-def unit_suite(name: str, file_name: str, type_name: str) -> SuiteResult:
-    """A Recognizers-Text NumberWithUnit model: the value must match, and the unit too when the
-    gold unit has a code here ("Pound" is money in the currency suite and mass in dimensions)."""
-    cases = json.loads((UNITS_DIR / file_name).read_text(encoding="utf-8-sig"))
-    result = SuiteResult(name=name, cases=0, passed=0, gold=0, gold_matched=0)
-    mass_pound = type_name == "dimension"
-    for case in cases:
-        text = case["Input"]
-        gold = [r for r in case["Results"] if r.get("TypeName") == type_name]
-        if not gold:
-            continue
-        if any(r["Resolution"].get("value") in (None, "null") for r in gold):
-            result.skipped += 1
-            continue
-        found = find_numbers(text)
-        result.cases += 1
-        ok = True
-        for item in gold:
-            result.gold += 1
-            start, end = item["Start"], item["End"] + 1
-            value = float(item["Resolution"]["value"])
-            unit_name = item["Resolution"].get("unit", "")
-            wanted = "lb" if mass_pound and unit_name == "Pound" else _UNIT_NAMES.get(unit_name)
-            hits = [m for m in found if _overlap(m, start, end) and _value_matches(m, value)]
-            if not hits:
-                ok = False
-                continue
-            result.gold_matched += 1
-            if wanted is not None:
-                result.unit_checked += 1
-                agreed = any(m.unit == wanted for m in hits)
-                result.unit_agreed += agreed
-                ok = ok and agreed
-        if ok:
-            result.passed += 1
-        else:
-            got = "; ".join(f"{m.text!r} {m.low}..{m.high} {m.unit}" for m in found)
-            wanted_text = "; ".join(
-                f"{r['Text']!r} {r['Resolution'].get('value')} {r['Resolution'].get('unit')}"
-                for r in gold
-            )
-            result.failures.append(f"{text!r}\n      want: {wanted_text}\n      got:  {got or '-'}")
-    return result
-
-
-def currency_suite() -> SuiteResult:
-    """Recognizers-Text English CurrencyModel."""
-    return unit_suite("Currency", "CurrencyModel.json", "currency")
-
-
-def dimension_suite() -> SuiteResult:
-    """Recognizers-Text English DimensionModel."""
-    return unit_suite("Dimension", "DimensionModel.json", "dimension")
-
-
-def temperature_suite() -> SuiteResult:
-    """Recognizers-Text English TemperatureModel."""
-    return unit_suite("Temperature", "TemperatureModel.json", "temperature")
 
 
 def _locate(text: str, surface: str, used: set[int]) -> tuple[int, int] | None:
@@ -351,15 +208,15 @@ def quantulum_suite() -> SuiteResult:
             value, spread = float(item["value"]), item.get("uncertainty")
             hit = None
             for m in found:
-                if span is None or not _overlap(m, *span):
+                if span is None or not overlap(m, *span):
                     continue
                 if spread:
                     good = any(
-                        _close(m.low, (value - spread) * f) and _close(m.high, (value + spread) * f)
-                        for f in _factors(m)
+                        close(m.low, (value - spread) * f) and close(m.high, (value + spread) * f)
+                        for f in factors(m)
                     )
                 else:
-                    good = _value_matches(m, value)
+                    good = value_matches(m, value)
                 if good:
                     hit = m
                     break

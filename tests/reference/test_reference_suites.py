@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from bench.reference_scoring import DATA, SuiteResult
 from bench.reference_suites import (
-    DATA,
-    SuiteResult,
-    currency_suite,
-    dimension_suite,
     number_range_suite,
     number_suite,
     percent_suite,
     quantulum_suite,
-    temperature_suite,
 )
+from bench.reference_unit_suites import currency_suite, dimension_suite, temperature_suite
 
 pytestmark = [
     pytest.mark.slow,
