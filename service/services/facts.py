@@ -30,7 +30,7 @@ _subject = aliased(EntityRow, name="fact_subject")
 _location = aliased(EntityRow, name="fact_location")
 _VERDICTS = {v.value: v for v in Verdict}
 # Pairs listed per conflicting fact in GET /conflicts, the most severe first.
-MAX_PAIRS = 20
+MAX_PAIRS = 10
 
 
 def _fact_query() -> Select[*tuple[Any, ...]]:
