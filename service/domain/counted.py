@@ -620,7 +620,7 @@ def quantity_without_noun(
     if (
         ctx.previous_quantity is not None
         and (
-            last in _BASE_WORDS
+            (last in _BASE_WORDS and outcome is None)  # "with 10,100 still missing"
             or last in {"or", "("}  # a restatement: "12,400 acres, or about 19 square miles"
             or [t.lower for t in phrase[:1]] == ["them"]
         )

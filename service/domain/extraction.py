@@ -196,7 +196,7 @@ def extract_article(
     datelines = dateline_spans(cleaned)
     focus = Focus(
         place=principal_place(mentions, entity_of, lead_end, base_kb, datelines),
-        subject=principal_subject(mentions, entity_of, lead_end, events_by, datelines),
+        subject=principal_subject(mentions, entity_of, lead_end, events_by, datelines, cleaned),
         event=principal_event(mentions, entity_of, lead_end),
     )
     if (

@@ -99,16 +99,26 @@ def principal_place(
     return country if direct >= weight / 3 else None
 
 
+# How business copy refers back to its company: "the company", "the U.S. chipmaker", "the
+# lender". Bounded: one optional modifier word.
+_COMPANY_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w.-]{0,20}\s+)?(?:company|firm|group|[a-z]{2,12}maker|retailer|"
+    r"airline|carrier|lender|insurer|miner|manufacturer|conglomerate|start-?up)(?:'s|’s)?\b"
+)
+
+
 def principal_subject(
     mentions: Sequence[EntityMention],
     entity_of: Callable[[str], Entity | None],
     lead_end: int,
     events_by: Sequence[Sequence[Attribution]],
     skip: Sequence[tuple[int, int]] = (),
+    text: str | None = None,
 ) -> str | None:
     """The organisation the article is about (a company, an agency acting, an event), when
     one clearly dominates; organisations only quoted as sources, or named in a dateline (the
-    wire agency), do not count."""
+    wire agency), do not count. With `text`, "the company"/"the chipmaker" count for the
+    organisation named before them."""
     spans = sorted(e.phrase for events in events_by for e in events if e.phrase[0] >= 0)
     starts = [lo for lo, _ in spans]
     weights: dict[str, float] = {}
@@ -129,6 +139,22 @@ def principal_subject(
         weight = 3.0 if m.start < lead_end else 1.0
         weights[m.key] = weights.get(m.key, 0.0) + weight
         total += weight
+    if text is not None and weights:
+        # "the company", "the chipmaker": a business story names its company once and
+        # then by its kind; each such reference counts for the organisation named before it
+        org_starts = sorted(
+            (m.start, m.key) for m in mentions if m.key in weights or m.key in quoted
+        )
+        keys_at = [start for start, _ in org_starts]
+        for ref in _COMPANY_REFERENCE.finditer(text):
+            i = bisect.bisect_right(keys_at, ref.start()) - 1
+            if i < 0:
+                continue
+            key = org_starts[i][1]
+            weight = 3.0 if ref.start() < lead_end else 1.0
+            weights[key] = weights.get(key, 0.0) + weight
+            seen[key] = seen.get(key, 0) + 1
+            total += weight
     # A body mostly quoted as a source reports the figures rather than owning them.
     owners = {k: w for k, w in weights.items() if 2 * quoted.get(k, 0) < seen[k]}
     if not owners:

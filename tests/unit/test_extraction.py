@@ -460,3 +460,17 @@ def test_conflict_and_disaster_wire_wording() -> None:
 def test_a_bill_is_no_cost() -> None:
     article = _article("The bill was approved by 52 senators on Tuesday.")
     assert _one(article, "52").quantity != "cost"
+
+
+def test_a_company_named_once_then_by_its_kind_owns_the_story_figures() -> None:
+    article = _article(
+        "Shares of Tesla fell 6% on Thursday after the carmaker missed forecasts.\n\n"
+        "The company reported quarterly revenue of $25.2 billion, and the carmaker said it "
+        "would cut about 3,000 jobs. The company's margin narrowed to 16.3% from 18.2%, "
+        "well below Wall Street expectations, and the firm lowered its delivery outlook."
+    )
+    revenue = _one(article, "$25.2 billion")
+    assert revenue.quantity == "revenue"
+    assert revenue.subject == "tesla"
+    assert revenue.location != "wall-street"
+    assert _one(article, "3,000").subject == "tesla"
