@@ -19,6 +19,7 @@ entity mentions inside it:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -35,9 +36,11 @@ from service.domain.source_phrases import (
     tokenize,
 )
 from service.domain.source_words import (
+    ANAPHORIC_NOUNS,
     ARTICLES,
     COUNT_NOUNS,
     DATA_NOUNS,
+    GENERIC_BODY_NOUNS,
     NP_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
@@ -62,6 +65,8 @@ __all__ = [
     "tokenize",
 ]
 
+# A possessive before a figure noun ("the ministry's count of"): a source without a verb.
+_POSSESSIVE_COUNT = re.compile(r"['’]s (?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
 # Characters between a figure and a participle that names its source ("the 2.0% cited by").
 _PASSIVE_REACH = 24
 
@@ -98,7 +103,7 @@ def find_attributions(
     `mentions` are the entity mentions of the sentence; `last_person`/`last_body` resolve "he
     said" / "it said" to the previous source of that kind in the article.
     """
-    if VERB.search(text, start, end) is None:
+    if VERB.search(text, start, end) is None and _POSSESSIVE_COUNT.search(text, start, end) is None:
         return []
     if tokens is None:
         tokens = tokenize(text, start, end)
@@ -191,6 +196,11 @@ def find_attributions(
             name, attributor, key, keys = resolve_phrase(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
             )
+            head = [t for t in tokens[lo:hi] if t.lower not in ARTICLES]
+            if attributor is None and len(head) == 1 and head[0].lower in ANAPHORIC_NOUNS:
+                body = _antecedent(head[0], mentions, entities, last_body)
+                if body is not None:
+                    name, attributor, key, keys = body.name, body.key, body.key, (body.key,)
         elif verb not in PARTICIPLE_VERBS:
             continue  # no source phrase: a noun ("further estimates"), not a reporting verb
         else:
@@ -247,6 +257,36 @@ def find_attributions(
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
+def _antecedent(
+    noun: Token,
+    mentions: Sequence[EntityMention],
+    entities: Mapping[str, Entity],
+    last_body: Attribution | None,
+) -> Entity | None:
+    """The body "the agency" / "the organisation" / "the ministry" refers back to: the first
+    organisation named earlier in the sentence, else the article's last speaking body. A
+    specific noun ("ministry") must be part of that body's name."""
+    generic = noun.lower in GENERIC_BODY_NOUNS
+
+    def fits(entity: Entity | None) -> bool:
+        return (
+            entity is not None
+            and entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
+            and (generic or noun.lower in entity.name.lower())
+        )
+
+    # The sentence's first body: its subject more often than a later one ("The Red Cross
+    # shelter at Fillmore High School ..., the organisation said").
+    for m in mentions:
+        if m.end <= noun.start and fits(entities.get(m.key)):
+            return entities[m.key]
+    if last_body is not None and last_body.speaker_key is not None:
+        entity = entities.get(last_body.speaker_key)
+        if fits(entity):
+            return entity
+    return None
+
+
 def _last_named(events: Sequence[Attribution]) -> Attribution | None:
     return next((e for e in reversed(events) if e.name is not None), None)
 
@@ -275,6 +315,8 @@ def _possessive_counts(
         )
         if name is None:
             continue
+        if name.endswith(_POSSESSIVE_ENDINGS):
+            name = name[:-2]
         noun = tokens[k + 1]
         span = (tokens[lo].start, tokens[hi - 1].end)
         out.append(Attribution(noun.start, noun.end, name, attributor, key, keys, span, noun.lower))
@@ -286,7 +328,11 @@ def _same_sentence_source(
 ) -> Attribution | None:
     """The last named source of this sentence that a pronoun of that kind can refer to."""
     for event in reversed(events):
-        if event.name is None or event.speaker_key is None:
+        if event.name is None:
+            continue
+        if event.speaker_key is None:
+            if not person and event.name[:1].isupper() and event.phrase != (-1, -1):
+                return event  # "AKUT, a rescue group, said it believed": a body not known
             continue
         entity = entities.get(event.speaker_key)
         if entity is None:

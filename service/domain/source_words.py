@@ -131,3 +131,9 @@ COUNT_NOUNS = word_set(
     numbers number calculation
     """
 )
+# "The agency said", "the organisation said": a definite noun for a body named before. Generic
+# nouns fit any organisation; the others must be part of its name ("the ministry").
+GENERIC_BODY_NOUNS = word_set("agency organisation organization charity body authority")
+ANAPHORIC_NOUNS = GENERIC_BODY_NOUNS | word_set(
+    "ministry department office service commission council bureau union institute"
+)

@@ -213,3 +213,67 @@ def test_long_appositive_between_source_and_verb() -> None:
         "employed about 120,000 people, announced thousands of job cuts."
     )
     assert all(e.name != "Wolfsburg" for e in _events(text))
+
+
+def test_report_inside_a_speakers_clause_keeps_the_speaker() -> None:
+    text = "The WHO said Malawi had recorded more than 4,800 cases by Sunday."
+    source = _source_of(text, "4,800")
+    assert source is not None and source.attributor == "who"
+
+
+def test_participle_by_right_after_a_figure_names_its_source() -> None:
+    text = "The WHO put the fatality rate at 2.7%, compared with the 2.0% cited by the ministry."
+    first, second = _source_of(text, "2.7%"), _source_of(text, "2.0%")
+    assert first is not None and first.attributor == "who"
+    assert second is not None and second.name == "ministry"
+
+
+def test_possessive_count_names_its_source() -> None:
+    text = (
+        "Nationally, the interior ministry's count of 310,000 protesters compares with "
+        "the CGT's claim of more than a million."
+    )
+    first, second = _source_of(text, "310,000"), _source_of(text, "a million")
+    assert first is not None and first.name == "interior ministry"
+    assert second is not None and second.name == "CGT"
+
+
+def test_coordinated_verb_shares_the_source() -> None:
+    text = (
+        "Fire officials expect containment to reach 70% by Sunday, but warned that the burned "
+        "area could rise to about 30,000 acres."
+    )
+    source = _source_of(text, "30,000")
+    assert source is not None and source.name == "Fire officials"
+
+
+def test_closing_named_body_reports_what_unnamed_teams_confirmed() -> None:
+    text = "Inspection teams have confirmed that 87 homes were destroyed, Cal Fire said."
+    source = _source_of(text, "87")
+    assert source is not None and source.attributor == "cal-fire"
+
+
+def test_according_to_a_result_published_by_a_body() -> None:
+    text = (
+        "The party won 33.8 per cent, according to the preliminary result published overnight "
+        "by the state returning officer."
+    )
+    source = _source_of(text, "33.8")
+    assert source is not None and source.name == "state returning officer"
+
+
+def test_the_organisation_refers_back_to_the_body_named_before() -> None:
+    text = (
+        "The Red Cross shelter at the Fillmore High School, which housed 240 people on "
+        "Tuesday, had 85 people on Friday, the organisation said."
+    )
+    source = _source_of(text, "85")
+    assert source is not None and source.attributor == "icrc"
+    earlier = _events("About 4,800 acres burned, according to Cal Fire.")[0]
+    text = "Crews had it 5% contained on Wednesday, the agency said."
+    kb = KnowledgeBase.shipped()
+    cal_fire = kb.get("cal-fire")
+    assert cal_fire is not None
+    events = find_attributions(text, 0, len(text), [], {"cal-fire": cal_fire}, None, earlier)
+    source = attribution_for(events, text.index("5%"))
+    assert source is not None and source.attributor == "cal-fire"
