@@ -15,8 +15,8 @@ serve: setup  ## migrate, load the seeds, serve the API on SQLite
 	$(UV) run factcheck ingest seeds/
 	$(UV) run factcheck serve --host $(HOST) --port $(PORT)
 
-test: setup  ## the whole suite (FACTCHECK_TEST_DB=sqlite|postgres|all)
-	$(UV) run pytest
+test: setup  ## the whole suite (FACTCHECK_TEST_DB=sqlite|postgres|all; PYTEST_ARGS narrows it)
+	$(UV) run pytest $(PYTEST_ARGS)
 
 lint: setup
 	$(UV) run ruff check .
