@@ -626,6 +626,14 @@ def quantity_without_noun(
         )
     ):
         return ctx.previous_quantity, ()  # "up 12% from $3.76 billion", "1,150 of them"
+    if (
+        dimension == "ratio"
+        and len(clause) > 1
+        and last in SYNONYMS
+        and (clause[-2].lower in _UP_WORDS or clause[-2].lower in _DOWN_WORDS)
+    ):
+        # "grew revenue 19%", "cut costs 5%": a change of the noun the verb governs
+        return ("growth" if clause[-2].lower in _UP_WORDS else "decline"), clause[-2:]
     if dimension == "currency" and last in _MONEY_VERBS:
         return _MONEY_VERBS[last], ()
     if dimension == "ratio" and last in _SHARE_VERBS:

@@ -474,3 +474,9 @@ def test_a_company_named_once_then_by_its_kind_owns_the_story_figures() -> None:
     assert revenue.subject == "tesla"
     assert revenue.location != "wall-street"
     assert _one(article, "3,000").subject == "tesla"
+
+
+def test_a_verb_changing_a_noun_before_a_share_makes_it_a_change() -> None:
+    article = _article("The cloud unit grew revenue 19% to $27.5 billion in the quarter.")
+    assert _one(article, "19%").quantity == "growth"
+    assert _one(article, "$27.5 billion").quantity == "revenue"
