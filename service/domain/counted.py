@@ -509,6 +509,7 @@ _GOODS = word_set(
 _MONEY_LINKS = word_set("in of worth for off from")
 _MONEY_DETERMINERS = word_set("the a an its their his her new fresh additional extra")
 _MONEY_MAX_WORDS = 6
+_SUBORDINATORS = word_set("unless if when because although though until once whereas")
 
 
 def money_after(
@@ -533,11 +534,13 @@ def money_after(
         if tok.text in {"-", "/"} or tok.text[:1].isdigit():
             i += 1  # "COVID-19"
             continue
-        if not tok.text[:1].isalpha() or tok.lower in FUNCTION_WORDS:
+        if not tok.text[:1].isalpha() or tok.lower in FUNCTION_WORDS or tok.lower in _SUBORDINATORS:
             break
         phrase.append(tok)
         i += 1
-    for k in range(len(phrase), 0, -1):
+    # the money noun heads the phrase: "in federal COVID-19 relief funds", not "in the
+    # following year unless revenue grows"
+    for k in range(len(phrase), len(phrase) - 1, -1):
         for size in (2, 1):
             words = phrase[max(0, k - size) : k]
             if any(ctx.mention_at(t.start) is not None for t in words):
@@ -550,6 +553,7 @@ def money_after(
     return None, []
 
 
+_CLAUSE_VERB_STARTS = word_set("will would has have had was were is are could may might")
 _GAP_WORDS = word_set("the its their")
 
 
@@ -662,10 +666,14 @@ def quantity_without_noun(
         return quantity_for("territory" if dimension == "area" else "people", outcome), ()
     if dimension == "currency":
         # "the cost of fighting the fire had reached $18.5 million": a money noun heads the
-        # clause's subject, however long it is
-        for k in range(len(clause) - 1, max(-1, len(clause) - 13), -1):
-            if SYNONYMS.get(clause[k].lower) in MONEY_QUANTITIES:
-                return SYNONYMS[clause[k].lower], [clause[k]]
+        # clause's subject, however long it is; past a relative clause when this one starts
+        # with its verb ("The general fund, which pays for ..., will grow to $834 million")
+        search = clause
+        if clause and clause[0].lower in _CLAUSE_VERB_STARTS:
+            search = before[-24:]
+        for k in range(len(search) - 1, max(-1, len(search) - 25), -1):
+            if SYNONYMS.get(search[k].lower) in MONEY_QUANTITIES:
+                return SYNONYMS[search[k].lower], [search[k]]
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
     found = _known_noun_before(clause, 10 if dimension is None else 4, dimension is not None)
     search = clause

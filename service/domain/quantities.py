@@ -106,7 +106,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "aid": "aid|assistance|military aid|humanitarian aid|aid package|package|relief",
     "cost": "cost|costs|price tag|spending|expenditure",
     "damage": "damage|damages|economic losses|insured losses",
-    "funding": "funding|funds|investment|investments|budget|financing|grants|loans|loan",
+    "funding": "funding|funds|fund|investment|investments|budget|financing|grants|loans|loan",
     "market value": "market value|market capitalisation|market capitalization|valuation|market cap",
     "debt": "debt|deficit|liabilities",
     "value": "value|worth|deal value|contract value",

@@ -480,3 +480,13 @@ def test_a_verb_changing_a_noun_before_a_share_makes_it_a_change() -> None:
     article = _article("The cloud unit grew revenue 19% to $27.5 billion in the quarter.")
     assert _one(article, "19%").quantity == "growth"
     assert _one(article, "$27.5 billion").quantity == "revenue"
+
+
+def test_money_noun_heads_its_phrase_and_reaches_past_a_relative_clause() -> None:
+    article = _article(
+        "The general fund, which pays for most day-to-day services, will grow 3.2% to $834 "
+        "million. The city faces a gap of $25 million in the following year unless revenue "
+        "grows faster than expected."
+    )
+    assert _one(article, "$834 million").quantity == "funding"
+    assert _one(article, "$25 million").quantity != "revenue"
