@@ -484,3 +484,15 @@ def test_company_short_name_links_to_the_full_name(kb: KnowledgeBase) -> None:
     assert keys["Brightwell"] == "brightwell-semiconductor"
     assert keys["Corbel"] == keys["Corbel Securities"] == "corbel-securities"
     assert "company" not in " ".join(keys).lower()
+
+
+def test_agency_words_used_as_adjectives_are_no_body(kb: KnowledgeBase) -> None:
+    text = (
+        "NATO estimates Russian military casualties at 600,000. Police officers were hurt. "
+        "Kenya's police said 12 people died, and the Israeli military said it struck 40 sites."
+    )
+    keys = _keys(find_entities(text, kb))
+    assert keys["Russian"] == "russia"
+    assert "gru" not in keys.values()
+    assert keys["Kenya's police"] == "kenya-police"
+    assert keys["Israeli military"] == "idf"
