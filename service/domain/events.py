@@ -70,7 +70,6 @@ def event_name(run: list[Token]) -> list[Token] | None:
 _EVENT_NOUNS = {
     "fire": ("fire", "blaze", "wildfire"),
     "wildfire": ("fire", "blaze", "wildfire"),
-    "complex": ("fire", "fires", "blaze"),
     "earthquake": ("earthquake", "quake"),
     "quake": ("earthquake", "quake"),
     "typhoon": ("typhoon", "storm"),
