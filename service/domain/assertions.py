@@ -168,6 +168,8 @@ def _entity_keys(ctx: SentenceContext, tokens: Sequence[Token]) -> list[str]:
     return keys
 
 
+_CROWDS = frozenset({"people", "protesters", "crowd"})
+_COUNTING_VERBS = word_set("put puts counted counts estimated estimates tallied numbered")
 _SUBJECT_KINDS = (
     EntityKind.COUNTRY,
     EntityKind.ORGANIZATION,
@@ -188,10 +190,14 @@ def _actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
             modifier = tok.text.endswith(("'s", "’s")) and any(
                 ctx.mention_at(t.start) is not None for t in clause[i + 1 : i + 4]
             )  # "Germany's conservative Christian Democrats (CDU)"
+            counter = any(
+                t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
+            )  # "the interior ministry counted 310,000 protesters": who counts, not whose
             if (
                 prev not in _ACTOR_BLOCKERS
                 and not in_source
                 and not modifier
+                and not counter
                 and ctx.kind(m.key) in _SUBJECT_KINDS
                 and m.key not in ctx.source_keys
             ):
@@ -505,8 +511,10 @@ def read_figure(
         weak = True
 
         def owner(key: str | None) -> str | None:
-            # a body reports a toll (an agency, a ministry), it does not own it
-            if key is not None and event_toll and ctx.kind(key) is EntityKind.ORGANIZATION:
+            # a body reports a toll or counts a crowd (an agency, a ministry, the police), it
+            # does not own it
+            counted = event_toll or quantity in _CROWDS
+            if key is not None and counted and ctx.kind(key) is EntityKind.ORGANIZATION:
                 return None
             return key
 

@@ -490,3 +490,12 @@ def test_money_noun_heads_its_phrase_and_reaches_past_a_relative_clause() -> Non
     )
     assert _one(article, "$834 million").quantity == "funding"
     assert _one(article, "$25 million").quantity != "revenue"
+
+
+def test_bodies_count_crowds_without_owning_them() -> None:
+    article = _article(
+        "Nationally, the interior ministry counted 310,000 protesters at more than 200 "
+        "rallies, while the union said 1.2 million people had taken to the streets."
+    )
+    assert _one(article, "310,000").subject is None
+    assert _one(article, "1.2 million").quantity == "protesters"
