@@ -1,9 +1,12 @@
 """Finding entity mentions in article text: knowledge-base names plus entities the text defines.
 
-`find_entities` first scans for every known alias (`KnowledgeBase.scan_tokens`), then cuts the
+`find_entities` first scans for every known alias (`KnowledgeBase.scan_tokens`), drops a known
+organisation's name inside a longer one ("Texas Department of State Health Services"), reads
+descriptive references to public bodies ("Turkey's disaster agency", `agencies`), then cuts the
 capitalised words left over into name runs for `discovery.NameResolver`, which finds people,
-organisations and places the knowledge base lacks. "Name (ACRONYM)" and "ACRONYM (Name)"
-definitions give one entity both names. Work is per word with dictionary look-ups only.
+organisations, places and named events (`events`) the knowledge base lacks. "Name (ACRONYM)" and
+"ACRONYM (Name)" definitions give one entity both names. Work is per word with dictionary
+look-ups only.
 """
 
 from __future__ import annotations
