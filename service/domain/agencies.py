@@ -19,108 +19,11 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from service.domain.agency_types import AGENCY_TYPES
 from service.domain.knowledge import KbMatch, KnowledgeBase, normalize_alias, normalize_word
 from service.domain.model import Entity, EntityKind
-from service.domain.source_words import VERB
+from service.domain.source_words import VERB, word_set
 
-# type key -> (display name, phrases naming the type in text, word groups naming it in a
-# knowledge-base body's names: every word of one group must occur in one alias).
-AGENCY_TYPES: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]] = {
-    "health-ministry": (
-        "Health Ministry",
-        ("health ministry", "ministry of health", "health department", "department of health"),
-        (("health", "ministry"), ("department", "health")),
-    ),
-    "interior-ministry": (
-        "Interior Ministry",
-        ("interior ministry", "ministry of interior", "ministry of the interior", "home office"),
-        (("interior", "ministry"), ("home", "office")),
-    ),
-    "defence-ministry": (
-        "Defence Ministry",
-        (
-            "defence ministry",
-            "defense ministry",
-            "ministry of defence",
-            "ministry of defense",
-            "defense department",
-        ),
-        (("defence", "ministry"), ("defense", "ministry"), ("department", "defense")),
-    ),
-    "foreign-ministry": (
-        "Foreign Ministry",
-        ("foreign ministry", "ministry of foreign affairs", "foreign office"),
-        (("foreign", "ministry"), ("foreign", "office"), ("state", "department")),
-    ),
-    "finance-ministry": (
-        "Finance Ministry",
-        ("finance ministry", "ministry of finance", "treasury"),
-        (("finance", "ministry"), ("treasury",)),
-    ),
-    "police": ("Police", ("police", "police force", "national police"), (("police",),)),
-    "coast-guard": ("Coast Guard", ("coast guard", "coastguard"), (("coast", "guard"),)),
-    "disaster-agency": (
-        "Disaster Agency",
-        (
-            "disaster agency",
-            "disaster management agency",
-            "disaster management authority",
-            "disaster response agency",
-            "emergency management agency",
-            "emergency management authority",
-            "civil protection agency",
-            "civil defence agency",
-            "civil defense agency",
-        ),
-        (("disaster",), ("emergency", "management"), ("civil", "protection")),
-    ),
-    "weather-service": (
-        "Weather Service",
-        (
-            "weather service",
-            "weather bureau",
-            "weather agency",
-            "meteorological agency",
-            "meteorological service",
-            "meteorological office",
-            "met office",
-        ),
-        (("weather",), ("meteorological",), ("met", "office")),
-    ),
-    "central-bank": (
-        "Central Bank",
-        ("central bank",),
-        (("central", "bank"), ("federal", "reserve"), ("reserve", "bank"), ("bundesbank",)),
-    ),
-    "statistics-office": (
-        "Statistics Office",
-        (
-            "statistics office",
-            "statistics agency",
-            "statistics bureau",
-            "statistical office",
-            "statistical agency",
-            "statistics authority",
-            "census bureau",
-        ),
-        (("statistics",), ("statistical",), ("census",)),
-    ),
-    "electoral-commission": (
-        "Electoral Commission",
-        ("electoral commission", "election commission", "electoral authority", "election body"),
-        (("election", "commission"), ("electoral",)),
-    ),
-    "fire-service": (
-        "Fire Service",
-        ("fire service", "fire agency", "fire department", "fire authority", "fire brigade"),
-        (("fire",),),
-    ),
-    "armed-forces": (
-        "Armed Forces",
-        ("army", "military", "armed forces"),
-        (("army",), ("military",), ("armed", "forces"), ("defense", "forces")),
-    ),
-}
 _PHRASE_TYPE = {p: t for t, (_, phrases, _) in AGENCY_TYPES.items() for p in phrases}
 _FIRST_WORDS = frozenset(p.split(" ", 1)[0] for p in _PHRASE_TYPE)
 # First words as written in text: found with one set look-up per token.
@@ -283,54 +186,12 @@ def find_agencies(
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 # Lower-case words that may follow a body's name without making it an adjective.
-_AFTER_BODY = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "have",
-        "has",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-        "and",
-        "or",
-        "but",
-        "in",
-        "on",
-        "at",
-        "to",
-        "of",
-        "for",
-        "with",
-        "by",
-        "from",
-        "that",
-        "which",
-        "who",
-        "as",
-        "also",
-        "then",
-        "still",
-        "not",
-        "never",
-        "now",
-        "later",
-        "earlier",
-    ]
+_AFTER_BODY = word_set(
+    """
+    said says say told have has had is are was were will would could can may might must did
+    does do and or but in on at to of for with by from that which who as also then still not
+    never now later earlier
+    """
 )
 
 
