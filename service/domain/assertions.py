@@ -6,18 +6,25 @@ the cost per figure is bounded whatever the sentence length. Rules, in reading o
   ("Murat Kaya, 47,"), a span of time ("in four years"), a word number inside a compound
   ("third-party") or a bare "one"/anaphoric "the two countries";
 - quantity: see `counted` (the noun phrase after the figure, else the noun linked before it);
-  a toll before "people" wins ("put the death toll at 3,000 people" counts deaths);
-- subject: the entity modifying the counted noun ("North Korean troops"), "units from X", a
-  possessive before the figure ("Russia's 600,000"), "of its troops" -> the actor; else, as a
-  weaker reading, the clause's actor (first entity not governed by a preposition, not a
-  possessive modifier, not the source), a body speaking of "it"/"they", the previous figure's
-  subject in the sentence, the subject of the same quantity earlier in the paragraph, the
-  article's organisation (never for a human toll), the sentence's actor. A weak subject that
-  contains the figure's place is dropped ("struck eastern Turkey, killing 1,200 in Van");
-- location: a place or country governed by in/to/into/at/near/inside (or "of" right after the
-  noun: "residents of Piru") after the figure, the most specific of a chain ("in Russia's
-  Kursk region" -> Kursk); else before it in the clause; else the article's place; else an
-  organisation subject's country ("the Federal Reserve cut rates" -> United States);
+  a toll before "people" wins ("put the death toll at 3,000 people" counts deaths); a
+  percentage of the vote is a share;
+- subject: the entity modifying the counted noun ("North Korean troops", "Ukrainian
+  casualties at 400,000"), "troops from X" (a country or body, not a town), a name right
+  before the figure ("Russia's 600,000", "the SPD 47") or before "at" ("the AfD at 16%"),
+  "of its troops" -> the actor; a distance belongs to the story's named event; else, as a
+  weaker reading (`owners`), the clause's actor, a body speaking of "it"/"its", a body whose
+  announcing verb takes the figure, the previous figure's subject in the sentence, the
+  subject of the same quantity earlier in the paragraph, the article's organisation (never
+  for an event's toll), a named event in the sentence or the article's event, the
+  sentence's actor. A body never owns a toll or a crowd it reports. A weak subject that
+  contains the figure's place is dropped for tolls and named places ("struck eastern Turkey,
+  killing 1,200 in Van"); a country's own act keeps it ("Japan pledged $5m");
+- location (`places`): a place governed by in/to/into/at/near/inside/across/throughout (or
+  "of" right after the noun: "residents of Piru"; "from"/"of" for distances and people who
+  fled) after the figure, the most specific of a chain ("in Russia's Kursk region" ->
+  Kursk); else before it in the clause (past an appositive when the clause starts with its
+  verb); else a fronted "In X,"; else the article's place ("nationwide" -> its country);
+  else an organisation subject's country ("the Federal Reserve cut rates" -> United States);
 - forecast: a modal or forecast verb in the verb group right before the figure or right after
   its noun phrase ("could send 500 troops", "5,000 troops are expected to join"), or a
   forecast verb in its clause ("expects revenue of $4.3 billion").
@@ -28,72 +35,40 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from service.domain.attribution import Attribution, Token
+from service.domain.attribution import Token
 from service.domain.counted import (
     CHANGE_WORDS,
-    nominal_outcome_before,
     noun_before,
     noun_phrase,
-    outcome_after,
-    outcome_before,
     phrase_words,
     quantity_without_noun,
 )
 from service.domain.model import EntityKind, NumberMention
+from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
+from service.domain.owners import (
+    CROWDS,
+    HUMAN_TOLLS,
+    SUBJECT_KINDS,
+    actor,
+    entity_keys,
+    is_event_toll,
+    object_source,
+    pronoun_source,
+    sentence_event,
+)
+from service.domain.places import (
+    MOVED,
+    VERB_STARTS,
+    fronted_place,
+    most_specific,
+    places_after_preps,
+)
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
 
-_LOCATION_PREPS = frozenset(
-    {"in", "to", "into", "at", "near", "inside", "across", "throughout", "within", "outside"}
-)
-_ACTOR_BLOCKERS = frozenset(
-    {
-        "in",
-        "to",
-        "into",
-        "at",
-        "near",
-        "with",
-        "from",
-        "against",
-        "on",
-        "of",
-        "for",
-        "by",
-        "across",
-        "inside",
-        "toward",
-        "towards",
-        "over",
-        "than",
-        "throughout",
-        "within",
-        "outside",
-        "around",
-        "among",
-        "beyond",
-        "between",
-    }
-)
-# Counts of what happened to people: an event's toll, never an organisation's own figure.
-_HUMAN_TOLLS = frozenset(
-    {
-        "deaths",
-        "injuries",
-        "casualties",
-        "missing",
-        "evacuated",
-        "displaced",
-        "arrests",
-        "rescued",
-        "cases",
-        "hostages",
-        "prisoners",
-    }
-)
 _NATIONWIDE = frozenset({"nationwide", "nationally", "countrywide", "national"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–"})
 _FORECAST = word_set(
@@ -159,196 +134,7 @@ def _clause_start(before: Sequence[Token]) -> int:
     return 0
 
 
-def _entity_keys(ctx: SentenceContext, tokens: Sequence[Token]) -> list[str]:
-    keys: list[str] = []
-    for tok in tokens:
-        m = ctx.mention_at(tok.start)
-        if m is not None and m.key not in keys:
-            keys.append(m.key)
-    return keys
-
-
-_CROWDS = frozenset({"people", "protesters", "crowd"})
-_COUNTING_VERBS = word_set("put puts counted counts estimated estimates tallied numbered")
-_SUBJECT_KINDS = (
-    EntityKind.COUNTRY,
-    EntityKind.ORGANIZATION,
-    EntityKind.GROUP,
-    EntityKind.EVENT,
-)
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
-_PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
-
-
-def _actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
-    """First entity of a clause not governed by a preposition and not the quoted source."""
-    prev = ""
-    for i, tok in enumerate(clause):
-        m = ctx.mention_at(tok.start)
-        if m is not None and tok.start == m.start:
-            in_source = any(s <= m.start < e for s, e in ctx.source_spans)
-            modifier = tok.text.endswith(("'s", "’s")) and any(
-                ctx.mention_at(t.start) is not None for t in clause[i + 1 : i + 4]
-            )  # "Germany's conservative Christian Democrats (CDU)"
-            counter = any(
-                t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
-            )  # "the interior ministry counted 310,000 protesters": who counts, not whose
-            if (
-                prev not in _ACTOR_BLOCKERS
-                and not in_source
-                and not modifier
-                and not counter
-                and ctx.kind(m.key) in _SUBJECT_KINDS
-                and m.key not in ctx.source_keys
-            ):
-                return m.key
-        if m is None and tok.text != ",":
-            prev = tok.lower  # "in Penang, Malaysia": the comma keeps the preposition
-    return None
-
-
-def _pronoun_source(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
-    """ "Britain said it would provide £5 million": the body speaking is the subject."""
-    if not any(t.lower in {"it", "its", "they", "their", "we", "our"} for t in clause):
-        return None
-    for source in reversed(ctx.sources):
-        key = source.speaker_key
-        if key is not None and ctx.kind(key) in _SUBJECT_KINDS and _heads_phrase(ctx, source):
-            return key
-    return None
-
-
-def _heads_phrase(ctx: SentenceContext, source: Attribution) -> bool:
-    """Whether the source's entity is the head of its phrase ("Britain", "the ministry of
-    X"), not a modifier of another noun ("the U.S. chipmaker", "Turkey's disaster agency")."""
-    lo, hi = source.phrase
-    if lo < 0:
-        return True
-    for m in ctx.mentions:
-        if m.key == source.speaker_key and lo <= m.start < hi:
-            tail = ctx.text[m.end : hi].strip(" ,’'s")
-            return not tail or not tail[:1].isalpha()
-    return True
-
-
-# Reporting verbs whose object is the figure itself ("announced €20m", "reported revenue of
-# $4.2bn"), unlike speech verbs that take a clause ("said 22 people died").
-_OBJECT_VERBS = word_set(
-    """
-    announced announces announce reported reports report posted posts recorded records
-    unveiled unveils pledged pledges approved approves allocated allocates disclosed
-    """
-)
-_OBJECT_GAP = word_set("a an the its their net total quarterly annual new of record")
-
-
-def _object_source(ctx: SentenceContext, before: Sequence[Token]) -> str | None:
-    """The body whose reporting verb takes the figure as its object: "the European Union
-    announced €20 million", "Acme reported revenue of $4.2 billion" -> the body."""
-    if not before:
-        return None
-    for source in reversed(ctx.sources):
-        key = source.speaker_key
-        if key is None or source.verb.lower() not in _OBJECT_VERBS or source.end > before[-1].end:
-            continue
-        if ctx.kind(key) not in _SUBJECT_KINDS:
-            continue
-        gap = [t for t in before if t.start >= source.end]
-        if len(gap) <= 3 and all(
-            t.lower in _OBJECT_GAP or (t.text[:1].isalpha() and t.lower not in FUNCTION_WORDS)
-            for t in gap
-        ):
-            return key
-    return None
-
-
-_MOVED = frozenset({"displaced", "evacuated", "rescued"})
-_VERB_STARTS = word_set("has have had was were is are will would could")
-
-
-def _fronted_place(ctx: SentenceContext) -> list[str]:
-    """A place fronted before the sentence's first comma ("In Gaza, at least 40 people
-    were killed"): it sets the scene for the whole sentence."""
-    head = ctx.tokens[:8]
-    if not head or head[0].lower not in _LOCATION_PREPS:
-        return []
-    for k, tok in enumerate(head):
-        if tok.text == ",":
-            return _places_after_preps(ctx, head[:k])
-    return []
-
-
-def _most_specific(ctx: SentenceContext, keys: Sequence[str]) -> str | None:
-    best: str | None = None
-    for key in keys:
-        if best is None or ctx.contains(best, key):
-            best = key
-    return best
-
-
-def _places_after_preps(
-    ctx: SentenceContext, tokens: Sequence[Token], distance: bool = False
-) -> list[str]:
-    found: list[str] = []
-    last_prep = -10
-    for k, tok in enumerate(tokens):
-        if (
-            tok.lower in _LOCATION_PREPS
-            or (k == 0 and tok.lower == "of")
-            or (distance and tok.lower in {"from", "of"})
-        ):
-            # "of" right after the counted noun: "3,000 residents of Piru"; a distance
-            # "from"/"northwest of" a place
-            last_prep = k
-            continue
-        if tok.lower == "from" or tok.text in _CLAUSE_BREAKS:
-            last_prep = -10
-            continue
-        m = ctx.mention_at(tok.start)
-        if m is None or tok.start != m.start or k - last_prep > 4:
-            continue
-        if ctx.kind(m.key) in _PLACE_KINDS and m.key not in found:
-            found.append(m.key)
-            last_prep = k  # "in Russia's Kursk region": the chain continues
-    return found
-
-
-# Outcomes of things that make a count an event's toll ("homes destroyed").
-_TOLL_SUFFIXES = (" destroyed", " damaged", " burned", " flooded", " collapsed")
-_EVENT_MEASURES = frozenset(
-    {
-        "damage",
-        "power outages",
-        "territory burned",
-        "containment",
-        "trapped",
-        "magnitude",
-        "wind speed",
-        "rainfall",
-        "snowfall",
-        "aftershocks",
-        "hospitalized",
-        "vaccinations",
-    }
-)
-
-
-def is_event_toll(quantity: str) -> bool:
-    """Whether a quantity is what happened in an event (deaths, homes destroyed, damage)
-    rather than what an actor owns or did (troops sent, aid pledged)."""
-    return (
-        quantity in _HUMAN_TOLLS or quantity in _EVENT_MEASURES or quantity.endswith(_TOLL_SUFFIXES)
-    )
-
-
-def _sentence_event(ctx: SentenceContext) -> str | None:
-    """The first named event of the sentence that is not inside a source phrase."""
-    for m in ctx.mentions:
-        if ctx.kind(m.key) is EntityKind.EVENT and not any(
-            s <= m.start < e for s, e in ctx.source_spans
-        ):
-            return m.key
-    return None
 
 
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
@@ -438,7 +224,7 @@ def read_figure(
         if quantity == "people":
             # "put the death toll at more than 3,000 people": the toll names the count
             toll, _ = noun_before(ctx, clause, dimension)
-            if toll in _HUMAN_TOLLS:
+            if toll in HUMAN_TOLLS:
                 quantity = toll
         if dimension == "ratio" and quantity == "votes":
             quantity = "share"  # "54% of the vote": a vote share, not a count of votes
@@ -471,8 +257,8 @@ def read_figure(
     event_toll = is_event_toll(quantity)
     np_keys = [
         k
-        for k in _entity_keys(ctx, noun_phrase_tokens)
-        if ctx.kind(k) in (*_SUBJECT_KINDS, EntityKind.PERSON)
+        for k in entity_keys(ctx, noun_phrase_tokens)
+        if ctx.kind(k) in (*SUBJECT_KINDS, EntityKind.PERSON)
         # a toll named before the figure ("military casualties at 600,000") is an event's
         # or a country's, not a body's
         and not (words == [] and event_toll and ctx.kind(k) is EntityKind.ORGANIZATION)
@@ -483,43 +269,43 @@ def read_figure(
         # "troops from North Korea"; a town people fled from is a place, not an owner
         origin = [
             k
-            for k in _entity_keys(ctx, after[np_end + 1 : min(limit, np_end + 4)])
-            if ctx.kind(k) in _SUBJECT_KINDS
+            for k in entity_keys(ctx, after[np_end + 1 : min(limit, np_end + 4)])
+            if ctx.kind(k) in SUBJECT_KINDS
         ]
         if origin:
             subject = origin[0]
     if subject is None and before:
         m = ctx.mention_at(before[-1].start)
         if m is not None and (
-            before[-1].text.endswith(("'s", "’s")) or ctx.kind(m.key) in _SUBJECT_KINDS
+            before[-1].text.endswith(("'s", "’s")) or ctx.kind(m.key) in SUBJECT_KINDS
         ):
             # "Russia's 600,000"; a list "the SPD 47, the AfD 27": the name right before
             subject = m.key
     if subject is None and len(before) >= 2 and before[-1].lower == "at":
         m = ctx.mention_at(before[-2].start)
-        if m is not None and ctx.kind(m.key) in _SUBJECT_KINDS:
+        if m is not None and ctx.kind(m.key) in SUBJECT_KINDS:
             # "projected the AfD at 16 to 18 per cent" ("supplying Russia with" is no owner)
             subject = m.key
     possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
     if subject is None and possessive and after[0].lower == "of":
-        subject = _actor(ctx, before)
+        subject = actor(ctx, before)
     weak = False  # an actor read off the clause, not the counted noun itself
     if subject is None and dimension == "length":
         # "the fire, about 50 miles from Los Angeles": a distance belongs to the event only
-        subject = _sentence_event(ctx) or focus_event
+        subject = sentence_event(ctx) or focus_event
     if subject is None and dimension != "length":
         weak = True
 
         def owner(key: str | None) -> str | None:
             # a body reports a toll or counts a crowd (an agency, a ministry, the police), it
             # does not own it
-            counted = event_toll or quantity in _CROWDS
+            counted = event_toll or quantity in CROWDS
             if key is not None and counted and ctx.kind(key) is EntityKind.ORGANIZATION:
                 return None
             return key
 
         subject = owner(
-            _actor(ctx, clause) or _pronoun_source(ctx, clause) or _object_source(ctx, before)
+            actor(ctx, clause) or pronoun_source(ctx, clause) or object_source(ctx, before)
         )
         if subject is None:
             subject = owner(previous_subject)
@@ -529,9 +315,9 @@ def read_figure(
             subject = focus_subject  # an organisation owns its figures, not a disaster's toll
         if subject is None:
             # "died in Typhoon Tamaraw": a named event in the sentence, else the article's
-            subject = _sentence_event(ctx) or focus_event
+            subject = sentence_event(ctx) or focus_event
         if subject is None:
-            subject = owner(_actor(ctx, before))
+            subject = owner(actor(ctx, before))
 
     # location
     tail = after[np_end:limit]
@@ -544,23 +330,23 @@ def read_figure(
             cut = k
             break
     # people who fled or were moved are counted where they left: "fled from Rafah"
-    origin_place = distance or quantity in _MOVED
+    origin_place = distance or quantity in MOVED
     places = [
-        p for p in _places_after_preps(ctx, tail[: min(cut, 14)], origin_place) if p != subject
+        p for p in places_after_preps(ctx, tail[: min(cut, 14)], origin_place) if p != subject
     ]
     if not places:
-        places = [p for p in _places_after_preps(ctx, clause) if p != subject]
+        places = [p for p in places_after_preps(ctx, clause) if p != subject]
         if (
             not places
             and clause
-            and (clause[0].lower.endswith("ing") or clause[0].lower in _VERB_STARTS)
+            and (clause[0].lower.endswith("ing") or clause[0].lower in VERB_STARTS)
         ):
             # "killing 1,200 in ..." / "The fire near Fillmore, California, has destroyed":
             # the clause continues the sentence's subject, with its place
-            places = _places_after_preps(ctx, before[:clause_lo])
+            places = places_after_preps(ctx, before[:clause_lo])
         if not places:
-            places = _fronted_place(ctx)
-    location = _most_specific(ctx, places)
+            places = fronted_place(ctx)
+    location = most_specific(ctx, places)
     named_place = location is not None
     organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION
     if location is None and focus_place is not None and dimension != "length":

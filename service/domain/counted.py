@@ -10,14 +10,20 @@
   "casualties at over 600,000"; "up 12%" -> growth), else the nearest known quantity noun
   before it ("the number of troops ... up to 10,000"), else the unit's dimension ("5,700
   miles" -> distance). Every name goes through `quantities.canonical_quantity`.
+
+What happened to the counted things is read by `outcomes`, what a sum of money is by
+`money`. A thing outcome with no noun of its own counts the noun before it ("1,200 homes were
+destroyed and 9,800 damaged"); a gapped figure ("the EU pledged €20m in aid and the United
+States $15 million") or a part of a sum ("including $61bn for Ukraine") takes the quantity of
+the figure before it; "grew revenue 19%" is growth.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from service.domain.attribution import Token, is_reporting_word
+from service.domain.money import GOODS, MONEY_QUANTITIES, MONEY_VERBS, money_after
 from service.domain.quantities import (
     PEOPLE_OUTCOMES,
     PEOPLE_QUANTITIES,
@@ -29,15 +35,6 @@ from service.domain.quantities import (
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 _MAX_NP = 7
-
-
-def _forms(table: str) -> dict[str, str]:
-    """ "a: x y; b: z" -> {"x": "a", "y": "a", "z": "b"} (compact word tables)."""
-    out: dict[str, str] = {}
-    for group in table.split(";"):
-        name, _, words = group.partition(":")
-        out.update(dict.fromkeys(words.split(), name.strip()))
-    return out
 
 
 # Plural nouns that do not end in "s": a one-word noun phrase after a count above one must
@@ -53,42 +50,6 @@ _IRREGULAR_PLURALS = word_set(
 # Nouns that only point back at a figure already given ("put the figure at 160,000").
 _ANAPHORIC_NOUNS = word_set(
     "figure figures number numbers total totals tally count counts estimate estimates level levels"
-)
-
-
-# Verbs right before a sum of money that say what the money is.
-_MONEY_VERBS: dict[str, str] = _forms(
-    "aid: pledged pledge pledges promised promise offered offer donated donate provide "
-    "provided providing provides send sent sending give gave given giving; funding: "
-    "released release allocated allocate approved approve earmarked earmark budgeted "
-    "invested invest raised raise granted grant committed commit announced; cost: spent "
-    "spend spending cost costs costing; revenue: earned earn generated generate; losses: "
-    "lost lose losing; value: worth valued; fine: fined; debt: owes owed owe borrowed borrow; "
-    "damage: caused"
-)
-
-
-# Canonical quantities that a sum of money can be ("$3 billion in losses", "$5m of aid").
-MONEY_QUANTITIES = frozenset(
-    {
-        "aid",
-        "cost",
-        "damage",
-        "funding",
-        "revenue",
-        "profit",
-        "losses",
-        "debt",
-        "market value",
-        "value",
-        "fine",
-        "fees",
-        "compensation",
-        "wages",
-        "price",
-        "taxes",
-        "investment",
-    }
 )
 
 
@@ -142,90 +103,6 @@ CHANGE_WORDS = word_set(
 )
 
 
-_AUXILIARIES = word_set(
-    """
-    have has had been be being was were is are also already reportedly allegedly now since
-    then confirmed officially either remain remains remained still stay stayed feared
-    believed thought presumed
-    """
-)
-
-
-# Verb forms -> the outcome they report ("killing 300 people" counts deaths).
-_OUTCOME_FORMS: dict[str, str] = _forms(
-    "killed: kill kills killing killed; injured: injure injures injuring injured; "
-    "wounded: wound wounds wounding wounded; evacuated: evacuate evacuating evacuated; "
-    "destroyed: flattened razed levelled leveled; "
-    "displaced: displace displacing displaced; destroyed: destroy destroying destroyed; "
-    "damaged: damage damaging damaged; arrested: arrest arresting arrested; detained: "
-    "detain detaining detained; rescued: rescue rescuing rescued; died: died; dead: dead; "
-    "missing: missing; hurt: hurt; collapsed: collapsed; burned: burned burnt; infected: "
-    "infected infecting; flooded: flooded; hospitalized: hospitalized hospitalised; fled: fled "
-    "flee fleeing; trapped: trapped; vaccinated: vaccinated vaccinating vaccinate; captured: "
-    "capture captures capturing captured; seized: seize seizes seizing seized; jailed: jailed; "
-    "drowned: drowned; perished: perished; kidnapped: kidnapped abducted; employed: employ "
-    "employs employed employing; protested: marched protested demonstrated rallied; "
-    "sheltered: housed housing sheltered sheltering; intercepted: intercept intercepts "
-    "intercepted intercepting downed; burned: scorched scorching charred"
-)
-
-
-_PHRASE_OUTCOMES = (
-    "destroyed",
-    "power",
-    "displaced",
-    "rescued",
-    "hospitalized",
-    "intercepted",
-    "protested",
-    "voters",
-    "evacuated",
-    "warned",
-)
-# Outcomes named by the words right before a figure: "evacuation orders for 4,000
-# residents", "knocking out power to 3 million homes".
-_NOMINAL_OUTCOME = re.compile(
-    r"\b(?:(?P<evacuated>evacuation\s+(?:orders?|warnings?|notices?)\s+(?:for|covering|"
-    r"affecting))|(?P<power>(?:knock(?:ed|ing|s)?\s+out|cut(?:ting|s)?\s+off|cut(?:ting|s)?|"
-    r"lost|restored)\s+(?:the\s+)?(?:power|electricity)\s+(?:to|for|at)))\s+"
-    r"(?:about|some|around|nearly|roughly|more\s+than|at\s+least|over|another)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def nominal_outcome_before(ctx: SentenceContext, start: int) -> str | None:
-    """An outcome named by a noun phrase right before the figure ("evacuation orders for
-    about 4,000 residents" counts people evacuated; "knocking out power to 3 million homes"
-    counts outages)."""
-    found = _NOMINAL_OUTCOME.search(ctx.text[max(ctx.start, start - 60) : start])
-    if found is None:
-        return None
-    return "evacuated" if found.group("evacuated") else "without power"
-
-
-_CASUALTY_TAIL = re.compile(
-    r"\s*(?:(?:killed|dead)\s*(?:,|or|and|and/or)\s*(?:wounded|injured)"
-    r"|(?:wounded|injured)\s*(?:,|or|and|and/or)\s*(?:killed|dead))\b"
-)
-
-
-# Outcomes written as phrases: "reduced to ash", "suffered minor injuries", "were without
-# power", "forced from their homes", "pulled alive from the rubble".
-_OUTCOME_PHRASE = re.compile(
-    r"(?:(?P<destroyed>reduced\s+to\s+(?:ash|ashes|rubble)|burned\s+down|razed|levelled|"
-    r"leveled|washed\s+away|swept\s+away|gutted)|(?P<intercepted>shot\s+down|downed)|(?P<power>(?:left\s+)?without\s+(?:power|electricity)|lost\s+(?:power|"
-    r"electricity))|(?P<displaced>(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes|"
-    r"from\s+their\s+homes|left\s+homeless|to\s+flee)|(?P<rescued>(?:alive\s+)?from\s+(?:the\s+)?"
-    r"(?:rubble|debris|wreckage|ruins|floodwaters?)|alive\b)"
-    r"|(?P<hospitalized>in\s+(?:the\s+)?hospitals?\b|(?:being\s+)?treated\s+in\s+hospitals?)"
-    r"|(?P<protested>(?:took|taken|take|taking)\s+to\s+the\s+streets)"
-    r"|(?P<voters>(?:eligible|registered)\s+to\s+vote)"
-    r"|(?P<evacuated>(?:(?:ordered|forced|told)\s+)?to\s+(?:evacuate|leave\s+their\s+homes)"
-    r"|under\s+(?:mandatory\s+)?evacuation\s+orders?)"
-    r"|(?P<warned>under\s+(?:an?\s+)?evacuation\s+(?:warnings?|advisory|advisories))"
-    r"|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))",
-    re.IGNORECASE,
-)
 # Nouns whose area is what they burned ("the fire grew to 12,400 acres").
 _BURNING = word_set("fire fires wildfire wildfires blaze blazes flames inferno")
 _LINKING_WORDS = word_set(
@@ -368,58 +245,6 @@ def phrase_words(ctx: SentenceContext, phrase: Sequence[Token]) -> list[str]:
     return words
 
 
-def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str | None:
-    """Outcome in the verb group after a noun phrase: "have been confirmed killed"."""
-    j = i
-    if j + 1 < len(tokens) and tokens[j].lower in {"of", "in", "from", "at", "near"}:
-        # "3,000 residents of Piru were under evacuation warnings", "of the valley were":
-        # past a short place phrase to its verb group
-        k = j + 1
-        while (
-            k < len(tokens)
-            and k - j <= 4
-            and tokens[k].text[:1].isalpha()
-            and (tokens[k].lower in {"the", "a"} or tokens[k].lower not in FUNCTION_WORDS)
-            and tokens[k].lower not in _AUXILIARIES
-        ):
-            k += 1
-        if k < len(tokens) and k > j + 1 and tokens[k].lower in _AUXILIARIES:
-            j = k
-    k = j
-    while j < len(tokens) and j - k < 5 and tokens[j].lower in _AUXILIARIES:
-        j += 1
-    if j >= len(tokens):
-        return None
-    tail = ctx.text[tokens[j].start : tokens[j].start + 40]
-    if _CASUALTY_TAIL.match(tail):
-        return "killed or wounded"
-    phrase = _OUTCOME_PHRASE.match(tail)
-    if phrase is not None:
-        for name in _PHRASE_OUTCOMES:
-            if phrase.group(name):
-                return "without power" if name == "power" else name
-        return "injured"
-    return _OUTCOME_FORMS.get(tokens[j].lower)
-
-
-_APPROX_WORDS = word_set("least some about around nearly over almost roughly more than another")
-
-
-def outcome_before(before: Sequence[Token]) -> str | None:
-    """An active verb right before the figure: "killing 300 people", "destroyed 500 homes";
-    qualifier words ("at least", "nearly") may stand between, a bare "at" may not ("put
-    damage at $1bn": the noun there is no verb)."""
-    tail = before[-4:]
-    for k in range(len(tail) - 1, -1, -1):
-        tok = tail[k]
-        if tok.lower in _OUTCOME_FORMS:
-            return _OUTCOME_FORMS[tok.lower]
-        at_least = tok.lower == "at" and k + 1 < len(tail) and tail[k + 1].lower == "least"
-        if tok.lower not in _APPROX_WORDS and not at_least:
-            break
-    return None
-
-
 def _known_noun_before(
     before: Sequence[Token], max_tokens: int, measure: bool = False
 ) -> int | None:
@@ -500,59 +325,6 @@ def noun_before(
     return name, list(clause[lo : k + 1])
 
 
-_GOODS = word_set(
-    """
-    barrel ounce tonne ton litre liter gallon kilo kilogram kg pound bushel megawatt-hour
-    mwh kwh therm dozen loaf
-    """
-)
-_MONEY_LINKS = word_set("in of worth for off from")
-_MONEY_DETERMINERS = word_set("the a an its their his her new fresh additional extra")
-_MONEY_MAX_WORDS = 6
-_SUBORDINATORS = word_set("unless if when because although though until once whereas")
-
-
-def money_after(
-    ctx: SentenceContext, after: Sequence[Token], limit: int
-) -> tuple[str | None, list[Token]]:
-    """What a sum is when a money noun follows it: "$3 billion in losses", "$5m of emergency
-    aid", "$2m worth of damage", "$160m in federal COVID-19 relief funds" (the rightmost
-    money noun of the phrase heads it); "wiped $9bn off the company's market value" is
-    market value lost. (None, []) when the words after name no money."""
-    i = 0
-    while i < min(limit, 2) and after[i].lower in _MONEY_LINKS:
-        i += 1  # "worth of"
-    if i == 0:
-        return None, []
-    taken_off = after[0].lower in {"off", "from"}
-    phrase: list[Token] = []
-    while i < limit and len(phrase) < _MONEY_MAX_WORDS:
-        tok = after[i]
-        if tok.lower in _MONEY_DETERMINERS or tok.text.endswith(("'s", "’s")):
-            i += 1  # "off the company's market value"
-            continue
-        if tok.text in {"-", "/"} or tok.text[:1].isdigit():
-            i += 1  # "COVID-19"
-            continue
-        if not tok.text[:1].isalpha() or tok.lower in FUNCTION_WORDS or tok.lower in _SUBORDINATORS:
-            break
-        phrase.append(tok)
-        i += 1
-    # the money noun heads the phrase: "in federal COVID-19 relief funds", not "in the
-    # following year unless revenue grows"
-    for k in range(len(phrase), len(phrase) - 1, -1):
-        for size in (2, 1):
-            words = phrase[max(0, k - size) : k]
-            if any(ctx.mention_at(t.start) is not None for t in words):
-                continue
-            name = canonical_quantity(" ".join(t.lower for t in words))
-            if name in MONEY_QUANTITIES:
-                if taken_off:
-                    return (f"{name} lost" if name == "market value" else None), words
-                return name, words
-    return None, []
-
-
 _CLAUSE_VERB_STARTS = word_set("will would has have had was were is are could may might")
 _GAP_WORDS = word_set("the its their")
 
@@ -618,7 +390,7 @@ def quantity_without_noun(
         money, money_tokens = money_after(ctx, after, min(limit, len(after)))
         if money is not None:
             return money, money_tokens
-        if len(after) > 1 and after[0].lower in {"a", "an", "per"} and after[1].lower in _GOODS:
+        if len(after) > 1 and after[0].lower in {"a", "an", "per"} and after[1].lower in GOODS:
             # "$78 a barrel", "$2,450 an ounce" ("$1.48 a share" is earnings, not a price)
             return "price", after[:2]
     if (
@@ -638,8 +410,8 @@ def quantity_without_noun(
     ):
         # "grew revenue 19%", "cut costs 5%": a change of the noun the verb governs
         return ("growth" if clause[-2].lower in _UP_WORDS else "decline"), clause[-2:]
-    if dimension == "currency" and last in _MONEY_VERBS:
-        return _MONEY_VERBS[last], ()
+    if dimension == "currency" and last in MONEY_VERBS:
+        return MONEY_VERBS[last], ()
     if dimension == "ratio" and last in _SHARE_VERBS:
         return "share", ()
     if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):

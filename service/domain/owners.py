@@ -1,0 +1,204 @@
+"""Whose a figure is: the entity that owns what is counted, read from the clause.
+
+- the clause's actor: the first entity not governed by a preposition, not a possessive
+  modifier of another name, not the quoted source and not followed by a counting verb ("the
+  ministry counted 310,000 protesters" counts them, does not own them);
+- a body speaking of "it"/"its" ("Britain said it would provide £5 million"), when the body
+  heads its phrase ("the U.S. chipmaker" is no speech of the United States);
+- a body whose announcing verb takes the figure as object ("the EU announced €20 million");
+- a named event in the sentence for what happened in it (`is_event_toll`).
+A body never owns a toll or a crowd it reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from service.domain.attribution import Attribution, Token
+from service.domain.model import EntityKind
+from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+
+ACTOR_BLOCKERS = frozenset(
+    {
+        "in",
+        "to",
+        "into",
+        "at",
+        "near",
+        "with",
+        "from",
+        "against",
+        "on",
+        "of",
+        "for",
+        "by",
+        "across",
+        "inside",
+        "toward",
+        "towards",
+        "over",
+        "than",
+        "throughout",
+        "within",
+        "outside",
+        "around",
+        "among",
+        "beyond",
+        "between",
+    }
+)
+# Counts of what happened to people: an event's toll, never an organisation's own figure.
+HUMAN_TOLLS = frozenset(
+    {
+        "deaths",
+        "injuries",
+        "casualties",
+        "missing",
+        "evacuated",
+        "displaced",
+        "arrests",
+        "rescued",
+        "cases",
+        "hostages",
+        "prisoners",
+    }
+)
+
+
+def entity_keys(ctx: SentenceContext, tokens: Sequence[Token]) -> list[str]:
+    keys: list[str] = []
+    for tok in tokens:
+        m = ctx.mention_at(tok.start)
+        if m is not None and m.key not in keys:
+            keys.append(m.key)
+    return keys
+
+
+CROWDS = frozenset({"people", "protesters", "crowd"})
+_COUNTING_VERBS = word_set("put puts counted counts estimated estimates tallied numbered")
+SUBJECT_KINDS = (
+    EntityKind.COUNTRY,
+    EntityKind.ORGANIZATION,
+    EntityKind.GROUP,
+    EntityKind.EVENT,
+)
+
+
+def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
+    """First entity of a clause not governed by a preposition and not the quoted source."""
+    prev = ""
+    for i, tok in enumerate(clause):
+        m = ctx.mention_at(tok.start)
+        if m is not None and tok.start == m.start:
+            in_source = any(s <= m.start < e for s, e in ctx.source_spans)
+            modifier = tok.text.endswith(("'s", "’s")) and any(
+                ctx.mention_at(t.start) is not None for t in clause[i + 1 : i + 4]
+            )  # "Germany's conservative Christian Democrats (CDU)"
+            counter = any(
+                t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
+            )  # "the interior ministry counted 310,000 protesters": who counts, not whose
+            if (
+                prev not in ACTOR_BLOCKERS
+                and not in_source
+                and not modifier
+                and not counter
+                and ctx.kind(m.key) in SUBJECT_KINDS
+                and m.key not in ctx.source_keys
+            ):
+                return m.key
+        if m is None and tok.text != ",":
+            prev = tok.lower  # "in Penang, Malaysia": the comma keeps the preposition
+    return None
+
+
+def pronoun_source(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
+    """ "Britain said it would provide £5 million": the body speaking is the subject."""
+    if not any(t.lower in {"it", "its", "they", "their", "we", "our"} for t in clause):
+        return None
+    for source in reversed(ctx.sources):
+        key = source.speaker_key
+        if key is not None and ctx.kind(key) in SUBJECT_KINDS and _heads_phrase(ctx, source):
+            return key
+    return None
+
+
+def _heads_phrase(ctx: SentenceContext, source: Attribution) -> bool:
+    """Whether the source's entity is the head of its phrase ("Britain", "the ministry of
+    X"), not a modifier of another noun ("the U.S. chipmaker", "Turkey's disaster agency")."""
+    lo, hi = source.phrase
+    if lo < 0:
+        return True
+    for m in ctx.mentions:
+        if m.key == source.speaker_key and lo <= m.start < hi:
+            tail = ctx.text[m.end : hi].strip(" ,’'s")
+            return not tail or not tail[:1].isalpha()
+    return True
+
+
+# Reporting verbs whose object is the figure itself ("announced €20m", "reported revenue of
+# $4.2bn"), unlike speech verbs that take a clause ("said 22 people died").
+_OBJECT_VERBS = word_set(
+    """
+    announced announces announce reported reports report posted posts recorded records
+    unveiled unveils pledged pledges approved approves allocated allocates disclosed
+    """
+)
+_OBJECT_GAP = word_set("a an the its their net total quarterly annual new of record")
+
+
+def object_source(ctx: SentenceContext, before: Sequence[Token]) -> str | None:
+    """The body whose reporting verb takes the figure as its object: "the European Union
+    announced €20 million", "Acme reported revenue of $4.2 billion" -> the body."""
+    if not before:
+        return None
+    for source in reversed(ctx.sources):
+        key = source.speaker_key
+        if key is None or source.verb.lower() not in _OBJECT_VERBS or source.end > before[-1].end:
+            continue
+        if ctx.kind(key) not in SUBJECT_KINDS:
+            continue
+        gap = [t for t in before if t.start >= source.end]
+        if len(gap) <= 3 and all(
+            t.lower in _OBJECT_GAP or (t.text[:1].isalpha() and t.lower not in FUNCTION_WORDS)
+            for t in gap
+        ):
+            return key
+    return None
+
+
+# Outcomes of things that make a count an event's toll ("homes destroyed").
+_TOLL_SUFFIXES = (" destroyed", " damaged", " burned", " flooded", " collapsed")
+_EVENT_MEASURES = frozenset(
+    {
+        "damage",
+        "power outages",
+        "territory burned",
+        "containment",
+        "trapped",
+        "magnitude",
+        "wind speed",
+        "rainfall",
+        "snowfall",
+        "aftershocks",
+        "hospitalized",
+        "vaccinations",
+    }
+)
+
+
+def is_event_toll(quantity: str) -> bool:
+    """Whether a quantity is what happened in an event (deaths, homes destroyed, damage)
+    rather than what an actor owns or did (troops sent, aid pledged)."""
+    return (
+        quantity in HUMAN_TOLLS or quantity in _EVENT_MEASURES or quantity.endswith(_TOLL_SUFFIXES)
+    )
+
+
+def sentence_event(ctx: SentenceContext) -> str | None:
+    """The first named event of the sentence that is not inside a source phrase."""
+    for m in ctx.mentions:
+        if ctx.kind(m.key) is EntityKind.EVENT and not any(
+            s <= m.start < e for s, e in ctx.source_spans
+        ):
+            return m.key
+    return None

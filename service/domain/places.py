@@ -1,0 +1,74 @@
+"""Where a figure is: places governed by a locative preposition around it.
+
+The most specific of a chain wins ("in Russia's Kursk region" -> Kursk); a distance is placed
+where it is measured from ("50 miles from Los Angeles"); people who fled or were moved are
+placed where they left ("fled from Rafah"); a fronted "In Gaza, ..." sets the scene for the
+whole sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from service.domain.attribution import Token
+from service.domain.model import EntityKind
+from service.domain.sentence_context import SentenceContext, word_set
+
+LOCATION_PREPS = frozenset(
+    {"in", "to", "into", "at", "near", "inside", "across", "throughout", "within", "outside"}
+)
+_PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–"})
+
+
+MOVED = frozenset({"displaced", "evacuated", "rescued"})
+VERB_STARTS = word_set("has have had was were is are will would could")
+
+
+def fronted_place(ctx: SentenceContext) -> list[str]:
+    """A place fronted before the sentence's first comma ("In Gaza, at least 40 people
+    were killed"): it sets the scene for the whole sentence."""
+    head = ctx.tokens[:8]
+    if not head or head[0].lower not in LOCATION_PREPS:
+        return []
+    for k, tok in enumerate(head):
+        if tok.text == ",":
+            return places_after_preps(ctx, head[:k])
+    return []
+
+
+def most_specific(ctx: SentenceContext, keys: Sequence[str]) -> str | None:
+    best: str | None = None
+    for key in keys:
+        if best is None or ctx.contains(best, key):
+            best = key
+    return best
+
+
+def places_after_preps(
+    ctx: SentenceContext, tokens: Sequence[Token], distance: bool = False
+) -> list[str]:
+    found: list[str] = []
+    last_prep = -10
+    for k, tok in enumerate(tokens):
+        if (
+            tok.lower in LOCATION_PREPS
+            or (k == 0 and tok.lower == "of")
+            or (distance and tok.lower in {"from", "of"})
+        ):
+            # "of" right after the counted noun: "3,000 residents of Piru"; a distance
+            # "from"/"northwest of" a place
+            last_prep = k
+            continue
+        if tok.lower == "from" or tok.text in _CLAUSE_BREAKS:
+            last_prep = -10
+            continue
+        m = ctx.mention_at(tok.start)
+        if m is None or tok.start != m.start or k - last_prep > 4:
+            continue
+        if ctx.kind(m.key) in _PLACE_KINDS and m.key not in found:
+            found.append(m.key)
+            last_prep = k  # "in Russia's Kursk region": the chain continues
+    return found
