@@ -17,6 +17,7 @@ import re
 import msgspec
 
 from service.domain.agencies import find_agencies
+from service.domain.definitions import definition_after
 from service.domain.discovery import (
     ABBREVIATIONS,
     CONNECTORS,
@@ -43,8 +44,6 @@ from service.domain.model import Entity, EntityKind, EntityMention
 _WORD_START = re.compile(r"(?<![\w'’.])[^\W_]")
 _CAP_START = re.compile(r"(?<![\w'’.])[A-Z]")
 _CONNECTOR_WORD = re.compile(r"\b(?:of|for|and|the|de|del|la|le|al|bin|von|van|der|du|da|y)\b")
-_ACRONYM_AFTER = re.compile(r" ?\(([A-Z][A-Z0-9&]{1,9})\)")
-_NAME_AFTER = re.compile(r" ?\(([A-Z][^()\n]{3,80})\)")
 _DATELINE_END = re.compile(
     r"\s?(?:[-—–(]|,\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d)"
 )
@@ -222,7 +221,7 @@ def _name_runs(
         in_headline = in_headline_at(start)
         kb_match = covered.get(start)
         if kb_match is not None:
-            _definition_after(text, tokens, kb_match.end, [], kb_match, covered, definitions)
+            definition_after(text, tokens, kb_match.end, [], kb_match, covered, definitions)
             prev_kb, first = kb_match, i
             while i < n and tokens[i][0] < kb_match.end:
                 i += 1
@@ -231,7 +230,7 @@ def _name_runs(
                 runs.append(org[0])
                 i, prev_kb = org[1], None
                 org_run = org[0].tokens
-                _definition_after(
+                definition_after(
                     text, tokens, org_run[-1][1], org_run, None, covered, definitions, org[0].parent
                 )
             continue
@@ -256,7 +255,7 @@ def _name_runs(
                     dateline=dateline,
                 )
             )
-        _definition_after(text, tokens, run[-1][1], run, None, covered, definitions)
+        definition_after(text, tokens, run[-1][1], run, None, covered, definitions)
         prev_kb = None
         i = j + 1
     return runs, definitions
@@ -360,84 +359,3 @@ def _place_led_org(
         kb.country_of(kb_match.key) or kb_match.key,
     )
     return run, j + 1
-
-
-def _definition_after(
-    text: str,
-    tokens: list[Token],
-    end: int,
-    run: list[Token],
-    kb_match: KbMatch | None,
-    covered: dict[int, KbMatch],
-    definitions: list[Definition],
-    parent: str | None = None,
-) -> None:
-    """Record "Name (ACRONYM)" or "ACRONYM (Name)" right after a name or an acronym.
-
-    `parent` is set for a place-led organisation's run, which is a whole name as it stands.
-    """
-    if "(" not in text[end : end + 2]:
-        return
-    tail = text[end : end + 90]
-    m = _ACRONYM_AFTER.match(tail)
-    spelled = _spelled_out(text, tokens, end, m.group(1)) if m is not None else []
-    if m is not None and spelled:
-        whole = covered.get(spelled[0][0])
-        if whole is not None and whole.end == end:
-            definitions.append(Definition([], m.group(1), whole.key))
-        else:
-            definitions.append(Definition(spelled, m.group(1), None, exact=True))
-        return
-    name_first = text[kb_match.start] if kb_match else (run[0][2][0] if run else "")
-    if m is not None and name_first.upper() == m.group(1)[0]:
-        definitions.append(
-            Definition(
-                run, m.group(1), kb_match.key if kb_match else None, parent is not None, parent
-            )
-        )
-        return
-    acronym = text[kb_match.start : kb_match.end] if kb_match else (run[0][2] if run else "")
-    if not (acronym.isupper() and 2 <= len(acronym) <= 10 and (kb_match or len(run) == 1)):
-        return
-    m = _NAME_AFTER.match(tail)
-    if m is None:
-        return
-    name_start, name_end = end + m.start(1), end + m.end(1)
-    inner = covered.get(name_start)
-    if inner is not None and inner.end == name_end:
-        if kb_match is None:
-            definitions.append(Definition([], acronym, inner.key))
-        return
-    inside = [t for t in tokens if name_start <= t[0] < name_end]
-    if (
-        inside
-        and inside[0][2][0] == acronym[0]
-        and all(t[2][0].isupper() or t[2].lower() in CONNECTORS for t in inside)
-    ):
-        initials = [t[2][0] for t in inside if t[2][0].isupper()]
-        exact = initials == [ch for ch in acronym if ch.isupper()]
-        definitions.append(Definition(inside, acronym, None, exact=exact))
-
-
-def _spelled_out(text: str, tokens: list[Token], end: int, acronym: str) -> list[Token]:
-    """The words before `end` whose initials spell `acronym` ("Global Flood Observatory")."""
-    last = bisect.bisect_right(tokens, end, key=lambda t: t[1]) - 1
-    letters = [ch for ch in acronym if ch.isupper()]
-    if last < 0 or tokens[last][1] != end or not 2 <= len(letters) <= 8:
-        return []
-    capitals: list[int] = []
-    k = last
-    while k >= 0 and len(capitals) < len(letters) and last - k < 14:
-        word = tokens[k][2]
-        if word[0].isupper():
-            capitals.append(k)
-        elif word.lower() not in CONNECTORS:
-            return []
-        if k == 0 or text[tokens[k - 1][1] : tokens[k][0]] not in (" ", "-"):
-            break
-        k -= 1
-    if len(capitals) != len(letters):
-        return []
-    if [tokens[c][2][0] for c in reversed(capitals)] != letters:
-        return []
-    return tokens[capitals[-1] : last + 1]

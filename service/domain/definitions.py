@@ -1,0 +1,98 @@
+"""Acronym definitions: "Name (ACRONYM)" and "ACRONYM (Name)" give one entity both names.
+
+`definition_after` looks right after a name run or a known name for a bracketed acronym or a
+bracketed spelled-out name, and `spelled_out` finds the words whose initials spell an acronym
+("Global Flood Observatory (GFO)").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from service.domain.discovery import CONNECTORS, Definition, Token
+from service.domain.knowledge import KbMatch
+
+_ACRONYM_AFTER = re.compile(r" ?\(([A-Z][A-Z0-9&]{1,9})\)")
+_NAME_AFTER = re.compile(r" ?\(([A-Z][^()\n]{3,80})\)")
+
+
+def definition_after(
+    text: str,
+    tokens: list[Token],
+    end: int,
+    run: list[Token],
+    kb_match: KbMatch | None,
+    covered: dict[int, KbMatch],
+    definitions: list[Definition],
+    parent: str | None = None,
+) -> None:
+    """Record "Name (ACRONYM)" or "ACRONYM (Name)" right after a name or an acronym.
+
+    `parent` is set for a place-led organisation's run, which is a whole name as it stands.
+    """
+    if "(" not in text[end : end + 2]:
+        return
+    tail = text[end : end + 90]
+    m = _ACRONYM_AFTER.match(tail)
+    spelled = spelled_out(text, tokens, end, m.group(1)) if m is not None else []
+    if m is not None and spelled:
+        whole = covered.get(spelled[0][0])
+        if whole is not None and whole.end == end:
+            definitions.append(Definition([], m.group(1), whole.key))
+        else:
+            definitions.append(Definition(spelled, m.group(1), None, exact=True))
+        return
+    name_first = text[kb_match.start] if kb_match else (run[0][2][0] if run else "")
+    if m is not None and name_first.upper() == m.group(1)[0]:
+        definitions.append(
+            Definition(
+                run, m.group(1), kb_match.key if kb_match else None, parent is not None, parent
+            )
+        )
+        return
+    acronym = text[kb_match.start : kb_match.end] if kb_match else (run[0][2] if run else "")
+    if not (acronym.isupper() and 2 <= len(acronym) <= 10 and (kb_match or len(run) == 1)):
+        return
+    m = _NAME_AFTER.match(tail)
+    if m is None:
+        return
+    name_start, name_end = end + m.start(1), end + m.end(1)
+    inner = covered.get(name_start)
+    if inner is not None and inner.end == name_end:
+        if kb_match is None:
+            definitions.append(Definition([], acronym, inner.key))
+        return
+    inside = [t for t in tokens if name_start <= t[0] < name_end]
+    if (
+        inside
+        and inside[0][2][0] == acronym[0]
+        and all(t[2][0].isupper() or t[2].lower() in CONNECTORS for t in inside)
+    ):
+        initials = [t[2][0] for t in inside if t[2][0].isupper()]
+        exact = initials == [ch for ch in acronym if ch.isupper()]
+        definitions.append(Definition(inside, acronym, None, exact=exact))
+
+
+def spelled_out(text: str, tokens: list[Token], end: int, acronym: str) -> list[Token]:
+    """The words before `end` whose initials spell `acronym` ("Global Flood Observatory")."""
+    last = bisect.bisect_right(tokens, end, key=lambda t: t[1]) - 1
+    letters = [ch for ch in acronym if ch.isupper()]
+    if last < 0 or tokens[last][1] != end or not 2 <= len(letters) <= 8:
+        return []
+    capitals: list[int] = []
+    k = last
+    while k >= 0 and len(capitals) < len(letters) and last - k < 14:
+        word = tokens[k][2]
+        if word[0].isupper():
+            capitals.append(k)
+        elif word.lower() not in CONNECTORS:
+            return []
+        if k == 0 or text[tokens[k - 1][1] : tokens[k][0]] not in (" ", "-"):
+            break
+        k -= 1
+    if len(capitals) != len(letters):
+        return []
+    if [tokens[c][2][0] for c in reversed(capitals)] != letters:
+        return []
+    return tokens[capitals[-1] : last + 1]
