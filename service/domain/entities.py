@@ -30,7 +30,6 @@ from service.domain.discovery import (
     NameResolver,
     NameRun,
     Token,
-    drop_name_parts,
 )
 from service.domain.events import dated_events, event_references
 from service.domain.knowledge import (
@@ -40,6 +39,7 @@ from service.domain.knowledge import (
     tokenize,
 )
 from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.name_parts import drop_name_parts
 
 _WORD_START = re.compile(r"(?<![\w'’.])[^\W_]")
 _CAP_START = re.compile(r"(?<![\w'’.])[A-Z]")

@@ -1,0 +1,115 @@
+"""Known place names that are only part of a longer proper name.
+
+"Israel Katz" and "Chad Smith" start a person's name with a country; "Lok Sabha" and "Sierra
+Nevada" end one with a place. `drop_name_parts` removes such matches before discovery reads the
+whole name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.domain.discovery import (
+    ABBREVIATIONS,
+    DATE_WORDS,
+    ORG_WORDS,
+    PLACE_MODIFIERS,
+    PLACE_WORDS,
+    SENTENCE_GAP,
+    TITLE_WORDS,
+    Token,
+)
+from service.domain.knowledge import TOKEN, KbMatch, KnowledgeBase, common_words, normalize_word
+from service.domain.model import EntityKind
+
+_PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
+_LAST_WORD = re.compile(TOKEN.pattern + "$")
+
+
+def drop_name_parts(
+    text: str, matches: list[KbMatch], kb: KnowledgeBase
+) -> tuple[list[KbMatch], set[int]]:
+    """Drop one-word place matches that are part of a longer proper name.
+
+    "Israel Katz" and "Chad Smith" start a person's name; "Lok Sabha" and "Sierra Nevada" end
+    one. Returns the kept matches and the starts of dropped ones that ended a name.
+    """
+    common = common_words()
+    out: list[KbMatch] = []
+    unsure: set[int] = set()
+    starts = {m.start for m in matches}
+    ends = {m.end for m in matches}
+    for m in matches:
+        entity = kb.get(m.key)
+        if (
+            entity is None
+            or entity.kind not in _PLACE_KINDS
+            or m.demonym
+            or " " in text[m.start : m.end]
+        ):
+            out.append(m)
+            continue
+        after = _word_at(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
+        if after is not None and after[0] not in starts and is_name_word(after[2], common):
+            continue
+        before = _word_before(text, m.start)
+        if (
+            entity.kind is EntityKind.PLACE
+            and before is not None
+            and before[1] not in ends
+            and (is_name_word(before[2], common) or is_initial(text, before))
+            and normalize_word(before[2]) not in PLACE_MODIFIERS
+            and not _opens_sentence(text, before[0])
+        ):
+            unsure.add(m.start)
+            continue
+        out.append(m)
+    return out, unsure
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at `pos` follows a sentence break (not the dot of "Dr." or "F.")."""
+    gap = text[max(0, pos - 3) : pos]
+    if not SENTENCE_GAP.search(gap):
+        return False
+    previous = _word_before(text, pos)
+    return not (
+        previous is not None
+        and text[previous[1] : pos] == ". "
+        and (previous[2].lower() in ABBREVIATIONS or len(previous[2]) == 1)
+    )
+
+
+def is_name_word(word: str, common: frozenset[str]) -> bool:
+    """A capitalised word that can be part of a proper name (not "Governor", "Monday")."""
+    norm = normalize_word(word)
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and norm not in common
+        and norm not in DATE_WORDS
+        and norm not in TITLE_WORDS
+        and norm not in PLACE_WORDS
+        and norm not in ORG_WORDS
+    )
+
+
+def is_initial(text: str, token: Token) -> bool:
+    """A middle initial such as the "F." of "John F. Kennedy"."""
+    return len(token[2]) == 1 and token[2].isupper() and text[token[1] : token[1] + 1] == "."
+
+
+def _word_at(text: str, pos: int) -> Token | None:
+    m = TOKEN.match(text, pos)
+    return (m.start(), m.end(), m.group()) if m else None
+
+
+def _word_before(text: str, pos: int) -> Token | None:
+    if pos < 2 or text[pos - 1] != " ":
+        return None
+    chunk = text[max(0, pos - 40) : pos - 1]
+    m = _LAST_WORD.search(chunk[:-1] if chunk.endswith(".") else chunk)
+    if m is None:
+        return None
+    offset = max(0, pos - 40)
+    return (offset + m.start(), offset + m.end(), m.group())
