@@ -93,7 +93,9 @@ _NP_STOP_VERBS = word_set(
 
 # Words after a lone "-ed" word that show it is a verb, not an adjective ("3.2% remained
 # above target", "9,800 damaged in the quake").
-_AFTER_VERB = word_set("above below beyond under over higher lower steady unchanged flat")
+_AFTER_VERB = word_set(
+    "above below beyond under over higher lower steady unchanged flat positive negative"
+)
 
 
 CHANGE_WORDS = word_set(

@@ -63,6 +63,7 @@ _PHRASE_OUTCOMES = (
     "displaced",
     "rescued",
     "hospitalized",
+    "infected",
     "intercepted",
     "protested",
     "voters",
@@ -105,6 +106,7 @@ _OUTCOME_PHRASE = re.compile(
     r"from\s+their\s+homes|left\s+homeless|to\s+flee)|(?P<rescued>(?:alive\s+)?from\s+(?:the\s+)?"
     r"(?:rubble|debris|wreckage|ruins|floodwaters?)|alive\b)"
     r"|(?P<hospitalized>in\s+(?:the\s+)?hospitals?\b|(?:being\s+)?treated\s+in\s+hospitals?)"
+    r"|(?P<infected>tested\s+positive)"
     r"|(?P<protested>(?:took|taken|take|taking)\s+to\s+the\s+streets)"
     r"|(?P<voters>(?:eligible|registered)\s+to\s+vote)"
     r"|(?P<evacuated>(?:(?:ordered|forced|told)\s+)?to\s+(?:evacuate|leave\s+their\s+homes)"

@@ -499,3 +499,12 @@ def test_bodies_count_crowds_without_owning_them() -> None:
     )
     assert _one(article, "310,000").subject is None
     assert _one(article, "1.2 million").quantity == "protesters"
+
+
+def test_tested_positive_counts_cases_and_a_month_is_no_march() -> None:
+    article = _article(
+        "Of the 3,500 passengers on board, 210 tested positive. Since March 2,000 people "
+        "have left the island."
+    )
+    assert _one(article, "210").quantity == "cases"
+    assert _one(article, "2,000").quantity != "protesters"
