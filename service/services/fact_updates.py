@@ -35,7 +35,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         return []
     family_list = sorted(set(families))
     await lock_families(session, family_list)
-    views, names, ids_by_key = await _load_views(session, family_list)
+    stored, family_of, names, ids_by_key = await _load_views(session, family_list)
     was_superseded = set(
         await session.scalars(
             select(Assertion.id).where(Assertion.family_key.in_(family_list), Assertion.superseded)
@@ -46,18 +46,27 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
     def name_of(key: str) -> str:
         return names.get(key, key)
 
-    groups = fact_logic.group_facts(views, name_of)
+    # Each family is grouped on its own, its assertions and sources numbered by content:
+    # grouping breaks ties and names split-off facts by these numbers, so numbering by
+    # arrival (stored ids) or by batch would make the facts depend on which article came
+    # first, or on which other families one refresh happened to touch.
+    grouped: list[tuple[fact_logic.FactGroup, dict[int, AssertionView], dict[int, int]]] = []
+    for members_of_family in _by_family(stored, family_of):
+        views, real_id = _numbered_by_content(members_of_family)
+        by_number = {view.id: view for view in views}
+        grouped.extend(
+            (group, by_number, real_id) for group in fact_logic.group_facts(views, name_of)
+        )
 
     existing = {
         row.key: row
         for row in await session.scalars(select(Fact).where(Fact.family_key.in_(family_list)))
     }
-    by_id = {view.id: view for view in views}
     kept: set[str] = set()
     membership: dict[int, int] = {}
     superseded: set[int] = set()
-    for group in groups:
-        members = [by_id[member] for member in group.member_ids]
+    for group, by_number, real_id in grouped:
+        members = [by_number[member] for member in group.member_ids]
         judgement = verdicts.judge(members, name_of, label=group.label)
         row = existing.get(group.key)
         previous = row.verdict if row is not None else None
@@ -80,14 +89,21 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         await session.flush()
         await session.execute(delete(ConflictPair).where(ConflictPair.fact_id == row.id))
         session.add_all(
-            ConflictPair(fact_id=row.id, a_id=p.a, b_id=p.b, reason=p.reason, severity=p.severity)
+            ConflictPair(
+                fact_id=row.id,
+                a_id=real_id[p.a],
+                b_id=real_id[p.b],
+                reason=p.reason,
+                severity=p.severity,
+            )
             for p in judgement.pairs
         )
         kept.add(group.key)
-        membership.update(dict.fromkeys(group.member_ids, row.id))
-        superseded.update(judgement.revised)
+        membership.update(dict.fromkeys((real_id[m] for m in group.member_ids), row.id))
+        revised = {real_id[i] for i in judgement.revised}
+        superseded.update(revised)
         change = _change(row, previous, names, group.subject, group.location)
-        if set(judgement.revised) - was_superseded:
+        if revised - was_superseded:
             change = msgspec.structs.replace(change, newly_superseded=True)
         changes.append(change)
 
@@ -95,7 +111,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         if key not in kept:
             changes.append(msgspec.structs.replace(_change(row, row.verdict, {}), current=None))
             await session.delete(row)
-    await _store_membership(session, views, membership, superseded)
+    await _store_membership(session, stored, membership, superseded)
     await session.flush()
     await record_fact_events(session, changes)
     return changes
@@ -160,9 +176,35 @@ async def _store_membership(
             )
 
 
+def _by_family(stored: list[AssertionView], family_of: dict[int, str]) -> list[list[AssertionView]]:
+    families: dict[str, list[AssertionView]] = {}
+    for view in stored:
+        families.setdefault(family_of[view.id], []).append(view)
+    return [families[family] for family in sorted(families)]
+
+
+def _numbered_by_content(
+    stored: list[AssertionView],
+) -> tuple[list[AssertionView], dict[int, int]]:
+    """Renumber assertions and sources by content order; returns the views and id map.
+
+    Grouping and judging break ties by id, and ids follow arrival order: numbering the
+    (already content-ordered) views afresh makes the facts independent of which article
+    arrived first. The map turns the new assertion numbers back into stored ids.
+    """
+    real_id: dict[int, int] = {}
+    source_number: dict[int, int] = {}
+    views = []
+    for number, view in enumerate(stored, start=1):
+        real_id[number] = view.id
+        source = source_number.setdefault(view.source_id, len(source_number) + 1)
+        views.append(msgspec.structs.replace(view, id=number, source_id=source))
+    return views, real_id
+
+
 async def _load_views(
     session: AsyncSession, families: list[str]
-) -> tuple[list[AssertionView], dict[str, str], dict[str, int]]:
+) -> tuple[list[AssertionView], dict[int, str], dict[str, str], dict[str, int]]:
     subject = aliased(Entity)
     location = aliased(Entity)
     rows = await session.execute(
@@ -171,12 +213,22 @@ async def _load_views(
         .outerjoin(subject, subject.id == Assertion.subject_id)
         .outerjoin(location, location.id == Assertion.location_id)
         .where(Assertion.family_key.in_(families))
-        .order_by(Assertion.id)
+        # Content order (publication, article, position), not arrival order.
+        .order_by(
+            Source.published_at.is_(None),
+            Source.published_at,
+            Source.content_hash,
+            Assertion.start,
+            Assertion.end,
+            Assertion.id,
+        )
     )
     views: list[AssertionView] = []
+    family_of: dict[int, str] = {}
     names: dict[str, str] = {}
     ids_by_key: dict[str, int] = {}
     for assertion, published_at, publisher, title, subject_row, location_row in rows:
+        family_of[assertion.id] = assertion.family_key
         for entity in (subject_row, location_row):
             if entity is not None:
                 names[entity.key] = entity.name
@@ -207,4 +259,4 @@ async def _load_views(
             select(Entity.key, Entity.name).where(Entity.key.in_(attributor_keys))
         ):
             names[key] = name
-    return views, names, ids_by_key
+    return views, family_of, names, ids_by_key
