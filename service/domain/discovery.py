@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 from service.domain.events import event_name, leader_length
 from service.domain.knowledge import (
-    TOKEN,
     KnowledgeBase,
     common_words,
     name_word_lists,
@@ -65,8 +64,6 @@ CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
 COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
 PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
-_PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
-_LAST_WORD = re.compile(TOKEN.pattern + "$")
 SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
 _GENERIC_WORDS = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
 
