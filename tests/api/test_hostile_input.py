@@ -300,21 +300,12 @@ def child() -> Iterator[concurrent.futures.ProcessPoolExecutor]:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "service/domain/sentences.py _CANDIDATE `[.!?…]+[...]{0,3}(?=\\s)` rescans a run of "
-        "terminal punctuation from every position when no space follows it (worse than "
-        "quadratic with the boundary checks: 10,000 dots then a letter take 3 s, 40,000 take "
-        "37 s). Owned by the extraction helpers."
-    ),
-)
 def test_sentence_splitting_of_a_punctuation_run_is_linear(
     child: concurrent.futures.ProcessPoolExecutor,
 ) -> None:
-    # Runs in a child process that is killed on time-out, so a runaway leaves nothing behind.
-    # Linear splitting handles 300,000 characters in well under a second (10,000 dots
-    # followed by a letter take seconds today); 10 s is generous.
+    # Found quadratic here (10,000 dots then a letter took 3 s, 40,000 took 37 s); the
+    # splitter now bounds punctuation runs. Runs in a child process killed on time-out, so
+    # a runaway leaves nothing behind; linear splitting takes well under a second.
     child.submit(_split_in_child, "warm up.").result(timeout=120)
     future = child.submit(_split_in_child, "." * 300_000 + "x 5 troops.")
     assert future.result(timeout=10) >= 1
@@ -323,7 +314,7 @@ def test_sentence_splitting_of_a_punctuation_run_is_linear(
 @pytest.mark.anyio
 @pytest.mark.parametrize("mark", [".", "!", "?", "…", ".?!"])
 async def test_the_service_defuses_punctuation_runs(knowledge: KnowledgeBase, mark: str) -> None:
-    # Until the splitter is linear, the service shortens such runs before extraction.
+    # The service also shortens such runs before extraction (defence in depth).
     text = "Rescuers said " + mark * (200_000 // len(mark)) + "x 1,200 people were evacuated."
     article = await extract(SourceCreate(text=text), knowledge, 500_000, 30.0)
     assert "1,200 people" in article.text
