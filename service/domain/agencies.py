@@ -24,10 +24,16 @@ from service.domain.knowledge import KbMatch, KnowledgeBase, normalize_alias, no
 from service.domain.model import Entity, EntityKind
 from service.domain.source_words import VERB, word_set
 
-_PHRASE_TYPE = {p: t for t, (_, phrases, _) in AGENCY_TYPES.items() for p in phrases}
+# Phrases in the normal form of `knowledge.normalize_word` ("prosecutor's" -> "prosecutor").
+_PHRASE_TYPE = {
+    " ".join(normalize_word(w) for w in p.split()): t
+    for t, (_, phrases, _) in AGENCY_TYPES.items()
+    for p in phrases
+}
 _FIRST_WORDS = frozenset(p.split(" ", 1)[0] for p in _PHRASE_TYPE)
 # First words as written in text: found with one set look-up per token.
 _FIRST_FORMS = _FIRST_WORDS | frozenset(w.capitalize() for w in _FIRST_WORDS)
+_POSSESSIVE = frozenset({"'s", "’s"})
 _MAX_PHRASE_WORDS = max(len(p.split()) for p in _PHRASE_TYPE)
 # Words between the country and the type that do not change the body ("Turkey's national
 # disaster agency").
@@ -107,7 +113,13 @@ def _type_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     last_end = -1
     n = len(tokens)
-    for k in [k for k, t in enumerate(tokens) if t[2] in _FIRST_FORMS]:
+    firsts = [
+        k
+        for k, t in enumerate(tokens)
+        if t[2] in _FIRST_FORMS
+        or (t[2][-2:] in _POSSESSIVE and normalize_word(t[2]) in _FIRST_WORDS)
+    ]
+    for k in firsts:
         if tokens[k][0] < last_end:
             continue
         words = [normalize_word(tokens[k][2])]

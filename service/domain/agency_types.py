@@ -102,3 +102,48 @@ AGENCY_TYPES: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]
         (("army",), ("military",), ("armed", "forces"), ("defense", "forces")),
     ),
 }
+
+# Further ministries named "<topic> ministry" / "ministry of <topic>"; spellings that name the
+# same topic share one type ("labor" = "labour").
+_MINISTRY_TOPICS: dict[str, tuple[str, ...]] = {
+    "economy": ("economy", "economic affairs"),
+    "trade": ("trade", "commerce"),
+    "education": ("education",),
+    "environment": ("environment",),
+    "agriculture": ("agriculture",),
+    "energy": ("energy",),
+    "transport": ("transport", "transportation"),
+    "justice": ("justice",),
+    "labour": ("labour", "labor"),
+    "emergencies": ("emergencies", "emergency situations"),
+    "information": ("information",),
+}
+for _topic, _names in _MINISTRY_TOPICS.items():
+    AGENCY_TYPES[f"{_topic}-ministry"] = (
+        f"{_topic.title()} Ministry",
+        tuple(p for n in _names for p in (f"{n} ministry", f"ministry of {n}")),
+        tuple((n.split()[0], "ministry") for n in _names),
+    )
+
+# Further services of a state that publish figures of their own.
+AGENCY_TYPES.update(
+    {
+        "navy": ("Navy", ("navy",), (("navy",),)),
+        "air-force": ("Air Force", ("air force",), (("air", "force"),)),
+        "border-guard": (
+            "Border Guard",
+            ("border guard", "border guards", "border police", "border force"),
+            (("border",),),
+        ),
+        "ambulance-service": (
+            "Ambulance Service",
+            ("ambulance service", "emergency services", "emergency service"),
+            (("ambulance",),),
+        ),
+        "prosecutors-office": (
+            "Prosecutor's Office",
+            ("prosecutor's office", "prosecutors' office", "prosecutor general's office"),
+            (("prosecutor",),),
+        ),
+    }
+)

@@ -496,3 +496,16 @@ def test_agency_words_used_as_adjectives_are_no_body(kb: KnowledgeBase) -> None:
     assert "gru" not in keys.values()
     assert keys["Kenya's police"] == "kenya-police"
     assert keys["Israeli military"] == "idf"
+
+
+def test_agency_types_are_general_not_per_country(kb: KnowledgeBase) -> None:
+    text = (
+        "Russia's emergencies ministry said 12 people died. The Ukrainian navy said it sank "
+        "three boats. Poland's border guard said 400 people crossed, and the Kenyan "
+        "prosecutor's office charged five."
+    )
+    keys = _keys(find_entities(text, kb))
+    assert keys["Russia's emergencies ministry"] == "russia-emergencies-ministry"
+    assert keys["Ukrainian navy"] == "ukraine-navy"
+    assert keys["Poland's border guard"] == "poland-border-guard"
+    assert keys["Kenyan prosecutor's office"] == "kenya-prosecutors-office"
