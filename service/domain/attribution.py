@@ -126,7 +126,19 @@ def find_attributions(
         passive = by_at > 0
         cited = (-1, -1)
         if verb == "citing":
-            cited = source_span_after(tokens, i + 1, covered)
+            at = i + 1
+            if (
+                at + 1 < len(tokens)
+                and tokens[at].lower in DATA_NOUNS
+                and tokens[at + 1].lower
+                in {
+                    "from",
+                    "by",
+                    "of",
+                }
+            ):
+                at += 2  # "citing figures from the health department"
+            cited = source_span_after(tokens, at, covered)
         if verb.lower() == "according to":
             lo, hi = source_span_after(tokens, i + 2, covered)
         elif passive:

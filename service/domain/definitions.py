@@ -38,6 +38,8 @@ def definition_after(
     spelled = spelled_out(text, tokens, end, m.group(1)) if m is not None else []
     if m is not None and spelled:
         whole = covered.get(spelled[0][0])
+        if kb_match is not None and kb_match.end == end and kb_match.start <= spelled[0][0]:
+            whole = kb_match  # "the country's National Disaster Management Authority (NDMA)"
         if whole is not None and whole.end == end:
             definitions.append(Definition([], m.group(1), whole.key))
         else:

@@ -123,7 +123,11 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
         last_end = f.end
     return EntityFinding(
         mentions=mentions,
-        discovered=[*agencies.created, *dated_entities, *resolver.discovered()],
+        discovered=[
+            *_with_acronyms(agencies.created, resolver.extra_aliases),
+            *dated_entities,
+            *resolver.discovered(),
+        ],
         demonym_indexes=tuple(demonyms),
     )
 
@@ -164,6 +168,16 @@ def _drop_inner_names(
             continue
         out.append(m)
     return out
+
+
+def _with_acronyms(created: list[Entity], extra: dict[str, list[str]]) -> list[Entity]:
+    """Bodies read from a description with the acronym the text defined for them."""
+    return [
+        msgspec.structs.replace(e, aliases=tuple(dict.fromkeys((*e.aliases, *extra[e.key]))))
+        if e.key in extra
+        else e
+        for e in created
+    ]
 
 
 def _is_place(kb: KnowledgeBase, key: str) -> bool:

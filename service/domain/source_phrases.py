@@ -94,6 +94,8 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
     """Index range [lo, hi) of the source phrase ending at or before token `idx`."""
     while idx >= 0 and tokens[idx].lower in SKIP_BEFORE_VERB:
         idx -= 1
+    if idx >= 3 and tokens[idx].text == ")" and tokens[idx - 2].text == "(":
+        idx -= 3  # "the National Disaster Management Authority (NDMA) said"
     if idx >= 0 and tokens[idx].text == ",":
         # One appositive: "Tetiana Hranchak, a professor at ..., noted".
         j = idx - 1

@@ -277,3 +277,24 @@ def test_the_organisation_refers_back_to_the_body_named_before() -> None:
     events = find_attributions(text, 0, len(text), [], {"cal-fire": cal_fire}, None, earlier)
     source = attribution_for(events, text.index("5%"))
     assert source is not None and source.attributor == "cal-fire"
+
+
+FLOODS = (
+    "ISLAMABAD (Reuters) - The death toll from monsoon floods in Pakistan has risen to 1,136, "
+    "the country's National Disaster Management Authority (NDMA) said on Monday. More than "
+    "33 million people have been affected, according to the NDMA."
+)
+
+
+def test_described_body_and_its_acronym_are_one_source() -> None:
+    first = _source_of(FLOODS, "1,136")
+    second = _source_of(FLOODS, "33 million")
+    assert first is not None and second is not None
+    assert first.attributor == second.attributor == "pakistan-disaster-agency"
+    assert first.name == "National Disaster Management Authority"
+    text = (
+        "UNICEF estimated that 3.4 million children needed aid, citing figures from the "
+        "provincial health department."
+    )
+    children = _source_of(text, "3.4")
+    assert children is not None and children.name == "provincial health department"
