@@ -107,7 +107,7 @@ _OUTCOME_PHRASE = re.compile(
     r"(?:rubble|debris|wreckage|ruins|floodwaters?)|alive\b)"
     r"|(?P<hospitalized>in\s+(?:the\s+)?hospitals?\b|(?:being\s+)?treated\s+in\s+hospitals?)"
     r"|(?P<infected>tested\s+positive)"
-    r"|(?P<protested>(?:took|taken|take|taking)\s+to\s+the\s+streets)"
+    r"|(?P<protested>(?:took|taken|take|taking)\s+(?:to\s+the\s+streets|part))"
     r"|(?P<voters>(?:eligible|registered)\s+to\s+vote)"
     r"|(?P<evacuated>(?:(?:ordered|forced|told)\s+)?to\s+(?:evacuate|leave\s+their\s+homes)"
     r"|under\s+(?:mandatory\s+)?evacuation\s+orders?)"

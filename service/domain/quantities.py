@@ -23,12 +23,13 @@ vs prisoners; cases vs hospitalised vs vaccinated; damage (what was destroyed) v
 an owner lost) vs aid vs cost vs funding (a budget is funding). A change of a level ("revenue
 rose 12%") is "growth"/"decline", never the level itself.
 
-Versions: 6 added employees ("employs 900 people"), protesters for people who marched or
-took to the streets, voters for people eligible to vote, trapped, power outages ("households
-without power"), sheltered, evacuation warnings (apart from orders: "evacuated"), value
-("worth"), fines, fees, snowfall, efficacy; land covers (forest, farmland) are territory;
-"bill" is no cost (a bill is mostly legislation in news); a percentage of the vote is a vote share;
-"captured"/"seized" name things taken ("territory captured").
+Versions: 6 added employees ("employs 900 people"), protesters for people who marched, took
+to the streets or took part (a crowd's size is its protesters), voters for people eligible to
+vote, trapped, power outages ("households without power"), sheltered, evacuation warnings
+(apart from orders: "evacuated"), value ("worth"), fines, fees, snowfall, efficacy; land
+covers (forest, farmland) are territory; "bill" is no cost (mostly legislation in news); a
+percentage of the vote is a vote share; "captured"/"seized" name things taken ("territory
+captured").
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "hostages": "hostages|hostage|kidnapped|abducted",
     "cases": "cases|infections|infected|confirmed cases|case",
     "vaccinations": "vaccinations|vaccinated|vaccine doses|doses|jabs",
-    "protesters": "protesters|protestors|demonstrators|marchers|rallygoers|participants",
+    "protesters": "protesters|protestors|demonstrators|marchers|rallygoers|participants|"
+    "crowd|crowds|crowd size|size of the crowd|turnout at the march",
     "employees": "employees|employee|workforce|headcount",
     "voters": "voters|eligible voters|registered voters|electorate|electors",
     "votes": "votes|ballots|ballots cast|vote",

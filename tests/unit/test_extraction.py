@@ -508,3 +508,11 @@ def test_tested_positive_counts_cases_and_a_month_is_no_march() -> None:
     )
     assert _one(article, "210").quantity == "cases"
     assert _one(article, "2,000").quantity != "protesters"  # no base form: "in March"
+
+
+def test_a_crowd_and_the_people_taking_part_are_one_count() -> None:
+    article = _article(
+        "Police put the size of the crowd at 48,000, while the union said 160,000 people had "
+        "taken part."
+    )
+    assert _one(article, "48,000").quantity == _one(article, "160,000").quantity == "protesters"
