@@ -37,7 +37,9 @@ _POSSESSIVE = frozenset({"'s", "’s"})
 _MAX_PHRASE_WORDS = max(len(p.split()) for p in _PHRASE_TYPE)
 # Words between the country and the type that do not change the body ("Turkey's national
 # disaster agency").
-_FILLERS = frozenset({"national", "federal", "main", "official", "government", "state-run"})
+_FILLERS = frozenset(
+    {"national", "federal", "main", "official", "government", "state-run", "central", "chief"}
+)
 # "the country's health ministry", "the state fire agency": the body of the place last named.
 _COUNTRY_WORDS = frozenset({"country", "nation", "government"})
 _STATE_WORDS = frozenset({"state", "province", "provincial", "regional", "region"})

@@ -44,12 +44,14 @@ from service.domain.source_words import (
     NP_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
+    PASSIVE_ONLY,
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
     SHOW_VERBS,
     SKIP_BEFORE_VERB,
     SPEAKER_NOUNS,
     SPEECH,
+    SPOKESPEOPLE,
     TRAILING_MARKS,
     VERB,
 )
@@ -124,6 +126,8 @@ def find_attributions(
             continue
         by_at = by_after(tokens, i) if verb.endswith("ed") else -1
         passive = by_at > 0
+        if verb in PASSIVE_ONLY and not passive:
+            continue  # "released 12 prisoners": a source only as "released by X"
         cited = (-1, -1)
         if verb == "citing":
             at = i + 1
@@ -213,6 +217,16 @@ def find_attributions(
                 body = _antecedent(head[0], mentions, entities, last_body)
                 if body is not None:
                     name, attributor, key, keys = body.name, body.key, body.key, (body.key,)
+            elif (
+                attributor is None
+                and len(head) == 2
+                and head[0].lower in ANAPHORIC_NOUNS
+                and head[1].lower in SPOKESPEOPLE
+            ):
+                # "a ministry spokesman said": speaks for the ministry named before
+                body = _antecedent(head[0], mentions, entities, last_body)
+                if body is not None:
+                    attributor, keys = body.key, (body.key,)
         elif verb not in PARTICIPLE_VERBS:
             continue  # no source phrase: a noun ("further estimates"), not a reporting verb
         else:

@@ -22,7 +22,7 @@ REPORT_VERBS = (
     "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
-    "compiled|published"
+    "compiled|published|released|issued|provided"
 )
 VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 PARTICIPLE_VERBS = frozenset(
@@ -136,4 +136,10 @@ COUNT_NOUNS = word_set(
 GENERIC_BODY_NOUNS = word_set("agency organisation organization charity body authority")
 ANAPHORIC_NOUNS = GENERIC_BODY_NOUNS | word_set(
     "ministry department office service commission council bureau union institute"
+)
+# Participles that name a source only with "by" ("figures released by the ministry").
+PASSIVE_ONLY = frozenset({"compiled", "released", "issued", "provided"})
+# Heads of a source phrase that speak for the body before them ("a ministry spokesman").
+SPOKESPEOPLE = word_set(
+    "spokesman spokeswoman spokesperson official officials source sources representative"
 )

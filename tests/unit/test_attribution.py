@@ -298,3 +298,22 @@ def test_described_body_and_its_acronym_are_one_source() -> None:
     )
     children = _source_of(text, "3.4")
     assert children is not None and children.name == "provincial health department"
+
+
+def test_spokesman_of_a_body_named_before_and_figures_released_by() -> None:
+    earlier = _events("Georgia's interior ministry put the crowd at 28,000.")[0]
+    assert earlier.attributor == "georgia-interior-ministry"
+    text = "Police detained 43 people overnight, a ministry spokesman said."
+    kb = KnowledgeBase.shipped()
+    body = kb.with_entities(find_entities("Georgia's interior ministry", kb).discovered).get(
+        "georgia-interior-ministry"
+    )
+    assert body is not None
+    events = find_attributions(text, 0, len(text), [], {body.key: body}, None, earlier)
+    source = attribution_for(events, text.index("43"))
+    assert source is not None and source.attributor == "georgia-interior-ministry"
+    assert source.name == "ministry spokesman"
+    text = "According to figures released by the ombudsman's office, 27 journalists were hurt."
+    source = _source_of(text, "27")
+    assert source is not None and source.name == "ombudsman's office"
+    assert _events("The court released 12 prisoners on Friday.") == []
