@@ -28,8 +28,8 @@ to the streets or took part (a crowd's size is its protesters), voters for peopl
 vote, trapped, power outages ("households without power"), sheltered, evacuation warnings
 (apart from orders: "evacuated"), value ("worth"), fines, fees, snowfall, efficacy; land
 covers (forest, farmland) are territory; "bill" is no cost (mostly legislation in news); a
-percentage of the vote is a vote share; "captured"/"seized" name things taken ("territory
-captured").
+percentage of the vote is a vote share; a fatality rate is no count of deaths;
+"captured"/"seized" name things taken ("territory captured").
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "deaths": "deaths|death|dead|killed|fatalities|fatality|died|death toll|toll|lives lost|"
     "killed in action|bodies|perished|lost their lives|dead bodies",
     "injuries": "injuries|injured|wounded|injury|hurt",
+    "fatality rate": "fatality rate|case fatality rate|case-fatality rate|death rate|"
+    "mortality rate|mortality|cfr",
     "hospitalized": "hospitalized|hospitalised|hospitalizations|hospitalisations|"
     "hospital admissions",
     "missing": "missing|unaccounted for|disappeared",

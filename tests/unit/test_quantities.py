@@ -119,3 +119,8 @@ def test_evacuated_and_displaced_stay_apart() -> None:
     assert canonical_quantity("people evacuated") != canonical_quantity("people displaced")
     assert canonical_quantity("evacuation warnings") != canonical_quantity("evacuated")
     assert canonical_quantity("damage") != canonical_quantity("losses")
+
+
+def test_a_fatality_rate_is_not_a_death_count() -> None:
+    assert canonical_quantity("case fatality rate") == "fatality rate"
+    assert canonical_quantity("fatalities") == "deaths"
