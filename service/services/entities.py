@@ -182,16 +182,14 @@ async def learned_entities(session: AsyncSession, after_alias_id: int) -> Iterab
             .options(selectinload(Entity.aliases))
         )
     ).unique()
-    return [
-        model.Entity(
-            key=row.key,
-            name=row.name,
-            kind=_kind(row.kind),
-            aliases=tuple(a.alias for a in row.aliases),
-            parent=row.parent_key,
-        )
-        for row in rows
-    ]
+    return [stored_entity(row, tuple(a.alias for a in row.aliases)) for row in rows]
+
+
+def stored_entity(row: Entity, aliases: tuple[str, ...] = ()) -> model.Entity:
+    """A stored entity as the domain sees it (aliases only when the caller loaded them)."""
+    return model.Entity(
+        key=row.key, name=row.name, kind=_kind(row.kind), aliases=aliases, parent=row.parent_key
+    )
 
 
 def _kind(kind: str) -> model.EntityKind:

@@ -10,7 +10,7 @@ the order in which sources arrived.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import msgspec
 from sqlalchemy import delete, select, text, update
@@ -20,8 +20,10 @@ from sqlalchemy.orm import aliased
 from service.db.base import utcnow
 from service.db.models import Assertion, ConflictPair, Entity, Fact, Source
 from service.domain import facts as fact_logic
-from service.domain import verdicts
+from service.domain import model, verdicts
+from service.domain.knowledge import KnowledgeBase
 from service.domain.model import AssertionView, Qualifier
+from service.services.entities import stored_entity
 from service.services.fact_events import FactChange, record_fact_events
 
 
@@ -35,7 +37,9 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         return []
     family_list = sorted(set(families))
     await lock_families(session, family_list)
-    stored, family_of, names, ids_by_key = await _load_views(session, family_list)
+    stored, family_of, names, ids_by_key, places = await _load_views(session, family_list)
+    # Containment (Kursk lies in Russia) for shipped and stored entities alike.
+    kb = KnowledgeBase.shipped().with_entities(places)
     was_superseded = set(
         await session.scalars(
             select(Assertion.id).where(Assertion.family_key.in_(family_list), Assertion.superseded)
@@ -51,12 +55,13 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
     # arrival (stored ids) or by batch would make the facts depend on which article came
     # first, or on which other families one refresh happened to touch.
     grouped: list[tuple[fact_logic.FactGroup, dict[int, AssertionView], dict[int, int]]] = []
-    for members_of_family in _by_family(stored, family_of):
+    for family, members_of_family in _by_family(stored, family_of):
         views, real_id = _numbered_by_content(members_of_family)
         by_number = {view.id: view for view in views}
-        grouped.extend(
-            (group, by_number, real_id) for group in fact_logic.group_facts(views, name_of)
+        groups = fact_logic.group_facts(
+            views, name_of, contains=kb.contains, family_of=_constant_family(family)
         )
+        grouped.extend((group, by_number, real_id) for group in groups)
 
     existing = {
         row.key: row
@@ -176,11 +181,18 @@ async def _store_membership(
             )
 
 
-def _by_family(stored: list[AssertionView], family_of: dict[int, str]) -> list[list[AssertionView]]:
+def _constant_family(family: str) -> Callable[[AssertionView], str]:
+    # Regroup under the key stored at ingest, so a knowledge-base change never splits a family.
+    return lambda _view: family
+
+
+def _by_family(
+    stored: list[AssertionView], family_of: dict[int, str]
+) -> list[tuple[str, list[AssertionView]]]:
     families: dict[str, list[AssertionView]] = {}
     for view in stored:
         families.setdefault(family_of[view.id], []).append(view)
-    return [families[family] for family in sorted(families)]
+    return [(family, families[family]) for family in sorted(families)]
 
 
 def _numbered_by_content(
@@ -204,7 +216,7 @@ def _numbered_by_content(
 
 async def _load_views(
     session: AsyncSession, families: list[str]
-) -> tuple[list[AssertionView], dict[int, str], dict[str, str], dict[str, int]]:
+) -> tuple[list[AssertionView], dict[int, str], dict[str, str], dict[str, int], list[model.Entity]]:
     subject = aliased(Entity)
     location = aliased(Entity)
     rows = await session.execute(
@@ -227,12 +239,15 @@ async def _load_views(
     family_of: dict[int, str] = {}
     names: dict[str, str] = {}
     ids_by_key: dict[str, int] = {}
+    places: dict[str, model.Entity] = {}
     for assertion, published_at, publisher, title, subject_row, location_row in rows:
         family_of[assertion.id] = assertion.family_key
         for entity in (subject_row, location_row):
             if entity is not None:
                 names[entity.key] = entity.name
                 ids_by_key[entity.key] = entity.id
+                if entity.parent_key and entity.key not in places:
+                    places[entity.key] = stored_entity(entity)
         views.append(
             AssertionView(
                 id=assertion.id,
@@ -259,4 +274,4 @@ async def _load_views(
             select(Entity.key, Entity.name).where(Entity.key.in_(attributor_keys))
         ):
             names[key] = name
-    return views, family_of, names, ids_by_key
+    return views, family_of, names, ids_by_key, list(places.values())

@@ -22,7 +22,7 @@ from service.domain.knowledge import KnowledgeBase
 from service.domain.model import ExtractedArticle, ExtractedAssertion
 from service.schemas.common import Page
 from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
-from service.services.entities import link_entities
+from service.services.entities import link_entities, stored_entity
 from service.services.fact_updates import lock_families, refresh_families
 from service.services.pagination import decode_cursor, encode_cursor
 
@@ -146,6 +146,8 @@ async def _insert(
     await session.flush()
     linked = await link_entities(session, article.entities)
     families: set[str] = set()
+    # Family keys anchor a figure on its country: the shipped places plus the stored ones.
+    kb = KnowledgeBase.shipped().with_entities(stored_entity(row) for row in linked.values())
     for extracted in article.claims:
         claim = Claim(
             source_id=source.id,
@@ -162,7 +164,7 @@ async def _insert(
             if not _storable(figure):
                 continue
             canonical = _canonical_keys(figure, linked)
-            family = fact_logic.family_key(canonical)
+            family = fact_logic.family_key(canonical, kb.country_of)
             families.add(family)
             session.add(_assertion_row(source.id, claim.id, canonical, family, linked))
             source.assertion_count += 1
