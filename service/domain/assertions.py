@@ -195,6 +195,14 @@ def read_figure(
 
     count = number.high if number.unit is None else None
     phrase, np_end = noun_phrase(ctx, after, limit, count)
+    if (
+        dimension in ("currency", "ratio")
+        and phrase
+        and phrase[0].lower.endswith("ed")
+        and phrase[0].lower not in SYNONYMS
+    ):
+        # "$4.3bn to $4.5bn disappointed investors": a sum or share is followed by its verb
+        phrase, np_end = [], 0
     words = phrase_words(ctx, phrase)
     subject: str | None = None
     location: str | None = None

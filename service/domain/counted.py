@@ -327,7 +327,7 @@ def noun_before(
     return name, list(clause[lo : k + 1])
 
 
-_CLAUSE_VERB_STARTS = word_set("will would has have had was were is are could may might")
+_CLAUSE_VERB_STARTS = word_set("will would has have had was were is are could may might which that")
 _GAP_WORDS = word_set("the its their")
 
 

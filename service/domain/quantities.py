@@ -229,6 +229,18 @@ _IRREGULAR_PARTICIPLES = _word_set(
     "sent given taken held brought flown spent made paid seen found put set kept left won "
     "shot hit struck sold built cut lost"
 )
+# British spellings of unknown nouns, so "design centres" and "design centers" are one
+# quantity (known nouns list both spellings in the table).
+_SPELLINGS = {
+    "centre": "center",
+    "centres": "centers",
+    "theatre": "theater",
+    "theatres": "theaters",
+    "programme": "program",
+    "programmes": "programs",
+    "litre": "liter",
+    "litres": "liters",
+}
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^a-z0-9/' -]+")
 
@@ -274,7 +286,7 @@ def canonical_quantity(phrase: str) -> str:
             break
     noun = _known_noun(noun_words)
     if noun is None and noun_words and noun_words[-1] not in PEOPLE_OUTCOMES:
-        noun = noun_words[-1]
+        noun = _SPELLINGS.get(noun_words[-1], noun_words[-1])  # "centres" = "centers"
         if noun + "s" in SYNONYMS:
             noun = noun + "s"  # "passenger numbers" -> passengers
     if noun is None or noun in PEOPLE_OUTCOMES or noun in THING_OUTCOMES:

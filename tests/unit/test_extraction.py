@@ -516,3 +516,13 @@ def test_a_crowd_and_the_people_taking_part_are_one_count() -> None:
         "taken part."
     )
     assert _one(article, "48,000").quantity == _one(article, "160,000").quantity == "protesters"
+
+
+def test_relative_clauses_verbs_after_sums_and_british_spellings() -> None:
+    article = _article(
+        "Sales to data centres, which reached a record $1.87bn, are booming. The forecast of "
+        "$4.3 billion disappointed investors. The group will merge two design centres."
+    )
+    assert _one(article, "$1.87bn").quantity == "revenue"
+    assert _one(article, "$4.3 billion").quantity != "investors"
+    assert _one(article, "two design").quantity == "centers"
