@@ -210,6 +210,15 @@ class NameResolver:
         if not tokens:
             return tokens, None
         words = [normalize_word(t[2]) for t in tokens]
+        if (
+            len(words) >= 2
+            and words[-1] in COMPANY_WORDS
+            and words[0] not in _GENERIC_WORDS
+            and words[0] not in OPENERS
+        ):
+            # "Kestrel Insurance Holdings": capitalised words before a company word, English
+            # words or not
+            return tokens, EntityKind.ORGANIZATION
         if run.parent is None and all(w in self.common or w in TITLE_WORDS for w in words):
             return tokens, None
         if any(w in ORG_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in ORG_WORDS):
@@ -276,8 +285,9 @@ class NameResolver:
             self.by_name.setdefault(short, key)
 
     def _company_short_name(self, tokens: list[Token]) -> tuple[str, ...]:
-        """ "Brightwell" for "Brightwell Semiconductor": a company's own word, when every
-        word after it says what kind of company it is and the word is nothing else."""
+        """ "Brightwell" for "Brightwell Semiconductor", "Kestrel" for "Kestrel Insurance
+        Holdings": a company's own word, when every word after it says what kind of company it
+        is (capitalised later on, even an English word names it)."""
         if len(tokens) < 2 or not all(normalize_word(t[2]) in COMPANY_WORDS for t in tokens[1:]):
             return ()
         first = tokens[0][2]
@@ -285,7 +295,7 @@ class NameResolver:
         if (
             not first[:1].isupper()
             or first.isupper()
-            or is_ordinary_word(norm)
+            or norm in OPENERS
             or norm in _GENERIC_WORDS
             or self.kb.target(norm) is not None
         ):

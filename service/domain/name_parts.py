@@ -19,6 +19,7 @@ from service.domain.discovery import (
     TITLE_WORDS,
     Token,
 )
+from service.domain.events import EVENT_LEADERS
 from service.domain.knowledge import TOKEN, KbMatch, KnowledgeBase, common_words, normalize_word
 from service.domain.model import EntityKind
 
@@ -32,7 +33,8 @@ def drop_name_parts(
     """Drop one-word place matches that are part of a longer proper name.
 
     "Israel Katz" and "Chad Smith" start a person's name; "Lok Sabha" and "Sierra Nevada" end
-    one. Returns the kept matches and the starts of dropped ones that ended a name.
+    one; "Hurricane Milton" names a storm. Returns the kept matches and the starts of dropped
+    ones that ended a name.
     """
     common = common_words()
     out: list[KbMatch] = []
@@ -53,6 +55,9 @@ def drop_name_parts(
         if after is not None and after[0] not in starts and is_name_word(after[2], common):
             continue
         before = _word_before(text, m.start)
+        if before is not None and before[2][:1].isupper() and before[2].lower() in EVENT_LEADERS:
+            unsure.add(m.start)  # "Hurricane Milton", "Storm Florence": a storm's name
+            continue
         if (
             entity.kind is EntityKind.PLACE
             and before is not None

@@ -509,3 +509,15 @@ def test_agency_types_are_general_not_per_country(kb: KnowledgeBase) -> None:
     assert keys["Ukrainian navy"] == "ukraine-navy"
     assert keys["Poland's border guard"] == "poland-border-guard"
     assert keys["Kenyan prosecutor's office"] == "kenya-prosecutors-office"
+
+
+def test_storm_named_like_a_town_and_a_company_of_english_words(kb: KnowledgeBase) -> None:
+    text = (
+        "Hurricane Milton strengthened on Monday. Milton was 630 miles from Tampa. Shares of "
+        "Kestrel Insurance Holdings fell 8%; Kestrel said its exposure was limited."
+    )
+    finding = find_entities(text, kb)
+    keys = _keys(finding)
+    assert keys["Hurricane Milton"] == keys["Milton"] == "hurricane-milton"
+    assert keys["Kestrel Insurance Holdings"] == keys["Kestrel"] == "kestrel-insurance-holdings"
+    assert keys["Tampa"] == "tampa"
