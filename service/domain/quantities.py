@@ -107,7 +107,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "revenue": "revenue|revenues|sales|turnover",
     "profit": "profit|profits|net income|earnings",
     "losses": "losses|loss|net loss",
-    "aid": "aid|assistance|military aid|humanitarian aid|aid package|package|relief",
+    "aid": "aid|assistance|military aid|humanitarian aid|aid package|package|relief|"
+    "humanitarian funding|emergency funding|humanitarian assistance|emergency aid",
     "cost": "cost|costs|price tag|spending|expenditure",
     "damage": "damage|damages|economic losses|insured losses",
     "funding": "funding|funds|fund|investment|investments|budget|financing|grants|loans|loan",

@@ -371,7 +371,7 @@ def test_a_body_announcing_a_sum_owns_it_but_not_a_clause_it_reports() -> None:
         "World Health Organization said 3,000 people had been infected."
     )
     funding = _one(article, "€20 million")
-    assert funding.quantity == "funding"
+    assert funding.quantity == "aid"  # emergency funding is aid
     assert funding.subject == "european-union"
     cases = _one(article, "3,000")
     assert cases.quantity == "cases"
@@ -526,3 +526,8 @@ def test_relative_clauses_verbs_after_sums_and_british_spellings() -> None:
     assert _one(article, "$1.87bn").quantity == "revenue"
     assert _one(article, "$4.3 billion").quantity != "investors"
     assert _one(article, "two design").quantity == "centers"
+
+
+def test_a_verb_after_a_noun_ends_the_noun_phrase() -> None:
+    article = _article("The 25-basis-point cut brings the benchmark rate to 3.75%.")
+    assert _one(article, "25-basis-point").quantity != "brings"

@@ -40,7 +40,7 @@ from service.domain.quantities import (
         ("unemployment rate", "unemployment rate"),
         ("jobless rate", "unemployment rate"),
         ("voter turnout", "turnout"),
-        ("emergency humanitarian funding", "funding"),
+        ("emergency humanitarian funding", "aid"),
         ("aid for shelter and winter clothing", "aid"),
         ("earthquake depth", "depth"),
         ("strongest aftershock magnitude", "magnitude"),
@@ -124,3 +124,8 @@ def test_evacuated_and_displaced_stay_apart() -> None:
 def test_a_fatality_rate_is_not_a_death_count() -> None:
     assert canonical_quantity("case fatality rate") == "fatality rate"
     assert canonical_quantity("fatalities") == "deaths"
+
+
+def test_humanitarian_funding_is_aid() -> None:
+    assert canonical_quantity("emergency humanitarian funding") == canonical_quantity("aid")
+    assert canonical_quantity("relief funds") == "funding"
