@@ -134,6 +134,12 @@ class NameResolver:
                 )
         return out
 
+    def event_named(self, name: str) -> str | None:
+        """The event of this text whose short name is `name` (normalised): "Milton"."""
+        key = self.by_name.get(name)
+        entity = self.entities.get(key) if key is not None else None
+        return key if entity is not None and entity.kind is EntityKind.EVENT else None
+
     def discovered_events(self) -> list[Entity]:
         """The named events this text introduced."""
         return [e for e in self.entities.values() if e.kind is EntityKind.EVENT]
@@ -182,7 +188,12 @@ class NameResolver:
         tokens = list(run)
         while tokens and normalize_word(tokens[0][2]) in OPENERS:
             tokens = tokens[1:]
-        if tokens and sentence_start and normalize_word(tokens[0][2]) in self.common:
+        if (
+            tokens
+            and sentence_start
+            and normalize_word(tokens[0][2]) in self.common
+            and normalize_word(tokens[0][2]) not in self.by_name  # "Kestrel said" after its name
+        ):
             tokens = tokens[1:]
         if (
             len(tokens) > 2

@@ -98,8 +98,9 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     for run in runs:
         resolver.register(text, run)
     # A one-word place that is the surname of a person in this text is that person ("Bello").
+    # "Milton" after "Hurricane Milton" is the storm, not the town.
     found.extend(
-        f._replace(key=resolver.person_named(normalize_word(text[f.start : f.end])) or f.key)
+        f._replace(key=_local_name(resolver, normalize_word(text[f.start : f.end])) or f.key)
         if not f.demonym and " " not in text[f.start : f.end] and _is_place(kb, f.key)
         else f
         for f in (Found(m.start, m.end, m.key, m.demonym) for m in matches)
@@ -178,6 +179,10 @@ def _with_acronyms(created: list[Entity], extra: dict[str, list[str]]) -> list[E
         else e
         for e in created
     ]
+
+
+def _local_name(resolver: NameResolver, word: str) -> str | None:
+    return resolver.person_named(word) or resolver.event_named(word)
 
 
 def _is_place(kb: KnowledgeBase, key: str) -> bool:
