@@ -41,7 +41,7 @@ _FILLERS = frozenset(
     {"national", "federal", "main", "official", "government", "state-run", "central", "chief"}
 )
 # "the country's health ministry", "the state fire agency": the body of the place last named.
-_COUNTRY_WORDS = frozenset({"country", "nation", "government"})
+_COUNTRY_WORDS = frozenset({"country", "nation", "government", "territory", "enclave"})
 _STATE_WORDS = frozenset({"state", "province", "provincial", "regional", "region"})
 _CONTEXT_CHARS = 1500
 # Bodies a city or a state runs as well as a country: "the police" in a city story are the

@@ -31,7 +31,7 @@ from service.domain.discovery import (
     NameRun,
     Token,
 )
-from service.domain.events import dated_events, event_references
+from service.domain.events import dated_events, event_name, event_references
 from service.domain.knowledge import (
     KbMatch,
     KnowledgeBase,
@@ -356,8 +356,9 @@ def _place_led_org(
     kb_match: KbMatch,
     in_headline: bool,
 ) -> tuple[NameRun, int] | None:
-    """A known place opening an organisation's name ("Syracuse University", "Ukrainian Foreign
-    Ministry"): the whole run is one organisation whose parent is that place's country."""
+    """A known place opening an organisation's or an event's name ("Syracuse University",
+    "Ukrainian Foreign Ministry", "Riyadh Summit"): the whole run is one name whose parent is
+    that place's country."""
     if i >= len(tokens) or text[kb_match.end : tokens[i][0]] not in (" ", "'s ", "’s "):
         return None
     if not tokens[i][2][0].isupper() or tokens[i][0] in covered:
@@ -366,7 +367,9 @@ def _place_led_org(
     if entity is None or entity.kind not in _PLACE_KINDS:
         return None
     j = _run_end(text, tokens, i, covered)
-    if not any(normalize_word(t[2]) in ORG_WORDS for t in tokens[i : j + 1]):
+    if not any(normalize_word(t[2]) in ORG_WORDS for t in tokens[i : j + 1]) and (
+        event_name(tokens[first : j + 1]) is None  # "the Riyadh Summit", "the Maui Fire"
+    ):
         return None
     run = NameRun(
         tokens[first : j + 1],

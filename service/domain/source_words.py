@@ -92,7 +92,7 @@ SKIP_BEFORE_VERB = word_set(
 ARTICLES = frozenset({"the", "a", "an"})
 LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:reports?|statements?|estimates?|figures?|data)\s+"
-    r"(?:from|by|of)\s+)?(?:(?:the|a|an)\s+)?(?:(?:country|nation|state)['’]s\s+)?",
+    r"(?:from|by|of)\s+)?(?:(?:the|a|an)\s+)?(?:(?:country|nation|state|territory|enclave)['’]s\s+)?",
     re.IGNORECASE,
 )
 PRONOUNS_PERSON = frozenset({"he", "she"})

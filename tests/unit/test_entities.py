@@ -521,3 +521,18 @@ def test_storm_named_like_a_town_and_a_company_of_english_words(kb: KnowledgeBas
     assert keys["Hurricane Milton"] == keys["Milton"] == "hurricane-milton"
     assert keys["Kestrel Insurance Holdings"] == keys["Kestrel"] == "kestrel-insurance-holdings"
     assert keys["Tampa"] == "tampa"
+
+
+def test_place_led_event_and_a_territorys_ministry(kb: KnowledgeBase) -> None:
+    text = (
+        "Airstrikes killed 27 people across Gaza, the territory's Health Ministry said. At the "
+        "Riyadh Summit last month, leaders pledged $2 billion."
+    )
+    finding = find_entities(text, kb)
+    keys = _keys(finding)
+    assert keys["Riyadh Summit"] == "riyadh-summit"
+    kinds = {e.key: e.kind for e in finding.discovered}
+    assert kinds["riyadh-summit"] is EntityKind.EVENT
+    ministry = keys["territory's Health Ministry"]
+    assert ministry.endswith("-health-ministry")
+    assert kb.contains(ministry.removesuffix("-health-ministry"), keys["Gaza"])
