@@ -15,6 +15,7 @@ from service.domain.tolerance import (
     latest_by_speaker,
     quantity_kind,
     reference_date,
+    speaker,
     unit_base,
 )
 
@@ -145,6 +146,38 @@ def split_forecasts(
         fits = not a.is_forecast or all(compatible(a, r) for r in latest)
         (kept if fits else apart).append(a)
     return kept, apart
+
+
+def split_rival_forecasts(
+    forecasts: list[AssertionView],
+) -> list[tuple[str, list[AssertionView]]]:
+    """(key suffix, figures): forecasts of one fact that no value reconciles part ways.
+
+    Forecasts standing apart from the reports name a future state whose scenario and horizon
+    are mostly left unsaid ("thousands could be deployed", "a total of 12,000 could be
+    involved"): two forecasters' incompatible forecasts more often describe two scenarios
+    than one disputed fact, and nothing can be checked until one comes true. Forecasts join
+    when compatible or from one speaker (a forecaster revising itself stays one fact); each
+    connected set is a fact, the one holding the first figure keeps the key, the others are
+    keyed `#f<first member id>`.
+    """
+    ordered = sorted(forecasts, key=lambda a: a.id)
+    root = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            i = root[i]
+        return i
+
+    for i, a in enumerate(ordered):
+        for j in range(i):
+            b = ordered[j]
+            if speaker(a) == speaker(b) or compatible(a, b):
+                root[find(i)] = find(j)
+    parts: dict[int, list[AssertionView]] = {}
+    for i, a in enumerate(ordered):
+        parts.setdefault(find(i), []).append(a)
+    return [("" if not k else f"#f{p[0].id}", p) for k, p in enumerate(parts.values())]
 
 
 def split_unattributed(

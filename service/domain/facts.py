@@ -90,6 +90,7 @@ from service.domain.fact_splits import (
     split_by_scale,
     split_by_time,
     split_forecasts,
+    split_rival_forecasts,
     split_unattributed,
 )
 from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
@@ -199,11 +200,19 @@ def group_facts(
                     )
                     groups.extend(
                         _make_group(family, stem, slot, anchor, piece, names, forecasts=f,
-                                    tag=tag, apart=extra)
+                                    tag=tag, apart=extra + rival)
                         for part, f in parts
-                        for extra, piece in split_unattributed(part)
+                        for extra, unattributed in split_unattributed(part)
+                        for rival, piece in _rivals(unattributed)
                     )  # fmt: skip
     return _unique_keys(sorted(groups, key=lambda g: g.key))
+
+
+def _rivals(part: list[AssertionView]) -> list[tuple[str, list[AssertionView]]]:
+    """A part of forecasts only splits between rival forecasters (`split_rival_forecasts`)."""
+    if any(not a.is_forecast for a in part):
+        return [("", part)]
+    return split_rival_forecasts(part)
 
 
 def _unique_keys(groups: list[FactGroup]) -> list[FactGroup]:
@@ -231,7 +240,7 @@ def _covers(general: Slot, specific: Slot, contains: Contains) -> bool:
 def _merge_slots(
     members: list[AssertionView], contains: Contains
 ) -> list[tuple[Slot, list[AssertionView]]]:
-    """Join each less precise slot's figures to the one more precise slot that fits them."""
+    """Join lone site figures to their container, then each vaguer slot to the fact it fits."""
     slots: dict[Slot, list[AssertionView]] = {}
     for a in members:
         slots.setdefault(_slot(a), []).append(a)
@@ -247,17 +256,40 @@ def _merge_slots(
     pieces_of: dict[Slot, list[int]] = {}
     for index, (slot, _) in enumerate(pieces):
         pieces_of.setdefault(slot, []).append(index)
+
+    def meeting(i: int, candidates: Iterable[Slot]) -> list[int]:
+        return [j for s in candidates for j in pieces_of[s] if near(spans[i], spans[j], window)]
+
     root = list(range(len(pieces)))
+    # Rule 2: a site only one source speaks about is checked against its container's fact.
     for i, (slot, cluster) in enumerate(pieces):
-        finer_ids = [
-            j
-            for other in finer_slots[slot]
-            for j in pieces_of[other]
-            if near(spans[i], spans[j], window)
-        ]
-        wanted = {pieces[j][0] for j in finer_ids}
-        best = {s for s in wanted if not finer_slots[s] & wanted}
-        target = [j for j in finer_ids if pieces[j][0] in best]
+        if slot[1] is None or len({a.source_id for a in cluster}) > 1:
+            continue
+        outer = {s for s in slots if slot in finer_slots[s] and s[0] == slot[0] and s[1]}
+        ids = meeting(i, outer)
+        near_slots = {pieces[j][0] for j in ids}
+        inner = [j for j in ids if not finer_slots[pieces[j][0]] & near_slots]
+        whole = pieces[inner[0]][1] if len(inner) == 1 else []
+        voices = {b.source_id for b in whole}
+        if (
+            len(voices) > 1
+            and cluster[0].source_id not in voices
+            and _numbers(cluster) & _numbers(whole)
+            and any(compatible(a, b) for a in cluster for b in whole)
+        ):
+            root[i] = inner[0]
+    joined = [r != i for i, r in enumerate(root)]
+    # Rule 1: a vaguer slot joins the outermost fact covering every other candidate (read as
+    # the total), else the one finest candidate; lone sites count as their container's fact.
+    for i, (slot, cluster) in enumerate(pieces):
+        if joined[i]:
+            continue
+        finer_ids = meeting(i, finer_slots[slot])
+        targets = sorted({root[j] for j in finer_ids} - {i})
+        wanted = {pieces[j][0] for j in targets}
+        top = {s for s in wanted if all(s == w or _covers(s, w, contains) for w in wanted)}
+        best = top or {s for s in wanted if not finer_slots[s] & wanted}
+        target = [j for j in targets if pieces[j][0] in best]
         finer = [a for j in finer_ids for a in pieces[j][1]]
         if len(best) == 1 and len(target) == 1 and _may_join(slot, best.pop(), finer, cluster):
             root[i] = target[0]
@@ -298,6 +330,17 @@ def _statement(a: AssertionView) -> tuple[str, float | None, float | None] | Non
     if a.qualifier in (Qualifier.EXACT, Qualifier.APPROX):
         return ("point", low if low is not None else high, None)
     return (a.qualifier.value, low, high)
+
+
+def _numbers(members: list[AssertionView]) -> set[float]:
+    """The numbers reports state, in the base unit (both ends of a range or bound)."""
+    return {
+        round(v * unit_base(a.unit)[2], 6)
+        for a in members
+        if not a.is_forecast
+        for v in (a.low, a.high)
+        if v is not None
+    }
 
 
 def _slot(a: AssertionView) -> Slot:
