@@ -124,6 +124,7 @@ def find_attributions(
         i = by_start.get(match.start())
         if i is None:
             continue
+        inverted = False  # "“...,” said police spokesman Jean Dupont"
         by_at = by_after(tokens, i) if verb.endswith("ed") else -1
         passive = by_at > 0
         if verb in PASSIVE_ONLY and not passive:
@@ -155,7 +156,7 @@ def find_attributions(
                 or tokens[hi - 1].lower in SPEAKER_NOUNS | NP_WORDS
             ):
                 continue
-        elif cited[0] < cited[1] and names_someone(tokens, cited[0], i + 1, covered):
+        elif cited[0] < cited[1] and names_someone(tokens, cited[0], cited[1], at, covered):
             # "..., the AP reported, citing the disaster agency": the cited body is the source
             lo, hi = cited
         else:
@@ -204,7 +205,8 @@ def find_attributions(
                 continue
             if lo == hi and verb in {"said", "says", "added", "told", "wrote"}:
                 lo, hi = source_span_after(tokens, i + 1, covered)  # "..., said Rutte"
-                if lo < hi and not names_someone(tokens, lo, i + 1, covered):
+                inverted = i > 0 and tokens[i - 1].text in TRAILING_MARKS
+                if lo < hi and not names_someone(tokens, lo, hi, i + 1, covered):
                     lo = hi  # "Inc. said revenue rose": a clause, not a source
         if lo < hi and all(t.lower in ARTICLES for t in tokens[lo:hi]):
             continue  # "the confirmed deployment": an adjective, not a reporting verb
@@ -257,6 +259,7 @@ def find_attributions(
         # "..., according to X" scopes its whole sentence like a closing "..., X said"
         trailing = (
             passive
+            or inverted
             or verb.lower() == "according to"
             or (0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS)
         )

@@ -227,13 +227,14 @@ def by_after(tokens: Sequence[Token], i: int) -> int:
     return -1
 
 
-def names_someone(tokens: Sequence[Token], lo: int, first: int, covered: set[int]) -> bool:
-    """Whether a source phrase read after its verb names someone: a name, or a noun after
-    an article ("said the ministry"), not a clause ("said revenue rose")."""
+def names_someone(tokens: Sequence[Token], lo: int, hi: int, first: int, covered: set[int]) -> bool:
+    """Whether a source phrase `tokens[lo:hi]` read after its verb names someone: a name, a
+    title ("said police spokesman Jean Dupont"), or a noun after an article ("said the
+    ministry"), not a clause ("said revenue rose")."""
     return (
-        tokens[lo].start in covered
-        or tokens[lo].text[:1].isupper()
-        or (lo > first and tokens[lo - 1].lower in ARTICLES)
+        (lo > first and tokens[lo - 1].lower in ARTICLES)
+        or any(t.start in covered or t.text[:1].isupper() for t in tokens[lo:hi])
+        or tokens[hi - 1].lower in SPEAKER_NOUNS
     )
 
 

@@ -317,3 +317,12 @@ def test_spokesman_of_a_body_named_before_and_figures_released_by() -> None:
     source = _source_of(text, "27")
     assert source is not None and source.name == "ombudsman's office"
     assert _events("The court released 12 prisoners on Friday.") == []
+
+
+def test_inverted_speaker_after_a_quote_with_a_lowercase_title() -> None:
+    text = "“We counted 48,000 people,” said police spokesman Jean Dupont."
+    source = _source_of(text, "48,000")
+    assert source is not None and source.name == "Jean Dupont"
+    text = "Brightwell Semiconductor Inc. said revenue rose 12% to $4.2 billion."
+    clause = text[text.index("said") :]
+    assert all(e.name != "revenue rose" for e in _events(clause))
