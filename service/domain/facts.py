@@ -19,18 +19,35 @@ article and the country in the next), so grouping runs in five steps:
    core): USD and EUR figures are different families. Forecasts ("expected to join") share
    the family of the reports of the same quantity; step 4 decides whether they join a fact.
 
-2. **Slots** (`group_facts`): within a family, the figures of one (subject, location) pair
-   form a slot, split in time as in step 3. A slot *covers* a more precise one when each of
-   its fields is unknown or equal, or its place contains the other's (`contains`). A slot's
-   stretch of figures joins the one more precise slot that it covers and that meets it in
-   time, when there is exactly one such slot at the finest level ("troops" of North Korea
-   without a place join "North Korean troops in Russia" only when no other place is named
-   for them in that stretch; with Kursk and Vladivostok also named it stays apart: ambiguous)
-   and some value is possible for both (a vague figure contradicting everything said about
-   the one named fact more likely counts something else: a total, an earlier event).
-   A whole place joins a site inside it only on evidence: some report states the same figure
-   for the whole as another states for the site ("2,600 killed in Turkey", "2,600 killed in
-   Van"): a part and its whole seldom share a count, so 10,000 troops in a country
+2. **Slots** (`group_facts`, rules in `fact_slots.py`): within a family, the figures of one
+   (subject, location) pair form a slot, split in time as in step 3. A slot *covers* a more
+   precise one when each of its fields is unknown or equal, or its place contains the
+   other's (`contains`). Slots' stretches of figures that meet in time are joined in two
+   passes:
+
+   a. *A lone part is checked against its whole.* A site's stretch that only one source
+      speaks about joins the fact of the innermost place containing it (same subject) when
+      that fact has two or more voices, none of them this source, some number stated for the
+      site is also stated for the whole, and some value is possible for both ("as many as
+      10,000 soldiers are training in <city>" beside "up to 10,000" and "at least 3,000" in
+      the country). A verdict needs two voices: a lone part-figure has none to meet at its
+      own place, and a part that repeats its whole's number most likely reports the whole
+      where it now is. A site two sources speak about keeps its own fact (part vs whole,
+      checked by `containment_candidates`); so does a part with a number of its own
+      ("at least 1,500 in <region>" beside 10,000 in the country), and a part whose source
+      also states the whole (the article itself tells them apart).
+   b. *An unplaced figure is the total.* A vaguer stretch (no subject, or no place) joins
+      the fact of the slot that covers every other candidate it covers and meets in time,
+      i.e. the outermost of a containment chain or tree ("the neighbour has sent between 2,000
+      and 8,000 troops" joins the country's fact, not one region's inside it): a figure
+      given without a place is read as the whole count, not a part. Sites joined in (a)
+      count as their container. Without such a slot it joins the one finest candidate, and
+      with several (two regions and no whole) it stays apart: ambiguous. Either way some
+      value must be possible for both (a vague figure contradicting everything said about
+      the one named fact more likely counts something else: a total, an earlier event).
+   A whole place also joins a site inside it on evidence: some report states the same
+   figure for the whole as another states for the site ("2,600 killed in Turkey", "2,600
+   killed in Van"): a part and its whole seldom share a count, so 10,000 troops in a country
    and 1,500 in one region stay two facts, checked against each other by
    `containment_candidates` and `verdicts.containment_violations`.
 
@@ -60,7 +77,9 @@ article and the country in the next), so grouping runs in five steps:
    speaker's latest report allows its value ("approximately 5,000 expected to join" beside
    "at least 1,500 already there"). A forecast the reports exclude ("70% containment by
    Sunday" beside 40% today) forms a fact of its own (key suffix `~forecast`). Either way a
-   forecast never conflicts with a report (`verdicts.py`).
+   forecast never conflicts with a report (`verdicts.py`). Forecasts alone in a fact split
+   between rival forecasters (`split_rival_forecasts`, key suffix `#f<first member id>`):
+   two speakers' incompatible forecasts mostly describe two unsaid scenarios or horizons.
 
 5. **Lost attribution** (`split_unattributed`): an article does not contradict itself on one
    day without saying who says what, so its incompatible unattributed figures for one
@@ -82,19 +101,18 @@ from collections.abc import Callable, Iterable, Sequence
 import msgspec
 
 from service.domain.explain import NameOf, apart_label, fact_label, format_number, key_to_name
+from service.domain.fact_slots import Contains, Slot, merge_slots, subject_of
 from service.domain.fact_splits import (
     RUNNING_WINDOW,
     is_event_bound,
-    near,
-    span,
     split_by_scale,
     split_by_time,
     split_forecasts,
     split_rival_forecasts,
     split_unattributed,
 )
-from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
-from service.domain.tolerance import compatible, normal_quantity, reference_date, unit_base
+from service.domain.model import AssertionView, ExtractedAssertion
+from service.domain.tolerance import normal_quantity, reference_date, unit_base
 
 __all__ = [
     "Contains",
@@ -108,8 +126,6 @@ __all__ = [
     "reference_date",
     "unit_base",
 ]
-
-Contains = Callable[[str, str], bool]
 
 
 class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
@@ -134,7 +150,6 @@ class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
 
 
 CountryOf = Callable[[str], str | None]
-Slot = tuple[str | None, str | None]  # (subject, location) as extraction named them
 
 
 def _no_country(key: str) -> str | None:
@@ -150,13 +165,8 @@ def family_key(a: AssertionView | ExtractedAssertion, country_of: CountryOf | No
     its country's key (None when unknown); without it the keys themselves are used.
     """
     dimension = unit_base(a.unit)[0]
-    anchor = _anchor(_subject(a), a.location, country_of) or "-"
+    anchor = _anchor(subject_of(a), a.location, country_of) or "-"
     return f"{normal_quantity(a)}|{dimension}|{anchor}"
-
-
-def _subject(a: AssertionView | ExtractedAssertion) -> str | None:
-    # A body is rarely what its own figure counts ("the ministry said 3,100 died").
-    return None if a.subject == a.attributor else a.subject
 
 
 def _anchor(subject: str | None, location: str | None, country_of: CountryOf | None) -> str | None:
@@ -188,7 +198,7 @@ def group_facts(
         families.setdefault(key_of(a), []).append(a)
     groups: list[FactGroup] = []
     for family, members in families.items():
-        for slot, merged in _merge_slots(members, contains or (lambda outer, inner: False)):
+        for slot, merged in merge_slots(members, contains or (lambda outer, inner: False)):
             stem = f"{family}|{slot[0] or '-'}|{slot[1] or '-'}"
             for anchor, timed in split_by_time(merged):
                 by_scale = split_by_scale(timed)
@@ -225,126 +235,6 @@ def _unique_keys(groups: list[FactGroup]) -> list[FactGroup]:
         seen.add(g.key)
         out.append(g)
     return out
-
-
-def _covers(general: Slot, specific: Slot, contains: Contains) -> bool:
-    """True when `specific` names the same fact more precisely than `general`."""
-    if general == specific:
-        return False
-    subject_ok = general[0] is None or general[0] == specific[0]
-    place, site = general[1], specific[1]
-    place_ok = place is None or place == site or (site is not None and contains(place, site))
-    return subject_ok and place_ok
-
-
-def _merge_slots(
-    members: list[AssertionView], contains: Contains
-) -> list[tuple[Slot, list[AssertionView]]]:
-    """Join lone site figures to their container, then each vaguer slot to the fact it fits."""
-    slots: dict[Slot, list[AssertionView]] = {}
-    for a in members:
-        slots.setdefault(_slot(a), []).append(a)
-    pieces = [
-        (slot, cluster)
-        for slot in sorted(slots, key=str)
-        for _, cluster in split_by_time(slots[slot])
-    ]
-    window = dt.timedelta(0) if is_event_bound(members[0].quantity) else RUNNING_WINDOW
-    spans = [span(c) for _, c in pieces]
-    # The covering relation is computed once per pair of slots, not per pair of pieces.
-    finer_slots = {a: {b for b in slots if _covers(a, b, contains)} for a in slots}
-    pieces_of: dict[Slot, list[int]] = {}
-    for index, (slot, _) in enumerate(pieces):
-        pieces_of.setdefault(slot, []).append(index)
-
-    def meeting(i: int, candidates: Iterable[Slot]) -> list[int]:
-        return [j for s in candidates for j in pieces_of[s] if near(spans[i], spans[j], window)]
-
-    root = list(range(len(pieces)))
-    # Rule 2: a site only one source speaks about is checked against its container's fact.
-    for i, (slot, cluster) in enumerate(pieces):
-        if slot[1] is None or len({a.source_id for a in cluster}) > 1:
-            continue
-        outer = {s for s in slots if slot in finer_slots[s] and s[0] == slot[0] and s[1]}
-        ids = meeting(i, outer)
-        near_slots = {pieces[j][0] for j in ids}
-        inner = [j for j in ids if not finer_slots[pieces[j][0]] & near_slots]
-        whole = pieces[inner[0]][1] if len(inner) == 1 else []
-        voices = {b.source_id for b in whole}
-        if (
-            len(voices) > 1
-            and cluster[0].source_id not in voices
-            and _numbers(cluster) & _numbers(whole)
-            and any(compatible(a, b) for a in cluster for b in whole)
-        ):
-            root[i] = inner[0]
-    joined = [r != i for i, r in enumerate(root)]
-    # Rule 1: a vaguer slot joins the outermost fact covering every other candidate (read as
-    # the total), else the one finest candidate; lone sites count as their container's fact.
-    for i, (slot, cluster) in enumerate(pieces):
-        if joined[i]:
-            continue
-        finer_ids = meeting(i, finer_slots[slot])
-        targets = sorted({root[j] for j in finer_ids} - {i})
-        wanted = {pieces[j][0] for j in targets}
-        top = {s for s in wanted if all(s == w or _covers(s, w, contains) for w in wanted)}
-        best = top or {s for s in wanted if not finer_slots[s] & wanted}
-        target = [j for j in targets if pieces[j][0] in best]
-        finer = [a for j in finer_ids for a in pieces[j][1]]
-        if len(best) == 1 and len(target) == 1 and _may_join(slot, best.pop(), finer, cluster):
-            root[i] = target[0]
-    out: dict[int, list[AssertionView]] = {}
-    for i, (_, cluster) in enumerate(pieces):
-        j = i
-        while root[j] != j:
-            j = root[j]
-        out.setdefault(j, []).extend(cluster)
-    return [(pieces[j][0], sorted(c, key=lambda a: a.id)) for j, c in out.items()]
-
-
-def _may_join(
-    slot: Slot, site: Slot, site_members: list[AssertionView], members: list[AssertionView]
-) -> bool:
-    """Whether a vaguer slot's figures may join the figures of the one finer slot they fit.
-
-    A figure without a subject or a place joins when some value is possible for both sides
-    (one of its figures is compatible with one there): a vague figure that contradicts
-    everything said about the one named fact more likely counts something else (a total, or
-    an earlier event). A whole place joins a site inside it on stronger evidence: a part and
-    its whole seldom share a count, so the same figure stated for each (the same value, or
-    the same bound) shows both name one count ("2,600 killed in Turkey" and "2,600 killed in
-    Van"); without it they stay apart (see the module docstring).
-    """
-    if slot[1] is None or slot[1] == site[1]:
-        return any(compatible(a, b) for a in members for b in site_members)
-    stated = {_statement(a) for a in members} - {None}
-    return any(_statement(b) in stated for b in site_members)
-
-
-def _statement(a: AssertionView) -> tuple[str, float | None, float | None] | None:
-    """What a report states, in the base unit ("about 150,000" states what 150,000 does)."""
-    if a.is_forecast:
-        return None
-    factor = unit_base(a.unit)[2]
-    low, high = (None if v is None else round(v * factor, 6) for v in (a.low, a.high))
-    if a.qualifier in (Qualifier.EXACT, Qualifier.APPROX):
-        return ("point", low if low is not None else high, None)
-    return (a.qualifier.value, low, high)
-
-
-def _numbers(members: list[AssertionView]) -> set[float]:
-    """The numbers reports state, in the base unit (both ends of a range or bound)."""
-    return {
-        round(v * unit_base(a.unit)[2], 6)
-        for a in members
-        if not a.is_forecast
-        for v in (a.low, a.high)
-        if v is not None
-    }
-
-
-def _slot(a: AssertionView) -> Slot:
-    return (_subject(a), a.location)
 
 
 def _make_group(

@@ -1,0 +1,158 @@
+"""Slots: the (subject, place) pairs a fact family's figures name, and which of them meet.
+
+Extraction names a figure's subject and place imperfectly, so the figures of one family are
+first gathered by (subject, place) as named (a *slot*), split in time, and then the slots'
+pieces that speak about one fact are joined (`merge_slots`). The rules are documented in
+`facts.py` (step 2); this module holds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from service.domain.fact_splits import RUNNING_WINDOW, is_event_bound, near, span, split_by_time
+from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
+from service.domain.tolerance import compatible, unit_base
+
+__all__ = ["Contains", "Slot", "merge_slots", "slot_of", "subject_of"]
+
+Contains = Callable[[str, str], bool]
+Slot = tuple[str | None, str | None]  # (subject, location) as extraction named them
+
+
+def subject_of(a: AssertionView | ExtractedAssertion) -> str | None:
+    """The subject a figure counts; None when it is the figure's own attributor."""
+    # A body is rarely what its own figure counts ("the ministry said 3,100 died").
+    return None if a.subject == a.attributor else a.subject
+
+
+def _covers(general: Slot, specific: Slot, contains: Contains) -> bool:
+    """True when `specific` names the same fact more precisely than `general`."""
+    if general == specific:
+        return False
+    subject_ok = general[0] is None or general[0] == specific[0]
+    place, site = general[1], specific[1]
+    place_ok = place is None or place == site or (site is not None and contains(place, site))
+    return subject_ok and place_ok
+
+
+def merge_slots(
+    members: list[AssertionView], contains: Contains
+) -> list[tuple[Slot, list[AssertionView]]]:
+    """(slot, figures) after joining the slots' stretches that speak about one fact.
+
+    First a site's stretch that one source alone speaks about joins its container's fact
+    when a number repeats there (step 2a of `facts.py`); then each vaguer stretch joins the
+    outermost covering candidate, else the one finest (step 2b). Joins only go to strictly
+    outer places (2a) or strictly finer slots (2b), never to a stretch joined in 2a: no
+    cycles, and the result does not depend on the order of the input.
+    """
+    slots: dict[Slot, list[AssertionView]] = {}
+    for a in members:
+        slots.setdefault(slot_of(a), []).append(a)
+    pieces = [
+        (slot, cluster)
+        for slot in sorted(slots, key=str)
+        for _, cluster in split_by_time(slots[slot])
+    ]
+    window = dt.timedelta(0) if is_event_bound(members[0].quantity) else RUNNING_WINDOW
+    spans = [span(c) for _, c in pieces]
+    # The covering relation is computed once per pair of slots, not per pair of pieces.
+    finer_slots = {a: {b for b in slots if _covers(a, b, contains)} for a in slots}
+    pieces_of: dict[Slot, list[int]] = {}
+    for index, (slot, _) in enumerate(pieces):
+        pieces_of.setdefault(slot, []).append(index)
+
+    def meeting(i: int, candidates: Iterable[Slot]) -> list[int]:
+        return [j for s in candidates for j in pieces_of[s] if near(spans[i], spans[j], window)]
+
+    root = list(range(len(pieces)))
+    # Step 2a: a site only one source speaks about is checked against its container's fact.
+    for i, (slot, cluster) in enumerate(pieces):
+        if slot[1] is None or len({a.source_id for a in cluster}) > 1:
+            continue
+        outer = {s for s in slots if slot in finer_slots[s] and s[0] == slot[0] and s[1]}
+        ids = meeting(i, outer)
+        near_slots = {pieces[j][0] for j in ids}
+        inner = [j for j in ids if not finer_slots[pieces[j][0]] & near_slots]
+        whole = pieces[inner[0]][1] if len(inner) == 1 else []
+        voices = {b.source_id for b in whole}
+        if (
+            len(voices) > 1
+            and cluster[0].source_id not in voices
+            and _numbers(cluster) & _numbers(whole)
+            and any(compatible(a, b) for a in cluster for b in whole)
+        ):
+            root[i] = inner[0]
+    for i in range(len(root)):  # a chain of lone sites ends at its outermost container
+        while root[root[i]] != root[i]:
+            root[i] = root[root[i]]
+    joined = [r != i for i, r in enumerate(root)]
+    # Step 2b: a vaguer slot joins the outermost fact covering every other candidate (read as
+    # the total), else the one finest candidate; lone sites count as their container's fact.
+    for i, (slot, cluster) in enumerate(pieces):
+        if joined[i]:
+            continue
+        finer_ids = meeting(i, finer_slots[slot])
+        targets = sorted({root[j] for j in finer_ids} - {i})
+        wanted = {pieces[j][0] for j in targets}
+        top = {s for s in wanted if all(s == w or _covers(s, w, contains) for w in wanted)}
+        best = top or {s for s in wanted if not finer_slots[s] & wanted}
+        target = [j for j in targets if pieces[j][0] in best]
+        finer = [a for j in finer_ids for a in pieces[j][1]]
+        if len(best) == 1 and len(target) == 1 and _may_join(slot, best.pop(), finer, cluster):
+            root[i] = target[0]
+    out: dict[int, list[AssertionView]] = {}
+    for i, (_, cluster) in enumerate(pieces):
+        j, steps = i, 0
+        while root[j] != j and steps < len(pieces):  # bounded: joins never cycle (docstring)
+            j, steps = root[j], steps + 1
+        out.setdefault(j, []).extend(cluster)
+    return [(pieces[j][0], sorted(c, key=lambda a: a.id)) for j, c in out.items()]
+
+
+def _may_join(
+    slot: Slot, site: Slot, site_members: list[AssertionView], members: list[AssertionView]
+) -> bool:
+    """Whether a vaguer slot's figures may join the figures of the one finer slot they fit.
+
+    A figure without a subject or a place joins when some value is possible for both sides
+    (one of its figures is compatible with one there): a vague figure that contradicts
+    everything said about the one named fact more likely counts something else (a total, or
+    an earlier event). A whole place joins a site inside it on stronger evidence: a part and
+    its whole seldom share a count, so the same figure stated for each (the same value, or
+    the same bound) shows both name one count ("2,600 killed in Turkey" and "2,600 killed in
+    Van"); without it they stay apart (see the module docstring).
+    """
+    if slot[1] is None or slot[1] == site[1]:
+        return any(compatible(a, b) for a in members for b in site_members)
+    stated = {_statement(a) for a in members} - {None}
+    return any(_statement(b) in stated for b in site_members)
+
+
+def _statement(a: AssertionView) -> tuple[str, float | None, float | None] | None:
+    """What a report states, in the base unit ("about 150,000" states what 150,000 does)."""
+    if a.is_forecast:
+        return None
+    factor = unit_base(a.unit)[2]
+    low, high = (None if v is None else round(v * factor, 6) for v in (a.low, a.high))
+    if a.qualifier in (Qualifier.EXACT, Qualifier.APPROX):
+        return ("point", low if low is not None else high, None)
+    return (a.qualifier.value, low, high)
+
+
+def _numbers(members: list[AssertionView]) -> set[float]:
+    """The numbers reports state, in the base unit (both ends of a range or bound)."""
+    return {
+        round(v * unit_base(a.unit)[2], 6)
+        for a in members
+        if not a.is_forecast
+        for v in (a.low, a.high)
+        if v is not None
+    }
+
+
+def slot_of(a: AssertionView) -> Slot:
+    """(subject, location) as extraction named them."""
+    return (subject_of(a), a.location)
