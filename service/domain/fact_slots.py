@@ -100,7 +100,7 @@ def merge_slots(
         top = {s for s in wanted if all(s == w or _covers(s, w, contains) for w in wanted)}
         best = top or {s for s in wanted if not finer_slots[s] & wanted}
         target = [j for j in targets if pieces[j][0] in best]
-        finer = [a for j in finer_ids for a in pieces[j][1]]
+        finer = [a for j in finer_ids if root[j] != i for a in pieces[j][1]]
         if len(best) == 1 and len(target) == 1 and _may_join(slot, best.pop(), finer, cluster):
             root[i] = target[0]
     out: dict[int, list[AssertionView]] = {}

@@ -443,3 +443,225 @@ def test_figure_without_a_place_that_contradicts_the_placed_fact_stays_apart() -
     local = fig("evacuated", 4000, None, Qualifier.APPROX, subject="ostmark",
                 location="port-selim", source=2)  # fmt: skip
     assert len(grouped([total, local])) == 2
+
+
+def test_figure_without_a_place_joins_the_whole_not_a_region_inside_it() -> None:
+    # Flood liveblog: the country's evacuations (two agencies), one province's (two
+    # reporters), and a wire line with no place: "between 10,000 and 20,000 people have
+    # been evacuated". A figure given without a place is read as the total.
+    national = [
+        fig(
+            "evacuated",
+            12_000,
+            None,
+            Qualifier.AT_LEAST,
+            subject="acme",
+            location="valdoria",
+            source=1,
+        ),
+        fig(
+            "evacuated",
+            15_000,
+            None,
+            Qualifier.APPROX,
+            subject="acme",
+            location="valdoria",
+            source=2,
+        ),
+    ]
+    province = [
+        fig("evacuated", 4000, subject="acme", location="port-selim", source=3),
+        fig(
+            "evacuated",
+            4200,
+            None,
+            Qualifier.APPROX,
+            subject="acme",
+            location="port-selim",
+            source=4,
+        ),
+    ]
+    wire = fig("evacuated", 10_000, 20_000, Qualifier.RANGE, subject="acme", source=5)
+    groups = grouped([*national, *province, wire])
+    assert by_member(groups) == {
+        frozenset({national[0].id, national[1].id, wire.id}),
+        frozenset({province[0].id, province[1].id}),
+    }
+    pairs = containment_candidates(groups, contains)
+    assert [(p[0].location, p[1].location) for p in pairs] == [("port-selim", "valdoria")]
+
+
+def test_figure_without_a_place_joins_the_whole_of_a_chain_of_places() -> None:
+    # Only the country and one city inside it are named: still the country's fact.
+    whole = fig(
+        "arrests", 300, None, Qualifier.MORE_THAN, subject="acme", location="valdoria", source=1
+    )
+    city = fig("arrests", 120, subject="acme", location="karsa", source=2)
+    city_again = fig("arrests", 118, subject="acme", location="karsa", source=3)
+    bare = fig("arrests", 350, None, Qualifier.APPROX, subject="acme", source=4)
+    groups = grouped([whole, city, city_again, bare])
+    assert by_member(groups) == {
+        frozenset({whole.id, bare.id}),
+        frozenset({city.id, city_again.id}),
+    }
+    assert {g.location for g in groups} == {"valdoria", "karsa"}
+
+
+def test_lone_site_repeating_the_whole_number_joins_the_whole() -> None:
+    # "As many as 10,000 soldiers are training near Karsa" (one source) beside the
+    # country's "up to 10,000" and "at least 3,000": the part repeats the whole's number.
+    upper = fig("troops", None, 10_000, Qualifier.AT_MOST, subject="ostmark",
+                location="valdoria", source=1)  # fmt: skip
+    lower = fig("troops", 3000, None, Qualifier.AT_LEAST, subject="ostmark",
+                location="valdoria", source=2)  # fmt: skip
+    site = fig("troops", None, 10_000, Qualifier.AT_MOST, subject="ostmark",
+               location="karsa", source=3)  # fmt: skip
+    groups = grouped([upper, lower, site])
+    assert by_member(groups) == {frozenset({upper.id, lower.id, site.id})}
+    assert groups[0].location == "valdoria"
+
+
+def test_lone_site_with_a_number_of_its_own_stays_a_part() -> None:
+    # "At least 1,500 of them are in Karsa": a part's own count beside the country's two.
+    whole = [
+        fig("troops", 10_000, subject="ostmark", location="valdoria", source=1),
+        fig(
+            "troops",
+            12_000,
+            None,
+            Qualifier.APPROX,
+            subject="ostmark",
+            location="valdoria",
+            source=2,
+        ),
+    ]
+    part = fig("troops", 1500, None, Qualifier.AT_LEAST, subject="ostmark", location="karsa",
+               source=3)  # fmt: skip
+    groups = grouped([*whole, part])
+    assert by_member(groups) == {frozenset({whole[0].id, whole[1].id}), frozenset({part.id})}
+
+
+def test_lone_site_needs_a_whole_with_two_voices() -> None:
+    # One voice for the country and one for the city: nothing says which is the whole's
+    # count, so the whole joins the site it repeats (the older rule), keyed at the site.
+    whole = fig("deaths", 40, location="valdoria", source=1)
+    site = fig("deaths", 40, location="karsa", source=2)
+    groups = grouped([whole, site])
+    assert len(groups) == 1 and groups[0].location == "karsa"
+
+
+def test_rival_forecasts_of_two_speakers_part_ways() -> None:
+    # Reports of 3,000, 10,000 and 12,000; "thousands could be deployed" (officials) and "a total
+    # of 12,000 could be involved" (a spokesman): the reports exclude both forecasts, and
+    # no value reconciles them, so each is a forecast fact of its own.
+    reports = [
+        fig(
+            "troops",
+            3000,
+            None,
+            Qualifier.AT_LEAST,
+            subject="ostmark",
+            source=1,
+            attributor="spokesman",
+        ),
+        fig("troops", 10_000, subject="ostmark", source=2, attributor="ministry"),
+        fig(
+            "troops",
+            12_000,
+            None,
+            Qualifier.APPROX,
+            subject="ostmark",
+            source=4,
+            attributor="intelligence",
+        ),
+    ]
+    deployed = fig("troops", 2000, 9999, Qualifier.RANGE, subject="ostmark", source=3,
+                   forecast=True, attributor="officials")  # fmt: skip
+    involved = fig("troops", 12_000, subject="ostmark", source=1, forecast=True,
+                   attributor="spokesman")  # fmt: skip
+    groups = grouped([*reports, deployed, involved])
+    assert by_member(groups) == {
+        frozenset({r.id for r in reports}),
+        frozenset({deployed.id}),
+        frozenset({involved.id}),
+    }
+    forecasts = sorted(g.key for g in groups if g.forecast)
+    assert forecasts == [
+        f"troops|count|ostmark|ostmark|-@2025-03-01#f{involved.id}~forecast",
+        "troops|count|ostmark|ostmark|-@2025-03-01~forecast",
+    ]
+
+
+def test_one_forecasters_revised_forecasts_stay_one_fact() -> None:
+    early = fig("containment", 50, unit="%", location="port-selim", forecast=True,
+                attributor="fire service")  # fmt: skip
+    later = fig("containment", 70, unit="%", location="port-selim", forecast=True,
+                attributor="fire service", published=dt.date(2025, 3, 2))  # fmt: skip
+    assert by_member(grouped([early, later])) == {frozenset({early.id, later.id})}
+
+
+def test_part_and_whole_rules_are_independent_of_input_order() -> None:
+    items = [
+        fig(
+            "troops",
+            None,
+            10_000,
+            Qualifier.AT_MOST,
+            subject="ostmark",
+            location="valdoria",
+            source=1,
+        ),
+        fig(
+            "troops",
+            12_000,
+            None,
+            Qualifier.APPROX,
+            subject="ostmark",
+            location="valdoria",
+            source=2,
+        ),
+        fig(
+            "troops",
+            3000,
+            None,
+            Qualifier.AT_LEAST,
+            subject="ostmark",
+            location="valdoria",
+            source=3,
+        ),
+        fig(
+            "troops",
+            1500,
+            None,
+            Qualifier.AT_LEAST,
+            subject="ostmark",
+            location="port-selim",
+            source=4,
+        ),
+        fig(
+            "troops",
+            5000,
+            None,
+            Qualifier.APPROX,
+            subject="ostmark",
+            location="port-selim",
+            source=5,
+            forecast=True,
+        ),
+        fig(
+            "troops", None, 10_000, Qualifier.AT_MOST, subject="ostmark", location="karsa", source=5
+        ),
+        fig("troops", 1500, 10_000, Qualifier.RANGE, subject="ostmark", source=6),
+        fig("troops", 2000, 9999, Qualifier.RANGE, subject="ostmark", source=5, forecast=True),
+        fig("troops", 12_000, subject="ostmark", source=3, forecast=True, attributor="aide"),
+    ]
+    expected = grouped(items)
+    shuffler = random.Random(7)
+    for _ in range(25):
+        shuffled = items[:]
+        shuffler.shuffle(shuffled)
+        assert grouped(shuffled) == expected
+    assert len({g.key for g in expected}) == len(expected)
+    site_of = {i: g.location for g in expected for i in g.member_ids}
+    assert site_of[items[5].id] == site_of[items[6].id] == "valdoria"  # lone site, unplaced
+    assert site_of[items[3].id] == "port-selim"
