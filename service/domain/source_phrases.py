@@ -53,6 +53,8 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of `text[start:end]` with offsets into `text`."""
+    # tuple.__new__ skips the NamedTuple's Python-level constructor: this runs per sentence.
+    new = tuple.__new__
     out: list[Token] = []
     append = out.append
     for match in _TOKEN.finditer(text, start, end):
@@ -60,7 +62,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         lower = word.lower()
         if lower[-2:] in _POSSESSIVES and len(lower) > 2:
             lower = lower[:-2]
-        append(Token(match.start(), match.end(), word, lower))
+        append(new(Token, (*match.span(), word, lower)))
     return out
 
 
