@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from service.domain.number_words import word_trie
+
 
 def word_set(words: str) -> frozenset[str]:
     """Whitespace-separated words as a set (keeps long word lists readable)."""
@@ -24,7 +26,17 @@ REPORT_VERBS = (
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
     "compiled|published|released|issued|provided"
 )
-VERB = re.compile(rf"\b(?:{REPORT_VERBS})\b")
+# Factored by shared prefixes: this runs over every sentence, and a flat alternation of ~90
+# words is tried word by word at each word boundary.
+VERB = re.compile(
+    r"\b(?:"
+    + word_trie(
+        w
+        for verb in REPORT_VERBS.split("|")
+        for w in ([verb] if verb[0] != "[" else [verb[1] + verb[4:], verb[2] + verb[4:]])
+    )
+    + r")\b"
+)
 PARTICIPLE_VERBS = frozenset(
     {"noting", "adding", "saying", "warning", "claiming", "citing", "suggesting"}
 )
