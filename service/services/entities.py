@@ -36,7 +36,8 @@ async def link_entities(
     """Map each extracted entity key to its row, creating rows and aliases that are missing.
 
     An extracted entity joins an existing one when any of its names is already an alias of
-    that entity, so names learned from one article link the next article's mentions.
+    that entity, so names learned from one article link the next article's mentions. A stored
+    entity without a parent takes the one this article gives (see `sources` for re-keying).
     """
     if not entities:
         return {}
@@ -62,6 +63,9 @@ async def link_entities(
         found = by_key.get(entity.key) or _by_any_name(entity, by_alias)
         if found is not None:
             row = found
+            if row.parent_key is None and entity.parent not in (None, row.key):
+                # A place first seen without its country learns it from a later article.
+                row.parent_key = entity.parent
         else:
             row = Entity(
                 key=entity.key,

@@ -39,7 +39,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
     await lock_families(session, family_list)
     stored, family_of, names, ids_by_key, places = await _load_views(session, family_list)
     # Containment (Kursk lies in Russia) for shipped and stored entities alike.
-    kb = KnowledgeBase.shipped().with_entities(places)
+    kb = KnowledgeBase.shipped().with_entities(await _with_ancestors(session, places))
     was_superseded = set(
         await session.scalars(
             select(Assertion.id).where(Assertion.family_key.in_(family_list), Assertion.superseded)
@@ -179,6 +179,25 @@ async def _store_membership(
                 .values(fact_id=fact_id, superseded=is_superseded)
                 .execution_options(synchronize_session=False)
             )
+
+
+async def _with_ancestors(session: AsyncSession, places: list[model.Entity]) -> list[model.Entity]:
+    """`places` and every stored entity up their parent chains (a few levels at most).
+
+    Containment must not depend on which families one refresh loaded, so a place's chain is
+    completed from storage whatever else the refresh touched.
+    """
+    shipped = KnowledgeBase.shipped()
+    known = {place.key: place for place in places}
+    missing = {p.parent for p in places if p.parent and p.parent not in known}
+    for _ in range(6):
+        missing = {key for key in missing if shipped.get(key) is None and key not in known}
+        if not missing:
+            break
+        rows = list(await session.scalars(select(Entity).where(Entity.key.in_(missing))))
+        known.update((row.key, stored_entity(row)) for row in rows)
+        missing = {row.parent_key for row in rows if row.parent_key}
+    return list(known.values())
 
 
 def _constant_family(family: str) -> Callable[[AssertionView], str]:

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+from collections.abc import Sequence
 
 import anyio
 import anyio.to_thread
@@ -13,13 +14,15 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from service.db.models import Assertion, Claim, ClaimEntity, Entity, Source
 from service.domain import facts as fact_logic
+from service.domain import model
 from service.domain.errors import EmptyArticle, InvalidInput, NotFound, TooLarge
 from service.domain.extraction import extract_article
 from service.domain.knowledge import KnowledgeBase
-from service.domain.model import ExtractedArticle, ExtractedAssertion
+from service.domain.model import ExtractedArticle, ExtractedAssertion, Qualifier
 from service.schemas.common import Page
 from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
 from service.services.entities import link_entities, stored_entity
@@ -144,6 +147,7 @@ async def _insert(
     )
     session.add(source)
     await session.flush()
+    orphans = await _entities_without_parent(session, article.entities)
     linked = await link_entities(session, article.entities)
     families: set[str] = set()
     # Family keys anchor a figure on its country: the shipped places plus the stored ones.
@@ -170,8 +174,70 @@ async def _insert(
             source.assertion_count += 1
         source.claim_count += 1
     await session.flush()
+    adopted = [row for row in linked.values() if row.id in orphans and row.parent_key]
+    families |= await _rekey_assertions_of(session, adopted, kb)
     await refresh_families(session, families)
     return source
+
+
+async def _entities_without_parent(
+    session: AsyncSession, entities: Sequence[model.Entity]
+) -> set[int]:
+    """Ids of stored entities, named in this article with a parent, that have none yet."""
+    keys = [e.key for e in entities if e.parent is not None]
+    if not keys:
+        return set()
+    return set(
+        await session.scalars(
+            select(Entity.id).where(Entity.key.in_(keys), Entity.parent_key.is_(None))
+        )
+    )
+
+
+async def _rekey_assertions_of(
+    session: AsyncSession, entities: Sequence[Entity], kb: KnowledgeBase
+) -> set[str]:
+    """Recompute the family keys of stored figures about entities that just gained a parent.
+
+    A family key anchors a figure on its country; a place stored before its country was known
+    would otherwise keep its figures apart from the same figures ingested later, and the
+    facts would depend on the order in which articles arrived. Returns every family touched.
+    """
+    if not entities:
+        return set()
+    ids = [row.id for row in entities]
+    subject = aliased(Entity)
+    location = aliased(Entity)
+    rows = await session.execute(
+        select(Assertion, subject.key, location.key)
+        .outerjoin(subject, subject.id == Assertion.subject_id)
+        .outerjoin(location, location.id == Assertion.location_id)
+        .where(Assertion.subject_id.in_(ids) | Assertion.location_id.in_(ids))
+    )
+    touched: set[str] = set()
+    for assertion, subject_key, location_key in rows:
+        figure = ExtractedAssertion(
+            start=assertion.start,
+            end=assertion.end,
+            text=assertion.text,
+            quantity=assertion.quantity,
+            unit=assertion.unit,
+            low=assertion.low,
+            high=assertion.high,
+            qualifier=Qualifier(assertion.qualifier),
+            subject=subject_key,
+            location=location_key,
+            attributed_to=assertion.attributed_to,
+            attributor=assertion.attributor_key,
+            as_of=assertion.as_of,
+            is_forecast=assertion.is_forecast,
+        )
+        family = fact_logic.family_key(figure, kb.country_of)
+        if family != assertion.family_key:
+            touched.update((assertion.family_key, family))
+            assertion.family_key = family
+    await session.flush()
+    return touched
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:
