@@ -20,6 +20,7 @@ from litestar.response.base import ASGIResponse
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from service.domain.model import Verdict
+from service.http.params import MAX_ID
 from service.services import exports
 
 CSV = "text/csv; charset=utf-8"
@@ -29,7 +30,7 @@ ACCEPTED = {"text/csv": "csv", "application/x-ndjson": "ndjson", "application/nd
 EXPORT_PATHS = {"/assertions", "/facts"}
 
 EntityName = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
-RowId = Annotated[int, msgspec.Meta(ge=1, le=2**62)]
+RowId = Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
 
 
 class AssertionFilters(msgspec.Struct, kw_only=True):
