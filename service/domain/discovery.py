@@ -58,6 +58,8 @@ TITLE_WORDS = _VOCABULARY["TITLE_WORDS"]
 REPORT_VERBS = _VOCABULARY["REPORT_VERBS"]
 DATE_WORDS = _VOCABULARY["DATE_WORDS"]
 CONNECTORS = _VOCABULARY["CONNECTORS"]
+# Words a name run may not end with ("Kestrel said"); united once, not per run.
+_TRAILING_NON_NAME = CONNECTORS | REPORT_VERBS
 ABBREVIATIONS = _VOCABULARY["ABBREVIATIONS"]
 PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
 CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
@@ -204,7 +206,7 @@ class NameResolver:
             tokens = tokens[2:]  # "Shares of Brightwell", "Residents of Fillmore"
         while tokens and tokens[0][2].lower() in CONNECTORS:
             tokens = tokens[1:]
-        while tokens and tokens[-1][2].lower() in CONNECTORS | REPORT_VERBS:
+        while tokens and tokens[-1][2].lower() in _TRAILING_NON_NAME:
             tokens = tokens[:-1]
         return tokens
 

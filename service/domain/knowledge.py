@@ -61,6 +61,7 @@ def normalize_word(word: str) -> str:
     return low.translate(_DROP)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every name run of every article
 def normalize_alias(alias: str) -> str:
     """The comparison form of a name: normalised words joined by single spaces.
 
@@ -342,13 +343,18 @@ class KnowledgeBase:
         phrases, prefixes, lower_starts = self._phrases, self._prefixes, self._lower_starts
         out: list[KbMatch] = []
         n = len(tokens)
+        # Only these tokens can open a match: one pass over them skips the rest at C speed.
+        candidates = [
+            k
+            for k, (_, _, word) in enumerate(tokens)
+            if word[0].isupper() or word[0].isdigit() or word in lower_starts
+        ]
         i = 0
-        while i < n:
+        for i_candidate in candidates:
+            if i_candidate < i:
+                continue  # inside the previous match
+            i = i_candidate
             start, _, word = tokens[i]
-            first = word[0]
-            if not (first.isupper() or first.isdigit() or word in lower_starts):
-                i += 1
-                continue
             norm = normalize_word(word)
             best: tuple[int, AliasTarget] | None = None
             phrase, j = norm, i
