@@ -146,6 +146,17 @@ def apart_label(label: str, a: AssertionView) -> str:
     return f"{label} (another figure in {where})"
 
 
+def forecaster_label(label: str, a: AssertionView) -> str:
+    """The label of a forecast set apart from a rival forecaster's figure of the same name.
+
+    "Expected troops in Valdoria (forecast by unnamed officials)": the forecasts part ways
+    because their speakers differ (`fact_splits.split_rival_forecasts`), so the speaker names
+    the fact.
+    """
+    who = a.attributed_to or a.source_label or f"source {a.source_id}"
+    return f"{label} (forecast by {who})"
+
+
 def inline_label(label: str, quantity: str) -> str:
     """A label for use inside a sentence: "Casualties in Kursk" -> "casualties in Kursk"."""
     lowered = label[:1].lower() + label[1:]

@@ -100,7 +100,14 @@ from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
-from service.domain.explain import NameOf, apart_label, fact_label, format_number, key_to_name
+from service.domain.explain import (
+    NameOf,
+    apart_label,
+    fact_label,
+    forecaster_label,
+    format_number,
+    key_to_name,
+)
 from service.domain.fact_slots import Contains, Slot, merge_slots, subject_of
 from service.domain.fact_splits import (
     RUNNING_WINDOW,
@@ -264,7 +271,9 @@ def _make_group(
         label = f"{label} on {days[0].isoformat()}"
     if tag:  # parts of one family split by scale: say which part this is
         label = f"{label} (order of {format_number(10.0 ** int(tag[2:]), base_unit)})"
-    if apart:
+    if apart.startswith("#f"):  # a rival forecaster's fact (`split_rival_forecasts`)
+        label = forecaster_label(label, first)
+    elif apart:
         label = apart_label(label, first)
     return FactGroup(
         key=f"{stem}@{anchor.isoformat() if anchor else 'undated'}{tag}{apart}"

@@ -585,6 +585,10 @@ def test_rival_forecasts_of_two_speakers_part_ways() -> None:
         frozenset({deployed.id}),
         frozenset({involved.id}),
     }
+    assert sorted(g.label for g in groups if g.forecast) == [
+        "Expected ostmark troops",
+        "Expected ostmark troops (forecast by source 1)",
+    ]
     forecasts = sorted(g.key for g in groups if g.forecast)
     assert forecasts == [
         f"troops|count|ostmark|ostmark|-@2025-03-01#f{involved.id}~forecast",
