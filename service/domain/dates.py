@@ -172,6 +172,8 @@ def _opens_range(sentence: str, expr: DateExpression, near: int | None) -> bool:
     if expr.preposition in _START_PREPOSITIONS:
         return True
     window = sentence[max(0, expr.start - 60) : expr.start]
+    if _SINCE.search(window) is None:
+        return False  # nor in the part after the last clause break: spare the break scan
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]

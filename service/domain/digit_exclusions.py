@@ -77,7 +77,10 @@ _URL_TAIL = re.compile(r"(?:://|www\.|@)\S*$")
 
 def _in_url(text: str, start: int) -> bool:
     """Whether `start` lies inside a URL or e-mail address (digits there are not figures)."""
-    return _URL_TAIL.search(text, max(0, start - 300), start) is not None
+    lo = max(0, start - 300)
+    if all(text.find(marker, lo, start) < 0 for marker in ("@", "://", "www.")):
+        return False  # none of the markers the pattern needs: skip the scan
+    return _URL_TAIL.search(text, lo, start) is not None
 
 
 def _is_year_span(span_text: str) -> bool:

@@ -292,10 +292,11 @@ def _preceding(tokens: list[Token], i: int) -> str:
 
 def _is_dateline(text: str, run: list[Token]) -> bool:
     """An all-capitals place opening a line before a dash or a bracket ("FILLMORE - The")."""
+    if not all(t[2].isupper() for t in run):
+        return False  # the cheap test first: most runs are not in capitals
     line_start = text.rfind("\n", 0, run[0][0]) + 1
     return (
         not text[line_start : run[0][0]].strip()
-        and all(t[2].isupper() for t in run)
         and _DATELINE_END.match(text, run[-1][1]) is not None
     )
 

@@ -33,6 +33,8 @@ _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
 _LEFT_TOKEN = re.compile(r"[A-Za-z]+\.?|[<>=≥≤~]")
 _MISSING = object()
+# The last word of every qualifier phrase ("than" of "more than"): a cheap first test.
+_QUALIFIER_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIER_PHRASES)
 
 
 def left_tokens(
@@ -56,6 +58,8 @@ def left_tokens(
 
 def qualifier_before(tokens: list[tuple[str, int, str]]) -> tuple[Qualifier | None, int | None]:
     """The longest qualifier phrase ending right before the figure, and where it starts."""
+    if not tokens or tokens[-1][0] not in _QUALIFIER_LAST_WORDS:
+        return None, None  # every phrase ends with the word right before the figure
     for size in range(min(len(tokens), QUALIFIER_MAX_WORDS), 0, -1):
         key = " ".join(token[0] for token in tokens[-size:])
         found = QUALIFIER_PHRASES.get(key, _MISSING)

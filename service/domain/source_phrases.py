@@ -53,16 +53,27 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of `text[start:end]` with offsets into `text`."""
-    # tuple.__new__ skips the NamedTuple's Python-level constructor: this runs per sentence.
+    # This runs per sentence, so it avoids per-token method calls: the words come from one
+    # findall, their offsets from str.find (a word cannot begin in the gap before it: a gap
+    # holds no character a token may start with), the lowercase forms are slices of the
+    # lowercased sentence, and tuple.__new__ skips the NamedTuple's Python-level constructor.
+    sentence = text[start:end]
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        lowered = ""  # a character that lowercases to two: lowercase word by word
     new = tuple.__new__
+    find = sentence.find
     out: list[Token] = []
     append = out.append
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
-        lower = word.lower()
+    at = 0
+    for word in _TOKEN.findall(sentence):
+        at = find(word, at)
+        stop = at + len(word)
+        lower = lowered[at:stop] if lowered else word.lower()
         if lower[-2:] in _POSSESSIVES and len(lower) > 2:
             lower = lower[:-2]
-        append(new(Token, (*match.span(), word, lower)))
+        append(new(Token, (start + at, start + stop, word, lower)))
+        at = stop
     return out
 
 
