@@ -116,6 +116,7 @@ _CHROME_ANYWHERE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[|›»>/]\s+|\s*[|›»]\s*")
+_SEPARATOR_CHARS = re.compile(r"[|›»>/]")
 _LABEL = re.compile(r"^[^\d.!?]{1,30}$")
 # Consent notices run long, so they are recognised by vocabulary rather than by length.
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
@@ -151,7 +152,8 @@ def is_boilerplate_line(line: str) -> bool:
     bare = line.lstrip("([").rstrip(")]")
     if _CHROME.match(bare) or _CHROME_ANYWHERE.search(line):
         return True
-    segments = _BREADCRUMB_SEPARATOR.split(line)
+    # Every separator holds one of these characters: most lines have none and need no split.
+    segments = _BREADCRUMB_SEPARATOR.split(line) if _SEPARATOR_CHARS.search(line) else [line]
     if len(segments) > 1:
         # "NEWS | WORLD", "Home › Europe": every part a short label, or the chrome of a footer
         # ("Follow X on social media | Sign up for our newsletter").

@@ -118,6 +118,10 @@ class NameResolver:
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, set[str]] = {}
         self.extra_aliases: dict[str, list[str]] = {}
+        # `shape` of each run, kept for the second pass unless it read `by_name` (which the
+        # first pass changes): both passes shape every run.
+        self._shapes: dict[int, tuple[NameRun, tuple[list[Token], EntityKind | None]]] = {}
+        self._read_names = False
 
     def discovered(self) -> list[Entity]:
         """New entities, then known entities with every alias, those this text gave included."""
@@ -194,6 +198,7 @@ class NameResolver:
             tokens
             and sentence_start
             and normalize_word(tokens[0][2]) in self.common
+            and self._reads_names()
             and normalize_word(tokens[0][2]) not in self.by_name  # "Kestrel said" after its name
         ):
             tokens = tokens[1:]
@@ -210,8 +215,22 @@ class NameResolver:
             tokens = tokens[:-1]
         return tokens
 
+    def _reads_names(self) -> bool:
+        self._read_names = True
+        return True
+
     def shape(self, text: str, run: NameRun) -> tuple[list[Token], EntityKind | None]:
         """The name tokens of a run and its kind (None when it is not a name)."""
+        cached = self._shapes.get(id(run))
+        if cached is not None and cached[0] is run:
+            return cached[1]
+        self._read_names = False
+        shaped = self._shape(text, run)
+        if not self._read_names:
+            self._shapes[id(run)] = (run, shaped)
+        return shaped
+
+    def _shape(self, text: str, run: NameRun) -> tuple[list[Token], EntityKind | None]:
         if run.dateline:
             words = [normalize_word(t[2]) for t in run.tokens]
             plain = not any(w in self.common or w in _GENERIC_WORDS for w in words)
