@@ -277,7 +277,9 @@ def find_attributions(
                 passive,
             )
         )
-    if any(t.text.endswith(_POSSESSIVE_ENDINGS) for t in tokens):
+    if (text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0) and any(
+        t.text.endswith(_POSSESSIVE_ENDINGS) for t in tokens
+    ):  # the text test spares the token loop in most sentences
         events.extend(_possessive_counts(text, tokens, covered, mentions, entities))
         events.sort(key=lambda e: e.start)
     return events
