@@ -113,8 +113,18 @@ def _word_before(text: str, pos: int) -> Token | None:
     if pos < 2 or text[pos - 1] != " ":
         return None
     chunk = text[max(0, pos - 40) : pos - 1]
-    m = _LAST_WORD.search(chunk[:-1] if chunk.endswith(".") else chunk)
-    if m is None:
-        return None
+    if chunk.endswith("."):
+        chunk = chunk[:-1]
     offset = max(0, pos - 40)
-    return (offset + m.start(), offset + m.end(), m.group())
+    if not chunk.endswith("\n"):
+        # A token reads the same backwards, so the word ending the chunk is the token at the
+        # start of the reversed chunk: one match instead of a search tried at every offset.
+        m = TOKEN.match(chunk[::-1])
+        if m is None:
+            return None
+        begin = len(chunk) - m.end()
+        return (offset + begin, offset + len(chunk), chunk[begin:])
+    found = _LAST_WORD.search(chunk)  # "$" also matches before a final newline
+    if found is None:
+        return None
+    return (offset + found.start(), offset + found.end(), found.group())
