@@ -32,8 +32,9 @@ def _word_set(words: str) -> frozenset[str]:
 
 # Terminal punctuation, closing quotes/brackets, then whitespace: a candidate boundary.
 # Bounded and anchored at the start of a punctuation run, so a line of ten thousand dots stays
-# linear.
-_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]{1,8}[\"'”’»)\]]{0,3}(?=\s)")
+# linear. It opens with the character class (the check that no terminal mark comes before is a
+# lookbehind after it) so the regex engine can skip ahead to terminal marks.
+_CANDIDATE = re.compile(r"[.!?…](?<![.!?…].)[.!?…]{0,7}[\"'”’»)\]]{0,3}(?=\s)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]{0,3}(\S{1,40})")
 _LINE = re.compile(r"[^\n]+")
 # A list item's marker ("• ", "- ", "1. ", "2) ") is not part of its sentence, and an item is
