@@ -220,8 +220,22 @@ SCALE_WORDS: dict[str, float] = {
 
 
 def _alternation(words: list[str]) -> str:
+    """Longest first, grouped by first character (in that order inside each group): the regex
+    engine then tests a figure's next character once per group, not once per word."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]{1,2}") for w in ordered)
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        groups.setdefault(word[0], []).append(_spaced(word[1:]))
+    firsts = list(groups)
+    if " " in groups or any(
+        re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in firsts for b in firsts if a != b
+    ):
+        return "|".join(_spaced(w) for w in ordered)  # groups would match the same characters
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+def _spaced(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"[\s-]{1,2}")
 
 
 # "COP 29" is a climate summit and NPR a broadcaster: those codes are read only after a figure.
