@@ -117,12 +117,12 @@ def find_attributions(
             while at < len(tokens) and tokens[at].start < m.end:
                 covered.add(tokens[at].start)
                 at += 1
-    by_start = {t.start: i for i, t in enumerate(tokens)}
     events: list[Attribution] = []
     for match in VERB.finditer(text, start, end):
         verb = match.group()
-        i = by_start.get(match.start())
-        if i is None:
+        # the token starting where the verb starts (a bisection: few verbs, many tokens)
+        i = bisect.bisect_left(tokens, match.start(), key=_token_start)
+        if i == len(tokens) or tokens[i].start != match.start():
             continue
         inverted = False  # "“...,” said police spokesman Jean Dupont"
         by_at = by_after(tokens, i) if verb.endswith("ed") else -1
@@ -286,6 +286,10 @@ def find_attributions(
 
 
 _POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def _antecedent(
