@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 from service.domain.model import Entity, EntityKind, EntityMention
@@ -121,7 +122,7 @@ def find_attributions(
     for match in VERB.finditer(text, start, end):
         verb = match.group()
         # the token starting where the verb starts (a bisection: few verbs, many tokens)
-        i = bisect.bisect_left(tokens, match.start(), key=_token_start)
+        i = bisect.bisect_left(tokens, match.start(), key=attrgetter("start"))
         if i == len(tokens) or tokens[i].start != match.start():
             continue
         inverted = False  # "“...,” said police spokesman Jean Dupont"
@@ -286,10 +287,6 @@ def find_attributions(
 
 
 _POSSESSIVE_ENDINGS = ("'s", "’s")
-
-
-def _token_start(token: Token) -> int:
-    return token.start
 
 
 def _antecedent(
