@@ -106,6 +106,10 @@ _COMPANY_REFERENCE = re.compile(
     r"airline|carrier|lender|insurer|miner|manufacturer|conglomerate|start-?up)(?:'s|’s)?\b"
 )
 
+# Every reference above holds one of these (a substring test spares the scan of most articles).
+_COMPANY_HEADS = ("company", "firm", "group", "maker", "retailer", "airline", "carrier")
+_COMPANY_HEADS += ("lender", "insurer", "miner", "manufacturer", "conglomerate", "start")
+
 
 def principal_subject(
     mentions: Sequence[EntityMention],
@@ -146,7 +150,12 @@ def principal_subject(
             (m.start, m.key) for m in mentions if m.key in weights or m.key in quoted
         )
         keys_at = [start for start, _ in org_starts]
-        for ref in _COMPANY_REFERENCE.finditer(text):
+        refs = (
+            _COMPANY_REFERENCE.finditer(text)
+            if any(head in text for head in _COMPANY_HEADS)
+            else ()
+        )
+        for ref in refs:
             i = bisect.bisect_right(keys_at, ref.start()) - 1
             if i < 0:
                 continue
