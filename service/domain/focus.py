@@ -16,6 +16,7 @@ from typing import NamedTuple
 from service.domain.attribution import Attribution
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.source_words import word_set
 
 # "TAMPA, Florida, Oct 11 (Reuters) - ": a capitalised place at a paragraph start, an
 # optional comma-led tail (region, date, agency) and a dash. Bounded repetitions only.
@@ -107,8 +108,10 @@ _COMPANY_REFERENCE = re.compile(
 )
 
 # Every reference above holds one of these (a substring test spares the scan of most articles).
-_COMPANY_HEADS = ("company", "firm", "group", "maker", "retailer", "airline", "carrier")
-_COMPANY_HEADS += ("lender", "insurer", "miner", "manufacturer", "conglomerate", "start")
+_COMPANY_HEADS = word_set(
+    "company firm group maker retailer airline carrier lender insurer miner manufacturer "
+    "conglomerate start"
+)
 
 
 def principal_subject(
