@@ -114,6 +114,8 @@ def dated_events(text: str) -> tuple[list[EventMention], list[Entity]]:
     """Events named by year, place and kind ("the 2023 Turkey-Syria earthquake")."""
     mentions: list[EventMention] = []
     entities: dict[str, Entity] = {}
+    if "he 19" not in text and "he 20" not in text:
+        return mentions, []  # no "the <year>": spare the scan
     for m in _DATED_EVENT.finditer(text):
         name = f"{m.group(1)} {m.group(2)} {m.group(3)}"
         key = re.sub(r"[^a-z0-9]+", "-", normalize_alias(name)).strip("-")
