@@ -168,6 +168,13 @@ def is_boilerplate_line(line: str) -> bool:
     return False
 
 
+def _unmarked(line: str) -> str:
+    # Every mark holds "#", ">", "**" or "__": most lines need no substitution.
+    if "#" in line or ">" in line or "**" in line or "__" in line:
+        return _MARKUP.sub("", line)
+    return line
+
+
 def _dedupe_key(line: str) -> str:
     return " ".join(line.casefold().replace("’", "'").split())
 
@@ -206,11 +213,12 @@ def clean_text(raw: str) -> str:
         text = _ENTITY.sub(lambda m: unescape_entities(m.group(0)), text)
     text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAK.sub("\n", text)
+    if any(mark in text for mark in ("\r", "\u2028", "\u2029", "\x85")):
+        text = _LINE_BREAK.sub("\n", text)
     text = _HSPACE.sub(" ", text)
     # Blank lines only separate paragraphs here; every non-empty line is its own unit.
     lines = _join_wrapped(
-        [_BULLET.sub(BULLET, _MARKUP.sub("", line)).strip() for line in text.split("\n")]
+        [_BULLET.sub(BULLET, _unmarked(line)).strip() for line in text.split("\n")]
     )
     seen: set[str] = set()
     kept: list[str] = []

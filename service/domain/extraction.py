@@ -68,6 +68,8 @@ _CLAIM_VERB = re.compile(
 _QUOTES = ("“", "”", '"')
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
 _MAX_FIGURES_PER_SENTENCE = 200
+# Every clause boundary holds one of these: most sentences need no boundary scan.
+_CLAUSE_MARKS = (";", "while", "whereas", "but")
 
 
 def _paragraph_breaks(text: str) -> list[int]:
@@ -305,10 +307,14 @@ def _assertions(
     out: list[ExtractedAssertion] = []
     previous_subject: str | None = None
     subjects = memory.subjects.setdefault(paragraph, {})
-    boundaries = [
-        (m.start(), m.end())
-        for m in CLAUSE_BOUNDARY.finditer(ctx.text, sentence.start, sentence.end)
-    ]
+    boundaries = (
+        [
+            (m.start(), m.end())
+            for m in CLAUSE_BOUNDARY.finditer(ctx.text, sentence.start, sentence.end)
+        ]
+        if any(mark in sentence.text for mark in _CLAUSE_MARKS)
+        else []
+    )
     ctx.figure_spans = [(n.start, n.end) for n in figures]
     for j, number in enumerate(figures):
         if not is_real_figure(ctx.text, number, sentence.start):
