@@ -51,6 +51,8 @@ _MOJIBAKE_RUN = re.compile(
     + f"|{_char_class(0xF0, 0xF4)}{_CONT}{{3}}"
     + ")+"
 )
+# The characters a run can open with: a text without any holds no run (a fast class scan).
+_RUN_START = re.compile(_char_class(0xC2, 0xF4))
 
 
 def _plausible(char: str) -> bool:
@@ -97,6 +99,8 @@ def repair_mojibake(text: str) -> str:
     if not _SUSPECT.search(text):
         return text
     for _ in range(3):  # double-encoded text needs two passes
+        if _RUN_START.search(text) is None:
+            break
         repaired = _MOJIBAKE_RUN.sub(_repair_run, text)
         if repaired == text:
             break
