@@ -106,7 +106,8 @@ def find_attributions(
     `mentions` are the entity mentions of the sentence; `last_person`/`last_body` resolve "he
     said" / "it said" to the previous source of that kind in the article.
     """
-    if VERB.search(text, start, end) is None and _POSSESSIVE_COUNT.search(text, start, end) is None:
+    verbs = list(VERB.finditer(text, start, end))  # one scan serves the test and the loop
+    if not verbs and _POSSESSIVE_COUNT.search(text, start, end) is None:
         return []
     if tokens is None:
         tokens = tokenize(text, start, end)
@@ -119,7 +120,7 @@ def find_attributions(
                 covered.add(tokens[at].start)
                 at += 1
     events: list[Attribution] = []
-    for match in VERB.finditer(text, start, end):
+    for match in verbs:
         verb = match.group()
         # the token starting where the verb starts (a bisection: few verbs, many tokens)
         i = bisect.bisect_left(tokens, match.start(), key=attrgetter("start"))
