@@ -95,9 +95,10 @@ def _is_boundary(line: str, punct_start: int, punct_end: int) -> bool:
     if after is None:
         return True
     next_word = after.group(1)
-    rest = line[after.start(1) - 1 :].rstrip()
-    if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
-        return False  # a trailing credit "(Reuters)" stays with its sentence
+    if line[after.start(1) - 1] == "(":  # tested first: the rest of a long line is not copied
+        rest = line[after.start(1) - 1 :].rstrip()
+        if rest.endswith(")") and rest.count("(") == 1:
+            return False  # a trailing credit "(Reuters)" stays with its sentence
     first = next_word[0]
     if first.islower():
         return False  # "e.g. this", "“Why?” he asked", "...and so on"
