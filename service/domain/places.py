@@ -65,8 +65,10 @@ def places_after_preps(
         if tok.lower == "from" or tok.text in _CLAUSE_BREAKS:
             last_prep = -10
             continue
+        if k - last_prep > 4:
+            continue  # too far from a preposition (tested before the mention look-up)
         m = ctx.mention_at(tok.start)
-        if m is None or tok.start != m.start or k - last_prep > 4:
+        if m is None or tok.start != m.start:
             continue
         if ctx.kind(m.key) in _PLACE_KINDS and m.key not in found:
             found.append(m.key)
