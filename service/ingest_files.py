@@ -83,10 +83,13 @@ async def ingest_paths(settings: Settings, paths: Sequence[Path], *, quiet: bool
                 try:
                     payload = payload_from_file(path)
                     async with sessionmaker() as session:
-                        kb = await knowledge.current(session)
-                        await session.rollback()
-                        article = await sources.extract(payload, kb, settings.max_text_chars)
-                        result = await sources.store_article(session, payload, article)
+                        result = await sources.ingest_article(
+                            session,
+                            knowledge,
+                            payload,
+                            max_chars=settings.max_text_chars,
+                            time_limit=settings.extract_timeout_seconds,
+                        )
                         await session.commit()
                     outcome["added" if result.created else "duplicate"] += 1
                 except (FactcheckError, msgspec.ValidationError, ValueError, OSError) as error:

@@ -80,13 +80,13 @@ class SourceController(Controller):
                 published_at=payload.published_at,
             )
         knowledge: KnowledgeCache = state.knowledge
-        kb = await knowledge.current(db_session)
-        # End the read transaction before the CPU-bound extraction: no transaction waits on it.
-        await db_session.rollback()
-        article = await service.extract(
-            payload, kb, settings.max_text_chars, settings.extract_timeout_seconds
+        result = await service.ingest_article(
+            db_session,
+            knowledge,
+            payload,
+            max_chars=settings.max_text_chars,
+            time_limit=settings.extract_timeout_seconds,
         )
-        result = await service.store_article(db_session, payload, article)
         await db_session.commit()
         return Response(
             result.source, status_code=HTTP_201_CREATED if result.created else HTTP_200_OK

@@ -27,6 +27,7 @@ from service.schemas.common import Page
 from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
 from service.services.entities import link_entities, stored_entity
 from service.services.fact_updates import lock_families, refresh_families
+from service.services.knowledge import KnowledgeCache
 from service.services.pagination import decode_cursor, encode_cursor
 
 # How often an ingest that lost a race (a name or fact another writer stored first, a
@@ -96,6 +97,22 @@ def _defused(raw: str | None) -> str | None:
     return _PUNCTUATION_RUN.sub("...", raw) if raw is not None else None
 
 
+async def ingest_article(
+    session: AsyncSession,
+    knowledge: KnowledgeCache,
+    payload: SourceCreate,
+    *,
+    max_chars: int,
+    time_limit: float,
+) -> IngestResult:
+    """Extract and store one article; the caller commits (the HTTP handler, the CLI)."""
+    kb = await knowledge.current(session)
+    # End the read transaction before the CPU-bound extraction: no transaction waits on it.
+    await session.rollback()
+    article = await extract(payload, kb, max_chars, time_limit)
+    return await store_article(session, payload, article)
+
+
 async def store_article(
     session: AsyncSession, payload: SourceCreate, article: ExtractedArticle
 ) -> IngestResult:
@@ -152,6 +169,7 @@ async def _insert(
     families: set[str] = set()
     # Family keys anchor a figure on its country: the shipped places plus the stored ones.
     kb = KnowledgeBase.shipped().with_entities(stored_entity(row) for row in linked.values())
+    rows_by_key = {row.key: row for row in linked.values()}
     for extracted in article.claims:
         claim = Claim(
             source_id=source.id,
@@ -170,7 +188,7 @@ async def _insert(
             canonical = _canonical_keys(figure, linked)
             family = fact_logic.family_key(canonical, kb.country_of)
             families.add(family)
-            session.add(_assertion_row(source.id, claim.id, canonical, family, linked))
+            session.add(_assertion_row(source.id, claim.id, canonical, family, rows_by_key))
             source.assertion_count += 1
         source.claim_count += 1
     await session.flush()
@@ -270,11 +288,11 @@ def _assertion_row(
     claim_id: int,
     figure: ExtractedAssertion,
     family: str,
-    linked: dict[str, Entity],
+    rows_by_key: dict[str, Entity],
 ) -> Assertion:
-    by_key = {row.key: row for row in linked.values()}
-    subject = by_key.get(figure.subject) if figure.subject else None
-    location = by_key.get(figure.location) if figure.location else None
+    """The row of one figure; `rows_by_key` maps stored entity keys to their rows."""
+    subject = rows_by_key.get(figure.subject) if figure.subject else None
+    location = rows_by_key.get(figure.location) if figure.location else None
     return Assertion(
         claim_id=claim_id,
         source_id=source_id,
