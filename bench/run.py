@@ -56,6 +56,7 @@ class Budget(msgspec.Struct, frozen=True):
     extraction_repeat: int = 5
 
 
+FULL = Budget()
 QUICK = Budget(
     requests=40, seconds=1.5, concurrency=2, ingest=5, ingest_clients=2, extraction_repeat=1
 )
@@ -289,8 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--results", type=Path, default=HERE / "results.json")
-    parser.add_argument("--seconds", type=float, default=Budget.seconds)
-    parser.add_argument("--requests", type=int, default=Budget.requests)
+    parser.add_argument("--seconds", type=float, default=FULL.seconds)
+    parser.add_argument("--requests", type=int, default=FULL.requests)
     args = parser.parse_args(argv)
     budget = Budget(requests=args.requests, seconds=args.seconds)
     run(
