@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import shutil
 import sqlite3
+import subprocess
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -48,8 +50,17 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         "packages": versions,
+        "load_generator": _load_generator(),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
+
+
+def _load_generator() -> str:
+    """Which client made the GET loads: wrk (one thread) if installed, else httpx."""
+    if shutil.which("wrk") is None:
+        return "httpx (async, in Python: wrk was not installed)"
+    done = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
+    return (done.stdout or done.stderr).split(" [", 1)[0].strip() + " (one thread)"
 
 
 def _mark(ok: bool) -> str:
@@ -73,6 +84,7 @@ def render(data: dict[str, Any]) -> str:
         f"- {m['cores']} cores, {m['ram_gb']} GB RAM, CPU: {m['cpu']}, Linux {m['kernel']}",
         f"- Python {m['python']}, SQLite {m['sqlite']}, "
         + ", ".join(f"{k} {v}" for k, v in m["packages"].items()),
+        f"- GET loads: {m.get('load_generator', 'httpx')}; POST /sources loads: httpx",
         f"- last run: {m['date']}",
         "",
         "## Extraction (one core)",

@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 import msgspec
 
-from bench import extraction_speed
+from bench import extraction_speed, wrk
 from bench.corpus import build_corpus, extra_articles
 from bench.databases import scratch_database, server_version
 from bench.load import HEADERS, LoadResult, get_load, post_load
@@ -169,22 +169,33 @@ def _plain(load: LoadResult) -> dict[str, Any]:
     return msgspec.to_builtins(load)  # type: ignore[no-any-return]
 
 
+def _get(
+    base_url: str, paths: Sequence[str], *, concurrency: int, requests: int, seconds: float
+) -> LoadResult:
+    """A GET load from wrk when it is installed (bounded in time), else from httpx."""
+    if wrk.available():
+        return wrk.wrk_load(base_url, paths, concurrency=concurrency, seconds=seconds)
+    return asyncio.run(
+        get_load(base_url, paths, concurrency=concurrency, requests=requests, seconds=seconds)
+    )
+
+
 def _reads(base_url: str, paths: dict[str, list[str]], budget: Budget) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for label, endpoint_paths in paths.items():
-        latency = asyncio.run(
-            get_load(
-                base_url, endpoint_paths, requests=budget.requests // 2, seconds=budget.seconds
-            )
+        latency = _get(
+            base_url,
+            endpoint_paths,
+            concurrency=1,
+            requests=budget.requests // 2,
+            seconds=budget.seconds / 2,
         )
-        throughput = asyncio.run(
-            get_load(
-                base_url,
-                endpoint_paths,
-                concurrency=budget.concurrency,
-                requests=budget.requests,
-                seconds=budget.seconds,
-            )
+        throughput = _get(
+            base_url,
+            endpoint_paths,
+            concurrency=budget.concurrency,
+            requests=budget.requests,
+            seconds=budget.seconds / 2,
         )
         out[label] = {"latency": _plain(latency), "throughput": _plain(throughput)}
     return out
@@ -209,14 +220,12 @@ def _ceiling(
             targets = ((base_url, path, real_rps), (bare_server.base_url, "/claims", bare_rps))
             for _round in range(3):
                 for origin, target, into in targets:
-                    load = asyncio.run(
-                        get_load(
-                            origin,
-                            [target],
-                            concurrency=budget.concurrency,
-                            requests=max(budget.requests // 3, 10),
-                            seconds=budget.seconds / 3,
-                        )
+                    load = _get(
+                        origin,
+                        [target],
+                        concurrency=budget.concurrency,
+                        requests=max(budget.requests // 3, 10),
+                        seconds=budget.seconds / 3,
                     )
                     into.append(load.rps)
     real, bare = max(real_rps), max(bare_rps)
@@ -238,14 +247,12 @@ def _workers(
         for workers in (1, 2):
             try:
                 with running(url, kind=kind, workers=workers) as server:
-                    load = asyncio.run(
-                        get_load(
-                            server.base_url,
-                            mixed,
-                            concurrency=2 * budget.concurrency,
-                            requests=2 * budget.requests,
-                            seconds=budget.seconds,
-                        )
+                    load = _get(
+                        server.base_url,
+                        mixed,
+                        concurrency=2 * budget.concurrency,
+                        requests=2 * budget.requests,
+                        seconds=budget.seconds,
                     )
                 out[f"{kind} x{workers}"] = load.rps
             except RuntimeError as error:
