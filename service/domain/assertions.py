@@ -134,6 +134,9 @@ def _clause_start(before: Sequence[Token]) -> int:
     return 0
 
 
+# Words opening a clause that says something new ("with estimates suggesting ...", "in which
+# the state holds ..."): it does not share the previous clause's scene.
+_NEW_STATEMENT = word_set("with which who whom whose where")
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 
 
@@ -352,6 +355,22 @@ def read_figure(
             # "killing 1,200 in ..." / "The fire near Fillmore, California, has destroyed":
             # the clause continues the sentence's subject, with its place
             places = places_after_preps(ctx, before[:clause_lo])
+        if (
+            not places
+            and clause_lo
+            and before[clause_lo - 1].text == ","
+            and not any(t.lower in _NEW_STATEMENT for t in clause[:2])
+        ):
+            # "revised the toll in Van province to 2,600, up from 1,200": a clause without a
+            # place of its own shares the scene of the clause before it (not across "that",
+            # "with", "which": those start new statements)
+            places = [
+                p
+                for p in places_after_preps(
+                    ctx, before[_clause_start(before[: clause_lo - 1]) : clause_lo]
+                )
+                if p != subject
+            ]
         if not places:
             places = fronted_place(ctx)
     location = most_specific(ctx, places)

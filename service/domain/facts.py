@@ -96,6 +96,7 @@ source of another family is added or removed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
@@ -173,7 +174,18 @@ def family_key(a: AssertionView | ExtractedAssertion, country_of: CountryOf | No
     """
     dimension = unit_base(a.unit)[0]
     anchor = _anchor(subject_of(a), a.location, country_of) or "-"
-    return f"{normal_quantity(a)}|{dimension}|{anchor}"
+    # "14 more bodies", "another 300 cases": an increment never shares a fact with a total
+    added = "+" if _INCREMENT.search(a.text) else ""
+    return f"{normal_quantity(a)}{added}|{dimension}|{anchor}"
+
+
+# A number followed by an increment word: "14 more bodies", "40 additional officers",
+# "300 new cases" (not "no more than 20": a bound); or "another"/"a further" before it.
+_INCREMENT = re.compile(
+    r"(?:\b(?:\d[\d,.]*|[a-z]+)\s+(?:more|additional|new|extra|further)\s+(?!than\b)[a-z]"
+    r"|^(?:another|an\s+additional|a\s+further)\s)",
+    re.IGNORECASE,
+)
 
 
 def _anchor(subject: str | None, location: str | None, country_of: CountryOf | None) -> str | None:

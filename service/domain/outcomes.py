@@ -53,7 +53,8 @@ _OUTCOME_FORMS: dict[str, str] = word_table(
     "drowned: drowned; perished: perished; kidnapped: kidnapped abducted; employed: employ "
     "employs employed employing; protested: marched protested demonstrated rallied; "
     "sheltered: housed housing sheltered sheltering; intercepted: intercept intercepts "
-    "intercepted intercepting downed; burned: scorched scorching charred"
+    "intercepted intercepting downed; burned: scorched scorching charred; "
+    "missing: unaccounted"  # "41 were still unaccounted for"
 )
 
 

@@ -531,3 +531,17 @@ def test_relative_clauses_verbs_after_sums_and_british_spellings() -> None:
 def test_a_verb_after_a_noun_ends_the_noun_phrase() -> None:
     article = _article("The 25-basis-point cut brings the benchmark rate to 3.75%.")
     assert _one(article, "25-basis-point").quantity != "brings"
+
+
+def test_a_clause_without_a_place_shares_the_previous_clause_scene() -> None:
+    article = _article(
+        "Floods across Nigeria have displaced 200,000 people this year, officials say. "
+        "Nigeria's rainy season runs until October. Rivers in Nigeria remain high.\n\n"
+        "On Tuesday the agency revised the flood toll in Lagos to 64, up from 41 on Monday. "
+        "Police said 112 people had been rescued and 30 were still unaccounted for."
+    )
+    assert _one(article, "64").location == "lagos"
+    earlier = _one(article, "41")
+    assert earlier.location == "lagos"  # "up from 41": the same toll, the same place
+    assert earlier.quantity == "deaths"
+    assert _one(article, "30").quantity == "missing"

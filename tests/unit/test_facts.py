@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 import random
 
+import msgspec
+
 from service.domain.facts import (
     FactGroup,
     containment_candidates,
@@ -87,6 +89,19 @@ def test_currencies_are_not_converted() -> None:
     usd = fig("revenue", 4.9e9, unit="USD", subject="acme")
     eur = fig("revenue", 4.5e9, unit="EUR", subject="acme")
     assert family_key(usd) != family_key(eur)
+
+
+def test_an_increment_is_not_the_total() -> None:
+    def stated(text: str, value: float) -> AssertionView:
+        figure = fig("deaths", value, location="valdoria")
+        return msgspec.structs.replace(figure, text=text)
+
+    total = family_key(stated("52 people", 52))
+    assert family_key(stated("14 more bodies", 14)) != total
+    assert family_key(stated("another 300", 300)) != total
+    assert family_key(stated("nine new cases", 9)) != total
+    assert family_key(stated("more than 300 people", 300)) == total  # a bound, not an increment
+    assert family_key(stated("no more than 20 deaths", 20)) == total
 
 
 def test_family_key_accepts_extracted_assertions() -> None:
