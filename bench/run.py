@@ -121,21 +121,43 @@ async def _load(url: str, rows: Rows) -> float:
         await engine.dispose()
 
 
-def bench_size(
-    engine_name: str, size: int, budget: Budget, *, largest: bool, servers: Sequence[str]
-) -> dict[str, Any]:
-    """Every per-size figure of one engine: load, reads, ingest, ceiling, memory, workers."""
-    result: dict[str, Any] = {"engine": engine_name, "size": size, "load_before": load_average()}
-    result["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    started = time.perf_counter()
+class Prepared(msgspec.Struct, kw_only=True):
+    """One corpus size, extracted and turned into rows once for every engine."""
+
+    size: int
+    rows: Rows
+    paths: dict[str, list[str]]
+    figures: dict[str, Any]
+
+
+def prepare(size: int) -> Prepared:
+    """The corpus of `size` sources, its rows and the read paths the benchmarks request."""
     articles, results, extract_seconds = extracted(size)
-    result["extract_seconds"] = extract_seconds
     started = time.perf_counter()
     rows = build_rows(articles, results)
-    result["rows_seconds"] = time.perf_counter() - started
-    result["rows"] = counts(rows)
-    result["conflict_facts"] = sum(1 for f in rows.facts if f["verdict"] == "conflict")
+    figures = {
+        "extract_seconds": extract_seconds,
+        "rows_seconds": time.perf_counter() - started,
+        "rows": counts(rows),
+        "conflict_facts": sum(1 for f in rows.facts if f["verdict"] == "conflict"),
+    }
     paths = read_paths(rows, random.Random(size))
+    return Prepared(size=size, rows=rows, paths=paths, figures=figures)
+
+
+def bench_size(
+    engine_name: str,
+    prepared: Prepared,
+    budget: Budget,
+    *,
+    largest: bool,
+    servers: Sequence[str],
+) -> dict[str, Any]:
+    """Every per-size figure of one engine: load, reads, ingest, ceiling, memory, workers."""
+    size, rows, paths = prepared.size, prepared.rows, prepared.paths
+    result: dict[str, Any] = {"engine": engine_name, "size": size, "load_before": load_average()}
+    result["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    result.update(prepared.figures)
     fresh = extra_articles(2 * budget.ingest)
     quick = budget.requests <= QUICK.requests
     name = f"factcheck_smoke_{os.getpid()}" if quick else "factcheck_bench"
@@ -143,7 +165,6 @@ def bench_size(
         asyncio.run(_migrate(url))
         result["write_seconds"] = asyncio.run(_load(url, rows))
         result["db_version"] = asyncio.run(server_version(url))
-        del rows
         with running(url) as server:
             result["reads"] = _reads(server.base_url, paths, budget)
             result["ceiling"] = _ceiling(server.base_url, url, paths, budget)
@@ -276,11 +297,12 @@ def run(
     print(f"extraction (load {load_average()})", flush=True)
     data["extraction"] = {**measure_extraction(budget), "load": load_average()}
     runs: dict[str, Any] = data.setdefault("runs", {})
-    for engine_name in engines:
-        for size in sizes:
+    for size in sizes:
+        prepared = prepare(size)
+        for engine_name in engines:
             print(f"{engine_name} {size} (load {load_average()})", flush=True)
             result = bench_size(
-                engine_name, size, budget, largest=size == max(sizes), servers=servers
+                engine_name, prepared, budget, largest=size == max(sizes), servers=servers
             )
             runs[f"{engine_name}:{size}"] = result
             results_path.write_bytes(msgspec.json.format(msgspec.json.encode(data)))
