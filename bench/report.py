@@ -216,14 +216,20 @@ def _table_workers(runs: dict[str, Any]) -> list[str]:
     lines = [
         "## Workers",
         "",
-        "Read throughput (claims and facts mixed) at the largest size, by server and workers.",
+        "Read throughput (claims and facts mixed) at the largest size, by server and workers:",
+        "every configuration ran side by side, taking turns in three rounds; the median counts.",
         "",
-        "| engine | sources | server x workers | req/s |",
-        "|---|---|---|---|",
+        "| engine | sources | server x workers | req/s (median) | rounds |",
+        "|---|---|---|---|---|",
     ]
     for r in _ordered(runs):
-        for name, rps in r.get("workers", {}).items():
-            lines.append(f"| {r['engine']} | {r['size']:,} | {name} | {rps:.0f} |")
+        for name, figures in r.get("workers", {}).items():
+            if isinstance(figures, dict):
+                rounds = ", ".join(f"{x:.0f}" for x in figures["rounds"])
+                rps = figures["rps"]
+            else:  # results of a run before the rounds were recorded
+                rounds, rps = "", figures
+            lines.append(f"| {r['engine']} | {r['size']:,} | {name} | {rps:.0f} | {rounds} |")
     return [*lines, ""]
 
 
