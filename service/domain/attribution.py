@@ -46,6 +46,7 @@ from service.domain.source_words import (
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
     PASSIVE_ONLY,
+    POSSESSIVE_PRONOUNS,
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
     SHOW_VERBS,
@@ -89,6 +90,9 @@ class Attribution(NamedTuple):
     trailing: bool = False
     # "the 2.0% cited by the ministry": a participle with its source after "by"
     passive: bool = False
+    # a passive participle names the source of the figures after this offset only (its own
+    # clause): in "31, up from the 29 given by police" it is police's 29, not the 31
+    clause_start: int = -1
 
 
 def find_attributions(
@@ -127,7 +131,7 @@ def find_attributions(
         if i == len(tokens) or tokens[i].start != match.start():
             continue
         inverted = False  # "“...,” said police spokesman Jean Dupont"
-        by_at = by_after(tokens, i) if verb.endswith("ed") else -1
+        by_at = by_after(tokens, i) if verb.endswith("ed") or verb in PASSIVE_ONLY else -1
         passive = by_at > 0
         if verb in PASSIVE_ONLY and not passive:
             continue  # "released 12 prisoners": a source only as "released by X"
@@ -151,13 +155,14 @@ def find_attributions(
         elif passive:
             # "was reported by the Red Cross", "..., cited by Bloomberg,"; not "recorded by
             # the afternoon"
-            lo, hi = source_span_after(tokens, by_at + 1, covered)
+            lo, hi = _through_plural_possessives(
+                tokens, source_span_after(tokens, by_at + 1, covered), covered
+            )
             if lo < hi and not (
-                tokens[lo].start in covered
-                or tokens[lo].text[:1].isupper()
+                any(t.start in covered or t.text[:1].isupper() for t in tokens[lo:hi])
                 or tokens[hi - 1].lower in SPEAKER_NOUNS | NP_WORDS
             ):
-                continue
+                continue  # a name anywhere: "estimated by the growers' association Asaja"
         elif cited[0] < cited[1] and names_someone(tokens, cited[0], cited[1], at, covered):
             # "..., the AP reported, citing the disaster agency": the cited body is the source
             lo, hi = cited
@@ -193,7 +198,9 @@ def find_attributions(
             if verb in PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
                 lo, hi = i, i  # "..., noting that": the sentence's named source stands
             else:
-                lo, hi = source_span_before(tokens, i - 1, covered)
+                lo, hi = _through_plural_possessives(
+                    tokens, source_span_before(tokens, i - 1, covered), covered
+                )
             if (
                 lo == hi
                 and prev >= 0
@@ -216,6 +223,14 @@ def find_attributions(
             name, attributor, key, keys = resolve_phrase(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
             )
+            if name is None and attributor is None:
+                name = _named_data_source(tokens, lo, hi)
+            elif _is_place(entities, key) and any(
+                _is_plural_possessive(tokens, k) for k in range(lo, hi)
+            ):
+                # "the Confederation of Indonesian Workers' Unions": a body of its own, not
+                # the country its name mentions
+                attributor, key, keys = None, None, ()
             head = [t for t in tokens[lo:hi] if t.lower not in ARTICLES]
             if attributor is None and len(head) == 1 and head[0].lower in ANAPHORIC_NOUNS:
                 body = _antecedent(head[0], mentions, entities, last_body)
@@ -258,12 +273,21 @@ def find_attributions(
             )
             continue
         span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
+        clause_start = -1
+        if passive:
+            comma = next((k for k in range(i - 1, -1, -1) if tokens[k].text in {",", ";"}), -1)
+            clause_start = tokens[comma + 1].start if comma >= 0 else -1
         # "..., according to X" scopes its whole sentence like a closing "..., X said"
         trailing = (
             passive
             or inverted
             or verb.lower() == "according to"
             or (0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS)
+            or (
+                1 < lo < hi
+                and tokens[lo - 1].lower in POSSESSIVE_PRONOUNS
+                and tokens[lo - 2].text in TRAILING_MARKS
+            )
         )
         events.append(
             Attribution(
@@ -277,6 +301,7 @@ def find_attributions(
                 verb,
                 trailing,
                 passive,
+                clause_start,
             )
         )
     if (text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0) and any(
@@ -288,6 +313,57 @@ def find_attributions(
 
 
 _POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def _is_place(entities: Mapping[str, Entity], key: str | None) -> bool:
+    entity = entities.get(key) if key is not None else None
+    return entity is not None and entity.kind in (EntityKind.COUNTRY, EntityKind.PLACE)
+
+
+def _is_plural_possessive(tokens: Sequence[Token], at: int) -> bool:
+    """Whether token `at` is the apostrophe of "growers' association", "Workers' Unions"."""
+    return (
+        0 < at < len(tokens) - 1
+        and tokens[at].text in {"'", "’"}
+        and tokens[at - 1].end == tokens[at].start
+        and tokens[at - 1].lower.endswith("s")
+        and tokens[at - 1].text.isalpha()
+        and tokens[at + 1].start > tokens[at].end
+    )
+
+
+def _through_plural_possessives(
+    tokens: Sequence[Token], span: tuple[int, int], covered: set[int]
+) -> tuple[int, int]:
+    """A source phrase read across a plural possessive ("the growers' association Asaja",
+    "the Confederation of Indonesian Workers' Unions"), which the phrase reader stops at."""
+    lo, hi = span
+    if lo >= hi:
+        return span
+    while _is_plural_possessive(tokens, lo - 1):
+        before, _ = source_span_before(tokens, lo - 2, covered)
+        if before >= lo - 2:
+            break
+        lo = before
+    while _is_plural_possessive(tokens, hi):
+        _, after = source_span_after(tokens, hi + 1, covered)
+        if after <= hi + 1:
+            break
+        named = [k for k in range(hi + 1, after) if tokens[k].text[:1].isupper()]
+        # "the growers' association Asaja two days earlier": the phrase ends at its name
+        hi = named[-1] + 1 if named else after
+    return (lo, hi)
+
+
+def _named_data_source(tokens: Sequence[Token], lo: int, hi: int) -> str | None:
+    """ "StatsWales data showed", "Eurostat figures show": the name before a data noun is the
+    source, even when it is no known entity."""
+    if hi - lo < 2 or tokens[hi - 1].lower not in DATA_NOUNS:
+        return None
+    name = [t.text for t in tokens[lo : hi - 1] if t.lower not in ARTICLES]
+    if not name or not all(word[:1].isupper() for word in name):
+        return None
+    return " ".join(name)
 
 
 def _antecedent(
@@ -321,7 +397,9 @@ def _antecedent(
 
 
 def _last_named(events: Sequence[Attribution]) -> Attribution | None:
-    return next((e for e in reversed(events) if e.name is not None), None)
+    """The sentence's last named speaker; a passive "by X" names a figure's source, not who
+    goes on speaking ("the €1.2bn estimated by Asaja, and warned ...")."""
+    return next((e for e in reversed(events) if e.name is not None and not e.passive), None)
 
 
 def _possessive_counts(
@@ -395,6 +473,7 @@ def _governing(events: Sequence[Attribution], position: int) -> Attribution | No
         and after[0].passive
         and after[0].name is not None
         and after[0].start - position <= _PASSIVE_REACH
+        and position >= after[0].clause_start
     ):
         return after[0]  # "compared with the 2.0% cited by the ministry"
     closing = next(

@@ -24,7 +24,7 @@ REPORT_VERBS = (
     "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
-    "compiled|published|released|issued|provided"
+    "compiled|published|released|issued|provided|given"
 )
 # Factored by shared prefixes: this runs over every sentence, and a flat alternation of ~90
 # words is tried word by word at each word boundary.
@@ -149,9 +149,12 @@ GENERIC_BODY_NOUNS = word_set("agency organisation organization charity body aut
 ANAPHORIC_NOUNS = GENERIC_BODY_NOUNS | word_set(
     "ministry department office service commission council bureau union institute"
 )
-# Participles that name a source only with "by" ("figures released by the ministry").
-PASSIVE_ONLY = frozenset({"compiled", "released", "issued", "provided"})
+# Participles that name a source only with "by" ("figures released by the ministry", "the
+# 29 given by police").
+PASSIVE_ONLY = frozenset({"compiled", "released", "issued", "provided", "given"})
 # Heads of a source phrase that speak for the body before them ("a ministry spokesman").
 SPOKESPEOPLE = word_set(
     "spokesman spokeswoman spokesperson official officials source sources representative"
 )
+# "..., its head Agus Salim said": a possessive before a closing source names its body.
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
