@@ -364,6 +364,50 @@ def _thing_outcome(ctx: SentenceContext, outcome: str, fallback_noun: str | None
     return quantity_for(noun, outcome)
 
 
+_NUMBER_NOUNS = word_set("number numbers total tally")
+_COMPARE_WORDS = word_set("above below than against from versus vs not")
+_ARTICLES = word_set("the a an its their")
+
+
+def _number_of(
+    ctx: SentenceContext, before: Sequence[Token], outcome: str | None
+) -> tuple[str, Sequence[Token]] | None:
+    """The counted noun of "the number of <noun> ..." earlier in the sentence, with no other
+    figure in between; None when there is none or it names nothing ("the number of injured")."""
+    for k in range(len(before) - 2, max(-1, len(before) - 30), -1):
+        if ctx.in_figure(before[k].start):
+            return None
+        if before[k].lower not in _NUMBER_NOUNS or before[k + 1].lower != "of":
+            continue
+        words: list[Token] = []
+        for tok in before[k + 2 : k + 6]:
+            low = tok.lower
+            if low in _ARTICLES and not words:
+                continue
+            if words and outcome is None and low in PEOPLE_OUTCOMES:
+                outcome = low  # "the number of people killed in the fire has risen to 21"
+                break
+            if (
+                not tok.text.isalpha()
+                or low in FUNCTION_WORDS
+                or low.endswith(("ing", "ed"))
+                or ctx.mention_at(tok.start) is not None
+            ):
+                break
+            words.append(tok)
+        if not words:
+            return None
+        head = words[-1].lower
+        return canonical_quantity(f"{head} {outcome}" if outcome else head), words
+    return None
+
+
+def _compared(clause: Sequence[Token]) -> bool:
+    """Whether the clause ends in a comparison ("well above the", "up from the", "not the")."""
+    words = [t.lower for t in clause[-3:] if t.lower not in _ARTICLES]
+    return bool(words) and words[-1] in _COMPARE_WORDS
+
+
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -384,6 +428,13 @@ def quantity_without_noun(
     )
     if ctx.previous_quantity is not None and part:
         # "$95bn in aid, including $61bn for Ukraine"; "passed 218 to 214"
+        return ctx.previous_quantity, ()
+    if dimension is None and (numbered := _number_of(ctx, before, outcome)) is not None:
+        # "The number of pathways waiting ... fell to 784,300": the noun after "number of"
+        return numbered
+    if ctx.previous_quantity is not None and _compared(clause) and outcome is None:
+        # "reached €1.9 billion, well above the €1.2 billion estimated by Asaja", "31, up
+        # from the 29 given by police": the figure it is set against names the quantity
         return ctx.previous_quantity, ()
     if ctx.previous_quantity is not None and _gapped(ctx, clause):
         # "the EU pledged €20m in aid and the United States $15 million"

@@ -545,3 +545,25 @@ def test_a_clause_without_a_place_shares_the_previous_clause_scene() -> None:
     assert earlier.location == "lagos"  # "up from 41": the same toll, the same place
     assert earlier.quantity == "deaths"
     assert _one(article, "30").quantity == "missing"
+
+
+def test_number_of_names_the_count_and_a_comparison_takes_the_figure_before() -> None:
+    article = extract_article(
+        text=(
+            "The number of patient pathways waiting for treatment in Wales fell to 784,300 "
+            "in September. The union said drought losses had reached €1.9 billion, well above "
+            "the €1.2 billion estimated by the growers' association Asaja."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "784,300").quantity == "pathways"
+    assert _one(article, "€1.2 billion").quantity == _one(article, "€1.9 billion").quantity
+    assert _one(article, "€1.2 billion").attributed_to == "growers' association Asaja"
+
+
+def test_number_of_with_an_outcome_keeps_the_outcome() -> None:
+    article = extract_article(
+        text="The number of people killed in the fire has risen to 21, the agency said.",
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "21").quantity == "deaths"
