@@ -56,6 +56,7 @@ from service.domain.source_words import (
     SPOKESPEOPLE,
     TRAILING_MARKS,
     VERB,
+    word_set,
 )
 
 # Token, tokenize and the phrase tests are re-exported: other modules read sources from here.
@@ -71,6 +72,10 @@ __all__ = [
 
 # A possessive before a figure noun ("the ministry's count of"): a source without a verb.
 _POSSESSIVE_COUNT = re.compile(r"['’]s (?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
+# A source naming a figure noun ("the police figure of 41", "the CGT estimate of 160,000").
+_MODIFIER_COUNT = re.compile(r"\b(?:" + "|".join(sorted(COUNT_NOUNS)) + r") (?:of|at)\b")
+# Heads of such a modifier that are not sources ("the official figure", "the latest count").
+_NOT_SOURCES = word_set("official officials latest new final initial previous revised total")
 # Characters between a figure and a participle that names its source ("the 2.0% cited by").
 _PASSIVE_REACH = 24
 
@@ -111,7 +116,8 @@ def find_attributions(
     said" / "it said" to the previous source of that kind in the article.
     """
     verbs = list(VERB.finditer(text, start, end))  # one scan serves the test and the loop
-    if not verbs and _POSSESSIVE_COUNT.search(text, start, end) is None:
+    modifier_count = _MODIFIER_COUNT.search(text, start, end) is not None
+    if not verbs and not modifier_count and _POSSESSIVE_COUNT.search(text, start, end) is None:
         return []
     if tokens is None:
         tokens = tokenize(text, start, end)
@@ -309,6 +315,14 @@ def find_attributions(
     ):  # the text test spares the token loop in most sentences
         events.extend(_possessive_counts(text, tokens, covered, mentions, entities))
         events.sort(key=lambda e: e.start)
+    if modifier_count:
+        taken = {e.start for e in events}
+        events.extend(
+            e
+            for e in _modifier_counts(text, tokens, covered, mentions, entities)
+            if e.start not in taken  # "the CGT estimate of": already read as a verb
+        )
+        events.sort(key=lambda e: e.start)
     return events
 
 
@@ -434,6 +448,38 @@ def _possessive_counts(
     return out
 
 
+def _modifier_counts(
+    text: str,
+    tokens: Sequence[Token],
+    covered: set[int],
+    mentions: Sequence[EntityMention],
+    entities: Mapping[str, Entity],
+) -> list[Attribution]:
+    """ "the police figure of 41", "the CGT estimate of 160,000": a source naming a figure
+    noun after a definite article (not "the official figure", which names no one)."""
+    out: list[Attribution] = []
+    for k in range(2, len(tokens) - 1):
+        noun = tokens[k]
+        if noun.lower not in COUNT_NOUNS or tokens[k + 1].lower not in {"of", "at"}:
+            continue
+        head = tokens[k - 1]
+        named = head.start in covered or head.text[:1].isupper()
+        if not (named or head.lower in SPEAKER_NOUNS) or head.lower in _NOT_SOURCES:
+            continue
+        lo, hi = source_span_before(tokens, k - 1, covered)
+        if hi - lo < 2 or tokens[lo].lower != "the":
+            continue  # "the" opens the phrase: "Police figures show" is a verb's subject
+        lo += 1
+        name, attributor, key, keys = resolve_phrase(
+            text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
+        )
+        if name is None:
+            continue
+        span = (tokens[lo].start, tokens[hi - 1].end)
+        out.append(Attribution(noun.start, noun.end, name, attributor, key, keys, span, noun.lower))
+    return out
+
+
 def _same_sentence_source(
     events: Sequence[Attribution], entities: Mapping[str, Entity], *, person: bool
 ) -> Attribution | None:
@@ -488,6 +534,8 @@ def _governing(events: Sequence[Attribution], position: int) -> Attribution | No
     )
     if before:
         nearest = before[-1]
+        if nearest.verb in COUNT_NOUNS and nearest.name is not None and position - nearest.end <= 4:
+            return nearest  # "The police figure of 41 ..., he said": the police's 41
         if closing is not None and (
             nearest.verb not in SPEECH
             or (nearest.speaker_key is None and closing.speaker_key is not None)

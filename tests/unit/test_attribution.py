@@ -364,3 +364,9 @@ def test_a_body_named_with_a_plural_possessive_is_not_its_country() -> None:
     [event] = _events(text)
     assert event.name == "Confederation of Indonesian Workers' Unions"
     assert event.attributor is None
+
+
+def test_a_source_naming_a_figure_noun_owns_the_figure() -> None:
+    text = "The police figure of 41 missing, given earlier, included survivors, he said."
+    assert _source_name(text, "41") == "police"
+    assert _events("The official figure of 3,100 was revised.") == []
