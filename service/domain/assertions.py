@@ -66,6 +66,14 @@ from service.domain.places import (
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
+# Heads of quantities of people and equipment sent to an event (not its troops).
+_RESPONDERS = word_set(
+    """
+    firefighters divers personnel staff rescuers engines boats aircraft hospitals
+    ambulances vessels specialists volunteers medics
+    """
+)
+
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
 
@@ -376,16 +384,25 @@ def read_figure(
     location = most_specific(ctx, places)
     named_place = location is not None
     organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION
-    if location is None and focus_place is not None and dimension != "length":
+    donor = (
+        focus_place is not None
+        and subject is not None
+        and ctx.kind(subject) is EntityKind.COUNTRY
+        and not ctx.contains(subject, focus_place)
+    )
+    # divers, engines, field hospitals sent are the responder's, placed only when said
+    responders = not donor and quantity.rsplit(" ", 1)[-1] in _RESPONDERS
+    if location is None and focus_place is not None and dimension != "length" and not responders:
         nationwide = any(t.lower in _NATIONWIDE for t in after[np_end : np_end + 3])
-        if nationwide:
-            location = ctx.country_of(focus_place) or focus_place  # "607 cases nationwide"
+        if nationwide or donor:
+            # "607 cases nationwide"; "the UK pledged £5 million": aid to the country
+            location = ctx.country_of(focus_place) or focus_place
         else:
             home = ctx.country_of(subject) if organisation and subject else None
             if home is None or ctx.contains(home, focus_place):
                 # (a foreign body's own figure is not the story's place)
                 location = focus_place
-    if location is None and organisation and subject is not None:
+    if location is None and organisation and subject is not None and not responders:
         location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
     if (
         weak

@@ -567,3 +567,16 @@ def test_number_of_with_an_outcome_keeps_the_outcome() -> None:
         published_at=PUBLISHED,
     )
     assert _one(article, "21").quantity == "deaths"
+
+
+def test_responders_sent_are_placed_only_when_said_and_donor_aid_goes_to_the_country() -> None:
+    article = extract_article(
+        text=(
+            "VAN, Turkey (Wire) — An earthquake killed 1,200 people in Van province on Monday. "
+            "The fire service said it had deployed 60 divers. "
+            "The United Kingdom pledged £5 million in aid."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "60 divers").location is None
+    assert _one(article, "£5 million").location == "turkey"
