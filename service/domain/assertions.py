@@ -74,6 +74,8 @@ _RESPONDERS = word_set(
     """
 )
 
+_KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
+
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
 
@@ -240,6 +242,9 @@ def read_figure(
                 known = canonical_quantity(target_head) in SYNONYMS
                 head = direction if known else f"{target_head} {direction}"
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
+        if dimension == "area" and quantity not in _KNOWN_QUANTITIES:
+            # "300,000 hectares of wheat": an area of land, whatever grows on it
+            quantity = canonical_quantity(f"territory {outcome}" if outcome else "territory")
         if quantity == "people":
             # "put the death toll at more than 3,000 people": the toll names the count
             toll, _ = noun_before(ctx, clause, dimension)

@@ -365,6 +365,7 @@ def _thing_outcome(ctx: SentenceContext, outcome: str, fallback_noun: str | None
 
 
 _NUMBER_NOUNS = word_set("number numbers total tally")
+_PERFECT = word_set("has have had already")
 _COMPARE_WORDS = word_set("above below than against from versus vs not")
 _ARTICLES = word_set("the a an its their")
 
@@ -498,6 +499,9 @@ def quantity_without_noun(
             search = before[-24:]
         for k in range(len(search) - 1, max(-1, len(search) - 25), -1):
             if SYNONYMS.get(search[k].lower) in MONEY_QUANTITIES:
+                if search[k].lower == "cost" and k > 0 and search[k - 1].lower in _PERFECT:
+                    # "the drought has already cost farmers €1.2bn": what it took, a loss
+                    return "losses", [search[k]]
                 return SYNONYMS[search[k].lower], [search[k]]
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
     found = _known_noun_before(clause, 10 if dimension is None else 4, dimension is not None)

@@ -580,3 +580,15 @@ def test_responders_sent_are_placed_only_when_said_and_donor_aid_goes_to_the_cou
     )
     assert _one(article, "60 divers").location is None
     assert _one(article, "£5 million").location == "turkey"
+
+
+def test_a_crop_area_is_land_and_what_a_disaster_has_cost_is_a_loss() -> None:
+    article = extract_article(
+        text=(
+            "Asaja estimates that the drought has already cost Andalusian agriculture "
+            "€1.2 billion, and some 300,000 hectares of wheat have been written off."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "€1.2 billion").quantity == "losses"
+    assert _one(article, "300,000 hectares").quantity == "territory"
