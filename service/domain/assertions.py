@@ -58,6 +58,7 @@ from service.domain.owners import (
 )
 from service.domain.places import (
     MOVED,
+    RESPONDERS,
     VERB_STARTS,
     fronted_place,
     most_specific,
@@ -65,14 +66,6 @@ from service.domain.places import (
 )
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
-
-# Heads of quantities of people and equipment sent to an event (not its troops).
-_RESPONDERS = word_set(
-    """
-    firefighters divers personnel staff rescuers engines boats aircraft hospitals
-    ambulances vessels specialists volunteers medics
-    """
-)
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
 
@@ -396,7 +389,7 @@ def read_figure(
         and not ctx.contains(subject, focus_place)
     )
     # divers, engines, field hospitals sent are the responder's, placed only when said
-    responders = not donor and quantity.rsplit(" ", 1)[-1] in _RESPONDERS
+    responders = not donor and quantity.rsplit(" ", 1)[-1] in RESPONDERS
     if location is None and focus_place is not None and dimension != "length" and not responders:
         nationwide = any(t.lower in _NATIONWIDE for t in after[np_end : np_end + 3])
         if nationwide or donor:
