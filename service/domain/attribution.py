@@ -39,6 +39,7 @@ from service.domain.source_phrases import (
 from service.domain.source_words import (
     ANAPHORIC_NOUNS,
     ARTICLES,
+    COMMITMENT_VERBS,
     COUNT_NOUNS,
     DATA_NOUNS,
     GENERIC_BODY_NOUNS,
@@ -141,6 +142,8 @@ def find_attributions(
         passive = by_at > 0
         if verb in PASSIVE_ONLY and not passive:
             continue  # "released 12 prisoners": a source only as "released by X"
+        if passive and verb in COMMITMENT_VERBS:
+            continue
         cited = (-1, -1)
         if verb == "citing":
             at = i + 1

@@ -24,7 +24,8 @@ REPORT_VERBS = (
     "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
-    "compiled|published|released|issued|provided|given"
+    "compiled|published|released|issued|provided|given|pledged|pledges|offered|offers|"
+    "promised|promises|requested|requests"
 )
 # Factored by shared prefixes: this runs over every sentence, and a flat alternation of ~90
 # words is tried word by word at each word boundary.
@@ -96,7 +97,7 @@ SPEAKER_NOUNS = word_set(
 SKIP_BEFORE_VERB = word_set(
     """
     has have had also further then previously initially earlier later recently separately
-    publicly reportedly repeatedly already last first has had on monday tuesday wednesday
+    publicly reportedly repeatedly already last first has had on monday tuesday wednesday so far
     not never now still again
     thursday friday saturday sunday yesterday today
     """
@@ -158,3 +159,6 @@ SPOKESPEOPLE = word_set(
 )
 # "..., its head Agus Salim said": a possessive before a closing source names its body.
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# Verbs of commitment: the one who pledges or asks a sum is its source ("the UK pledged £5
+# million"), never a participle's agent ("the doses promised by the WHO arrived").
+COMMITMENT_VERBS = word_set("pledged pledges offered offers promised promises requested requests")

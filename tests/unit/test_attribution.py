@@ -370,3 +370,9 @@ def test_a_source_naming_a_figure_noun_owns_the_figure() -> None:
     text = "The police figure of 41 missing, given earlier, included survivors, he said."
     assert _source_name(text, "41") == "police"
     assert _events("The official figure of 3,100 was revised.") == []
+
+
+def test_who_pledges_a_sum_is_its_source_but_not_a_participle_agent() -> None:
+    assert _source_name("Madrid has so far offered €150 million.", "€150") == "Madrid"
+    text = "The 1.2 million doses promised by the WHO arrived on Saturday."
+    assert _source_name(text, "1.2 million") is None
