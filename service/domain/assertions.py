@@ -65,10 +65,10 @@ from service.domain.places import (
     places_after_preps,
 )
 from service.domain.quantities import SYNONYMS, canonical_quantity
+from service.domain.quantity_cues import states_capacity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
-
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
 
@@ -269,6 +269,9 @@ def read_figure(
             and after[0].lower not in FUNCTION_WORDS
         ):
             quantity = "people"  # "Thousands protest", "Dozens marched": a crowd acting
+
+    if dimension is None and states_capacity(clause):
+        quantity = "capacity"  # "licensed to carry 150", "a capacity of 40,000 seats"
 
     # subject
     event_toll = is_event_toll(quantity)

@@ -32,6 +32,7 @@ from service.domain.quantities import (
     canonical_quantity,
     quantity_for,
 )
+from service.domain.quantity_cues import PERFECT, is_compared, number_of
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 _MAX_NP = 7
@@ -364,51 +365,6 @@ def _thing_outcome(ctx: SentenceContext, outcome: str, fallback_noun: str | None
     return quantity_for(noun, outcome)
 
 
-_NUMBER_NOUNS = word_set("number numbers total tally")
-_PERFECT = word_set("has have had already")
-_COMPARE_WORDS = word_set("above below than against from versus vs not")
-_ARTICLES = word_set("the a an its their")
-
-
-def _number_of(
-    ctx: SentenceContext, before: Sequence[Token], outcome: str | None
-) -> tuple[str, Sequence[Token]] | None:
-    """The counted noun of "the number of <noun> ..." earlier in the sentence, with no other
-    figure in between; None when there is none or it names nothing ("the number of injured")."""
-    for k in range(len(before) - 2, max(-1, len(before) - 30), -1):
-        if ctx.in_figure(before[k].start):
-            return None
-        if before[k].lower not in _NUMBER_NOUNS or before[k + 1].lower != "of":
-            continue
-        words: list[Token] = []
-        for tok in before[k + 2 : k + 6]:
-            low = tok.lower
-            if low in _ARTICLES and not words:
-                continue
-            if words and outcome is None and low in PEOPLE_OUTCOMES:
-                outcome = low  # "the number of people killed in the fire has risen to 21"
-                break
-            if (
-                not tok.text.isalpha()
-                or low in FUNCTION_WORDS
-                or low.endswith(("ing", "ed"))
-                or ctx.mention_at(tok.start) is not None
-            ):
-                break
-            words.append(tok)
-        if not words:
-            return None
-        head = words[-1].lower
-        return canonical_quantity(f"{head} {outcome}" if outcome else head), words
-    return None
-
-
-def _compared(clause: Sequence[Token]) -> bool:
-    """Whether the clause ends in a comparison ("well above the", "up from the", "not the")."""
-    words = [t.lower for t in clause[-3:] if t.lower not in _ARTICLES]
-    return bool(words) and words[-1] in _COMPARE_WORDS
-
-
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -430,10 +386,10 @@ def quantity_without_noun(
     if ctx.previous_quantity is not None and part:
         # "$95bn in aid, including $61bn for Ukraine"; "passed 218 to 214"
         return ctx.previous_quantity, ()
-    if dimension is None and (numbered := _number_of(ctx, before, outcome)) is not None:
+    if dimension is None and (numbered := number_of(ctx, before, outcome)) is not None:
         # "The number of pathways waiting ... fell to 784,300": the noun after "number of"
         return numbered
-    if ctx.previous_quantity is not None and _compared(clause) and outcome is None:
+    if ctx.previous_quantity is not None and is_compared(clause) and outcome is None:
         # "reached €1.9 billion, well above the €1.2 billion estimated by Asaja", "31, up
         # from the 29 given by police": the figure it is set against names the quantity
         return ctx.previous_quantity, ()
@@ -499,7 +455,7 @@ def quantity_without_noun(
             search = before[-24:]
         for k in range(len(search) - 1, max(-1, len(search) - 25), -1):
             if SYNONYMS.get(search[k].lower) in MONEY_QUANTITIES:
-                if search[k].lower == "cost" and k > 0 and search[k - 1].lower in _PERFECT:
+                if search[k].lower == "cost" and k > 0 and search[k - 1].lower in PERFECT:
                     # "the drought has already cost farmers €1.2bn": what it took, a loss
                     return "losses", [search[k]]
                 return SYNONYMS[search[k].lower], [search[k]]

@@ -592,3 +592,16 @@ def test_a_crop_area_is_land_and_what_a_disaster_has_cost_is_a_loss() -> None:
     )
     assert _one(article, "€1.2 billion").quantity == "losses"
     assert _one(article, "300,000 hectares").quantity == "territory"
+
+
+def test_a_licensed_capacity_is_not_a_head_count() -> None:
+    article = extract_article(
+        text=(
+            "The ferry was carrying about 250 passengers when it overturned. The vessel was "
+            "licensed to carry 150. Its permit allowed 150 passengers, officials said."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "250").quantity == "people"
+    capacities = [a for a in _assertions(article) if a.low == 150]
+    assert [a.quantity for a in capacities] == ["capacity", "capacity"]
