@@ -395,9 +395,18 @@ def read_figure(
     responders = not donor and quantity.rsplit(" ", 1)[-1] in RESPONDERS
     if location is None and focus_place is not None and dimension != "length" and not responders:
         nationwide = any(t.lower in _NATIONWIDE for t in after[np_end : np_end + 3])
+        national = (
+            subject is not None
+            and not event_toll
+            and subject != focus_place
+            and ctx.kind(subject) is EntityKind.COUNTRY
+            and ctx.contains(subject, focus_place)
+        )
         if nationwide or donor:
             # "607 cases nationwide"; "the UK pledged £5 million": aid to the country
             location = ctx.country_of(focus_place) or focus_place
+        elif national:
+            location = subject  # "Spain's olive oil output" in a story about Andalusia
         else:
             home = ctx.country_of(subject) if organisation and subject else None
             if home is None or ctx.contains(home, focus_place):

@@ -605,3 +605,16 @@ def test_a_licensed_capacity_is_not_a_head_count() -> None:
     assert _one(article, "250").quantity == "people"
     capacities = [a for a in _assertions(article) if a.low == 150]
     assert [a.quantity for a in capacities] == ["capacity", "capacity"]
+
+
+def test_a_countrys_own_figure_is_national_in_a_regional_story() -> None:
+    article = extract_article(
+        text=(
+            "SEVILLE (Wire) — Drought has hit Andalusia hard, and farmers in Andalusia fear "
+            "for the harvest. Spain's olive oil output is expected to fall to about 850,000 "
+            "tonnes. Some 300,000 hectares of wheat have been lost in Andalusia."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "850,000").location == "spain"
+    assert _one(article, "300,000").location == "andalusia"
