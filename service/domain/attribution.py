@@ -79,6 +79,8 @@ _MODIFIER_COUNT = re.compile(r"\b(?:" + "|".join(sorted(COUNT_NOUNS)) + r") (?:o
 _NOT_SOURCES = word_set("official officials latest new final initial previous revised total")
 # Characters between a figure and a participle that names its source ("the 2.0% cited by").
 _PASSIVE_REACH = 24
+# Characters between an owned figure noun and its figure ("figure of more than 41").
+_OWNED_REACH = 20
 
 
 class Attribution(NamedTuple):
@@ -99,6 +101,9 @@ class Attribution(NamedTuple):
     # a passive participle names the source of the figures after this offset only (its own
     # clause): in "31, up from the 29 given by police" it is police's 29, not the 31
     clause_start: int = -1
+    # "the police figure of 41", "the ministry's count of": a source owning a figure noun,
+    # which names the figure right after it only
+    owned: bool = False
 
 
 def find_attributions(
@@ -447,7 +452,11 @@ def _possessive_counts(
             name = name[:-2]
         noun = tokens[k + 1]
         span = (tokens[lo].start, tokens[hi - 1].end)
-        out.append(Attribution(noun.start, noun.end, name, attributor, key, keys, span, noun.lower))
+        out.append(
+            Attribution(
+                noun.start, noun.end, name, attributor, key, keys, span, noun.lower, owned=True
+            )
+        )
     return out
 
 
@@ -466,6 +475,29 @@ def _modifier_counts(
         if noun.lower not in COUNT_NOUNS or tokens[k + 1].lower not in {"of", "at"}:
             continue
         head = tokens[k - 1]
+        if head.lower in {"its", "their"}:
+            # "The police prefecture is sticking to its figure of 48,000": the body before
+            owner = _first_body(mentions, entities, head.start)
+            if owner is not None:
+                out.append(
+                    Attribution(
+                        noun.start, noun.end, owner.name, owner.key, owner.key, (owner.key,),
+                        (-1, -1), noun.lower, owned=True,
+                    )
+                )  # fmt: skip
+                continue
+            lo, hi = source_span_after(tokens, 0, covered)  # the sentence's opening body
+            if lo < hi < k - 1 and tokens[hi - 1].lower in SPEAKER_NOUNS | NP_WORDS:
+                name, attributor, key, keys = resolve_phrase(
+                    text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
+                )
+                if name is not None:
+                    span = (tokens[lo].start, tokens[hi - 1].end)
+                    out.append(
+                        Attribution(noun.start, noun.end, name, attributor, key, keys, span,
+                                    noun.lower, owned=True)
+                    )  # fmt: skip
+            continue
         named = head.start in covered or head.text[:1].isupper()
         if not (named or head.lower in SPEAKER_NOUNS) or head.lower in _NOT_SOURCES:
             continue
@@ -479,8 +511,25 @@ def _modifier_counts(
         if name is None:
             continue
         span = (tokens[lo].start, tokens[hi - 1].end)
-        out.append(Attribution(noun.start, noun.end, name, attributor, key, keys, span, noun.lower))
+        out.append(
+            Attribution(
+                noun.start, noun.end, name, attributor, key, keys, span, noun.lower, owned=True
+            )
+        )
     return out
+
+
+def _first_body(
+    mentions: Sequence[EntityMention], entities: Mapping[str, Entity], before: int
+) -> Entity | None:
+    """The first organisation named in the sentence before offset `before`."""
+    for m in mentions:
+        if m.start >= before:
+            return None
+        entity = entities.get(m.key)
+        if entity is not None and entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+            return entity
+    return None
 
 
 def _same_sentence_source(
@@ -515,7 +564,11 @@ def attribution_for(events: Sequence[Attribution], position: int) -> Attribution
 
 
 def _governing(events: Sequence[Attribution], position: int) -> Attribution | None:
-    before = [e for e in events if e.end <= position]
+    # an owned figure noun ("its figure of", "the police figure of") names the figure right
+    # after it, not the next clause's ("..., and the count by Occurrence, at 61,000")
+    before = [
+        e for e in events if e.end <= position and not (e.owned and position - e.end > _OWNED_REACH)
+    ]
     after = [e for e in events if e.start >= position]
     if (
         after
@@ -537,7 +590,7 @@ def _governing(events: Sequence[Attribution], position: int) -> Attribution | No
     )
     if before:
         nearest = before[-1]
-        if nearest.verb in COUNT_NOUNS and nearest.name is not None and position - nearest.end <= 4:
+        if nearest.owned and nearest.name is not None:
             return nearest  # "The police figure of 41 ..., he said": the police's 41
         if closing is not None and (
             nearest.verb not in SPEECH

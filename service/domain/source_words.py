@@ -55,7 +55,7 @@ NP_WORDS = word_set(
     agencies administration cabinet parliament lawmakers diplomats diplomat analysts experts
     economists monitors monitor observers watchdog regulator regulators prosecutors
     prosecutor court judge analysis study report survey estimates data figures research poll
-    polls assessment
+    polls assessment prefecture union unions
     """
 )
 # Words in a source phrase that make an entity-less phrase still name a speaking body/person.

@@ -376,3 +376,12 @@ def test_who_pledges_a_sum_is_its_source_but_not_a_participle_agent() -> None:
     assert _source_name("Madrid has so far offered €150 million.", "€150") == "Madrid"
     text = "The 1.2 million doses promised by the WHO arrived on Saturday."
     assert _source_name(text, "1.2 million") is None
+
+
+def test_its_figure_belongs_to_the_body_the_sentence_opens_with_and_only_its_own() -> None:
+    text = (
+        "The police prefecture is sticking to its figure of 48,000, and the independent "
+        "count by a media group, at 61,000, sits in between."
+    )
+    assert _source_name(text, "48,000") == "police prefecture"
+    assert _source_name(text, "61,000") is None
