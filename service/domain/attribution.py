@@ -19,12 +19,22 @@ entity mentions inside it:
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping, Sequence
 from operator import attrgetter
-from typing import NamedTuple
 
+from service.domain.attribution_types import Attribution
 from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.source_nouns import (
+    MODIFIER_COUNT,
+    POSSESSIVE_COUNT,
+    POSSESSIVE_ENDINGS,
+    is_place,
+    is_plural_possessive,
+    modifier_counts,
+    named_data_source,
+    possessive_counts,
+    through_plural_possessives,
+)
 from service.domain.source_phrases import (
     Token,
     by_after,
@@ -40,7 +50,6 @@ from service.domain.source_words import (
     ANAPHORIC_NOUNS,
     ARTICLES,
     COMMITMENT_VERBS,
-    COUNT_NOUNS,
     DATA_NOUNS,
     GENERIC_BODY_NOUNS,
     NP_WORDS,
@@ -57,7 +66,6 @@ from service.domain.source_words import (
     SPOKESPEOPLE,
     TRAILING_MARKS,
     VERB,
-    word_set,
 )
 
 # Token, tokenize and the phrase tests are re-exported: other modules read sources from here.
@@ -71,39 +79,10 @@ __all__ = [
     "tokenize",
 ]
 
-# A possessive before a figure noun ("the ministry's count of"): a source without a verb.
-_POSSESSIVE_COUNT = re.compile(r"['’]s (?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
-# A source naming a figure noun ("the police figure of 41", "the CGT estimate of 160,000").
-_MODIFIER_COUNT = re.compile(r"\b(?:" + "|".join(sorted(COUNT_NOUNS)) + r") (?:of|at)\b")
-# Heads of such a modifier that are not sources ("the official figure", "the latest count").
-_NOT_SOURCES = word_set("official officials latest new final initial previous revised total")
 # Characters between a figure and a participle that names its source ("the 2.0% cited by").
 _PASSIVE_REACH = 24
 # Characters between an owned figure noun and its figure ("figure of more than 41").
 _OWNED_REACH = 20
-
-
-class Attribution(NamedTuple):
-    """A reporting event: the verb's offsets and whom it attributes to."""
-
-    start: int  # of the verb (or of "according to")
-    end: int
-    name: str | None  # display name of the source, None when unknown
-    attributor: str | None  # entity key of the body the source speaks for
-    speaker_key: str | None  # entity key of the source itself (person or body)
-    entity_keys: tuple[str, ...]  # every entity mentioned in the source phrase
-    phrase: tuple[int, int] = (-1, -1)  # offsets of the source phrase in this sentence
-    verb: str = ""
-    # "..., the ministry said": a source after a comma or a quote speaks for the sentence
-    trailing: bool = False
-    # "the 2.0% cited by the ministry": a participle with its source after "by"
-    passive: bool = False
-    # a passive participle names the source of the figures after this offset only (its own
-    # clause): in "31, up from the 29 given by police" it is police's 29, not the 31
-    clause_start: int = -1
-    # "the police figure of 41", "the ministry's count of": a source owning a figure noun,
-    # which names the figure right after it only
-    owned: bool = False
 
 
 def find_attributions(
@@ -122,8 +101,8 @@ def find_attributions(
     said" / "it said" to the previous source of that kind in the article.
     """
     verbs = list(VERB.finditer(text, start, end))  # one scan serves the test and the loop
-    modifier_count = _MODIFIER_COUNT.search(text, start, end) is not None
-    if not verbs and not modifier_count and _POSSESSIVE_COUNT.search(text, start, end) is None:
+    modifier_count = MODIFIER_COUNT.search(text, start, end) is not None
+    if not verbs and not modifier_count and POSSESSIVE_COUNT.search(text, start, end) is None:
         return []
     if tokens is None:
         tokens = tokenize(text, start, end)
@@ -169,7 +148,7 @@ def find_attributions(
         elif passive:
             # "was reported by the Red Cross", "..., cited by Bloomberg,"; not "recorded by
             # the afternoon"
-            lo, hi = _through_plural_possessives(
+            lo, hi = through_plural_possessives(
                 tokens, source_span_after(tokens, by_at + 1, covered), covered
             )
             if lo < hi and not (
@@ -212,7 +191,7 @@ def find_attributions(
             if verb in PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
                 lo, hi = i, i  # "..., noting that": the sentence's named source stands
             else:
-                lo, hi = _through_plural_possessives(
+                lo, hi = through_plural_possessives(
                     tokens, source_span_before(tokens, i - 1, covered), covered
                 )
             if (
@@ -238,9 +217,9 @@ def find_attributions(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
             )
             if name is None and attributor is None:
-                name = _named_data_source(tokens, lo, hi)
-            elif _is_place(entities, key) and any(
-                _is_plural_possessive(tokens, k) for k in range(lo, hi)
+                name = named_data_source(tokens, lo, hi)
+            elif is_place(entities, key) and any(
+                is_plural_possessive(tokens, k) for k in range(lo, hi)
             ):
                 # "the Confederation of Indonesian Workers' Unions": a body of its own, not
                 # the country its name mentions
@@ -319,73 +298,19 @@ def find_attributions(
             )
         )
     if (text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0) and any(
-        t.text.endswith(_POSSESSIVE_ENDINGS) for t in tokens
+        t.text.endswith(POSSESSIVE_ENDINGS) for t in tokens
     ):  # the text test spares the token loop in most sentences
-        events.extend(_possessive_counts(text, tokens, covered, mentions, entities))
+        events.extend(possessive_counts(text, tokens, covered, mentions, entities))
         events.sort(key=lambda e: e.start)
     if modifier_count:
         taken = {e.start for e in events}
         events.extend(
             e
-            for e in _modifier_counts(text, tokens, covered, mentions, entities)
+            for e in modifier_counts(text, tokens, covered, mentions, entities)
             if e.start not in taken  # "the CGT estimate of": already read as a verb
         )
         events.sort(key=lambda e: e.start)
     return events
-
-
-_POSSESSIVE_ENDINGS = ("'s", "’s")
-
-
-def _is_place(entities: Mapping[str, Entity], key: str | None) -> bool:
-    entity = entities.get(key) if key is not None else None
-    return entity is not None and entity.kind in (EntityKind.COUNTRY, EntityKind.PLACE)
-
-
-def _is_plural_possessive(tokens: Sequence[Token], at: int) -> bool:
-    """Whether token `at` is the apostrophe of "growers' association", "Workers' Unions"."""
-    return (
-        0 < at < len(tokens) - 1
-        and tokens[at].text in {"'", "’"}
-        and tokens[at - 1].end == tokens[at].start
-        and tokens[at - 1].lower.endswith("s")
-        and tokens[at - 1].text.isalpha()
-        and tokens[at + 1].start > tokens[at].end
-    )
-
-
-def _through_plural_possessives(
-    tokens: Sequence[Token], span: tuple[int, int], covered: set[int]
-) -> tuple[int, int]:
-    """A source phrase read across a plural possessive ("the growers' association Asaja",
-    "the Confederation of Indonesian Workers' Unions"), which the phrase reader stops at."""
-    lo, hi = span
-    if lo >= hi:
-        return span
-    while _is_plural_possessive(tokens, lo - 1):
-        before, _ = source_span_before(tokens, lo - 2, covered)
-        if before >= lo - 2:
-            break
-        lo = before
-    while _is_plural_possessive(tokens, hi):
-        _, after = source_span_after(tokens, hi + 1, covered)
-        if after <= hi + 1:
-            break
-        named = [k for k in range(hi + 1, after) if tokens[k].text[:1].isupper()]
-        # "the growers' association Asaja two days earlier": the phrase ends at its name
-        hi = named[-1] + 1 if named else after
-    return (lo, hi)
-
-
-def _named_data_source(tokens: Sequence[Token], lo: int, hi: int) -> str | None:
-    """ "StatsWales data showed", "Eurostat figures show": the name before a data noun is the
-    source, even when it is no known entity."""
-    if hi - lo < 2 or tokens[hi - 1].lower not in DATA_NOUNS:
-        return None
-    name = [t.text for t in tokens[lo : hi - 1] if t.lower not in ARTICLES]
-    if not name or not all(word[:1].isupper() for word in name):
-        return None
-    return " ".join(name)
 
 
 def _antecedent(
@@ -422,114 +347,6 @@ def _last_named(events: Sequence[Attribution]) -> Attribution | None:
     """The sentence's last named speaker; a passive "by X" names a figure's source, not who
     goes on speaking ("the €1.2bn estimated by Asaja, and warned ...")."""
     return next((e for e in reversed(events) if e.name is not None and not e.passive), None)
-
-
-def _possessive_counts(
-    text: str,
-    tokens: Sequence[Token],
-    covered: set[int],
-    mentions: Sequence[EntityMention],
-    entities: Mapping[str, Entity],
-) -> list[Attribution]:
-    """ "the interior ministry's count of 310,000", "the CGT's claim of more than a million":
-    a possessive source of a figure noun."""
-    out: list[Attribution] = []
-    for k in range(len(tokens) - 2):
-        tok = tokens[k]
-        if not tok.text.endswith(_POSSESSIVE_ENDINGS) or tokens[k + 1].lower not in COUNT_NOUNS:
-            continue
-        if tokens[k + 2].lower not in {"of", "at", "was", "is", "put", "puts"}:
-            continue
-        lo, hi = source_span_before(tokens, k, covered)
-        if lo >= hi:
-            continue
-        name, attributor, key, keys = resolve_phrase(
-            text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
-        )
-        if name is None:
-            continue
-        if name.endswith(_POSSESSIVE_ENDINGS):
-            name = name[:-2]
-        noun = tokens[k + 1]
-        span = (tokens[lo].start, tokens[hi - 1].end)
-        out.append(
-            Attribution(
-                noun.start, noun.end, name, attributor, key, keys, span, noun.lower, owned=True
-            )
-        )
-    return out
-
-
-def _modifier_counts(
-    text: str,
-    tokens: Sequence[Token],
-    covered: set[int],
-    mentions: Sequence[EntityMention],
-    entities: Mapping[str, Entity],
-) -> list[Attribution]:
-    """ "the police figure of 41", "the CGT estimate of 160,000": a source naming a figure
-    noun after a definite article (not "the official figure", which names no one)."""
-    out: list[Attribution] = []
-    for k in range(2, len(tokens) - 1):
-        noun = tokens[k]
-        if noun.lower not in COUNT_NOUNS or tokens[k + 1].lower not in {"of", "at"}:
-            continue
-        head = tokens[k - 1]
-        if head.lower in {"its", "their"}:
-            # "The police prefecture is sticking to its figure of 48,000": the body before
-            owner = _first_body(mentions, entities, head.start)
-            if owner is not None:
-                out.append(
-                    Attribution(
-                        noun.start, noun.end, owner.name, owner.key, owner.key, (owner.key,),
-                        (-1, -1), noun.lower, owned=True,
-                    )
-                )  # fmt: skip
-                continue
-            lo, hi = source_span_after(tokens, 0, covered)  # the sentence's opening body
-            if lo < hi < k - 1 and tokens[hi - 1].lower in SPEAKER_NOUNS | NP_WORDS:
-                name, attributor, key, keys = resolve_phrase(
-                    text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
-                )
-                if name is not None:
-                    span = (tokens[lo].start, tokens[hi - 1].end)
-                    out.append(
-                        Attribution(noun.start, noun.end, name, attributor, key, keys, span,
-                                    noun.lower, owned=True)
-                    )  # fmt: skip
-            continue
-        named = head.start in covered or head.text[:1].isupper()
-        if not (named or head.lower in SPEAKER_NOUNS) or head.lower in _NOT_SOURCES:
-            continue
-        lo, hi = source_span_before(tokens, k - 1, covered)
-        if hi - lo < 2 or tokens[lo].lower != "the":
-            continue  # "the" opens the phrase: "Police figures show" is a verb's subject
-        lo += 1
-        name, attributor, key, keys = resolve_phrase(
-            text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
-        )
-        if name is None:
-            continue
-        span = (tokens[lo].start, tokens[hi - 1].end)
-        out.append(
-            Attribution(
-                noun.start, noun.end, name, attributor, key, keys, span, noun.lower, owned=True
-            )
-        )
-    return out
-
-
-def _first_body(
-    mentions: Sequence[EntityMention], entities: Mapping[str, Entity], before: int
-) -> Entity | None:
-    """The first organisation named in the sentence before offset `before`."""
-    for m in mentions:
-        if m.start >= before:
-            return None
-        entity = entities.get(m.key)
-        if entity is not None and entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP):
-            return entity
-    return None
 
 
 def _same_sentence_source(
