@@ -69,6 +69,7 @@ from service.domain.quantity_cues import states_capacity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
+_GIVEN = word_set("aid funding compensation donations grants loans")
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
 
@@ -398,6 +399,7 @@ def read_figure(
         national = (
             subject is not None
             and not event_toll
+            and quantity not in _GIVEN  # aid goes where it is sent
             and subject != focus_place
             and ctx.kind(subject) is EntityKind.COUNTRY
             and ctx.contains(subject, focus_place)

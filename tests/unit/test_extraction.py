@@ -618,3 +618,13 @@ def test_a_countrys_own_figure_is_national_in_a_regional_story() -> None:
     )
     assert _one(article, "850,000").location == "spain"
     assert _one(article, "300,000").location == "andalusia"
+
+
+def test_who_pledges_a_sum_owns_it_and_says_it() -> None:
+    article = extract_article(
+        text="VAN, Turkey (Wire) — The United States pledged $15 million in emergency aid.",
+        published_at=PUBLISHED,
+    )
+    aid = _one(article, "$15 million")
+    assert aid.subject == "united-states"
+    assert aid.attributor == "united-states"
