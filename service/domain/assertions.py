@@ -58,14 +58,18 @@ from service.domain.owners import (
 )
 from service.domain.places import (
     MOVED,
+    RESPONDERS,
     VERB_STARTS,
     fronted_place,
     most_specific,
     places_after_preps,
 )
 from service.domain.quantities import SYNONYMS, canonical_quantity
+from service.domain.quantity_cues import states_capacity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
+_KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
+_GIVEN = word_set("aid funding compensation donations grants loans")
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
 
@@ -232,6 +236,9 @@ def read_figure(
                 known = canonical_quantity(target_head) in SYNONYMS
                 head = direction if known else f"{target_head} {direction}"
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
+        if dimension == "area" and quantity not in _KNOWN_QUANTITIES:
+            # "300,000 hectares of wheat": an area of land, whatever grows on it
+            quantity = canonical_quantity(f"territory {outcome}" if outcome else "territory")
         if quantity == "people":
             # "put the death toll at more than 3,000 people": the toll names the count
             toll, _ = noun_before(ctx, clause, dimension)
@@ -263,6 +270,9 @@ def read_figure(
             and after[0].lower not in FUNCTION_WORDS
         ):
             quantity = "people"  # "Thousands protest", "Dozens marched": a crowd acting
+
+    if dimension is None and states_capacity(clause):
+        quantity = "capacity"  # "licensed to carry 150", "a capacity of 40,000 seats"
 
     # subject
     event_toll = is_event_toll(quantity)
@@ -376,16 +386,35 @@ def read_figure(
     location = most_specific(ctx, places)
     named_place = location is not None
     organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION
-    if location is None and focus_place is not None and dimension != "length":
+    donor = (
+        focus_place is not None
+        and subject is not None
+        and ctx.kind(subject) is EntityKind.COUNTRY
+        and not ctx.contains(subject, focus_place)
+    )
+    # divers, engines, field hospitals sent are the responder's, placed only when said
+    responders = not donor and quantity.rsplit(" ", 1)[-1] in RESPONDERS
+    if location is None and focus_place is not None and dimension != "length" and not responders:
         nationwide = any(t.lower in _NATIONWIDE for t in after[np_end : np_end + 3])
-        if nationwide:
-            location = ctx.country_of(focus_place) or focus_place  # "607 cases nationwide"
+        national = (
+            subject is not None
+            and not event_toll
+            and quantity not in _GIVEN  # aid goes where it is sent
+            and subject != focus_place
+            and ctx.kind(subject) is EntityKind.COUNTRY
+            and ctx.contains(subject, focus_place)
+        )
+        if nationwide or donor:
+            # "607 cases nationwide"; "the UK pledged £5 million": aid to the country
+            location = ctx.country_of(focus_place) or focus_place
+        elif national:
+            location = subject  # "Spain's olive oil output" in a story about Andalusia
         else:
             home = ctx.country_of(subject) if organisation and subject else None
             if home is None or ctx.contains(home, focus_place):
                 # (a foreign body's own figure is not the story's place)
                 location = focus_place
-    if location is None and organisation and subject is not None:
+    if location is None and organisation and subject is not None and not responders:
         location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
     if (
         weak

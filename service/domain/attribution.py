@@ -19,12 +19,22 @@ entity mentions inside it:
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping, Sequence
 from operator import attrgetter
-from typing import NamedTuple
 
+from service.domain.attribution_types import Attribution
 from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.source_nouns import (
+    MODIFIER_COUNT,
+    POSSESSIVE_COUNT,
+    POSSESSIVE_ENDINGS,
+    is_place,
+    is_plural_possessive,
+    modifier_counts,
+    named_data_source,
+    possessive_counts,
+    through_plural_possessives,
+)
 from service.domain.source_phrases import (
     Token,
     by_after,
@@ -39,13 +49,14 @@ from service.domain.source_phrases import (
 from service.domain.source_words import (
     ANAPHORIC_NOUNS,
     ARTICLES,
-    COUNT_NOUNS,
+    COMMITMENT_VERBS,
     DATA_NOUNS,
     GENERIC_BODY_NOUNS,
     NP_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
     PASSIVE_ONLY,
+    POSSESSIVE_PRONOUNS,
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
     SHOW_VERBS,
@@ -68,27 +79,10 @@ __all__ = [
     "tokenize",
 ]
 
-# A possessive before a figure noun ("the ministry's count of"): a source without a verb.
-_POSSESSIVE_COUNT = re.compile(r"['’]s (?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
 # Characters between a figure and a participle that names its source ("the 2.0% cited by").
 _PASSIVE_REACH = 24
-
-
-class Attribution(NamedTuple):
-    """A reporting event: the verb's offsets and whom it attributes to."""
-
-    start: int  # of the verb (or of "according to")
-    end: int
-    name: str | None  # display name of the source, None when unknown
-    attributor: str | None  # entity key of the body the source speaks for
-    speaker_key: str | None  # entity key of the source itself (person or body)
-    entity_keys: tuple[str, ...]  # every entity mentioned in the source phrase
-    phrase: tuple[int, int] = (-1, -1)  # offsets of the source phrase in this sentence
-    verb: str = ""
-    # "..., the ministry said": a source after a comma or a quote speaks for the sentence
-    trailing: bool = False
-    # "the 2.0% cited by the ministry": a participle with its source after "by"
-    passive: bool = False
+# Characters between an owned figure noun and its figure ("figure of more than 41").
+_OWNED_REACH = 20
 
 
 def find_attributions(
@@ -107,7 +101,8 @@ def find_attributions(
     said" / "it said" to the previous source of that kind in the article.
     """
     verbs = list(VERB.finditer(text, start, end))  # one scan serves the test and the loop
-    if not verbs and _POSSESSIVE_COUNT.search(text, start, end) is None:
+    modifier_count = MODIFIER_COUNT.search(text, start, end) is not None
+    if not verbs and not modifier_count and POSSESSIVE_COUNT.search(text, start, end) is None:
         return []
     if tokens is None:
         tokens = tokenize(text, start, end)
@@ -127,10 +122,12 @@ def find_attributions(
         if i == len(tokens) or tokens[i].start != match.start():
             continue
         inverted = False  # "“...,” said police spokesman Jean Dupont"
-        by_at = by_after(tokens, i) if verb.endswith("ed") else -1
+        by_at = by_after(tokens, i) if verb.endswith("ed") or verb in PASSIVE_ONLY else -1
         passive = by_at > 0
         if verb in PASSIVE_ONLY and not passive:
             continue  # "released 12 prisoners": a source only as "released by X"
+        if passive and verb in COMMITMENT_VERBS:
+            continue
         cited = (-1, -1)
         if verb == "citing":
             at = i + 1
@@ -151,13 +148,14 @@ def find_attributions(
         elif passive:
             # "was reported by the Red Cross", "..., cited by Bloomberg,"; not "recorded by
             # the afternoon"
-            lo, hi = source_span_after(tokens, by_at + 1, covered)
+            lo, hi = through_plural_possessives(
+                tokens, source_span_after(tokens, by_at + 1, covered), covered
+            )
             if lo < hi and not (
-                tokens[lo].start in covered
-                or tokens[lo].text[:1].isupper()
+                any(t.start in covered or t.text[:1].isupper() for t in tokens[lo:hi])
                 or tokens[hi - 1].lower in SPEAKER_NOUNS | NP_WORDS
             ):
-                continue
+                continue  # a name anywhere: "estimated by the growers' association Asaja"
         elif cited[0] < cited[1] and names_someone(tokens, cited[0], cited[1], at, covered):
             # "..., the AP reported, citing the disaster agency": the cited body is the source
             lo, hi = cited
@@ -193,7 +191,9 @@ def find_attributions(
             if verb in PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
                 lo, hi = i, i  # "..., noting that": the sentence's named source stands
             else:
-                lo, hi = source_span_before(tokens, i - 1, covered)
+                lo, hi = through_plural_possessives(
+                    tokens, source_span_before(tokens, i - 1, covered), covered
+                )
             if (
                 lo == hi
                 and prev >= 0
@@ -216,6 +216,14 @@ def find_attributions(
             name, attributor, key, keys = resolve_phrase(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
             )
+            if name is None and attributor is None:
+                name = named_data_source(tokens, lo, hi)
+            elif is_place(entities, key) and any(
+                is_plural_possessive(tokens, k) for k in range(lo, hi)
+            ):
+                # "the Confederation of Indonesian Workers' Unions": a body of its own, not
+                # the country its name mentions
+                attributor, key, keys = None, None, ()
             head = [t for t in tokens[lo:hi] if t.lower not in ARTICLES]
             if attributor is None and len(head) == 1 and head[0].lower in ANAPHORIC_NOUNS:
                 body = _antecedent(head[0], mentions, entities, last_body)
@@ -258,12 +266,21 @@ def find_attributions(
             )
             continue
         span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
+        clause_start = -1
+        if passive:
+            comma = next((k for k in range(i - 1, -1, -1) if tokens[k].text in {",", ";"}), -1)
+            clause_start = tokens[comma + 1].start if comma >= 0 else -1
         # "..., according to X" scopes its whole sentence like a closing "..., X said"
         trailing = (
             passive
             or inverted
             or verb.lower() == "according to"
             or (0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS)
+            or (
+                1 < lo < hi
+                and tokens[lo - 1].lower in POSSESSIVE_PRONOUNS
+                and tokens[lo - 2].text in TRAILING_MARKS
+            )
         )
         events.append(
             Attribution(
@@ -277,17 +294,23 @@ def find_attributions(
                 verb,
                 trailing,
                 passive,
+                clause_start,
             )
         )
     if (text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0) and any(
-        t.text.endswith(_POSSESSIVE_ENDINGS) for t in tokens
+        t.text.endswith(POSSESSIVE_ENDINGS) for t in tokens
     ):  # the text test spares the token loop in most sentences
-        events.extend(_possessive_counts(text, tokens, covered, mentions, entities))
+        events.extend(possessive_counts(text, tokens, covered, mentions, entities))
+        events.sort(key=lambda e: e.start)
+    if modifier_count:
+        taken = {e.start for e in events}
+        events.extend(
+            e
+            for e in modifier_counts(text, tokens, covered, mentions, entities)
+            if e.start not in taken  # "the CGT estimate of": already read as a verb
+        )
         events.sort(key=lambda e: e.start)
     return events
-
-
-_POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 def _antecedent(
@@ -321,39 +344,9 @@ def _antecedent(
 
 
 def _last_named(events: Sequence[Attribution]) -> Attribution | None:
-    return next((e for e in reversed(events) if e.name is not None), None)
-
-
-def _possessive_counts(
-    text: str,
-    tokens: Sequence[Token],
-    covered: set[int],
-    mentions: Sequence[EntityMention],
-    entities: Mapping[str, Entity],
-) -> list[Attribution]:
-    """ "the interior ministry's count of 310,000", "the CGT's claim of more than a million":
-    a possessive source of a figure noun."""
-    out: list[Attribution] = []
-    for k in range(len(tokens) - 2):
-        tok = tokens[k]
-        if not tok.text.endswith(_POSSESSIVE_ENDINGS) or tokens[k + 1].lower not in COUNT_NOUNS:
-            continue
-        if tokens[k + 2].lower not in {"of", "at", "was", "is", "put", "puts"}:
-            continue
-        lo, hi = source_span_before(tokens, k, covered)
-        if lo >= hi:
-            continue
-        name, attributor, key, keys = resolve_phrase(
-            text, tokens[lo].start, tokens[hi - 1].end, mentions, entities
-        )
-        if name is None:
-            continue
-        if name.endswith(_POSSESSIVE_ENDINGS):
-            name = name[:-2]
-        noun = tokens[k + 1]
-        span = (tokens[lo].start, tokens[hi - 1].end)
-        out.append(Attribution(noun.start, noun.end, name, attributor, key, keys, span, noun.lower))
-    return out
+    """The sentence's last named speaker; a passive "by X" names a figure's source, not who
+    goes on speaking ("the €1.2bn estimated by Asaja, and warned ...")."""
+    return next((e for e in reversed(events) if e.name is not None and not e.passive), None)
 
 
 def _same_sentence_source(
@@ -388,13 +381,18 @@ def attribution_for(events: Sequence[Attribution], position: int) -> Attribution
 
 
 def _governing(events: Sequence[Attribution], position: int) -> Attribution | None:
-    before = [e for e in events if e.end <= position]
+    # an owned figure noun ("its figure of", "the police figure of") names the figure right
+    # after it, not the next clause's ("..., and the count by Occurrence, at 61,000")
+    before = [
+        e for e in events if e.end <= position and not (e.owned and position - e.end > _OWNED_REACH)
+    ]
     after = [e for e in events if e.start >= position]
     if (
         after
         and after[0].passive
         and after[0].name is not None
         and after[0].start - position <= _PASSIVE_REACH
+        and position >= after[0].clause_start
     ):
         return after[0]  # "compared with the 2.0% cited by the ministry"
     closing = next(
@@ -409,6 +407,8 @@ def _governing(events: Sequence[Attribution], position: int) -> Attribution | No
     )
     if before:
         nearest = before[-1]
+        if nearest.owned and nearest.name is not None:
+            return nearest  # "The police figure of 41 ..., he said": the police's 41
         if closing is not None and (
             nearest.verb not in SPEECH
             or (nearest.speaker_key is None and closing.speaker_key is not None)

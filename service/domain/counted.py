@@ -32,6 +32,7 @@ from service.domain.quantities import (
     canonical_quantity,
     quantity_for,
 )
+from service.domain.quantity_cues import PERFECT, is_compared, number_of
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 _MAX_NP = 7
@@ -385,6 +386,13 @@ def quantity_without_noun(
     if ctx.previous_quantity is not None and part:
         # "$95bn in aid, including $61bn for Ukraine"; "passed 218 to 214"
         return ctx.previous_quantity, ()
+    if dimension is None and (numbered := number_of(ctx, before, outcome)) is not None:
+        # "The number of pathways waiting ... fell to 784,300": the noun after "number of"
+        return numbered
+    if ctx.previous_quantity is not None and is_compared(clause) and outcome is None:
+        # "reached €1.9 billion, well above the €1.2 billion estimated by Asaja", "31, up
+        # from the 29 given by police": the figure it is set against names the quantity
+        return ctx.previous_quantity, ()
     if ctx.previous_quantity is not None and _gapped(ctx, clause):
         # "the EU pledged €20m in aid and the United States $15 million"
         return ctx.previous_quantity, ()
@@ -447,6 +455,9 @@ def quantity_without_noun(
             search = before[-24:]
         for k in range(len(search) - 1, max(-1, len(search) - 25), -1):
             if SYNONYMS.get(search[k].lower) in MONEY_QUANTITIES:
+                if search[k].lower == "cost" and k > 0 and search[k - 1].lower in PERFECT:
+                    # "the drought has already cost farmers €1.2bn": what it took, a loss
+                    return "losses", [search[k]]
                 return SYNONYMS[search[k].lower], [search[k]]
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
     found = _known_noun_before(clause, 10 if dimension is None else 4, dimension is not None)

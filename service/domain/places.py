@@ -24,6 +24,14 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "â€”", "â€
 
 
 MOVED = frozenset({"displaced", "evacuated", "rescued"})
+# Heads of quantities of people and equipment sent to an event (not its troops): they are the
+# responder's, placed only where the text places them.
+RESPONDERS = word_set(
+    """
+    firefighters divers personnel staff rescuers engines boats aircraft hospitals
+    ambulances vessels specialists volunteers medics
+    """
+)
 VERB_STARTS = word_set("has have had was were is are will would could")
 
 

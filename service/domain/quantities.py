@@ -76,7 +76,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "votes": "votes|ballots|ballots cast|vote",
     "seats": "seats|seat|mandates",
     "turnout": "turnout|voter turnout",
-    "people": "people|persons|individuals|civilians|residents|inhabitants|citizens|"
+    "people": "people|persons|individuals|civilians|residents|inhabitants|citizens|others|"
     "population|victims|children|adults|patients|migrants|passengers",
     "homes": "homes|houses|dwellings|households|residences|housing units|home|house",
     "power outages": "power outages|outages|blackouts|without power|without electricity|"

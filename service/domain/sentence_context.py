@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from service.domain.attribution import Attribution, Token, tokenize
 from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.source_words import COMMITMENT_VERBS
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -61,7 +62,10 @@ class SentenceContext:
         self.previous_quantity: str | None = None  # of the figure before, for "from $3bn"
         self.previous_head: str | None = None  # its counted noun as written ("officers")
         self.figure_spans: list[tuple[int, int]] = []  # every figure of the sentence
-        self.source_keys = {k for s in sources for k in s.entity_keys}
+        # who pledges or asks a sum both says it and owns it ("the UK pledged £5 million")
+        self.source_keys = {
+            k for s in sources if s.verb not in COMMITMENT_VERBS for k in s.entity_keys
+        }
         self.source_spans = [(s.start, s.end) for s in sources]
         self.tokens = tokens if tokens is not None else tokenize(text, start, end)
         self.token_starts = [t.start for t in self.tokens]

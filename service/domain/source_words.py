@@ -24,7 +24,8 @@ REPORT_VERBS = (
     "projected|projects|forecast|forecasts|revealed|disclosed|showed|show|shows|found|"
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
-    "compiled|published|released|issued|provided"
+    "compiled|published|released|issued|provided|given|pledged|pledges|offered|offers|"
+    "promised|promises|requested|requests"
 )
 # Factored by shared prefixes: this runs over every sentence, and a flat alternation of ~90
 # words is tried word by word at each word boundary.
@@ -54,7 +55,7 @@ NP_WORDS = word_set(
     agencies administration cabinet parliament lawmakers diplomats diplomat analysts experts
     economists monitors monitor observers watchdog regulator regulators prosecutors
     prosecutor court judge analysis study report survey estimates data figures research poll
-    polls assessment
+    polls assessment prefecture union unions
     """
 )
 # Words in a source phrase that make an entity-less phrase still name a speaking body/person.
@@ -96,7 +97,7 @@ SPEAKER_NOUNS = word_set(
 SKIP_BEFORE_VERB = word_set(
     """
     has have had also further then previously initially earlier later recently separately
-    publicly reportedly repeatedly already last first has had on monday tuesday wednesday
+    publicly reportedly repeatedly already last first has had on monday tuesday wednesday so far
     not never now still again
     thursday friday saturday sunday yesterday today
     """
@@ -149,9 +150,15 @@ GENERIC_BODY_NOUNS = word_set("agency organisation organization charity body aut
 ANAPHORIC_NOUNS = GENERIC_BODY_NOUNS | word_set(
     "ministry department office service commission council bureau union institute"
 )
-# Participles that name a source only with "by" ("figures released by the ministry").
-PASSIVE_ONLY = frozenset({"compiled", "released", "issued", "provided"})
+# Participles that name a source only with "by" ("figures released by the ministry", "the
+# 29 given by police").
+PASSIVE_ONLY = frozenset({"compiled", "released", "issued", "provided", "given"})
 # Heads of a source phrase that speak for the body before them ("a ministry spokesman").
 SPOKESPEOPLE = word_set(
     "spokesman spokeswoman spokesperson official officials source sources representative"
 )
+# "..., its head Agus Salim said": a possessive before a closing source names its body.
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# Verbs of commitment: the one who pledges or asks a sum is its source ("the UK pledged £5
+# million"), never a participle's agent ("the doses promised by the WHO arrived").
+COMMITMENT_VERBS = word_set("pledged pledges offered offers promised promises requested requests")

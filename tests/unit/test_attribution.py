@@ -326,3 +326,62 @@ def test_inverted_speaker_after_a_quote_with_a_lowercase_title() -> None:
     text = "Brightwell Semiconductor Inc. said revenue rose 12% to $4.2 billion."
     clause = text[text.index("said") :]
     assert all(e.name != "revenue rose" for e in _events(clause))
+
+
+def _source_name(text: str, figure: str) -> str | None:
+    event = attribution_for(_events(text), text.index(figure))
+    return event.name if event is not None else None
+
+
+def test_given_by_names_the_source_of_the_figure_before_it_only() -> None:
+    text = "The agency put the number of injured at 31, up from the 29 given by police."
+    assert _source_name(text, "29") == "police"
+    assert _source_name(text, "31") != "police"
+
+
+def test_passive_source_read_across_a_plural_possessive() -> None:
+    text = (
+        "The union said losses had reached €1.9 billion, well above the €1.2 billion "
+        "estimated by the growers' association Asaja two days earlier, and warned they "
+        "could exceed €2 billion."
+    )
+    assert _source_name(text, "€1.2 billion") == "growers' association Asaja"
+    assert _source_name(text, "€2 billion") == "union"
+
+
+def test_a_named_data_source_reports_its_figures() -> None:
+    text = "Waits of over a year fell to 20,950, from 23,800 in August, StatsWales data showed."
+    assert _source_name(text, "20,950") == "StatsWales"
+
+
+def test_closing_source_after_a_possessive_pronoun() -> None:
+    text = "The city fire department sent 32 fire engines, its head Agus Salim said."
+    assert _source_name(text, "32") == "Agus Salim"
+
+
+def test_a_body_named_with_a_plural_possessive_is_not_its_country() -> None:
+    text = "The Confederation of Indonesian Workers' Unions (KSPI) put the toll at 24."
+    [event] = _events(text)
+    assert event.name == "Confederation of Indonesian Workers' Unions"
+    assert event.attributor is None
+
+
+def test_a_source_naming_a_figure_noun_owns_the_figure() -> None:
+    text = "The police figure of 41 missing, given earlier, included survivors, he said."
+    assert _source_name(text, "41") == "police"
+    assert _events("The official figure of 3,100 was revised.") == []
+
+
+def test_who_pledges_a_sum_is_its_source_but_not_a_participle_agent() -> None:
+    assert _source_name("Madrid has so far offered €150 million.", "€150") == "Madrid"
+    text = "The 1.2 million doses promised by the WHO arrived on Saturday."
+    assert _source_name(text, "1.2 million") is None
+
+
+def test_its_figure_belongs_to_the_body_the_sentence_opens_with_and_only_its_own() -> None:
+    text = (
+        "The police prefecture is sticking to its figure of 48,000, and the independent "
+        "count by a media group, at 61,000, sits in between."
+    )
+    assert _source_name(text, "48,000") == "police prefecture"
+    assert _source_name(text, "61,000") is None

@@ -545,3 +545,86 @@ def test_a_clause_without_a_place_shares_the_previous_clause_scene() -> None:
     assert earlier.location == "lagos"  # "up from 41": the same toll, the same place
     assert earlier.quantity == "deaths"
     assert _one(article, "30").quantity == "missing"
+
+
+def test_number_of_names_the_count_and_a_comparison_takes_the_figure_before() -> None:
+    article = extract_article(
+        text=(
+            "The number of patient pathways waiting for treatment in Wales fell to 784,300 "
+            "in September. The union said drought losses had reached €1.9 billion, well above "
+            "the €1.2 billion estimated by the growers' association Asaja."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "784,300").quantity == "pathways"
+    assert _one(article, "€1.2 billion").quantity == _one(article, "€1.9 billion").quantity
+    assert _one(article, "€1.2 billion").attributed_to == "growers' association Asaja"
+
+
+def test_number_of_with_an_outcome_keeps_the_outcome() -> None:
+    article = extract_article(
+        text="The number of people killed in the fire has risen to 21, the agency said.",
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "21").quantity == "deaths"
+
+
+def test_responders_sent_are_placed_only_when_said_and_donor_aid_goes_to_the_country() -> None:
+    article = extract_article(
+        text=(
+            "VAN, Turkey (Wire) — An earthquake killed 1,200 people in Van province on Monday. "
+            "The fire service said it had deployed 60 divers. "
+            "The United Kingdom pledged £5 million in aid."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "60 divers").location is None
+    assert _one(article, "£5 million").location == "turkey"
+
+
+def test_a_crop_area_is_land_and_what_a_disaster_has_cost_is_a_loss() -> None:
+    article = extract_article(
+        text=(
+            "Asaja estimates that the drought has already cost Andalusian agriculture "
+            "€1.2 billion, and some 300,000 hectares of wheat have been written off."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "€1.2 billion").quantity == "losses"
+    assert _one(article, "300,000 hectares").quantity == "territory"
+
+
+def test_a_licensed_capacity_is_not_a_head_count() -> None:
+    article = extract_article(
+        text=(
+            "The ferry was carrying about 250 passengers when it overturned. The vessel was "
+            "licensed to carry 150. Its permit allowed 150 passengers, officials said."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "250").quantity == "people"
+    capacities = [a for a in _assertions(article) if a.low == 150]
+    assert [a.quantity for a in capacities] == ["capacity", "capacity"]
+
+
+def test_a_countrys_own_figure_is_national_in_a_regional_story() -> None:
+    article = extract_article(
+        text=(
+            "SEVILLE (Wire) — Drought has hit Andalusia hard, and farmers in Andalusia fear "
+            "for the harvest. Spain's olive oil output is expected to fall to about 850,000 "
+            "tonnes. Some 300,000 hectares of wheat have been lost in Andalusia."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "850,000").location == "spain"
+    assert _one(article, "300,000").location == "andalusia"
+
+
+def test_who_pledges_a_sum_owns_it_and_says_it() -> None:
+    article = extract_article(
+        text="VAN, Turkey (Wire) — The United States pledged $15 million in emergency aid.",
+        published_at=PUBLISHED,
+    )
+    aid = _one(article, "$15 million")
+    assert aid.subject == "united-states"
+    assert aid.attributor == "united-states"

@@ -129,3 +129,7 @@ def test_a_fatality_rate_is_not_a_death_count() -> None:
 def test_humanitarian_funding_is_aid() -> None:
     assert canonical_quantity("emergency humanitarian funding") == canonical_quantity("aid")
     assert canonical_quantity("relief funds") == "funding"
+
+
+def test_others_after_an_outcome_counts_people() -> None:
+    assert canonical_quantity("others injured") == "injuries"
