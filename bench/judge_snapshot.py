@@ -54,7 +54,9 @@ class Clock:
         self.slowest = max(self.slowest, (seconds, name, size))
 
 
-def _judged(group: fact_logic.FactGroup, judgement: FactJudgement, real: Callable[[int], int]) -> Line:
+def _judged(
+    group: fact_logic.FactGroup, judgement: FactJudgement, real: Callable[[int], int]
+) -> Line:
     return {
         "key": group.key,
         "label": group.label,
