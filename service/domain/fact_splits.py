@@ -62,7 +62,7 @@ def split_by_time(
     clusters = _single_linkage(dated, window)
     # Spans come from the dated figures only, so where one undated figure lands never
     # depends on where another landed (order independence).
-    spans = [(min(days_of(c)), max(days_of(c)), c) for _, c in clusters]
+    spans = [(min(days), max(days), c) for days, c in ((days_of(c), c) for _, c in clusters)]
     unplaced: list[tuple[dt.date, AssertionView]] = []
     for a in floating:
         published = a.published_at.date() if a.published_at else dt.date.min
@@ -111,19 +111,18 @@ def split_by_scale(cluster: list[AssertionView]) -> list[tuple[int, list[Asserti
     destroyed beside homes in the evacuation zone). Each part is tagged with the decade of
     its smallest figure.
     """
-    ordered = sorted(cluster, key=lambda a: (_scale_of(a) * unit_base(a.unit)[2], a.id))
-    parts: list[list[AssertionView]] = []
+    sized = sorted(
+        ((_scale_of(a) * unit_base(a.unit)[2], a) for a in cluster),
+        key=lambda item: (item[0], item[1].id),
+    )
+    parts: list[tuple[float, list[AssertionView]]] = []  # (smallest size, figures)
     previous = 0.0
-    for a in ordered:
-        size = _scale_of(a) * unit_base(a.unit)[2]
+    for size, a in sized:
         if not parts or size > previous * SCALE_GAP:
-            parts.append([])
-        parts[-1].append(a)
+            parts.append((size, []))
+        parts[-1][1].append(a)
         previous = size
-    return [
-        (math.floor(math.log10(max(_scale_of(p[0]) * unit_base(p[0].unit)[2], 1e-300))), p)
-        for p in parts
-    ]
+    return [(math.floor(math.log10(max(smallest, 1e-300))), p) for smallest, p in parts]
 
 
 def split_forecasts(
@@ -201,7 +200,8 @@ def split_unattributed(
     for same in sorted(by_day.values(), key=lambda group: group[0].id):
         if len(same) < 2:
             continue
-        others = [b for b in cluster if b not in same]
+        same_set = set(same)  # membership by equality, as a list's, without a scan per figure
+        others = [b for b in cluster if b not in same_set]
         keeper = max(same, key=lambda a: (sum(compatible(a, b) for b in others), -a.id))
         elsewhere = [b for b in cluster if b.source_id != same[0].source_id]
         gone.extend(
