@@ -11,6 +11,7 @@ import math
 
 from service.domain.model import AssertionView
 from service.domain.tolerance import (
+    CompatibleCount,
     compatible,
     latest_by_speaker,
     quantity_kind,
@@ -197,17 +198,15 @@ def split_unattributed(
         if a.attributor is None and a.attributed_to is None:
             by_day.setdefault((a.source_id, reference_date(a)), []).append(a)
     gone: list[AssertionView] = []
+    agreement: _Agreement | None = None
     for same in sorted(by_day.values(), key=lambda group: group[0].id):
         if len(same) < 2:
             continue
-        same_set = set(same)  # membership by equality, as a list's, without a scan per figure
-        others = [b for b in cluster if b not in same_set]
-        keeper = max(same, key=lambda a: (sum(compatible(a, b) for b in others), -a.id))
-        elsewhere = [b for b in cluster if b.source_id != same[0].source_id]
+        agreement = agreement or _Agreement(cluster)
+        source = same[0].source_id
+        keeper = max(same, key=lambda a: (agreement.outside(a, same), -a.id))
         gone.extend(
-            a
-            for a in same
-            if not compatible(a, keeper) and not any(compatible(a, b) for b in elsewhere)
+            a for a in same if not compatible(a, keeper) and not agreement.elsewhere(a, source)
         )
     if not gone:
         return [("", cluster)]
@@ -221,3 +220,27 @@ def split_unattributed(
     ids = {a.id for a in gone}
     kept = [a for a in cluster if a.id not in ids]
     return [("", kept)] + [(f"#x{p[0].id}", p) for p in parts]
+
+
+class _Agreement:
+    """Which figures of a cluster allow a figure, counted by `CompatibleCount` when exact."""
+
+    def __init__(self, cluster: list[AssertionView]) -> None:
+        self.cluster = cluster
+        self.count = CompatibleCount(cluster)
+        self.by_source: dict[int, list[AssertionView]] = {}
+        for a in cluster:
+            self.by_source.setdefault(a.source_id, []).append(a)
+
+    def outside(self, a: AssertionView, same: list[AssertionView]) -> int:
+        """How many figures of the cluster outside `same` are compatible with `a`."""
+        if self.count.exact:  # `same` holds every copy of its figures (one source and day)
+            return self.count(a) - sum(compatible(a, b) for b in same)
+        inside = set(same)
+        return sum(compatible(a, b) for b in self.cluster if b not in inside)
+
+    def elsewhere(self, a: AssertionView, source: int) -> bool:
+        """Whether a figure of another source is compatible with `a`."""
+        if self.count.exact:
+            return self.count(a) > sum(compatible(a, b) for b in self.by_source[source])
+        return any(compatible(a, b) for b in self.cluster if b.source_id != source)

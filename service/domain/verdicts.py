@@ -61,6 +61,7 @@ from service.domain.tolerance import (
     compatible,
     latest_by_speaker,
     meet,
+    plain,
     quantity_kind,
     read,
     recency,
@@ -90,12 +91,6 @@ def same_figure(a: AssertionView, b: AssertionView) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _plain(reading: Reading) -> bool:
-    """No NaN, and a tolerant interval with its low end first: what the fast paths assume."""
-    (low, high), (n_low, n_high) = reading.tolerant, reading.nominal
-    return low <= high and n_low == n_low and n_high == n_high  # NaN != NaN
-
-
 class _Record:
     """The highest value added so far, and the highest added by any other speaker."""
 
@@ -121,7 +116,7 @@ class _Figures:
     """What the rules ask of each figure (speaker, reading, date, recency), worked out once
     per judgement instead of once per pair; keyed by object identity, as a judgement's
     figures outlive it. Interval rules use a sort or a running extreme instead of every pair
-    when the readings are `_plain`, and fall back to every pair otherwise.
+    when the readings are `plain`, and fall back to every pair otherwise.
     """
 
     def __init__(self, group: Sequence[AssertionView], names: NameOf = key_to_name) -> None:
@@ -133,7 +128,7 @@ class _Figures:
         self.day = {id(a): reference_date(a) for a in group}
         order = {id(a): recency(a) for a in group}
         self.by_recency = sorted(group, key=lambda a: order[id(a)])
-        self.plain = all(_plain(r) for r in self.reading.values())
+        self.plain = all(plain(r) for r in self.reading.values())
 
     def who(self, a: AssertionView) -> str:
         """`explain.who`, once per figure."""
