@@ -8,6 +8,7 @@ derived numbers (tolerance bounds, consensus ends) are rounded to three signific
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 
@@ -234,9 +235,10 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def _words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)  # a few bodies and quoted names, asked about per figure
+def _words(text: str) -> frozenset[str]:
     cleaned = "".join(c if c.isalnum() else " " for c in text.lower().replace("'s ", " "))
-    return {w for w in cleaned.split() if len(w) > 2 and w != "the"}
+    return frozenset(w for w in cleaned.split() if len(w) > 2 and w != "the")
 
 
 def _same_body(body: str, person: str) -> bool:

@@ -11,6 +11,7 @@ import math
 
 from service.domain.model import AssertionView
 from service.domain.tolerance import (
+    CompatibleCount,
     compatible,
     latest_by_speaker,
     quantity_kind,
@@ -62,7 +63,7 @@ def split_by_time(
     clusters = _single_linkage(dated, window)
     # Spans come from the dated figures only, so where one undated figure lands never
     # depends on where another landed (order independence).
-    spans = [(min(days_of(c)), max(days_of(c)), c) for _, c in clusters]
+    spans = [(min(days), max(days), c) for days, c in ((days_of(c), c) for _, c in clusters)]
     unplaced: list[tuple[dt.date, AssertionView]] = []
     for a in floating:
         published = a.published_at.date() if a.published_at else dt.date.min
@@ -111,19 +112,18 @@ def split_by_scale(cluster: list[AssertionView]) -> list[tuple[int, list[Asserti
     destroyed beside homes in the evacuation zone). Each part is tagged with the decade of
     its smallest figure.
     """
-    ordered = sorted(cluster, key=lambda a: (_scale_of(a) * unit_base(a.unit)[2], a.id))
-    parts: list[list[AssertionView]] = []
+    sized = sorted(
+        ((_scale_of(a) * unit_base(a.unit)[2], a) for a in cluster),
+        key=lambda item: (item[0], item[1].id),
+    )
+    parts: list[tuple[float, list[AssertionView]]] = []  # (smallest size, figures)
     previous = 0.0
-    for a in ordered:
-        size = _scale_of(a) * unit_base(a.unit)[2]
+    for size, a in sized:
         if not parts or size > previous * SCALE_GAP:
-            parts.append([])
-        parts[-1].append(a)
+            parts.append((size, []))
+        parts[-1][1].append(a)
         previous = size
-    return [
-        (math.floor(math.log10(max(_scale_of(p[0]) * unit_base(p[0].unit)[2], 1e-300))), p)
-        for p in parts
-    ]
+    return [(math.floor(math.log10(max(smallest, 1e-300))), p) for smallest, p in parts]
 
 
 def split_forecasts(
@@ -198,16 +198,15 @@ def split_unattributed(
         if a.attributor is None and a.attributed_to is None:
             by_day.setdefault((a.source_id, reference_date(a)), []).append(a)
     gone: list[AssertionView] = []
+    agreement: _Agreement | None = None
     for same in sorted(by_day.values(), key=lambda group: group[0].id):
         if len(same) < 2:
             continue
-        others = [b for b in cluster if b not in same]
-        keeper = max(same, key=lambda a: (sum(compatible(a, b) for b in others), -a.id))
-        elsewhere = [b for b in cluster if b.source_id != same[0].source_id]
+        agreement = agreement or _Agreement(cluster)
+        source = same[0].source_id
+        keeper = max(same, key=lambda a: (agreement.outside(a, same), -a.id))
         gone.extend(
-            a
-            for a in same
-            if not compatible(a, keeper) and not any(compatible(a, b) for b in elsewhere)
+            a for a in same if not compatible(a, keeper) and not agreement.elsewhere(a, source)
         )
     if not gone:
         return [("", cluster)]
@@ -221,3 +220,27 @@ def split_unattributed(
     ids = {a.id for a in gone}
     kept = [a for a in cluster if a.id not in ids]
     return [("", kept)] + [(f"#x{p[0].id}", p) for p in parts]
+
+
+class _Agreement:
+    """Which figures of a cluster allow a figure, counted by `CompatibleCount` when exact."""
+
+    def __init__(self, cluster: list[AssertionView]) -> None:
+        self.cluster = cluster
+        self.count = CompatibleCount(cluster)
+        self.by_source: dict[int, list[AssertionView]] = {}
+        for a in cluster:
+            self.by_source.setdefault(a.source_id, []).append(a)
+
+    def outside(self, a: AssertionView, same: list[AssertionView]) -> int:
+        """How many figures of the cluster outside `same` are compatible with `a`."""
+        if self.count.exact:  # `same` holds every copy of its figures (one source and day)
+            return self.count(a) - sum(compatible(a, b) for b in same)
+        inside = set(same)
+        return sum(compatible(a, b) for b in self.cluster if b not in inside)
+
+    def elsewhere(self, a: AssertionView, source: int) -> bool:
+        """Whether a figure of another source is compatible with `a`."""
+        if self.count.exact:
+            return self.count(a) > sum(compatible(a, b) for b in self.by_source[source])
+        return any(compatible(a, b) for b in self.cluster if b.source_id != source)

@@ -17,9 +17,11 @@ figures say together). The tolerance table is documented in `verdicts.py`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
+from collections.abc import Sequence
 from decimal import Decimal
 
 import msgspec
@@ -153,6 +155,32 @@ def meet(x: tuple[float, float], y: tuple[float, float]) -> bool:
 def compatible(a: AssertionView, b: AssertionView) -> bool:
     """True when the two figures' tolerant intervals share a value."""
     return meet(read(a).tolerant, read(b).tolerant)
+
+
+def plain(reading: Reading) -> bool:
+    """True without NaN and with the tolerant interval's low end first (not a range given
+    backwards): then two figures are incompatible exactly when one lies wholly above the
+    other, which lets a sort or a binary search stand in for trying every pair."""
+    (low, high), (n_low, n_high) = reading.tolerant, reading.nominal
+    return low <= high and n_low == n_low and n_high == n_high  # NaN != NaN
+
+
+class CompatibleCount:
+    """How many of `figures` a figure is `compatible` with, by binary search on their ends.
+
+    `exact` is False when some reading is not `plain`; the count must not be used then.
+    """
+
+    def __init__(self, figures: Sequence[AssertionView]) -> None:
+        readings = [read(b) for b in figures]
+        self.exact = all(plain(r) for r in readings)
+        self._lows = sorted(r.tolerant[0] for r in readings)
+        self._highs = sorted(r.tolerant[1] for r in readings)
+
+    def __call__(self, a: AssertionView) -> int:
+        low, high = read(a).tolerant
+        # Those starting at most at a's high end, less those ending before a's low end.
+        return bisect.bisect_right(self._lows, high) - bisect.bisect_left(self._highs, low)
 
 
 def speaker(a: AssertionView) -> str:

@@ -54,13 +54,13 @@ from collections.abc import Sequence
 from service.domain import explain
 from service.domain.explain import NameOf, key_to_name
 from service.domain.model import AssertionPair, AssertionView, FactJudgement, Verdict
+from service.domain.supersession import Figures, same_figure
 from service.domain.tolerance import (
+    Reading,
     compatible,
     latest_by_speaker,
     meet,
-    quantity_kind,
     read,
-    recency,
     reference_date,
     rounding,
     speaker,
@@ -76,64 +76,15 @@ __all__ = [
     "latest_by_attributor",
     "read",
     "rounding",
+    "same_figure",
     "speaker",
     "superseded_ids",
 ]
 
 
-def same_figure(a: AssertionView, b: AssertionView) -> bool:
-    """True when `b` restates `a`: every value `b` allows is one `a` allowed."""
-    inner, outer = read(b).nominal, read(a).tolerant
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _chains(group: Sequence[AssertionView]) -> dict[tuple[str, bool], list[AssertionView]]:
-    chains: dict[tuple[str, bool], list[AssertionView]] = {}
-    for a in sorted(group, key=recency):
-        chains.setdefault((speaker(a), a.is_forecast), []).append(a)
-    return chains
-
-
-def _revised_by_speaker(group: Sequence[AssertionView]) -> set[int]:
-    gone: set[int] = set()
-    for chain in _chains(group).values():
-        for i, older in enumerate(chain):
-            if any(not same_figure(older, newer) for newer in chain[i + 1 :]):
-                gone.add(older.id)
-    return gone
-
-
-def _outdated(group: Sequence[AssertionView]) -> set[int]:
-    """Reports overtaken by a later day's incompatible report of another speaker.
-
-    A tally only grows, so a later higher count explains the gap; a level may move either
-    way; a fixed quantity does not change, so a later different figure stays a conflict.
-    """
-    kind = quantity_kind(group[0].quantity) if group else "fixed"
-    if kind in ("fixed", "event"):
-        return set()
-    reports = [a for a in group if not a.is_forecast and reference_date(a) is not None]
-    gone: set[int] = set()
-    for old in reports:
-        old_day, old_range = reference_date(old), read(old).tolerant
-        for new in reports:
-            new_day, new_range = reference_date(new), read(new).tolerant
-            if (
-                speaker(new) != speaker(old)
-                and new_day is not None
-                and old_day is not None
-                and new_day > old_day
-                and not meet(old_range, new_range)
-                and (kind == "level" or new_range[0] > old_range[1])
-            ):
-                gone.add(old.id)
-                break
-    return gone
-
-
 def superseded_ids(group: Sequence[AssertionView]) -> set[int]:
     """Ids of figures that no longer stand (see the module docstring)."""
-    return _revised_by_speaker(group) | _outdated(group)
+    return Figures(group).superseded()
 
 
 def latest_by_attributor(group: Sequence[AssertionView]) -> dict[str, AssertionView]:
@@ -156,13 +107,13 @@ def _intersection(intervals: Sequence[tuple[float, float]]) -> tuple[float, floa
     return (lo, hi) if lo <= hi else None
 
 
-def _pair(a: AssertionView, b: AssertionView, name_of: NameOf) -> AssertionPair:
-    ra, rb = read(a), read(b)
+def _pair(a: AssertionView, b: AssertionView, figures: Figures) -> AssertionPair:
+    ra, rb = figures.reading[id(a)], figures.reading[id(b)]
     if ra.tolerant[0] < rb.tolerant[0]:  # the higher figure is named first
         a, b, ra, rb = b, a, rb, ra
     reason = (
-        f"{explain.who(a, name_of)}: {explain.describe_with_tolerance(a, *ra.own_tolerant)} vs "
-        f"{explain.who(b, name_of)}: {explain.describe_with_tolerance(b, *rb.own_tolerant)}; "
+        f"{figures.who(a)}: {explain.describe_with_tolerance(a, *ra.own_tolerant)} vs "
+        f"{figures.who(b)}: {explain.describe_with_tolerance(b, *rb.own_tolerant)}; "
         "no common value"
     )
     return AssertionPair(
@@ -183,27 +134,27 @@ def judge(
         label or explain.fact_label(first.quantity, first.subject, first.location, names),
         first.quantity,
     )
-    gone = superseded_ids(members)
+    figures = Figures(members, names)
+    own = figures.revised_by_speaker()
+    gone = own | figures.outdated()
     standing = [a for a in members if a.id not in gone]
     pairs = sorted(
-        (
-            _pair(a, b, names)
-            for i, a in enumerate(standing)
-            for b in standing[i + 1 :]
-            if speaker(a) != speaker(b) and a.is_forecast == b.is_forecast and not compatible(a, b)
-        ),
+        (_pair(a, b, figures) for a, b in figures.conflicting(standing)),
         key=lambda p: (-p.severity, p.a, p.b),
     )
     reports = [a for a in standing if not a.is_forecast]
     compared = reports or standing
+    report_ranges = [figures.reading[id(r)].tolerant for r in reports]
     outliers = [
         f
         for f in standing
-        if f.is_forecast and reports and not all(compatible(f, r) for r in reports)
+        if f.is_forecast
+        and reports
+        and not all(meet(figures.reading[id(f)].tolerant, r) for r in report_ranges)
     ]
     counted = {a.source_id for a in members if not a.is_forecast or not reports}
     counted |= {f.source_id for f in standing if f.is_forecast and f not in outliers}
-    consensus = None if pairs else _consensus(compared)
+    consensus = None if pairs else _consensus([figures.reading[id(a)] for a in compared])
     if pairs:
         verdict = Verdict.CONFLICT
     elif gone:
@@ -212,7 +163,7 @@ def judge(
         verdict = Verdict.SINGLE
     else:
         verdict = Verdict.AGREE
-    text = _explanation(verdict, label, members, gone, pairs, consensus, outliers, names)
+    text = _explanation(verdict, label, figures, (gone, own), pairs, consensus, outliers)
     return FactJudgement(
         verdict=verdict,
         explanation=text,
@@ -224,8 +175,7 @@ def judge(
     )
 
 
-def _consensus(compared: Sequence[AssertionView]) -> tuple[float, float] | None:
-    readings = [read(a) for a in compared]
+def _consensus(readings: Sequence[Reading]) -> tuple[float, float] | None:
     return _intersection([r.nominal for r in readings]) or _intersection(
         [r.tolerant for r in readings]
     )
@@ -234,17 +184,20 @@ def _consensus(compared: Sequence[AssertionView]) -> tuple[float, float] | None:
 def _explanation(
     verdict: Verdict,
     label: str,
-    members: Sequence[AssertionView],
-    gone: set[int],
+    figures: Figures,
+    superseded: tuple[set[int], set[int]],
     pairs: Sequence[AssertionPair],
     consensus: tuple[float, float] | None,
     outliers: Sequence[AssertionView],
-    names: NameOf,
 ) -> str:
+    """`superseded` is (every superseded id, those revised by their own speaker)."""
+    gone = superseded[0]
+    members = figures.members
     unit = unit_base(members[0].unit)[1]
-    shown = [a for a in sorted(members, key=recency) if a.id not in gone]
+    shown = [a for a in figures.by_recency if a.id not in gone]
+    apart = set(outliers)
     listing = explain.list_figures(
-        [(explain.describe_figure(a), explain.who(a, names)) for a in shown if a not in outliers]
+        [(explain.describe_figure(a), figures.who(a)) for a in shown if not apart or a not in apart]
     )
     agreed = f"; consensus {explain.describe_interval(*consensus, unit)}" if consensus else ""
     sources = len({a.source_id for a in members})
@@ -252,55 +205,52 @@ def _explanation(
         count = explain.plural(len(pairs), "incompatible pair")
         text = f"Sources disagree on {label} ({count} of figures); widest gap: {pairs[0].reason}."
     elif verdict is Verdict.REVISED:
-        text = _revisions(members, gone, names)
-        if len({speaker(a) for a in shown}) > 1:
+        text = _revisions(figures, *superseded)
+        if len({figures.speaker[id(a)] for a in shown}) > 1:
             text = f"{text} The standing figures agree: {listing}{agreed}."
-        return text + _forecast_note(outliers, names)
+        return text + _forecast_note(outliers, figures)
     elif verdict is Verdict.SINGLE:
         agreed = agreed if len(shown) - len(outliers) > 1 else ""
         text = f"Only one source reports {label}: {listing}{agreed}."
     else:
-        figures = explain.plural(len(shown) - len(outliers), "figure")
-        text = f"{figures} from {sources} sources agree on {label}: {listing}{agreed}."
+        count = explain.plural(len(shown) - len(outliers), "figure")
+        text = f"{count} from {sources} sources agree on {label}: {listing}{agreed}."
     if gone:
-        text = f"{text} {_revisions(members, gone, names)}"
-    return text + _forecast_note(outliers, names)
+        text = f"{text} {_revisions(figures, *superseded)}"
+    return text + _forecast_note(outliers, figures)
 
 
-def _revisions(members: Sequence[AssertionView], gone: set[int], names: NameOf) -> str:
+def _revisions(figures: Figures, gone: set[int], own: set[int]) -> str:
     """One sentence: who revised what, then which counts later counts overtook."""
     changes: list[str] = []
-    own = _revised_by_speaker(members)
-    for chain in _chains(members).values():
+    for chain in figures.chains().values():
         old = [a for a in chain if a.id in own]
         if old:
             changes.append(
-                f"{explain.speaker_name(chain[-1], names)}"
+                f"{explain.speaker_name(chain[-1], figures.names)}"
                 f"{' revised its figure' if not changes else ''} from "
                 f"{explain.describe_figure(old[0])} to {explain.describe_figure(chain[-1])}"
             )
     text = ", and ".join(changes)
-    overtaken = sorted((a for a in members if a.id in gone - own), key=recency)
+    overtaken = [a for a in figures.by_recency if a.id in gone - own]
     if overtaken:
         listed = explain.list_figures(
-            [(explain.describe_figure(a), _who_when(a, names)) for a in overtaken]
+            [(explain.describe_figure(a), _who_when(a, figures)) for a in overtaken]
         )
         text = f"{text}; o" if text else "O"
         text += f"vertaken by later counts: {listed}"
     return f"{text[:1].upper()}{text[1:]}."
 
 
-def _who_when(a: AssertionView, names: NameOf) -> str:
-    day = reference_date(a)
-    return f"{explain.who(a, names)}, {day.isoformat()}" if day else explain.who(a, names)
+def _who_when(a: AssertionView, figures: Figures) -> str:
+    day = figures.day[id(a)]
+    return f"{figures.who(a)}, {day.isoformat()}" if day else figures.who(a)
 
 
-def _forecast_note(outliers: Sequence[AssertionView], names: NameOf) -> str:
+def _forecast_note(outliers: Sequence[AssertionView], figures: Figures) -> str:
     if not outliers:
         return ""
-    listed = explain.list_figures(
-        [(explain.describe_value(f), explain.who(f, names)) for f in outliers]
-    )
+    listed = explain.list_figures([(explain.describe_value(f), figures.who(f)) for f in outliers])
     noun = "A forecast" if len(outliers) == 1 else "Forecasts"
     verb = "is" if len(outliers) == 1 else "are"
     return f" {noun} of {listed} {verb} not compared with the reports."
@@ -321,8 +271,9 @@ def containment_violations(
     """
     names = name_of or key_to_name
     out: list[AssertionPair] = []
+    wholes = _standing_reports(outer)
     for part in _standing_reports(inner):
-        for whole in _standing_reports(outer):
+        for whole in wholes:
             rp, rw = read(part), read(whole)
             if rp.tolerant[0] <= rw.tolerant[1] or not _same_time(part, whole):
                 continue
