@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from service.domain.model import Qualifier
 from service.domain.number_phrases import (
@@ -41,6 +42,12 @@ def left_tokens(
     text: str, start: int, limit: int = QUALIFIER_MAX_WORDS + 1
 ) -> list[tuple[str, int, str]]:
     """The words right before `start`, nearest last, as long as only spaces separate them."""
+    return list(_left_tokens(text, start, limit))
+
+
+# Name, year and qualifier tests read the words before the same figure: read them once.
+@lru_cache(maxsize=256)
+def _left_tokens(text: str, start: int, limit: int) -> tuple[tuple[str, int, str], ...]:
     tokens = list(_LEFT_TOKEN.finditer(text, max(0, start - 64), start))
     out: list[tuple[str, int, str]] = []
     position = start
@@ -53,7 +60,7 @@ def left_tokens(
         if len(out) == limit:
             break
     out.reverse()
-    return out
+    return tuple(out)
 
 
 def qualifier_before(tokens: list[tuple[str, int, str]]) -> tuple[Qualifier | None, int | None]:
