@@ -26,11 +26,10 @@ from service.domain.mojibake import repair_mojibake
 _INVISIBLE = re.compile("[\x00\u00ad\u200b-\u200d\u2060\ufeff\ufffe]")
 # Every horizontal space variant (NBSP, thin spaces, ideographic space, tabs, stray controls).
 # A lone plain space is left alone (most matches would otherwise replace a space by itself).
-_HSPACE = re.compile(
-    r" [ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x08\x0e-\x1f]+"
-    r"|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x08\x0e-\x1f]"
-    r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x08\x0e-\x1f]*"
-)
+_SPACE_CLASS = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x08\x0e-\x1f]"
+# One space character read first (the engine skips to it at C speed), then: more of them after
+# a plain space, any number after another kind.
+_HSPACE = re.compile(_SPACE_CLASS + r"(?:(?<= )" + _SPACE_CLASS + r"+|(?<! )" + _SPACE_CLASS + "*)")
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # Stray markup in text pasted from a page: block tags break lines, other tags vanish, entities
 # are decoded. Only tag-shaped runs ("<" + letter) are touched, never "x < 5".

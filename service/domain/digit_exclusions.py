@@ -47,6 +47,8 @@ class Exclusions:
         self.text = text
         self.spans: list[tuple[int, int]] = []
         self.covered_until = -1
+        # Most articles hold no URL or e-mail marker at all: then no digit can be inside one.
+        self.may_hold_urls = any(marker in text for marker in _URL_MARKERS)
 
     def covers(self, start: int, end: int) -> bool:
         """Whether the digits at `start:end` lie in a date, time, phone number or URL."""
@@ -69,16 +71,17 @@ class Exclusions:
             return True
         if index + 1 < len(spans) and spans[index + 1][0] < end:
             return True
-        return _in_url(text, start)
+        return self.may_hold_urls and _in_url(text, start)
 
 
 _URL_TAIL = re.compile(r"(?:://|www\.|@)\S*$")
+_URL_MARKERS = ("@", "://", "www.")
 
 
 def _in_url(text: str, start: int) -> bool:
     """Whether `start` lies inside a URL or e-mail address (digits there are not figures)."""
     lo = max(0, start - 300)
-    if all(text.find(marker, lo, start) < 0 for marker in ("@", "://", "www.")):
+    if all(text.find(marker, lo, start) < 0 for marker in _URL_MARKERS):
         return False  # none of the markers the pattern needs: skip the scan
     return _URL_TAIL.search(text, lo, start) is not None
 

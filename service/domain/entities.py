@@ -41,8 +41,10 @@ from service.domain.knowledge import (
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.name_parts import drop_name_parts
 
-_WORD_START = re.compile(r"(?<![\w'’.])[^\W_]")
-_CAP_START = re.compile(r"(?<![\w'’.])[A-Z]")
+# Word starts and capitals not inside a word; the lookbehind spans the character read, so the
+# pattern opens with a character class and the engine skips ahead at C speed.
+_WORD_START = re.compile(r"[^\W_](?<![\w'’.].)")
+_CAP_START = re.compile(r"[A-Z](?<![\w'’.].)")
 _CONNECTOR_WORD = re.compile(r"\b(?:of|for|and|the|de|del|la|le|al|bin|von|van|der|du|da|y)\b")
 _DATELINE_END = re.compile(
     r"\s?(?:[-—–(]|,\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d)"

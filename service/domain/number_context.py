@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from service.domain.model import Qualifier
 from service.domain.number_phrases import (
@@ -31,7 +32,9 @@ _LOWER_WORD_NEXT = re.compile(r"\s{1,2}[a-z]")
 _LIST_END = re.compile(r"\s*[,;.]|\s+(?:and|or)\b")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
-_LEFT_TOKEN = re.compile(r"[A-Za-z]+\.?|[<>=≥≤~]")
+# A word (with its abbreviation dot) or a comparison sign; one character class first lets the
+# engine skip between words at C speed.
+_LEFT_TOKEN = re.compile(r"[A-Za-z<>=≥≤~](?:(?<=[A-Za-z])[A-Za-z]*\.?)?")
 _MISSING = object()
 # The last word of every qualifier phrase ("than" of "more than"): a cheap first test.
 _QUALIFIER_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIER_PHRASES)
@@ -41,6 +44,12 @@ def left_tokens(
     text: str, start: int, limit: int = QUALIFIER_MAX_WORDS + 1
 ) -> list[tuple[str, int, str]]:
     """The words right before `start`, nearest last, as long as only spaces separate them."""
+    return list(_left_tokens(text, start, limit))
+
+
+# Name, year and qualifier tests read the words before the same figure: read them once.
+@lru_cache(maxsize=256)
+def _left_tokens(text: str, start: int, limit: int) -> tuple[tuple[str, int, str], ...]:
     tokens = list(_LEFT_TOKEN.finditer(text, max(0, start - 64), start))
     out: list[tuple[str, int, str]] = []
     position = start
@@ -53,7 +62,7 @@ def left_tokens(
         if len(out) == limit:
             break
     out.reverse()
-    return out
+    return tuple(out)
 
 
 def qualifier_before(tokens: list[tuple[str, int, str]]) -> tuple[Qualifier | None, int | None]:

@@ -10,6 +10,7 @@ glued into names ("F-16", "#5"), ordinals, decades or hyphenated descriptions ("
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from service.domain.digit_exclusions import Exclusions
@@ -33,14 +34,21 @@ from service.domain.units import UNITS
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
 _VULGAR.update({"⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8})
 _VULGAR["⅞"] = 7 / 8
-_DIGITS = (
-    r"\d{0,6}[" + "".join(_VULGAR) + r"]"
-    r"|\d{1,2}/\d{1,4}(?![\d/])"
-    r"|\d{1,3}(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])"
+_FRACTION_CHARS = "".join(_VULGAR)
+# A number's digits once its first character (a digit, "." or a vulgar fraction) is read: each
+# alternative is one of "2½", "3/4", "1.5e6", "12,34,567", "1,234,567", "1 234 567", "42" or
+# ".5" with its first character taken off, and opens with a lookbehind on that character.
+# Reading the first character outside lets the regex engine skip to the next digit at C speed
+# instead of trying the whole pattern at every position.
+_DIGITS_AFTER_FIRST = (
+    r"(?<=[" + _FRACTION_CHARS + r"])"
+    r"|(?<=\d)\d{0,5}[" + _FRACTION_CHARS + r"]"
+    r"|(?<=\d)\d?/\d{1,4}(?![\d/])"
+    r"|(?<=\d)\d{0,2}(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])"
     # Indian grouping ("12,34,567", "1,20,000") before the international one
-    r"|(?:\d{1,2}(?:,\d\d){1,4},\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)"
-    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-    r"|\.\d+"
+    r"|(?<=\d)(?:\d?(?:,\d\d){1,4},\d{3}(?![\d,])|\d{0,2}(?:,\d{3})+(?!\d)"
+    r"|\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d*)(?:\.\d+)?"
+    r"|(?<=\.)\d+"
 )
 _VAGUE = (
     r"(?=[tThHsSaAdDmMbB])(?i:(?:tens|hundreds)\s{1,3}of\s{1,3}(?:thousands|millions|billions)"
@@ -60,16 +68,48 @@ _RUN = (
     r"|hundredth|thousandth)(?![A-Za-z])))(?![A-Za-z])"
     r"(?:[\s-]{1,3}" + word_trie(RUN_WORDS) + r"(?![A-Za-z])){0,16})"
 )
-# Digits first: a character class lets the regex engine skip ahead quickly.
 # Digits glued to letters are names ("F16", "N95") except after a currency prefix ("R1.3bn",
-# "Rs40bn", "KSh3bn"); `_read_digits` keeps those only when the prefix reads as money.
-_CANDIDATE = re.compile(
-    r"(?=[\d." + "".join(_VULGAR) + r"])"  # a cheap first test before the lookbehinds
-    r"(?:(?<![\w./^])|(?<=\b[RNP])|(?<=\b(?:Rs|Rp|Tk|Sh|kr))|(?<=\b[KUT]Sh))(?P<num>"
-    + _DIGITS
-    + r")"
-    r"|(?<![A-Za-z])(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
+# "Rs40bn", "KSh3bn"); `_read_digits` keeps those only when the prefix reads as money. The
+# lookbehinds span the first character, which the pattern reads before them.
+_DIGIT_CANDIDATE = re.compile(
+    r"[\d." + _FRACTION_CHARS + r"]"
+    r"(?:(?<![\w./^].)|(?<=\b[RNP].)|(?<=\b(?:Rs|Rp|Tk|Sh|kr).)|(?<=\b[KUT]Sh.))"
+    r"(?:" + _DIGITS_AFTER_FIRST + r")"
 )
+# Every vague amount and word run opens with one of these letters: a one-character test
+# before the word lists.
+_WORD_OPENERS = "".join(sorted({w[0] for w in _FIRST_WORDS} | set("athsdmb")))
+_WORDS = r"(?=(?i:[" + _WORD_OPENERS + r"]))(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
+# Number words start a word: the character before them is read first, for the same reason.
+_WORD_CANDIDATE = re.compile(r"[^A-Za-z]" + _WORDS)
+_WORD_CANDIDATE_AT_START = re.compile(_WORDS)
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Digit and word candidates in text order, as one regex alternating digits first and
+    number words second would find them: at each position digits win, and the search goes on
+    after the end of each match. A word match's groups hold the words (not the character read
+    before them)."""
+    digits = _DIGIT_CANDIDATE.search(text)
+    words = _WORD_CANDIDATE_AT_START.match(text) or _WORD_CANDIDATE.search(text)
+    while digits is not None or words is not None:
+        if words is None or (digits is not None and digits.start() <= _word_start(words)):
+            match = digits
+        else:
+            match = words
+        assert match is not None
+        yield match
+        end = match.end()
+        if digits is not None and digits.start() < end:
+            digits = _DIGIT_CANDIDATE.search(text, end)
+        if words is not None and _word_start(words) < end:
+            words = _WORD_CANDIDATE.search(text, end - 1)  # the character before reads first
+
+
+def _word_start(match: re.Match[str]) -> int:
+    vague = match.start("vague")
+    return vague if vague >= 0 else match.start("run")
+
 
 _MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
@@ -108,13 +148,15 @@ def new_figure(start: int, end: int, value: float, kind: str, unit: str | None) 
 def scan_figures(text: str, excluded: Exclusions) -> list[Figure]:
     """Every candidate figure in `text`, in order; digits in `excluded` spans are skipped."""
     found: list[Figure] = []
-    for m in _CANDIDATE.finditer(text):
-        if found and m.start() < found[-1].end:
-            continue  # already read as part of the previous figure ("2 1/2", "3 to 4 L")
-        if m.start("num") >= 0:
+    for m in _candidates(text):
+        if m.re is _DIGIT_CANDIDATE:
+            if found and m.start() < found[-1].end:
+                continue  # already read as part of the previous figure ("2 1/2", "3 to 4 L")
             num = _read_digits(text, m, excluded)
             if num is not None:
                 found.append(num)
+        elif found and _word_start(m) < found[-1].end:
+            continue
         elif m.start("vague") >= 0:
             found.append(_read_vague(text, m))
         else:
@@ -123,8 +165,8 @@ def scan_figures(text: str, excluded: Exclusions) -> list[Figure]:
 
 
 def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | None:
-    digits = m.group("num")
-    num_start, num_end = m.span("num")
+    digits = m.group()
+    num_start, num_end = m.span()
     if excluded.covers(num_start, num_end):
         return None
     currency, start = read_currency_before(text, num_start) or (None, num_start)
@@ -201,7 +243,7 @@ def _describes(unit: str) -> bool:
 
 def _read_vague(text: str, m: re.Match[str]) -> Figure:
     low, high = vague_reading(m.group("vague")) or (0.0, 0.0)
-    num = new_figure(m.start(), m.end(), low, "vague", None)
+    num = new_figure(m.start("vague"), m.end(), low, "vague", None)
     num.high, num.vague = high, True
     num.qualifier = Qualifier.APPROX if low == high else Qualifier.RANGE
     of_match = _OF.match(text, m.end())
@@ -213,7 +255,7 @@ def _read_vague(text: str, m: re.Match[str]) -> Figure:
 
 def _read_words(text: str, m: re.Match[str]) -> list[Figure]:
     tokens = [
-        (t.group(), t.start(), t.end()) for t in _WORD_TOKEN.finditer(text, m.start(), m.end())
+        (t.group(), t.start(), t.end()) for t in _WORD_TOKEN.finditer(text, m.start("run"), m.end())
     ]
     words = [token[0].lower() for token in tokens]
     found = []

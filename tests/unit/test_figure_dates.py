@@ -1,0 +1,40 @@
+"""`figure_dates._hinted_lower` answers as the date-hint regex does on lowercased text.
+
+The hint test runs as two searches that open with a character class (digits; a hint word with
+the character before it); together they must find a hint exactly where the one regex does, at
+every window of real articles and of generated text.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from service.domain import figure_dates
+
+_PLAIN = re.compile(figure_dates._DATE_HINT.pattern)  # the regex on lowercased text
+_PIECES = (
+    "2024", "12", "1/2", "3", "/", " ", "jan", "may", "mayor", "ago", "xago", "q1", "q", "day",
+    "today", "last", "week", "_", "é", "a", ",", ".", "\n", "-", "'", "yesterday", "12345",
+)  # fmt: skip
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _agrees(text: str, lo: int, hi: int) -> bool:
+    return figure_dates._hinted_lower(text, lo, hi) == (_PLAIN.search(text, lo, hi) is not None)
+
+
+def test_hint_test_agrees_with_the_plain_regex_on_article_windows() -> None:
+    for path in sorted((_ROOT / "tests" / "corpus").rglob("*.md"))[:12]:
+        text = path.read_text(encoding="utf-8").lower()
+        for lo in range(0, len(text), 37):
+            assert _agrees(text, lo, min(len(text), lo + 120)), (path.name, lo)
+
+
+def test_hint_test_agrees_with_the_plain_regex_on_generated_text() -> None:
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 10)))
+        lo = rng.randint(0, len(text))
+        assert _agrees(text, lo, rng.randint(lo, len(text))), text
