@@ -57,6 +57,10 @@ class ReadCache:
             _evicted, evicted_body = self._entries.popitem(last=False)
             self._bytes -= len(evicted_body)
 
+    def clear(self) -> None:
+        self._entries.clear()
+        self._bytes = 0
+
     def __len__(self) -> int:
         return len(self._entries)
 
