@@ -26,7 +26,10 @@ def make_engine(
 
     `read_only` makes an engine for GET requests: autocommit (no BEGIN and ROLLBACK round
     trips around each read; every statement sees its own snapshot, as in READ COMMITTED)
-    and refusing writes, so nothing can be written, hence committed, through it.
+    and refusing writes, so nothing can be written, hence committed, through it. It has no
+    pre-ping: every request first reads the data version through it (http/read_cache.py),
+    which answers uncached when that fails, and a failure that shows a lost server
+    invalidates the whole pool, so the request's own queries get fresh connections.
     """
     isolation = {"isolation_level": "AUTOCOMMIT"} if read_only else {}
     if is_sqlite(url):
@@ -41,7 +44,7 @@ def make_engine(
         echo=echo,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_pre_ping=True,
+        pool_pre_ping=not read_only,
         connect_args=connect_args,
         **isolation,
     )

@@ -148,3 +148,24 @@ async def test_the_read_engine_refuses_writes(
     with pytest.raises(DBAPIError):
         async with read_engine.connect() as connection:
             await connection.execute(text("DELETE FROM claims"))
+
+
+async def test_reads_survive_a_lost_database_connection(
+    client: AsyncTestClient[Litestar], engine: AsyncEngine
+) -> None:
+    """The read pool has no pre-ping: the version read finds a dead connection instead."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("only a server database can drop its connections")
+    await ingest(client, FLOODS, "Floods")
+    first = await client.get("/claims")
+    async with engine.connect() as connection:
+        await connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
+    for _ in range(3):
+        again = await client.get("/claims")
+        assert again.status_code == 200, again.text
+        assert again.content == first.content
