@@ -19,7 +19,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 
 from service.clients.fetch import Resolver, parse_networks, system_resolver
-from service.db.engine import make_engine, make_sessionmaker
+from service.db.engine import is_sqlite, make_engine, make_sessionmaker
 from service.http.claimreview import conflicts_claimreview, fact_claimreview
 from service.http.claims import AssertionController, ClaimController
 from service.http.deps import (
@@ -30,10 +30,10 @@ from service.http.deps import (
 )
 from service.http.entities import EntityController
 from service.http.errors import EXCEPTION_HANDLERS, document_problem_responses
-from service.http.exports import negotiate_export
 from service.http.facts import ConflictController, FactController
 from service.http.health import health
 from service.http.ratelimit import WriteRateLimiter, parse_rate
+from service.http.read_cache import ReadCache, before_read
 from service.http.review import review_page
 from service.http.sources import SourceController
 from service.http.webhooks import WebhookController
@@ -71,7 +71,10 @@ OPEN_PATHS = frozenset({"/health"})
 SPECIFIC_PROBLEMS = {"addEntityAlias": (409,), "createWebhook": (502,)}
 
 
-def _read_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+async def _read_guard(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
+    # Async on purpose: Litestar runs a sync guard in a worker thread, a thread hop per request.
     if connection.url.path not in OPEN_PATHS:
         require_read_key(connection, handler)
         reject_nul_in_query(connection)
@@ -95,6 +98,20 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         trust_env=False,
     )
     sessionmaker = make_sessionmaker(engine)
+    # GET handlers of claims, assertions, facts and conflicts read through their own pool:
+    # autocommit, writes refused (see make_engine). An in-memory SQLite database exists once
+    # per connection, so there the one engine serves both.
+    in_memory = is_sqlite(settings.database_url) and ":memory:" in settings.database_url
+    read_engine = (
+        engine
+        if in_memory
+        else make_engine(
+            settings.database_url,
+            pool_size=settings.db_pool_size,
+            echo=settings.db_echo,
+            read_only=True,
+        )
+    )
     webhook_client = httpx.AsyncClient(
         timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
         headers={"User-Agent": f"factcheck-webhooks/{VERSION}"},
@@ -122,6 +139,9 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             "settings": settings,
             "engine": engine,
             "sessionmaker": sessionmaker,
+            "read_engine": read_engine,
+            "read_sessionmaker": make_sessionmaker(read_engine),
+            "read_cache": ReadCache(),
             "webhook_dispatcher": dispatcher,
             "http_client": http_client,
             "knowledge": KnowledgeCache(),
@@ -140,6 +160,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         await webhook_client.aclose()
         await http_client.aclose()
         await engine.dispose()
+        await read_engine.dispose()
 
     app = Litestar(
         route_handlers=[
@@ -160,8 +181,9 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             "settings": Provide(provide_settings, sync_to_thread=False),
         },
         guards=[_read_guard],
-        # GET /assertions and /facts as CSV or NDJSON (format= or Accept), streamed.
-        before_request=negotiate_export,
+        # GET /assertions and /facts as CSV or NDJSON (format= or Accept), streamed; then
+        # the read cache (http/read_cache.py).
+        before_request=before_read,
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,

@@ -19,14 +19,34 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
-    """An async engine; SQLite gets WAL, foreign keys and a busy timeout."""
+def make_engine(
+    url: str, *, pool_size: int = 10, echo: bool = False, read_only: bool = False
+) -> AsyncEngine:
+    """An async engine; SQLite gets WAL, foreign keys and a busy timeout.
+
+    `read_only` makes an engine for GET requests: autocommit (no BEGIN and ROLLBACK round
+    trips around each read; every statement sees its own snapshot, as in READ COMMITTED)
+    and refusing writes, so nothing can be written, hence committed, through it. It has no
+    pre-ping: every request first reads the data version through it (http/read_cache.py),
+    which answers uncached when that fails, and a failure that shows a lost server
+    invalidates the whole pool, so the request's own queries get fresh connections.
+    """
+    isolation = {"isolation_level": "AUTOCOMMIT"} if read_only else {}
     if is_sqlite(url):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **isolation)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        if read_only:
+            event.listen(engine.sync_engine, "connect", _sqlite_query_only)
         return engine
+    connect_args = {"server_settings": {"default_transaction_read_only": "on"}} if read_only else {}
     return create_async_engine(
-        url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        url,
+        echo=echo,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=not read_only,
+        connect_args=connect_args,
+        **isolation,
     )
 
 
@@ -36,6 +56,12 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_query_only(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    cursor: Any = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
     cursor.close()
 
 

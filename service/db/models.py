@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -207,6 +208,20 @@ class ConflictPair(Base):
     fact: Mapped[Fact] = relationship(back_populates="pairs", lazy="raise")
     a: Mapped[Assertion] = relationship(foreign_keys=[a_id], lazy="raise")
     b: Mapped[Assertion] = relationship(foreign_keys=[b_id], lazy="raise")
+
+
+class DataVersion(Base):
+    """How many writing statements each PostgreSQL session has committed (services/data_version).
+
+    Bumped by statement triggers on the tables the read endpoints show (see the migration
+    `data_version_triggers`); one row per server process id, so writers never wait on one
+    another. SQLite leaves it empty and uses `PRAGMA data_version` instead.
+    """
+
+    __tablename__ = "data_versions"
+
+    writer: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger)
 
 
 class Webhook(Base):

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from litestar import Controller, get
+from litestar import get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.http.params import MAX_ID, Cursor, EntityFilter, Id, Limit, SourceIdFilter
+from service.http.read_cache import CachedReadController
 from service.schemas.claims import AssertionRead, ClaimRead
 from service.schemas.common import Page
 from service.services import claims as service
 
 
-class ClaimController(Controller):
+class ClaimController(CachedReadController):
     path = "/claims"
     tags = ["claims"]
 
@@ -47,7 +48,7 @@ class ClaimController(Controller):
         return await service.get_claim(db_session, claim_id)
 
 
-class AssertionController(Controller):
+class AssertionController(CachedReadController):
     path = "/assertions"
     tags = ["assertions"]
 

@@ -49,6 +49,13 @@ async def provide_session(state: State) -> AsyncGenerator[AsyncSession, None]:
                 await session.rollback()
 
 
+async def provide_read_session(state: State) -> AsyncGenerator[AsyncSession, None]:
+    """A session on the read-only engine (autocommit: no BEGIN/ROLLBACK round trips)."""
+    sessionmaker: async_sessionmaker[AsyncSession] = state.read_sessionmaker
+    async with sessionmaker() as session:
+        yield session
+
+
 def provide_settings(state: State) -> Settings:
     settings: Settings = state.settings
     return settings

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from litestar import Controller, get
+from litestar import get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.domain.model import Verdict
 from service.http.params import Cursor, EntityFilter, Id, Limit
+from service.http.read_cache import CachedReadController
 from service.schemas.common import Page
 from service.schemas.facts import ConflictRead, FactRead
 from service.services import facts as service
 
 
-class FactController(Controller):
+class FactController(CachedReadController):
     path = "/facts"
     tags = ["facts"]
 
@@ -38,7 +39,7 @@ class FactController(Controller):
         return await service.get_fact(db_session, fact_id)
 
 
-class ConflictController(Controller):
+class ConflictController(CachedReadController):
     path = "/conflicts"
     tags = ["facts"]
 

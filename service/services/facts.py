@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -31,6 +31,8 @@ _location = aliased(EntityRow, name="fact_location")
 _VERDICTS = {v.value: v for v in Verdict}
 # Pairs listed per conflicting fact in GET /conflicts, the most severe first.
 MAX_PAIRS = 10
+# Ids bound in one IN list: far below what SQLite and asyncpg accept in one statement.
+_IDS_PER_QUERY = 5000
 
 
 def _fact_query() -> Select[*tuple[Any, ...]]:
@@ -219,14 +221,14 @@ async def _pairs(session: AsyncSession, fact_ids: list[int]) -> dict[int, list[C
             kept.order_by(ranked.c.fact_id, ranked.c.severity.desc(), ranked.c.id)
         )
     ]
-    # Both sides of every kept pair, by a subquery: a page may name more ids than a query may
-    # bind.
-    kept_pairs = kept.subquery()
-    sides = union(select(kept_pairs.c.a_id), select(kept_pairs.c.b_id))
-    assertions: dict[int, AssertionRead] = {
-        row[0]: assertion_from_row(row)
-        for row in await assertions_where(session, Assertion.id.in_(sides.scalar_subquery()))
-    }
+    # Both sides of every kept pair by primary key (at most 2 * MAX_PAIRS per fact): a
+    # subquery of the pairs led the planner to hash the whole assertions table.
+    side_ids = sorted({side for row in rows for side in row[1:3]})
+    assertions: dict[int, AssertionRead] = {}
+    for start in range(0, len(side_ids), _IDS_PER_QUERY):
+        chunk = side_ids[start : start + _IDS_PER_QUERY]
+        for row in await assertions_where(session, Assertion.id.in_(chunk)):
+            assertions[row[0]] = assertion_from_row(row)
     out: dict[int, list[ConflictPairRead]] = {}
     for fact_id, a_id, b_id, reason, severity in rows:
         out.setdefault(fact_id, []).append(

@@ -156,13 +156,14 @@ async def test_entities_and_aliases(
 async def test_list_endpoints_run_a_bounded_number_of_queries(
     client: AsyncTestClient[Litestar], seeded: list[dict[str, Any]], app: Litestar
 ) -> None:
-    engine: AsyncEngine = app.state.engine
+    engines: list[AsyncEngine] = [app.state.engine, app.state.read_engine]
     statements: list[str] = []
 
     def record(*args: Any) -> None:
         statements.append(args[2])
 
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    for engine in engines:
+        event.listen(engine.sync_engine, "before_cursor_execute", record)
     try:
         counts = {}
         for path in ("/claims", "/assertions", "/facts", "/conflicts", "/entities", "/sources"):
@@ -171,7 +172,8 @@ async def test_list_endpoints_run_a_bounded_number_of_queries(
                 assert (await client.get(path, params={"limit": limit})).status_code == 200
                 counts[(path, limit)] = len(statements)
     finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
+        for engine in engines:
+            event.remove(engine.sync_engine, "before_cursor_execute", record)
     for path in ("/claims", "/assertions", "/facts", "/conflicts", "/entities", "/sources"):
         assert counts[(path, 2)] == counts[(path, 200)], (path, counts)
         assert counts[(path, 200)] <= 12, (path, counts)
