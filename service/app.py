@@ -37,6 +37,7 @@ from service.http.read_cache import ReadCache, before_read
 from service.http.review import review_page
 from service.http.sources import SourceController
 from service.http.webhooks import WebhookController
+from service.services.data_version import SqliteVersionProbe
 from service.services.knowledge import KnowledgeCache
 from service.services.webhook_dispatch import Dispatcher, DispatchPolicy
 from service.settings import Settings
@@ -112,6 +113,8 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             read_only=True,
         )
     )
+    sqlite_file = read_engine.url.database if is_sqlite(settings.database_url) else None
+    version_probe = SqliteVersionProbe(sqlite_file) if sqlite_file and not in_memory else None
     webhook_client = httpx.AsyncClient(
         timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
         headers={"User-Agent": f"factcheck-webhooks/{VERSION}"},
@@ -142,6 +145,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             "read_engine": read_engine,
             "read_sessionmaker": make_sessionmaker(read_engine),
             "read_cache": ReadCache(),
+            "version_probe": version_probe,
             "webhook_dispatcher": dispatcher,
             "http_client": http_client,
             "knowledge": KnowledgeCache(),
@@ -161,6 +165,8 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         await http_client.aclose()
         await engine.dispose()
         await read_engine.dispose()
+        if version_probe is not None:
+            version_probe.close()
 
     app = Litestar(
         route_handlers=[

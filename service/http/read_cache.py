@@ -1,7 +1,8 @@
 """Encoded answers of the read endpoints, kept while the database has not changed.
 
 A cached answer is keyed on the request (path and query string) and on the database's data
-version (`services.data_version`), read with one cheap statement on every request. Any commit,
+version (`services.data_version`), read with one cheap statement on every request (on a
+SQLite file, a pragma read in the event loop's own thread). Any commit,
 from this process or another one behind the same load balancer, changes the version, so an
 answer is never served after a write it does not show. The version is read before the page
 is, so an entry is never older than its version (at worst newer, which no reader minds).
@@ -26,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.http.deps import provide_read_session
 from service.http.exports import ExportStream, negotiate_export
-from service.services.data_version import data_version
+from service.services.data_version import SqliteVersionProbe, data_version
 
 READ_CACHE = "read_cache"
 _SLOT = "read_cache_slot"
@@ -78,12 +79,15 @@ async def before_read(request: Request[Any, Any, Any]) -> ExportStream | bytes |
     if request.method != "GET" or not request.route_handler.opt.get(READ_CACHE):
         return None
     state = request.app.state
-    engine: AsyncEngine = state.read_engine
-    try:
-        async with engine.connect() as connection:
-            version = await data_version(connection)
-    except DBAPIError:
-        return None  # the handler answers (or fails) as if there were no cache
+    probe: SqliteVersionProbe | None = state.version_probe
+    version = probe.read() if probe is not None else None
+    if version is None:
+        engine: AsyncEngine = state.read_engine
+        try:
+            async with engine.connect() as connection:
+                version = await data_version(connection)
+        except DBAPIError:
+            return None  # the handler answers (or fails) as if there were no cache
     key = request_key(request)
     cache: ReadCache = state.read_cache
     body = cache.get(version, key)
