@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,42 +31,53 @@ def normalize_alias(name: str) -> str:
     return words.removeprefix("the ")[:300]
 
 
-async def link_entities(
-    session: AsyncSession, entities: Sequence[model.Entity]
-) -> dict[str, Entity]:
+@dataclass
+class LinkedEntities:
+    """Extracted entity keys mapped to their rows, and the stored rows that gained a parent."""
+
+    rows: dict[str, Entity] = field(default_factory=dict)
+    adopted: list[Entity] = field(default_factory=list)
+
+
+async def link_entities(session: AsyncSession, entities: Sequence[model.Entity]) -> LinkedEntities:
     """Map each extracted entity key to its row, creating rows and aliases that are missing.
 
     An extracted entity joins an existing one when any of its names is already an alias of
     that entity, so names learned from one article link the next article's mentions. A stored
     entity without a parent takes the one this article gives (see `sources` for re-keying).
+    One query reads the rows: those named by key, and those owning one of the article's
+    names with only those aliases (the only ones the decisions below look at).
     """
+    linked = LinkedEntities()
     if not entities:
-        return {}
+        return linked
     keys = {entity.key for entity in entities}
     names = {normalize_alias(n) for e in entities for n in (e.name, *e.aliases)} - {""}
-    rows = (
-        await session.scalars(
-            select(Entity)
-            .outerjoin(EntityAlias)
-            .where(or_(Entity.key.in_(keys), EntityAlias.normalized.in_(names)))
-            .options(selectinload(Entity.aliases))
+    owners = select(EntityAlias.entity_id).where(EntityAlias.normalized.in_(names))
+    found = await session.execute(
+        select(Entity, EntityAlias.normalized)
+        .outerjoin(
+            EntityAlias,
+            (EntityAlias.entity_id == Entity.id) & EntityAlias.normalized.in_(names),
         )
-    ).unique()
+        .where(Entity.key.in_(keys) | Entity.id.in_(owners))
+    )
     by_key: dict[str, Entity] = {}
     by_alias: dict[str, Entity] = {}
-    for row in rows:
-        by_key[row.key] = row
-        for alias in row.aliases:
-            by_alias[alias.normalized] = row
+    for stored_row, normalized in found:
+        by_key[stored_row.key] = stored_row
+        if normalized is not None:
+            by_alias[normalized] = stored_row
+    stored = {id(row) for row in by_key.values()}
 
-    linked: dict[str, Entity] = {}
     for entity in sorted(entities, key=_shipped_first):
-        found = by_key.get(entity.key) or _by_any_name(entity, by_alias)
-        if found is not None:
-            row = found
+        row: Entity | None = by_key.get(entity.key) or _by_any_name(entity, by_alias)
+        if row is not None:
             if row.parent_key is None and entity.parent not in (None, row.key):
                 # A place first seen without its country learns it from a later article.
                 row.parent_key = entity.parent
+                if id(row) in stored:
+                    linked.adopted.append(row)
         else:
             row = Entity(
                 key=entity.key,
@@ -80,9 +92,15 @@ async def link_entities(
         for name in (entity.name, *entity.aliases):
             normalized = normalize_alias(name)
             if normalized and normalized not in by_alias:
-                row.aliases.append(EntityAlias(alias=name, normalized=normalized))
+                alias = EntityAlias(alias=name, normalized=normalized)
+                if id(row) in stored:
+                    # A stored row's aliases are not loaded: add the alias by its owner's id.
+                    alias.entity_id = row.id
+                    session.add(alias)
+                else:
+                    row.aliases.append(alias)
                 by_alias[normalized] = row
-        linked[entity.key] = row
+        linked.rows[entity.key] = row
     await session.flush()
     return linked
 
