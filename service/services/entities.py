@@ -210,11 +210,16 @@ async def learned_entities(session: AsyncSession, after_alias_id: int) -> Iterab
 def stored_entity(row: Entity, aliases: tuple[str, ...] = ()) -> model.Entity:
     """A stored entity as the domain sees it (aliases only when the caller loaded them)."""
     return model.Entity(
-        key=row.key, name=row.name, kind=_kind(row.kind), aliases=aliases, parent=row.parent_key
+        key=row.key,
+        name=row.name,
+        kind=entity_kind(row.kind),
+        aliases=aliases,
+        parent=row.parent_key,
     )
 
 
-def _kind(kind: str) -> model.EntityKind:
+def entity_kind(kind: str) -> model.EntityKind:
+    """A stored kind as the domain's enum (an unknown one reads as an organisation)."""
     try:
         return model.EntityKind(kind)
     except ValueError:
