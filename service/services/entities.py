@@ -6,11 +6,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Table, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from service.db.base import Base, utcnow
 from service.db.models import Entity, EntityAlias
 from service.domain import model
 from service.domain.errors import AlreadyExists, NotFound
@@ -69,6 +71,8 @@ async def link_entities(session: AsyncSession, entities: Sequence[model.Entity])
         if normalized is not None:
             by_alias[normalized] = stored_row
     stored = {id(row) for row in by_key.values()}
+    created: list[Entity] = []
+    new_aliases: list[tuple[Entity, str, str]] = []
 
     for entity in sorted(entities, key=_shipped_first):
         row: Entity | None = by_key.get(entity.key) or _by_any_name(entity, by_alias)
@@ -79,30 +83,72 @@ async def link_entities(session: AsyncSession, entities: Sequence[model.Entity])
                 if id(row) in stored:
                     linked.adopted.append(row)
         else:
+            # Not added to the session: written below with the others in one statement.
             row = Entity(
                 key=entity.key,
                 name=entity.name,
                 kind=str(entity.kind),
                 parent_key=entity.parent,
                 origin="discovered",
-                aliases=[],
             )
-            session.add(row)
+            created.append(row)
             by_key[entity.key] = row
         for name in (entity.name, *entity.aliases):
             normalized = normalize_alias(name)
             if normalized and normalized not in by_alias:
-                alias = EntityAlias(alias=name, normalized=normalized)
-                if id(row) in stored:
-                    # A stored row's aliases are not loaded: add the alias by its owner's id.
-                    alias.entity_id = row.id
-                    session.add(alias)
-                else:
-                    row.aliases.append(alias)
+                new_aliases.append((row, name, normalized))
                 by_alias[normalized] = row
         linked.rows[entity.key] = row
-    await session.flush()
+    await session.flush()  # parents learned by stored rows
+    await _insert_entities(session, created, new_aliases)
     return linked
+
+
+async def _insert_entities(
+    session: AsyncSession, created: list[Entity], aliases: list[tuple[Entity, str, str]]
+) -> None:
+    """Write new entities (ids set on the rows) and new aliases, one statement for each.
+
+    Core inserts: the ORM would insert entities one by one on SQLite to match ids to rows;
+    here the ids come back with their keys.
+    """
+    if created:
+        table = _table(Entity)
+        now = utcnow()
+        returned = await session.execute(
+            insert(table).returning(table.c.key, table.c.id),
+            [
+                {
+                    "key": row.key,
+                    "name": row.name,
+                    "kind": row.kind,
+                    "parent_key": row.parent_key,
+                    "origin": row.origin,
+                    "created_at": now,
+                }
+                for row in created
+            ],
+        )
+        ids: dict[str, int] = {key: entity_id for key, entity_id in returned}
+        for row in created:
+            row.id = ids[row.key]
+    if aliases:
+        await session.execute(
+            insert(_table(EntityAlias)),
+            [
+                {
+                    "entity_id": row.id,
+                    "alias": name,
+                    "normalized": normalized,
+                    "origin": "discovered",
+                }
+                for row, name, normalized in aliases
+            ],
+        )
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
 
 
 def _shipped_first(entity: model.Entity) -> tuple[int, str]:
