@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from sqlalchemy import Table, func, insert, or_, select
+from sqlalchemy import BindParameter, Table, bindparam, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -33,6 +33,21 @@ def normalize_alias(name: str) -> str:
     return words.removeprefix("the ")[:300]
 
 
+_names: BindParameter[str] = bindparam("names", expanding=True)
+# Built once (the ingest runs it every time): the rows named by key, and those owning one of
+# the article's names, with only those aliases (the only ones linking looks at).
+_LINKED = (
+    select(Entity, EntityAlias.normalized)
+    .outerjoin(
+        EntityAlias, (EntityAlias.entity_id == Entity.id) & EntityAlias.normalized.in_(_names)
+    )
+    .where(
+        Entity.key.in_(bindparam("keys", expanding=True))
+        | Entity.id.in_(select(EntityAlias.entity_id).where(EntityAlias.normalized.in_(_names)))
+    )
+)
+
+
 @dataclass
 class LinkedEntities:
     """Extracted entity keys mapped to their rows, and the stored rows that gained a parent."""
@@ -47,23 +62,14 @@ async def link_entities(session: AsyncSession, entities: Sequence[model.Entity])
     An extracted entity joins an existing one when any of its names is already an alias of
     that entity, so names learned from one article link the next article's mentions. A stored
     entity without a parent takes the one this article gives (see `sources` for re-keying).
-    One query reads the rows: those named by key, and those owning one of the article's
-    names with only those aliases (the only ones the decisions below look at).
+    One query reads the rows (`_LINKED`).
     """
     linked = LinkedEntities()
     if not entities:
         return linked
     keys = {entity.key for entity in entities}
     names = {normalize_alias(n) for e in entities for n in (e.name, *e.aliases)} - {""}
-    owners = select(EntityAlias.entity_id).where(EntityAlias.normalized.in_(names))
-    found = await session.execute(
-        select(Entity, EntityAlias.normalized)
-        .outerjoin(
-            EntityAlias,
-            (EntityAlias.entity_id == Entity.id) & EntityAlias.normalized.in_(names),
-        )
-        .where(Entity.key.in_(keys) | Entity.id.in_(owners))
-    )
+    found = await session.execute(_LINKED, {"keys": list(keys), "names": list(names)})
     by_key: dict[str, Entity] = {}
     by_alias: dict[str, Entity] = {}
     for stored_row, normalized in found:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 import msgspec
-from sqlalchemy import Table, delete, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -357,46 +357,54 @@ class _Loaded:
     was_superseded: set[int] = field(default_factory=set)
 
 
-async def _load_views(session: AsyncSession, families: list[str]) -> _Loaded:
-    subject = aliased(Entity)
-    location = aliased(Entity)
-    rows = await session.execute(
-        select(
-            Assertion.id,
-            Assertion.source_id,
-            Assertion.family_key,
-            Assertion.fact_id,
-            Assertion.superseded,
-            Assertion.quantity,
-            Assertion.unit,
-            Assertion.low,
-            Assertion.high,
-            Assertion.qualifier,
-            Assertion.attributor_key,
-            Assertion.attributed_to,
-            Assertion.as_of,
-            Assertion.is_forecast,
-            Assertion.text,
-            Source.published_at,
-            Source.publisher,
-            Source.title,
-            *_entity_columns(subject),
-            *_entity_columns(location),
-        )
-        .join(Source, Source.id == Assertion.source_id)
-        .outerjoin(subject, subject.id == Assertion.subject_id)
-        .outerjoin(location, location.id == Assertion.location_id)
-        .where(Assertion.family_key.in_(families))
-        # Content order (publication, article, position), not arrival order.
-        .order_by(
-            Source.published_at.is_(None),
-            Source.published_at,
-            Source.content_hash,
-            Assertion.start,
-            Assertion.end,
-            Assertion.id,
-        )
+def _entity_columns(entity: type[Entity]) -> tuple[Any, ...]:
+    return (entity.id, entity.key, entity.name, entity.kind, entity.parent_key)
+
+
+_subject = aliased(Entity, name="view_subject")
+_location = aliased(Entity, name="view_location")
+# Built once: building a select over aliased entities costs more than running it.
+_VIEWS = (
+    select(
+        Assertion.id,
+        Assertion.source_id,
+        Assertion.family_key,
+        Assertion.fact_id,
+        Assertion.superseded,
+        Assertion.quantity,
+        Assertion.unit,
+        Assertion.low,
+        Assertion.high,
+        Assertion.qualifier,
+        Assertion.attributor_key,
+        Assertion.attributed_to,
+        Assertion.as_of,
+        Assertion.is_forecast,
+        Assertion.text,
+        Source.published_at,
+        Source.publisher,
+        Source.title,
+        *_entity_columns(_subject),
+        *_entity_columns(_location),
     )
+    .join(Source, Source.id == Assertion.source_id)
+    .outerjoin(_subject, _subject.id == Assertion.subject_id)
+    .outerjoin(_location, _location.id == Assertion.location_id)
+    .where(Assertion.family_key.in_(bindparam("families", expanding=True)))
+    # Content order (publication, article, position), not arrival order.
+    .order_by(
+        Source.published_at.is_(None),
+        Source.published_at,
+        Source.content_hash,
+        Assertion.start,
+        Assertion.end,
+        Assertion.id,
+    )
+)
+
+
+async def _load_views(session: AsyncSession, families: list[str]) -> _Loaded:
+    rows = await session.execute(_VIEWS, {"families": families})
     loaded = _Loaded()
     places: dict[str, model.Entity] = {}
     # Rows are tuples; typed loosely so that the slices below unpack.
@@ -449,7 +457,3 @@ async def _load_views(session: AsyncSession, families: list[str]) -> _Loaded:
         ):
             loaded.names[key] = name
     return loaded
-
-
-def _entity_columns(entity: type[Entity]) -> tuple[Any, ...]:
-    return (entity.id, entity.key, entity.name, entity.kind, entity.parent_key)

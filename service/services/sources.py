@@ -248,6 +248,10 @@ async def _insert_claims(
     return ids
 
 
+_rekey_subject = aliased(Entity, name="rekey_subject")
+_rekey_location = aliased(Entity, name="rekey_location")
+
+
 async def _rekey_assertions_of(
     session: AsyncSession, entities: Sequence[Entity], kb: KnowledgeBase
 ) -> set[str]:
@@ -260,8 +264,8 @@ async def _rekey_assertions_of(
     if not entities:
         return set()
     ids = [row.id for row in entities]
-    subject = aliased(Entity)
-    location = aliased(Entity)
+    subject = _rekey_subject
+    location = _rekey_location
     rows = await session.execute(
         select(Assertion, subject.key, location.key)
         .outerjoin(subject, subject.id == Assertion.subject_id)
