@@ -63,12 +63,16 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         )
         grouped.extend((group, by_number, real_id) for group in groups)
 
-    existing = {
-        row.key: row
-        for row in await session.execute(
-            select(*_FACT_COLUMNS).where(Fact.family_key.in_(family_list))
-        )
-    }
+    # The stored facts of these families with their conflict pairs, in one query.
+    existing: dict[str, Any] = {}
+    stored_pairs: dict[int, dict[tuple[int, int], tuple[str, float]]] = {}
+    for row in await session.execute(_STORED_FACTS, {"families": family_list}):
+        existing.setdefault(row.key, row)
+        if row.a_id is not None:
+            stored_pairs.setdefault(row.id, {})[(row.a_id, row.b_id)] = (
+                row.reason,
+                row.pair_severity,
+            )
     now = utcnow()
     judged: list[_Judged] = []
     for group, by_number, real_id in grouped:
@@ -101,7 +105,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         )
 
     fact_ids = await _write_facts(session, judged, now)
-    await _write_pairs(session, judged, fact_ids)
+    await _write_pairs(session, judged, fact_ids, stored_pairs)
     membership = {m: fact_ids[item.group.key] for item in judged for m in item.members}
     superseded = {i for item in judged for i in item.revised}
     await _store_membership(session, loaded, membership, superseded)
@@ -157,6 +161,19 @@ _FACT_COLUMNS = (
 )
 
 
+_STORED_FACTS = (
+    select(
+        *_FACT_COLUMNS,
+        ConflictPair.a_id,
+        ConflictPair.b_id,
+        ConflictPair.reason,
+        ConflictPair.severity.label("pair_severity"),
+    )
+    .outerjoin(ConflictPair, ConflictPair.fact_id == Fact.id)
+    .where(Fact.family_key.in_(bindparam("families", expanding=True)))
+)
+
+
 @dataclass
 class _Judged:
     """One fact as judged now, with the stored row it replaces (None when it is new)."""
@@ -196,23 +213,12 @@ async def _write_facts(
 
 
 async def _write_pairs(
-    session: AsyncSession, judged: list[_Judged], fact_ids: dict[str, int]
+    session: AsyncSession,
+    judged: list[_Judged],
+    fact_ids: dict[str, int],
+    stored: dict[int, dict[tuple[int, int], tuple[str, float]]],
 ) -> None:
     """Rewrite the conflict pairs of the facts whose pairs changed (or that are new)."""
-    stored_ids = [item.row.id for item in judged if item.row is not None]
-    stored: dict[int, dict[tuple[int, int], tuple[str, float]]] = {}
-    for start in range(0, len(stored_ids), 500):
-        rows = await session.execute(
-            select(
-                ConflictPair.fact_id,
-                ConflictPair.a_id,
-                ConflictPair.b_id,
-                ConflictPair.reason,
-                ConflictPair.severity,
-            ).where(ConflictPair.fact_id.in_(stored_ids[start : start + 500]))
-        )
-        for fact_id, a_id, b_id, reason, severity in rows:
-            stored.setdefault(fact_id, {})[(a_id, b_id)] = (reason, severity)
     rewrite = [item for item in judged if stored.get(fact_ids[item.group.key], {}) != item.pairs]
     stale = [fact_ids[item.group.key] for item in rewrite if item.row is not None]
     for start in range(0, len(stale), 500):
@@ -363,6 +369,7 @@ def _entity_columns(entity: type[Entity]) -> tuple[Any, ...]:
 
 _subject = aliased(Entity, name="view_subject")
 _location = aliased(Entity, name="view_location")
+_attributor = aliased(Entity, name="view_attributor")
 # Built once: building a select over aliased entities costs more than running it.
 _VIEWS = (
     select(
@@ -386,10 +393,12 @@ _VIEWS = (
         Source.title,
         *_entity_columns(_subject),
         *_entity_columns(_location),
+        _attributor.name,
     )
     .join(Source, Source.id == Assertion.source_id)
     .outerjoin(_subject, _subject.id == Assertion.subject_id)
     .outerjoin(_location, _location.id == Assertion.location_id)
+    .outerjoin(_attributor, _attributor.key == Assertion.attributor_key)
     .where(Assertion.family_key.in_(bindparam("families", expanding=True)))
     # Content order (publication, article, position), not arrival order.
     .order_by(
@@ -415,6 +424,8 @@ async def _load_views(session: AsyncSession, families: list[str]) -> _Loaded:
             published_at, publisher, title,
         ) = row[:18]  # fmt: skip
         loaded.family_of[assertion_id] = family_key
+        if attributor is not None and row[28] is not None:
+            loaded.names.setdefault(attributor, row[28])
         loaded.stored_membership[assertion_id] = (fact_id, bool(superseded))
         if superseded:
             loaded.was_superseded.add(assertion_id)
@@ -450,10 +461,4 @@ async def _load_views(session: AsyncSession, families: list[str]) -> _Loaded:
             )
         )
     loaded.places = list(places.values())
-    attributor_keys = {v.attributor for v in loaded.views if v.attributor} - loaded.names.keys()
-    if attributor_keys:
-        for key, name in await session.execute(
-            select(Entity.key, Entity.name).where(Entity.key.in_(attributor_keys))
-        ):
-            loaded.names[key] = name
     return loaded

@@ -221,12 +221,13 @@ async def _insert_claims(
 ) -> list[int]:
     """Insert the claims in one statement; their ids in the order given.
 
-    Ids are read back ordered: they grow in insertion order within this transaction.
-    (A multi-row INSERT ... RETURNING promises no row order, and asking SQLAlchemy to sort
-    it makes SQLite insert row by row.)
+    A multi-row INSERT ... RETURNING promises no row order (and asking SQLAlchemy to sort
+    it makes SQLite insert row by row), so each id comes back with its claim's position,
+    which tells the claims of one article apart (almost always: see the fallback).
     """
-    await session.execute(
-        insert(_table(Claim)),
+    table = _table(Claim)
+    returned = await session.execute(
+        insert(table).returning(table.c.start, table.c.end, table.c.id),
         [
             {
                 "source_id": source_id,
@@ -238,14 +239,12 @@ async def _insert_claims(
             for claim in claims
         ],
     )
-    ids = list(
-        await session.scalars(
-            select(Claim.id).where(Claim.source_id == source_id).order_by(Claim.id)
-        )
-    )
-    if len(ids) != len(claims):
-        raise AssertionError("claims of a new source were written by someone else")
-    return ids
+    ids = {(start, end): claim_id for start, end, claim_id in returned}
+    if len(ids) == len(claims):
+        return [ids[claim.start, claim.end] for claim in claims]
+    # Two claims with one span: ids grow in insertion order within this transaction.
+    ordered = select(Claim.id).where(Claim.source_id == source_id).order_by(Claim.id)
+    return list(await session.scalars(ordered))
 
 
 _rekey_subject = aliased(Entity, name="rekey_subject")
