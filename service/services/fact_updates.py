@@ -270,10 +270,18 @@ async def lock_families(session: AsyncSession, families: Collection[str]) -> Non
     global order, makes the second wait and then see the first's rows. SQLite serialises
     all writers already.
     """
-    if session.get_bind().dialect.name != "postgresql":
+    if session.get_bind().dialect.name != "postgresql" or not families:
         return
-    for lock_id in sorted({_lock_id(family) for family in families}):
-        await session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+    # One statement, the locks taken in the order of the sorted subquery. (Were that order
+    # ever not kept, two ingests could deadlock; PostgreSQL breaks that and the ingest is
+    # tried again, as after any lost race.)
+    await session.execute(_LOCK, {"ids": sorted({_lock_id(family) for family in families})})
+
+
+_LOCK = text(
+    "SELECT pg_advisory_xact_lock(lock_id) FROM "
+    "(SELECT unnest(CAST(:ids AS bigint[])) AS lock_id ORDER BY lock_id) AS ordered"
+)
 
 
 def _lock_id(family: str) -> int:
