@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from sqlalchemy import BindParameter, Table, bindparam, func, insert, or_, select
+from sqlalchemy import BindParameter, Table, bindparam, func, insert, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -41,9 +41,14 @@ _LINKED = (
     .outerjoin(
         EntityAlias, (EntityAlias.entity_id == Entity.id) & EntityAlias.normalized.in_(_names)
     )
+    # A UNION, not an OR: PostgreSQL would scan every entity for "key IN ... OR id IN ...".
     .where(
-        Entity.key.in_(bindparam("keys", expanding=True))
-        | Entity.id.in_(select(EntityAlias.entity_id).where(EntityAlias.normalized.in_(_names)))
+        Entity.id.in_(
+            union(
+                select(Entity.id).where(Entity.key.in_(bindparam("keys", expanding=True))),
+                select(EntityAlias.entity_id).where(EntityAlias.normalized.in_(_names)),
+            )
+        )
     )
 )
 
