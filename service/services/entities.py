@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import BindParameter, Table, bindparam, func, insert, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from service.db.base import Base, utcnow
 from service.db.models import Entity, EntityAlias
 from service.domain import model
 from service.domain.errors import AlreadyExists, NotFound
@@ -30,61 +33,133 @@ def normalize_alias(name: str) -> str:
     return words.removeprefix("the ")[:300]
 
 
-async def link_entities(
-    session: AsyncSession, entities: Sequence[model.Entity]
-) -> dict[str, Entity]:
+_names: BindParameter[str] = bindparam("names", expanding=True)
+# Built once (the ingest runs it every time): the rows named by key, and those owning one of
+# the article's names, with only those aliases (the only ones linking looks at).
+_LINKED = (
+    select(Entity, EntityAlias.normalized)
+    .outerjoin(
+        EntityAlias, (EntityAlias.entity_id == Entity.id) & EntityAlias.normalized.in_(_names)
+    )
+    # A UNION, not an OR: PostgreSQL would scan every entity for "key IN ... OR id IN ...".
+    .where(
+        Entity.id.in_(
+            union(
+                select(Entity.id).where(Entity.key.in_(bindparam("keys", expanding=True))),
+                select(EntityAlias.entity_id).where(EntityAlias.normalized.in_(_names)),
+            )
+        )
+    )
+)
+
+
+@dataclass
+class LinkedEntities:
+    """Extracted entity keys mapped to their rows, and the stored rows that gained a parent."""
+
+    rows: dict[str, Entity] = field(default_factory=dict)
+    adopted: list[Entity] = field(default_factory=list)
+
+
+async def link_entities(session: AsyncSession, entities: Sequence[model.Entity]) -> LinkedEntities:
     """Map each extracted entity key to its row, creating rows and aliases that are missing.
 
     An extracted entity joins an existing one when any of its names is already an alias of
     that entity, so names learned from one article link the next article's mentions. A stored
     entity without a parent takes the one this article gives (see `sources` for re-keying).
+    One query reads the rows (`_LINKED`).
     """
+    linked = LinkedEntities()
     if not entities:
-        return {}
+        return linked
     keys = {entity.key for entity in entities}
     names = {normalize_alias(n) for e in entities for n in (e.name, *e.aliases)} - {""}
-    rows = (
-        await session.scalars(
-            select(Entity)
-            .outerjoin(EntityAlias)
-            .where(or_(Entity.key.in_(keys), EntityAlias.normalized.in_(names)))
-            .options(selectinload(Entity.aliases))
-        )
-    ).unique()
+    found = await session.execute(_LINKED, {"keys": list(keys), "names": list(names)})
     by_key: dict[str, Entity] = {}
     by_alias: dict[str, Entity] = {}
-    for row in rows:
-        by_key[row.key] = row
-        for alias in row.aliases:
-            by_alias[alias.normalized] = row
+    for stored_row, normalized in found:
+        by_key[stored_row.key] = stored_row
+        if normalized is not None:
+            by_alias[normalized] = stored_row
+    stored = {id(row) for row in by_key.values()}
+    created: list[Entity] = []
+    new_aliases: list[tuple[Entity, str, str]] = []
 
-    linked: dict[str, Entity] = {}
     for entity in sorted(entities, key=_shipped_first):
-        found = by_key.get(entity.key) or _by_any_name(entity, by_alias)
-        if found is not None:
-            row = found
+        row: Entity | None = by_key.get(entity.key) or _by_any_name(entity, by_alias)
+        if row is not None:
             if row.parent_key is None and entity.parent not in (None, row.key):
                 # A place first seen without its country learns it from a later article.
                 row.parent_key = entity.parent
+                if id(row) in stored:
+                    linked.adopted.append(row)
         else:
+            # Not added to the session: written below with the others in one statement.
             row = Entity(
                 key=entity.key,
                 name=entity.name,
                 kind=str(entity.kind),
                 parent_key=entity.parent,
                 origin="discovered",
-                aliases=[],
             )
-            session.add(row)
+            created.append(row)
             by_key[entity.key] = row
         for name in (entity.name, *entity.aliases):
             normalized = normalize_alias(name)
             if normalized and normalized not in by_alias:
-                row.aliases.append(EntityAlias(alias=name, normalized=normalized))
+                new_aliases.append((row, name, normalized))
                 by_alias[normalized] = row
-        linked[entity.key] = row
-    await session.flush()
+        linked.rows[entity.key] = row
+    await session.flush()  # parents learned by stored rows
+    await _insert_entities(session, created, new_aliases)
     return linked
+
+
+async def _insert_entities(
+    session: AsyncSession, created: list[Entity], aliases: list[tuple[Entity, str, str]]
+) -> None:
+    """Write new entities (ids set on the rows) and new aliases, one statement for each.
+
+    Core inserts: the ORM would insert entities one by one on SQLite to match ids to rows;
+    here the ids come back with their keys.
+    """
+    if created:
+        table = _table(Entity)
+        now = utcnow()
+        returned = await session.execute(
+            insert(table).returning(table.c.key, table.c.id),
+            [
+                {
+                    "key": row.key,
+                    "name": row.name,
+                    "kind": row.kind,
+                    "parent_key": row.parent_key,
+                    "origin": row.origin,
+                    "created_at": now,
+                }
+                for row in created
+            ],
+        )
+        ids: dict[str, int] = {key: entity_id for key, entity_id in returned}
+        for row in created:
+            row.id = ids[row.key]
+    if aliases:
+        await session.execute(
+            insert(_table(EntityAlias)),
+            [
+                {
+                    "entity_id": row.id,
+                    "alias": name,
+                    "normalized": normalized,
+                    "origin": "discovered",
+                }
+                for row, name, normalized in aliases
+            ],
+        )
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
 
 
 def _shipped_first(entity: model.Entity) -> tuple[int, str]:
@@ -192,11 +267,16 @@ async def learned_entities(session: AsyncSession, after_alias_id: int) -> Iterab
 def stored_entity(row: Entity, aliases: tuple[str, ...] = ()) -> model.Entity:
     """A stored entity as the domain sees it (aliases only when the caller loaded them)."""
     return model.Entity(
-        key=row.key, name=row.name, kind=_kind(row.kind), aliases=aliases, parent=row.parent_key
+        key=row.key,
+        name=row.name,
+        kind=entity_kind(row.kind),
+        aliases=aliases,
+        parent=row.parent_key,
     )
 
 
-def _kind(kind: str) -> model.EntityKind:
+def entity_kind(kind: str) -> model.EntityKind:
+    """A stored kind as the domain's enum (an unknown one reads as an organisation)."""
     try:
         return model.EntityKind(kind)
     except ValueError:

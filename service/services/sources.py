@@ -7,22 +7,28 @@ import hashlib
 import math
 import re
 from collections.abc import Sequence
+from typing import Any, cast
 
 import anyio
 import anyio.to_thread
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from service.db.base import Base
 from service.db.models import Assertion, Claim, ClaimEntity, Entity, Source
 from service.domain import facts as fact_logic
-from service.domain import model
 from service.domain.errors import EmptyArticle, InvalidInput, NotFound, TooLarge
 from service.domain.extraction import extract_article
 from service.domain.knowledge import KnowledgeBase
-from service.domain.model import ExtractedArticle, ExtractedAssertion, Qualifier
+from service.domain.model import (
+    ExtractedArticle,
+    ExtractedAssertion,
+    ExtractedClaim,
+    Qualifier,
+)
 from service.schemas.common import Page
 from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
 from service.services.entities import link_entities, stored_entity
@@ -151,6 +157,10 @@ def _lost_a_race(error: DBAPIError) -> bool:
 async def _insert(
     session: AsyncSession, payload: SourceCreate, article: ExtractedArticle, digest: str
 ) -> Source:
+    """Write the source, its claims, their entities and assertions in a few bulk statements."""
+    # The source goes first: on SQLite the first statement of the savepoint takes the write
+    # lock (waiting its turn); a read first would pin a snapshot that a concurrent writer
+    # can make stale, and the later write would then fail at once as "database is locked".
     source = Source(
         content_hash=digest,
         title=payload.title or article.title,
@@ -159,57 +169,86 @@ async def _insert(
         author=payload.author or article.author,
         published_at=_utc(payload.published_at or article.published_at),
         text=article.text,
-        claim_count=0,
-        assertion_count=0,
+        claim_count=len(article.claims),
+        assertion_count=sum(
+            1 for claim in article.claims for figure in claim.assertions if _storable(figure)
+        ),
     )
     session.add(source)
     await session.flush()
-    orphans = await _entities_without_parent(session, article.entities)
     linked = await link_entities(session, article.entities)
-    families: set[str] = set()
+    rows_by_key = {row.key: row for row in linked.rows.values()}
     # Family keys anchor a figure on its country: the shipped places plus the stored ones.
-    kb = KnowledgeBase.shipped().with_entities(stored_entity(row) for row in linked.values())
-    rows_by_key = {row.key: row for row in linked.values()}
-    for extracted in article.claims:
-        claim = Claim(
-            source_id=source.id,
-            start=extracted.start,
-            end=extracted.end,
-            text=extracted.text,
-            speaker=extracted.speaker,
-        )
-        session.add(claim)
-        await session.flush()
-        entity_ids = {linked[key].id for key in extracted.entities if key in linked}
-        session.add_all(ClaimEntity(claim_id=claim.id, entity_id=i) for i in sorted(entity_ids))
-        for figure in extracted.assertions:
-            if not _storable(figure):
-                continue
-            canonical = _canonical_keys(figure, linked)
-            family = fact_logic.family_key(canonical, kb.country_of)
-            families.add(family)
-            session.add(_assertion_row(source.id, claim.id, canonical, family, rows_by_key))
-            source.assertion_count += 1
-        source.claim_count += 1
-    await session.flush()
-    adopted = [row for row in linked.values() if row.id in orphans and row.parent_key]
-    families |= await _rekey_assertions_of(session, adopted, kb)
+    kb = KnowledgeBase.shipped().with_entities(stored_entity(row) for row in rows_by_key.values())
+    figures = [
+        [
+            (canonical, fact_logic.family_key(canonical, kb.country_of))
+            for canonical in (
+                _canonical_keys(figure, linked.rows)
+                for figure in extracted.assertions
+                if _storable(figure)
+            )
+        ]
+        for extracted in article.claims
+    ]
+    families: set[str] = set()
+    if article.claims:
+        claim_ids = await _insert_claims(session, source.id, article.claims)
+        links = [
+            {"claim_id": claim_id, "entity_id": entity_id}
+            for claim_id, extracted in zip(claim_ids, article.claims, strict=True)
+            for entity_id in sorted(
+                {linked.rows[key].id for key in extracted.entities if key in linked.rows}
+            )
+        ]
+        if links:
+            await session.execute(insert(_table(ClaimEntity)), links)
+        assertions = [
+            _assertion_row(source.id, claim_id, canonical, family, rows_by_key)
+            for claim_id, of_claim in zip(claim_ids, figures, strict=True)
+            for canonical, family in of_claim
+        ]
+        if assertions:
+            await session.execute(insert(_table(Assertion)), assertions)
+        families.update(family for of_claim in figures for _canonical, family in of_claim)
+    families |= await _rekey_assertions_of(session, linked.adopted, kb)
     await refresh_families(session, families)
     return source
 
 
-async def _entities_without_parent(
-    session: AsyncSession, entities: Sequence[model.Entity]
-) -> set[int]:
-    """Ids of stored entities, named in this article with a parent, that have none yet."""
-    keys = [e.key for e in entities if e.parent is not None]
-    if not keys:
-        return set()
-    return set(
-        await session.scalars(
-            select(Entity.id).where(Entity.key.in_(keys), Entity.parent_key.is_(None))
-        )
+async def _insert_claims(
+    session: AsyncSession, source_id: int, claims: Sequence[ExtractedClaim]
+) -> list[int]:
+    """Insert the claims in one statement; their ids in the order given.
+
+    A multi-row INSERT ... RETURNING promises no row order (and asking SQLAlchemy to sort
+    it makes SQLite insert row by row), so each id comes back with its claim's position,
+    which tells the claims of one article apart (almost always: see the fallback).
+    """
+    table = _table(Claim)
+    returned = await session.execute(
+        insert(table).returning(table.c.start, table.c.end, table.c.id),
+        [
+            {
+                "source_id": source_id,
+                "start": claim.start,
+                "end": claim.end,
+                "text": claim.text,
+                "speaker": claim.speaker,
+            }
+            for claim in claims
+        ],
     )
+    ids = {(start, end): claim_id for start, end, claim_id in returned}
+    if len(ids) == len(claims):
+        return [ids[claim.start, claim.end] for claim in claims]
+    # Two claims with one span: ids grow in insertion order within this transaction.
+    ordered = select(Claim.id).where(Claim.source_id == source_id).order_by(Claim.id)
+    return list(await session.scalars(ordered))
+
+
+_rekey_subject = aliased(Entity, name="rekey_subject")
+_rekey_location = aliased(Entity, name="rekey_location")
 
 
 async def _rekey_assertions_of(
@@ -224,8 +263,8 @@ async def _rekey_assertions_of(
     if not entities:
         return set()
     ids = [row.id for row in entities]
-    subject = aliased(Entity)
-    location = aliased(Entity)
+    subject = _rekey_subject
+    location = _rekey_location
     rows = await session.execute(
         select(Assertion, subject.key, location.key)
         .outerjoin(subject, subject.id == Assertion.subject_id)
@@ -256,6 +295,11 @@ async def _rekey_assertions_of(
             assertion.family_key = family
     await session.flush()
     return touched
+
+
+def _table(model: type[Base]) -> Table:
+    # Core, not ORM, bulk inserts: the ORM splits a batch wherever a row's null columns differ.
+    return cast(Table, model.__table__)
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:
@@ -289,30 +333,31 @@ def _assertion_row(
     figure: ExtractedAssertion,
     family: str,
     rows_by_key: dict[str, Entity],
-) -> Assertion:
+) -> dict[str, Any]:
     """The row of one figure; `rows_by_key` maps stored entity keys to their rows."""
     subject = rows_by_key.get(figure.subject) if figure.subject else None
     location = rows_by_key.get(figure.location) if figure.location else None
-    return Assertion(
-        claim_id=claim_id,
-        source_id=source_id,
-        family_key=family,
-        text=figure.text,
-        start=figure.start,
-        end=figure.end,
-        quantity=figure.quantity,
-        unit=figure.unit,
-        qualifier=figure.qualifier.value,
-        low=figure.low,
-        high=figure.high,
-        subject_id=subject.id if subject is not None else None,
-        location_id=location.id if location is not None else None,
-        attributed_to=figure.attributed_to,
-        attributor_key=figure.attributor,
-        as_of=figure.as_of,
-        is_forecast=figure.is_forecast,
-        superseded=False,
-    )
+    return {
+        "claim_id": claim_id,
+        "source_id": source_id,
+        "fact_id": None,
+        "family_key": family,
+        "text": figure.text,
+        "start": figure.start,
+        "end": figure.end,
+        "quantity": figure.quantity,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier.value,
+        "low": figure.low,
+        "high": figure.high,
+        "subject_id": subject.id if subject is not None else None,
+        "location_id": location.id if location is not None else None,
+        "attributed_to": figure.attributed_to,
+        "attributor_key": figure.attributor,
+        "as_of": figure.as_of,
+        "is_forecast": figure.is_forecast,
+        "superseded": False,
+    }
 
 
 def source_read(row: Source) -> SourceRead:
