@@ -628,3 +628,17 @@ def test_who_pledges_a_sum_owns_it_and_says_it() -> None:
     aid = _one(article, "$15 million")
     assert aid.subject == "united-states"
     assert aid.attributor == "united-states"
+
+
+def test_a_graver_subset_of_them_is_a_count_of_its_own() -> None:
+    article = extract_article(
+        text=(
+            "Hospital officials said 40 workers were being treated for burns, six of them in a "
+            "critical condition."
+        ),
+        published_at=PUBLISHED,
+    )
+    treated = _one(article, "40")
+    critical = _one(article, "six")
+    assert critical.quantity != treated.quantity
+    assert critical.quantity.startswith("critical")
