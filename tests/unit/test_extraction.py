@@ -642,3 +642,11 @@ def test_a_graver_subset_of_them_is_a_count_of_its_own() -> None:
     critical = _one(article, "six")
     assert critical.quantity != treated.quantity
     assert critical.quantity.startswith("critical")
+
+
+def test_admitted_to_hospital_counts_the_hospitalized() -> None:
+    article = extract_article(
+        text="Health officials said three children have been admitted to hospital.",
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "three").quantity == "hospitalized"
