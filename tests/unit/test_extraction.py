@@ -650,3 +650,11 @@ def test_admitted_to_hospital_counts_the_hospitalized() -> None:
         published_at=PUBLISHED,
     )
     assert _one(article, "three").quantity == "hospitalized"
+
+
+def test_colleagues_still_trapped_are_counted_as_trapped() -> None:
+    article = extract_article(
+        text="Rescuers searched for seven colleagues still trapped underground.",
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "seven").quantity == "trapped"
