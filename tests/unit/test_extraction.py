@@ -658,3 +658,13 @@ def test_colleagues_still_trapped_are_counted_as_trapped() -> None:
         published_at=PUBLISHED,
     )
     assert _one(article, "seven").quantity == "trapped"
+
+
+def test_time_words_after_a_measured_figure_are_not_what_it_counts() -> None:
+    article = extract_article(
+        text="Inspectors found a methane concentration of 2.5 per cent minutes before the blast.",
+        published_at=PUBLISHED,
+    )
+    reading = _one(article, "2.5")
+    assert reading.text == "2.5 per cent"
+    assert reading.quantity != "minutes"
