@@ -105,6 +105,10 @@ _NOUN_AFTER = re.compile(
 _HYPHEN_WORD = re.compile(r"-[a-z]")
 
 
+# A time noun right after a measured figure, read as "... before/after" (not counted).
+_TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+
+
 def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> bool:
     """False for page chrome, ages after names, spans of time, and pronoun-like small
     number words."""
@@ -209,6 +213,15 @@ def read_figure(
         and phrase[0].lower not in SYNONYMS
     ):
         # "$4.3bn to $4.5bn disappointed investors": a sum or share is followed by its verb
+        phrase, np_end = [], 0
+    if (
+        dimension is not None
+        and len(phrase) == 1
+        and phrase[0].lower in _TIME_NOUNS
+        and np_end < len(after)
+        and after[np_end].lower in {"before", "after", "earlier", "later", "ago"}
+    ):
+        # "2.5 per cent minutes before the blast": the time words date the figure
         phrase, np_end = [], 0
     words = phrase_words(ctx, phrase)
     subject: str | None = None

@@ -365,6 +365,27 @@ def _thing_outcome(ctx: SentenceContext, outcome: str, fallback_noun: str | None
     return quantity_for(noun, outcome)
 
 
+_SEVERITY = {
+    "critical": "critical",
+    "critically": "critical",
+    "serious": "serious",
+    "seriously": "serious",
+    "severe": "serious",
+    "severely": "serious",
+    "gravely": "serious",
+}
+
+
+def _severity(tokens: Sequence[Token]) -> str | None:
+    """ "critically", "in a serious condition" in the few words after "of them"."""
+    for tok in tokens:
+        if tok.text in {",", ";", "."}:
+            break
+        if tok.lower in _SEVERITY:
+            return _SEVERITY[tok.lower]
+    return None
+
+
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -403,6 +424,14 @@ def quantity_without_noun(
         if len(after) > 1 and after[0].lower in {"a", "an", "per"} and after[1].lower in GOODS:
             # "$78 a barrel", "$2,450 an ounce" ("$1.48 a share" is earnings, not a price)
             return "price", after[:2]
+    if (
+        ctx.previous_quantity is not None
+        and [t.lower for t in after[:2]] == ["of", "them"]
+        and (severity := _severity(after[2:8]))
+    ):
+        # "14 in hospital, three of them in a critical condition": a graver subset is a
+        # count of its own, not a restatement of the whole
+        return f"{severity} {ctx.previous_quantity}", ()
     if (
         ctx.previous_quantity is not None
         and (

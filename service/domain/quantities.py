@@ -148,7 +148,8 @@ PEOPLE_QUANTITIES: frozenset[str] = frozenset(
 PEOPLE_WORDS: frozenset[str] = _word_set(
     "men women officers police policemen workers journalists miners firefighters rescuers "
     "students staff personnel employees voters pilgrims tourists crew sailors survivors "
-    "customers climbers hikers fishermen villagers"
+    "customers climbers hikers fishermen villagers colleagues coworkers relatives guards "
+    "inmates nurses doctors teachers pupils"
 )
 
 # Outcome word -> quantity, for people ("300 people were evacuated" counts evacuations).

@@ -628,3 +628,43 @@ def test_who_pledges_a_sum_owns_it_and_says_it() -> None:
     aid = _one(article, "$15 million")
     assert aid.subject == "united-states"
     assert aid.attributor == "united-states"
+
+
+def test_a_graver_subset_of_them_is_a_count_of_its_own() -> None:
+    article = extract_article(
+        text=(
+            "Hospital officials said 40 workers were being treated for burns, six of them in a "
+            "critical condition."
+        ),
+        published_at=PUBLISHED,
+    )
+    treated = _one(article, "40")
+    critical = _one(article, "six")
+    assert critical.quantity != treated.quantity
+    assert critical.quantity.startswith("critical")
+
+
+def test_admitted_to_hospital_counts_the_hospitalized() -> None:
+    article = extract_article(
+        text="Health officials said three children have been admitted to hospital.",
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "three").quantity == "hospitalized"
+
+
+def test_colleagues_still_trapped_are_counted_as_trapped() -> None:
+    article = extract_article(
+        text="Rescuers searched for seven colleagues still trapped underground.",
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "seven").quantity == "trapped"
+
+
+def test_time_words_after_a_measured_figure_are_not_what_it_counts() -> None:
+    article = extract_article(
+        text="Inspectors found a methane concentration of 2.5 per cent minutes before the blast.",
+        published_at=PUBLISHED,
+    )
+    reading = _one(article, "2.5")
+    assert reading.text == "2.5 per cent"
+    assert reading.quantity != "minutes"
