@@ -114,7 +114,9 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         )
     )
     sqlite_file = read_engine.url.database if is_sqlite(settings.database_url) else None
-    version_probe = SqliteVersionProbe(sqlite_file) if sqlite_file and not in_memory else None
+    cache_on = settings.read_cache_mb > 0
+    probe_on = cache_on and sqlite_file is not None and not in_memory
+    version_probe = SqliteVersionProbe(sqlite_file) if probe_on and sqlite_file else None
     webhook_client = httpx.AsyncClient(
         timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
         headers={"User-Agent": f"factcheck-webhooks/{VERSION}"},
@@ -144,7 +146,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             "sessionmaker": sessionmaker,
             "read_engine": read_engine,
             "read_sessionmaker": make_sessionmaker(read_engine),
-            "read_cache": ReadCache(),
+            "read_cache": ReadCache(settings.read_cache_mb * 1024 * 1024),
             "version_probe": version_probe,
             "webhook_dispatcher": dispatcher,
             "http_client": http_client,

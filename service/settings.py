@@ -23,6 +23,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     read_keys_required: bool = False
     db_pool_size: int = 10
     db_echo: bool = False
+    # Memory per process for encoded answers of the read endpoints (0 turns the cache off).
+    read_cache_mb: int = 64
     fetch_timeout_seconds: float = 10.0
     fetch_max_bytes: int = 5_000_000
     fetch_allowed_networks: tuple[str, ...] = ()
@@ -67,6 +69,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             in {"1", "true", "yes"},
             db_pool_size=integer("FACTCHECK_DB_POOL_SIZE", defaults.db_pool_size),
             db_echo=env.get("FACTCHECK_DB_ECHO", "").lower() in {"1", "true", "yes"},
+            read_cache_mb=integer("FACTCHECK_READ_CACHE_MB", defaults.read_cache_mb),
             fetch_timeout_seconds=float(
                 env.get("FACTCHECK_FETCH_TIMEOUT") or defaults.fetch_timeout_seconds
             ),

@@ -79,6 +79,9 @@ async def before_read(request: Request[Any, Any, Any]) -> ExportStream | bytes |
     if request.method != "GET" or not request.route_handler.opt.get(READ_CACHE):
         return None
     state = request.app.state
+    cache: ReadCache = state.read_cache
+    if not cache.max_bytes:
+        return None  # turned off (FACTCHECK_READ_CACHE_MB=0)
     probe: SqliteVersionProbe | None = state.version_probe
     version = probe.read() if probe is not None else None
     if version is None:
@@ -89,7 +92,6 @@ async def before_read(request: Request[Any, Any, Any]) -> ExportStream | bytes |
         except DBAPIError:
             return None  # the handler answers (or fails) as if there were no cache
     key = request_key(request)
-    cache: ReadCache = state.read_cache
     body = cache.get(version, key)
     if body is not None:
         return body

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+import msgspec
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -187,3 +188,20 @@ async def test_reads_survive_a_lost_database_connection(
         again = await client.get("/claims")
         assert again.status_code == 200, again.text
         assert again.content == first.content
+
+
+async def test_a_cache_of_zero_megabytes_reads_every_page_from_the_database(
+    engine: AsyncEngine, settings: Settings
+) -> None:
+    uncached = msgspec.structs.replace(settings, read_cache_mb=0)
+    app = create_app(uncached)
+    async with AsyncTestClient(app=app) as client:
+        await ingest(client, FLOODS, "Floods")
+        first = await client.get("/claims")
+        with Statements(app) as statements:
+            again = await client.get("/claims")
+    assert again.content == first.content
+    assert app.state.version_probe is None
+    # The page itself is read again, and no data version is read for nothing.
+    assert len(statements.sent) >= 2
+    assert not any("data_version" in sql for sql in statements.sent), statements.sent
