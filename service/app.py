@@ -37,7 +37,7 @@ from service.http.read_cache import ReadCache, before_read
 from service.http.review import review_page
 from service.http.sources import SourceController
 from service.http.webhooks import WebhookController
-from service.services.data_version import SqliteVersionProbe
+from service.services.data_version import PostgresVersionProbe, SqliteVersionProbe
 from service.services.knowledge import KnowledgeCache
 from service.services.webhook_dispatch import Dispatcher, DispatchPolicy
 from service.settings import Settings
@@ -116,7 +116,12 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
     sqlite_file = read_engine.url.database if is_sqlite(settings.database_url) else None
     cache_on = settings.read_cache_mb > 0
     probe_on = cache_on and sqlite_file is not None and not in_memory
-    version_probe = SqliteVersionProbe(sqlite_file) if probe_on and sqlite_file else None
+    version_probe: SqliteVersionProbe | PostgresVersionProbe | None = None
+    if probe_on and sqlite_file:
+        version_probe = SqliteVersionProbe(sqlite_file)
+    elif cache_on and read_engine.dialect.name == "postgresql":
+        dsn = read_engine.url.set(drivername="postgresql")
+        version_probe = PostgresVersionProbe(dsn.render_as_string(hide_password=False))
     webhook_client = httpx.AsyncClient(
         timeout=httpx.Timeout(settings.webhook_timeout_seconds, connect=5.0),
         headers={"User-Agent": f"factcheck-webhooks/{VERSION}"},
@@ -167,7 +172,9 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         await http_client.aclose()
         await engine.dispose()
         await read_engine.dispose()
-        if version_probe is not None:
+        if isinstance(version_probe, PostgresVersionProbe):
+            await version_probe.close()
+        elif version_probe is not None:
             version_probe.close()
 
     app = Litestar(

@@ -27,7 +27,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.http.deps import provide_read_session
 from service.http.exports import ExportStream, negotiate_export
-from service.services.data_version import SqliteVersionProbe, data_version
+from service.services.data_version import (
+    PostgresVersionProbe,
+    SqliteVersionProbe,
+    data_version,
+)
 
 READ_CACHE = "read_cache"
 _SLOT = "read_cache_slot"
@@ -82,8 +86,11 @@ async def before_read(request: Request[Any, Any, Any]) -> ExportStream | bytes |
     cache: ReadCache = state.read_cache
     if not cache.max_bytes:
         return None  # turned off (FACTCHECK_READ_CACHE_MB=0)
-    probe: SqliteVersionProbe | None = state.version_probe
-    version = probe.read() if probe is not None else None
+    probe: SqliteVersionProbe | PostgresVersionProbe | None = state.version_probe
+    if isinstance(probe, PostgresVersionProbe):
+        version = await probe.read()
+    else:
+        version = probe.read() if probe is not None else None
     if version is None:
         engine: AsyncEngine = state.read_engine
         try:

@@ -14,14 +14,18 @@ been committed since it was computed, by this process or any other sharing the d
   `SqliteVersionProbe` reads it on a private connection without leaving the event loop: the
   pragma only looks at the write-ahead log's shared index (microseconds), while a round trip
   through aiosqlite's thread cost most of a cached answer's time.
+- `PostgresVersionProbe` reads the PostgreSQL token on one connection of its own, shared by
+  the requests that wait at the same moment (see its docstring).
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import sqlite3
 from collections.abc import Hashable
 
+import asyncpg
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -63,3 +67,54 @@ class SqliteVersionProbe:
 
     def close(self) -> None:
         self._connection.close()
+
+
+class PostgresVersionProbe:
+    """The PostgreSQL data version on a dedicated connection, one read shared by many requests.
+
+    A request may only use a read that started after it arrived, or it could miss a commit
+    that preceded it (a client that wrote, then reads through another process). So a request
+    that arrives while a read is running waits for the next read, which then answers every
+    request that queued meanwhile: under load one round trip serves several requests, and no
+    request waits for more than two. Any failure answers None, the caller then reads through
+    its pool, and the next read opens a new connection.
+    """
+
+    def __init__(self, dsn: str) -> None:
+        self._dsn = dsn
+        self._connection: asyncpg.Connection | None = None
+        self._next: asyncio.Future[Hashable | None] | None = None
+        self._reader: asyncio.Task[None] | None = None
+
+    async def read(self) -> Hashable | None:
+        if self._next is None:
+            self._next = asyncio.get_running_loop().create_future()
+        waiting = self._next
+        if self._reader is None:
+            self._reader = asyncio.create_task(self._serve())
+        # shield: a cancelled request must not cancel the read other requests wait for.
+        return await asyncio.shield(waiting)
+
+    async def _serve(self) -> None:
+        try:
+            while self._next is not None:
+                waiting, self._next = self._next, None
+                waiting.set_result(await self._fetch())
+        finally:
+            self._reader = None
+
+    async def _fetch(self) -> Hashable | None:
+        try:
+            if self._connection is None or self._connection.is_closed():
+                self._connection = await asyncpg.connect(
+                    self._dsn, server_settings={"default_transaction_read_only": "on"}
+                )
+            return int(await self._connection.fetchval(_POSTGRES.text) or 0)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            await self.close()
+            return None
+
+    async def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.terminate()

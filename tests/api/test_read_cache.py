@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.app import create_app
+from service.services.data_version import SqliteVersionProbe
 from service.settings import Settings
 
 pytestmark = pytest.mark.anyio
@@ -138,8 +139,10 @@ async def test_a_plain_sql_change_is_seen_by_the_next_read(
 async def test_a_failing_version_probe_falls_back_to_the_pooled_read(
     client: AsyncTestClient[Litestar], app: Litestar
 ) -> None:
-    if app.state.version_probe is None:
-        pytest.skip("only a SQLite file has a version probe; PostgreSQL reads through its pool")
+    if not isinstance(app.state.version_probe, SqliteVersionProbe):
+        pytest.skip(
+            "the PostgreSQL probe's failures: test_reads_survive_a_lost_database_connection"
+        )
     await ingest(client, FLOODS, "Floods")
     first = await client.get("/claims")
     app.state.version_probe.close()  # every probe read fails from now on
