@@ -182,6 +182,17 @@ def bench_size(
             )
             result["ingest"] = {"one_client": _plain(one), "clients": _plain(many)}
             result["peak_rss_mb"] = server.peak_rss_mb()
+        # The same reads with the read cache off: every request reads the database.
+        with running(url, env={"FACTCHECK_READ_CACHE_MB": "0"}) as uncached:
+            for label, endpoint_paths in paths.items():
+                latency = _get(
+                    uncached.base_url,
+                    endpoint_paths,
+                    concurrency=1,
+                    requests=budget.requests // 2,
+                    seconds=budget.seconds / 2,
+                )
+                result["reads"][label]["uncached"] = _plain(latency)
         if largest:
             result["workers"] = _workers(url, paths, budget, servers)
     result["load_after"] = load_average()
