@@ -66,6 +66,8 @@ CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
 COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
 PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
+# Written before a vessel's or company's name: "the MV Shapla", "PT Cahaya Warna" (Indonesia).
+NAME_PREFIXES = frozenset(("mv", "ms", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
 SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
 _GENERIC_WORDS = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
 
@@ -122,6 +124,8 @@ class NameResolver:
         # first pass changes): both passes shape every run.
         self._shapes: dict[int, tuple[NameRun, tuple[list[Token], EntityKind | None]]] = {}
         self._read_names = False
+        # The country of the text's first known place, for the vessels and companies it names.
+        self.home_country: str | None = None
 
     def discovered(self) -> list[Entity]:
         """New entities, then known entities with every alias, those this text gave included."""
@@ -242,6 +246,8 @@ class NameResolver:
         if not tokens:
             return tokens, None
         words = [normalize_word(t[2]) for t in tokens]
+        if len(words) >= 2 and _is_prefixed_name(tokens, words):
+            return tokens, EntityKind.ORGANIZATION if run.parent is None else None
         if (
             len(words) >= 2
             and words[-1] in COMPANY_WORDS
@@ -311,7 +317,12 @@ class NameResolver:
         if kind is EntityKind.PERSON and short in self.by_name:
             self.by_name[norm] = self.by_name[short]
             return
-        key = self._new(name, kind, aliases, run.parent)
+        parent = run.parent
+        if kind is EntityKind.ORGANIZATION and _is_prefixed_name(
+            tokens, [normalize_word(t[2]) for t in tokens]
+        ):
+            parent = self.home_country  # a vessel or company is in the story's country
+        key = self._new(name, kind, aliases, parent)
         if kind is EntityKind.PERSON:
             self.surnames.setdefault(normalize_word(tokens[-1][2]), set()).add(key)
             self.by_name.setdefault(short, key)
@@ -381,6 +392,14 @@ class NameResolver:
         for alias in (name, *aliases):
             self.by_name[normalize_alias(alias)] = key
         return key
+
+
+def _is_prefixed_name(tokens: list[Token], words: list[str]) -> bool:
+    """ "MV Shapla", "PT Cahaya Warna": a vessel's or company's prefix in capitals before
+    capitalised words that are not generic ones."""
+    if not (tokens[0][2].isupper() and words[0] in NAME_PREFIXES):
+        return False
+    return not any(w in _GENERIC_WORDS or w in DATE_WORDS for w in words[1:])
 
 
 def _name_text(text: str, tokens: list[Token]) -> str:

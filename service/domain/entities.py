@@ -88,6 +88,10 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     covered = {m.start: m for m in matches}
     runs, definitions = _name_runs(text, tokens, covered, unsure, kb)
     resolver = NameResolver(kb)
+    resolver.home_country = next(
+        (c for c in (kb.country_of(m.key) for m in matches if not m.demonym) if c is not None),
+        None,
+    )
     found: list[Found] = []
     for key in {m.key for m in matches}:
         entity = kb.get(key)

@@ -536,3 +536,24 @@ def test_place_led_event_and_a_territorys_ministry(kb: KnowledgeBase) -> None:
     ministry = keys["territory's Health Ministry"]
     assert ministry.endswith("-health-ministry")
     assert kb.contains(ministry.removesuffix("-health-ministry"), keys["Gaza"])
+
+
+def test_vessel_and_company_prefixes_name_organisations_in_the_story_country(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "A ferry capsized near Chandpur in Bangladesh. The ferry, the MV Shapla, was carrying "
+        "250 passengers. In Indonesia, a fire at the PT Cahaya Warna plant killed 17 workers."
+    )
+    finding = find_entities(text, kb)
+    _assert_clean(finding)
+    keys = _keys(finding)
+    found = {e.key: e for e in finding.discovered}
+    ship, company = found[keys["MV Shapla"]], found[keys["PT Cahaya Warna"]]
+    assert ship.kind is company.kind is EntityKind.ORGANIZATION
+    assert ship.parent == "bangladesh"  # the text's first country, for either of them
+
+
+def test_a_prefix_before_generic_words_names_nothing(kb: KnowledgeBase) -> None:
+    finding = find_entities("Officials said the MV Ministry of Health had not replied.", kb)
+    assert "MV Ministry" not in _discovered(finding, kb)
