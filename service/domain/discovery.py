@@ -50,7 +50,17 @@ def is_ordinary_word(word: str) -> bool:
 
 
 _VOCABULARY = name_word_lists()
-ORG_WORDS = _VOCABULARY["ORG_WORDS"]
+# Organisation words of other languages that English copy keeps in names ("Cooperativas
+# Agro-alimentarias", "Konfederasi Serikat Pekerja").
+_FOREIGN_ORG_WORDS = """
+    cooperativa cooperativas cooperative asociación asociacion associação associacao federación
+    federacion confederación confederacion fédération federation confédération sindicato
+    sindicatos syndicat instituto institut banco compañía compania sociedad société societe
+    fundación fundacion fundação fundacao stiftung verband gesellschaft konfederasi serikat
+    perusahaan badan lembaga ministerio ministério consejo conselho agencia agência
+"""
+FOREIGN_ORG_WORDS = frozenset(_FOREIGN_ORG_WORDS.split())
+ORG_WORDS = _VOCABULARY["ORG_WORDS"] | FOREIGN_ORG_WORDS
 PLACE_WORDS = _VOCABULARY["PLACE_WORDS"]
 EVENT_WORDS = _VOCABULARY["EVENT_WORDS"]
 OPENERS = _VOCABULARY["OPENERS"]

@@ -30,6 +30,7 @@ from service.domain.discovery import (
     NameResolver,
     NameRun,
     Token,
+    is_ordinary_word,
 )
 from service.domain.events import dated_events, event_name, event_references
 from service.domain.knowledge import (
@@ -341,6 +342,9 @@ def _run_end(text: str, tokens: list[Token], i: int, covered: dict[int, KbMatch]
             break
         if nxt[2][0].isupper() and normalize_word(nxt[2]) not in DATE_WORDS:
             j += 1
+            continue
+        if gap == "-" and not is_ordinary_word(nxt[2].lower()):
+            j += 1  # "Agro-alimentarias": a foreign compound ("Kestrel-based" ends the name)
             continue
         # Lowercase connectors stay inside a name only when a capital follows them.
         k = j + 1

@@ -557,3 +557,13 @@ def test_vessel_and_company_prefixes_name_organisations_in_the_story_country(
 def test_a_prefix_before_generic_words_names_nothing(kb: KnowledgeBase) -> None:
     finding = find_entities("Officials said the MV Ministry of Health had not replied.", kb)
     assert "MV Ministry" not in _discovered(finding, kb)
+
+
+def test_foreign_organisation_words_and_compounds_name_organisations(kb: KnowledgeBase) -> None:
+    text = (
+        "The co-operative federation Cooperativas Agro-alimentarias expects output to fall. "
+        "Kestrel-based growers disagreed."
+    )
+    discovered = _discovered(find_entities(text, kb), kb)
+    assert discovered["Cooperativas Agro-alimentarias"] is EntityKind.ORGANIZATION
+    assert not any(name.startswith("Kestrel-based") for name in discovered)
