@@ -78,6 +78,8 @@ PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across",
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
 # Written before a vessel's or company's name: "the MV Shapla", "PT Cahaya Warna" (Indonesia).
 NAME_PREFIXES = frozenset(("mv", "ms", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
+# The outlet credited in a dateline: "(Harbour Line) - A fire ...".
+_WIRE_CREDIT = re.compile(r"\)\s?[-—–]\s")
 SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
 _GENERIC_WORDS = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
 
@@ -252,6 +254,8 @@ class NameResolver:
         event = event_name(run.tokens)
         if event is not None:
             return event, EntityKind.EVENT
+        if _WIRE_CREDIT.match(text, run.tokens[-1][1]) and text[run.tokens[0][0] - 1] == "(":
+            return run.tokens, EntityKind.ORGANIZATION  # "CHANDPUR, Aug 14 (Harbour Line) -"
         tokens = self._strip(run.tokens, sentence_start=run.sentence_start)
         if not tokens:
             return tokens, None

@@ -567,3 +567,13 @@ def test_foreign_organisation_words_and_compounds_name_organisations(kb: Knowled
     discovered = _discovered(find_entities(text, kb), kb)
     assert discovered["Cooperativas Agro-alimentarias"] is EntityKind.ORGANIZATION
     assert not any(name.startswith("Kestrel-based") for name in discovered)
+
+
+def test_the_outlet_credited_in_a_dateline_is_an_organisation(kb: KnowledgeBase) -> None:
+    text = (
+        "TANGERANG, Indonesia, Sept 23 (Harbour Line) - A fire killed 17 workers, police said.\n\n"
+        "Reporting by Harbour Line staff."
+    )
+    finding = find_entities(text, kb)
+    assert _discovered(finding, kb)["Harbour Line"] is EntityKind.ORGANIZATION
+    assert [m.text for m in finding.mentions].count("Harbour Line") == 2
