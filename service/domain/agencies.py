@@ -20,7 +20,13 @@ from functools import cache
 from typing import NamedTuple
 
 from service.domain.agency_types import AGENCY_TYPES
-from service.domain.knowledge import KbMatch, KnowledgeBase, normalize_alias, normalize_word
+from service.domain.knowledge import (
+    KbMatch,
+    KnowledgeBase,
+    common_words,
+    normalize_alias,
+    normalize_word,
+)
 from service.domain.model import Entity, EntityKind
 from service.domain.source_words import VERB, word_set
 
@@ -165,6 +171,7 @@ def find_agencies(
     created: dict[str, Entity] = {}
     # "The coast guard said" after "the Philippine coast guard": the body named before.
     named: dict[str, str] = {}
+    provinces: tuple[str, ...] = ()
     for pos, end, phrase in found_phrases:
         at = bisect.bisect_right(starts, pos) - 1
         if at >= 0 and matches[at].end > pos:
@@ -179,6 +186,26 @@ def find_agencies(
             continue  # "Russian military casualties", "police officers": an adjective
         type_key = _PHRASE_TYPE[phrase]
         start, place = _owner(text, pos, type_key, by_end, matches, starts, kb)
+        province = _named_province(text, start, place, by_end)
+        if province is not None:
+            # "the Banten provincial disaster agency": a province the knowledge base lacks
+            key = agency_key(slug_word(province.group(1)), type_key)
+            provinces = (*provinces, key)
+            named[type_key] = key
+            created.setdefault(
+                key,
+                Entity(
+                    key=key,
+                    name=f"{province.group(1)} {AGENCY_TYPES[type_key][0]}",
+                    kind=EntityKind.ORGANIZATION,
+                    parent=kb.country_of(place) if place is not None else None,
+                ),
+            )
+            refs.append(AgencyRef(province.start(), end, key))
+            continue
+        if named.get(type_key) in provinces and _is_state_word_at(text, start):
+            refs.append(AgencyRef(start, end, named[type_key]))  # that province's body again
+            continue
         if start == pos and type_key in named and _bare(text, pos):
             refs.append(AgencyRef(pos, end, named[type_key]))
             continue
@@ -196,6 +223,32 @@ def find_agencies(
             )
         refs.append(AgencyRef(start, end, key))
     return AgencyFinding(refs, list(created.values()))
+
+
+_NAMED_PROVINCE = re.compile(r"([A-Z][a-z]+) $")
+
+
+def _named_province(
+    text: str, start: int, place: str | None, by_end: dict[int, KbMatch]
+) -> re.Match[str] | None:
+    """The capitalised name before a "provincial"/"state"/"regional" reference at `start`
+    that no known place covers ("the Banten provincial ...")."""
+    if place is None or not _is_state_word_at(text, start):
+        return None
+    m = _NAMED_PROVINCE.search(text, max(0, start - 30), start)
+    if m is None or m.end() - 1 in by_end or m.end() in by_end:
+        return None
+    word = normalize_word(m.group(1))
+    return None if word in _FILLERS or word in common_words() else m
+
+
+def _is_state_word_at(text: str, start: int) -> bool:
+    return text[start : start + 12].split(" ", 1)[0].lower() in _STATE_WORDS
+
+
+def slug_word(word: str) -> str:
+    """The key part of a one-word place name ("Banten" -> "banten")."""
+    return normalize_word(word).replace("'", "")
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")

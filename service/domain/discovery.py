@@ -50,7 +50,17 @@ def is_ordinary_word(word: str) -> bool:
 
 
 _VOCABULARY = name_word_lists()
-ORG_WORDS = _VOCABULARY["ORG_WORDS"]
+# Organisation words of other languages that English copy keeps in names ("Cooperativas
+# Agro-alimentarias", "Konfederasi Serikat Pekerja").
+_FOREIGN_ORG_WORDS = """
+    cooperativa cooperativas cooperative asociación asociacion associação associacao federación
+    federacion confederación confederacion fédération federation confédération sindicato
+    sindicatos syndicat instituto institut banco compañía compania sociedad société societe
+    fundación fundacion fundação fundacao stiftung verband gesellschaft konfederasi serikat
+    perusahaan badan lembaga ministerio ministério consejo conselho agencia agência
+"""
+FOREIGN_ORG_WORDS = frozenset(_FOREIGN_ORG_WORDS.split())
+ORG_WORDS = _VOCABULARY["ORG_WORDS"] | FOREIGN_ORG_WORDS
 PLACE_WORDS = _VOCABULARY["PLACE_WORDS"]
 EVENT_WORDS = _VOCABULARY["EVENT_WORDS"]
 OPENERS = _VOCABULARY["OPENERS"]
@@ -66,6 +76,10 @@ CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
 COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
 PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
+# Written before a vessel's or company's name: "the MV Shapla", "PT Cahaya Warna" (Indonesia).
+NAME_PREFIXES = frozenset(("mv", "ms", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
+# The outlet credited in a dateline: "(Harbour Line) - A fire ...".
+_WIRE_CREDIT = re.compile(r"\)\s?[-—–]\s")
 SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
 _GENERIC_WORDS = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
 
@@ -122,6 +136,8 @@ class NameResolver:
         # first pass changes): both passes shape every run.
         self._shapes: dict[int, tuple[NameRun, tuple[list[Token], EntityKind | None]]] = {}
         self._read_names = False
+        # The country of the text's first known place, for the vessels and companies it names.
+        self.home_country: str | None = None
 
     def discovered(self) -> list[Entity]:
         """New entities, then known entities with every alias, those this text gave included."""
@@ -238,10 +254,14 @@ class NameResolver:
         event = event_name(run.tokens)
         if event is not None:
             return event, EntityKind.EVENT
+        if _WIRE_CREDIT.match(text, run.tokens[-1][1]) and text[run.tokens[0][0] - 1] == "(":
+            return run.tokens, EntityKind.ORGANIZATION  # "CHANDPUR, Aug 14 (Harbour Line) -"
         tokens = self._strip(run.tokens, sentence_start=run.sentence_start)
         if not tokens:
             return tokens, None
         words = [normalize_word(t[2]) for t in tokens]
+        if len(words) >= 2 and _is_prefixed_name(tokens, words):
+            return tokens, EntityKind.ORGANIZATION if run.parent is None else None
         if (
             len(words) >= 2
             and words[-1] in COMPANY_WORDS
@@ -311,7 +331,12 @@ class NameResolver:
         if kind is EntityKind.PERSON and short in self.by_name:
             self.by_name[norm] = self.by_name[short]
             return
-        key = self._new(name, kind, aliases, run.parent)
+        parent = run.parent
+        if kind is EntityKind.ORGANIZATION and _is_prefixed_name(
+            tokens, [normalize_word(t[2]) for t in tokens]
+        ):
+            parent = self.home_country  # a vessel or company is in the story's country
+        key = self._new(name, kind, aliases, parent)
         if kind is EntityKind.PERSON:
             self.surnames.setdefault(normalize_word(tokens[-1][2]), set()).add(key)
             self.by_name.setdefault(short, key)
@@ -381,6 +406,14 @@ class NameResolver:
         for alias in (name, *aliases):
             self.by_name[normalize_alias(alias)] = key
         return key
+
+
+def _is_prefixed_name(tokens: list[Token], words: list[str]) -> bool:
+    """ "MV Shapla", "PT Cahaya Warna": a vessel's or company's prefix in capitals before
+    capitalised words that are not generic ones."""
+    if not (tokens[0][2].isupper() and words[0] in NAME_PREFIXES):
+        return False
+    return not any(w in _GENERIC_WORDS or w in DATE_WORDS for w in words[1:])
 
 
 def _name_text(text: str, tokens: list[Token]) -> str:

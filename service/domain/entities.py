@@ -30,6 +30,7 @@ from service.domain.discovery import (
     NameResolver,
     NameRun,
     Token,
+    is_ordinary_word,
 )
 from service.domain.events import dated_events, event_name, event_references
 from service.domain.knowledge import (
@@ -88,6 +89,10 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     covered = {m.start: m for m in matches}
     runs, definitions = _name_runs(text, tokens, covered, unsure, kb)
     resolver = NameResolver(kb)
+    resolver.home_country = next(
+        (c for c in (kb.country_of(m.key) for m in matches if not m.demonym) if c is not None),
+        None,
+    )
     found: list[Found] = []
     for key in {m.key for m in matches}:
         entity = kb.get(key)
@@ -337,6 +342,9 @@ def _run_end(text: str, tokens: list[Token], i: int, covered: dict[int, KbMatch]
             break
         if nxt[2][0].isupper() and normalize_word(nxt[2]) not in DATE_WORDS:
             j += 1
+            continue
+        if gap == "-" and not is_ordinary_word(nxt[2].lower()):
+            j += 1  # "Agro-alimentarias": a foreign compound ("Kestrel-based" ends the name)
             continue
         # Lowercase connectors stay inside a name only when a capital follows them.
         k = j + 1

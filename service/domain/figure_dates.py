@@ -102,7 +102,30 @@ def figure_as_of(
         hinted = _DATE_HINT.search(text, lo, hi) is not None
     if not hinted:
         return None
-    return resolve_as_of(text[lo:hi], published, number.start - lo)
+    clause = text[lo:hi]
+    near = number.start - lo
+    when = _WHEN_CLAUSE.search(clause, 0, near)
+    if when is not None:
+        # "since 2022, when explosions killed 18 miners": the figure is of that time
+        return resolve_as_of(f"in {when.group(1)}", published)
+    if ", " in clause:
+        clause = _without_asides(clause, near)
+    return resolve_as_of(clause, published, near)
+
+
+# A figure inside a clause that a date heads ("since 2022, when ... 18 miners").
+_WHEN_CLAUSE = re.compile(r"\b(?:since|in|of|until)\s+((?:[A-Z][a-z]+\s+)?\d{4}),\s+when\b[^;]*$")
+# An aside about something else ("The factory, which opened in 2009, employs 450"): its dates
+# do not govern a figure outside it.
+_ASIDE = re.compile(r", (?:which|who|whose) [^,;]*,")
+
+
+def _without_asides(clause: str, near: int) -> str:
+    """`clause` with the asides that do not hold the figure at `near` blanked (same length)."""
+    for m in _ASIDE.finditer(clause):
+        if not m.start() <= near < m.end():
+            clause = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]
+    return clause
 
 
 _DIRECTIONS = word_set(

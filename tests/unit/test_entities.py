@@ -536,3 +536,59 @@ def test_place_led_event_and_a_territorys_ministry(kb: KnowledgeBase) -> None:
     ministry = keys["territory's Health Ministry"]
     assert ministry.endswith("-health-ministry")
     assert kb.contains(ministry.removesuffix("-health-ministry"), keys["Gaza"])
+
+
+def test_vessel_and_company_prefixes_name_organisations_in_the_story_country(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "A ferry capsized near Chandpur in Bangladesh. The ferry, the MV Shapla, was carrying "
+        "250 passengers. In Indonesia, a fire at the PT Cahaya Warna plant killed 17 workers."
+    )
+    finding = find_entities(text, kb)
+    _assert_clean(finding)
+    keys = _keys(finding)
+    found = {e.key: e for e in finding.discovered}
+    ship, company = found[keys["MV Shapla"]], found[keys["PT Cahaya Warna"]]
+    assert ship.kind is company.kind is EntityKind.ORGANIZATION
+    assert ship.parent == "bangladesh"  # the text's first country, for either of them
+
+
+def test_a_prefix_before_generic_words_names_nothing(kb: KnowledgeBase) -> None:
+    finding = find_entities("Officials said the MV Ministry of Health had not replied.", kb)
+    assert "MV Ministry" not in _discovered(finding, kb)
+
+
+def test_foreign_organisation_words_and_compounds_name_organisations(kb: KnowledgeBase) -> None:
+    text = (
+        "The co-operative federation Cooperativas Agro-alimentarias expects output to fall. "
+        "Kestrel-based growers disagreed."
+    )
+    discovered = _discovered(find_entities(text, kb), kb)
+    assert discovered["Cooperativas Agro-alimentarias"] is EntityKind.ORGANIZATION
+    assert not any(name.startswith("Kestrel-based") for name in discovered)
+
+
+def test_the_outlet_credited_in_a_dateline_is_an_organisation(kb: KnowledgeBase) -> None:
+    text = (
+        "TANGERANG, Indonesia, Sept 23 (Harbour Line) - A fire killed 17 workers, police said.\n\n"
+        "Reporting by Harbour Line staff."
+    )
+    finding = find_entities(text, kb)
+    assert _discovered(finding, kb)["Harbour Line"] is EntityKind.ORGANIZATION
+    assert [m.text for m in finding.mentions].count("Harbour Line") == 2
+
+
+def test_a_province_the_knowledge_base_lacks_names_its_own_body(kb: KnowledgeBase) -> None:
+    text = (
+        "A fire killed 21 workers in Tangerang, Indonesia, the Banten provincial disaster "
+        "management agency said. The provincial disaster agency later raised the toll."
+    )
+    finding = find_entities(text, kb)
+    by_key = {e.key: e for e in finding.discovered}
+    named = next(m for m in finding.mentions if m.text.startswith("Banten"))
+    assert named.text == "Banten provincial disaster management agency"
+    assert by_key[named.key].name.startswith("Banten ")
+    assert by_key[named.key].parent == "indonesia"
+    # the bare reference later is the same body, and "The" never names a province
+    assert _keys(finding)["provincial disaster agency"] == named.key

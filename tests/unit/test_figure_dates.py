@@ -7,11 +7,13 @@ every window of real articles and of generated text.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from pathlib import Path
 
 from service.domain import figure_dates
+from service.domain.extraction import extract_article
 
 _PLAIN = re.compile(figure_dates._DATE_HINT.pattern)  # the regex on lowercased text
 _PIECES = (
@@ -38,3 +40,25 @@ def test_hint_test_agrees_with_the_plain_regex_on_generated_text() -> None:
         text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 10)))
         lo = rng.randint(0, len(text))
         assert _agrees(text, lo, rng.randint(lo, len(text))), text
+
+
+def _as_of(text: str, figure: str) -> dt.date | None:
+    article = extract_article(text=text, published_at=dt.datetime(2025, 3, 19, 12, 0))
+    found = [a for c in article.claims for a in c.assertions if a.text == figure]
+    assert found, figure
+    return found[0].as_of
+
+
+def test_a_figure_in_a_clause_a_past_date_heads_is_of_that_date() -> None:
+    text = "The worst accident in Polish mining since 2022, when explosions killed 18 miners."
+    assert _as_of(text, "18 miners") == dt.date(2022, 1, 1)
+
+
+def test_a_date_in_an_aside_does_not_date_the_figure_beside_it() -> None:
+    text = (
+        "The factory, which opened in 2009, employs about 450 workers, the agency said on Monday."
+    )
+    assert _as_of(text, "about 450 workers") != dt.date(2009, 1, 1)
+    # the aside's own figure keeps the aside's date
+    text = "The plant, which employed 300 people in 2009, closed on Monday."
+    assert _as_of(text, "300 people") == dt.date(2009, 1, 1)
