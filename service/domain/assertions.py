@@ -51,9 +51,12 @@ from service.domain.owners import (
     SUBJECT_KINDS,
     actor,
     entity_keys,
+    holds_people,
     is_event_toll,
+    is_holder,
     object_source,
     pronoun_source,
+    referred_holder,
     sentence_event,
 )
 from service.domain.places import (
@@ -333,7 +336,10 @@ def read_figure(
         def owner(key: str | None) -> str | None:
             # a body reports a toll or counts a crowd (an agency, a ministry, the police), it
             # does not own it
-            counted = event_toll or quantity in CROWDS
+            # ... but a vessel carries its passengers and a company employs its workers
+            counted = event_toll or (
+                quantity in CROWDS and not holds_people(before) and not is_holder(ctx, key)
+            )
             if key is not None and counted and ctx.kind(key) is EntityKind.ORGANIZATION:
                 return None
             return key
@@ -341,6 +347,8 @@ def read_figure(
         subject = owner(
             actor(ctx, clause) or pronoun_source(ctx, clause) or object_source(ctx, before)
         )
+        if subject is None and not event_toll:
+            subject = referred_holder(ctx, before, after[np_end:limit])
         if subject is None:
             subject = owner(previous_subject)
         if subject is None:

@@ -87,12 +87,34 @@ def _single_linkage(
 ) -> list[tuple[dt.date, list[AssertionView]]]:
     clusters: list[tuple[dt.date, list[AssertionView]]] = []
     last: dt.date | None = None
+    last_month: tuple[int, int, bool] | None = None  # of the cluster's latest month figure
     for day, a in sorted(dated, key=lambda item: (item[0], item[1].id)):
-        if last is None or day - last > window:
+        month = month_of(a)
+        if last is None or day - last > window or other_month(month, last_month):
+            # "784,300 in September" and "790,100 in August" are two monthly statistics,
+            # whatever the months' lengths
             clusters.append((day, []))
+            last_month = None
         clusters[-1][1].append(a)
         last = day
+        last_month = month or last_month
     return clusters
+
+
+def month_of(a: AssertionView) -> tuple[int, int, bool] | None:
+    """(year, month, at its end) when a figure's date reads as a whole calendar month: "in
+    September" resolves to its first day, a figure *for* a month to its last."""
+    day = a.as_of
+    if day is None:
+        return None
+    at_end = (day + dt.timedelta(days=1)).day == 1
+    return (day.year, day.month, at_end) if day.day == 1 or at_end else None
+
+
+def other_month(a: tuple[int, int, bool] | None, b: tuple[int, int, bool] | None) -> bool:
+    """Whether two month-dated figures are of different months. Only dates read the same
+    way are compared: 31 March beside 1 April is more likely two days of one count."""
+    return a is not None and b is not None and a[2] == b[2] and a[:2] != b[:2]
 
 
 def days_of(cluster: list[AssertionView]) -> list[dt.date]:

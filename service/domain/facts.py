@@ -63,6 +63,10 @@ article and the country in the next), so grouping runs in five steps:
    | event-bound (protesters, turnout, votes, ...) | 0 days  | each gathering is its own event |
    | everything else (tolls, troops, areas, money) | 30 days | a running count gets revised    |
 
+   A new fact also starts between two figures dated to different calendar months (both on a
+   month's first day, or both on a month's last day: "784,300 in September" beside
+   "790,100 in August"), so monthly statistics never merge or split by the months' lengths.
+
    For event-bound quantities an undated figure refers to an event at or shortly before its
    publication: it joins the latest dated event in [published - 3 days, published], and only
    forms its own fact when there is none. Figures with neither `as_of` nor a publication date

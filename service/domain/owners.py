@@ -13,6 +13,7 @@ A body never owns a toll or a crowd it reports.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from service.domain.attribution import Attribution, Token
 from service.domain.model import EntityKind
@@ -75,6 +76,74 @@ def entity_keys(ctx: SentenceContext, tokens: Sequence[Token]) -> list[str]:
 
 
 CROWDS = frozenset({"people", "protesters", "crowd"})
+# Verbs by which a body has people of its own: a vessel carries its passengers, a company
+# employs its workers (unlike "the police counted 5,000 people").
+_HOLDING_VERBS = word_set("carrying carried carries carry employs employed employing employ")
+
+
+def holds_people(before: Sequence[Token]) -> bool:
+    """Whether the figure is the object of a verb of carrying or employing: "the MV Shapla
+    was carrying about 250 passengers", "the firm employs 450 people"."""
+    return bool(before) and before[-1].lower in _HOLDING_VERBS
+
+
+# Names that mark a vessel ("MV Shapla") or a company ("PT Cahaya Warna", "Acme Ltd").
+_VESSEL_PREFIXES = ("MV ", "MS ", "MT ", "SS ", "KM ", "HMS ", "RMS ", "FV ")
+_FIRM_PREFIXES = ("PT ", "CV ")
+_FIRM_SUFFIXES: tuple[str, ...] = (" Ltd", " Ltd.", " Inc", " Inc.", " Corp", " Corp.", " plc")
+_FIRM_SUFFIXES += (" PLC", " LLC", " GmbH", " AG", " S.A.", " Co.", " Company", " Group")
+# How an article refers back to them: "the vessel was licensed to carry 150".
+_VESSEL_NOUNS = word_set("vessel ferry ship boat launch")
+_FIRM_NOUNS = word_set("company firm factory plant employer")
+
+
+def _holder_kind(name: str) -> str | None:
+    if name.startswith(_VESSEL_PREFIXES):
+        return "vessel"
+    if name.startswith(_FIRM_PREFIXES) or name.endswith(_FIRM_SUFFIXES):
+        return "firm"
+    return None
+
+
+def is_holder(ctx: SentenceContext, key: str | None) -> bool:
+    """Whether an organisation is a vessel or a company, whose passengers, crew or workers
+    are its own (unlike a ministry or the police, which count people they do not own)."""
+    entity = ctx.entities.get(key) if key is not None else None
+    return entity is not None and _holder_kind(entity.name) is not None
+
+
+def referred_holder(
+    ctx: SentenceContext, before: Sequence[Token], after: Sequence[Token]
+) -> str | None:
+    """The vessel or company a sentence refers back to without naming it: "The vessel was
+    licensed to carry 150", "The company, which employs some 450 people", "300 people were
+    on board" -> the last such organisation named before, in the article."""
+    # "the ferry", "the ferry's permit", not "Ferry accidents are common"
+    words = [
+        b.lower.removesuffix("'s").removesuffix("’s")
+        for a, b in pairwise(before)
+        if a.lower in {"the", "this", "that"}
+    ]
+    kind = None
+    if any(w in _VESSEL_NOUNS for w in words) or any(
+        t.lower in {"aboard", "board"} for t in after[:4]
+    ):
+        kind = "vessel"
+    elif any(w in _FIRM_NOUNS for w in words):
+        kind = "firm"
+    if kind is None:
+        return None
+    best, best_at = None, -1
+    for entity in ctx.entities.values():
+        if entity.kind is not EntityKind.ORGANIZATION or _holder_kind(entity.name) != kind:
+            continue
+        for name in (entity.name, *entity.aliases):
+            at = ctx.text.rfind(name, 0, ctx.start)
+            if at > best_at:
+                best, best_at = entity.key, at
+    return best
+
+
 _COUNTING_VERBS = word_set("put puts counted counts estimated estimates tallied numbered")
 SUBJECT_KINDS = (
     EntityKind.COUNTRY,

@@ -159,6 +159,24 @@ def test_death_toll_over_three_days_stays_one_fact() -> None:
     assert len(group_facts(days, name_of)) == 1
 
 
+def test_monthly_figures_of_different_months_are_different_facts() -> None:
+    # "in September" and "in October" resolve to their first days, 30 days apart: within
+    # the running window, but two monthly statistics all the same
+    september = fig("pathways", 784_300, location="valdoria", as_of=dt.date(2025, 9, 1))
+    october = fig("pathways", 771_000, location="valdoria", as_of=dt.date(2025, 10, 1))
+    again = fig("pathways", 784_000, location="valdoria", as_of=dt.date(2025, 9, 1), source=2)
+    groups = group_facts([september, october, again], name_of)
+    assert by_member(groups) == {frozenset({september.id, again.id}), frozenset({october.id})}
+
+
+def test_a_count_on_the_last_and_first_days_of_two_months_stays_one_fact() -> None:
+    days = [
+        fig("deaths", 40, location="valdoria", as_of=dt.date(2025, 3, 31)),
+        fig("deaths", 44, location="valdoria", as_of=dt.date(2025, 4, 1), source=2),
+    ]
+    assert len(group_facts(days, name_of)) == 1
+
+
 def test_event_bound_figures_split_by_day_and_undated_join_latest_event() -> None:
     vigil = fig("protesters", 2000, None, Qualifier.APPROX, location="port-selim",
                 as_of=dt.date(2025, 3, 14))  # fmt: skip
