@@ -36,14 +36,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from service.domain.attribution import Token
-from service.domain.counted import (
-    CHANGE_WORDS,
-    noun_before,
-    noun_phrase,
-    phrase_words,
-    quantity_without_noun,
-)
+from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
 from service.domain.model import EntityKind, NumberMention
+from service.domain.noun_phrases import noun_phrase, phrase_words
 from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
 from service.domain.owners import (
     CROWDS,

@@ -35,19 +35,6 @@ from service.domain.quantities import (
 from service.domain.quantity_cues import PERFECT, is_compared, number_of
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
-_MAX_NP = 7
-
-
-# Plural nouns that do not end in "s": a one-word noun phrase after a count above one must
-# be plural, so a singular-looking word there is a verb ("19 remain in custody").
-_IRREGULAR_PLURALS = word_set(
-    """
-    people men women children police staff personnel aircraft sheep cattle feet teeth data
-    media crew livestock poultry fish deer offspring clergy militia infantry cavalry youth
-    """
-)
-
-
 # Nouns that only point back at a figure already given ("put the figure at 160,000").
 _ANAPHORIC_NOUNS = word_set(
     "figure figures number numbers total totals tally count counts estimate estimates level levels"
@@ -56,47 +43,6 @@ _ANAPHORIC_NOUNS = word_set(
 
 # Verbs right before a percentage that make it a share of a vote or market.
 _SHARE_VERBS = word_set("took take takes won win wins received receive garnered secured captured")
-
-
-# Modifiers that never head a noun phrase.
-_SKIP_MODIFIERS = word_set(
-    """
-    more additional extra new other further elite estimated total combined some further
-    another fresh
-    """
-)
-
-
-_OF_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "these", "those"})
-
-
-# Nouns whose count is carried by the noun after "of" ("rounds of ammunition").
-_PARTITIVES = word_set(
-    """
-    rounds round pieces tons tonnes kilograms pounds barrels gallons litres liters cubic
-    units acres hectares square metres meters kilometres kilometers miles feet cases boxes
-    bags sacks containers truckloads shipments batches mm cm millimetres millimeters
-    centimetres centimeters inches metres meters
-    """
-)
-
-
-# Verbs that end a noun phrase though they are not function words ("19 miners remain
-# trapped", "3.2% remained above target").
-_NP_STOP_VERBS = word_set(
-    """
-    remain remains remained stay stays stayed face faces faced need needs needed lack lacks
-    lacked got get gets say says said warn warns late early overnight apiece alone higher
-    lower brings bring brought takes leaves puts makes gives means marks
-    """
-)
-
-
-# Words after a lone "-ed" word that show it is a verb, not an adjective ("3.2% remained
-# above target", "9,800 damaged in the quake").
-_AFTER_VERB = word_set(
-    "above below beyond under over higher lower steady unchanged flat positive negative"
-)
 
 
 CHANGE_WORDS = word_set(
@@ -152,100 +98,6 @@ _UNIT_QUANTITY = {
     "power": "power",
     "energy": "energy",
 }
-
-
-def noun_phrase(
-    ctx: SentenceContext, tokens: Sequence[Token], limit: int, count: float | None = None
-) -> tuple[list[Token], int]:
-    """Noun phrase at the start of `tokens` (before index `limit`) and the index after it."""
-    i = 0
-    if i < limit and tokens[i].lower == "of":
-        # "3,000 of its troops", "thousands of troops", "5% of voters"
-        i += 1
-        while i < limit and tokens[i].lower in _OF_DETERMINERS:
-            i += 1
-    phrase: list[Token] = []
-    while i < limit and len(phrase) < _MAX_NP:
-        tok = tokens[i]
-        low = tok.lower
-        if not tok.text[:1].isalpha():
-            if tok.text == "-" and phrase:
-                i += 1
-                continue
-            break
-        if (low in FUNCTION_WORDS or low in _NP_STOP_VERBS) and ctx.mention_at(tok.start) is None:
-            break
-        if (
-            not phrase
-            and low.endswith("ed")
-            and low not in SYNONYMS
-            and not tok.text[:1].isupper()
-            and (
-                i + 1 >= limit
-                or not tokens[i + 1].text[:1].isalpha()
-                or tokens[i + 1].lower in FUNCTION_WORDS
-                or tokens[i + 1].lower in _AFTER_VERB
-            )
-        ):
-            break  # "3.2% remained above target", "9,800 damaged in": a verb, not a modifier
-        if (
-            phrase
-            and low.endswith(("ed", "ing"))
-            and low not in SYNONYMS
-            and ctx.mention_at(tok.start) is None
-        ):
-            break
-        if low.endswith("ly") and low not in SYNONYMS and not tok.text[:1].isupper():
-            i += 1
-            continue
-        if (
-            phrase
-            and phrase[-1].lower in SYNONYMS
-            and low not in SYNONYMS
-            and not tok.text[:1].isupper()
-            and ctx.mention_at(tok.start) is None
-        ):
-            break  # "240 people spent the night": the known noun was the head
-        phrase.append(tok)
-        i += 1
-        if i < limit and tokens[i].lower == "of" and low in _PARTITIVES:
-            # "rounds of ammunition": keep reading after "of"
-            phrase.append(tokens[i])
-            i += 1
-    if (
-        len(phrase) == 1
-        and _looks_like_verb(ctx, phrase[0], count)
-        and not (i < limit and tokens[i].lower == "of" and phrase[0].lower in _PARTITIVES)
-    ):
-        return [], 0
-    return phrase, i
-
-
-def _looks_like_verb(ctx: SentenceContext, tok: Token, count: float | None) -> bool:
-    """A lone lower-case word after a count that cannot be its plural noun ("19 remain",
-    "thousands marched")."""
-    low = tok.lower
-    if tok.text[:1].isupper() or low in SYNONYMS or ctx.mention_at(tok.start) is not None:
-        return False
-    if low.endswith("ed"):
-        return True
-    return (
-        count is not None
-        and count > 1
-        and not low.endswith("s")
-        and low not in _IRREGULAR_PLURALS
-        and not low.endswith(("ics", "ry"))
-    )
-
-
-def phrase_words(ctx: SentenceContext, phrase: Sequence[Token]) -> list[str]:
-    """Lower-case words of a noun phrase without entity names and skipped modifiers."""
-    words: list[str] = []
-    for tok in phrase:
-        if ctx.mention_at(tok.start) is not None or tok.lower in _SKIP_MODIFIERS:
-            continue
-        words.append(tok.lower)
-    return words
 
 
 def _known_noun_before(
