@@ -32,6 +32,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 _POSTGRES = text("SELECT coalesce(sum(version), 0) FROM data_versions")
 _SQLITE = text("PRAGMA data_version")
 _serials = itertools.count(1)
+# A version read slower than this is abandoned: the request reads through its pool instead.
+_TIMEOUT_SECONDS = 2.0
 
 
 async def data_version(connection: AsyncConnection) -> Hashable:
@@ -99,18 +101,30 @@ class PostgresVersionProbe:
         try:
             while self._next is not None:
                 waiting, self._next = self._next, None
-                waiting.set_result(await self._fetch())
+                version: Hashable | None = None
+                try:
+                    version = await self._fetch()
+                finally:
+                    # Even when cancelled: a waiting request must never wait forever.
+                    waiting.set_result(version)
         finally:
             self._reader = None
+            if self._next is not None:  # queued while this read was being cancelled
+                self._next.set_result(None)
+                self._next = None
 
     async def _fetch(self) -> Hashable | None:
+        # Any failure (lost server, timeout, protocol) only costs this read its speed-up.
         try:
             if self._connection is None or self._connection.is_closed():
                 self._connection = await asyncpg.connect(
-                    self._dsn, server_settings={"default_transaction_read_only": "on"}
+                    self._dsn,
+                    timeout=_TIMEOUT_SECONDS,
+                    server_settings={"default_transaction_read_only": "on"},
                 )
-            return int(await self._connection.fetchval(_POSTGRES.text) or 0)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            value = await self._connection.fetchval(_POSTGRES.text, timeout=_TIMEOUT_SECONDS)
+            return int(value or 0)
+        except Exception:
             await self.close()
             return None
 
