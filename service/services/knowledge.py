@@ -24,7 +24,6 @@ class KnowledgeCache:
         self._kb: KnowledgeBase | None = None
         self._seen_alias_id = 0
         self._lock = asyncio.Lock()
-        self._frozen = False
 
     async def current(self, session: AsyncSession) -> KnowledgeBase:
         """The knowledge base including every alias stored so far."""
@@ -37,11 +36,22 @@ class KnowledgeCache:
                 if learned:
                     self._kb = self._kb.with_entities(learned)
                 self._seen_alias_id = newest
-            if not self._frozen:
-                # The first base holds every entity learned so far: hundreds of thousands
-                # of objects that live as long as the process. Each full collection walked
-                # them all (~100-200 ms, one ingest in a hundred at 100k sources); frozen,
-                # the collector leaves them alone. Done once: later bases add few objects.
-                gc.freeze()
-                self._frozen = True
+            _spare_from_collector()
             return self._kb
+
+
+_frozen = False
+
+
+def _spare_from_collector() -> None:
+    """Hide what lives now, the first knowledge base above all, from the garbage collector.
+
+    With 100k sources the base holds ~200k long-lived objects and every full collection
+    walked them all (~100-200 ms, one ingest in a hundred). Done once per process, after
+    a collection, so no garbage is frozen; later bases add few objects.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
