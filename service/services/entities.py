@@ -16,11 +16,25 @@ from service.db.base import Base, utcnow
 from service.db.models import Entity, EntityAlias
 from service.domain import model
 from service.domain.errors import AlreadyExists, NotFound
+from service.domain.knowledge import KnowledgeBase
 from service.schemas.claims import EntityRead
 from service.schemas.common import EntityRef, Page
 from service.services.pagination import decode_cursor, encode_cursor
 
 _NON_WORD = re.compile(r"[^\w]+")
+
+
+def containment_base(stored: Iterable[model.Entity]) -> KnowledgeBase:
+    """The shipped knowledge base with the `stored` entities it lacks, for `contains` and
+    `country_of` (which read only entities and their parents).
+
+    A stored entity under a shipped key would only add aliases (`with_entities` keeps the
+    shipped parent), so it is left out; when nothing is left, the shipped base itself is
+    used instead of a copy of its whole alias index (~0.7 ms per ingest, twice).
+    """
+    shipped = KnowledgeBase.shipped()
+    missing = [entity for entity in stored if shipped.get(entity.key) is None]
+    return shipped.with_entities(missing) if missing else shipped
 
 
 def normalize_alias(name: str) -> str:

@@ -26,7 +26,7 @@ from service.domain import facts as fact_logic
 from service.domain import model, verdicts
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import AssertionView, Qualifier
-from service.services.entities import entity_kind, stored_entity
+from service.services.entities import containment_base, entity_kind, stored_entity
 from service.services.fact_events import FactChange, record_fact_events
 
 
@@ -45,7 +45,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
     loaded = await _load_views(session, family_list)
     names = loaded.names
     # Containment (Kursk lies in Russia) for shipped and stored entities alike.
-    kb = KnowledgeBase.shipped().with_entities(await _with_ancestors(session, loaded.places))
+    kb = containment_base(await _with_ancestors(session, loaded.places))
 
     def name_of(key: str) -> str:
         return names.get(key, key)

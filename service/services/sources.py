@@ -31,7 +31,7 @@ from service.domain.model import (
 )
 from service.schemas.common import Page
 from service.schemas.sources import SourceCreate, SourceDetail, SourceRead
-from service.services.entities import link_entities, stored_entity
+from service.services.entities import containment_base, link_entities, stored_entity
 from service.services.fact_updates import lock_families, refresh_families
 from service.services.knowledge import KnowledgeCache
 from service.services.pagination import decode_cursor, encode_cursor
@@ -179,7 +179,7 @@ async def _insert(
     linked = await link_entities(session, article.entities)
     rows_by_key = {row.key: row for row in linked.rows.values()}
     # Family keys anchor a figure on its country: the shipped places plus the stored ones.
-    kb = KnowledgeBase.shipped().with_entities(stored_entity(row) for row in rows_by_key.values())
+    kb = containment_base(stored_entity(row) for row in rows_by_key.values())
     figures = [
         [
             (canonical, fact_logic.family_key(canonical, kb.country_of))
