@@ -4,8 +4,8 @@ Revision ID: 5c1e0a7d2b9f
 Revises: dfbe07e561d2
 Create Date: 2026-11-21 13:00:00
 
-Every writing statement on a table the read endpoints show bumps the row of its server
-process in `data_versions` (PostgreSQL only). The sum of the versions grows with every
+The first writing statement of a transaction on a table the read endpoints show bumps the
+row of its server process in `data_versions` (PostgreSQL only). The sum of the versions grows with every
 committed write and never repeats, so the read cache keys its answers on it
 (services/data_version.py). One row per process: concurrent writers never wait on one
 another, and no lock is taken that could order against the advisory locks of fact refreshes.
@@ -46,6 +46,13 @@ def upgrade() -> None:
         """
         CREATE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            -- Once per transaction: one bump already changes the version at commit, and
+            -- every further update of the same row in one transaction would lengthen the
+            -- chain of its versions that the next update walks (quadratic in bulk writes).
+            IF current_setting('factcheck.data_version_bumped', true) = 'on' THEN
+                RETURN NULL;
+            END IF;
+            PERFORM set_config('factcheck.data_version_bumped', 'on', true);
             INSERT INTO data_versions (writer, version) VALUES (pg_backend_pid(), 1)
             ON CONFLICT (writer) DO UPDATE SET version = data_versions.version + 1;
             RETURN NULL;
