@@ -37,6 +37,7 @@ from service.http.read_cache import ReadCache, before_read
 from service.http.review import review_page
 from service.http.sources import SourceController
 from service.http.webhooks import WebhookController
+from service.services.collector import spare_long_lived
 from service.services.data_version import PostgresVersionProbe, SqliteVersionProbe
 from service.services.knowledge import KnowledgeCache
 from service.services.webhook_dispatch import Dispatcher, DispatchPolicy
@@ -162,6 +163,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
     )
 
     async def start(app: Litestar) -> None:
+        spare_long_lived("start-up")  # modules and the app, walked by every full collection
         if settings.webhook_dispatch:
             dispatcher.start()
 

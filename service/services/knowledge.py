@@ -9,13 +9,13 @@ looked, so the cost does not grow with the corpus.
 from __future__ import annotations
 
 import asyncio
-import gc
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.db.models import EntityAlias
 from service.domain.knowledge import KnowledgeBase
+from service.services.collector import spare_long_lived
 from service.services.entities import learned_entities
 
 
@@ -36,22 +36,6 @@ class KnowledgeCache:
                 if learned:
                     self._kb = self._kb.with_entities(learned)
                 self._seen_alias_id = newest
-            _spare_from_collector()
+            # ~200k objects that live as long as the process (see services/collector.py).
+            spare_long_lived("knowledge base")
             return self._kb
-
-
-_frozen = False
-
-
-def _spare_from_collector() -> None:
-    """Hide what lives now, the first knowledge base above all, from the garbage collector.
-
-    With 100k sources the base holds ~200k long-lived objects and every full collection
-    walked them all (~100-200 ms, one ingest in a hundred). Done once per process, after
-    a collection, so no garbage is frozen; later bases add few objects.
-    """
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.collect()
-        gc.freeze()
