@@ -5,8 +5,8 @@ Revises: dfbe07e561d2
 Create Date: 2026-11-21 13:00:00
 
 The first writing statement of a transaction on a table the read endpoints show bumps the
-row of its server process in `data_versions` (PostgreSQL only). The sum of the versions grows with every
-committed write and never repeats, so the read cache keys its answers on it
+row of its server process in `data_versions` (PostgreSQL only). The sum of the versions
+grows with every committed write and never repeats, so the read cache keys its answers on it
 (services/data_version.py). One row per process: concurrent writers never wait on one
 another, and no lock is taken that could order against the advisory locks of fact refreshes.
 """
