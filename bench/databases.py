@@ -18,7 +18,8 @@ POSTGRES_ADMIN = os.environ.get(
 )
 
 
-async def _admin(statement: str) -> None:
+async def admin(statement: str) -> None:
+    """Run one statement on the PostgreSQL admin database, outside a transaction."""
     engine = create_async_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
     try:
         async with engine.connect() as connection:
@@ -39,13 +40,13 @@ def scratch_database(engine: str, name: str = "factcheck_bench") -> Iterator[str
         return
     if engine != "postgres":
         raise ValueError(f"unknown engine {engine!r}")
-    asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
     base, _, _db = POSTGRES_ADMIN.rpartition("/")
     try:
         yield f"{base}/{name}"
     finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 async def server_version(url: str) -> str:

@@ -36,7 +36,7 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bench.corpus import extra_articles
-from bench.databases import POSTGRES_ADMIN
+from bench.databases import POSTGRES_ADMIN, admin
 from bench.loader import build_rows, extracted, write_rows
 from service.app import create_app
 from service.db.engine import make_engine
@@ -55,15 +55,6 @@ async def _load(url: str, size: int) -> None:
     try:
         await upgrade(engine)
         await write_rows(engine, rows)
-    finally:
-        await engine.dispose()
-
-
-async def _admin(statement: str) -> None:
-    engine = create_async_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as connection:
-            await connection.execute(text(statement))
     finally:
         await engine.dispose()
 
@@ -106,16 +97,16 @@ def working_copy(engine: str, size: int, rebuild: bool) -> Iterator[str]:
     )
     base, _, _db = POSTGRES_ADMIN.rpartition("/")
     if rebuild or not asyncio.run(_database_exists(template_name)):
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{template_name}" WITH (FORCE)'))
-        asyncio.run(_admin(f'CREATE DATABASE "{template_name}"'))
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{template_name}" WITH (FORCE)'))
+        asyncio.run(admin(f'CREATE DATABASE "{template_name}"'))
         asyncio.run(_load(f"{base}/{template_name}", size))
     copy_name = f"{template_name}_run"
-    asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{copy_name}" WITH (FORCE)'))
-    asyncio.run(_admin(f'CREATE DATABASE "{copy_name}" TEMPLATE "{template_name}"'))
+    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{copy_name}" WITH (FORCE)'))
+    asyncio.run(admin(f'CREATE DATABASE "{copy_name}" TEMPLATE "{template_name}"'))
     try:
         yield f"{base}/{copy_name}"
     finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{copy_name}" WITH (FORCE)'))
+        asyncio.run(admin(f'DROP DATABASE IF EXISTS "{copy_name}" WITH (FORCE)'))
 
 
 class Meter:

@@ -35,7 +35,7 @@ from typing import Any
 from sqlalchemy import event, func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from bench.databases import POSTGRES_ADMIN
+from bench.databases import POSTGRES_ADMIN, admin
 from bench.load import HEADERS, get_load
 from bench.loader import CACHE, build_rows, extracted, write_rows
 from bench.run import FULL, Budget, _ceiling, load_average
@@ -60,15 +60,6 @@ def database_name(size: int) -> str:
     return f"factcheck_reads_{label}"
 
 
-async def _admin(statement: str) -> None:
-    admin = create_async_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as connection:
-            await connection.execute(text(statement))
-    finally:
-        await admin.dispose()
-
-
 def _sqlite_folder(size: int, rebuild: bool) -> None:
     SQLITE_FOLDER.mkdir(parents=True, exist_ok=True)
     if rebuild:
@@ -84,17 +75,17 @@ async def ensure_database(engine_name: str, size: int, rebuild: bool) -> str:
     else:
         name = database_name(size)
         if rebuild:
-            await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin = create_async_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
+            await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server = create_async_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
         try:
-            async with admin.connect() as connection:
+            async with server.connect() as connection:
                 exists = await connection.scalar(
                     text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
                 )
                 if not exists:
                     await connection.execute(text(f'CREATE DATABASE "{name}"'))
         finally:
-            await admin.dispose()
+            await server.dispose()
     engine = make_engine(url)
     try:
         await upgrade(engine)
