@@ -60,6 +60,7 @@ from service.domain.tolerance import (
     compatible,
     latest_by_speaker,
     meet,
+    quantity_kind,
     read,
     reference_date,
     rounding,
@@ -116,9 +117,29 @@ def _pair(a: AssertionView, b: AssertionView, figures: Figures) -> AssertionPair
         f"{figures.who(b)}: {explain.describe_with_tolerance(b, *rb.own_tolerant)}; "
         "no common value"
     )
+    reason += _why_no_update(a, b, figures)
     return AssertionPair(
         a=a.id, b=b.id, reason=reason, severity=_severity(ra.tolerant, rb.tolerant)
     )
+
+
+def _why_no_update(a: AssertionView, b: AssertionView, figures: Figures) -> str:
+    """Why two figures of different days still conflict rather than one updating the other:
+    what is counted does not change over time, or the later count of a tally is lower."""
+    day_a, day_b = figures.day[id(a)], figures.day[id(b)]
+    if day_a is None or day_b is None or day_a == day_b:
+        return ""
+    (later, on), (earlier, before) = sorted(((a, day_a), (b, day_b)), key=lambda x: x[1])[::-1]
+    kind = quantity_kind(a.quantity)
+    if kind == "fixed":
+        return " (this does not change over time, so a later figure cannot update it)"
+    lower = figures.reading[id(later)].tolerant[1] < figures.reading[id(earlier)].tolerant[0]
+    if kind == "tally" and lower:
+        return (
+            f" (the later count, of {on.isoformat()}, is lower than the earlier one of "
+            f"{before.isoformat()}: a tally does not fall, so it is no update)"
+        )
+    return ""
 
 
 def judge(
@@ -237,9 +258,21 @@ def _revisions(figures: Figures, gone: set[int], own: set[int]) -> str:
         listed = explain.list_figures(
             [(explain.describe_figure(a), _who_when(a, figures)) for a in overtaken]
         )
-        text = f"{text}; o" if text else "O"
-        text += f"vertaken by later counts: {listed}"
+        verb = "was" if len(overtaken) == 1 else "were"
+        text = f"{text}; " if text else ""
+        text += f"{listed} {verb} overtaken by a later count"
+        latest = _latest_report(figures, gone)
+        if latest is not None:
+            text += f", latest {explain.describe_figure(latest)} ({_who_when(latest, figures)})"
     return f"{text[:1].upper()}{text[1:]}."
+
+
+def _latest_report(figures: Figures, gone: set[int]) -> AssertionView | None:
+    """The most recent standing report: what the overtaken counts gave way to."""
+    for a in reversed(figures.by_recency):
+        if a.id not in gone and not a.is_forecast:
+            return a
+    return None
 
 
 def _who_when(a: AssertionView, figures: Figures) -> str:
