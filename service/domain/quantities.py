@@ -29,14 +29,15 @@ vote, trapped, power outages ("households without power"), sheltered, evacuation
 (apart from orders: "evacuated"), value ("worth"), fines, fees, snowfall, efficacy; land
 covers (forest, farmland) are territory; "bill" is no cost (mostly legislation in news); a
 percentage of the vote is a vote share; a fatality rate is no count of deaths;
-"captured"/"seized" name things taken ("territory captured").
+"captured"/"seized" name things taken ("territory captured"). 7 added water level (a river,
+lake or reservoir measured in metres or feet is its level, not a distance).
 """
 
 from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 6
+QUANTITY_TABLE_VERSION = 7
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -99,6 +100,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "land burned|scorched",
     "distance": "distance|miles|kilometers|kilometres|away",
     "depth": "depth|deep",
+    "water level": "water level|water levels|river level|river levels|flood level|"
+    "flood levels|level of the river|level of the water|floodwaters|high-water mark",
     "containment": "containment|contained",
     "inflation": "inflation|inflation rate|consumer prices|price growth|cpi",
     "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",

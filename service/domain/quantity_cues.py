@@ -3,6 +3,8 @@
 - "the number of <noun> ... fell to 784,300": the noun after "number of";
 - "well above the €1.2 billion", "up from the 29": a figure set against the one before it
   counts the same thing;
+- "breaking the 1941 record of 4.76m", "surpassing the 4.76 metres reached in 1941": a past
+  record the figure before it beat, a different fact from the current one;
 - "licensed to carry 150", "its permit allowed 150 passengers": a capacity, not a head count.
 """
 
@@ -58,6 +60,22 @@ def is_compared(clause: Sequence[Token]) -> bool:
     """Whether the clause ends in a comparison ("well above the", "up from the", "not the")."""
     words = [t.lower for t in clause[-3:] if t.lower not in _ARTICLES]
     return bool(words) and words[-1] in _COMPARE_WORDS
+
+
+_BEATING = word_set(
+    "surpassing surpassed surpasses breaking broke breaks beating beat beats eclipsing "
+    "eclipsed eclipses topping topped tops"
+)
+_RECORD_WORDS = word_set("record records high peak mark")
+
+
+def is_past_record(clause: Sequence[Token]) -> bool:
+    """Whether the figure is a past record set against the one before it: "the (1941) record
+    of", "surpassing the", "breaking the previous high of"."""
+    words = [t.lower for t in clause[-5:]]
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _RECORD_WORDS:
+        return True
+    return len(words) >= 2 and words[-1] in _ARTICLES and words[-2] in _BEATING
 
 
 _CAPACITY_VERBS = word_set("carry hold accommodate seat take")

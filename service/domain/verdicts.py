@@ -131,7 +131,7 @@ def _why_no_update(a: AssertionView, b: AssertionView, figures: Figures) -> str:
         return ""
     (later, on), (earlier, before) = sorted(((a, day_a), (b, day_b)), key=lambda x: x[1])[::-1]
     kind = quantity_kind(a.quantity)
-    if kind == "fixed":
+    if kind == "fixed" and " ".join(a.quantity.split()) != "people":  # "people": any crowd
         return " (this does not change over time, so a later figure cannot update it)"
     lower = figures.reading[id(later)].tolerant[1] < figures.reading[id(earlier)].tolerant[0]
     if kind == "tally" and lower:

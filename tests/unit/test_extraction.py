@@ -668,3 +668,48 @@ def test_time_words_after_a_measured_figure_are_not_what_it_counts() -> None:
     reading = _one(article, "2.5")
     assert reading.text == "2.5 per cent"
     assert reading.quantity != "minutes"
+
+
+def test_the_head_of_an_of_phrase_names_what_is_measured() -> None:
+    article = extract_article(
+        text=(
+            "The governor said the cost of rebuilding could exceed 19 billion reais "
+            "($3.7 billion). The value of the contract was $40 million, the company said."
+        ),
+        published_at=PUBLISHED,
+    )
+    reais, dollars = _one(article, "19 billion"), _one(article, "$3.7 billion")
+    assert reais.quantity == dollars.quantity == "cost"
+    # a conversion in brackets is the same statement: same qualifier, same forecast flag
+    assert dollars.qualifier is reais.qualifier
+    assert dollars.is_forecast is reais.is_forecast
+    assert _one(article, "$40 million").quantity == "value"
+
+
+def test_a_part_of_a_counted_whole_counts_the_whole_noun() -> None:
+    article = extract_article(
+        text=(
+            "Some 2.1 million residents have been affected in 446 of the state's 497 "
+            "municipalities. Police said 30 of the 45 buses were damaged."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "446").quantity == "municipalities"
+    assert _one(article, "497").quantity == "total municipalities"
+    assert _one(article, "30").quantity == "buses damaged"
+    assert _one(article, "45").quantity == "total buses"
+
+
+def test_a_water_body_measured_in_metres_is_its_level_and_a_past_record_apart() -> None:
+    article = extract_article(
+        text=(
+            "The river in the city peaked at 5.33 metres on Sunday, surpassing the 4.76 "
+            "metres reached during a historic flood in 1941. Water levels downstream rose to "
+            "3.1 metres. The fire was 3 km from the river."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "5.33").quantity == "water level"
+    assert _one(article, "4.76").quantity == "record water level"
+    assert _one(article, "3.1").quantity == "water level"
+    assert _one(article, "3 km").quantity != "water level"
