@@ -24,8 +24,6 @@ from collections.abc import Sequence
 
 from service.domain.attribution import Token, is_reporting_word
 from service.domain.money import GOODS, MONEY_QUANTITIES, MONEY_VERBS, money_after
-from service.domain.noun_phrases import noun_phrase, phrase_words
-from service.domain.outcomes import outcome_after
 from service.domain.quantities import (
     PEOPLE_OUTCOMES,
     PEOPLE_QUANTITIES,
@@ -34,17 +32,17 @@ from service.domain.quantities import (
     canonical_quantity,
     quantity_for,
 )
-from service.domain.quantity_cues import PERFECT, is_compared, is_past_record, number_of
-from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
-
-# Nouns that only point back at a figure already given ("put the figure at 160,000").
-_ANAPHORIC_NOUNS = word_set(
-    "figure figures number numbers total totals tally count counts estimate estimates level levels"
+from service.domain.quantity_cues import (
+    ANAPHORIC_NOUNS,
+    PERFECT,
+    head_of_of,
+    is_compared,
+    is_past_record,
+    is_water_level,
+    number_of,
+    shared_noun,
 )
-
-
-_PART_DETERMINERS = word_set("the its their his her our these those a an")
-
+from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 # Verbs right before a percentage that make it a share of a vote or market.
 _SHARE_VERBS = word_set("took take takes won win wins received receive garnered secured captured")
@@ -105,27 +103,6 @@ _UNIT_QUANTITY = {
 }
 
 
-# A body of water whose height is measured ("the river reached 5.3m"), and the verbs that
-# say a level reached or passed a mark.
-_WATERS = word_set(
-    "river rivers lake lakes reservoir reservoirs water waters floodwaters flood floods tide "
-    "tides creek stream dam dams lagoon estuary level levels"
-)
-_LEVEL_VERBS = word_set(
-    "peaked peak reached reach hit rose risen rise climbed climb stood stands stand crested "
-    "crest topped exceeded surpassed fell fallen dropped receded at to of above below"
-)
-
-
-def _water_level(clause: Sequence[Token]) -> bool:
-    """A length after a level verb whose clause names a body of water is the water's level."""
-    return (
-        bool(clause)
-        and any(t.lower in _LEVEL_VERBS for t in clause[-4:])
-        and any(t.lower in _WATERS for t in clause[-12:])
-    )
-
-
 def _known_noun_before(
     before: Sequence[Token], max_tokens: int, measure: bool = False
 ) -> int | None:
@@ -140,21 +117,6 @@ def _known_noun_before(
                 continue  # "the toll from the earthquake ... to 2,600": not its magnitude
             return k
     return None
-
-
-def _head_of_of(clause: Sequence[Token], k: int) -> int | None:
-    """Index of N1 in "N1 of [the] N2" ending at `k` when N1 names a known quantity: the
-    head of the phrase says what is measured ("the value of the contract", "the death toll
-    of the earthquake"), the noun after "of" only whose it is."""
-    j = k - 1
-    while j >= 0 and clause[j].lower in _PART_DETERMINERS:
-        j -= 1
-    if j < 1 or clause[j].lower != "of":
-        return None
-    noun = clause[j - 1].lower
-    if noun in FUNCTION_WORDS or noun in _ANAPHORIC_NOUNS or noun not in SYNONYMS:
-        return None
-    return j - 1
 
 
 def noun_before(
@@ -187,7 +149,7 @@ def noun_before(
         return change, []  # no linking word: the word before is a verb ("took 33.8%")
     tok = clause[k]
     if (
-        tok.lower in _ANAPHORIC_NOUNS
+        tok.lower in ANAPHORIC_NOUNS
         and k > 0
         and clause[k - 1].text[:1].isalpha()
         and clause[k - 1].lower not in FUNCTION_WORDS
@@ -195,11 +157,11 @@ def noun_before(
     ):
         k -= 1  # "passenger numbers ... to reach 5.6 million": passengers
         tok = clause[k]
-    if (head := _head_of_of(clause, k)) is not None:
+    if (head := head_of_of(clause, k)) is not None:
         k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
     if (
         tok.lower in FUNCTION_WORDS
-        or tok.lower in _ANAPHORIC_NOUNS
+        or tok.lower in ANAPHORIC_NOUNS
         or ctx.mention_at(tok.start) is not None
         or (tok.lower.endswith("ed") and tok.lower not in SYNONYMS)
         or is_reporting_word(tok.lower)
@@ -281,30 +243,6 @@ def _severity(tokens: Sequence[Token]) -> str | None:
     return None
 
 
-def _shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | None) -> str | None:
-    """The noun of the whole in "N of the [owner's] M nouns": read after the whole's figure."""
-    if not after or after[0].lower != "of":
-        return None
-    k = 1
-    while k < len(after) and after[k].lower in _PART_DETERMINERS:
-        k += 1
-    if k < len(after) and after[k].text[-2:] in ("'s", "’s"):
-        k += 1  # "the state's", "Brazil's"
-    if k >= len(after) or not ctx.in_figure(after[k].start):
-        return None
-    while k < len(after) and ctx.in_figure(after[k].start):
-        k += 1
-    rest = after[k:]
-    phrase, end = noun_phrase(ctx, rest, len(rest))
-    words = phrase_words(ctx, phrase)
-    if not words:
-        return None
-    head = " ".join(words[-3:])
-    if outcome is None and end < len(rest):
-        outcome = outcome_after(ctx, rest, end)  # "30 of the 45 buses were damaged"
-    return canonical_quantity(f"{head} {outcome}" if outcome else head)
-
-
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -326,7 +264,7 @@ def quantity_without_noun(
     if ctx.previous_quantity is not None and part:
         # "$95bn in aid, including $61bn for Ukraine"; "passed 218 to 214"
         return ctx.previous_quantity, ()
-    if dimension is None and (shared := _shared_noun(ctx, after, outcome)) is not None:
+    if dimension is None and (shared := shared_noun(ctx, after, outcome)) is not None:
         # "446 of the state's 497 municipalities", "30 of the 45 buses": a part of a
         # counted whole counts the whole's noun
         return shared, ()
@@ -381,7 +319,7 @@ def quantity_without_noun(
         return MONEY_VERBS[last], ()
     if dimension == "ratio" and last in _SHARE_VERBS:
         return "share", ()
-    if dimension == "length" and _water_level(clause):
+    if dimension == "length" and is_water_level(clause):
         return "water level", ()  # "the Guaiba river peaked at 5.33 metres"
     if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
         return "territory burned", ()  # "the fire grew to 12,400 acres"

@@ -5,6 +5,9 @@
   counts the same thing;
 - "breaking the 1941 record of 4.76m", "surpassing the 4.76 metres reached in 1941": a past
   record the figure before it beat, a different fact from the current one;
+- "the cost of rebuilding could exceed": the head before "of" names what is measured;
+- "446 of the state's 497 municipalities": the part counts the whole's noun;
+- "the Guaiba river peaked at 5.33 metres": a body of water measured in metres is its level;
 - "licensed to carry 150", "its permit allowed 150 passengers": a capacity, not a head count.
 """
 
@@ -13,9 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.domain.attribution import Token
-from service.domain.quantities import PEOPLE_OUTCOMES, canonical_quantity
+from service.domain.noun_phrases import noun_phrase, phrase_words
+from service.domain.outcomes import outcome_after
+from service.domain.quantities import PEOPLE_OUTCOMES, SYNONYMS, canonical_quantity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
+# Nouns that only point back at a figure already given ("put the figure at 160,000").
+ANAPHORIC_NOUNS = word_set(
+    "figure figures number numbers total totals tally count counts estimate estimates level levels"
+)
 _NUMBER_NOUNS = word_set("number numbers total tally")
 # "has already cost farmers €1.2bn": "cost" as a verb, what something took (a loss)
 PERFECT = word_set("has have had already")
@@ -91,3 +100,66 @@ def states_capacity(clause: Sequence[Token]) -> bool:
     if words[-1:] == ["allowed"]:  # "the ferry's permit allowed 150 passengers"
         return any(t.lower in _PERMITS for t in clause[-6:])
     return words[-2:] == ["capacity", "of"]
+
+
+_PART_DETERMINERS = word_set("the its their his her our these those a an")
+
+
+def head_of_of(clause: Sequence[Token], k: int) -> int | None:
+    """Index of N1 in "N1 of [the] N2" ending at `k` when N1 names a known quantity: the
+    head of the phrase says what is measured ("the value of the contract", "the death toll
+    of the earthquake"), the noun after "of" only whose it is."""
+    j = k - 1
+    while j >= 0 and clause[j].lower in _PART_DETERMINERS:
+        j -= 1
+    if j < 1 or clause[j].lower != "of":
+        return None
+    noun = clause[j - 1].lower
+    if noun in FUNCTION_WORDS or noun in ANAPHORIC_NOUNS or noun not in SYNONYMS:
+        return None
+    return j - 1
+
+
+def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | None) -> str | None:
+    """The noun of the whole in "N of the [owner's] M nouns": read after the whole's figure."""
+    if not after or after[0].lower != "of":
+        return None
+    k = 1
+    while k < len(after) and after[k].lower in _PART_DETERMINERS:
+        k += 1
+    if k < len(after) and after[k].text[-2:] in ("'s", "’s"):
+        k += 1  # "the state's", "Brazil's"
+    if k >= len(after) or not ctx.in_figure(after[k].start):
+        return None
+    while k < len(after) and ctx.in_figure(after[k].start):
+        k += 1
+    rest = after[k:]
+    phrase, end = noun_phrase(ctx, rest, len(rest))
+    words = phrase_words(ctx, phrase)
+    if not words:
+        return None
+    head = " ".join(words[-3:])
+    if outcome is None and end < len(rest):
+        outcome = outcome_after(ctx, rest, end)  # "30 of the 45 buses were damaged"
+    return canonical_quantity(f"{head} {outcome}" if outcome else head)
+
+
+# A body of water whose height is measured ("the river reached 5.3m"), and the verbs that
+# say a level reached or passed a mark.
+_WATERS = word_set(
+    "river rivers lake lakes reservoir reservoirs water waters floodwaters flood floods tide "
+    "tides creek stream dam dams lagoon estuary level levels"
+)
+_LEVEL_VERBS = word_set(
+    "peaked peak reached reach hit rose risen rise climbed climb stood stands stand crested "
+    "crest topped exceeded surpassed fell fallen dropped receded at to of above below"
+)
+
+
+def is_water_level(clause: Sequence[Token]) -> bool:
+    """A length after a level verb whose clause names a body of water is the water's level."""
+    return (
+        bool(clause)
+        and any(t.lower in _LEVEL_VERBS for t in clause[-4:])
+        and any(t.lower in _WATERS for t in clause[-12:])
+    )
