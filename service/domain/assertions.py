@@ -293,10 +293,6 @@ def read_figure(
         ):
             quantity = "people"  # "Thousands protest", "Dozens marched": a crowd acting
 
-    if whole and dimension is None and not quantity.startswith("total "):
-        # the M of "N of the M schools": all of them, a fact apart from the N that did
-        # something ("six of the district's 24 schools reported cases")
-        quantity = f"total {quantity}"
     if dimension is None and states_capacity(clause):
         quantity = "capacity"  # "licensed to carry 150", "a capacity of 40,000 seats"
 

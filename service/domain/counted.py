@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from service.domain.attribution import Token, is_reporting_word
 from service.domain.money import GOODS, MONEY_QUANTITIES, MONEY_VERBS, money_after
 from service.domain.quantities import (
+    MEASURES,
     PEOPLE_OUTCOMES,
     PEOPLE_QUANTITIES,
     SYNONYMS,
@@ -324,6 +325,10 @@ def quantity_without_noun(
     if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
         return "territory burned", ()  # "the fire grew to 12,400 acres"
     named, tokens = noun_before(ctx, clause, dimension)
+    if dimension in ("temperature_c", "temperature_f") and named not in MEASURES:
+        # "temperatures in the largest city reached 44.8C", "climb back to 43C": a degree
+        # reading is a temperature whatever the verb's subject is
+        named, tokens = None, []
     if named is None and clause and all(t.lower in _LINKING_WORDS for t in clause):
         # "Inflation, as measured by ..., the Fed's preferred gauge, was 2.8%": the
         # sentence's subject, past an appositive

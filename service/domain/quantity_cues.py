@@ -131,6 +131,7 @@ def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | Non
         k += 1  # "the state's", "Brazil's"
     if k >= len(after) or not ctx.in_figure(after[k].start):
         return None
+    first = k
     while k < len(after) and ctx.in_figure(after[k].start):
         k += 1
     rest = after[k:]
@@ -141,7 +142,13 @@ def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | Non
     head = " ".join(words[-3:])
     if outcome is None and end < len(rest):
         outcome = outcome_after(ctx, rest, end)  # "30 of the 45 buses were damaged"
-    return canonical_quantity(f"{head} {outcome}" if outcome else head)
+    if outcome is not None:
+        return canonical_quantity(f"{head} {outcome}")
+    # Nothing names what sets the part apart ("six of the district's 24 schools have
+    # reported cases"): it is counted among its whole, a fact apart from the whole, which
+    # other reports restate as a plain "24 schools"
+    whole = " ".join(t.text for t in after[first:k])
+    return f"{canonical_quantity(head)} among the {whole}"
 
 
 # A body of water whose height is measured ("the river reached 5.3m"), and the verbs that

@@ -694,10 +694,23 @@ def test_a_part_of_a_counted_whole_counts_the_whole_noun() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "446").quantity == "municipalities"
-    assert _one(article, "497").quantity == "total municipalities"
+    # the part is counted among its whole, unless its own outcome sets it apart
+    assert _one(article, "446").quantity == "municipalities among the 497"
+    assert _one(article, "497").quantity == "municipalities"
     assert _one(article, "30").quantity == "buses damaged"
-    assert _one(article, "45").quantity == "total buses"
+    assert _one(article, "45").quantity == "buses"
+
+
+def test_a_temperature_is_a_temperature_whatever_reached_it() -> None:
+    article = extract_article(
+        text=(
+            "Temperatures in the country's largest city reached 44.8C on Tuesday and were "
+            "expected to climb back to 43C by Friday."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "44.8C").quantity == "temperature"
+    assert _one(article, "43C").quantity == "temperature"
 
 
 def test_a_water_body_measured_in_metres_is_its_level_and_a_past_record_apart() -> None:
