@@ -149,6 +149,10 @@ def noun_before(
     if k < 0 or k == len(clause) - 1 or not clause[k].text[:1].isalpha():
         return change, []  # no linking word: the word before is a verb ("took 33.8%")
     tok = clause[k]
+    for _ in range(3):  # "the death toll from the earthquake in Van province": the toll
+        if (head := head_of_of(ctx, clause, k)) is None:
+            break
+        k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
     if (
         tok.lower in ANAPHORIC_NOUNS
         and k > 0
@@ -158,8 +162,6 @@ def noun_before(
     ):
         k -= 1  # "passenger numbers ... to reach 5.6 million": passengers
         tok = clause[k]
-    if (head := head_of_of(clause, k)) is not None:
-        k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
     if (
         tok.lower in FUNCTION_WORDS
         or tok.lower in ANAPHORIC_NOUNS

@@ -26,6 +26,12 @@ ANAPHORIC_NOUNS = word_set(
     "figure figures number numbers total totals tally count counts estimate estimates level levels"
 )
 _NUMBER_NOUNS = word_set("number numbers total tally")
+# Verbs that end "the number of <noun>" ("the number of asylum applications rose to").
+_COUNT_VERBS = word_set(
+    "rose rise rises fell fall falls reached reach reaches hit hits stood stands climbed "
+    "jumped grew dropped increased decreased declined surged soared totalled totaled topped "
+    "exceeded doubled tripled remains remained"
+)
 # "has already cost farmers €1.2bn": "cost" as a verb, what something took (a loss)
 PERFECT = word_set("has have had already")
 _COMPARE_WORDS = word_set("above below than against from versus vs not")
@@ -53,6 +59,7 @@ def number_of(
             if (
                 not tok.text.isalpha()
                 or low in FUNCTION_WORDS
+                or low in _COUNT_VERBS
                 or low.endswith(("ing", "ed"))
                 or ctx.mention_at(tok.start) is not None
             ):
@@ -105,19 +112,33 @@ def states_capacity(clause: Sequence[Token]) -> bool:
 _PART_DETERMINERS = word_set("the its their his her our these those a an")
 
 
-def head_of_of(clause: Sequence[Token], k: int) -> int | None:
-    """Index of N1 in "N1 of [the] N2" ending at `k` when N1 names a known quantity: the
-    head of the phrase says what is measured ("the value of the contract", "the death toll
-    of the earthquake"), the noun after "of" only whose it is."""
-    j = k - 1
+_HEAD_PREPOSITIONS = word_set("of in at on across for from")
+
+
+def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | None:
+    """Index of N1 in "N1 <preposition> [the] N2" ending at `k` when N1 names a known
+    quantity: the head of the phrase says what is measured ("the value of the contract",
+    "the death toll of the earthquake", "unemployment in Spain", "passenger numbers at the
+    airport"); the noun after the preposition says only whose or where it is. After "of" a
+    counting noun ("the number of X") is left to `number_of`."""
+    j = k
+    while (
+        j > 0
+        and ctx.mention_at(clause[j].start) is not None
+        and (ctx.mention_at(clause[j - 1].start) is ctx.mention_at(clause[j].start))
+    ):
+        j -= 1  # "in Porto Alegre": the whole name
+    j -= 1
     while j >= 0 and clause[j].lower in _PART_DETERMINERS:
         j -= 1
-    if j < 1 or clause[j].lower != "of":
+    if j < 1 or clause[j].lower not in _HEAD_PREPOSITIONS:
         return None
     noun = clause[j - 1].lower
-    if noun in FUNCTION_WORDS or noun in ANAPHORIC_NOUNS or noun not in SYNONYMS:
+    if noun in FUNCTION_WORDS or not clause[j - 1].text[:1].isalpha():
         return None
-    return j - 1
+    if noun in ANAPHORIC_NOUNS:
+        return j - 1 if clause[j].lower != "of" else None
+    return j - 1 if noun in SYNONYMS else None
 
 
 def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | None) -> str | None:

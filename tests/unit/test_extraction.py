@@ -686,6 +686,21 @@ def test_the_head_of_an_of_phrase_names_what_is_measured() -> None:
     assert _one(article, "$40 million").quantity == "value"
 
 
+def test_a_noun_before_a_prepositional_phrase_heads_it() -> None:
+    article = extract_article(
+        text=(
+            "The number of asylum applications rose to 84,000 last year. Unemployment in "
+            "Spain fell to 11.2% in May. The death toll from the earthquake in Van province "
+            "rose to 2,600. Passenger numbers at the airport reached 5.6 million in July."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "84,000").quantity == "applications"
+    assert _one(article, "11.2%").quantity == "unemployment rate"
+    assert _one(article, "2,600").quantity == "deaths"
+    assert _one(article, "5.6 million").quantity == "people"  # passengers
+
+
 def test_a_part_of_a_counted_whole_counts_the_whole_noun() -> None:
     article = extract_article(
         text=(
