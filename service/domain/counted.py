@@ -71,6 +71,7 @@ _LINKING_WORDS = word_set(
 )
 
 
+CHANGES = frozenset({"growth", "decline"})
 _UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
     "climb increase gain jump"
@@ -262,7 +263,12 @@ def quantity_without_noun(
     if dimension is None and last in _VOTE_VERBS:
         return "votes", ()
     part = last == "including" or (
-        last == "to" and len(clause) > 1 and ctx.in_figure(clause[-2].start) and not dimension
+        last == "to"
+        and len(clause) > 1
+        and ctx.in_figure(clause[-2].start)
+        and not dimension
+        # "fell 40% to 12,300": the level after a change is no change ("passed 218 to 214")
+        and ctx.previous_quantity not in CHANGES
     )
     if ctx.previous_quantity is not None and part:
         # "$95bn in aid, including $61bn for Ukraine"; "passed 218 to 214"

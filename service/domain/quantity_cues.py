@@ -112,7 +112,7 @@ def states_capacity(clause: Sequence[Token]) -> bool:
 _PART_DETERMINERS = word_set("the its their his her our these those a an")
 
 
-_HEAD_PREPOSITIONS = word_set("of in at on across for from")
+_HEAD_PREPOSITIONS = word_set("of in at on across for from by")
 
 
 def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | None:
@@ -138,7 +138,11 @@ def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | N
         return None
     if noun in ANAPHORIC_NOUNS:
         return j - 1 if clause[j].lower != "of" else None
-    return j - 1 if noun in SYNONYMS else None
+    if noun in SYNONYMS:
+        return j - 1
+    # "arrivals by sea fell to": an unknown plural noun heads a place or manner phrase too
+    plural = noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3
+    return j - 1 if plural and clause[j].lower != "of" else None
 
 
 def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | None) -> str | None:

@@ -701,6 +701,14 @@ def test_a_noun_before_a_prepositional_phrase_heads_it() -> None:
     assert _one(article, "5.6 million").quantity == "people"  # passengers
 
 
+def test_the_level_reached_after_a_change_counts_the_noun() -> None:
+    article = extract_article(
+        text="Arrivals by sea fell 40% to 12,300 in the first quarter.", published_at=PUBLISHED
+    )
+    assert _one(article, "40%").quantity == "decline"
+    assert _one(article, "12,300").quantity == "arrivals"
+
+
 def test_a_part_of_a_counted_whole_counts_the_whole_noun() -> None:
     article = extract_article(
         text=(
