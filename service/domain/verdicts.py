@@ -31,9 +31,13 @@ publication time, then size (running counts are mostly revised upwards), then id
   than 400", or "more than 23,000" then 26,950, are no revision.
 - *Overtaken:* a report is superseded by an incompatible report of another speaker dated on a
   later day when the quantity's kind explains the change (`tolerance.py`): a tally (death
-  toll, area burned, containment) that is higher later, or a level (a rate, a price) either
-  way. A later *lower* tally, or a fixed quantity (magnitude, revenue), stays a conflict: a
-  toll of 12,000 on Thursday and of 10,000 on Monday cannot both be right.
+  toll, area burned, containment) that is higher later, or a level (a rate, a price, a head
+  count of a current state: missing, trapped, evacuated, in shelters) either way. Figures of
+  different days are not "for the same time", so a running count updated by a later figure
+  is no conflict, whoever gives it. A later *lower* tally, or a fixed quantity (magnitude,
+  revenue), stays a conflict: a toll of 12,000 on Monday and of 10,000 on Thursday cannot
+  both be right; the pair's reason says so. The explanation names the overtaken figures
+  with their dates and the latest standing report they gave way to.
 
 **Forecasts** share the fact of the reports (see `facts.py`) but are a different kind of
 statement: a forecast never conflicts with a report, never supersedes one, and never narrows
