@@ -30,7 +30,8 @@ vote, trapped, power outages ("households without power"), sheltered, evacuation
 covers (forest, farmland) are territory; "bill" is no cost (mostly legislation in news); a
 percentage of the vote is a vote share; a fatality rate is no count of deaths;
 "captured"/"seized" name things taken ("territory captured"). 7 added water level (a river,
-lake or reservoir measured in metres or feet is its level, not a distance).
+lake or reservoir measured in metres or feet is its level, not a distance), and change nouns
+("share price fall", "a 12% pay rise") as growth/decline, the names extraction gives a change.
 """
 
 from __future__ import annotations
@@ -106,7 +107,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "inflation": "inflation|inflation rate|consumer prices|price growth|cpi",
     "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",
     "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
-    "growth": "growth|gdp growth|economic growth",
+    "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",
+    "decline": "decline|fall|drop|slump|plunge|slide|contraction",
     "revenue": "revenue|revenues|sales|turnover",
     "profit": "profit|profits|net income|earnings",
     "losses": "losses|loss|net loss",
