@@ -140,8 +140,8 @@ def _why_no_update(a: AssertionView, b: AssertionView, figures: Figures) -> str:
     lower = figures.reading[id(later)].tolerant[1] < figures.reading[id(earlier)].tolerant[0]
     if kind == "tally" and lower:
         return (
-            f" (the later count, of {on.isoformat()}, is lower than the earlier one of "
-            f"{before.isoformat()}: a tally does not fall, so it is no update)"
+            f" (the later figure, of {on.isoformat()}, is below the earlier one of "
+            f"{before.isoformat()}: a count that only grows cannot fall, so it is no update)"
         )
     return ""
 

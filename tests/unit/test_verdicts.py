@@ -406,7 +406,7 @@ def test_a_later_lower_tally_says_why_it_is_no_update() -> None:
     late = fig("deaths", 120, by="civil-defence", as_of=day(11), source=2)
     judgement = judge([early, late], name_of)
     assert judgement.verdict is Verdict.CONFLICT
-    assert "a tally does not fall" in judgement.pairs[0].reason
+    assert "a count that only grows cannot fall" in judgement.pairs[0].reason
 
 
 def test_a_fixed_quantity_never_changes_so_later_figures_conflict() -> None:
