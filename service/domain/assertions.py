@@ -156,6 +156,16 @@ def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
     return outcome_after(ctx, after, end) if end < len(after) else None
 
 
+def _is_whole(ctx: SentenceContext, before: Sequence[Token]) -> bool:
+    """The M of "N of the [owner's] M nouns were damaged": what happened, happened to the N."""
+    k = len(before) - 1
+    if k >= 0 and before[k].text[-2:] in ("'s", "’s"):
+        k -= 1
+    while k >= 0 and before[k].lower in {"the", "its", "their", "his", "her", "our"}:
+        k -= 1
+    return k >= 1 and before[k].lower == "of" and ctx.in_figure(before[k - 1].start)
+
+
 class Reading:
     """What `read_figure` makes of one figure before it becomes an assertion."""
 
@@ -226,7 +236,8 @@ def read_figure(
     location: str | None = None
     span_end = number.end
     noun_phrase_tokens: Sequence[Token] = ()
-    outcome = outcome_after(ctx, after, np_end) if np_end < limit else None
+    whole = _is_whole(ctx, before)
+    outcome = outcome_after(ctx, after, np_end) if np_end < limit and not whole else None
     if outcome is None and np_end + 1 < len(after) and after[np_end].lower in {"and", "or"}:
         # "87 homes and 41 other structures were destroyed": the outcome after the second
         outcome = _coordinated_outcome(ctx, after[np_end + 1].start)

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from service.domain.attribution import Token, is_reporting_word
 from service.domain.money import GOODS, MONEY_QUANTITIES, MONEY_VERBS, money_after
 from service.domain.quantities import (
+    MEASURES,
     PEOPLE_OUTCOMES,
     PEOPLE_QUANTITIES,
     SYNONYMS,
@@ -32,14 +33,17 @@ from service.domain.quantities import (
     canonical_quantity,
     quantity_for,
 )
-from service.domain.quantity_cues import PERFECT, is_compared, number_of
-from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
-
-# Nouns that only point back at a figure already given ("put the figure at 160,000").
-_ANAPHORIC_NOUNS = word_set(
-    "figure figures number numbers total totals tally count counts estimate estimates level levels"
+from service.domain.quantity_cues import (
+    ANAPHORIC_NOUNS,
+    PERFECT,
+    head_of_of,
+    is_compared,
+    is_past_record,
+    is_water_level,
+    number_of,
+    shared_noun,
 )
-
+from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
 # Verbs right before a percentage that make it a share of a vote or market.
 _SHARE_VERBS = word_set("took take takes won win wins received receive garnered secured captured")
@@ -67,6 +71,7 @@ _LINKING_WORDS = word_set(
 )
 
 
+CHANGES = frozenset({"growth", "decline"})
 _UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
     "climb increase gain jump"
@@ -145,8 +150,12 @@ def noun_before(
     if k < 0 or k == len(clause) - 1 or not clause[k].text[:1].isalpha():
         return change, []  # no linking word: the word before is a verb ("took 33.8%")
     tok = clause[k]
+    for _ in range(3):  # "the death toll from the earthquake in Van province": the toll
+        if (head := head_of_of(ctx, clause, k)) is None:
+            break
+        k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
     if (
-        tok.lower in _ANAPHORIC_NOUNS
+        tok.lower in ANAPHORIC_NOUNS
         and k > 0
         and clause[k - 1].text[:1].isalpha()
         and clause[k - 1].lower not in FUNCTION_WORDS
@@ -156,7 +165,7 @@ def noun_before(
         tok = clause[k]
     if (
         tok.lower in FUNCTION_WORDS
-        or tok.lower in _ANAPHORIC_NOUNS
+        or tok.lower in ANAPHORIC_NOUNS
         or ctx.mention_at(tok.start) is not None
         or (tok.lower.endswith("ed") and tok.lower not in SYNONYMS)
         or is_reporting_word(tok.lower)
@@ -254,14 +263,28 @@ def quantity_without_noun(
     if dimension is None and last in _VOTE_VERBS:
         return "votes", ()
     part = last == "including" or (
-        last == "to" and len(clause) > 1 and ctx.in_figure(clause[-2].start) and not dimension
+        last == "to"
+        and len(clause) > 1
+        and ctx.in_figure(clause[-2].start)
+        and not dimension
+        # "fell 40% to 12,300": the level after a change is no change ("passed 218 to 214")
+        and ctx.previous_quantity not in CHANGES
     )
     if ctx.previous_quantity is not None and part:
         # "$95bn in aid, including $61bn for Ukraine"; "passed 218 to 214"
         return ctx.previous_quantity, ()
+    if dimension is None and (shared := shared_noun(ctx, after, outcome)) is not None:
+        # "446 of the state's 497 municipalities", "30 of the 45 buses": a part of a
+        # counted whole counts the whole's noun
+        return shared, ()
     if dimension is None and (numbered := number_of(ctx, before, outcome)) is not None:
         # "The number of pathways waiting ... fell to 784,300": the noun after "number of"
         return numbered
+    if ctx.previous_quantity is not None and is_past_record(clause):
+        # "peaked at 5.33 metres, surpassing the 4.76 metres reached in 1941": the record
+        # beaten is a fact of its own, never an update of the current figure
+        previous = ctx.previous_quantity
+        return (previous if previous.startswith("record ") else f"record {previous}"), ()
     if ctx.previous_quantity is not None and is_compared(clause) and outcome is None:
         # "reached €1.9 billion, well above the €1.2 billion estimated by Asaja", "31, up
         # from the 29 given by police": the figure it is set against names the quantity
@@ -305,9 +328,15 @@ def quantity_without_noun(
         return MONEY_VERBS[last], ()
     if dimension == "ratio" and last in _SHARE_VERBS:
         return "share", ()
+    if dimension == "length" and is_water_level(clause):
+        return "water level", ()  # "the Guaiba river peaked at 5.33 metres"
     if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
         return "territory burned", ()  # "the fire grew to 12,400 acres"
     named, tokens = noun_before(ctx, clause, dimension)
+    if dimension in ("temperature_c", "temperature_f") and named not in MEASURES:
+        # "temperatures in the largest city reached 44.8C", "climb back to 43C": a degree
+        # reading is a temperature whatever the verb's subject is
+        named, tokens = None, []
     if named is None and clause and all(t.lower in _LINKING_WORDS for t in clause):
         # "Inflation, as measured by ..., the Fed's preferred gauge, was 2.8%": the
         # sentence's subject, past an appositive

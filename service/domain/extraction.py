@@ -346,6 +346,16 @@ def _assertions(
             source, as_of = None, None
         end = max(number.end, reading.end)
         subject, location = reading.subject, reading.location
+        forecast = reading.is_forecast
+        if (
+            out
+            and dimension is not None
+            and dimension == dimension_of(out[-1].unit)
+            and _RESTATED.fullmatch(ctx.text, out[-1].end, number.start)
+        ):
+            # "19 billion reais ($3.7 billion)", "12,400 acres, or 19 square miles": the same
+            # figure in another unit, so the same statement (a forecast or not)
+            forecast = out[-1].is_forecast
         out.append(
             ExtractedAssertion(
                 start=number.start,
@@ -361,10 +371,14 @@ def _assertions(
                 attributed_to=source.name if source is not None else None,
                 attributor=source.attributor if source is not None else None,
                 as_of=as_of,
-                is_forecast=reading.is_forecast,
+                is_forecast=forecast,
             )
         )
     return out
+
+
+# What separates a figure from its restatement in another unit: "(" or ", or".
+_RESTATED = re.compile(r"\s*(?:\(|,?\s*or\s+(?:about\s+|some\s+|roughly\s+)?)\s*")
 
 
 def _inherited_sources(

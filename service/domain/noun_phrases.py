@@ -27,6 +27,13 @@ _IRREGULAR_PLURALS = word_set(
 )
 
 
+# Participles without "-ed": a lone one after a figure is its verb, not its noun.
+_IRREGULAR_PARTICIPLES = word_set(
+    "set given taken held brought flown spent made paid seen found put kept left won shot "
+    "struck sold built"
+)
+
+
 # Modifiers that never head a noun phrase.
 _SKIP_MODIFIERS = word_set(
     """
@@ -78,6 +85,12 @@ def noun_phrase(
         i += 1
         while i < limit and tokens[i].lower in _OF_DETERMINERS:
             i += 1
+        owner = i < len(tokens) and tokens[i].text[-2:] in ("'s", "’s")
+        whole = i + owner
+        if whole < len(tokens) and ctx.in_figure(tokens[whole].start):
+            # "3,000 of the airline's 4,200 flight attendants": the noun is the whole's,
+            # read after its figure by `counted`
+            return [], 0
     phrase: list[Token] = []
     while i < limit and len(phrase) < _MAX_NP:
         tok = tokens[i]
@@ -141,8 +154,8 @@ def _looks_like_verb(ctx: SentenceContext, tok: Token, count: float | None) -> b
     low = tok.lower
     if tok.text[:1].isupper() or low in SYNONYMS or ctx.mention_at(tok.start) is not None:
         return False
-    if low.endswith("ed"):
-        return True
+    if low.endswith("ed") or low in _IRREGULAR_PARTICIPLES:
+        return True  # "the record of 7.9 metres set during Idai"
     return (
         count is not None
         and count > 1

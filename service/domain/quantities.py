@@ -29,14 +29,16 @@ vote, trapped, power outages ("households without power"), sheltered, evacuation
 (apart from orders: "evacuated"), value ("worth"), fines, fees, snowfall, efficacy; land
 covers (forest, farmland) are territory; "bill" is no cost (mostly legislation in news); a
 percentage of the vote is a vote share; a fatality rate is no count of deaths;
-"captured"/"seized" name things taken ("territory captured").
+"captured"/"seized" name things taken ("territory captured"). 7 added water level (a river,
+lake or reservoir measured in metres or feet is its level, not a distance), and change nouns
+("share price fall", "a 12% pay rise") as growth/decline, the names extraction gives a change.
 """
 
 from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 6
+QUANTITY_TABLE_VERSION = 7
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -99,11 +101,14 @@ SYNONYM_TABLE: dict[str, str] = {
     "land burned|scorched",
     "distance": "distance|miles|kilometers|kilometres|away",
     "depth": "depth|deep",
+    "water level": "water level|water levels|river level|river levels|flood level|"
+    "flood levels|level of the river|level of the water|floodwaters|high-water mark",
     "containment": "containment|contained",
     "inflation": "inflation|inflation rate|consumer prices|price growth|cpi",
     "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",
     "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
-    "growth": "growth|gdp growth|economic growth",
+    "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",
+    "decline": "decline|fall|drop|slump|plunge|slide|contraction",
     "revenue": "revenue|revenues|sales|turnover",
     "profit": "profit|profits|net income|earnings",
     "losses": "losses|loss|net loss",
@@ -139,6 +144,9 @@ SYNONYMS: dict[str, str] = {
 }
 for _canonical in SYNONYM_TABLE:
     SYNONYMS.setdefault(_canonical, _canonical)
+
+# Canonical names (and their phrases): what a measure in a unit may be said to measure.
+MEASURES: frozenset[str] = frozenset(SYNONYMS) | frozenset(SYNONYMS.values())
 
 # Canonical names counting people: an outcome applied to them names the quantity.
 PEOPLE_QUANTITIES: frozenset[str] = frozenset(

@@ -3,6 +3,11 @@
 - "the number of <noun> ... fell to 784,300": the noun after "number of";
 - "well above the €1.2 billion", "up from the 29": a figure set against the one before it
   counts the same thing;
+- "breaking the 1941 record of 4.76m", "surpassing the 4.76 metres reached in 1941": a past
+  record the figure before it beat, a different fact from the current one;
+- "the cost of rebuilding could exceed": the head before "of" names what is measured;
+- "446 of the state's 497 municipalities": the part counts the whole's noun;
+- "the Guaiba river peaked at 5.33 metres": a body of water measured in metres is its level;
 - "licensed to carry 150", "its permit allowed 150 passengers": a capacity, not a head count.
 """
 
@@ -11,10 +16,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.domain.attribution import Token
-from service.domain.quantities import PEOPLE_OUTCOMES, canonical_quantity
+from service.domain.noun_phrases import noun_phrase, phrase_words
+from service.domain.outcomes import outcome_after
+from service.domain.quantities import PEOPLE_OUTCOMES, SYNONYMS, canonical_quantity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
+# Nouns that only point back at a figure already given ("put the figure at 160,000").
+ANAPHORIC_NOUNS = word_set(
+    "figure figures number numbers total totals tally count counts estimate estimates level levels"
+)
 _NUMBER_NOUNS = word_set("number numbers total tally")
+# Verbs that end "the number of <noun>" ("the number of asylum applications rose to").
+_COUNT_VERBS = word_set(
+    "rose rise rises fell fall falls reached reach reaches hit hits stood stands climbed "
+    "jumped grew dropped increased decreased declined surged soared totalled totaled topped "
+    "exceeded doubled tripled remains remained"
+)
 # "has already cost farmers €1.2bn": "cost" as a verb, what something took (a loss)
 PERFECT = word_set("has have had already")
 _COMPARE_WORDS = word_set("above below than against from versus vs not")
@@ -42,6 +59,7 @@ def number_of(
             if (
                 not tok.text.isalpha()
                 or low in FUNCTION_WORDS
+                or low in _COUNT_VERBS
                 or low.endswith(("ing", "ed"))
                 or ctx.mention_at(tok.start) is not None
             ):
@@ -60,6 +78,22 @@ def is_compared(clause: Sequence[Token]) -> bool:
     return bool(words) and words[-1] in _COMPARE_WORDS
 
 
+_BEATING = word_set(
+    "surpassing surpassed surpasses breaking broke breaks beating beat beats eclipsing "
+    "eclipsed eclipses topping topped tops"
+)
+_RECORD_WORDS = word_set("record records high peak mark")
+
+
+def is_past_record(clause: Sequence[Token]) -> bool:
+    """Whether the figure is a past record set against the one before it: "the (1941) record
+    of", "surpassing the", "breaking the previous high of"."""
+    words = [t.lower for t in clause[-5:]]
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _RECORD_WORDS:
+        return True
+    return len(words) >= 2 and words[-1] in _ARTICLES and words[-2] in _BEATING
+
+
 _CAPACITY_VERBS = word_set("carry hold accommodate seat take")
 _PERMITS = word_set("permit licence license certificate certification")
 
@@ -73,3 +107,91 @@ def states_capacity(clause: Sequence[Token]) -> bool:
     if words[-1:] == ["allowed"]:  # "the ferry's permit allowed 150 passengers"
         return any(t.lower in _PERMITS for t in clause[-6:])
     return words[-2:] == ["capacity", "of"]
+
+
+_PART_DETERMINERS = word_set("the its their his her our these those a an")
+
+
+_HEAD_PREPOSITIONS = word_set("of in at on across for from by")
+
+
+def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | None:
+    """Index of N1 in "N1 <preposition> [the] N2" ending at `k` when N1 names a known
+    quantity: the head of the phrase says what is measured ("the value of the contract",
+    "the death toll of the earthquake", "unemployment in Spain", "passenger numbers at the
+    airport"); the noun after the preposition says only whose or where it is. After "of" a
+    counting noun ("the number of X") is left to `number_of`."""
+    j = k
+    while (
+        j > 0
+        and ctx.mention_at(clause[j].start) is not None
+        and (ctx.mention_at(clause[j - 1].start) is ctx.mention_at(clause[j].start))
+    ):
+        j -= 1  # "in Porto Alegre": the whole name
+    j -= 1
+    while j >= 0 and clause[j].lower in _PART_DETERMINERS:
+        j -= 1
+    if j < 1 or clause[j].lower not in _HEAD_PREPOSITIONS:
+        return None
+    noun = clause[j - 1].lower
+    if noun in FUNCTION_WORDS or not clause[j - 1].text[:1].isalpha():
+        return None
+    if noun in ANAPHORIC_NOUNS:
+        return j - 1 if clause[j].lower != "of" else None
+    if noun in SYNONYMS:
+        return j - 1
+    # "arrivals by sea fell to": an unknown plural noun heads a place or manner phrase too
+    plural = noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3
+    return j - 1 if plural and clause[j].lower != "of" else None
+
+
+def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | None) -> str | None:
+    """The noun of the whole in "N of the [owner's] M nouns": read after the whole's figure."""
+    if not after or after[0].lower != "of":
+        return None
+    k = 1
+    while k < len(after) and after[k].lower in _PART_DETERMINERS:
+        k += 1
+    if k < len(after) and after[k].text[-2:] in ("'s", "’s"):
+        k += 1  # "the state's", "Brazil's"
+    if k >= len(after) or not ctx.in_figure(after[k].start):
+        return None
+    first = k
+    while k < len(after) and ctx.in_figure(after[k].start):
+        k += 1
+    rest = after[k:]
+    phrase, end = noun_phrase(ctx, rest, len(rest))
+    words = phrase_words(ctx, phrase)
+    if not words:
+        return None
+    head = " ".join(words[-3:])
+    if outcome is None and end < len(rest):
+        outcome = outcome_after(ctx, rest, end)  # "30 of the 45 buses were damaged"
+    if outcome is not None:
+        return canonical_quantity(f"{head} {outcome}")
+    # Nothing names what sets the part apart ("six of the district's 24 schools have
+    # reported cases"): it is counted among its whole, a fact apart from the whole, which
+    # other reports restate as a plain "24 schools"
+    whole = " ".join(t.text for t in after[first:k])
+    return f"{canonical_quantity(head)} among the {whole}"
+
+
+# A body of water whose height is measured ("the river reached 5.3m"), and the verbs that
+# say a level reached or passed a mark.
+_WATERS = word_set(
+    "river rivers lake lakes reservoir reservoirs water waters floodwaters flood floods tide "
+    "tides creek stream dam dams lagoon estuary level levels"
+)
+_LEVEL_VERBS = word_set(
+    "peaked peak reached reach hit rose risen rise climbed climb stood stands stand crested "
+    "crest topped exceeded surpassed fell fallen dropped receded at to of above below"
+)
+
+
+def is_water_level(clause: Sequence[Token]) -> bool:
+    """A length after a level verb whose clause names a body of water is the water's level."""
+    return (
+        bool(clause)
+        and any(t.lower in _LEVEL_VERBS for t in clause[-4:])
+        and any(t.lower in _WATERS for t in clause[-12:])
+    )

@@ -9,10 +9,19 @@ figures say together). The tolerance table is documented in `verdicts.py`.
 |--------|----------------------------------------------|---------------------------------------|
 | tally  | everything not listed below: deaths, troops  | higher: the count grew, the earlier   |
 |        | sent, area burned, containment, arrests, ... | one is outdated; lower: a conflict    |
-| level  | rates, prices, support, temperature, ...     | outdates the earlier one either way   |
+| level  | rates, prices, support, temperature, water   | outdates the earlier one either way   |
+|        | levels; head counts of a current state       |                                       |
+|        | (missing, trapped, evacuated, displaced, in  |                                       |
+|        | shelters, without power): people are found,  |                                       |
+|        | go home, are reconnected                     |                                       |
 | fixed  | magnitude, distance, revenue, people (a     | never outdates it: a conflict         |
 |        | crowd, a population), ...                    |                                       |
 | event  | protesters, turnout, votes, attendance, ...  | (each day is its own fact)            |
+
+"The same time" of the contract's conflict is the same reference date, or figures a later one
+cannot update: two speakers' incompatible figures for one day always conflict, and so do a
+fixed quantity's on any days and a tally that is lower later; every other incompatibility
+across days is a running count updated (the later figure stands), whoever gives it.
 """
 
 from __future__ import annotations
@@ -45,7 +54,14 @@ _EVENT = frozenset(
 _LEVEL = frozenset(
     {"inflation", "unemployment rate", "interest rate", "growth", "support", "share",
      "temperature", "wind speed", "market value", "debt", "price", "share price",
-     "exchange rate", "population"}
+     "exchange rate", "population", "water level"}
+)  # fmt: skip
+# Head counts of a current state (people missing, trapped, evacuated, in shelters, without
+# power): they fall as people are found, return home or are reconnected, so they move either
+# way over time like a level, unlike a tally of things that happened (deaths, arrests).
+_STOCK = frozenset(
+    {"missing", "trapped", "evacuated", "displaced", "sheltered", "power outages",
+     "evacuation warnings"}
 )  # fmt: skip
 _FIXED = frozenset(
     {"magnitude", "distance", "revenue", "profit", "losses", "seats", "duration", "weight",
@@ -58,7 +74,7 @@ def quantity_kind(quantity: str) -> str:
     name = " ".join(quantity.lower().split())
     if name in _EVENT:
         return "event"
-    if name in _LEVEL:
+    if name in _LEVEL or name in _STOCK:
         return "level"
     if name in _FIXED:
         return "fixed"

@@ -31,9 +31,13 @@ publication time, then size (running counts are mostly revised upwards), then id
   than 400", or "more than 23,000" then 26,950, are no revision.
 - *Overtaken:* a report is superseded by an incompatible report of another speaker dated on a
   later day when the quantity's kind explains the change (`tolerance.py`): a tally (death
-  toll, area burned, containment) that is higher later, or a level (a rate, a price) either
-  way. A later *lower* tally, or a fixed quantity (magnitude, revenue), stays a conflict: a
-  toll of 12,000 on Thursday and of 10,000 on Monday cannot both be right.
+  toll, area burned, containment) that is higher later, or a level (a rate, a price, a head
+  count of a current state: missing, trapped, evacuated, in shelters) either way. Figures of
+  different days are not "for the same time", so a running count updated by a later figure
+  is no conflict, whoever gives it. A later *lower* tally, or a fixed quantity (magnitude,
+  revenue), stays a conflict: a toll of 12,000 on Monday and of 10,000 on Thursday cannot
+  both be right; the pair's reason says so. The explanation names the overtaken figures
+  with their dates and the latest standing report they gave way to.
 
 **Forecasts** share the fact of the reports (see `facts.py`) but are a different kind of
 statement: a forecast never conflicts with a report, never supersedes one, and never narrows
@@ -60,6 +64,7 @@ from service.domain.tolerance import (
     compatible,
     latest_by_speaker,
     meet,
+    quantity_kind,
     read,
     reference_date,
     rounding,
@@ -116,9 +121,29 @@ def _pair(a: AssertionView, b: AssertionView, figures: Figures) -> AssertionPair
         f"{figures.who(b)}: {explain.describe_with_tolerance(b, *rb.own_tolerant)}; "
         "no common value"
     )
+    reason += _why_no_update(a, b, figures)
     return AssertionPair(
         a=a.id, b=b.id, reason=reason, severity=_severity(ra.tolerant, rb.tolerant)
     )
+
+
+def _why_no_update(a: AssertionView, b: AssertionView, figures: Figures) -> str:
+    """Why two figures of different days still conflict rather than one updating the other:
+    what is counted does not change over time, or the later count of a tally is lower."""
+    day_a, day_b = figures.day[id(a)], figures.day[id(b)]
+    if day_a is None or day_b is None or day_a == day_b:
+        return ""
+    (later, on), (earlier, before) = sorted(((a, day_a), (b, day_b)), key=lambda x: x[1])[::-1]
+    kind = quantity_kind(a.quantity)
+    if kind == "fixed" and " ".join(a.quantity.split()) != "people":  # "people": any crowd
+        return " (this does not change over time, so a later figure cannot update it)"
+    lower = figures.reading[id(later)].tolerant[1] < figures.reading[id(earlier)].tolerant[0]
+    if kind == "tally" and lower:
+        return (
+            f" (the later figure, of {on.isoformat()}, is below the earlier one of "
+            f"{before.isoformat()}: a count that only grows cannot fall, so it is no update)"
+        )
+    return ""
 
 
 def judge(
@@ -237,9 +262,21 @@ def _revisions(figures: Figures, gone: set[int], own: set[int]) -> str:
         listed = explain.list_figures(
             [(explain.describe_figure(a), _who_when(a, figures)) for a in overtaken]
         )
-        text = f"{text}; o" if text else "O"
-        text += f"vertaken by later counts: {listed}"
+        verb = "was" if len(overtaken) == 1 else "were"
+        text = f"{text}; " if text else ""
+        text += f"{listed} {verb} overtaken by a later count"
+        latest = _latest_report(figures, gone)
+        if latest is not None:
+            text += f", latest {explain.describe_figure(latest)} ({_who_when(latest, figures)})"
     return f"{text[:1].upper()}{text[1:]}."
+
+
+def _latest_report(figures: Figures, gone: set[int]) -> AssertionView | None:
+    """The most recent standing report: what the overtaken counts gave way to."""
+    for a in reversed(figures.by_recency):
+        if a.id not in gone and not a.is_forecast:
+            return a
+    return None
 
 
 def _who_when(a: AssertionView, figures: Figures) -> str:

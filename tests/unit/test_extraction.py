@@ -668,3 +668,84 @@ def test_time_words_after_a_measured_figure_are_not_what_it_counts() -> None:
     reading = _one(article, "2.5")
     assert reading.text == "2.5 per cent"
     assert reading.quantity != "minutes"
+
+
+def test_the_head_of_an_of_phrase_names_what_is_measured() -> None:
+    article = extract_article(
+        text=(
+            "The governor said the cost of rebuilding could exceed 19 billion reais "
+            "($3.7 billion). The value of the contract was $40 million, the company said."
+        ),
+        published_at=PUBLISHED,
+    )
+    reais, dollars = _one(article, "19 billion"), _one(article, "$3.7 billion")
+    assert reais.quantity == dollars.quantity == "cost"
+    # a conversion in brackets is the same statement: same qualifier, same forecast flag
+    assert dollars.qualifier is reais.qualifier
+    assert dollars.is_forecast is reais.is_forecast
+    assert _one(article, "$40 million").quantity == "value"
+
+
+def test_a_noun_before_a_prepositional_phrase_heads_it() -> None:
+    article = extract_article(
+        text=(
+            "The number of asylum applications rose to 84,000 last year. Unemployment in "
+            "Spain fell to 11.2% in May. The death toll from the earthquake in Van province "
+            "rose to 2,600. Passenger numbers at the airport reached 5.6 million in July."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "84,000").quantity == "applications"
+    assert _one(article, "11.2%").quantity == "unemployment rate"
+    assert _one(article, "2,600").quantity == "deaths"
+    assert _one(article, "5.6 million").quantity == "people"  # passengers
+
+
+def test_the_level_reached_after_a_change_counts_the_noun() -> None:
+    article = extract_article(
+        text="Arrivals by sea fell 40% to 12,300 in the first quarter.", published_at=PUBLISHED
+    )
+    assert _one(article, "40%").quantity == "decline"
+    assert _one(article, "12,300").quantity == "arrivals"
+
+
+def test_a_part_of_a_counted_whole_counts_the_whole_noun() -> None:
+    article = extract_article(
+        text=(
+            "Some 2.1 million residents have been affected in 446 of the state's 497 "
+            "municipalities. Police said 30 of the 45 buses were damaged."
+        ),
+        published_at=PUBLISHED,
+    )
+    # the part is counted among its whole, unless its own outcome sets it apart
+    assert _one(article, "446").quantity == "municipalities among the 497"
+    assert _one(article, "497").quantity == "municipalities"
+    assert _one(article, "30").quantity == "buses damaged"
+    assert _one(article, "45").quantity == "buses"
+
+
+def test_a_temperature_is_a_temperature_whatever_reached_it() -> None:
+    article = extract_article(
+        text=(
+            "Temperatures in the country's largest city reached 44.8C on Tuesday and were "
+            "expected to climb back to 43C by Friday."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "44.8C").quantity == "temperature"
+    assert _one(article, "43C").quantity == "temperature"
+
+
+def test_a_water_body_measured_in_metres_is_its_level_and_a_past_record_apart() -> None:
+    article = extract_article(
+        text=(
+            "The river in the city peaked at 5.33 metres on Sunday, surpassing the 4.76 "
+            "metres reached during a historic flood in 1941. Water levels downstream rose to "
+            "3.1 metres. The fire was 3 km from the river."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "5.33").quantity == "water level"
+    assert _one(article, "4.76").quantity == "record water level"
+    assert _one(article, "3.1").quantity == "water level"
+    assert _one(article, "3 km").quantity != "water level"

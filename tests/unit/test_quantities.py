@@ -133,3 +133,13 @@ def test_humanitarian_funding_is_aid() -> None:
 
 def test_others_after_an_outcome_counts_people() -> None:
     assert canonical_quantity("others injured") == "injuries"
+
+
+def test_a_change_noun_names_a_change_not_the_level_it_changes() -> None:
+    # "A change of a level is growth/decline, never the level itself" (module docstring)
+    assert canonical_quantity("share price fall") == "decline"
+    assert canonical_quantity("sales drop") == "decline"
+    assert canonical_quantity("pay rise") == "growth"
+    assert canonical_quantity("revenue growth") == "growth"
+    assert canonical_quantity("death toll rise") == "deaths"  # an outcome names a toll
+    assert canonical_quantity("rainfall") == "rainfall"

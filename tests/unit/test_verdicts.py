@@ -372,7 +372,8 @@ def test_higher_later_tally_of_another_speaker_overtakes_the_earlier_one() -> No
     assert judgement.revised == (share[0].id, share[1].id)
     assert judgement.explanation == (
         "The state fire agency revised its figure from 5% to 40%; "
-        "overtaken by later counts: 15% (officials, 2025-02-10)."
+        "15% (officials, 2025-02-10) was overtaken by a later count, "
+        "latest 40% (the state fire agency, 2025-02-11)."
     )
 
 
@@ -387,12 +388,36 @@ def test_lower_later_tally_is_a_conflict_but_a_level_moves_freely() -> None:
     assert judgement.revised == (rate_then.id,)
 
 
+def test_a_head_count_of_a_state_moves_either_way_like_a_level() -> None:
+    # The missing are found, the evacuated go home: a later lower count of another
+    # authority is an update, not a contradiction; the same day it stays a conflict.
+    then = fig("missing", 141, by="interior-ministry", as_of=day(10))
+    now = fig("missing", 125, by="civil-defence", as_of=day(11), source=2)
+    judgement = judge([then, now], name_of)
+    assert judgement.verdict is Verdict.REVISED
+    assert judgement.revised == (then.id,)
+    assert "latest 125" in judgement.explanation
+    rival = fig("missing", 125, by="civil-defence", as_of=day(10), source=2)
+    assert judge([then, rival], name_of).verdict is Verdict.CONFLICT
+
+
+def test_a_later_lower_tally_says_why_it_is_no_update() -> None:
+    early = fig("deaths", 143, by="interior-ministry", as_of=day(10))
+    late = fig("deaths", 120, by="civil-defence", as_of=day(11), source=2)
+    judgement = judge([early, late], name_of)
+    assert judgement.verdict is Verdict.CONFLICT
+    assert "a count that only grows cannot fall" in judgement.pairs[0].reason
+
+
 def test_a_fixed_quantity_never_changes_so_later_figures_conflict() -> None:
     afad = fig("magnitude", 7.1, by="afad", as_of=day(3))
     usgs = fig("magnitude", 7.4, by="usgs", as_of=day(4), source=2)
     judgement = judge([afad, usgs], name_of)
     assert judgement.verdict is Verdict.CONFLICT
-    assert judgement.pairs[0].reason == "usgs: 7.4 vs afad: 7.1; no common value"
+    assert judgement.pairs[0].reason == (
+        "usgs: 7.4 vs afad: 7.1; no common value "
+        "(this does not change over time, so a later figure cannot update it)"
+    )
 
 
 def test_unattributed_figures_of_one_article_are_separate_claims() -> None:
