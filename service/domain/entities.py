@@ -41,6 +41,8 @@ from service.domain.knowledge import (
 )
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.name_parts import drop_name_parts
+from service.domain.source_words import word_set
+from service.domain.story_country import placed_in_story_country
 
 # Word starts and capitals not inside a word; the lookbehind spans the character read, so the
 # pattern opens with a character class and the engine skips ahead at C speed.
@@ -52,6 +54,13 @@ _DATELINE_END = re.compile(
 )
 _SENTENCE_END = frozenset('.!?"”’:;')
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
+# Lowercase words that name a place by its kind before "of" and its name.
+_SETTLEMENT_WORDS = word_set(
+    """
+    village town city municipality district province region state county commune hamlet
+    suburb island islands neighbourhood neighborhood borough township
+    """
+)
 
 
 class EntityFinding(msgspec.Struct, frozen=True, kw_only=True):
@@ -134,7 +143,7 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
         discovered=[
             *_with_acronyms(agencies.created, resolver.extra_aliases),
             *dated_entities,
-            *resolver.discovered(),
+            *placed_in_story_country(resolver.discovered(), matches, kb),
         ],
         demonym_indexes=tuple(demonyms),
     )
@@ -294,6 +303,8 @@ def _preceding(tokens: list[Token], i: int) -> str:
     word = tokens[i - 1][2].lower()
     if word == "of" and i >= 2 and tokens[i - 2][2].lower() in PLACE_MODIFIERS:
         return "near"
+    if word == "of" and i >= 2 and tokens[i - 2][2] in _SETTLEMENT_WORDS:
+        return "in"  # "the village of Zborowice Dolne", "the state of Rio Grande do Sul"
     return word
 
 

@@ -196,8 +196,9 @@ def extract_article(
     memory = _ParagraphMemory()
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     datelines = dateline_spans(cleaned)
+    demonyms = frozenset(finding.mentions[i].start for i in finding.demonym_indexes)
     focus = Focus(
-        place=principal_place(mentions, entity_of, lead_end, base_kb, datelines),
+        place=principal_place(mentions, entity_of, lead_end, base_kb, datelines, cleaned, demonyms),
         subject=principal_subject(mentions, entity_of, lead_end, events_by, datelines, cleaned),
         event=principal_event(mentions, entity_of, lead_end),
     )
