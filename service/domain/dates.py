@@ -19,7 +19,11 @@ gives the last day of the period, so callers can use either end):
   2023" = Dec 31 (precision "month");
 - "a year earlier", "two days ago": that day (a year earlier is the same day a year before);
   "a day earlier", "the previous day", "two weeks later" count from the day the sentence has
-  just named, else from publication;
+  just named, else from publication; "a month/year earlier" after a month, quarter, half or
+  year ("$3bn in June, from $2.5bn a month earlier") is the same kind of period moved back;
+- a year qualifying a noun ("the 1941 record of 4.76m", "its 2019 peak of 40%") dates the
+  figure of that noun phrase only; a date right after a reporting verb ("..., the agency said
+  on Saturday") dates every figure the clause reports, whatever numbers stand between;
 - running totals ("over the past week", "so far this year", "year-to-date") resolve to the
   publication day with precision "to_date";
 - a year left out is inferred looking back from publication: a month or season this year if it
@@ -43,7 +47,7 @@ import msgspec
 import msgspec.structs
 
 from service.domain.date_patterns import CLOCK_TIME, stamp_at
-from service.domain.date_rules import RULES, Resolved, cue_tokens, shift_by
+from service.domain.date_rules import RULES, Resolved, cue_tokens, shift_by, span
 
 
 class DateExpression(msgspec.Struct, frozen=True, kw_only=True):
@@ -117,6 +121,9 @@ _RELATIVE_TO_ANCHOR = re.compile(
     r"(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|before|later)|the\s+(?:previous|prior)"
     r"\s+day|the\s+day\s+before|the\s+next\s+day|the\s+following\s+day)"
 )
+# Dates a relative phrase counts from: a day, or a month, quarter, half or year when the
+# phrase moves by months or years ("in June ... a month earlier").
+_ANCHOR_PRECISIONS = frozenset({"day", "month", "quarter", "half", "year"})
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 
@@ -128,17 +135,29 @@ def _reanchor(exprs: list[DateExpression]) -> list[DateExpression]:
         relative = _RELATIVE_TO_ANCHOR.fullmatch(expr.text)
         if relative is None:
             out.append(expr)
-            if expr.date is not None and expr.precision == "day":
+            if expr.date is not None and expr.precision in _ANCHOR_PRECISIONS:
                 anchor = expr
             continue
-        if anchor is None or anchor.date is None:
+        unit = (relative.group("unit") or "day").lower()
+        if (
+            anchor is None
+            or anchor.date is None
+            or (anchor.precision != "day" and unit not in ("month", "year"))
+        ):
             out.append(expr)
             continue
         if relative.group("unit"):
             number = relative.group("num").lower()
             count = int(number) if number.isdigit() else _COUNT_WORDS[number]
             sign = 1 if relative.group("dir").lower() == "later" else -1
-            day = shift_by(anchor.date, sign * count, relative.group("unit").lower())
+            day = shift_by(anchor.date, sign * count, unit)
+            if anchor.precision != "day":
+                # "$3bn in June, from $2.5bn a month earlier": May, the same kind of period
+                start, precision, last = span(day, anchor.precision) or (day, "day", day)
+                out.append(
+                    msgspec.structs.replace(expr, date=start, precision=precision, last=last)
+                )
+                continue
         else:
             later = "next" in expr.text.lower() or "following" in expr.text.lower()
             day = shift_by(anchor.date, 1 if later else -1, "day")
@@ -148,6 +167,21 @@ def _reanchor(exprs: list[DateExpression]) -> list[DateExpression]:
 
 # A range start says when counting began, not when the figure holds ("killed since February").
 _START_PREPOSITIONS = frozenset({"since", "from", "after", "between"})
+# A year after these qualifies a noun ("the 1941 record of 4.76m", "its 2019 peak"): it dates
+# the figure of that noun phrase only.
+_DETERMINERS = frozenset({"the", "its", "their"})
+_QUALIFIED_FIGURE = re.compile(r"\s[a-z]+(?:\s(?:of|at|was|is|stood\sat))?\s[$€£¥]?\d")
+
+
+def _qualifies(sentence: str, expr: DateExpression, near: int | None) -> bool:
+    """Whether the year of "the 1941 record" heads the noun phrase of the figure at `near`
+    ("the 1941 record of 4.76m"), not another figure of the sentence."""
+    if near is None or near < expr.end or near - expr.end > 30:
+        return False
+    match = _QUALIFIED_FIGURE.match(sentence, expr.end)
+    return match is not None and near <= match.end() - 1 <= near + 1
+
+
 _EXPLICIT_AS_OF = frozenset({"as of", "as at", "by", "until", "till", "through"})
 
 
@@ -219,6 +253,10 @@ def _claimed_by_another_figure(
     that number ("up from 37 on Saturday, and that 14 officers ...": Saturday is 37's)."""
     start, end = figure
     if expr.start >= end:
+        if _REPORTED_ON.search(sentence, max(0, expr.start - 40), expr.start):
+            # "killed 143 and left 125 missing, the agency said on Saturday": the day of
+            # the report dates every figure it reports
+            return False
         return _any_between(free_digits, end, expr.start)
     attached = _ATTACHED.search(sentence, max(0, expr.start - 24), expr.start)
     if attached is None or start <= attached.start() < end:
@@ -226,6 +264,11 @@ def _claimed_by_another_figure(
     return _any_between(free_digits, attached.start(), attached.end())
 
 
+# A reporting verb right before a date: "said on Saturday", "told reporters late on Monday".
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|reported|announced|confirmed|added|stated|estimated|wrote)\b"
+    r"[^,;.\d]{0,30}$"
+)
 # A number right before a date: "37 on", "4,650 cases a", "1,200 in".
 _ATTACHED = re.compile(r"\d[\d.,%]*\s+(?:[a-z]+\s+)?(?:on|in|at|by|as\ of|a|an|the)?\s*$")
 # A subordinate clause between a date and the figure usually gives each its own time ("this
@@ -261,7 +304,11 @@ def resolve_as_of(
         lo, hi = max(0, near - _REACH), end + _REACH
         found = [e for e in found if e.end >= lo and e.start <= hi]
     candidates = [
-        e for e in found if e.precision != "to_date" and not _opens_range(sentence, e, near)
+        e
+        for e in found
+        if e.precision != "to_date"
+        and not _opens_range(sentence, e, near)
+        and (e.preposition not in _DETERMINERS or _qualifies(sentence, e, near))
     ]
     if near is not None:
         free = _free_digits(sentence, max(0, lo - 30), hi, found)
