@@ -334,7 +334,14 @@ def resolve_as_of(
             return gap, -expr.start
 
         chosen = min(pool, key=distance)
-    return chosen.last if period_end and chosen.last is not None else chosen.date
+    if chosen.last is not None and (period_end or chosen.precision in _REPORTING_PERIODS):
+        return chosen.last
+    return chosen.date
+
+
+# Periods figures are reported for: "third-quarter revenue", "first-half profit" hold at the
+# period's end, whatever is counted.
+_REPORTING_PERIODS = frozenset({"quarter", "half"})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -205,9 +205,14 @@ def test_periods_carry_their_last_day(
 
 
 def test_period_end_as_of_for_figures_for_a_period() -> None:
-    sentence = "Revenue was $4.21 billion in the third quarter, up 12%."
-    assert resolve_as_of(sentence, WEDNESDAY, 12) == D(2024, 7, 1)
+    sentence = "Revenue was $4.21 billion in September, up 12%."
+    assert resolve_as_of(sentence, WEDNESDAY, 12) == D(2024, 9, 1)
     assert resolve_as_of(sentence, WEDNESDAY, 12, period_end=True) == D(2024, 9, 30)
+
+
+def test_a_quarter_is_a_reporting_period_and_holds_at_its_end() -> None:
+    sentence = "Revenue was $4.21 billion in the third quarter, up 12%."
+    assert resolve_as_of(sentence, WEDNESDAY, 12) == D(2024, 9, 30)
 
 
 def test_relative_days_count_from_the_day_the_sentence_names() -> None:
@@ -343,7 +348,7 @@ def test_a_year_before_a_counted_noun_is_a_count() -> None:
     [
         ("Exports fell to $3bn in June, from $2.5bn a month earlier.", "2.5bn", D(2025, 5, 1)),
         ("Unemployment was 5.2% in May, against 4.9% a year earlier.", "4.9", D(2024, 5, 1)),
-        ("Q2 sales were $4bn, from $3.5bn a year earlier.", "3.5bn", D(2024, 4, 1)),
+        ("Q2 sales were $4bn, from $3.5bn a year earlier.", "3.5bn", D(2024, 6, 30)),
         ("The toll was 120 on Friday, up from 90 two days earlier.", "90", D(2025, 7, 9)),
     ],
 )  # fmt: skip
