@@ -253,7 +253,7 @@ def _claimed_by_another_figure(
     that number ("up from 37 on Saturday, and that 14 officers ...": Saturday is 37's)."""
     start, end = figure
     if expr.start >= end:
-        if _REPORTED_ON.search(sentence, max(0, expr.start - 40), expr.start):
+        if _is_reported_on(sentence, expr):
             # "killed 143 and left 125 missing, the agency said on Saturday": the day of
             # the report dates every figure it reports
             return False
@@ -264,6 +264,13 @@ def _claimed_by_another_figure(
     return _any_between(free_digits, attached.start(), attached.end())
 
 
+def _is_reported_on(sentence: str, expr: DateExpression) -> bool:
+    """Whether a reporting verb right before the date dates a report ("said on Tuesday")."""
+    return _REPORTED_ON.search(sentence, max(0, expr.start - 40), expr.start) is not None
+
+
+# A date right behind a figure: "1,200 on Monday", "38 dead by Thursday".
+_ATTACHED_AFTER = re.compile(r"[^\d,;]{0,12}?\b(?:on|by|at|in|as of)\s+$")
 # A reporting verb right before a date: "said on Saturday", "told reporters late on Monday".
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|reported|announced|confirmed|added|stated|estimated|wrote)\b"
@@ -285,6 +292,7 @@ def resolve_as_of(
     *,
     figure_end: int | None = None,
     period_end: bool = False,
+    running: bool = False,
 ) -> dt.date | None:
     """The date a figure in `sentence` refers to, or None when the sentence does not say.
 
@@ -295,7 +303,10 @@ def resolve_as_of(
     of. An explicit "as of"/"by"/"until" date governs the whole sentence; otherwise the nearest
     expression wins, the later one on a tie; without `near`, the first. With `period_end` the
     last day of the chosen period is returned (for figures *for* a period: a quarter's revenue,
-    a month's inflation), else its first day (see the module docstring).
+    a month's inflation), else its first day (see the module docstring). A `running` count (a
+    toll) holds when it is reported: the day of "..., police said on Tuesday" wins over the
+    day of the event ("a fire on Monday, killing 17"), unless a date sits right behind the
+    figure ("1,200 on Monday").
     """
     found = [e for e in resolve_date_expressions(sentence, published) if e.date is not None]
     if near is not None:
@@ -319,6 +330,10 @@ def resolve_as_of(
         return None
     explicit = [e for e in candidates if e.preposition in _EXPLICIT_AS_OF]
     pool = explicit or candidates
+    if running and near is not None and not explicit:
+        reported = [e for e in pool if _is_reported_on(sentence, e)]
+        if reported and not any(_ATTACHED_AFTER.match(sentence, end, e.start) for e in pool):
+            pool = reported
     if near is None:
         chosen = pool[0]
     else:

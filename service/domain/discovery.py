@@ -138,6 +138,8 @@ class NameResolver:
         self._read_names = False
         # The country of the text's first known place, for the vessels and companies it names.
         self.home_country: str | None = None
+        # First word of each company name "<word> <company words>" -> the company's keys.
+        self.companies: dict[str, set[str]] = {}
 
     def discovered(self) -> list[Entity]:
         """New entities, then known entities with every alias, those this text gave included."""
@@ -165,6 +167,12 @@ class NameResolver:
     def discovered_events(self) -> list[Entity]:
         """The named events this text introduced."""
         return [e for e in self.entities.values() if e.kind is EntityKind.EVENT]
+
+    def company_named(self, word: str) -> str | None:
+        """The one company of this text whose name is `word` (normalised) followed by company
+        words ("Harlow" for "Harlow Foods"), or None."""
+        keys = self.companies.get(word, set())
+        return next(iter(keys)) if len(keys) == 1 else None
 
     def person_named(self, surname: str) -> str | None:
         """The one person of this text whose last name is `surname` (normalised), or None."""
@@ -321,6 +329,7 @@ class NameResolver:
             aliases, tokens = (_name_text(text, tokens),), tokens[:-1]
         if kind is EntityKind.ORGANIZATION:
             aliases = (*aliases, *self._company_short_name(tokens))
+
         name = _name_text(text, tokens)
         norm = normalize_alias(name)
         if norm in self.by_name:
@@ -337,6 +346,13 @@ class NameResolver:
         ):
             parent = self.home_country  # a vessel or company is in the story's country
         key = self._new(name, kind, aliases, parent)
+        if (
+            kind is EntityKind.ORGANIZATION
+            and len(tokens) >= 2
+            and all(normalize_word(t[2]) in COMPANY_WORDS for t in tokens[1:])
+        ):
+            # "Harlow" after "Harlow Foods" is the company, even where a town has the name
+            self.companies.setdefault(normalize_word(tokens[0][2]), set()).add(key)
         if kind is EntityKind.PERSON:
             self.surnames.setdefault(normalize_word(tokens[-1][2]), set()).add(key)
             self.by_name.setdefault(short, key)

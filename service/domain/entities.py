@@ -20,6 +20,7 @@ from service.domain.agencies import find_agencies
 from service.domain.definitions import definition_after
 from service.domain.discovery import (
     ABBREVIATIONS,
+    COMPANY_WORDS,
     CONNECTORS,
     DATE_WORDS,
     ORG_WORDS,
@@ -198,7 +199,7 @@ def _with_acronyms(created: list[Entity], extra: dict[str, list[str]]) -> list[E
 
 
 def _local_name(resolver: NameResolver, word: str) -> str | None:
-    return resolver.person_named(word) or resolver.event_named(word)
+    return resolver.person_named(word) or resolver.event_named(word) or resolver.company_named(word)
 
 
 def _is_place(kb: KnowledgeBase, key: str) -> bool:
@@ -389,10 +390,14 @@ def _place_led_org(
     if entity is None or entity.kind not in _PLACE_KINDS:
         return None
     j = _run_end(text, tokens, i, covered)
+    company = False
     if not any(normalize_word(t[2]) in ORG_WORDS for t in tokens[i : j + 1]) and (
         event_name(tokens[first : j + 1]) is None  # "the Riyadh Summit", "the Maui Fire"
     ):
-        return None
+        if kb_match.demonym or normalize_word(tokens[j][2]) not in COMPANY_WORDS:
+            return None
+        # "Harlow Foods", "Tulsa Energy": a company named after a town, not a body of it
+        company = True
     run = NameRun(
         tokens[first : j + 1],
         _sentence_start(text, tokens, first),
@@ -400,6 +405,6 @@ def _place_led_org(
         tokens[j + 1][2].lower() if j + 1 < len(tokens) else "",
         False,
         in_headline,
-        kb.country_of(kb_match.key) or kb_match.key,
+        None if company else kb.country_of(kb_match.key) or kb_match.key,
     )
     return run, j + 1

@@ -19,6 +19,7 @@ import msgspec
 from service.domain.dates import resolve_as_of, resolve_date_expressions
 from service.domain.model import ExtractedAssertion, NumberMention
 from service.domain.number_words import word_trie
+from service.domain.owners import is_event_toll
 from service.domain.sentence_context import SentenceContext, word_set
 from service.domain.sentences import SentenceSpan
 
@@ -118,7 +119,10 @@ def figure_as_of(
         return resolve_as_of(f"in {when.group(1)}", published)
     if ", " in clause:
         clause = _without_asides(clause, near)
-    return resolve_as_of(clause, published, near, period_end=is_period_quantity(quantity))
+    running = quantity is not None and is_event_toll(quantity)
+    return resolve_as_of(
+        clause, published, near, period_end=is_period_quantity(quantity), running=running
+    )
 
 
 # Heads of quantities counted over a period rather than at a moment.

@@ -356,3 +356,13 @@ def test_a_month_or_year_earlier_counts_from_the_period_the_sentence_named(
     sentence: str, figure: str, date: dt.date
 ) -> None:
     assert resolve_as_of(sentence, _SATURDAY, sentence.index(figure)) == date
+
+
+def test_a_toll_holds_when_it_is_reported_not_when_the_event_happened() -> None:
+    sentence = "A fire broke out on Friday, killing 17 workers, police said on Saturday."
+    near = sentence.index("17")
+    assert resolve_as_of(sentence, _SATURDAY, near) == D(2025, 7, 11)
+    assert resolve_as_of(sentence, _SATURDAY, near, running=True) == _SATURDAY
+    attached = "The toll rose to 40, up from 17 on Friday, police said on Saturday."
+    near = attached.index("17")
+    assert resolve_as_of(attached, _SATURDAY, near, running=True) == D(2025, 7, 11)

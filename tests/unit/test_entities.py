@@ -603,3 +603,13 @@ def test_a_place_the_knowledge_base_lacks_lies_in_the_country_the_text_is_about(
     )
     places = {e.name: e.parent for e in finding.discovered if e.kind is EntityKind.PLACE}
     assert places.get("Zborowice Dolne") == "poland"
+
+
+def test_a_company_named_after_a_town_is_the_company_throughout() -> None:
+    kb = KnowledgeBase.shipped()
+    finding = find_entities(
+        "Harlow Foods cut its forecast on Wednesday. Shares in Harlow fell 11%.", kb
+    )
+    assert [m.key for m in finding.mentions] == ["harlow-foods", "harlow-foods"]
+    (company,) = finding.discovered
+    assert company.kind is EntityKind.ORGANIZATION and company.parent is None
