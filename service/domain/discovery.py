@@ -302,6 +302,8 @@ class NameResolver:
             return tokens, None  # "Indo-Pacific", "Russia-Ukraine": compounds, not names
         if words[-1] in PLACE_WORDS or words[0] in PLACE_OPENERS | PLACE_MODIFIERS:
             return tokens, EntityKind.PLACE
+        if run.preceded_by in ("in", "near") and not titled and len(tokens) <= 3:
+            return tokens, EntityKind.PLACE  # "doctors in Jajpur said": where, not who
         if titled or run.followed_by in REPORT_VERBS:
             return tokens, EntityKind.PERSON
         if run.preceded_by in PLACE_PREPOSITIONS and len(tokens) <= 3:
