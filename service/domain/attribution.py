@@ -41,6 +41,7 @@ from service.domain.source_phrases import (
     is_organisation_reference,
     is_reporting_word,
     names_someone,
+    opens_own_clause,
     resolve_phrase,
     source_span_after,
     source_span_before,
@@ -259,7 +260,7 @@ def find_attributions(
             and verb not in SPEECH
             and not passive
             and verb != "citing"
-            and not _opens_own_clause(tokens, lo)
+            and not opens_own_clause(tokens, lo)
         ):
             # "the WHO said Malawi had recorded 4,800 cases": the speaker's report
             events.append(
@@ -342,18 +343,6 @@ def _antecedent(
         if fits(entity):
             return entity
     return None
-
-
-def _opens_own_clause(tokens: Sequence[Token], lo: int) -> bool:
-    """A source phrase at `lo` opening a clause of its own ("..., while organisers put it at
-    60,000"; "...; the union counted"): its own source, not what the sentence's speaker
-    reports."""
-    if lo <= 0:
-        return False
-    before = tokens[lo - 1]
-    if before.text == ";":
-        return True
-    return before.lower in {"while", "whereas", "but"} and lo >= 2 and tokens[lo - 2].text == ","
 
 
 def _last_named(events: Sequence[Attribution]) -> Attribution | None:

@@ -317,3 +317,15 @@ def is_organisation_reference(name: str | None) -> bool:
 def is_reporting_word(word: str) -> bool:
     """True for a lower-case reporting verb form ("said", "estimates", "noting")."""
     return VERB.fullmatch(word) is not None
+
+
+def opens_own_clause(tokens: Sequence[Token], lo: int) -> bool:
+    """A source phrase at `lo` opening a clause of its own ("..., while organisers put it at
+    60,000"; "...; the union counted"): its own source, not what the sentence's speaker
+    reports."""
+    if lo <= 0:
+        return False
+    before = tokens[lo - 1]
+    if before.text == ";":
+        return True
+    return before.lower in {"while", "whereas", "but"} and lo >= 2 and tokens[lo - 2].text == ","
