@@ -75,6 +75,13 @@ PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
 CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
 COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
 PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
+# Lowercase words naming the kind of place a name before them is ("the Attica region").
+AREA_WORDS = frozenset(
+    {
+        "region", "province", "state", "district", "county", "prefecture", "municipality",
+        "governorate", "oblast", "island", "islands", "valley",
+    }
+)  # fmt: skip
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
 # Written before a vessel's or company's name: "the MV Shapla", "PT Cahaya Warna" (Indonesia).
 NAME_PREFIXES = frozenset(("mv", "ms", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
@@ -273,7 +280,7 @@ class NameResolver:
         if (
             len(words) >= 2
             and words[-1] in COMPANY_WORDS
-            and words[0] not in _GENERIC_WORDS
+            and (words[0] not in _GENERIC_WORDS or words[0] in PLACE_WORDS)
             and words[0] not in OPENERS
         ):
             # "Kestrel Insurance Holdings": capitalised words before a company word, English
@@ -302,6 +309,8 @@ class NameResolver:
             return tokens, None  # "Indo-Pacific", "Russia-Ukraine": compounds, not names
         if words[-1] in PLACE_WORDS or words[0] in PLACE_OPENERS | PLACE_MODIFIERS:
             return tokens, EntityKind.PLACE
+        if run.followed_by in AREA_WORDS and not titled and len(tokens) <= 3:
+            return tokens, EntityKind.PLACE  # "the Attica region", "Sindh province"
         if run.preceded_by in ("in", "near") and not titled and len(tokens) <= 3:
             return tokens, EntityKind.PLACE  # "doctors in Jajpur said": where, not who
         if titled or run.followed_by in REPORT_VERBS:

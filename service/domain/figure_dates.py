@@ -129,7 +129,7 @@ def figure_as_of(
 _PERIOD_HEADS = word_set(
     """
     revenue revenues sales turnover profit profits earnings income loss losses margin
-    ebitda inflation unemployment payrolls gdp growth output production exports imports
+    ebitda inflation unemployment payrolls gdp output production exports imports
     spending expenditure deficit surplus rainfall overtime shipments deliveries
     """
 )
