@@ -59,7 +59,7 @@ _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
 _SETTLEMENT_WORDS = word_set(
     """
     village town city municipality district province region state county commune hamlet
-    suburb island islands neighbourhood neighborhood borough township
+    suburb island islands neighbourhood neighborhood borough township capital
     """
 )
 
@@ -283,7 +283,7 @@ def _name_runs(
                 NameRun(
                     part,
                     _sentence_start(text, tokens, first),
-                    _preceding(tokens, i),
+                    _preceding(text, tokens, i),
                     tokens[last + 1][2].lower() if last + 1 < n else "",
                     titled and first == i,
                     in_headline,
@@ -297,8 +297,9 @@ def _name_runs(
     return runs, definitions
 
 
-def _preceding(tokens: list[Token], i: int) -> str:
-    """The word before token `i`; "north of" and the like count as "near"."""
+def _preceding(text: str, tokens: list[Token], i: int) -> str:
+    """The word before token `i`; "north of" and the like count as "near", "the village of"
+    and "the capital," as "in"."""
     if i == 0:
         return ""
     word = tokens[i - 1][2].lower()
@@ -306,6 +307,8 @@ def _preceding(tokens: list[Token], i: int) -> str:
         return "near"
     if word == "of" and i >= 2 and tokens[i - 2][2] in _SETTLEMENT_WORDS:
         return "in"  # "the village of Zborowice Dolne", "the state of Rio Grande do Sul"
+    if word in _SETTLEMENT_WORDS and text[tokens[i - 1][1] : tokens[i][0]] == ", ":
+        return "in"  # "in the capital, Marenburg"
     return word
 
 

@@ -33,6 +33,8 @@ RESPONDERS = word_set(
     """
 )
 VERB_STARTS = word_set("has have had was were is are will would could")
+# Nouns a place's name follows in apposition: "the capital, Marenburg", "the town, Piru".
+PLACE_NOUNS = word_set("capital city town village province region state county district")
 
 
 def fronted_place(ctx: SentenceContext) -> list[str]:
@@ -70,6 +72,8 @@ def places_after_preps(
             # "from"/"northwest of" a place
             last_prep = k
             continue
+        if tok.text == "," and k > 0 and tokens[k - 1].lower in PLACE_NOUNS:
+            continue  # "in the capital, Marenburg": the name in apposition is the place
         if tok.lower == "from" or tok.text in _CLAUSE_BREAKS:
             last_prep = -10
             continue

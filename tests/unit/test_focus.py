@@ -67,3 +67,11 @@ def test_a_story_set_in_one_country_without_a_leading_place_is_in_that_country()
         published_at=PUBLISHED,
     )
     assert _one(article, "52.4 million").location == "kenya"
+
+
+def test_a_place_named_in_apposition_to_the_capital_places_the_figure() -> None:
+    article = extract_article(
+        text="Organisers said 15,000 protesters gathered in the capital, Marenburg.",
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "15,000").location == "marenburg"
