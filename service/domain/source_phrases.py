@@ -26,6 +26,7 @@ from service.domain.source_words import (
     SENTENCE_ADVERBS,
     SKIP_BEFORE_VERB,
     SPEAKER_NOUNS,
+    SPOKESPEOPLE,
     VERB,
 )
 
@@ -144,8 +145,14 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
         lo += 1
     for _ in range(2):
         # "Doctors at the district hospital in Jajpur said": a place after a locative
-        # preposition ends the speaker's phrase, it is not the speaker
-        if lo < 2 or lo == hi or tokens[lo - 1].lower not in _LOCATIVE:
+        # preposition ends the speaker's phrase, it is not the speaker; "a spokesman for
+        # the railway said": the spokesman speaks for it
+        if lo < 2 or lo == hi:
+            break
+        prep = tokens[lo - 1].lower
+        if prep not in _LOCATIVE and not (
+            prep in {"for", "of"} and tokens[lo - 2].lower in SPOKESPEOPLE
+        ):
             break
         j = lo - 2
         start = j + 1

@@ -411,3 +411,8 @@ def test_a_clause_after_while_has_its_own_source() -> None:
     text = "Police estimated the crowd at 20,000, while organisers put it at 60,000."
     assert _speaker_of(text, "20,000") == "Police"
     assert _speaker_of(text, "60,000") == "organisers"
+
+
+def test_a_spokesman_for_a_body_closes_the_sentence_for_it() -> None:
+    text = "Twelve coaches left the tracks, a spokesman for the railway said."
+    assert _speaker_of(text, "Twelve") == "spokesman for the railway"
