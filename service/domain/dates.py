@@ -293,6 +293,7 @@ def resolve_as_of(
     figure_end: int | None = None,
     period_end: bool = False,
     running: bool = False,
+    forecast: bool = True,
 ) -> dt.date | None:
     """The date a figure in `sentence` refers to, or None when the sentence does not say.
 
@@ -306,7 +307,8 @@ def resolve_as_of(
     a month's inflation), else its first day (see the module docstring). A `running` count (a
     toll) holds when it is reported: the day of "..., police said on Tuesday" wins over the
     day of the event ("a fire on Monday, killing 17"), unless a date sits right behind the
-    figure ("1,200 on Monday").
+    figure ("1,200 on Monday"). A figure not `forecast` is not dated by a deadline after
+    publication ("by Wednesday").
     """
     found = [e for e in resolve_date_expressions(sentence, published) if e.date is not None]
     if near is not None:
@@ -329,6 +331,17 @@ def resolve_as_of(
     if not candidates:
         return None
     explicit = [e for e in candidates if e.preposition in _EXPLICIT_AS_OF]
+    if not forecast and published is not None:
+        # "11 coaches had derailed, and the line would reopen by Wednesday": a deadline
+        # ahead dates what is expected then, not a figure reported as done
+        explicit = [e for e in explicit if e.date is None or e.date <= published]
+        candidates = [
+            e
+            for e in candidates
+            if e.preposition not in _EXPLICIT_AS_OF or e.date is None or e.date <= published
+        ]
+        if not candidates:
+            return None
     pool = explicit or candidates
     if running and near is not None and not explicit:
         reported = [e for e in pool if _is_reported_on(sentence, e)]

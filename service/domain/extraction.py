@@ -350,7 +350,9 @@ def _assertions(
             subjects[reading.quantity] = reading.subject
             previous_subject = reading.subject
         source = attribution_for(ctx.sources, number.start) or inherited
-        as_of = figure_as_of(ctx.text, sentence, number, published, boundaries, reading.quantity)
+        as_of = figure_as_of(
+            ctx.text, sentence, number, published, boundaries, reading.quantity, reading.is_forecast
+        )
         if dimension == "length" and describes_a_place(ctx, number):
             # "8 miles north of Fillmore": the writer locating something, timeless
             source, as_of = None, None

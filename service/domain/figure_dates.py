@@ -85,6 +85,7 @@ def figure_as_of(
     published: dt.date | None,
     boundaries: Sequence[tuple[int, int]],
     quantity: str | None = None,
+    forecast: bool = True,
 ) -> dt.date | None:
     """The date governing a figure, read from its own clause of the sentence. A figure
     whose `quantity` is counted over a period (revenue, inflation, spending: see
@@ -121,7 +122,12 @@ def figure_as_of(
         clause = _without_asides(clause, near)
     running = quantity is not None and is_event_toll(quantity)
     return resolve_as_of(
-        clause, published, near, period_end=is_period_quantity(quantity), running=running
+        clause,
+        published,
+        near,
+        period_end=is_period_quantity(quantity),
+        running=running,
+        forecast=forecast,
     )
 
 

@@ -366,3 +366,10 @@ def test_a_toll_holds_when_it_is_reported_not_when_the_event_happened() -> None:
     attached = "The toll rose to 40, up from 17 on Friday, police said on Saturday."
     near = attached.index("17")
     assert resolve_as_of(attached, _SATURDAY, near, running=True) == D(2025, 7, 11)
+
+
+def test_a_deadline_ahead_does_not_date_a_figure_reported_as_done() -> None:
+    sentence = "The railway said 11 coaches had derailed and the line would reopen by Wednesday."
+    near = sentence.index("11")
+    assert resolve_as_of(sentence, _SATURDAY, near, forecast=False) is None
+    assert resolve_as_of(sentence, _SATURDAY, near) == D(2025, 7, 16)
