@@ -6,11 +6,8 @@ import datetime as dt
 
 import pytest
 
-from service.domain.dates import (
-    extract_dates_for_published,
-    resolve_as_of,
-    resolve_date_expressions,
-)
+from service.domain.dates import resolve_as_of, resolve_date_expressions
+from service.domain.published_dates import extract_dates_for_published
 
 WEDNESDAY = dt.date(2024, 10, 30)
 MONDAY = dt.date(2024, 10, 28)
