@@ -75,3 +75,15 @@ def test_a_place_named_in_apposition_to_the_capital_places_the_figure() -> None:
         published_at=PUBLISHED,
     )
     assert _one(article, "15,000").location == "marenburg"
+
+
+def test_where_someone_spoke_does_not_place_the_figure() -> None:
+    article = extract_article(
+        text=(
+            "The outbreak has spread across the north. Speaking to reporters in Geneva, the "
+            "agency's chief said 1,200 cases had been confirmed. Malawi and Zambia reported "
+            "most cases."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "1,200").location is None
