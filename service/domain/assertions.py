@@ -56,6 +56,7 @@ from service.domain.owners import (
 )
 from service.domain.places import (
     MOVED,
+    PLACE_NOUNS,
     RESPONDERS,
     VERB_STARTS,
     fronted_place,
@@ -374,6 +375,8 @@ def read_figure(
     distance = dimension == "length"
     breaks = {",", ";", "—"} if distance else {",", ";", "—", "(", ")"}
     for k, tok in enumerate(tail):
+        if tok.text == "," and k > 0 and tail[k - 1].lower in PLACE_NOUNS:
+            continue  # "gathered in the capital, Marenburg"
         if tok.text in breaks or tok.lower in {"while", "but", "whereas"}:
             cut = k
             break

@@ -41,6 +41,7 @@ from service.domain.source_phrases import (
     is_organisation_reference,
     is_reporting_word,
     names_someone,
+    opens_own_clause,
     resolve_phrase,
     source_span_after,
     source_span_before,
@@ -259,6 +260,7 @@ def find_attributions(
             and verb not in SPEECH
             and not passive
             and verb != "citing"
+            and not opens_own_clause(tokens, lo)
         ):
             # "the WHO said Malawi had recorded 4,800 cases": the speaker's report
             events.append(

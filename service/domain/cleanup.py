@@ -16,8 +16,8 @@ from html import unescape as unescape_entities
 import msgspec
 import trafilatura
 
-from service.domain.dates import extract_dates_for_published
 from service.domain.mojibake import repair_mojibake
+from service.domain.published_dates import extract_dates_for_published
 
 # ---------------------------------------------------------------------------------------------
 # Whitespace and invisible characters

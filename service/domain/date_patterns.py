@@ -87,7 +87,8 @@ SLASHED = _rule(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/]
 PART_YEAR = _rule(PART + r"[\s-]?" + r"(?:fiscal\s+)?" + YEAR)
 YEAR_ALONE = re.compile(
     r"(?<![\w-])(?P<prep>(?i:as\ of|since|from|until|till|through|by|in|during|for|before|"
-    r"after|between|of|and|to))\s+(?P<expr>(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)" + YEAR + r")",
+    r"after|between|of|and|to|the|its|their))\s+"
+    r"(?P<expr>(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)" + YEAR + r")",
     FLAGS,
 )
 MONTH_ALONE = re.compile(

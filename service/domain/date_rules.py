@@ -210,7 +210,10 @@ _AFTER_YEAR = word_set(
     "and or to when after before but as with while because than through until amid despite "
     "in on at for from of is was were had has have are the that this which where compared "
     "versus vs levels level figures figure prices season budget elections election census "
-    "alone itself"
+    "alone itself "
+    # a year qualifying the figure's own noun: "breaking the 1941 record of 4.76m"
+    "record records toll tolls total totals peak high low estimate estimates count tally "
+    "average rate forecast survey flood floods quake earthquake disaster outbreak crisis"
 )
 
 

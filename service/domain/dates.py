@@ -19,7 +19,11 @@ gives the last day of the period, so callers can use either end):
   2023" = Dec 31 (precision "month");
 - "a year earlier", "two days ago": that day (a year earlier is the same day a year before);
   "a day earlier", "the previous day", "two weeks later" count from the day the sentence has
-  just named, else from publication;
+  just named, else from publication; "a month/year earlier" after a month, quarter, half or
+  year ("$3bn in June, from $2.5bn a month earlier") is the same kind of period moved back;
+- a year qualifying a noun ("the 1941 record of 4.76m", "its 2019 peak of 40%") dates the
+  figure of that noun phrase only; a date right after a reporting verb ("..., the agency said
+  on Saturday") dates every figure the clause reports, whatever numbers stand between;
 - running totals ("over the past week", "so far this year", "year-to-date") resolve to the
   publication day with precision "to_date";
 - a year left out is inferred looking back from publication: a month or season this year if it
@@ -42,8 +46,7 @@ import re
 import msgspec
 import msgspec.structs
 
-from service.domain.date_patterns import CLOCK_TIME, stamp_at
-from service.domain.date_rules import RULES, Resolved, cue_tokens, shift_by
+from service.domain.date_rules import RULES, Resolved, cue_tokens, shift_by, span
 
 
 class DateExpression(msgspec.Struct, frozen=True, kw_only=True):
@@ -117,6 +120,9 @@ _RELATIVE_TO_ANCHOR = re.compile(
     r"(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|before|later)|the\s+(?:previous|prior)"
     r"\s+day|the\s+day\s+before|the\s+next\s+day|the\s+following\s+day)"
 )
+# Dates a relative phrase counts from: a day, or a month, quarter, half or year when the
+# phrase moves by months or years ("in June ... a month earlier").
+_ANCHOR_PRECISIONS = frozenset({"day", "month", "quarter", "half", "year"})
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 
@@ -128,17 +134,29 @@ def _reanchor(exprs: list[DateExpression]) -> list[DateExpression]:
         relative = _RELATIVE_TO_ANCHOR.fullmatch(expr.text)
         if relative is None:
             out.append(expr)
-            if expr.date is not None and expr.precision == "day":
+            if expr.date is not None and expr.precision in _ANCHOR_PRECISIONS:
                 anchor = expr
             continue
-        if anchor is None or anchor.date is None:
+        unit = (relative.group("unit") or "day").lower()
+        if (
+            anchor is None
+            or anchor.date is None
+            or (anchor.precision != "day" and unit not in ("month", "year"))
+        ):
             out.append(expr)
             continue
         if relative.group("unit"):
             number = relative.group("num").lower()
             count = int(number) if number.isdigit() else _COUNT_WORDS[number]
             sign = 1 if relative.group("dir").lower() == "later" else -1
-            day = shift_by(anchor.date, sign * count, relative.group("unit").lower())
+            day = shift_by(anchor.date, sign * count, unit)
+            if anchor.precision != "day":
+                # "$3bn in June, from $2.5bn a month earlier": May, the same kind of period
+                start, precision, last = span(day, anchor.precision) or (day, "day", day)
+                out.append(
+                    msgspec.structs.replace(expr, date=start, precision=precision, last=last)
+                )
+                continue
         else:
             later = "next" in expr.text.lower() or "following" in expr.text.lower()
             day = shift_by(anchor.date, 1 if later else -1, "day")
@@ -148,6 +166,21 @@ def _reanchor(exprs: list[DateExpression]) -> list[DateExpression]:
 
 # A range start says when counting began, not when the figure holds ("killed since February").
 _START_PREPOSITIONS = frozenset({"since", "from", "after", "between"})
+# A year after these qualifies a noun ("the 1941 record of 4.76m", "its 2019 peak"): it dates
+# the figure of that noun phrase only.
+_DETERMINERS = frozenset({"the", "its", "their"})
+_QUALIFIED_FIGURE = re.compile(r"\s[a-z]+(?:\s(?:of|at|was|is|stood\sat))?\s[$€£¥]?\d")
+
+
+def _qualifies(sentence: str, expr: DateExpression, near: int | None) -> bool:
+    """Whether the year of "the 1941 record" heads the noun phrase of the figure at `near`
+    ("the 1941 record of 4.76m"), not another figure of the sentence."""
+    if near is None or near < expr.end or near - expr.end > 30:
+        return False
+    match = _QUALIFIED_FIGURE.match(sentence, expr.end)
+    return match is not None and near <= match.end() - 1 <= near + 1
+
+
 _EXPLICIT_AS_OF = frozenset({"as of", "as at", "by", "until", "till", "through"})
 
 
@@ -219,6 +252,10 @@ def _claimed_by_another_figure(
     that number ("up from 37 on Saturday, and that 14 officers ...": Saturday is 37's)."""
     start, end = figure
     if expr.start >= end:
+        if _is_reported_on(sentence, expr):
+            # "killed 143 and left 125 missing, the agency said on Saturday": the day of
+            # the report dates every figure it reports
+            return False
         return _any_between(free_digits, end, expr.start)
     attached = _ATTACHED.search(sentence, max(0, expr.start - 24), expr.start)
     if attached is None or start <= attached.start() < end:
@@ -226,6 +263,18 @@ def _claimed_by_another_figure(
     return _any_between(free_digits, attached.start(), attached.end())
 
 
+def _is_reported_on(sentence: str, expr: DateExpression) -> bool:
+    """Whether a reporting verb right before the date dates a report ("said on Tuesday")."""
+    return _REPORTED_ON.search(sentence, max(0, expr.start - 40), expr.start) is not None
+
+
+# A date right behind a figure: "1,200 on Monday", "38 dead by Thursday".
+_ATTACHED_AFTER = re.compile(r"[^\d,;]{0,12}?\b(?:on|by|at|in|as of)\s+$")
+# A reporting verb right before a date: "said on Saturday", "told reporters late on Monday".
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|reported|announced|confirmed|added|stated|estimated|wrote)\b"
+    r"[^,;.\d]{0,30}$"
+)
 # A number right before a date: "37 on", "4,650 cases a", "1,200 in".
 _ATTACHED = re.compile(r"\d[\d.,%]*\s+(?:[a-z]+\s+)?(?:on|in|at|by|as\ of|a|an|the)?\s*$")
 # A subordinate clause between a date and the figure usually gives each its own time ("this
@@ -242,6 +291,8 @@ def resolve_as_of(
     *,
     figure_end: int | None = None,
     period_end: bool = False,
+    running: bool = False,
+    forecast: bool = True,
 ) -> dt.date | None:
     """The date a figure in `sentence` refers to, or None when the sentence does not say.
 
@@ -252,7 +303,11 @@ def resolve_as_of(
     of. An explicit "as of"/"by"/"until" date governs the whole sentence; otherwise the nearest
     expression wins, the later one on a tie; without `near`, the first. With `period_end` the
     last day of the chosen period is returned (for figures *for* a period: a quarter's revenue,
-    a month's inflation), else its first day (see the module docstring).
+    a month's inflation), else its first day (see the module docstring). A `running` count (a
+    toll) holds when it is reported: the day of "..., police said on Tuesday" wins over the
+    day of the event ("a fire on Monday, killing 17"), unless a date sits right behind the
+    figure ("1,200 on Monday"). A figure not `forecast` is not dated by a deadline after
+    publication ("by Wednesday").
     """
     found = [e for e in resolve_date_expressions(sentence, published) if e.date is not None]
     if near is not None:
@@ -261,7 +316,11 @@ def resolve_as_of(
         lo, hi = max(0, near - _REACH), end + _REACH
         found = [e for e in found if e.end >= lo and e.start <= hi]
     candidates = [
-        e for e in found if e.precision != "to_date" and not _opens_range(sentence, e, near)
+        e
+        for e in found
+        if e.precision != "to_date"
+        and not _opens_range(sentence, e, near)
+        and (e.preposition not in _DETERMINERS or _qualifies(sentence, e, near))
     ]
     if near is not None:
         free = _free_digits(sentence, max(0, lo - 30), hi, found)
@@ -271,7 +330,22 @@ def resolve_as_of(
     if not candidates:
         return None
     explicit = [e for e in candidates if e.preposition in _EXPLICIT_AS_OF]
+    if not forecast and published is not None:
+        # "11 coaches had derailed, and the line would reopen by Wednesday": a deadline
+        # ahead dates what is expected then, not a figure reported as done
+        explicit = [e for e in explicit if e.date is None or e.date <= published]
+        candidates = [
+            e
+            for e in candidates
+            if e.preposition not in _EXPLICIT_AS_OF or e.date is None or e.date <= published
+        ]
+        if not candidates:
+            return None
     pool = explicit or candidates
+    if running and near is not None and not explicit:
+        reported = [e for e in pool if _is_reported_on(sentence, e)]
+        if reported and not any(_ATTACHED_AFTER.match(sentence, end, e.start) for e in pool):
+            pool = reported
     if near is None:
         chosen = pool[0]
     else:
@@ -287,87 +361,11 @@ def resolve_as_of(
             return gap, -expr.start
 
         chosen = min(pool, key=distance)
-    return chosen.last if period_end and chosen.last is not None else chosen.date
+    if chosen.last is not None and (period_end or chosen.precision in _REPORTING_PERIODS):
+        return chosen.last
+    return chosen.date
 
 
-# ---------------------------------------------------------------------------------------------
-# Publication date found in the text itself
-# ---------------------------------------------------------------------------------------------
-
-_STAMP_LABEL = re.compile(
-    r"\b(?i:(?P<label>(?:last\s+)?(?:updated|modified|published|posted|first\s+published)|"
-    r"date)\b\s*(?:on|at|:)?\s*)"
-)
-_LABEL_WORDS = ("updated", "modified", "published", "posted", "date")
-_ISO_STAMP = re.compile(
-    r"(?<!\d)((?:19|20)\d\d-[01]\d-[0-3]\d[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?"
-    r"(?:Z|[+-]\d\d:?\d\d)?)(?!\d)"
-)
-_HEAD_CHARS = 1500
-_TERMINAL_END = re.compile(r"[.!?][\"'”’)]*$")
-
-
-def extract_dates_for_published(text: str) -> dt.datetime | None:
-    """Find the article's own publication stamp in its text, as a timezone-aware datetime.
-
-    Looks in the first 1,500 characters, then the last 1,500, for: a labelled stamp
-    ("Published: 28 October 2024", "Last updated on October 28th, 2024 at 06:09 pm"; a
-    "published" label beats an "updated" one), an ISO timestamp, or else a short line without
-    terminal punctuation (byline, dateline) holding a full date. A time without a zone is taken
-    as UTC, a date without a time as midnight UTC. Dates without a year cannot anchor anything
-    and are ignored.
-    """
-    head = text[:_HEAD_CHARS]
-    tail = text[-_HEAD_CHARS:] if len(text) > _HEAD_CHARS else ""
-    for part in (head, tail):
-        found = _published_in(part)
-        if found is not None:
-            return found
-    return None
-
-
-def _first_full_date(text: str, limit: int) -> tuple[dt.date, int] | None:
-    """The first day-precise date with a written year starting before `limit`, and its end."""
-    for expr in resolve_date_expressions(text, None):
-        if expr.start > limit:
-            return None
-        if expr.date is not None and expr.precision == "day":
-            return expr.date, expr.end
-    return None
-
-
-def _published_in(part: str) -> dt.datetime | None:
-    labelled: list[tuple[int, dt.datetime]] = []
-    lowered = part.lower()
-    # Substring tests first: the label regex is only worth running when a label word occurs.
-    labels = _STAMP_LABEL.finditer(part) if any(w in lowered for w in _LABEL_WORDS) else ()
-    for label in labels:
-        window = part[label.end() : label.end() + 80]
-        rank = 0 if "publish" in label.group("label").lower() else 1
-        found = _first_full_date(window, 12)
-        if found is not None:
-            labelled.append((rank, stamp_at(found[0], window, found[1])))
-            continue
-        # "Updated 10:42 a.m. ET, Tue October 29, 2024": the time comes first.
-        clock = CLOCK_TIME.match(window)
-        if clock is not None and clock.end() > 0:
-            found = _first_full_date(window, clock.end() + 12)
-            if found is not None:
-                labelled.append((rank, stamp_at(found[0], window, 0)))
-    if labelled:
-        return min(labelled, key=lambda item: item[0])[1]
-    iso = _ISO_STAMP.search(part)
-    if iso is not None:
-        try:
-            value = dt.datetime.fromisoformat(iso.group(1).replace("Z", "+00:00"))
-        except ValueError:
-            value = None
-        if value is not None:
-            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    for line in part.split("\n"):
-        line = line.strip()
-        if 6 <= len(line) <= 90 and not _TERMINAL_END.search(line):
-            found = _first_full_date(line, len(line))
-            if found is not None:
-                return stamp_at(found[0], line, found[1])
-    return None
+# Periods figures are reported for: "third-quarter revenue", "first-half profit" hold at the
+# period's end, whatever is counted.
+_REPORTING_PERIODS = frozenset({"quarter", "half"})

@@ -75,6 +75,13 @@ PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
 CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
 COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
 PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
+# Lowercase words naming the kind of place a name before them is ("the Attica region").
+AREA_WORDS = frozenset(
+    {
+        "region", "province", "state", "district", "county", "prefecture", "municipality",
+        "governorate", "oblast", "island", "islands", "valley",
+    }
+)  # fmt: skip
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
 # Written before a vessel's or company's name: "the MV Shapla", "PT Cahaya Warna" (Indonesia).
 NAME_PREFIXES = frozenset(("mv", "ms", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
@@ -138,6 +145,8 @@ class NameResolver:
         self._read_names = False
         # The country of the text's first known place, for the vessels and companies it names.
         self.home_country: str | None = None
+        # First word of each company name "<word> <company words>" -> the company's keys.
+        self.companies: dict[str, set[str]] = {}
 
     def discovered(self) -> list[Entity]:
         """New entities, then known entities with every alias, those this text gave included."""
@@ -165,6 +174,12 @@ class NameResolver:
     def discovered_events(self) -> list[Entity]:
         """The named events this text introduced."""
         return [e for e in self.entities.values() if e.kind is EntityKind.EVENT]
+
+    def company_named(self, word: str) -> str | None:
+        """The one company of this text whose name is `word` (normalised) followed by company
+        words ("Harlow" for "Harlow Foods"), or None."""
+        keys = self.companies.get(word, set())
+        return next(iter(keys)) if len(keys) == 1 else None
 
     def person_named(self, surname: str) -> str | None:
         """The one person of this text whose last name is `surname` (normalised), or None."""
@@ -265,7 +280,7 @@ class NameResolver:
         if (
             len(words) >= 2
             and words[-1] in COMPANY_WORDS
-            and words[0] not in _GENERIC_WORDS
+            and (words[0] not in _GENERIC_WORDS or words[0] in PLACE_WORDS)
             and words[0] not in OPENERS
         ):
             # "Kestrel Insurance Holdings": capitalised words before a company word, English
@@ -294,6 +309,10 @@ class NameResolver:
             return tokens, None  # "Indo-Pacific", "Russia-Ukraine": compounds, not names
         if words[-1] in PLACE_WORDS or words[0] in PLACE_OPENERS | PLACE_MODIFIERS:
             return tokens, EntityKind.PLACE
+        if run.followed_by in AREA_WORDS and not titled and len(tokens) <= 3:
+            return tokens, EntityKind.PLACE  # "the Attica region", "Sindh province"
+        if run.preceded_by in ("in", "near") and not titled and len(tokens) <= 3:
+            return tokens, EntityKind.PLACE  # "doctors in Jajpur said": where, not who
         if titled or run.followed_by in REPORT_VERBS:
             return tokens, EntityKind.PERSON
         if run.preceded_by in PLACE_PREPOSITIONS and len(tokens) <= 3:
@@ -321,6 +340,7 @@ class NameResolver:
             aliases, tokens = (_name_text(text, tokens),), tokens[:-1]
         if kind is EntityKind.ORGANIZATION:
             aliases = (*aliases, *self._company_short_name(tokens))
+
         name = _name_text(text, tokens)
         norm = normalize_alias(name)
         if norm in self.by_name:
@@ -337,6 +357,13 @@ class NameResolver:
         ):
             parent = self.home_country  # a vessel or company is in the story's country
         key = self._new(name, kind, aliases, parent)
+        if (
+            kind is EntityKind.ORGANIZATION
+            and len(tokens) >= 2
+            and all(normalize_word(t[2]) in COMPANY_WORDS for t in tokens[1:])
+        ):
+            # "Harlow" after "Harlow Foods" is the company, even where a town has the name
+            self.companies.setdefault(normalize_word(tokens[0][2]), set()).add(key)
         if kind is EntityKind.PERSON:
             self.surnames.setdefault(normalize_word(tokens[-1][2]), set()).add(key)
             self.by_name.setdefault(short, key)

@@ -20,6 +20,7 @@ from service.domain.agencies import find_agencies
 from service.domain.definitions import definition_after
 from service.domain.discovery import (
     ABBREVIATIONS,
+    COMPANY_WORDS,
     CONNECTORS,
     DATE_WORDS,
     ORG_WORDS,
@@ -41,6 +42,8 @@ from service.domain.knowledge import (
 )
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.name_parts import drop_name_parts
+from service.domain.source_words import word_set
+from service.domain.story_country import placed_in_story_country
 
 # Word starts and capitals not inside a word; the lookbehind spans the character read, so the
 # pattern opens with a character class and the engine skips ahead at C speed.
@@ -52,6 +55,13 @@ _DATELINE_END = re.compile(
 )
 _SENTENCE_END = frozenset('.!?"”’:;')
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
+# Lowercase words that name a place by its kind before "of" and its name.
+_SETTLEMENT_WORDS = word_set(
+    """
+    village town city municipality district province region state county commune hamlet
+    suburb island islands neighbourhood neighborhood borough township capital
+    """
+)
 
 
 class EntityFinding(msgspec.Struct, frozen=True, kw_only=True):
@@ -134,7 +144,7 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
         discovered=[
             *_with_acronyms(agencies.created, resolver.extra_aliases),
             *dated_entities,
-            *resolver.discovered(),
+            *placed_in_story_country(resolver.discovered(), matches, kb),
         ],
         demonym_indexes=tuple(demonyms),
     )
@@ -189,7 +199,7 @@ def _with_acronyms(created: list[Entity], extra: dict[str, list[str]]) -> list[E
 
 
 def _local_name(resolver: NameResolver, word: str) -> str | None:
-    return resolver.person_named(word) or resolver.event_named(word)
+    return resolver.person_named(word) or resolver.event_named(word) or resolver.company_named(word)
 
 
 def _is_place(kb: KnowledgeBase, key: str) -> bool:
@@ -273,7 +283,7 @@ def _name_runs(
                 NameRun(
                     part,
                     _sentence_start(text, tokens, first),
-                    _preceding(tokens, i),
+                    _preceding(text, tokens, i),
                     tokens[last + 1][2].lower() if last + 1 < n else "",
                     titled and first == i,
                     in_headline,
@@ -287,13 +297,18 @@ def _name_runs(
     return runs, definitions
 
 
-def _preceding(tokens: list[Token], i: int) -> str:
-    """The word before token `i`; "north of" and the like count as "near"."""
+def _preceding(text: str, tokens: list[Token], i: int) -> str:
+    """The word before token `i`; "north of" and the like count as "near", "the village of"
+    and "the capital," as "in"."""
     if i == 0:
         return ""
     word = tokens[i - 1][2].lower()
     if word == "of" and i >= 2 and tokens[i - 2][2].lower() in PLACE_MODIFIERS:
         return "near"
+    if word == "of" and i >= 2 and tokens[i - 2][2] in _SETTLEMENT_WORDS:
+        return "in"  # "the village of Zborowice Dolne", "the state of Rio Grande do Sul"
+    if word in _SETTLEMENT_WORDS and text[tokens[i - 1][1] : tokens[i][0]] == ", ":
+        return "in"  # "in the capital, Marenburg"
     return word
 
 
@@ -378,10 +393,14 @@ def _place_led_org(
     if entity is None or entity.kind not in _PLACE_KINDS:
         return None
     j = _run_end(text, tokens, i, covered)
+    company = False
     if not any(normalize_word(t[2]) in ORG_WORDS for t in tokens[i : j + 1]) and (
         event_name(tokens[first : j + 1]) is None  # "the Riyadh Summit", "the Maui Fire"
     ):
-        return None
+        if kb_match.demonym or normalize_word(tokens[j][2]) not in COMPANY_WORDS:
+            return None
+        # "Harlow Foods", "Tulsa Energy": a company named after a town, not a body of it
+        company = True
     run = NameRun(
         tokens[first : j + 1],
         _sentence_start(text, tokens, first),
@@ -389,6 +408,6 @@ def _place_led_org(
         tokens[j + 1][2].lower() if j + 1 < len(tokens) else "",
         False,
         in_headline,
-        kb.country_of(kb_match.key) or kb_match.key,
+        None if company else kb.country_of(kb_match.key) or kb_match.key,
     )
     return run, j + 1

@@ -33,7 +33,13 @@ from service.domain.attribution import (
 )
 from service.domain.cleanup import clean_html, clean_text
 from service.domain.entities import find_entities
-from service.domain.figure_dates import CLAUSE_BOUNDARY, describes_a_place, figure_as_of
+from service.domain.figure_dates import (
+    CLAUSE_BOUNDARY,
+    dated_by_period,
+    describes_a_place,
+    figure_as_of,
+    reported_period,
+)
 from service.domain.focus import (
     Focus,
     dateline_spans,
@@ -196,8 +202,10 @@ def extract_article(
     memory = _ParagraphMemory()
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     datelines = dateline_spans(cleaned)
+    demonyms = frozenset(finding.mentions[i].start for i in finding.demonym_indexes)
+    period = reported_period(f"{title or ''}\n{cleaned[:lead_end]}", published)
     focus = Focus(
-        place=principal_place(mentions, entity_of, lead_end, base_kb, datelines),
+        place=principal_place(mentions, entity_of, lead_end, base_kb, datelines, cleaned, demonyms),
         subject=principal_subject(mentions, entity_of, lead_end, events_by, datelines, cleaned),
         event=principal_event(mentions, entity_of, lead_end),
     )
@@ -244,6 +252,8 @@ def extract_article(
             assertions = _assertions(
                 ctx, sentence, figures, paragraph_of[k], memory, inherited[k], published, focus
             )
+            if period is not None:
+                assertions = dated_by_period(assertions, period)
         speaker = next((e for e in events if e.name is not None), None) or inherited[k]
         if not assertions and (
             sentence.is_heading or not sent_mentions or not _CLAIM_VERB.search(sentence.text)
@@ -340,7 +350,9 @@ def _assertions(
             subjects[reading.quantity] = reading.subject
             previous_subject = reading.subject
         source = attribution_for(ctx.sources, number.start) or inherited
-        as_of = figure_as_of(ctx.text, sentence, number, published, boundaries)
+        as_of = figure_as_of(
+            ctx.text, sentence, number, published, boundaries, reading.quantity, reading.is_forecast
+        )
         if dimension == "length" and describes_a_place(ctx, number):
             # "8 miles north of Fillmore": the writer locating something, timeless
             source, as_of = None, None

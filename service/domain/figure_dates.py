@@ -4,6 +4,8 @@
 into clauses at "; " and ", while/whereas/but" (each clause may carry its own date: "..., while
 Zelensky reported 31,000 killed as of early 2023"), and only 300 characters either side of the
 figure are read. A distance that locates a place ("5,700 miles west of Kursk") holds no date.
+A figure counted over a period (revenue, inflation) holds at the end of the period named, and
+a results story's undated ones at the end of the quarter its lead reports.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from service.domain.dates import resolve_as_of
-from service.domain.model import NumberMention
+import msgspec
+
+from service.domain.dates import resolve_as_of, resolve_date_expressions
+from service.domain.model import ExtractedAssertion, NumberMention
 from service.domain.number_words import word_trie
+from service.domain.owners import is_event_toll
 from service.domain.sentence_context import SentenceContext, word_set
 from service.domain.sentences import SentenceSpan
 
@@ -79,8 +84,13 @@ def figure_as_of(
     number: NumberMention,
     published: dt.date | None,
     boundaries: Sequence[tuple[int, int]],
+    quantity: str | None = None,
+    forecast: bool = True,
 ) -> dt.date | None:
-    """The date governing a figure, read from its own clause of the sentence."""
+    """The date governing a figure, read from its own clause of the sentence. A figure
+    whose `quantity` is counted over a period (revenue, inflation, spending: see
+    `is_period_quantity`) holds at the end of the period named ("inflation in October" ->
+    31 October)."""
     lo, hi = sentence.start, sentence.end
     for b_start, b_end in boundaries:
         if b_end <= number.start:
@@ -110,7 +120,34 @@ def figure_as_of(
         return resolve_as_of(f"in {when.group(1)}", published)
     if ", " in clause:
         clause = _without_asides(clause, near)
-    return resolve_as_of(clause, published, near)
+    running = quantity is not None and is_event_toll(quantity)
+    return resolve_as_of(
+        clause,
+        published,
+        near,
+        period_end=is_period_quantity(quantity),
+        running=running,
+        forecast=forecast,
+    )
+
+
+# Heads of quantities counted over a period rather than at a moment.
+_PERIOD_HEADS = word_set(
+    """
+    revenue revenues sales turnover profit profits earnings income loss losses margin
+    ebitda inflation unemployment payrolls gdp output production exports imports
+    spending expenditure deficit surplus rainfall overtime shipments deliveries
+    """
+)
+
+
+def is_period_quantity(quantity: str | None) -> bool:
+    """Whether a quantity is counted over a period (its last word: "net income", "quarterly
+    revenue", "unemployment rate" by its first word), so a month or a year names its end."""
+    if not quantity:
+        return False
+    words = quantity.lower().split()
+    return words[-1] in _PERIOD_HEADS or (words[-1] == "rate" and words[0] in _PERIOD_HEADS)
 
 
 # A figure inside a clause that a date heads ("since 2022, when ... 18 miners").
@@ -137,3 +174,28 @@ _DIRECTIONS = word_set(
 def describes_a_place(ctx: SentenceContext, number: NumberMention) -> bool:
     """A distance followed by a direction ("5,700 miles west of") locates a place."""
     return any(t.lower in _DIRECTIONS for t in ctx.tokens_after(number.end, 2))
+
+
+def reported_period(lead: str, published: dt.date | None) -> dt.date | None:
+    """The last day of the quarter or half-year an article's lead reports on ("reported
+    third-quarter results", "GDP grew 0.3% in the second quarter"): the period its undated
+    revenue, profit or growth figures are for."""
+    if "quarter" not in lead.lower() and "half" not in lead.lower() and "Q" not in lead:
+        return None
+    for expr in resolve_date_expressions(lead, published):
+        if expr.precision in ("quarter", "half") and expr.last is not None:
+            return expr.last
+    return None
+
+
+def dated_by_period(
+    assertions: Sequence[ExtractedAssertion], period: dt.date
+) -> list[ExtractedAssertion]:
+    """A results story's undated revenue or profit is for the period it reports (`period`,
+    from `reported_period`); forecasts are about a later one."""
+    return [
+        msgspec.structs.replace(a, as_of=period)
+        if a.as_of is None and not a.is_forecast and is_period_quantity(a.quantity)
+        else a
+        for a in assertions
+    ]

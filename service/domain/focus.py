@@ -41,36 +41,117 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
+# Between a country and a place inside it that the country only locates: "Brazil's southern
+# state of Rio Grande do Sul" (country first: possessive), "PORTO ALEGRE, Brazil", "Van
+# province in eastern Turkey" (place first).
+_AREA_WORDS = r"province|state|region|county|district|prefecture|city|town|village|capital"
+_COUNTRY_FIRST_GAP = re.compile(
+    rf"['’]s(?:\s(?:[a-z]+ern|north|south|east|west|central|{_AREA_WORDS})){{0,3}}"
+    r"(?:\sof)?\s"
+)
+_PLACE_FIRST_GAP = re.compile(rf"(?:\s(?:{_AREA_WORDS}))?(?:,|\sin(?:\s(?:the\s)?[a-z]+ern)?)\s")
+# An event noun right before its place: "the earthquake in Van province", "floods in
+# Brazil's south", "a fire at a factory in Tangerang". The place an event is said to happen
+# in is what the story is about, wherever else it is mentioned.
+_EVENT_AT = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|fires?|blazes?|wildfires?|"
+    r"explosions?|blasts?|crash(?:es)?|collapse|derailment|storms?|hurricanes?|typhoons?|"
+    r"cyclones?|tornado(?:es)?|landslides?|mudslides?|eruption|outbreak|epidemic|attacks?|"
+    r"shootings?|bombings?|protests?|demonstrations?|strikes?|riots?|clashes|fighting|"
+    r"heatwave|drought|accident|disaster|spill|leak|sinking|capsizing)"
+    r"(?:\s(?:that|which)\s(?:hit|struck|swept|killed))?"
+    r"\s(?:in|at|near|across|off|outside|hit|hitting|struck|striking|swept|sweeping)"
+    r"(?:\sthe)?(?:\s[a-z]+ern)?\s$"
+)
+
+
+def _locating_countries(places: Sequence[tuple[EntityMention, str]], text: str) -> dict[int, str]:
+    """Index (into `places`) of each country mention that only locates the neighbouring
+    place inside it -> that place's key. Such a mention says where the place is, not that
+    the story is about the whole country."""
+    out: dict[int, str] = {}
+    for i in range(len(places) - 1):
+        (a, a_country), (b, b_country) = places[i], places[i + 1]
+        if b.start - a.end > 45:
+            continue
+        gap = text[a.end : b.start]
+        if b_country == a.key != b.key and _COUNTRY_FIRST_GAP.fullmatch(gap):
+            out[i] = b.key  # "Brazil's southern state of Rio Grande do Sul"
+        elif a_country == b.key != a.key and _PLACE_FIRST_GAP.fullmatch(gap):
+            out[i + 1] = a.key  # "Porto Alegre, Brazil"
+    return out
+
+
 def principal_place(
     mentions: Sequence[EntityMention],
     entity_of: Callable[[str], Entity | None],
     lead_end: int,
     kb: KnowledgeBase,
     skip: Sequence[tuple[int, int]] = (),
+    text: str | None = None,
+    demonyms: frozenset[int] = frozenset(),
 ) -> str | None:
     """The place the article is about, when one country clearly dominates its places.
 
-    Mentions count once, three times in the title/lead except inside `skip` (datelines:
-    where the reporter files from). The top country must hold at least 60% of the weight of
-    all place mentions (a story spanning several countries has no single place). Inside it,
-    the most mentioned place wins when it holds a third of the country's weight; otherwise
-    the country itself, when it is named directly often enough (a third of its weight).
+    Mentions count once, three times in the title/lead or right after an event noun ("the
+    earthquake in Van province"), once inside `skip` (datelines: where the reporter files
+    from). With `text`, a country named only to locate a place inside it ("Brazil's
+    southern state of Rio Grande do Sul", "Porto Alegre, Brazil") counts for that place.
+    The top country must hold at least 60% of the weight of all place mentions (a story
+    spanning several countries has no single place); demonyms (starts in `demonyms`:
+    "Brazilian authorities") count there only, as they say whose a body is, not where the
+    story is. Inside the country, the most mentioned place the knowledge base knows (ties:
+    the one named first) wins when it holds a third of the country's weight, or when it is
+    named in the lead and gets at least half the weight of the country's own name; else
+    the country, when the story names it at all (a local story that never names its country
+    has no place at country level). Places only the text names count for their country
+    but never lead: where they are is a guess.
     """
-    by_country: dict[str, float] = {}
-    by_place: dict[str, float] = {}
-    total = 0.0
+
+    def country_of(key: str) -> str:
+        # discovered places carry their country as parent; the knowledge base knows the rest
+        entity = entity_of(key)
+        if entity is not None and entity.kind is EntityKind.COUNTRY:
+            return key
+        parent = entity.parent if entity is not None else None
+        if parent is not None:
+            parent_entity = entity_of(parent)
+            if parent_entity is not None and parent_entity.kind is EntityKind.COUNTRY:
+                return parent
+        return kb.country_of(key) or key
+
+    places: list[tuple[EntityMention, str]] = []
     for m in mentions:
         entity = entity_of(m.key)
         if entity is None or entity.kind not in (EntityKind.COUNTRY, EntityKind.PLACE):
             continue
+        places.append((m, country_of(m.key)))
+    locating = _locating_countries(places, text) if text is not None else {}
+    by_country: dict[str, float] = {}
+    by_place: dict[str, float] = {}
+    # Demonym weight per country: it tells which countries a story spans, not which place
+    # inside the country the story is about.
+    by_demonym: dict[str, float] = {}
+    first: dict[str, int] = {}
+    # places named in the lead or as where the event happened
+    prominent: set[str] = set()
+    total = 0.0
+    for i, (m, country) in enumerate(places):
         if any(lo <= m.start < hi for lo, hi in skip):
             weight = 1.0  # a dateline: where the reporter is, a weak hint
         else:
             weight = 3.0 if m.start < lead_end else 1.0
-        country = kb.country_of(m.key) or m.key
+        if text is not None and _EVENT_AT.search(text, max(0, m.start - 60), m.start):
+            weight = 3.0  # where the event happened, wherever it is said
+        key = locating.get(i, m.key)
         by_country[country] = by_country.get(country, 0.0) + weight
-        if m.key != country:
-            by_place[m.key] = by_place.get(m.key, 0.0) + weight
+        if m.start in demonyms:
+            by_demonym[country] = by_demonym.get(country, 0.0) + weight
+        elif key != country:
+            by_place[key] = by_place.get(key, 0.0) + weight
+            first.setdefault(key, m.start)
+            if weight == 3.0:
+                prominent.add(key)
         total += weight
     if not by_country:
         return None
@@ -82,22 +163,30 @@ def principal_place(
             for m in mentions
             if m.key in placed and any(lo <= m.start < hi for lo, hi in skip)
         }
-        if len(dated) == 1 and placed <= dated | {kb.country_of(k) or k for k in dated}:
+        if len(dated) == 1 and placed <= dated | {country_of(k) for k in dated}:
             return next(iter(dated))
         return None
     country, weight = max(by_country.items(), key=lambda kv: kv[1])
     if weight < 0.6 * total:
         return None
+    # ties go to the place named first: the lead locates the event before it moves on
     inside = sorted(
-        ((w, k) for k, w in by_place.items() if kb.country_of(k) == country), reverse=True
+        (
+            (w, -first[k], k)
+            for k, w in by_place.items()
+            if country_of(k) == country and kb.get(k) is not None
+        ),
+        reverse=True,
     )
+    weight -= by_demonym.get(country, 0.0)
+    direct = weight - sum(w for k, w in by_place.items() if country_of(k) == country)
     if inside:
-        leader_weight, leader = inside[0]
-        if leader_weight >= weight / 3:
+        leader_weight, _, leader = inside[0]
+        if leader_weight >= weight / 3 or (leader in prominent and 0 < direct <= 2 * leader_weight):
+            # the place holds a third of the country's weight, or the lead names it and
+            # it gets half of what the country itself does: the story is about that place
             return leader
-    direct = weight - sum(w for k, w in by_place.items() if kb.country_of(k) == country)
-    # A local story that never names its country has no place of its own at country level.
-    return country if direct >= weight / 3 else None
+    return country if direct > 0 else None
 
 
 # How business copy refers back to its company: "the company", "the U.S. chipmaker", "the

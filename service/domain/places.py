@@ -33,6 +33,13 @@ RESPONDERS = word_set(
     """
 )
 VERB_STARTS = word_set("has have had was were is are will would could")
+# Words of a speech event: a place right after them is where someone spoke.
+SPEAKING = word_set(
+    "speaking said says told telling addressing briefing reporters journalists conference "
+    "interview statement"
+)
+# Nouns a place's name follows in apposition: "the capital, Marenburg", "the town, Piru".
+PLACE_NOUNS = word_set("capital city town village province region state county district")
 
 
 def fronted_place(ctx: SentenceContext) -> list[str]:
@@ -69,7 +76,13 @@ def places_after_preps(
             # "of" right after the counted noun: "3,000 residents of Piru"; a distance
             # "from"/"northwest of" a place
             last_prep = k
+            if any(t.lower in SPEAKING for t in tokens[max(0, k - 3) : k]):
+                # "Speaking to reporters in Geneva", "told a briefing in Kyiv": where the
+                # words were said, not where the figure is
+                last_prep = -10
             continue
+        if tok.text == "," and k > 0 and tokens[k - 1].lower in PLACE_NOUNS:
+            continue  # "in the capital, Marenburg": the name in apposition is the place
         if tok.lower == "from" or tok.text in _CLAUSE_BREAKS:
             last_prep = -10
             continue

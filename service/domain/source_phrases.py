@@ -26,6 +26,7 @@ from service.domain.source_words import (
     SENTENCE_ADVERBS,
     SKIP_BEFORE_VERB,
     SPEAKER_NOUNS,
+    SPOKESPEOPLE,
     VERB,
 )
 
@@ -115,6 +116,16 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
         while j >= 0 and idx - j <= _MAX_APPOSITIVE and tokens[j].text not in {",", "“", '"', "”"}:
             j -= 1
         if j >= 0 and tokens[j].text == "," and _opens_appositive(tokens[j + 1]):
+            appositive = tokens[j + 1 : idx]
+            if (
+                j >= 1
+                and appositive
+                and all(t.start in covered or t.text[:1].isupper() for t in appositive)
+                and tokens[j - 1].text[:1].islower()
+                and tokens[j - 1].start not in covered
+            ):
+                # "the mine's operator, Kopex, said": the name in apposition speaks
+                return (j + 1, idx)
             idx = j - 1
         else:
             return (idx + 1, idx + 1)
@@ -132,7 +143,36 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
         break
     while lo < hi and tokens[lo].lower in {"of", "from", "-"}:
         lo += 1
+    for _ in range(2):
+        # "Doctors at the district hospital in Jajpur said": a place after a locative
+        # preposition ends the speaker's phrase, it is not the speaker; "a spokesman for
+        # the railway said": the spokesman speaks for it
+        if lo < 2 or lo == hi:
+            break
+        prep = tokens[lo - 1].lower
+        if prep not in _LOCATIVE and not (
+            prep in {"for", "of"} and tokens[lo - 2].lower in SPOKESPEOPLE
+        ):
+            break
+        j = lo - 2
+        start = j + 1
+        while j >= 0 and start - j <= MAX_SOURCE_TOKENS:
+            tok = tokens[j]
+            if tok.lower in ARTICLES:
+                start = j
+                break
+            if _in_np(tok, covered):
+                start = j
+                j -= 1
+                continue
+            break
+        if start > lo - 2:
+            break
+        lo = start
     return (lo, hi)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside"})
 
 
 def source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:
@@ -143,6 +183,16 @@ def source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> t
     hi = lo
     while hi < len(tokens) and hi - lo < MAX_SOURCE_TOKENS:
         tok = tokens[hi]
+        if (
+            tok.lower in {"from", "by"}
+            and hi > lo
+            and all(t.lower in GENERIC_SOURCES for t in tokens[lo:hi])
+        ):
+            # "according to data from the UN refugee agency": whoever the data is from
+            hi += 1
+            while hi < len(tokens) and tokens[hi].lower in ARTICLES:
+                hi += 1
+            continue
         if tok.text == "-" or (tok.lower not in {"that"} and _in_np(tok, covered)):
             hi += 1
             continue
@@ -164,7 +214,11 @@ def resolve_phrase(
     kinds = [(m, entities[m.key].kind if m.key in entities else None) for m in inside]
     persons = [m for m, kind in kinds if kind is EntityKind.PERSON]
     bodies = [m for m, kind in kinds if kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)]
-    countries = [m for m, kind in kinds if kind in (EntityKind.COUNTRY, EntityKind.PLACE)]
+    countries = [
+        m
+        for m, kind in kinds
+        if kind in (EntityKind.COUNTRY, EntityKind.PLACE) and not _placed_by_preposition(text, m)
+    ]
     if persons:
         person = persons[-1]
         name = entities[person.key].name if person.key in entities else person.text
@@ -195,6 +249,13 @@ def resolve_phrase(
     if any(w.lower() in SPEAKER_NOUNS for w in words):
         return display, None, None, keys
     return display, None, None, keys
+
+
+def _placed_by_preposition(text: str, mention: EntityMention) -> bool:
+    """A place after "in"/"at"/"near" inside a source phrase ("doctors in Jajpur") says where
+    the speakers are; it does not speak."""
+    before = text[max(0, mention.start - 8) : mention.start].lower().split()
+    return bool(before) and before[-1] in _LOCATIVE
 
 
 def _owner_of_generic(display: str, head: str) -> str | None:
@@ -263,3 +324,15 @@ def is_organisation_reference(name: str | None) -> bool:
 def is_reporting_word(word: str) -> bool:
     """True for a lower-case reporting verb form ("said", "estimates", "noting")."""
     return VERB.fullmatch(word) is not None
+
+
+def opens_own_clause(tokens: Sequence[Token], lo: int) -> bool:
+    """A source phrase at `lo` opening a clause of its own ("..., while organisers put it at
+    60,000"; "...; the union counted"): its own source, not what the sentence's speaker
+    reports."""
+    if lo <= 0:
+        return False
+    before = tokens[lo - 1]
+    if before.text == ";":
+        return True
+    return before.lower in {"while", "whereas", "but"} and lo >= 2 and tokens[lo - 2].text == ","

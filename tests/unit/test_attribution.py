@@ -385,3 +385,34 @@ def test_its_figure_belongs_to_the_body_the_sentence_opens_with_and_only_its_own
     )
     assert _source_name(text, "48,000") == "police prefecture"
     assert _source_name(text, "61,000") is None
+
+
+def _speaker_of(text: str, figure: str) -> str | None:
+    event = attribution_for(_events(text), text.index(figure))
+    return event.name if event is not None else None
+
+
+def test_a_place_after_in_or_at_says_where_the_speakers_are() -> None:
+    text = "Doctors at the district hospital in Jajpur said 186 passengers were treated."
+    assert _speaker_of(text, "186") == "Doctors at the district hospital in Jajpur"
+
+
+def test_data_from_a_body_is_that_body_s() -> None:
+    text = "According to data from the UN refugee agency, 3,400 people arrived last week."
+    assert _speaker_of(text, "3,400") == "UN refugee agency"
+
+
+def test_a_name_in_apposition_to_a_description_speaks() -> None:
+    text = "The mine's operator, Kopex, said 14 miners were trapped."
+    assert _speaker_of(text, "14") == "Kopex"
+
+
+def test_a_clause_after_while_has_its_own_source() -> None:
+    text = "Police estimated the crowd at 20,000, while organisers put it at 60,000."
+    assert _speaker_of(text, "20,000") == "Police"
+    assert _speaker_of(text, "60,000") == "organisers"
+
+
+def test_a_spokesman_for_a_body_closes_the_sentence_for_it() -> None:
+    text = "Twelve coaches left the tracks, a spokesman for the railway said."
+    assert _speaker_of(text, "Twelve") == "spokesman for the railway"

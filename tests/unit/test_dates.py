@@ -6,11 +6,8 @@ import datetime as dt
 
 import pytest
 
-from service.domain.dates import (
-    extract_dates_for_published,
-    resolve_as_of,
-    resolve_date_expressions,
-)
+from service.domain.dates import resolve_as_of, resolve_date_expressions
+from service.domain.published_dates import extract_dates_for_published
 
 WEDNESDAY = dt.date(2024, 10, 30)
 MONDAY = dt.date(2024, 10, 28)
@@ -205,9 +202,14 @@ def test_periods_carry_their_last_day(
 
 
 def test_period_end_as_of_for_figures_for_a_period() -> None:
-    sentence = "Revenue was $4.21 billion in the third quarter, up 12%."
-    assert resolve_as_of(sentence, WEDNESDAY, 12) == D(2024, 7, 1)
+    sentence = "Revenue was $4.21 billion in September, up 12%."
+    assert resolve_as_of(sentence, WEDNESDAY, 12) == D(2024, 9, 1)
     assert resolve_as_of(sentence, WEDNESDAY, 12, period_end=True) == D(2024, 9, 30)
+
+
+def test_a_quarter_is_a_reporting_period_and_holds_at_its_end() -> None:
+    sentence = "Revenue was $4.21 billion in the third quarter, up 12%."
+    assert resolve_as_of(sentence, WEDNESDAY, 12) == D(2024, 9, 30)
 
 
 def test_relative_days_count_from_the_day_the_sentence_names() -> None:
@@ -309,3 +311,62 @@ def test_publication_stamp_with_zone_abbreviation_follows_daylight_time() -> Non
 )
 def test_no_publication_stamp(text: str) -> None:
     assert extract_dates_for_published(text) is None
+
+
+_SATURDAY = dt.date(2025, 7, 12)
+
+
+def test_the_day_a_clause_is_reported_dates_every_figure_it_reports() -> None:
+    sentence = (
+        "Storms have killed at least 31 people and left 12 missing, the regional agency "
+        "said on Saturday, as crews cleared roads."
+    )
+    for figure in ("31", "12"):
+        assert resolve_as_of(sentence, _SATURDAY, sentence.index(figure)) == _SATURDAY
+
+
+def test_a_date_after_another_figure_still_belongs_to_that_figure() -> None:
+    sentence = "The toll rose to 2,600, up from 1,200 on Monday."
+    assert resolve_as_of(sentence, _SATURDAY, sentence.index("2,600")) is None
+
+
+def test_a_year_qualifying_the_figure_s_noun_dates_that_figure_only() -> None:
+    sentence = "The river reached 6.1m, beating the 1998 record of 5.9m."
+    assert resolve_as_of(sentence, _SATURDAY, sentence.index("5.9m")) == dt.date(1998, 1, 1)
+    assert resolve_as_of(sentence, _SATURDAY, sentence.index("6.1m")) is None
+
+
+def test_a_year_before_a_counted_noun_is_a_count() -> None:
+    assert resolve_date_expressions("Crews rebuilt the 2024 homes it lost.", _SATURDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "date"),
+    [
+        ("Exports fell to $3bn in June, from $2.5bn a month earlier.", "2.5bn", D(2025, 5, 1)),
+        ("Unemployment was 5.2% in May, against 4.9% a year earlier.", "4.9", D(2024, 5, 1)),
+        ("Q2 sales were $4bn, from $3.5bn a year earlier.", "3.5bn", D(2024, 6, 30)),
+        ("The toll was 120 on Friday, up from 90 two days earlier.", "90", D(2025, 7, 9)),
+    ],
+)  # fmt: skip
+def test_a_month_or_year_earlier_counts_from_the_period_the_sentence_named(
+    sentence: str, figure: str, date: dt.date
+) -> None:
+    assert resolve_as_of(sentence, _SATURDAY, sentence.index(figure)) == date
+
+
+def test_a_toll_holds_when_it_is_reported_not_when_the_event_happened() -> None:
+    sentence = "A fire broke out on Friday, killing 17 workers, police said on Saturday."
+    near = sentence.index("17")
+    assert resolve_as_of(sentence, _SATURDAY, near) == D(2025, 7, 11)
+    assert resolve_as_of(sentence, _SATURDAY, near, running=True) == _SATURDAY
+    attached = "The toll rose to 40, up from 17 on Friday, police said on Saturday."
+    near = attached.index("17")
+    assert resolve_as_of(attached, _SATURDAY, near, running=True) == D(2025, 7, 11)
+
+
+def test_a_deadline_ahead_does_not_date_a_figure_reported_as_done() -> None:
+    sentence = "The railway said 11 coaches had derailed and the line would reopen by Wednesday."
+    near = sentence.index("11")
+    assert resolve_as_of(sentence, _SATURDAY, near, forecast=False) is None
+    assert resolve_as_of(sentence, _SATURDAY, near) == D(2025, 7, 16)

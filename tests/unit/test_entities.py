@@ -592,3 +592,24 @@ def test_a_province_the_knowledge_base_lacks_names_its_own_body(kb: KnowledgeBas
     assert by_key[named.key].parent == "indonesia"
     # the bare reference later is the same body, and "The" never names a province
     assert _keys(finding)["provincial disaster agency"] == named.key
+
+
+def test_a_place_the_knowledge_base_lacks_lies_in_the_country_the_text_is_about() -> None:
+    kb = KnowledgeBase.shipped()
+    finding = find_entities(
+        "Floods in Poland's Silesia reached Rybnik and Katowice. Water also covered "
+        "the village of Zborowice Dolne, and residents near Zborowice Dolne left.",
+        kb,
+    )
+    places = {e.name: e.parent for e in finding.discovered if e.kind is EntityKind.PLACE}
+    assert places.get("Zborowice Dolne") == "poland"
+
+
+def test_a_company_named_after_a_town_is_the_company_throughout() -> None:
+    kb = KnowledgeBase.shipped()
+    finding = find_entities(
+        "Harlow Foods cut its forecast on Wednesday. Shares in Harlow fell 11%.", kb
+    )
+    assert [m.key for m in finding.mentions] == ["harlow-foods", "harlow-foods"]
+    (company,) = finding.discovered
+    assert company.kind is EntityKind.ORGANIZATION and company.parent is None

@@ -62,3 +62,31 @@ def test_a_date_in_an_aside_does_not_date_the_figure_beside_it() -> None:
     # the aside's own figure keeps the aside's date
     text = "The plant, which employed 300 people in 2009, closed on Monday."
     assert _as_of(text, "300 people") == dt.date(2009, 1, 1)
+
+
+def test_a_figure_for_a_period_holds_at_the_period_s_end() -> None:
+    article = extract_article(
+        text=(
+            "Consumer prices rose 2.9% in August, the statistics office said. Inflation "
+            "had been 3.1% in July. The agency said 41,000 people were surveyed in August."
+        ),
+        published_at=dt.datetime(2025, 9, 12, 9, 0, tzinfo=dt.UTC),
+    )
+    by_text = {a.text: a for claim in article.claims for a in claim.assertions}
+    assert by_text["3.1%"].as_of == dt.date(2025, 7, 31)
+    assert by_text["41,000 people"].as_of == dt.date(2025, 8, 1)
+
+
+def test_undated_results_are_for_the_quarter_the_lead_reports() -> None:
+    article = extract_article(
+        text=(
+            "Harlow Foods reported second-quarter results on Tuesday that missed forecasts.\n\n"
+            "Net income fell to $212 million. Sales were $3.1 billion.\n\n"
+            "The company expects revenue of $3.3 billion next quarter."
+        ),
+        published_at=dt.datetime(2025, 7, 30, 9, 0, tzinfo=dt.UTC),
+    )
+    by_text = {a.text: a for claim in article.claims for a in claim.assertions}
+    assert by_text["$212 million"].as_of == dt.date(2025, 6, 30)
+    assert figure_dates.is_period_quantity("unemployment rate")
+    assert not figure_dates.is_period_quantity("deaths")

@@ -1,0 +1,89 @@
+"""The article's focus place: figures that name no place of their own take it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service.domain.extraction import extract_article
+from service.domain.model import ExtractedArticle, ExtractedAssertion
+
+PUBLISHED = dt.datetime(2025, 7, 14, 12, 0, tzinfo=dt.UTC)
+
+
+def _one(article: ExtractedArticle, fragment: str) -> ExtractedAssertion:
+    found = [a for claim in article.claims for a in claim.assertions if fragment in a.text]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_country_that_only_locates_its_region_leaves_the_story_in_the_region() -> None:
+    article = extract_article(
+        text=(
+            "MUMBAI, India (Reuters) - Landslides in India's western state of Maharashtra "
+            "have killed at least 58 people, officials said on Sunday.\n\n"
+            "More than 12,000 people have been moved to relief camps, according to the "
+            "state disaster agency. India's weather office expects more rain."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "12,000").location == "maharashtra"
+
+
+def test_a_demonym_does_not_pull_a_regional_story_back_to_its_country() -> None:
+    article = extract_article(
+        text=(
+            "The death toll from floods in Bavaria has risen to 14, German authorities said "
+            "on Friday, and 3,000 people were evacuated.\n\n"
+            "German officials said damage could run to hundreds of millions of euros."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "3,000").location == "bavaria"
+
+
+def test_the_place_an_event_happened_in_leads_a_live_page() -> None:
+    article = extract_article(
+        text=(
+            "Japan earthquake live: toll rises\n\n"
+            "Key points\n- Rescuers search collapsed homes\n\n"
+            "09:10 GMT\nThe fire and disaster agency said the earthquake in Ishikawa had "
+            "killed 73 people. Japan's government sent 1,000 troops.\n\n"
+            "08:00 GMT\nAftershocks continued overnight; 200 people remain in shelters. "
+            "Trains to Osaka ran normally and Tokyo markets were calm."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "200 people").location == "ishikawa"
+
+
+def test_a_story_set_in_one_country_without_a_leading_place_is_in_that_country() -> None:
+    article = extract_article(
+        text=(
+            "Kenya's population reached 52.4 million, the national statistics bureau said, "
+            "up from 47.6 million a decade earlier.\n\n"
+            "Nairobi grew fastest, while Mombasa, Kisumu, Nakuru and Eldoret also grew. "
+            "Mombasa added 200,000 residents and Kisumu 90,000."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "52.4 million").location == "kenya"
+
+
+def test_a_place_named_in_apposition_to_the_capital_places_the_figure() -> None:
+    article = extract_article(
+        text="Organisers said 15,000 protesters gathered in the capital, Marenburg.",
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "15,000").location == "marenburg"
+
+
+def test_where_someone_spoke_does_not_place_the_figure() -> None:
+    article = extract_article(
+        text=(
+            "The outbreak has spread across the north. Speaking to reporters in Geneva, the "
+            "agency's chief said 1,200 cases had been confirmed. Malawi and Zambia reported "
+            "most cases."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert _one(article, "1,200").location is None
