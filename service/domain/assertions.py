@@ -36,6 +36,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from service.domain.attribution import Token
+from service.domain.companies import company_speaker
 from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
 from service.domain.model import EntityKind, NumberMention
 from service.domain.noun_phrases import noun_phrase, phrase_words
@@ -182,6 +183,7 @@ def read_figure(
     focus_subject: str | None = None,
     focus_place: str | None = None,
     focus_event: str | None = None,
+    companies: frozenset[str] = frozenset(),
 ) -> Reading:
     """Quantity, subject, location, span end and forecast flag of one figure.
 
@@ -190,7 +192,7 @@ def read_figure(
     deployed"); `dimension` is the unit's dimension ("length", "currency", ...);
     `paragraph_subjects` maps the quantities counted earlier in the paragraph to their subject;
     `focus_subject`/`focus_place`/`focus_event` are what the article as a whole is about,
-    used last.
+    used last; `companies` are the article's companies (`companies.company_keys`).
     """
     after = ctx.tokens_after(number.end, _TOKENS_AFTER)
     limit = len(after)
@@ -342,6 +344,10 @@ def read_figure(
         subject = owner(
             actor(ctx, clause) or pronoun_source(ctx, clause) or object_source(ctx, before)
         )
+        if subject is None and focus_subject is None and not event_toll and quantity not in CROWDS:
+            # a company reporting its own results in a story about several ("Kellbrook said
+            # sales rose"); in a one-company story an analyst's firm speaks of that company
+            subject = company_speaker(ctx.sources, companies)
         if subject is None and not event_toll:
             subject = referred_holder(ctx, before, after[np_end:limit])
         if subject is None:

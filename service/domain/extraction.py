@@ -32,6 +32,7 @@ from service.domain.attribution import (
     tokenize,
 )
 from service.domain.cleanup import clean_html, clean_text
+from service.domain.companies import company_keys, recognise_companies
 from service.domain.entities import find_entities
 from service.domain.figure_dates import CLAUSE_BOUNDARY, describes_a_place, figure_as_of
 from service.domain.focus import (
@@ -119,7 +120,7 @@ def extract_article(
     published = published_at.date() if published_at is not None else None
 
     sentences = split_sentences(cleaned)
-    finding = find_entities(cleaned, base_kb)
+    finding = recognise_companies(cleaned, find_entities(cleaned, base_kb), base_kb)
     # Discovered entities are looked up beside the shipped ones: merging them into a new
     # knowledge base would re-index every alias on each article.
     discovered = {e.key: e for e in finding.discovered}
@@ -196,10 +197,20 @@ def extract_article(
     memory = _ParagraphMemory()
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     datelines = dateline_spans(cleaned)
+    companies = company_keys(mentions, entity_of, cleaned)
     focus = Focus(
         place=principal_place(mentions, entity_of, lead_end, base_kb, datelines),
-        subject=principal_subject(mentions, entity_of, lead_end, events_by, datelines, cleaned),
+        subject=principal_subject(
+            mentions,
+            entity_of,
+            lead_end,
+            events_by,
+            datelines,
+            cleaned,
+            companies,
+        ),
         event=principal_event(mentions, entity_of, lead_end),
+        companies=companies,
     )
     if (
         focus.subject is not None
@@ -332,6 +343,7 @@ def _assertions(
             focus.subject,
             focus.place,
             focus.event,
+            focus.companies,
         )
         ctx.previous_quantity = reading.quantity
         if dimension is None:
