@@ -66,6 +66,7 @@ from service.domain.places import (
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.quantity_cues import states_capacity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+from service.domain.territory_figures import is_territory_figure
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
 _GIVEN = word_set("aid funding compensation donations grants loans")
@@ -448,6 +449,8 @@ def read_figure(
         # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place, not
         # the owner of the count (a country's own act, "Japan pledged $5m", keeps it)
         subject = None
+    if subject is None and location is not None and is_territory_figure(quantity, clause):
+        subject = location  # "the unemployment rate rose to 8.7%": the territory's own
 
     # forecast
     forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(

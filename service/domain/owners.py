@@ -162,8 +162,8 @@ def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
         if m is not None and tok.start == m.start:
             in_source = any(s <= m.start < e for s, e in ctx.source_spans)
             modifier = tok.text.endswith(("'s", "’s")) and any(
-                ctx.mention_at(t.start) is not None for t in clause[i + 1 : i + 4]
-            )  # "Germany's conservative Christian Democrats (CDU)"
+                ctx.mention_at(t.start) not in (None, m) for t in clause[i + 1 : i + 4]
+            )  # "Germany's conservative Christian Democrats (CDU)", not "Kenya's central bank"
             counter = any(
                 t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
             )  # "the interior ministry counted 310,000 protesters": who counts, not whose
