@@ -36,6 +36,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from service.domain.attribution import Token
+from service.domain.body_references import names_unnamed_body, referred_body
 from service.domain.companies import company_speaker
 from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
 from service.domain.model import EntityKind, NumberMention
@@ -336,14 +337,20 @@ def read_figure(
             # does not own it
             # ... but a vessel carries its passengers and a company employs its workers
             counted = event_toll or (
-                quantity in CROWDS and not holds_people(before) and not is_holder(ctx, key)
+                quantity in CROWDS
+                and not holds_people(before)
+                and not is_holder(ctx, key)
+                and key not in companies  # an airline's passengers, a retailer's staff
             )
             if key is not None and counted and ctx.kind(key) is EntityKind.ORGANIZATION:
                 return None
             return key
 
         subject = owner(
-            actor(ctx, clause) or pronoun_source(ctx, clause) or object_source(ctx, before)
+            actor(ctx, clause)
+            or pronoun_source(ctx, clause)
+            or object_source(ctx, before)
+            or referred_body(ctx, clause, companies)  # "the council will cut 120 jobs"
         )
         if subject is None and focus_subject is None and not event_toll and quantity not in CROWDS:
             # a company reporting its own results in a story about several ("Kellbrook said
@@ -355,7 +362,7 @@ def read_figure(
             subject = owner(previous_subject)
         if subject is None:
             subject = owner(paragraph_subjects.get(quantity))
-        if subject is None and not event_toll:
+        if subject is None and not event_toll and not names_unnamed_body(ctx, before):
             subject = focus_subject  # an organisation owns its figures, not a disaster's toll
         if subject is None:
             # "died in Typhoon Tamaraw": a named event in the sentence, else the article's

@@ -148,12 +148,45 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
         names[norm] = key
     if names:
         mentions = _link_names(text, mentions, names, discovered)
+    for key in _lone_companies(text, mentions, discovered):
+        found = discovered[key]
+        discovered[key] = Entity(
+            key=found.key, name=found.name, kind=EntityKind.ORGANIZATION, aliases=found.aliases
+        )
     changed = len(mentions) != len(finding.mentions) or any(
         discovered[e.key] is not e for e in finding.discovered
     )
     if not changed and len(discovered) == len(finding.discovered):
         return finding
     return EntityFinding(mentions=mentions, discovered=list(discovered.values()))
+
+
+_THE_NOUN = re.compile(r"\b[Tt]he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])")
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms|Dr)\b")
+
+
+def _lone_companies(
+    text: str, mentions: Sequence[EntityMention], discovered: Mapping[str, Entity]
+) -> list[str]:
+    """Discovered one-word "people" the next sentences call a company: "Ryanair said it
+    would cancel 400 flights. The airline carried ..." (a person is introduced by a full
+    name, and called he or she)."""
+    out: list[str] = []
+    for key, entity in discovered.items():
+        if entity.kind is not EntityKind.PERSON or " " in entity.name:
+            continue
+        first = next((m for m in mentions if m.key == key), None)
+        if first is None:
+            continue
+        window = text[first.end : first.end + 300]
+        personal = _PERSONAL.search(window)
+        for ref in _THE_NOUN.finditer(window):
+            if personal is not None and personal.start() < ref.start():
+                break
+            if is_company_noun(ref.group(1)) or is_company_noun(ref.group(2) or ""):
+                out.append(key)
+                break
+    return out
 
 
 def _short_name(entity: Entity, kb: KnowledgeBase) -> str | None:
@@ -222,19 +255,49 @@ def company_keys(
 ) -> frozenset[str]:
     """Organisations of an article that are companies: a company word ends their name
     ("Marlowe Stores Inc", "Halden Bank ASA"), a ticker follows them, or their shares are
-    traded in the text."""
+    traded in the text, or the next organisation reference after it is "the airline"."""
     marked = {(lo, hi) for lo, hi in _evidence(text)}
     keys: set[str] = set()
-    for m in mentions:
-        entity = entity_of(m.key)
-        if entity is None or entity.kind is not EntityKind.ORGANIZATION:
+    orgs = [m for m in mentions if _is_body(entity_of(m.key))]
+    for k, m in enumerate(orgs):
+        if m.key in keys:
             continue
-        words = entity.name.split()
+        words = entity_of(m.key).name.split()  # type: ignore[union-attr]
         if (len(words) >= 2 and normalize_word(words[-1]) in _COMPANY_TAIL) or any(
             lo <= m.start < hi or (m.start <= lo < m.end) for lo, hi in marked
         ):
             keys.add(m.key)
+            continue
+        if not _is_org(entity_of(m.key)) or _PUBLIC_WORDS & set(
+            entity_of(m.key).name.lower().split()
+        ):  # type: ignore[union-attr]
+            continue  # "the disaster management agency" is no company
+        # "Ryanair said ... The airline carried": no other organisation named in between
+        end = orgs[k + 1].start if k + 1 < len(orgs) else len(text)
+        window = text[m.end : min(end, m.end + 300)]
+        if any(
+            is_company_noun(ref.group(1)) or is_company_noun(ref.group(2) or "")
+            for ref in _THE_NOUN.finditer(window)
+        ):
+            keys.add(m.key)
     return frozenset(keys)
+
+
+def _is_org(entity: Entity | None) -> bool:
+    return entity is not None and entity.kind is EntityKind.ORGANIZATION
+
+
+def _is_body(entity: Entity | None) -> bool:
+    return entity is not None and entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
+
+
+# Words naming public bodies, unions and parties, never a company.
+_PUBLIC_WORDS = word_set(
+    """
+    agency ministry department council union police authority commission committee office
+    party federation confederation association institute university court army government
+    """
+)
 
 
 def company_speaker(sources: Sequence[Attribution], companies: frozenset[str]) -> str | None:
