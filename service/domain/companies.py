@@ -260,17 +260,16 @@ def company_keys(
     keys: set[str] = set()
     orgs = [m for m in mentions if _is_body(entity_of(m.key))]
     for k, m in enumerate(orgs):
-        if m.key in keys:
+        entity = entity_of(m.key)
+        if m.key in keys or entity is None or entity.kind is not EntityKind.ORGANIZATION:
             continue
-        words = entity_of(m.key).name.split()  # type: ignore[union-attr]
+        words = entity.name.split()
         if (len(words) >= 2 and normalize_word(words[-1]) in _COMPANY_TAIL) or any(
             lo <= m.start < hi or (m.start <= lo < m.end) for lo, hi in marked
         ):
             keys.add(m.key)
             continue
-        if not _is_org(entity_of(m.key)) or _PUBLIC_WORDS & set(
-            entity_of(m.key).name.lower().split()
-        ):  # type: ignore[union-attr]
+        if _PUBLIC_WORDS & set(entity.name.lower().split()):
             continue  # "the disaster management agency" is no company
         # "Ryanair said ... The airline carried": no other organisation named in between
         end = orgs[k + 1].start if k + 1 < len(orgs) else len(text)
@@ -281,10 +280,6 @@ def company_keys(
         ):
             keys.add(m.key)
     return frozenset(keys)
-
-
-def _is_org(entity: Entity | None) -> bool:
-    return entity is not None and entity.kind is EntityKind.ORGANIZATION
 
 
 def _is_body(entity: Entity | None) -> bool:
