@@ -456,7 +456,7 @@ def read_figure(
         # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place, not
         # the owner of the count (a country's own act, "Japan pledged $5m", keeps it)
         subject = None
-    if subject is None and location is not None and is_territory_figure(quantity, clause):
+    if subject is None and location is not None and is_territory_figure(quantity, before):
         subject = location  # "the unemployment rate rose to 8.7%": the territory's own
 
     # forecast

@@ -60,16 +60,32 @@ def _reference(
     """Index of the first "the <body noun>" acting in the clause (or speaking, `sources`)."""
     for i in range(1, len(clause)):
         tok = clause[i]
-        if clause[i - 1].lower not in {"the", "this"} or not (
+        if not tok.text[:1].islower() or not (
             tok.lower in _BODY_NOUNS or is_company_noun(tok.lower)
         ):
             continue
-        if i >= 2 and clause[i - 2].lower in ACTOR_BLOCKERS:
+        # "the union", "the pilots' union", "the city council": "the" and up to two words
+        the = next(
+            (
+                j
+                for j in range(i - 1, max(i - 4, -1), -1)
+                if clause[j].lower in {"the", "this"}
+                and all(t.text[:1].islower() or t.text in "'’" for t in clause[j + 1 : i])
+            ),
+            None,
+        )
+        if the is None:
+            continue
+        if the >= 1 and clause[the - 1].lower in ACTOR_BLOCKERS:
             continue  # "in the council's plan" is no actor
         if not sources and any(lo <= tok.start < hi for lo, hi in ctx.source_spans):
             continue  # "the council said": the source, not the owner
-        if i + 1 < len(clause) and clause[i + 1].text[:1].isupper():
-            continue  # "the Union Cabinet": a name, not a reference
+        if (
+            i + 1 < len(clause)
+            and clause[i + 1].text[:1].isupper()
+            and ctx.mention_at(clause[i + 1].start) is not None
+        ):
+            continue  # "the union Unite", "the Union Cabinet": a name, not a reference
         return i
     return None
 

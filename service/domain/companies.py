@@ -20,7 +20,13 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from service.domain.attribution import Attribution, Token
-from service.domain.discovery import COMPANY_WORDS, CORPORATE_SUFFIXES, is_ordinary_word, slug
+from service.domain.discovery import (
+    COMPANY_WORDS,
+    CORPORATE_SUFFIXES,
+    PLACE_PREPOSITIONS,
+    is_ordinary_word,
+    slug,
+)
 from service.domain.entities import EntityFinding
 from service.domain.knowledge import KnowledgeBase, normalize_alias, normalize_word
 from service.domain.model import Entity, EntityKind, EntityMention
@@ -63,6 +69,11 @@ _TICKER = re.compile(
     rf"\s?\((?:(?:{_EXCHANGES})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,9}}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})\)"
 )
 _NAME_THEN_TICKER = re.compile(rf"\b({_NAME}){_TICKER.pattern}")
+# "Aerovia chief executive Rui Matos": a company's officer
+_NAME_OFFICER = re.compile(
+    rf"\b({_NAME}) (?:chief executive|CEO|chief financial officer|CFO|chief operating officer|"
+    r"finance director)\b"
+)
 _SHARES_OF = re.compile(rf"\b[Ss]hares (?:of|in) ({_NAME})")
 _NAME_SHARES = re.compile(rf"\b({_NAME})(?:['’]s)? (?:shares|stock)\b")
 # "Aerovia, the Portuguese airline," / "Halden, Norway's third-largest lender by assets"
@@ -71,9 +82,11 @@ _APPOSITIVE = re.compile(rf"\b({_NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:
 _PHRASE_END = word_set("by of in on at for with that which who whose and or based")
 
 
-def _evidence(text: str) -> Iterable[tuple[int, int]]:
-    """Spans of names that business English marks as companies."""
-    for pattern in (_NAME_THEN_TICKER, _SHARES_OF, _NAME_SHARES):
+def _evidence(text: str, *, officers: bool = True) -> Iterable[tuple[int, int]]:
+    """Spans of names that business English marks as companies (or as organisations with
+    officers, `officers`: "Aerovia chief executive Rui Matos")."""
+    patterns = (_NAME_THEN_TICKER, _SHARES_OF, _NAME_SHARES)
+    for pattern in (*patterns, _NAME_OFFICER) if officers else patterns:
         for m in pattern.finditer(text):
             yield m.start(1), m.end(1)
     for m in _APPOSITIVE.finditer(text):
@@ -229,9 +242,18 @@ def _link_names(
             for x in hit
         ):
             continue  # or inside another organisation's name ("Halden Bank ASA")
+        if any(_kind(x.key, discovered) is EntityKind.PLACE for x in hit) and _after_preposition(
+            text, m.start()
+        ):
+            continue  # "the mine near Bogdanka": the town the company is named after
         out = [x for x in out if x not in hit]
         out.append(EntityMention(key=key, start=m.start(), end=m.end(), text=m.group(1)))
     return sorted(out, key=lambda x: x.start)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].lower() in PLACE_PREPOSITIONS
 
 
 # Readings of a lone word that a company's name overrides.
@@ -256,7 +278,7 @@ def company_keys(
     """Organisations of an article that are companies: a company word ends their name
     ("Marlowe Stores Inc", "Halden Bank ASA"), a ticker follows them, or their shares are
     traded in the text, or the next organisation reference after it is "the airline"."""
-    marked = {(lo, hi) for lo, hi in _evidence(text)}
+    marked = {(lo, hi) for lo, hi in _evidence(text, officers=False)}
     keys: set[str] = set()
     orgs = [m for m in mentions if _is_body(entity_of(m.key))]
     for k, m in enumerate(orgs):

@@ -202,7 +202,8 @@ def _heads_phrase(ctx: SentenceContext, source: Attribution) -> bool:
     for m in ctx.mentions:
         if m.key == source.speaker_key and lo <= m.start < hi:
             tail = ctx.text[m.end : hi].strip(" ,’'s")
-            return not tail or not tail[:1].isalpha()
+            # "the Lisbon-based carrier" is no speech of Lisbon
+            return not tail or not (tail[:1].isalpha() or tail[:1] == "-")
     return True
 
 

@@ -31,8 +31,12 @@ def is_territory_figure(quantity: str, words_before: Sequence[Token]) -> bool:
     population rose to 10.6 million", "the economy grew 2.3%")."""
     if quantity in _INDICATORS:
         return True
-    near = words_before[-6:]
+    near = words_before[-12:]
     commas = [k for k, t in enumerate(near) if t.text == ","]
-    if commas:
-        near = near[commas[-1] + 1 :]  # "..., well above the 3 per cent limit": another figure
+    if commas and any(t.lower in _DETERMINERS for t in near[commas[-1] + 1 :]):
+        # "..., well above the 3 per cent limit": a noun phrase of its own after the comma
+        near = near[commas[-1] + 1 :]
     return any(t.lower in _INDICATOR_WORDS for t in near)
+
+
+_DETERMINERS = word_set("the a an its their this that")
