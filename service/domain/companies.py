@@ -74,6 +74,8 @@ _NAME_OFFICER = re.compile(
     rf"\b({_NAME}) (?:chief executive|CEO|chief financial officer|CFO|chief operating officer|"
     r"finance director)\b"
 )
+# "chipmaker Nvidia", "budget airline Skyline", "hydro operator Ukrhydroenergo"
+_KIND_THEN_NAME = re.compile(rf"\b([a-z][a-z-]+) ({_NAME})")
 _SHARES_OF = re.compile(rf"\b[Ss]hares (?:of|in) ({_NAME})")
 _NAME_SHARES = re.compile(rf"\b({_NAME})(?:['’]s)? (?:shares|stock)\b")
 # "Aerovia, the Portuguese airline," / "Halden, Norway's third-largest lender by assets"
@@ -82,13 +84,18 @@ _APPOSITIVE = re.compile(rf"\b({_NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:
 _PHRASE_END = word_set("by of in on at for with that which who whose and or based")
 
 
-def _evidence(text: str, *, officers: bool = True) -> Iterable[tuple[int, int]]:
-    """Spans of names that business English marks as companies (or as organisations with
-    officers, `officers`: "Aerovia chief executive Rui Matos")."""
+def _evidence(text: str, *, weaker: bool = True) -> Iterable[tuple[int, int]]:
+    """Spans of names that business English marks as companies; with `weaker`, also names it
+    only marks as organisations ("Aerovia chief executive Rui Matos", "hydro operator
+    Ukrhydroenergo": a state utility or a public operator is no listed company)."""
     patterns = (_NAME_THEN_TICKER, _SHARES_OF, _NAME_SHARES)
-    for pattern in (*patterns, _NAME_OFFICER) if officers else patterns:
+    for pattern in (*patterns, _NAME_OFFICER) if weaker else patterns:
         for m in pattern.finditer(text):
             yield m.start(1), m.end(1)
+    if weaker:
+        for m in _KIND_THEN_NAME.finditer(text):
+            if is_company_noun(m.group(1)) and m.group(1) != "group":
+                yield m.start(2), m.end(2)
     for m in _APPOSITIVE.finditer(text):
         head = ""
         for word in m.group(2).split()[:5]:
@@ -278,7 +285,7 @@ def company_keys(
     """Organisations of an article that are companies: a company word ends their name
     ("Marlowe Stores Inc", "Halden Bank ASA"), a ticker follows them, or their shares are
     traded in the text, or the next organisation reference after it is "the airline"."""
-    marked = {(lo, hi) for lo, hi in _evidence(text, officers=False)}
+    marked = {(lo, hi) for lo, hi in _evidence(text, weaker=False)}
     keys: set[str] = set()
     orgs = [m for m in mentions if _is_body(entity_of(m.key))]
     for k, m in enumerate(orgs):
