@@ -60,6 +60,19 @@ def describes_company(tokens: Sequence[Token], name_end: int) -> bool:
     return False
 
 
+def names_product(tokens: Sequence[Token], name_end: int) -> bool:
+    """Whether a company's name opening `tokens` is the maker of a product named with a model
+    number ("the Airbus A320 was carrying", "a Boeing 737"): the product, not the maker, acts."""
+    after = [t for t in tokens[1:4] if t.start >= name_end]
+    if not after or after[0].start - name_end > 1:
+        return False
+    # tokenised "A", "320" or "737"
+    model = after[0].text if any(c.isdigit() for c in after[0].text) else ""
+    if not model and len(after) > 1 and after[0].text.isupper() and after[1].start == after[0].end:
+        model = after[1].text
+    return any(c.isdigit() for c in model)
+
+
 # Words after a company's own word that say what kind of company it is ("Halden Bank ASA").
 _COMPANY_TAIL = COMPANY_WORDS | CORPORATE_SUFFIXES | word_set("bank asa ab oyj se spa bv stores")
 _NAME = r"[A-Z][\w&’'.-]*(?: (?:&|[A-Z][\w&’'.-]*)){0,3}"

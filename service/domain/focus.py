@@ -118,6 +118,10 @@ _COMPANY_HEADS = word_set(
 )
 
 
+# A model number right after a maker's name: "Airbus A320", "Boeing 737-800".
+_MODEL_NUMBER = re.compile(r" ?[A-Z]{0,3}-?\d")
+
+
 def principal_subject(
     mentions: Sequence[EntityMention],
     entity_of: Callable[[str], Entity | None],
@@ -144,6 +148,8 @@ def principal_subject(
             continue
         if any(lo <= m.start < hi for lo, hi in skip):
             continue
+        if text is not None and _MODEL_NUMBER.match(text, m.end):
+            continue  # "the Airbus A320": a product, not the organisation the story is about
         seen[m.key] = seen.get(m.key, 0) + 1
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0 and spans[i][0] <= m.start < spans[i][1] and m.key not in companies:
@@ -156,7 +162,9 @@ def principal_subject(
         # "the company", "the chipmaker": a business story names its company once and
         # then by its kind; each such reference counts for the organisation named before it
         org_starts = sorted(
-            (m.start, m.key) for m in mentions if m.key in weights or m.key in quoted
+            (m.start, m.key)
+            for m in mentions
+            if (m.key in weights or m.key in quoted) and not _MODEL_NUMBER.match(text, m.end)
         )
         keys_at = [start for start, _ in org_starts]
         refs = (

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from service.domain.attribution import Attribution, Token
-from service.domain.companies import describes_company
+from service.domain.companies import describes_company, names_product
 from service.domain.model import EntityKind
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
@@ -167,7 +167,9 @@ def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
             counter = any(
                 t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
             )  # "the interior ministry counted 310,000 protesters": who counts, not whose
-            modifier = modifier or describes_company(clause[i:], m.end)
+            modifier = (
+                modifier or describes_company(clause[i:], m.end) or names_product(clause[i:], m.end)
+            )
             if (
                 prev not in ACTOR_BLOCKERS
                 and not in_source
