@@ -73,6 +73,9 @@ def names_product(tokens: Sequence[Token], name_end: int) -> bool:
     return any(c.isdigit() for c in model)
 
 
+# Kinds of business a state body or public utility also is ("grid operator X").
+_STATE_RUN_KINDS = word_set("operator utility producer supplier developer")
+
 # Words after a company's own word that say what kind of company it is ("Halden Bank ASA").
 _COMPANY_TAIL = COMPANY_WORDS | CORPORATE_SUFFIXES | word_set("bank asa ab oyj se spa bv stores")
 _NAME = r"[A-Z][\w&’'.-]*(?: (?:&|[A-Z][\w&’'.-]*)){0,3}"
@@ -88,7 +91,7 @@ _NAME_OFFICER = re.compile(
     r"finance director)\b"
 )
 # "chipmaker Nvidia", "budget airline Skyline", "hydro operator Ukrhydroenergo"
-_KIND_THEN_NAME = re.compile(rf"\b([a-z][a-z-]+) ({_NAME})")
+_KIND_THEN_NAME = re.compile(rf"\b([A-Za-z][a-z-]+) ({_NAME})")
 _SHARES_OF = re.compile(rf"\b[Ss]hares (?:of|in) ({_NAME})")
 _NAME_SHARES = re.compile(rf"\b({_NAME})(?:['’]s)? (?:shares|stock)\b")
 # "Aerovia, the Portuguese airline," / "Halden, Norway's third-largest lender by assets"
@@ -107,7 +110,19 @@ def _evidence(text: str, *, weaker: bool = True) -> Iterable[tuple[int, int]]:
             yield m.start(1), m.end(1)
     if weaker:
         for m in _KIND_THEN_NAME.finditer(text):
-            if is_company_noun(m.group(1)) and m.group(1) != "group":
+            kind = m.group(1)
+            if kind[:1].isupper() and text[max(0, m.start() - 2) : m.start()].strip() not in (
+                "",
+                ".",
+                "-",
+            ):
+                continue  # "Halden Bank ASA": a capitalised kind only opens a sentence
+            if is_company_noun(kind.lower()) and kind.lower() != "group":
+                yield m.start(2), m.end(2)
+    for m in _KIND_THEN_NAME.finditer(text):
+        # "retailer Hollis & Reed", "chipmaker Nvidia": what only a company is
+        if m.group(1) not in _STATE_RUN_KINDS and m.group(1) != "group":
+            if is_company_noun(m.group(1)):
                 yield m.start(2), m.end(2)
     for m in _APPOSITIVE.finditer(text):
         head = ""
@@ -141,10 +156,12 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
     if tickers:
         mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in tickers)]
     names: dict[str, str] = {}  # normalised name -> key
+    surfaces: set[str] = set()  # the names as written, to find them again
     for entity in finding.discovered:
         short = _short_name(entity, kb)
         if short is not None and normalize_alias(short) not in names:
             names[normalize_alias(short)] = entity.key
+            surfaces.add(short)
             if short not in entity.aliases:
                 # other articles may name it so ("Halden said"): the alias links them
                 discovered[entity.key] = Entity(
@@ -179,8 +196,9 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
         key = _free_key(slug(name), discovered, kb)
         discovered[key] = Entity(key=key, name=name, kind=EntityKind.ORGANIZATION)
         names[norm] = key
+        surfaces.add(name)
     if names:
-        mentions = _link_names(text, mentions, names, discovered)
+        mentions = _link_names(text, mentions, names, surfaces, discovered)
     for key in _lone_companies(text, mentions, discovered):
         found = discovered[key]
         discovered[key] = Entity(
@@ -241,12 +259,13 @@ def _link_names(
     text: str,
     mentions: list[EntityMention],
     names: Mapping[str, str],
+    surfaces: Iterable[str],
     discovered: dict[str, Entity],
 ) -> list[EntityMention]:
     """Mentions for every capitalised occurrence of `names` not inside an organisation's
     mention; a discovered person or place of the same words gives way to the company."""
     pattern = re.compile(
-        r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+        r"\b(" + "|".join(re.escape(n) for n in sorted(surfaces, key=len, reverse=True)) + r")\b",
         re.IGNORECASE,
     )
     out = list(mentions)
