@@ -121,9 +121,9 @@ def _evidence(text: str, *, weaker: bool = True) -> Iterable[tuple[int, int]]:
                 yield m.start(2), m.end(2)
     for m in _KIND_THEN_NAME.finditer(text):
         # "retailer Hollis & Reed", "chipmaker Nvidia": what only a company is
-        if m.group(1) not in _STATE_RUN_KINDS and m.group(1) != "group":
-            if is_company_noun(m.group(1)):
-                yield m.start(2), m.end(2)
+        kind = m.group(1)
+        if kind not in _STATE_RUN_KINDS and kind != "group" and is_company_noun(kind):
+            yield m.start(2), m.end(2)
     for m in _APPOSITIVE.finditer(text):
         head = ""
         for word in m.group(2).split()[:5]:
@@ -281,13 +281,18 @@ def _link_names(
             for x in hit
         ):
             continue  # or inside another organisation's name ("Halden Bank ASA")
-        if any(_kind(x.key, discovered) is EntityKind.PLACE for x in hit) and _after_preposition(
-            text, m.start()
+        if (
+            any(_kind(x.key, discovered) is EntityKind.PLACE for x in hit)
+            and _after_preposition(text, m.start())
+            and not _SHARES_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             continue  # "the mine near Bogdanka": the town the company is named after
         out = [x for x in out if x not in hit]
         out.append(EntityMention(key=key, start=m.start(), end=m.end(), text=m.group(1)))
     return sorted(out, key=lambda x: x.start)
+
+
+_SHARES_BEFORE = re.compile(r"\b(?:[Ss]hares|[Ss]take|[Ii]nvestors) (?:of|in) $")
 
 
 def _after_preposition(text: str, start: int) -> bool:
