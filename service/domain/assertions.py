@@ -37,8 +37,9 @@ from collections.abc import Mapping, Sequence
 
 from service.domain.attribution import Token
 from service.domain.body_references import names_unnamed_body, referred_body
-from service.domain.companies import company_speaker
+from service.domain.companies import company_speaker, covers_company
 from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
+from service.domain.market_indexes import index_antecedent
 from service.domain.model import EntityKind, NumberMention
 from service.domain.noun_phrases import noun_phrase, phrase_words
 from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
@@ -329,7 +330,12 @@ def read_figure(
     if subject is None and dimension == "length":
         # "the fire, about 50 miles from Los Angeles": a distance belongs to the event only
         subject = sentence_event(ctx) or focus_event
-    if subject is None and dimension != "length":
+    if subject is None and focus_subject in companies and covers_company(quantity):
+        subject = focus_subject  # "Corbel lowered its target to $88": the stock's target
+    index = index_antecedent(ctx, before) if subject is None else None
+    if index is not None and index.found:
+        subject = index.key  # "the benchmark index, which was up 0.6%": not the company's
+    elif subject is None and dimension != "length":
         weak = True
 
         def owner(key: str | None) -> str | None:

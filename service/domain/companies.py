@@ -368,3 +368,13 @@ def company_speaker(sources: Sequence[Attribution], companies: frozenset[str]) -
         if source.attributor in companies:
             return source.attributor
     return None
+
+
+# What analysts set for a company's stock ("lowered its target to $88"), never their own.
+_COVERAGE = frozenset({"target", "price target", "rating"})
+
+
+def covers_company(quantity: str) -> bool:
+    """Whether a quantity is an analyst's view of a company's stock (a price target), which
+    belongs to the company even when the brokerage is the clause's actor."""
+    return quantity in _COVERAGE

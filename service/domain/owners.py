@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from service.domain.attribution import Attribution, Token
-from service.domain.companies import describes_company, names_product
+from service.domain.companies import describes_company, is_company_noun, names_product
 from service.domain.model import EntityKind
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
@@ -190,9 +190,25 @@ def pronoun_source(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
         return None
     for source in reversed(ctx.sources):
         key = source.speaker_key
-        if key is not None and ctx.kind(key) in SUBJECT_KINDS and _heads_phrase(ctx, source):
+        if (
+            key is not None
+            and ctx.kind(key) in SUBJECT_KINDS
+            and _heads_phrase(ctx, source)
+            and not _names_company_kind(ctx, key)
+        ):
             return key
     return None
+
+
+def _names_company_kind(ctx: SentenceContext, key: str) -> bool:
+    """Whether the speaker's name only qualifies a kind of business: "the U.S. chipmaker
+    said it would cut 1,400 jobs" is no speech of the United States."""
+    for m in ctx.mentions:
+        if m.key == key:
+            words = ctx.text[m.end : m.end + 40].split()
+            if words and is_company_noun(words[0].strip(",.").lower()):
+                return True
+    return False
 
 
 def _heads_phrase(ctx: SentenceContext, source: Attribution) -> bool:
