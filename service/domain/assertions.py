@@ -68,7 +68,7 @@ from service.domain.places import (
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.quantity_cues import states_capacity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
-from service.domain.territory_figures import is_territory_figure
+from service.domain.territory_figures import is_territory_figure, national_government
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
 _GIVEN = word_set("aid funding compensation donations grants loans")
@@ -357,6 +357,7 @@ def read_figure(
             or pronoun_source(ctx, clause)
             or object_source(ctx, before)
             or referred_body(ctx, clause, companies)  # "the council will cut 120 jobs"
+            or national_government(ctx, before, focus_place)  # "a government plan to cut"
         )
         if subject is None and focus_subject is None and not event_toll and quantity not in CROWDS:
             # a company reporting its own results in a story about several ("Kellbrook said

@@ -193,8 +193,14 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
             continue
         if kb.target(norm) is not None or is_ordinary_word(norm):
             continue
-        key = _free_key(slug(name), discovered, kb)
-        discovered[key] = Entity(key=key, name=name, kind=EntityKind.ORGANIZATION)
+        same = next((e for e in discovered.values() if normalize_alias(e.name) == norm), None)
+        key = same.key if same is not None else _free_key(slug(name), discovered, kb)
+        discovered[key] = Entity(
+            key=key,
+            name=name,
+            kind=EntityKind.ORGANIZATION,
+            aliases=same.aliases if same is not None else (),
+        )
         names[norm] = key
         surfaces.add(name)
     if names:

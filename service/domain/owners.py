@@ -145,6 +145,7 @@ def referred_holder(
     return best
 
 
+_SHARE_NOUNS = word_set("shares stock stocks")
 _COUNTING_VERBS = word_set("put puts counted counts estimated estimates tallied numbered")
 SUBJECT_KINDS = (
     EntityKind.COUNTRY,
@@ -170,8 +171,10 @@ def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
             modifier = (
                 modifier or describes_company(clause[i:], m.end) or names_product(clause[i:], m.end)
             )
+            # "Shares of Kellbrook rose 4%": the company whose shares move
+            shares = prev in {"of", "in"} and i >= 2 and clause[i - 2].lower in _SHARE_NOUNS
             if (
-                prev not in ACTOR_BLOCKERS
+                (prev not in ACTOR_BLOCKERS or shares)
                 and not in_source
                 and not modifier
                 and not counter

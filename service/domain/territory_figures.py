@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.domain.attribution import Token
+from service.domain.model import EntityKind
+from service.domain.owners import ACTOR_BLOCKERS
+from service.domain.sentence_context import SentenceContext
 from service.domain.source_words import word_set
 
 # Canonical quantities that only a territory has.
@@ -40,3 +43,35 @@ def is_territory_figure(quantity: str, words_before: Sequence[Token]) -> bool:
 
 
 _DETERMINERS = word_set("the a an its their this that")
+
+
+# Words between a verb and "government" ("asked the central government").
+_GOVERNMENT_MODIFIERS = word_set("the a an central national federal new")
+# Words that make a government sub-national: its figures are not the country's.
+_LOCAL = word_set("regional local provincial state city municipal county federal-state")
+
+
+def national_government(
+    ctx: SentenceContext, before: Sequence[Token], focus_place: str | None
+) -> str | None:
+    """The country whose government acts just before the figure ("a government plan to cut
+    spending by €40bn", "the government will spend"): the article's country, when its
+    place is one or lies in one. A regional or city government is not the country."""
+    if focus_place is None:
+        return None
+    near = before[-8:]
+    for k, tok in enumerate(near):
+        if tok.lower in {"government", "cabinet"} and tok.text[:1].islower():
+            if k and near[k - 1].lower in _LOCAL:
+                return None
+            opener = next(
+                (t for t in reversed(near[:k]) if t.lower not in _GOVERNMENT_MODIFIERS), None
+            )
+            if opener is not None and (
+                opener.lower in ACTOR_BLOCKERS or opener.lower.endswith("ed")
+            ):
+                return None  # "asked the central government for €500 million": not its own
+            if ctx.kind(focus_place) is EntityKind.COUNTRY:
+                return focus_place
+            return ctx.country_of(focus_place)
+    return None

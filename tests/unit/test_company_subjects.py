@@ -98,3 +98,31 @@ def test_a_territory_owns_its_indicators() -> None:
 def test_a_possessive_body_is_its_own_actor() -> None:
     article = _extract("Kenya's central bank kept its benchmark rate at 10.75% on Tuesday.")
     assert _one(article, "10.75%").subject == "kenya-central-bank"
+
+
+def test_an_index_relative_clause_is_not_the_company_move() -> None:
+    article = _extract(
+        "Shares of Kellbrook (NYSE: KLB) rose 4.3% on Tuesday, outperforming the "
+        "benchmark index, which was up 0.6%, and the S&P 500, which rose 0.4%."
+    )
+    assert _one(article, "4.3%").subject == "kellbrook"
+    assert _one(article, "0.6%").subject is None
+    assert _one(article, "0.4%").subject == "sp-500"
+
+
+def test_a_price_target_is_the_covered_company_s() -> None:
+    article = _extract(
+        "Shares of Kellbrook (NYSE: KLB) fell 8% on Tuesday after the retailer cut its "
+        "forecast. Kellbrook said sales rose 2% in the quarter. The company will close 40 "
+        "stores.\n\nCorbel Securities lowered its price target to $88 from $105."
+    )
+    assert _one(article, "$88").subject == "kellbrook"
+
+
+def test_a_national_government_acts_for_its_country() -> None:
+    article = _extract(
+        "PARIS - Thousands marched in Paris and Lyon on Saturday against spending cuts in "
+        "France.\n\nAt the heart of the dispute is a government plan to cut spending by "
+        "€40bn."
+    )
+    assert _one(article, "€40bn").subject == "france"
