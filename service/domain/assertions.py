@@ -36,7 +36,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from service.domain.attribution import Token
+from service.domain.body_references import names_unnamed_body, referred_body
+from service.domain.companies import company_speaker, covers_company
 from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
+from service.domain.market_indexes import index_antecedent
 from service.domain.model import EntityKind, NumberMention
 from service.domain.noun_phrases import noun_phrase, phrase_words
 from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
@@ -66,6 +69,7 @@ from service.domain.places import (
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.quantity_cues import states_capacity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+from service.domain.territory_figures import is_territory_figure, national_government
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
 _GIVEN = word_set("aid funding compensation donations grants loans")
@@ -193,6 +197,7 @@ def read_figure(
     focus_subject: str | None = None,
     focus_place: str | None = None,
     focus_event: str | None = None,
+    companies: frozenset[str] = frozenset(),
 ) -> Reading:
     """Quantity, subject, location, span end and forecast flag of one figure.
 
@@ -201,7 +206,7 @@ def read_figure(
     deployed"); `dimension` is the unit's dimension ("length", "currency", ...);
     `paragraph_subjects` maps the quantities counted earlier in the paragraph to their subject;
     `focus_subject`/`focus_place`/`focus_event` are what the article as a whole is about,
-    used last.
+    used last; `companies` are the article's companies (`companies.company_keys`).
     """
     after = ctx.tokens_after(number.end, _TOKENS_AFTER)
     limit = len(after)
@@ -337,7 +342,12 @@ def read_figure(
     if subject is None and dimension == "length":
         # "the fire, about 50 miles from Los Angeles": a distance belongs to the event only
         subject = sentence_event(ctx) or focus_event
-    if subject is None and dimension != "length":
+    if subject is None and focus_subject in companies and covers_company(quantity):
+        subject = focus_subject  # "Corbel lowered its target to $88": the stock's target
+    index = index_antecedent(ctx, before) if subject is None else None
+    if index is not None and index.found:
+        subject = index.key  # "the benchmark index, which was up 0.6%": not the company's
+    elif subject is None and dimension != "length":
         weak = True
 
         def owner(key: str | None) -> str | None:
@@ -345,22 +355,33 @@ def read_figure(
             # does not own it
             # ... but a vessel carries its passengers and a company employs its workers
             counted = event_toll or (
-                quantity in CROWDS and not holds_people(before) and not is_holder(ctx, key)
+                quantity in CROWDS
+                and not holds_people(before)
+                and not is_holder(ctx, key)
+                and key not in companies  # an airline's passengers, a retailer's staff
             )
             if key is not None and counted and ctx.kind(key) is EntityKind.ORGANIZATION:
                 return None
             return key
 
         subject = owner(
-            actor(ctx, clause) or pronoun_source(ctx, clause) or object_source(ctx, before)
+            actor(ctx, clause)
+            or pronoun_source(ctx, clause)
+            or object_source(ctx, before)
+            or referred_body(ctx, clause, companies)  # "the council will cut 120 jobs"
+            or national_government(ctx, before, focus_place)  # "a government plan to cut"
         )
+        if subject is None and focus_subject is None and not event_toll and quantity not in CROWDS:
+            # a company reporting its own results in a story about several ("Kellbrook said
+            # sales rose"); in a one-company story an analyst's firm speaks of that company
+            subject = company_speaker(ctx.sources, companies)
         if subject is None and not event_toll:
             subject = referred_holder(ctx, before, after[np_end:limit])
         if subject is None:
             subject = owner(previous_subject)
         if subject is None:
             subject = owner(paragraph_subjects.get(quantity))
-        if subject is None and not event_toll:
+        if subject is None and not event_toll and not names_unnamed_body(ctx, before):
             subject = focus_subject  # an organisation owns its figures, not a disaster's toll
         if subject is None:
             # "died in Typhoon Tamaraw": a named event in the sentence, else the article's
@@ -456,6 +477,8 @@ def read_figure(
         # "an earthquake struck eastern Turkey, killing 1,200 people in Van": a place, not
         # the owner of the count (a country's own act, "Japan pledged $5m", keeps it)
         subject = None
+    if subject is None and location is not None and is_territory_figure(quantity, before):
+        subject = location  # "the unemployment rate rose to 8.7%": the territory's own
 
     # forecast
     forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(

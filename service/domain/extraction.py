@@ -32,6 +32,7 @@ from service.domain.attribution import (
     tokenize,
 )
 from service.domain.cleanup import clean_html, clean_text
+from service.domain.companies import company_keys, recognise_companies
 from service.domain.entities import find_entities
 from service.domain.figure_dates import (
     CLAUSE_BOUNDARY,
@@ -125,7 +126,7 @@ def extract_article(
     published = published_at.date() if published_at is not None else None
 
     sentences = split_sentences(cleaned)
-    finding = find_entities(cleaned, base_kb)
+    finding = recognise_companies(cleaned, find_entities(cleaned, base_kb), base_kb)
     # Discovered entities are looked up beside the shipped ones: merging them into a new
     # knowledge base would re-index every alias on each article.
     discovered = {e.key: e for e in finding.discovered}
@@ -204,10 +205,14 @@ def extract_article(
     datelines = dateline_spans(cleaned)
     demonyms = frozenset(finding.mentions[i].start for i in finding.demonym_indexes)
     period = reported_period(f"{title or ''}\n{cleaned[:lead_end]}", published)
+    companies = company_keys(mentions, entity_of, cleaned)
     focus = Focus(
         place=principal_place(mentions, entity_of, lead_end, base_kb, datelines, cleaned, demonyms),
-        subject=principal_subject(mentions, entity_of, lead_end, events_by, datelines, cleaned),
+        subject=principal_subject(
+            mentions, entity_of, lead_end, events_by, datelines, cleaned, companies
+        ),
         event=principal_event(mentions, entity_of, lead_end),
+        companies=companies,
     )
     if (
         focus.subject is not None
@@ -342,6 +347,7 @@ def _assertions(
             focus.subject,
             focus.place,
             focus.event,
+            focus.companies,
         )
         ctx.previous_quantity = reading.quantity
         if dimension is None:

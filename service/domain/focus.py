@@ -33,6 +33,9 @@ class Focus(NamedTuple):
     subject: str | None
     # The named event the article is about ("the Sespe Fire"): owner of its tolls.
     event: str | None = None
+    # Its organisations that are companies (`companies.company_keys`): they own the results
+    # they report.
+    companies: frozenset[str] = frozenset()
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -193,14 +196,19 @@ def principal_place(
 # lender". Bounded: one optional modifier word.
 _COMPANY_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][\w.-]{0,20}\s+)?(?:company|firm|group|[a-z]{2,12}maker|retailer|"
-    r"airline|carrier|lender|insurer|miner|manufacturer|conglomerate|start-?up)(?:'s|’s)?\b"
+    r"airline|carrier|lender|bank|insurer|miner|manufacturer|conglomerate|start-?up|chain|"
+    r"grocer|supermarket|operator|brewer|producer|supplier|utility)(?:'s|’s)?\b"
 )
 
 # Every reference above holds one of these (a substring test spares the scan of most articles).
 _COMPANY_HEADS = word_set(
-    "company firm group maker retailer airline carrier lender insurer miner manufacturer "
-    "conglomerate start"
+    "company firm group maker retailer airline carrier lender bank insurer miner manufacturer "
+    "conglomerate start chain grocer supermarket operator brewer producer supplier utility"
 )
+
+
+# A model number right after a maker's name: "Airbus A320", "Boeing 737-800".
+_MODEL_NUMBER = re.compile(r" ?[A-Z]{0,3}-?\d")
 
 
 def principal_subject(
@@ -210,10 +218,12 @@ def principal_subject(
     events_by: Sequence[Sequence[Attribution]],
     skip: Sequence[tuple[int, int]] = (),
     text: str | None = None,
+    companies: frozenset[str] = frozenset(),
 ) -> str | None:
     """The organisation the article is about (a company, an agency acting, an event), when
     one clearly dominates; organisations only quoted as sources, or named in a dateline (the
-    wire agency), do not count. With `text`, "the company"/"the chipmaker" count for the
+    wire agency), do not count, except `companies` (a company reporting its results speaks
+    of its own figures). With `text`, "the company"/"the chipmaker" count for the
     organisation named before them."""
     spans = sorted(e.phrase for events in events_by for e in events if e.phrase[0] >= 0)
     starts = [lo for lo, _ in spans]
@@ -227,9 +237,11 @@ def principal_subject(
             continue
         if any(lo <= m.start < hi for lo, hi in skip):
             continue
+        if text is not None and _MODEL_NUMBER.match(text, m.end):
+            continue  # "the Airbus A320": a product, not the organisation the story is about
         seen[m.key] = seen.get(m.key, 0) + 1
         i = bisect.bisect_right(starts, m.start) - 1
-        if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
+        if i >= 0 and spans[i][0] <= m.start < spans[i][1] and m.key not in companies:
             quoted[m.key] = quoted.get(m.key, 0) + 1
             continue
         weight = 3.0 if m.start < lead_end else 1.0
@@ -239,7 +251,9 @@ def principal_subject(
         # "the company", "the chipmaker": a business story names its company once and
         # then by its kind; each such reference counts for the organisation named before it
         org_starts = sorted(
-            (m.start, m.key) for m in mentions if m.key in weights or m.key in quoted
+            (m.start, m.key)
+            for m in mentions
+            if (m.key in weights or m.key in quoted) and not _MODEL_NUMBER.match(text, m.end)
         )
         keys_at = [start for start, _ in org_starts]
         refs = (

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from service.domain.attribution import Attribution, Token
+from service.domain.companies import describes_company, is_company_noun, names_product
 from service.domain.model import EntityKind
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
@@ -144,6 +145,7 @@ def referred_holder(
     return best
 
 
+_SHARE_NOUNS = word_set("shares stock stocks")
 _COUNTING_VERBS = word_set("put puts counted counts estimated estimates tallied numbered")
 SUBJECT_KINDS = (
     EntityKind.COUNTRY,
@@ -161,13 +163,18 @@ def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
         if m is not None and tok.start == m.start:
             in_source = any(s <= m.start < e for s, e in ctx.source_spans)
             modifier = tok.text.endswith(("'s", "’s")) and any(
-                ctx.mention_at(t.start) is not None for t in clause[i + 1 : i + 4]
-            )  # "Germany's conservative Christian Democrats (CDU)"
+                ctx.mention_at(t.start) not in (None, m) for t in clause[i + 1 : i + 4]
+            )  # "Germany's conservative Christian Democrats (CDU)", not "Kenya's central bank"
             counter = any(
                 t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
             )  # "the interior ministry counted 310,000 protesters": who counts, not whose
+            modifier = (
+                modifier or describes_company(clause[i:], m.end) or names_product(clause[i:], m.end)
+            )
+            # "Shares of Kellbrook rose 4%": the company whose shares move
+            shares = prev in {"of", "in"} and i >= 2 and clause[i - 2].lower in _SHARE_NOUNS
             if (
-                prev not in ACTOR_BLOCKERS
+                (prev not in ACTOR_BLOCKERS or shares)
                 and not in_source
                 and not modifier
                 and not counter
@@ -186,9 +193,25 @@ def pronoun_source(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
         return None
     for source in reversed(ctx.sources):
         key = source.speaker_key
-        if key is not None and ctx.kind(key) in SUBJECT_KINDS and _heads_phrase(ctx, source):
+        if (
+            key is not None
+            and ctx.kind(key) in SUBJECT_KINDS
+            and _heads_phrase(ctx, source)
+            and not _names_company_kind(ctx, key)
+        ):
             return key
     return None
+
+
+def _names_company_kind(ctx: SentenceContext, key: str) -> bool:
+    """Whether the speaker's name only qualifies a kind of business: "the U.S. chipmaker
+    said it would cut 1,400 jobs" is no speech of the United States."""
+    for m in ctx.mentions:
+        if m.key == key:
+            words = ctx.text[m.end : m.end + 40].split()
+            if words and is_company_noun(words[0].strip(",.").lower()):
+                return True
+    return False
 
 
 def _heads_phrase(ctx: SentenceContext, source: Attribution) -> bool:
@@ -200,7 +223,8 @@ def _heads_phrase(ctx: SentenceContext, source: Attribution) -> bool:
     for m in ctx.mentions:
         if m.key == source.speaker_key and lo <= m.start < hi:
             tail = ctx.text[m.end : hi].strip(" ,’'s")
-            return not tail or not tail[:1].isalpha()
+            # "the Lisbon-based carrier" is no speech of Lisbon
+            return not tail or not (tail[:1].isalpha() or tail[:1] == "-")
     return True
 
 
