@@ -163,6 +163,8 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
     )
 
     async def start(app: Litestar) -> None:
+        # The server answers (/health included) only once this is done.
+        await state.knowledge.warm(sessionmaker)
         spare_long_lived("start-up")  # modules and the app, walked by every full collection
         if settings.webhook_dispatch:
             dispatcher.start()
