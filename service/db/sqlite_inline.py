@@ -9,13 +9,15 @@ and a statement that finds the database locked by another writer (SQLITE_BUSY, r
 the statement changed anything) is run again on the connection's thread with the configured
 timeout, so the loop keeps serving other requests while it waits, as before.
 
-Calls on one connection never overlap (SQLAlchemy awaits each before the next), so the
-sqlite3 connection, opened without its same-thread check, is used by one thread at a time.
+Calls on one connection never overlap (SQLAlchemy awaits each before the next, and while a
+call runs in the thread later ones queue behind it), so the sqlite3 connection, opened
+without its same-thread check, is used by one thread at a time.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -32,25 +34,37 @@ class InlineConnection(aiosqlite.Connection):
     ) -> None:
         super().__init__(connector, iter_chunk_size)
         self._wait_ms = int(wait * 1000)
+        # Calls handed to the thread and not finished yet. While there are any, later calls
+        # queue behind them: a request cancelled during a wait must not roll back on the
+        # loop's thread while the thread still runs its statement.
+        self._in_thread = 0
+        self._count_lock = threading.Lock()
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
             raise ValueError("Connection closed")
-        try:
-            return fn(*args, **kwargs)
-        except sqlite3.OperationalError as error:
-            if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_BUSY:
-                raise
+        if not self._in_thread:
+            try:
+                return fn(*args, **kwargs)
+            except sqlite3.OperationalError as error:
+                if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_BUSY:
+                    raise
+        with self._count_lock:
+            self._in_thread += 1
         queued = super()._execute(self._waiting, fn, *args, **kwargs)  # type: ignore[no-untyped-call]
         return await queued
 
     def _waiting(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """`fn` again with the busy timeout on (in the connection's thread), then off."""
-        self._conn.execute(f"PRAGMA busy_timeout = {self._wait_ms}")
         try:
-            return fn(*args, **kwargs)
+            self._conn.execute(f"PRAGMA busy_timeout = {self._wait_ms}")
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self._conn.execute("PRAGMA busy_timeout = 0")
         finally:
-            self._conn.execute("PRAGMA busy_timeout = 0")
+            with self._count_lock:
+                self._in_thread -= 1
 
 
 def connect_inline(

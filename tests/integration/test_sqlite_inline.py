@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from service.db.engine import make_engine
+from service.db.sqlite_inline import connect_inline
 
 pytestmark = pytest.mark.anyio
 
@@ -70,3 +71,29 @@ async def test_a_locked_database_is_waited_for_off_the_loop(tmp_path: Path) -> N
     assert values == [1, 2]
     assert waited >= 0.25  # it waited for the other writer ...
     assert ticks >= 10  # ... while the loop kept running
+
+
+async def test_a_call_after_a_cancelled_wait_queues_behind_it(tmp_path: Path) -> None:
+    path = tmp_path / "cancel.db"
+    setup = sqlite3.connect(path)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE t (x INTEGER)")
+    setup.close()
+    holder = sqlite3.connect(path, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    connection = await connect_inline(path, timeout=5)
+    try:
+        waiting = asyncio.create_task(connection.execute("INSERT INTO t VALUES (2)"))
+        await asyncio.sleep(0.1)
+        waiting.cancel()  # a request cancelled while its statement waits in the thread
+        rollback = asyncio.create_task(connection.rollback())
+        await asyncio.sleep(0.1)
+        assert not rollback.done()  # not run beside the waiting statement: behind it
+        holder.commit()
+        await rollback
+        cursor = await connection.execute("SELECT x FROM t ORDER BY x")
+        assert [row[0] for row in await cursor.fetchall()] == [1]
+    finally:
+        await connection.close()
+        holder.close()
