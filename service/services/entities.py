@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import cast
 
-from sqlalchemy import BindParameter, Table, bindparam, func, insert, or_, select, union
+from sqlalchemy import BindParameter, Table, bindparam, func, insert, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -193,15 +193,14 @@ def _by_any_name(entity: model.Entity, by_alias: dict[str, Entity]) -> Entity | 
 async def resolve_entity_ids(session: AsyncSession, name_or_id: str) -> list[int]:
     """Ids of the entity that a filter value names: an id, a key, a name or any alias."""
     value = name_or_id.strip()
-    conditions = [
-        Entity.key == value.lower(),
-        Entity.id.in_(
-            select(EntityAlias.entity_id).where(EntityAlias.normalized == normalize_alias(value))
-        ),
+    # A UNION of index lookups: with OR, PostgreSQL scanned every entity (~2 ms at 10k).
+    lookups = [
+        select(Entity.id).where(Entity.key == value.lower()),
+        select(EntityAlias.entity_id).where(EntityAlias.normalized == normalize_alias(value)),
     ]
     if value.isdigit() and len(value) < 12:
-        conditions.append(Entity.id == int(value))
-    return list(await session.scalars(select(Entity.id).where(or_(*conditions))))
+        lookups.append(select(Entity.id).where(Entity.id == int(value)))
+    return sorted(await session.scalars(union(*lookups)))
 
 
 def entity_ref(row: Entity | None) -> EntityRef | None:
