@@ -213,7 +213,11 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,
-        compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
+        # Level 6 (zlib's default), not Litestar's 9: a 464 KB /conflicts page compresses in
+        # 5.2 ms of CPU instead of 7.9 ms, into 2.6% more bytes.
+        compression_config=CompressionConfig(
+            backend="gzip", minimum_size=2048, gzip_compress_level=6
+        ),
         state=state,
         template_config=TemplateConfig(directory=TEMPLATES, engine=JinjaTemplateEngine),
         on_startup=[start],
