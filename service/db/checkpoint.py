@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from urllib.request import pathname2url
 
 import anyio.to_thread
 
@@ -53,7 +54,9 @@ class Checkpointer:
             while not self._stopping.wait(self._interval):
                 try:
                     if connection is None:
-                        connection = sqlite3.connect(self._path, timeout=0, isolation_level=None)
+                        # Read-write, never create: a missing file is not this thread's to make.
+                        uri = f"file:{pathname2url(self._path)}?mode=rw"
+                        connection = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
                     connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                 except sqlite3.Error as error:  # busy, or the file is gone: try again later
                     log.debug("checkpoint skipped: %s", error)
