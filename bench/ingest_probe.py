@@ -160,7 +160,11 @@ async def _post_all(
     samples: list[dict[str, float]] = []
     profiler: Any = None
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://probe") as client:
+    # The lifespan runs as under a server: start-up loads (knowledge base), checkpoints.
+    async with (
+        app.lifespan(),
+        httpx.AsyncClient(transport=transport, base_url="http://probe") as client,
+    ):
         # Warm-up: caches, the knowledge base, connections; not counted.
         for payload in payloads[:3]:
             response = await client.post("/sources", json=payload)
@@ -199,7 +203,6 @@ async def _post_all(
                 else profiler.output_text(unicode=True, show_all=False)
             )
             profile.write_text(rendered, encoding="utf-8")  # noqa: ASYNC240 - after the posts
-    await app.state.engine.dispose()
     return samples
 
 

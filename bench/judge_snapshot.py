@@ -37,6 +37,7 @@ from service.domain import verdicts
 from service.domain.explain import key_to_name
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import AssertionView, Entity, EntityKind, FactJudgement
+from service.services.entities import containment_base
 from service.services.fact_updates import _numbered_by_content
 
 Line = dict[str, Any]
@@ -92,7 +93,7 @@ def service_section(rows: Rows, clock: Clock) -> Iterator[Line]:
         for row in rows.entities
         if row["parent_key"]
     ]  # fmt: skip
-    kb = KnowledgeBase.shipped().with_entities(places)
+    kb = containment_base(places)  # as the service builds it
     sources = {row["id"]: row for row in rows.sources}
 
     def key_of(entity_id: int | None) -> str | None:

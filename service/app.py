@@ -19,6 +19,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 
 from service.clients.fetch import Resolver, parse_networks, system_resolver
+from service.db.checkpoint import Checkpointer
 from service.db.engine import is_sqlite, make_engine, make_sessionmaker
 from service.http.claimreview import conflicts_claimreview, fact_claimreview
 from service.http.claims import AssertionController, ClaimController
@@ -115,6 +116,8 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         )
     )
     sqlite_file = read_engine.url.database if is_sqlite(settings.database_url) else None
+    # The write-ahead log is checkpointed in the background, not by a committing request.
+    checkpointer = Checkpointer(sqlite_file) if sqlite_file and not in_memory else None
     cache_on = settings.read_cache_mb > 0
     probe_on = cache_on and sqlite_file is not None and not in_memory
     version_probe: SqliteVersionProbe | PostgresVersionProbe | None = None
@@ -163,12 +166,18 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
     )
 
     async def start(app: Litestar) -> None:
+        # The server answers (/health included) only once this is done.
+        await state.knowledge.warm(sessionmaker)
         spare_long_lived("start-up")  # modules and the app, walked by every full collection
+        if checkpointer is not None:
+            checkpointer.start()
         if settings.webhook_dispatch:
             dispatcher.start()
 
     async def close(app: Litestar) -> None:
         await dispatcher.stop()
+        if checkpointer is not None:
+            await checkpointer.stop()
         await dispatch_engine.dispose()
         await webhook_client.aclose()
         await http_client.aclose()
@@ -204,7 +213,11 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,
-        compression_config=CompressionConfig(backend="gzip", minimum_size=2048),
+        # Level 6 (zlib's default), not Litestar's 9: a 464 KB /conflicts page compresses in
+        # 5.2 ms of CPU instead of 7.9 ms, into 2.6% more bytes.
+        compression_config=CompressionConfig(
+            backend="gzip", minimum_size=2048, gzip_compress_level=6
+        ),
         state=state,
         template_config=TemplateConfig(directory=TEMPLATES, engine=JinjaTemplateEngine),
         on_startup=[start],

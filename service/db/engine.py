@@ -14,6 +14,9 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from service.db.checkpoint import AUTOCHECKPOINT_PAGES
+from service.db.sqlite_inline import connect_inline
+
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
@@ -24,6 +27,11 @@ def make_engine(
 ) -> AsyncEngine:
     """An async engine; SQLite gets WAL, foreign keys and a busy timeout.
 
+    On SQLite, a writing engine runs its statements on the event loop's thread and waits
+    for another writer's lock in a thread (`sqlite_inline`): an ingest's ~20 short
+    statements no longer pay a thread hand-off each. The read-only engine keeps aiosqlite's
+    thread, so that a long read (an export, a large page) never holds up other requests.
+
     `read_only` makes an engine for GET requests: autocommit (no BEGIN and ROLLBACK round
     trips around each read; every statement sees its own snapshot, as in READ COMMITTED)
     and refusing writes, so nothing can be written, hence committed, through it. It has no
@@ -33,7 +41,11 @@ def make_engine(
     """
     isolation = {"isolation_level": "AUTOCOMMIT"} if read_only else {}
     if is_sqlite(url):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **isolation)
+        connect_args: dict[str, Any] = {"timeout": 30}
+        if not read_only:
+            # Statements run on the loop's thread; only lock waits go to a thread.
+            connect_args["async_creator_fn"] = connect_inline
+        engine = create_async_engine(url, echo=echo, connect_args=connect_args, **isolation)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         if read_only:
             event.listen(engine.sync_engine, "connect", _sqlite_query_only)
@@ -56,6 +68,8 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # A server checkpoints in the background (db/checkpoint.py); this is the safety net.
+    cursor.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
     cursor.close()
 
 

@@ -13,7 +13,8 @@ longer and not an English word: "Nato"), never as lowercase common words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Iterable, Iterator, MutableMapping
 from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -174,7 +175,7 @@ class KnowledgeBase:
         index: Iterable[IndexRow] | None = None,
     ) -> None:
         self.version = version
-        self._entities: dict[str, Entity] = {}
+        self._entities: MutableMapping[str, Entity] = {}
         self._demonyms: frozenset[tuple[str, str]] = frozenset(demonyms)
         self._phrases: dict[str, AliasTarget] = {}
         self._prefixes: set[str] = set()
@@ -230,6 +231,23 @@ class KnowledgeBase:
                 )
                 for alias in new_aliases:
                     kb._index(entity.key, alias)
+        return kb
+
+    def with_places(self, extra: Iterable[Entity]) -> KnowledgeBase:
+        """This base with the `extra` entities whose keys it lacks, for `get`, `contains` and
+        `country_of` only: their names are not indexed (`lookup` and `scan` do not see them).
+
+        Nothing is copied (`with_entities` copies the whole alias index, ~1-3 ms); where a
+        key repeats, the first entity keeps it, as in `with_entities`.
+        """
+        added: dict[str, Entity] = {}
+        for entity in extra:
+            if entity.key not in self._entities:
+                added.setdefault(entity.key, entity)
+        if not added:
+            return self
+        kb = KnowledgeBase((), version=self.version, demonyms=self._demonyms)
+        kb._entities = ChainMap(added, self._entities)
         return kb
 
     def _add(self, entity: Entity) -> None:

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import cast
 
-from sqlalchemy import BindParameter, Table, bindparam, func, insert, or_, select, union
+from sqlalchemy import BindParameter, Table, bindparam, func, insert, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -29,14 +30,14 @@ def containment_base(stored: Iterable[model.Entity]) -> KnowledgeBase:
     `country_of` (which read only entities and their parents).
 
     A stored entity under a shipped key would only add aliases (`with_entities` keeps the
-    shipped parent), so it is left out; when nothing is left, the shipped base itself is
-    used instead of a copy of its whole alias index (~0.7 ms per ingest, twice).
+    shipped parent), so it is left out; the others are laid over the shipped entities
+    without copying its alias index (`with_places`: ~1-3 ms saved per ingest, twice).
     """
-    shipped = KnowledgeBase.shipped()
-    missing = [entity for entity in stored if shipped.get(entity.key) is None]
-    return shipped.with_entities(missing) if missing else shipped
+    return KnowledgeBase.shipped().with_places(stored)
 
 
+# Linking an article normalises every name of its entities (a country has dozens) twice.
+@lru_cache(maxsize=1 << 16)
 def normalize_alias(name: str) -> str:
     """Fold case, accents, punctuation and a leading "the": "U.S." = "us", "The Hague" = "hague"."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -192,15 +193,14 @@ def _by_any_name(entity: model.Entity, by_alias: dict[str, Entity]) -> Entity | 
 async def resolve_entity_ids(session: AsyncSession, name_or_id: str) -> list[int]:
     """Ids of the entity that a filter value names: an id, a key, a name or any alias."""
     value = name_or_id.strip()
-    conditions = [
-        Entity.key == value.lower(),
-        Entity.id.in_(
-            select(EntityAlias.entity_id).where(EntityAlias.normalized == normalize_alias(value))
-        ),
+    # A UNION of index lookups: with OR, PostgreSQL scanned every entity (~2 ms at 10k).
+    lookups = [
+        select(Entity.id).where(Entity.key == value.lower()),
+        select(EntityAlias.entity_id).where(EntityAlias.normalized == normalize_alias(value)),
     ]
     if value.isdigit() and len(value) < 12:
-        conditions.append(Entity.id == int(value))
-    return list(await session.scalars(select(Entity.id).where(or_(*conditions))))
+        lookups.append(select(Entity.id).where(Entity.id == int(value)))
+    return sorted(await session.scalars(union(*lookups)))
 
 
 def entity_ref(row: Entity | None) -> EntityRef | None:

@@ -12,12 +12,12 @@ from typing import Any, cast
 import anyio
 import anyio.to_thread
 import msgspec
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Row, Table, bindparam, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from service.db.base import Base
+from service.db.base import Base, utcnow
 from service.db.models import Assertion, Claim, ClaimEntity, Entity, Source
 from service.domain import facts as fact_logic
 from service.domain.errors import EmptyArticle, InvalidInput, NotFound, TooLarge
@@ -129,7 +129,7 @@ async def store_article(
     """
     digest = content_hash(article.text)
     for attempt in range(1, STORE_ATTEMPTS + 1):
-        existing = await session.scalar(select(Source).where(Source.content_hash == digest))
+        existing = (await session.execute(_SOURCE_BY_HASH, {"digest": digest})).first()
         if existing is not None:
             return IngestResult(source=source_read(existing), created=False)
         try:
@@ -143,7 +143,7 @@ async def store_article(
                 raise
             session.expunge_all()
             continue
-        return IngestResult(source=source_read(source), created=True)
+        return IngestResult(source=source, created=True)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -156,26 +156,28 @@ def _lost_a_race(error: DBAPIError) -> bool:
 
 async def _insert(
     session: AsyncSession, payload: SourceCreate, article: ExtractedArticle, digest: str
-) -> Source:
+) -> SourceRead:
     """Write the source, its claims, their entities and assertions in a few bulk statements."""
     # The source goes first: on SQLite the first statement of the savepoint takes the write
     # lock (waiting its turn); a read first would pin a snapshot that a concurrent writer
     # can make stale, and the later write would then fail at once as "database is locked".
-    source = Source(
-        content_hash=digest,
-        title=payload.title or article.title,
-        publisher=payload.publisher,
-        url=payload.url,
-        author=payload.author or article.author,
-        published_at=_utc(payload.published_at or article.published_at),
-        text=article.text,
-        claim_count=len(article.claims),
-        assertion_count=sum(
+    values: dict[str, Any] = {
+        "content_hash": digest,
+        "title": payload.title or article.title,
+        "publisher": payload.publisher,
+        "url": payload.url,
+        "author": payload.author or article.author,
+        "published_at": _utc(payload.published_at or article.published_at),
+        "text": article.text,
+        "claim_count": len(article.claims),
+        "assertion_count": sum(
             1 for claim in article.claims for figure in claim.assertions if _storable(figure)
         ),
-    )
-    session.add(source)
-    await session.flush()
+        "created_at": utcnow(),
+    }
+    # Core, not the ORM's unit of work: nothing reads the row back as an object.
+    source_id = (await session.execute(_INSERT_SOURCE, values)).scalar_one()
+    source = SourceRead(id=source_id, **{f: values[f] for f in _READ_FIELDS})
     linked = await link_entities(session, article.entities)
     rows_by_key = {row.key: row for row in linked.rows.values()}
     # Family keys anchor a figure on its country: the shipped places plus the stored ones.
@@ -302,6 +304,14 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
+_SOURCE_BY_HASH = select(*(getattr(Source, name) for name in SourceRead.__struct_fields__)).where(
+    Source.content_hash == bindparam("digest")
+)
+_INSERT_SOURCE = insert(_table(Source)).returning(_table(Source).c.id)
+# What a SourceRead shows besides the id (all of it stored as given).
+_READ_FIELDS = SourceRead.__struct_fields__[1:]
+
+
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is None:
         return None
@@ -360,7 +370,7 @@ def _assertion_row(
     }
 
 
-def source_read(row: Source) -> SourceRead:
+def source_read(row: Source | Row[Any]) -> SourceRead:
     return SourceRead(
         id=row.id,
         title=row.title,
