@@ -118,7 +118,11 @@ def service_section(rows: Rows, clock: Clock) -> Iterator[Line]:
         by_number = {view.id: view for view in views}
         started = time.process_time()
         groups = fact_logic.group_facts(
-            views, name_of, contains=kb.contains, family_of=lambda _view, f=family: f
+            views,
+            name_of,
+            contains=kb.contains,
+            country_of=kb.country_of,
+            family_of=lambda _view, f=family: f,
         )
         judged = [
             (g, verdicts.judge([by_number[i] for i in g.member_ids], name_of, label=g.label))

@@ -59,7 +59,11 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
         views, real_id = _numbered_by_content(members_of_family)
         by_number = {view.id: view for view in views}
         groups = fact_logic.group_facts(
-            views, name_of, contains=kb.contains, family_of=_constant_family(family)
+            views,
+            name_of,
+            contains=kb.contains,
+            country_of=kb.country_of,
+            family_of=_constant_family(family),
         )
         grouped.extend((group, by_number, real_id) for group in groups)
 

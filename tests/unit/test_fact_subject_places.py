@@ -1,0 +1,109 @@
+"""A subject no country holds (an event, a firm) meets its figures across unnested places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from service.domain.facts import FactGroup, family_key, group_facts
+from service.domain.model import AssertionView, Qualifier
+
+# Fictional places: Port Selim and Karsa lie in Valdoria (the knowledge base nests neither
+# in the other); Lower Selim lies in Port Selim.
+_COUNTRY = {
+    "valdoria": "valdoria",
+    "port-selim": "valdoria",
+    "lower-selim": "valdoria",
+    "karsa": "valdoria",
+}
+_PARENT = {"port-selim": "valdoria", "karsa": "valdoria", "lower-selim": "port-selim"}
+_ids = itertools.count(1)
+
+
+def country_of(key: str) -> str | None:
+    return _COUNTRY.get(key)
+
+
+def contains(outer: str, inner: str) -> bool:
+    key: str | None = inner
+    while key is not None:
+        if key == outer:
+            return True
+        key = _PARENT.get(key)
+    return False
+
+
+def fig(
+    low: float,
+    qualifier: Qualifier = Qualifier.EXACT,
+    *,
+    subject: str | None,
+    location: str | None,
+    source: int,
+) -> AssertionView:
+    return AssertionView(
+        id=next(_ids),
+        source_id=source,
+        quantity="deaths",
+        unit=None,
+        low=low,
+        high=low if qualifier is Qualifier.EXACT else None,
+        qualifier=qualifier,
+        subject=subject,
+        location=location,
+        attributor=None,
+        attributed_to=None,
+        as_of=None,
+        published_at=dt.datetime(2025, 3, 1, 9, tzinfo=dt.UTC),
+        is_forecast=False,
+        text=f"{low:g}",
+        source_label=f"s{source}",
+    )
+
+
+def members(groups: list[FactGroup]) -> set[frozenset[int]]:
+    return {frozenset(g.member_ids) for g in groups}
+
+
+def grouped(items: list[AssertionView]) -> list[FactGroup]:
+    return group_facts(items, country_of=country_of, contains=contains)
+
+
+def test_an_event_placed_at_unnested_places_is_one_fact() -> None:
+    # "Storm Ada killed at least 40 in Port Selim", "Storm Ada's toll rose to 52" datelined
+    # Karsa, "Ada killed 55": each article places the storm where it stands.
+    port = fig(40, Qualifier.AT_LEAST, subject="storm-ada", location="port-selim", source=1)
+    karsa = fig(52, subject="storm-ada", location="karsa", source=2)
+    bare = fig(55, subject="storm-ada", location=None, source=3)
+    assert family_key(port, country_of) == family_key(karsa, country_of)
+    groups = grouped([port, karsa, bare])
+    assert members(groups) == {frozenset({port.id, karsa.id, bare.id})}
+    assert groups[0].location is None  # the fact is the event's, wherever it was reported
+
+
+def test_a_subject_at_one_place_keeps_it() -> None:
+    placed = fig(40, subject="storm-ada", location="port-selim", source=1)
+    bare = fig(41, subject="storm-ada", location=None, source=2)
+    groups = grouped([placed, bare])
+    assert members(groups) == {frozenset({placed.id, bare.id})}
+    assert groups[0].location == "port-selim"
+
+
+def test_a_subject_at_a_whole_and_its_part_keeps_both_places() -> None:
+    # 10,000 in the city and 1,500 in one district: part and whole, not one count.
+    whole = fig(10_000, subject="storm-ada", location="port-selim", source=1)
+    part = fig(1_500, subject="storm-ada", location="lower-selim", source=2)
+    assert members(grouped([whole, part])) == {frozenset({whole.id}), frozenset({part.id})}
+
+
+def test_a_country_as_subject_keeps_its_places() -> None:
+    # Valdoria's troops in two of its provinces are two counts (the country anchors itself).
+    north = fig(3_000, subject="valdoria", location="port-selim", source=1)
+    south = fig(1_500, subject="valdoria", location="karsa", source=2)
+    assert members(grouped([north, south])) == {frozenset({north.id}), frozenset({south.id})}
+
+
+def test_without_country_of_places_are_kept() -> None:
+    port = fig(40, subject="storm-ada", location="port-selim", source=1)
+    karsa = fig(52, subject="storm-ada", location="karsa", source=2)
+    assert len(group_facts([port, karsa], contains=contains)) == 2
