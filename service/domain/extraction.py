@@ -59,6 +59,7 @@ from service.domain.model import (
     NumberMention,
 )
 from service.domain.numbers import find_numbers
+from service.domain.reporting_periods import date_reported_figures, period_ended
 from service.domain.sentence_context import SentenceContext
 from service.domain.sentences import SentenceSpan, split_sentences
 from service.domain.units import dimension_of
@@ -204,7 +205,8 @@ def extract_article(
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     datelines = dateline_spans(cleaned)
     demonyms = frozenset(finding.mentions[i].start for i in finding.demonym_indexes)
-    period = reported_period(f"{title or ''}\n{cleaned[:lead_end]}", published)
+    lead = f"{title or ''}\n{cleaned[:lead_end]}"
+    period = reported_period(lead, published) or period_ended(lead, published)
     companies = company_keys(mentions, entity_of, cleaned)
     focus = Focus(
         place=principal_place(mentions, entity_of, lead_end, base_kb, datelines, cleaned, demonyms),
@@ -256,6 +258,9 @@ def extract_article(
             )
             assertions = _assertions(
                 ctx, sentence, figures, paragraph_of[k], memory, inherited[k], published, focus
+            )
+            assertions = date_reported_figures(
+                cleaned, (sentence.start, sentence.end), assertions, period, published
             )
             if period is not None:
                 assertions = dated_by_period(assertions, period)

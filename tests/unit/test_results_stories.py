@@ -34,3 +34,24 @@ def test_a_name_joined_by_ampersand_is_one_company_and_its_first_word_too() -> N
     for figure in ("6%", "$1.4 billion", "3%"):
         assert _one(article, figure).subject == company.key
     assert _one(article, "6%").attributed_to == "Tallis Oven & Hearth"
+
+
+def test_a_figure_for_a_period_holds_at_its_end_and_its_comparison_a_year_before() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said on Monday that revenue rose 4% to $3.3 billion in the "
+        "six months to Sept. 30. Net income was $95 million, up from $81 million a year "
+        "earlier, and it expects revenue of $7 billion for the year."
+    )
+    for figure in ("4%", "$3.3 billion", "$95 million"):
+        assert _one(article, figure).as_of == dt.date(2025, 9, 30), figure
+    assert _one(article, "$81 million").as_of == dt.date(2024, 9, 30)
+    assert _one(article, "$7 billion").as_of != dt.date(2025, 9, 30)  # a forecast
+
+
+def test_a_change_from_a_year_earlier_is_this_period_s() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said revenue was $3.3 billion, up 4% from a year earlier, in "
+        "the quarter ended Sept. 30."
+    )
+    assert _one(article, "$3.3 billion").as_of == dt.date(2025, 9, 30)
+    assert _one(article, "4%").as_of == dt.date(2025, 9, 30)
