@@ -39,7 +39,6 @@ from service.domain.figure_dates import (
     dated_by_period,
     describes_a_place,
     figure_as_of,
-    reported_period,
 )
 from service.domain.focus import (
     Focus,
@@ -59,7 +58,7 @@ from service.domain.model import (
     NumberMention,
 )
 from service.domain.numbers import find_numbers
-from service.domain.reporting_periods import date_reported_figures, period_ended
+from service.domain.reporting_periods import article_period, date_reported_figures
 from service.domain.sentence_context import SentenceContext
 from service.domain.sentences import SentenceSpan, split_sentences
 from service.domain.units import dimension_of
@@ -205,8 +204,7 @@ def extract_article(
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     datelines = dateline_spans(cleaned)
     demonyms = frozenset(finding.mentions[i].start for i in finding.demonym_indexes)
-    lead = f"{title or ''}\n{cleaned[:lead_end]}"
-    period = reported_period(lead, published) or period_ended(lead, published)
+    period = article_period(title, sentences, published)
     companies = company_keys(mentions, entity_of, cleaned)
     focus = Focus(
         place=principal_place(mentions, entity_of, lead_end, base_kb, datelines, cleaned, demonyms),

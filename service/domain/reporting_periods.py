@@ -18,8 +18,9 @@ import msgspec
 
 from service.domain.date_rules import shift_by
 from service.domain.dates import resolve_date_expressions
-from service.domain.figure_dates import is_period_quantity
+from service.domain.figure_dates import is_period_quantity, reported_period
 from service.domain.model import ExtractedAssertion
+from service.domain.sentences import SentenceSpan
 
 # "the quarter ended Oct. 31", "the six months to September 30", "fiscal year ending June 30"
 _PERIOD_ENDED = re.compile(
@@ -58,18 +59,31 @@ def period_ended(text: str, published: dt.date | None) -> dt.date | None:
     return None
 
 
-def _counted_over_period(text: str, a: ExtractedAssertion) -> bool:
+# Sentences of the lead a results story names its period in.
+_LEAD_SENTENCES = 3
+
+
+def article_period(
+    title: str | None, sentences: Sequence[SentenceSpan], published: dt.date | None
+) -> dt.date | None:
+    """The end of the period a results story's headline or lead reports ("second-quarter
+    profit", "in the quarter ended Oct. 31"): its undated revenue and profit are for it."""
+    text = "\n".join([title or "", *(s.text for s in sentences[:_LEAD_SENTENCES])])
+    return reported_period(text, published) or period_ended(text, published)
+
+
+def _counted_over_period(text: str, a: ExtractedAssertion, lo: int) -> bool:
     """Revenue or profit, or a percentage rise or fall of one ("sales rose 9%")."""
     if is_period_quantity(a.quantity):
         return True
     if a.unit != "%":
         return False
-    before = text[max(0, a.start - 60) : a.start]
+    before = text[max(lo, a.start - 60) : a.start]
     change = _CHANGE.search(before)
     if change is None:
         return False
     # "sales rose 9%", "revenue was $3.3 billion, up 4%": the noun a few words before
-    words = before[: change.start()].split()[-6:]
+    words = before[: change.start()].split()[-8:]
     return any(is_period_quantity(w.strip(",.").lower()) for w in words)
 
 
@@ -84,10 +98,13 @@ def _compared_with_year_before(text: str, a: ExtractedAssertion, limit: int) -> 
     return m is not None and not any(c.isdigit() for c in after[: m.start()])
 
 
+_COMPARED = re.compile(r" (?:from|on|over|versus|vs\.?|compared with|compared to)")
+
+
 def _from(text: str, end: int) -> int:
     """Length of " from"/" on"/" over"/" compared with" after a change ("up 4% from")."""
-    m = re.match(r" (?:from|on|over|versus|vs\.?|compared with|compared to)", text[end:])
-    return m.end() if m is not None else 0
+    m = _COMPARED.match(text, end)
+    return m.end() - end if m is not None else 0
 
 
 def date_reported_figures(
@@ -107,7 +124,7 @@ def date_reported_figures(
         return list(assertions)
     out = []
     for a in assertions:
-        if a.is_forecast or not _counted_over_period(text, a):
+        if a.is_forecast or not _counted_over_period(text, a, sentence[0]):
             out.append(a)
             continue
         if _compared_with_year_before(text, a, sentence[1]):
