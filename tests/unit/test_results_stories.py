@@ -55,3 +55,11 @@ def test_a_change_from_a_year_earlier_is_this_period_s() -> None:
     )
     assert _one(article, "$3.3 billion").as_of == dt.date(2025, 9, 30)
     assert _one(article, "4%").as_of == dt.date(2025, 9, 30)
+
+
+def test_whose_estimate_and_a_participle_before_a_result_noun_do_not_name_the_quantity() -> None:
+    from service.domain.quantities import canonical_quantity
+
+    assert canonical_quantity("analysts' expected quarterly revenue") == "revenue"
+    assert canonical_quantity("full-year operating profit forecast") == "profit"
+    assert canonical_quantity("staff deployed") == "staff"
