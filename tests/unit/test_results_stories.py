@@ -63,3 +63,13 @@ def test_whose_estimate_and_a_participle_before_a_result_noun_do_not_name_the_qu
     assert canonical_quantity("analysts' expected quarterly revenue") == "revenue"
     assert canonical_quantity("full-year operating profit forecast") == "profit"
     assert canonical_quantity("staff deployed") == "staff"
+
+
+def test_a_noun_phrase_a_possessive_opens_is_no_source() -> None:
+    article = _extract(
+        "The retailer raised its full-year profit forecast to between $3.10 and $3.25. "
+        "Analysts said their estimates were too low."
+    )
+    figure = _one(article, "$3.10")
+    assert figure.attributed_to is None
+    assert figure.is_forecast
