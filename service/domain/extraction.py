@@ -59,6 +59,7 @@ from service.domain.model import (
 )
 from service.domain.numbers import find_numbers
 from service.domain.reporting_periods import article_period, date_reported_figures
+from service.domain.results_readings import ResultsReading, reread_results_figure
 from service.domain.sentence_context import SentenceContext
 from service.domain.sentences import SentenceSpan, split_sentences
 from service.domain.units import dimension_of
@@ -352,6 +353,15 @@ def _assertions(
             focus.event,
             focus.companies,
         )
+        reread = reread_results_figure(
+            ctx.text,
+            sentence.start,
+            number.start,
+            number.end,
+            number.unit,
+            ResultsReading(reading.quantity, reading.is_forecast, reading.location),
+        )
+        reading.quantity, reading.is_forecast, reading.location = reread
         ctx.previous_quantity = reading.quantity
         if dimension is None:
             memory.last_noun[paragraph] = reading.quantity

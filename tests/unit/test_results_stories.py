@@ -73,3 +73,39 @@ def test_a_noun_phrase_a_possessive_opens_is_no_source() -> None:
     figure = _one(article, "$3.10")
     assert figure.attributed_to is None
     assert figure.is_forecast
+
+
+def test_an_analysts_estimate_forecasts_what_it_estimates() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said revenue rose 6% to $1.4 billion, ahead of analysts' "
+        "average estimate of $1.3 billion. It plans to cut about 200 jobs, below Wall Street "
+        "expectations and said it would hire 50 engineers."
+    )
+    estimate = _one(article, "$1.3 billion")
+    assert estimate.is_forecast
+    assert estimate.quantity == "revenue"
+    assert _one(article, "50 engineers").quantity != "revenue"
+
+
+def test_a_figure_per_share_is_earnings_or_a_dividend_per_share() -> None:
+    article = _extract(
+        "The retailer expects full-year profit of between $3.10 and $3.25 per share. "
+        "It lifted its dividend to 40 cents a share."
+    )
+    eps = _one(article, "$3.10")
+    assert eps.quantity == "earnings per share"
+    assert eps.unit == "USD"
+    assert _one(article, "40 cents").quantity == "dividend per share"
+
+
+def test_a_share_move_is_the_share_price_s_and_its_market_is_no_location() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth reported higher sales on Tuesday. Tallis's shares rose 7% in "
+        "early trading on Wall Street, while shares of Brevan Foods fell 2% in Milan."
+    )
+    rise = _one(article, "7%")
+    assert rise.quantity == "share price rise"
+    assert rise.location is None
+    fall = _one(article, "2%")
+    assert fall.quantity == "share price fall"
+    assert fall.location == "milan"
