@@ -72,13 +72,17 @@ def article_period(
     return reported_period(text, published) or period_ended(text, published)
 
 
+_ASIDE = re.compile(r", (?:which|that|who) [^,;]*,")
+
+
 def _counted_over_period(text: str, a: ExtractedAssertion, lo: int) -> bool:
     """Revenue or profit, or a percentage rise or fall of one ("sales rose 9%")."""
     if is_period_quantity(a.quantity):
         return True
     if a.unit != "%":
         return False
-    before = text[max(lo, a.start - 60) : a.start]
+    # "Like-for-like sales, which strip out new stores, fell 2.5%": the aside is not read
+    before = _ASIDE.sub(" ", text[max(lo, a.start - 120) : a.start])[-60:]
     change = _CHANGE.search(before)
     if change is None:
         return False

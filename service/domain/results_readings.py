@@ -37,7 +37,7 @@ _ESTIMATE = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE_WORD = re.compile(
-    r"\b(?:estimates?|forecasts?|expectations?|expected|projected|predicted|consensus|"
+    r"\b(?:estimates?|forecasts?|expectations?|expected|expecting|projected|predicted|consensus|"
     r"anticipated)\b",
     re.IGNORECASE,
 )

@@ -347,8 +347,12 @@ _NOUN_REACH = 4
 
 
 def after_possessive(tokens: Sequence[Token], i: int, covered: set[int]) -> bool:
-    """Whether the word at `i` ends a noun phrase a possessive pronoun opens ("raised its
-    full-year profit forecast to"): lowercase words, no name, back to "its"/"their"."""
+    """Whether the word at `i` is a noun: it ends a noun phrase a possessive pronoun opens
+    ("raised its full-year profit forecast to": lowercase words, no name, back to "its" or
+    "their"), or nothing follows it in its clause ("misses estimates, to cut"). A possessive
+    noun ("the company's forecast") stays its owner's report."""
+    if i + 1 == len(tokens) or tokens[i + 1].text in _CLAUSE_END:
+        return True
     for k in range(i - 1, max(-1, i - 1 - _NOUN_REACH), -1):
         tok = tokens[k]
         if tok.lower in POSSESSIVE_PRONOUNS:
@@ -356,3 +360,6 @@ def after_possessive(tokens: Sequence[Token], i: int, covered: set[int]) -> bool
         if tok.start in covered or not tok.text[:1].islower():
             return False
     return False
+
+
+_CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?"})

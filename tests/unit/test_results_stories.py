@@ -109,3 +109,17 @@ def test_a_share_move_is_the_share_price_s_and_its_market_is_no_location() -> No
     fall = _one(article, "2%")
     assert fall.quantity == "share price fall"
     assert fall.location == "milan"
+
+
+def test_an_aside_does_not_hide_the_noun_a_change_is_of() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said pre-tax profit fell 14% to £182 million in the six months "
+        "to Sept. 27. Like-for-like sales, which strip out new and closed stores, fell 2.5% "
+        "in the period."
+    )
+    assert _one(article, "2.5%").as_of == dt.date(2025, 9, 27)
+
+
+def test_an_estimate_word_closing_its_clause_is_a_noun() -> None:
+    article = _extract("Tallis misses estimates, to cut 900 jobs after a weak quarter.")
+    assert _one(article, "900 jobs").attributed_to is None
