@@ -36,7 +36,9 @@ from service.domain.source_nouns import (
     through_plural_possessives,
 )
 from service.domain.source_phrases import (
+    NOUN_LIKE_VERBS,
     Token,
+    after_possessive,
     by_after,
     is_organisation_reference,
     is_reporting_word,
@@ -127,6 +129,8 @@ def find_attributions(
         passive = by_at > 0
         if verb in PASSIVE_ONLY and not passive:
             continue  # "released 12 prisoners": a source only as "released by X"
+        if verb in NOUN_LIKE_VERBS and after_possessive(tokens, i, covered):
+            continue  # "raised its full-year profit forecast": a noun, not a report
         if passive and verb in COMMITMENT_VERBS:
             continue
         cited = (-1, -1)

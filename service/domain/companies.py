@@ -252,7 +252,10 @@ def _short_name(entity: Entity, kb: KnowledgeBase) -> str | None:
     if entity.kind is not EntityKind.ORGANIZATION:
         return None
     words = entity.name.split()
-    if len(words) < 2 or not all(normalize_word(w) in _COMPANY_TAIL for w in words[1:]):
+    # "Birchwood Kitchen & Bath": a name joined by "&" is a firm's, its first word its own
+    if len(words) < 2 or not (
+        "&" in words or all(normalize_word(w) in _COMPANY_TAIL for w in words[1:])
+    ):
         return None
     first = words[0]
     norm = normalize_word(first)

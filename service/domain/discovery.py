@@ -286,6 +286,8 @@ class NameResolver:
             # "Kestrel Insurance Holdings": capitalised words before a company word, English
             # words or not
             return tokens, EntityKind.ORGANIZATION
+        if len(words) >= 2 and _joined_by_ampersand(text, tokens):
+            return tokens, EntityKind.ORGANIZATION  # "Procter & Gamble": a firm, never a person
         if run.parent is None and all(w in self.common or w in TITLE_WORDS for w in words):
             return tokens, None
         if any(w in ORG_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in ORG_WORDS):
@@ -339,7 +341,7 @@ class NameResolver:
         ):
             aliases, tokens = (_name_text(text, tokens),), tokens[:-1]
         if kind is EntityKind.ORGANIZATION:
-            aliases = (*aliases, *self._company_short_name(tokens))
+            aliases = (*aliases, *self._company_short_name(text, tokens))
 
         name = _name_text(text, tokens)
         norm = normalize_alias(name)
@@ -360,7 +362,10 @@ class NameResolver:
         if (
             kind is EntityKind.ORGANIZATION
             and len(tokens) >= 2
-            and all(normalize_word(t[2]) in COMPANY_WORDS for t in tokens[1:])
+            and (
+                all(normalize_word(t[2]) in COMPANY_WORDS for t in tokens[1:])
+                or _joined_by_ampersand(text, tokens)
+            )
         ):
             # "Harlow" after "Harlow Foods" is the company, even where a town has the name
             self.companies.setdefault(normalize_word(tokens[0][2]), set()).add(key)
@@ -368,11 +373,15 @@ class NameResolver:
             self.surnames.setdefault(normalize_word(tokens[-1][2]), set()).add(key)
             self.by_name.setdefault(short, key)
 
-    def _company_short_name(self, tokens: list[Token]) -> tuple[str, ...]:
+    def _company_short_name(self, text: str, tokens: list[Token]) -> tuple[str, ...]:
         """ "Brightwell" for "Brightwell Semiconductor", "Kestrel" for "Kestrel Insurance
-        Holdings": a company's own word, when every word after it says what kind of company it
-        is (capitalised later on, even an English word names it)."""
-        if len(tokens) < 2 or not all(normalize_word(t[2]) in COMPANY_WORDS for t in tokens[1:]):
+        Holdings", "Tallis" for "Tallis Oven & Hearth": a company's own word, when every word
+        after it says what kind of company it is or the name is joined by "&" (capitalised
+        later on, even an English word names it)."""
+        if len(tokens) < 2 or not (
+            all(normalize_word(t[2]) in COMPANY_WORDS for t in tokens[1:])
+            or _joined_by_ampersand(text, tokens)
+        ):
             return ()
         first = tokens[0][2]
         norm = normalize_word(first)
@@ -433,6 +442,11 @@ class NameResolver:
         for alias in (name, *aliases):
             self.by_name[normalize_alias(alias)] = key
         return key
+
+
+def _joined_by_ampersand(text: str, tokens: list[Token]) -> bool:
+    """Whether "&" joins two words of a name ("Marks & Spencer"): a firm's name."""
+    return any(text[x[1] : y[0]] == " & " for x, y in pairwise(tokens))
 
 
 def _is_prefixed_name(tokens: list[Token], words: list[str]) -> bool:

@@ -351,6 +351,9 @@ def _run_end(text: str, tokens: list[Token], i: int, covered: dict[int, KbMatch]
         nxt = tokens[j + 1]
         if nxt[0] in covered:
             break
+        if gap == " & " and nxt[2][0].isupper():
+            j += 1  # "Procter & Gamble", "Birchwood Kitchen & Bath": "&" joins one name
+            continue
         if gap not in (" ", "-") and not (
             gap == ". " and (tokens[j][2].lower() in ABBREVIATIONS or len(tokens[j][2]) == 1)
         ):

@@ -39,7 +39,6 @@ from service.domain.figure_dates import (
     dated_by_period,
     describes_a_place,
     figure_as_of,
-    reported_period,
 )
 from service.domain.focus import (
     Focus,
@@ -59,6 +58,8 @@ from service.domain.model import (
     NumberMention,
 )
 from service.domain.numbers import find_numbers
+from service.domain.reporting_periods import article_period, date_reported_figures
+from service.domain.results_readings import ResultsReading, reread_results_figure
 from service.domain.sentence_context import SentenceContext
 from service.domain.sentences import SentenceSpan, split_sentences
 from service.domain.units import dimension_of
@@ -204,7 +205,7 @@ def extract_article(
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     datelines = dateline_spans(cleaned)
     demonyms = frozenset(finding.mentions[i].start for i in finding.demonym_indexes)
-    period = reported_period(f"{title or ''}\n{cleaned[:lead_end]}", published)
+    period = article_period(title, sentences, published)
     companies = company_keys(mentions, entity_of, cleaned)
     focus = Focus(
         place=principal_place(mentions, entity_of, lead_end, base_kb, datelines, cleaned, demonyms),
@@ -256,6 +257,9 @@ def extract_article(
             )
             assertions = _assertions(
                 ctx, sentence, figures, paragraph_of[k], memory, inherited[k], published, focus
+            )
+            assertions = date_reported_figures(
+                cleaned, (sentence.start, sentence.end), assertions, period, published
             )
             if period is not None:
                 assertions = dated_by_period(assertions, period)
@@ -349,6 +353,15 @@ def _assertions(
             focus.event,
             focus.companies,
         )
+        reread = reread_results_figure(
+            ctx.text,
+            sentence.start,
+            number.start,
+            number.end,
+            number.unit,
+            ResultsReading(reading.quantity, reading.is_forecast, reading.location),
+        )
+        reading.quantity, reading.is_forecast, reading.location = reread
         ctx.previous_quantity = reading.quantity
         if dimension is None:
             memory.last_noun[paragraph] = reading.quantity

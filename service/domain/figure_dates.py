@@ -146,7 +146,7 @@ def is_period_quantity(quantity: str | None) -> bool:
     revenue", "unemployment rate" by its first word), so a month or a year names its end."""
     if not quantity:
         return False
-    words = quantity.lower().split()
+    words = quantity.lower().removesuffix(" per share").split()
     return words[-1] in _PERIOD_HEADS or (words[-1] == "rate" and words[0] in _PERIOD_HEADS)
 
 

@@ -255,6 +255,12 @@ _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^a-z0-9/' -]+")
 
 
+# Nouns of a company's results that participles modify ("operating profit").
+_RESULT_NOUNS = frozenset(
+    ["profit", "profits", "revenue", "revenues", "income", "earnings", "sales", "margin", "loss"]
+)
+
+
 def canonical_quantity(phrase: str) -> str:
     """Return the canonical quantity name for a natural phrase ("soldiers killed" -> "deaths").
 
@@ -271,6 +277,8 @@ def canonical_quantity(phrase: str) -> str:
             return SYNONYMS[cut_phrase]  # "residents under evacuation warnings"
     pair = _CASUALTY_PAIR.search(text)
     words = [w for w in text.split(" ") if w not in _DROP_WORDS and not w.isdigit()]
+    while len(words) > 1 and words[0].endswith(("'", "'s")):
+        words = words[1:]  # "analysts' expected revenue": whose estimate, not what is counted
     if words and words[0] == "of":
         words = words[1:]
     for i, word in enumerate(words[1:], start=1):
@@ -291,7 +299,8 @@ def canonical_quantity(phrase: str) -> str:
             i > 0
             and word not in SYNONYMS
             and (word.endswith(("ing", "ed")) or word in _IRREGULAR_PARTICIPLES)
-        ):
+            and not (i + 1 < len(words) and words[i + 1] in _RESULT_NOUNS)
+        ):  # "operating profit", "adjusted earnings": a participle before its noun stays
             noun_words = words[:i]  # "countries offering help", "staff deployed"
             break
     noun = _known_noun(noun_words)

@@ -22,6 +22,7 @@ from service.domain.source_words import (
     NP_STOP,
     NP_WORDS,
     ORGANISATION_NOUNS,
+    POSSESSIVE_PRONOUNS,
     PRONOUNS,
     SENTENCE_ADVERBS,
     SKIP_BEFORE_VERB,
@@ -336,3 +337,29 @@ def opens_own_clause(tokens: Sequence[Token], lo: int) -> bool:
     if before.text == ";":
         return True
     return before.lower in {"while", "whereas", "but"} and lo >= 2 and tokens[lo - 2].text == ","
+
+
+# Report verbs that are also nouns of a figure ("its profit forecast", "their estimates").
+NOUN_LIKE_VERBS = frozenset(
+    {"forecast", "forecasts", "estimate", "estimates", "projects", "claims", "offers", "pledges"}
+)
+_NOUN_REACH = 4
+
+
+def after_possessive(tokens: Sequence[Token], i: int, covered: set[int]) -> bool:
+    """Whether the word at `i` is a noun: it ends a noun phrase a possessive pronoun opens
+    ("raised its full-year profit forecast to": lowercase words, no name, back to "its" or
+    "their"), or nothing follows it in its clause ("misses estimates, to cut"). A possessive
+    noun ("the company's forecast") stays its owner's report."""
+    if i + 1 == len(tokens) or tokens[i + 1].text in _CLAUSE_END:
+        return True
+    for k in range(i - 1, max(-1, i - 1 - _NOUN_REACH), -1):
+        tok = tokens[k]
+        if tok.lower in POSSESSIVE_PRONOUNS:
+            return True
+        if tok.start in covered or not tok.text[:1].islower():
+            return False
+    return False
+
+
+_CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?"})

@@ -1,0 +1,125 @@
+"""Results and markets stories read right: firms joined by "&", analysts' estimates,
+per-share figures, reporting periods and share-price moves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service.domain.extraction import extract_article
+from service.domain.model import EntityKind, ExtractedArticle, ExtractedAssertion
+
+PUBLISHED = dt.datetime(2025, 11, 25, 12, tzinfo=dt.UTC)
+
+
+def _one(article: ExtractedArticle, text: str) -> ExtractedAssertion:
+    figures = [a for claim in article.claims for a in claim.assertions]
+    found = [a for a in figures if text in a.text]
+    assert len(found) == 1, [a.text for a in figures]
+    return found[0]
+
+
+def _extract(text: str) -> ExtractedArticle:
+    return extract_article(text=text, published_at=PUBLISHED)
+
+
+def test_a_name_joined_by_ampersand_is_one_company_and_its_first_word_too() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said on Tuesday that sales rose 6% to $1.4 billion. "
+        "Tallis's shares rose 3% in early trading."
+    )
+    entities = {e.key: e for e in article.entities}
+    company = next(e for e in entities.values() if e.name == "Tallis Oven & Hearth")
+    assert company.kind is EntityKind.ORGANIZATION
+    assert not any(e.name in ("Hearth", "Tallis Oven", "Tallis") for e in entities.values())
+    for figure in ("6%", "$1.4 billion", "3%"):
+        assert _one(article, figure).subject == company.key
+    assert _one(article, "6%").attributed_to == "Tallis Oven & Hearth"
+
+
+def test_a_figure_for_a_period_holds_at_its_end_and_its_comparison_a_year_before() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said on Monday that revenue rose 4% to $3.3 billion in the "
+        "six months to Sept. 30. Net income was $95 million, up from $81 million a year "
+        "earlier, and it expects revenue of $7 billion for the year."
+    )
+    for figure in ("4%", "$3.3 billion", "$95 million"):
+        assert _one(article, figure).as_of == dt.date(2025, 9, 30), figure
+    assert _one(article, "$81 million").as_of == dt.date(2024, 9, 30)
+    assert _one(article, "$7 billion").as_of != dt.date(2025, 9, 30)  # a forecast
+
+
+def test_a_change_from_a_year_earlier_is_this_period_s() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said revenue was $3.3 billion, up 4% from a year earlier, in "
+        "the quarter ended Sept. 30."
+    )
+    assert _one(article, "$3.3 billion").as_of == dt.date(2025, 9, 30)
+    assert _one(article, "4%").as_of == dt.date(2025, 9, 30)
+
+
+def test_whose_estimate_and_a_participle_before_a_result_noun_do_not_name_the_quantity() -> None:
+    from service.domain.quantities import canonical_quantity
+
+    assert canonical_quantity("analysts' expected quarterly revenue") == "revenue"
+    assert canonical_quantity("full-year operating profit forecast") == "profit"
+    assert canonical_quantity("staff deployed") == "staff"
+
+
+def test_a_noun_phrase_a_possessive_opens_is_no_source() -> None:
+    article = _extract(
+        "The retailer raised its full-year profit forecast to between $3.10 and $3.25. "
+        "Analysts said their estimates were too low."
+    )
+    figure = _one(article, "$3.10")
+    assert figure.attributed_to is None
+    assert figure.is_forecast
+
+
+def test_an_analysts_estimate_forecasts_what_it_estimates() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said revenue rose 6% to $1.4 billion, ahead of analysts' "
+        "average estimate of $1.3 billion. It plans to cut about 200 jobs, below Wall Street "
+        "expectations and said it would hire 50 engineers."
+    )
+    estimate = _one(article, "$1.3 billion")
+    assert estimate.is_forecast
+    assert estimate.quantity == "revenue"
+    assert _one(article, "50 engineers").quantity != "revenue"
+
+
+def test_a_figure_per_share_is_earnings_or_a_dividend_per_share() -> None:
+    article = _extract(
+        "The retailer expects full-year profit of between $3.10 and $3.25 per share. "
+        "It lifted its dividend to 40 cents a share."
+    )
+    eps = _one(article, "$3.10")
+    assert eps.quantity == "earnings per share"
+    assert eps.unit == "USD"
+    assert _one(article, "40 cents").quantity == "dividend per share"
+
+
+def test_a_share_move_is_the_share_price_s_and_its_market_is_no_location() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth reported higher sales on Tuesday. Tallis's shares rose 7% in "
+        "early trading on Wall Street, while shares of Brevan Foods fell 2% in Milan."
+    )
+    rise = _one(article, "7%")
+    assert rise.quantity == "share price rise"
+    assert rise.location is None
+    fall = _one(article, "2%")
+    assert fall.quantity == "share price fall"
+    assert fall.location == "milan"
+
+
+def test_an_aside_does_not_hide_the_noun_a_change_is_of() -> None:
+    article = _extract(
+        "Tallis Oven & Hearth said pre-tax profit fell 14% to £182 million in the six months "
+        "to Sept. 27. Like-for-like sales, which strip out new and closed stores, fell 2.5% "
+        "in the period."
+    )
+    assert _one(article, "2.5%").as_of == dt.date(2025, 9, 27)
+
+
+def test_an_estimate_word_closing_its_clause_is_a_noun() -> None:
+    article = _extract("Tallis misses estimates, to cut 900 jobs after a weak quarter.")
+    assert _one(article, "900 jobs").attributed_to is None
