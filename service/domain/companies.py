@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from service.domain.attribution import Attribution, Token
 from service.domain.discovery import (
@@ -100,38 +102,80 @@ _APPOSITIVE = re.compile(rf"\b({_NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:
 _PHRASE_END = word_set("by of in on at for with that which who whose and or based")
 
 
+# Words each pattern cannot match without: a text lacking them skips the pattern's scan.
+_OFFICER_WORDS = (
+    "chief executive",
+    "CEO",
+    "chief financial officer",
+    "CFO",
+    "chief operating officer",
+    "finance director",
+)
+
+
+class _Scan(NamedTuple):
+    """Every match of the evidence patterns in one text, scanned once."""
+
+    tickers: tuple[tuple[int, int], ...]
+    shares_of: tuple[tuple[int, int], ...]
+    name_shares: tuple[tuple[int, int], ...]
+    officers: tuple[tuple[int, int], ...]
+    kind_then_name: tuple[tuple[int, str, int, int], ...]  # (start, kind, name start, name end)
+    appositives: tuple[tuple[str, int, int], ...]  # (description, name start, name end)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(1), m.end(1)) for m in pattern.finditer(text))
+
+
+@lru_cache(maxsize=4)
+def _scan(text: str) -> _Scan:
+    """The evidence patterns' matches in `text`. Extraction asks twice per article (to find
+    companies, then to tell which organisations are companies), and each whole-text scan
+    costs more than the rest of this module, so the last few texts' scans are kept."""
+    return _Scan(
+        tickers=_spans(_NAME_THEN_TICKER, text) if "(" in text else (),
+        shares_of=_spans(_SHARES_OF, text) if "hares " in text else (),
+        name_shares=_spans(_NAME_SHARES, text) if " shares" in text or " stock" in text else (),
+        officers=_spans(_NAME_OFFICER, text) if any(w in text for w in _OFFICER_WORDS) else (),
+        kind_then_name=tuple(
+            (m.start(), m.group(1), m.start(2), m.end(2)) for m in _KIND_THEN_NAME.finditer(text)
+        ),
+        appositives=tuple((m.group(2), m.start(1), m.end(1)) for m in _APPOSITIVE.finditer(text)),
+    )
+
+
 def _evidence(text: str, *, weaker: bool = True) -> Iterable[tuple[int, int]]:
     """Spans of names that business English marks as companies; with `weaker`, also names it
     only marks as organisations ("Aerovia chief executive Rui Matos", "hydro operator
     Ukrhydroenergo": a state utility or a public operator is no listed company)."""
-    patterns = (_NAME_THEN_TICKER, _SHARES_OF, _NAME_SHARES)
-    for pattern in (*patterns, _NAME_OFFICER) if weaker else patterns:
-        for m in pattern.finditer(text):
-            yield m.start(1), m.end(1)
+    scan = _scan(text)
+    yield from scan.tickers
+    yield from scan.shares_of
+    yield from scan.name_shares
     if weaker:
-        for m in _KIND_THEN_NAME.finditer(text):
-            kind = m.group(1)
-            if kind[:1].isupper() and text[max(0, m.start() - 2) : m.start()].strip() not in (
+        yield from scan.officers
+        for start, kind, lo, hi in scan.kind_then_name:
+            if kind[:1].isupper() and text[max(0, start - 2) : start].strip() not in (
                 "",
                 ".",
                 "-",
             ):
                 continue  # "Halden Bank ASA": a capitalised kind only opens a sentence
             if is_company_noun(kind.lower()) and kind.lower() != "group":
-                yield m.start(2), m.end(2)
-    for m in _KIND_THEN_NAME.finditer(text):
+                yield lo, hi
+    for _start, kind, lo, hi in scan.kind_then_name:
         # "retailer Hollis & Reed", "chipmaker Nvidia": what only a company is
-        kind = m.group(1)
         if kind not in _STATE_RUN_KINDS and kind != "group" and is_company_noun(kind):
-            yield m.start(2), m.end(2)
-    for m in _APPOSITIVE.finditer(text):
+            yield lo, hi
+    for description, lo, hi in scan.appositives:
         head = ""
-        for word in m.group(2).split()[:5]:
+        for word in description.split()[:5]:
             if word in _PHRASE_END:
                 break
             head = word
         if is_company_noun(head):
-            yield m.start(1), m.end(1)
+            yield lo, hi
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
