@@ -6,16 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from service.domain.extraction import extract_article
-from service.domain.model import EntityKind, ExtractedArticle, ExtractedAssertion
+from service.domain.model import EntityKind, ExtractedArticle
+from tests.unit.figures import the_figure
 
 PUBLISHED = dt.datetime(2025, 7, 24, 9, tzinfo=dt.UTC)
-
-
-def _one(article: ExtractedArticle, text: str) -> ExtractedAssertion:
-    figures = [a for claim in article.claims for a in claim.assertions]
-    found = [a for a in figures if text in a.text]
-    assert len(found) == 1, [a.text for a in figures]
-    return found[0]
 
 
 def _extract(text: str) -> ExtractedArticle:
@@ -31,7 +25,7 @@ def test_a_one_word_company_with_a_ticker_owns_its_results() -> None:
     assert kinds.get("kellbrook") is EntityKind.ORGANIZATION
     assert "nyse" not in kinds  # the exchange in a ticker is nobody's subject
     for figure in ("3%", "$12.1 billion", "$310 million"):
-        assert _one(article, figure).subject == "kellbrook"
+        assert the_figure(article, figure).subject == "kellbrook"
 
 
 def test_a_company_reporting_its_results_is_their_owner() -> None:
@@ -39,15 +33,15 @@ def test_a_company_reporting_its_results_is_their_owner() -> None:
         "Kellbrook said on Tuesday that quarterly sales rose 4% to $12.1 billion. The "
         "supermarket chain said net income was $310 million."
     )
-    assert _one(article, "$12.1 billion").subject == "kellbrook"
-    assert _one(article, "$310 million").subject == "kellbrook"
+    assert the_figure(article, "$12.1 billion").subject == "kellbrook"
+    assert the_figure(article, "$310 million").subject == "kellbrook"
 
 
 def test_an_appositive_names_the_company_not_its_country() -> None:
     article = _extract(
         "Aerovia, the Portuguese airline, carried 1.2 million passengers in June, up 8%."
     )
-    assert _one(article, "1.2 million").subject == "aerovia"
+    assert the_figure(article, "1.2 million").subject == "aerovia"
 
 
 def test_a_country_describing_a_company_is_not_the_actor() -> None:
@@ -56,8 +50,8 @@ def test_a_country_describing_a_company_is_not_the_actor() -> None:
         "Halden, Norway's third-largest lender, also said it would close 25 of its 140 "
         "branches. Shares in Halden rose 4.3%."
     )
-    assert _one(article, "140 branches").subject == "halden-bank"
-    assert _one(article, "4.3%").subject == "halden-bank"
+    assert the_figure(article, "140 branches").subject == "halden-bank"
+    assert the_figure(article, "4.3%").subject == "halden-bank"
 
 
 def test_a_maker_before_a_model_number_is_a_product() -> None:
@@ -65,14 +59,14 @@ def test_a_maker_before_a_model_number_is_a_product() -> None:
         "A passenger jet operated by Skyline Airways skidded off the runway on Sunday. The "
         "Airbus A320 was carrying 164 passengers, the airline said."
     )
-    assert _one(article, "164 passengers").subject == "skyline-airways"
+    assert the_figure(article, "164 passengers").subject == "skyline-airways"
 
 
 def test_the_council_refers_to_the_council_named_before() -> None:
     article = _extract(
         "Leeds City Council approved its budget on Wednesday. The council will cut 120 jobs."
     )
-    assert _one(article, "120 jobs").subject == "leeds-city-council"
+    assert the_figure(article, "120 jobs").subject == "leeds-city-council"
 
 
 def test_an_unnamed_union_does_not_lend_its_members_to_the_company() -> None:
@@ -81,9 +75,9 @@ def test_an_unnamed_union_does_not_lend_its_members_to_the_company() -> None:
         "million passengers in June.\n\nThe union, which has 14,000 members, called the "
         "strike."
     )
-    assert _one(article, "400 flights").subject == "ryanair"
-    assert _one(article, "19.3 million").subject == "ryanair"
-    assert _one(article, "14,000 members").subject is None
+    assert the_figure(article, "400 flights").subject == "ryanair"
+    assert the_figure(article, "19.3 million").subject == "ryanair"
+    assert the_figure(article, "14,000 members").subject is None
 
 
 def test_a_territory_owns_its_indicators() -> None:
@@ -91,13 +85,13 @@ def test_a_territory_owns_its_indicators() -> None:
         "Chile's annual inflation rate slowed to 4.1% in March, the statistics institute "
         "said on Monday. The unemployment rate rose to 8.7%."
     )
-    assert _one(article, "4.1%").subject == "chile"
-    assert _one(article, "8.7%").subject == "chile"
+    assert the_figure(article, "4.1%").subject == "chile"
+    assert the_figure(article, "8.7%").subject == "chile"
 
 
 def test_a_possessive_body_is_its_own_actor() -> None:
     article = _extract("Kenya's central bank kept its benchmark rate at 10.75% on Tuesday.")
-    assert _one(article, "10.75%").subject == "kenya-central-bank"
+    assert the_figure(article, "10.75%").subject == "kenya-central-bank"
 
 
 def test_an_index_relative_clause_is_not_the_company_move() -> None:
@@ -105,9 +99,9 @@ def test_an_index_relative_clause_is_not_the_company_move() -> None:
         "Shares of Kellbrook (NYSE: KLB) rose 4.3% on Tuesday, outperforming the "
         "benchmark index, which was up 0.6%, and the S&P 500, which rose 0.4%."
     )
-    assert _one(article, "4.3%").subject == "kellbrook"
-    assert _one(article, "0.6%").subject is None
-    assert _one(article, "0.4%").subject == "sp-500"
+    assert the_figure(article, "4.3%").subject == "kellbrook"
+    assert the_figure(article, "0.6%").subject is None
+    assert the_figure(article, "0.4%").subject == "sp-500"
 
 
 def test_a_price_target_is_the_covered_company_s() -> None:
@@ -116,7 +110,7 @@ def test_a_price_target_is_the_covered_company_s() -> None:
         "forecast. Kellbrook said sales rose 2% in the quarter. The company will close 40 "
         "stores.\n\nCorbel Securities lowered its price target to $88 from $105."
     )
-    assert _one(article, "$88").subject == "kellbrook"
+    assert the_figure(article, "$88").subject == "kellbrook"
 
 
 def test_a_national_government_acts_for_its_country() -> None:
@@ -125,4 +119,4 @@ def test_a_national_government_acts_for_its_country() -> None:
         "France.\n\nAt the heart of the dispute is a government plan to cut spending by "
         "€40bn."
     )
-    assert _one(article, "€40bn").subject == "france"
+    assert the_figure(article, "€40bn").subject == "france"

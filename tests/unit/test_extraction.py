@@ -15,18 +15,13 @@ from service.domain.model import (
     ExtractedAssertion,
     Qualifier,
 )
+from tests.unit.figures import the_figure
 
 PUBLISHED = dt.datetime(2025, 3, 5, 12, 0, tzinfo=dt.UTC)  # a Wednesday
 
 
 def _assertions(article: ExtractedArticle) -> list[ExtractedAssertion]:
     return [a for claim in article.claims for a in claim.assertions]
-
-
-def _one(article: ExtractedArticle, fragment: str) -> ExtractedAssertion:
-    found = [a for a in _assertions(article) if fragment in a.text]
-    assert len(found) == 1, [a.text for a in _assertions(article)]
-    return found[0]
 
 
 def test_outcomes_keep_deaths_injuries_and_evacuations_apart() -> None:
@@ -38,11 +33,11 @@ def test_outcomes_keep_deaths_injuries_and_evacuations_apart() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "1,200").quantity == "deaths"
-    assert _one(article, "4,300").quantity == "injuries"
-    assert _one(article, "150,000").quantity == "evacuated"
-    assert _one(article, "380").quantity == "buildings destroyed"
-    killed = _one(article, "1,200")
+    assert the_figure(article, "1,200").quantity == "deaths"
+    assert the_figure(article, "4,300").quantity == "injuries"
+    assert the_figure(article, "150,000").quantity == "evacuated"
+    assert the_figure(article, "380").quantity == "buildings destroyed"
+    killed = the_figure(article, "1,200")
     assert killed.attributed_to == "interior ministry"
     assert killed.as_of == dt.date(2025, 3, 3)
 
@@ -52,7 +47,7 @@ def test_demonym_gives_the_subject_and_prepositions_the_place() -> None:
         text="Officials said approximately 2,000 French soldiers are stationed in Mali.",
         published_at=PUBLISHED,
     )
-    troops = _one(article, "2,000")
+    troops = the_figure(article, "2,000")
     assert troops.quantity == "troops"
     assert troops.subject == "france"
     assert troops.location == "mali"
@@ -65,7 +60,7 @@ def test_killed_or_wounded_counts_casualties_not_troops() -> None:
         text="More than 300 Sudanese soldiers have been killed or wounded since April.",
         published_at=PUBLISHED,
     )
-    figure = _one(article, "300")
+    figure = the_figure(article, "300")
     assert figure.quantity == "casualties"
     assert figure.subject == "sudan"
     assert figure.qualifier is Qualifier.MORE_THAN
@@ -79,8 +74,8 @@ def test_forecast_words_mark_the_figure() -> None:
         ),
         published_at=PUBLISHED,
     )
-    outlook = _one(article, "$4.3 billion")
-    actual = _one(article, "$4.21 billion")
+    outlook = the_figure(article, "$4.3 billion")
+    actual = the_figure(article, "$4.21 billion")
     assert outlook.is_forecast and not actual.is_forecast
     assert outlook.quantity == actual.quantity == "revenue"
     assert outlook.unit == actual.unit == "USD"
@@ -91,8 +86,8 @@ def test_percentages_take_the_noun_before_them() -> None:
         text="Turnout was 67% in the capital, while unemployment rose to 5.2% in March.",
         published_at=PUBLISHED,
     )
-    assert _one(article, "67%").quantity == "turnout"
-    assert _one(article, "5.2%").quantity == "unemployment rate"
+    assert the_figure(article, "67%").quantity == "turnout"
+    assert the_figure(article, "5.2%").quantity == "unemployment rate"
 
 
 def test_page_chrome_and_bylines_are_not_figures() -> None:
@@ -149,7 +144,7 @@ def test_html_input_is_cleaned_first() -> None:
     )
     article = extract_article(html=html, published_at=PUBLISHED)
     assert "Home | News" not in article.text
-    homes = _one(article, "120")
+    homes = the_figure(article, "120")
     assert homes.quantity == "homes destroyed"
 
 
@@ -204,8 +199,8 @@ def test_article_place_fills_figures_that_name_none() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "120").location == "kenya"
-    assert _one(article, "4,000").location == "kenya"
+    assert the_figure(article, "120").location == "kenya"
+    assert the_figure(article, "4,000").location == "kenya"
 
 
 def test_story_across_countries_has_no_article_place() -> None:
@@ -216,7 +211,7 @@ def test_story_across_countries_has_no_article_place() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "45").location is None
+    assert the_figure(article, "45").location is None
 
 
 def test_chains_and_restatements_keep_the_quantity() -> None:
@@ -228,13 +223,13 @@ def test_chains_and_restatements_keep_the_quantity() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "12 per cent").quantity == "growth"
-    assert _one(article, "$612m").quantity == "profit"
-    assert _one(article, "$540m").quantity == "profit"
-    assert _one(article, "12,400 acres").quantity == "territory burned"
-    assert _one(article, "19 square miles").quantity == "territory burned"
-    assert _one(article, "14 officers").quantity == "injuries"
-    assert _one(article, "31 officers").quantity == "injuries"
+    assert the_figure(article, "12 per cent").quantity == "growth"
+    assert the_figure(article, "$612m").quantity == "profit"
+    assert the_figure(article, "$540m").quantity == "profit"
+    assert the_figure(article, "12,400 acres").quantity == "territory burned"
+    assert the_figure(article, "19 square miles").quantity == "territory burned"
+    assert the_figure(article, "14 officers").quantity == "injuries"
+    assert the_figure(article, "31 officers").quantity == "injuries"
 
 
 def _article(text: str, kb: KnowledgeBase | None = None) -> ExtractedArticle:
@@ -250,14 +245,14 @@ def test_participles_and_clauses_name_what_happened() -> None:
         "children have been vaccinated. About 1.4 million households were without power on "
         "Tuesday."
     )
-    assert _one(article, "18 people").quantity == "missing"
-    assert _one(article, "Nine").quantity == "trapped"
-    assert _one(article, "320,000").quantity == "evacuated"
-    assert _one(article, "45,000").quantity == "displaced"
-    assert _one(article, "63").quantity == "rescued"
-    assert _one(article, "41").quantity == "rescued"
-    assert _one(article, "1.2 million").quantity == "vaccinations"
-    assert _one(article, "1.4 million").quantity == "power outages"
+    assert the_figure(article, "18 people").quantity == "missing"
+    assert the_figure(article, "Nine").quantity == "trapped"
+    assert the_figure(article, "320,000").quantity == "evacuated"
+    assert the_figure(article, "45,000").quantity == "displaced"
+    assert the_figure(article, "63").quantity == "rescued"
+    assert the_figure(article, "41").quantity == "rescued"
+    assert the_figure(article, "1.2 million").quantity == "vaccinations"
+    assert the_figure(article, "1.4 million").quantity == "power outages"
 
 
 def test_things_destroyed_and_damaged_stay_apart() -> None:
@@ -265,10 +260,10 @@ def test_things_destroyed_and_damaged_stay_apart() -> None:
         "Inspectors confirmed that 87 homes and 41 other structures were destroyed. In the "
         "valley, 1,200 houses were flattened and 9,800 damaged, the council said."
     )
-    assert _one(article, "87").quantity == "homes destroyed"
-    assert _one(article, "41").quantity == "buildings destroyed"
-    assert _one(article, "1,200").quantity == "homes destroyed"
-    assert _one(article, "9,800").quantity == "homes damaged"
+    assert the_figure(article, "87").quantity == "homes destroyed"
+    assert the_figure(article, "41").quantity == "buildings destroyed"
+    assert the_figure(article, "1,200").quantity == "homes destroyed"
+    assert the_figure(article, "9,800").quantity == "homes damaged"
 
 
 def test_money_is_named_by_its_noun_or_verb_frame() -> None:
@@ -279,16 +274,16 @@ def test_money_is_named_by_its_noun_or_verb_frame() -> None:
         "The city spent the last of its $160 million in federal COVID-19 relief funds. "
         "The sell-off wiped about $9 billion off the company's market value."
     )
-    assert _one(article, "$1.2 billion").quantity == "damage"
-    assert _one(article, "$5 million").quantity == "aid"
-    gapped = _one(article, "$3 million")
+    assert the_figure(article, "$1.2 billion").quantity == "damage"
+    assert the_figure(article, "$5 million").quantity == "aid"
+    gapped = the_figure(article, "$3 million")
     assert gapped.quantity == "aid"
     assert gapped.subject == "australia"
-    assert _one(article, "£800m").quantity == "losses"
-    assert _one(article, "€2.1bn").quantity == "value"
-    assert _one(article, "$18.5 million").quantity == "cost"
-    assert _one(article, "$160 million").quantity == "funding"
-    assert _one(article, "$9 billion").quantity == "market value lost"
+    assert the_figure(article, "£800m").quantity == "losses"
+    assert the_figure(article, "€2.1bn").quantity == "value"
+    assert the_figure(article, "$18.5 million").quantity == "cost"
+    assert the_figure(article, "$160 million").quantity == "funding"
+    assert the_figure(article, "$9 billion").quantity == "market value lost"
 
 
 def test_shares_changes_and_measures_are_named() -> None:
@@ -297,17 +292,17 @@ def test_shares_changes_and_measures_are_named() -> None:
         "The storm dumped 412 millimetres of rain on the coast, with winds of 185 km/h. The "
         "quake struck at a depth of 1,800 m. Turnout of 61% was the highest since 1990."
     )
-    assert _one(article, "3.2%").quantity == "inflation"
-    assert _one(article, "4%").quantity == "growth"
-    assert _one(article, "412").quantity == "rainfall"
-    assert _one(article, "185").quantity == "wind speed"
-    assert _one(article, "1,800").quantity == "depth"
-    assert _one(article, "61%").quantity == "turnout"
+    assert the_figure(article, "3.2%").quantity == "inflation"
+    assert the_figure(article, "4%").quantity == "growth"
+    assert the_figure(article, "412").quantity == "rainfall"
+    assert the_figure(article, "185").quantity == "wind speed"
+    assert the_figure(article, "1,800").quantity == "depth"
+    assert the_figure(article, "61%").quantity == "turnout"
 
 
 def test_area_taken_is_territory_not_prisoners() -> None:
     article = _article("Ukrainian forces captured 1,000 square kilometres in the offensive.")
-    assert _one(article, "1,000").quantity == "territory captured"
+    assert the_figure(article, "1,000").quantity == "territory captured"
 
 
 def test_people_verbs_name_the_count() -> None:
@@ -318,12 +313,12 @@ def test_people_verbs_name_the_count() -> None:
         "were under evacuation warnings. The sheriff lifted evacuation orders for about "
         "4,000 residents on Friday."
     )
-    assert _one(article, "1.2 million").quantity == "protesters"
-    assert _one(article, "6.1 million").quantity == "voters"
-    assert _one(article, "120,000").quantity == "employees"
-    assert _one(article, "7,500").quantity == "evacuated"
-    assert _one(article, "3,000").quantity == "evacuation warnings"
-    assert _one(article, "4,000").quantity == "evacuated"
+    assert the_figure(article, "1.2 million").quantity == "protesters"
+    assert the_figure(article, "6.1 million").quantity == "voters"
+    assert the_figure(article, "120,000").quantity == "employees"
+    assert the_figure(article, "7,500").quantity == "evacuated"
+    assert the_figure(article, "3,000").quantity == "evacuation warnings"
+    assert the_figure(article, "4,000").quantity == "evacuated"
 
 
 def test_a_source_is_not_the_owner_of_a_toll() -> None:
@@ -331,10 +326,10 @@ def test_a_source_is_not_the_owner_of_a_toll() -> None:
         "The World Health Organization said 22 people died in the floods. Russia has sent "
         "3,000 troops to the border region, the ministry said."
     )
-    deaths = _one(article, "22")
+    deaths = the_figure(article, "22")
     assert deaths.quantity == "deaths"
     assert deaths.subject is None
-    assert _one(article, "3,000").subject == "russia"
+    assert the_figure(article, "3,000").subject == "russia"
 
 
 def test_a_named_event_owns_its_toll() -> None:
@@ -347,11 +342,11 @@ def test_a_named_event_owns_its_toll() -> None:
         "on Monday with winds of 185 km/h.",
         kb,
     )
-    killed = _one(article, "12 people")
+    killed = the_figure(article, "12 people")
     assert killed.quantity == "deaths"
     assert killed.subject == "typhoon-tamaraw"
-    assert _one(article, "4,000").subject == "typhoon-tamaraw"
-    evacuated = _one(article, "340,000")
+    assert the_figure(article, "4,000").subject == "typhoon-tamaraw"
+    evacuated = the_figure(article, "340,000")
     assert evacuated.quantity == "evacuated"
     assert evacuated.subject == "typhoon-tamaraw"  # the article's event, not the agency
 
@@ -360,7 +355,7 @@ def test_a_distance_is_placed_where_it_is_measured_from() -> None:
     article = _article(
         "The fire was burning in the hills about 50 miles from Los Angeles, officials said."
     )
-    distance = _one(article, "50 miles")
+    distance = the_figure(article, "50 miles")
     assert distance.location == "los-angeles"
     assert distance.subject is None
 
@@ -370,10 +365,10 @@ def test_a_body_announcing_a_sum_owns_it_but_not_a_clause_it_reports() -> None:
         "The European Union announced €20 million in emergency funding on Tuesday. The "
         "World Health Organization said 3,000 people had been infected."
     )
-    funding = _one(article, "€20 million")
+    funding = the_figure(article, "€20 million")
     assert funding.quantity == "aid"  # emergency funding is aid
     assert funding.subject == "european-union"
-    cases = _one(article, "3,000")
+    cases = the_figure(article, "3,000")
     assert cases.quantity == "cases"
     assert cases.subject is None
 
@@ -383,32 +378,32 @@ def test_a_name_before_at_owns_the_share() -> None:
         "The exit poll had projected the CDU at between 32 and 34 per cent and the AfD at "
         "16 to 18 per cent."
     )
-    assert _one(article, "16 to 18").subject == "afd"
+    assert the_figure(article, "16 to 18").subject == "afd"
 
 
 def test_a_country_modifying_the_source_is_not_the_owner() -> None:
     article = _article(
         "Shares fell 8% after the U.S. chipmaker said it would cut about 1,400 jobs, analysts said."
     )
-    assert _one(article, "1,400").subject != "united-states"
+    assert the_figure(article, "1,400").subject != "united-states"
 
 
 def test_places_fronted_appositive_origin_and_dateline() -> None:
     fire = _article("The fire near Fillmore, California, has destroyed 87 homes.")
-    assert _one(fire, "87").location == "fillmore"
+    assert the_figure(fire, "87").location == "fillmore"
     fled = _article("About 3,000 people fled from Rafah on Monday.")
-    moved = _one(fled, "3,000")
+    moved = the_figure(fled, "3,000")
     assert moved.quantity == "displaced"
     assert moved.location == "rafah"
     assert moved.subject is None  # a town people left is not their owner
     wire = _article(
         "NAIROBI, May 2 (Reuters) - Floods have killed at least 41 people, the Red Cross said."
     )
-    toll = _one(wire, "41")
+    toll = the_figure(wire, "41")
     assert toll.location == "kenya"  # the dateline is the only place; the agency no owner
     assert toll.subject is None
     across = _article("Protests throughout France drew 1.2 million people on Thursday.")
-    crowd = _one(across, "1.2 million")
+    crowd = the_figure(across, "1.2 million")
     assert crowd.location == "france"
     assert crowd.subject is None
 
@@ -420,23 +415,23 @@ def test_markets_health_and_votes_wording() -> None:
         "230 remain in hospital. Floods washed away 350 homes; at least 120 houses were "
         "swept away in the next valley. The vaccine was 91% effective in trials."
     )
-    assert _one(article, "54%").quantity == "share"
-    assert _one(article, "2%").quantity == "decline"
-    assert _one(article, "$78").quantity == "price"
-    assert _one(article, "$2,450").quantity == "price"
-    assert _one(article, "230").quantity == "hospitalized"
-    assert _one(article, "120").quantity == "homes destroyed"
-    assert _one(article, "91%").quantity == "efficacy"
+    assert the_figure(article, "54%").quantity == "share"
+    assert the_figure(article, "2%").quantity == "decline"
+    assert the_figure(article, "$78").quantity == "price"
+    assert the_figure(article, "$2,450").quantity == "price"
+    assert the_figure(article, "230").quantity == "hospitalized"
+    assert the_figure(article, "120").quantity == "homes destroyed"
+    assert the_figure(article, "91%").quantity == "efficacy"
 
 
 def test_earnings_per_share_is_not_a_price() -> None:
     article = _article("The company earned $1.48 a share in the quarter.")
-    assert _one(article, "$1.48").quantity != "price"
+    assert the_figure(article, "$1.48").quantity != "price"
 
 
 def test_a_name_modifying_a_toll_before_the_figure_owns_it() -> None:
     article = _article("Western officials put Ukrainian casualties at about 400,000.")
-    toll = _one(article, "400,000")
+    toll = the_figure(article, "400,000")
     assert toll.quantity == "casualties"
     assert toll.subject == "ukraine"
 
@@ -449,17 +444,17 @@ def test_conflict_and_disaster_wire_wording() -> None:
         "residents to flee. Congress allocated $95 billion in foreign aid, including $61 "
         "billion for Ukraine."
     )
-    assert _one(article, "96").quantity == "drones"
-    assert _one(article, "82").quantity == "drones intercepted"
-    assert _one(article, "3 million").quantity == "power outages"
-    assert _one(article, "14,000").quantity == "territory burned"
-    assert _one(article, "2,300").quantity == "displaced"
-    assert _one(article, "$61 billion").quantity == "aid"
+    assert the_figure(article, "96").quantity == "drones"
+    assert the_figure(article, "82").quantity == "drones intercepted"
+    assert the_figure(article, "3 million").quantity == "power outages"
+    assert the_figure(article, "14,000").quantity == "territory burned"
+    assert the_figure(article, "2,300").quantity == "displaced"
+    assert the_figure(article, "$61 billion").quantity == "aid"
 
 
 def test_a_bill_is_no_cost() -> None:
     article = _article("The bill was approved by 52 senators on Tuesday.")
-    assert _one(article, "52").quantity != "cost"
+    assert the_figure(article, "52").quantity != "cost"
 
 
 def test_a_company_named_once_then_by_its_kind_owns_the_story_figures() -> None:
@@ -469,17 +464,17 @@ def test_a_company_named_once_then_by_its_kind_owns_the_story_figures() -> None:
         "would cut about 3,000 jobs. The company's margin narrowed to 16.3% from 18.2%, "
         "well below Wall Street expectations, and the firm lowered its delivery outlook."
     )
-    revenue = _one(article, "$25.2 billion")
+    revenue = the_figure(article, "$25.2 billion")
     assert revenue.quantity == "revenue"
     assert revenue.subject == "tesla"
     assert revenue.location != "wall-street"
-    assert _one(article, "3,000").subject == "tesla"
+    assert the_figure(article, "3,000").subject == "tesla"
 
 
 def test_a_verb_changing_a_noun_before_a_share_makes_it_a_change() -> None:
     article = _article("The cloud unit grew revenue 19% to $27.5 billion in the quarter.")
-    assert _one(article, "19%").quantity == "growth"
-    assert _one(article, "$27.5 billion").quantity == "revenue"
+    assert the_figure(article, "19%").quantity == "growth"
+    assert the_figure(article, "$27.5 billion").quantity == "revenue"
 
 
 def test_money_noun_heads_its_phrase_and_reaches_past_a_relative_clause() -> None:
@@ -488,8 +483,8 @@ def test_money_noun_heads_its_phrase_and_reaches_past_a_relative_clause() -> Non
         "million. The city faces a gap of $25 million in the following year unless revenue "
         "grows faster than expected."
     )
-    assert _one(article, "$834 million").quantity == "funding"
-    assert _one(article, "$25 million").quantity != "revenue"
+    assert the_figure(article, "$834 million").quantity == "funding"
+    assert the_figure(article, "$25 million").quantity != "revenue"
 
 
 def test_bodies_count_crowds_without_owning_them() -> None:
@@ -497,8 +492,8 @@ def test_bodies_count_crowds_without_owning_them() -> None:
         "Nationally, the interior ministry counted 310,000 protesters at more than 200 "
         "rallies, while the union said 1.2 million people had taken to the streets."
     )
-    assert _one(article, "310,000").subject is None
-    assert _one(article, "1.2 million").quantity == "protesters"
+    assert the_figure(article, "310,000").subject is None
+    assert the_figure(article, "1.2 million").quantity == "protesters"
 
 
 def test_tested_positive_counts_cases_and_a_month_is_no_march() -> None:
@@ -506,8 +501,8 @@ def test_tested_positive_counts_cases_and_a_month_is_no_march() -> None:
         "Of the 3,500 passengers on board, 210 tested positive. About 2,000 people march "
         "on Saturdays in the capital, organisers said."
     )
-    assert _one(article, "210").quantity == "cases"
-    assert _one(article, "2,000").quantity != "protesters"  # no base form: "in March"
+    assert the_figure(article, "210").quantity == "cases"
+    assert the_figure(article, "2,000").quantity != "protesters"  # no base form: "in March"
 
 
 def test_a_crowd_and_the_people_taking_part_are_one_count() -> None:
@@ -515,7 +510,11 @@ def test_a_crowd_and_the_people_taking_part_are_one_count() -> None:
         "Police put the size of the crowd at 48,000, while the union said 160,000 people had "
         "taken part."
     )
-    assert _one(article, "48,000").quantity == _one(article, "160,000").quantity == "protesters"
+    assert (
+        the_figure(article, "48,000").quantity
+        == the_figure(article, "160,000").quantity
+        == "protesters"
+    )
 
 
 def test_relative_clauses_verbs_after_sums_and_british_spellings() -> None:
@@ -523,14 +522,14 @@ def test_relative_clauses_verbs_after_sums_and_british_spellings() -> None:
         "Sales to data centres, which reached a record $1.87bn, are booming. The forecast of "
         "$4.3 billion disappointed investors. The group will merge two design centres."
     )
-    assert _one(article, "$1.87bn").quantity == "revenue"
-    assert _one(article, "$4.3 billion").quantity != "investors"
-    assert _one(article, "two design").quantity == "centers"
+    assert the_figure(article, "$1.87bn").quantity == "revenue"
+    assert the_figure(article, "$4.3 billion").quantity != "investors"
+    assert the_figure(article, "two design").quantity == "centers"
 
 
 def test_a_verb_after_a_noun_ends_the_noun_phrase() -> None:
     article = _article("The 25-basis-point cut brings the benchmark rate to 3.75%.")
-    assert _one(article, "25-basis-point").quantity != "brings"
+    assert the_figure(article, "25-basis-point").quantity != "brings"
 
 
 def test_a_clause_without_a_place_shares_the_previous_clause_scene() -> None:
@@ -540,11 +539,11 @@ def test_a_clause_without_a_place_shares_the_previous_clause_scene() -> None:
         "On Tuesday the agency revised the flood toll in Lagos to 64, up from 41 on Monday. "
         "Police said 112 people had been rescued and 30 were still unaccounted for."
     )
-    assert _one(article, "64").location == "lagos"
-    earlier = _one(article, "41")
+    assert the_figure(article, "64").location == "lagos"
+    earlier = the_figure(article, "41")
     assert earlier.location == "lagos"  # "up from 41": the same toll, the same place
     assert earlier.quantity == "deaths"
-    assert _one(article, "30").quantity == "missing"
+    assert the_figure(article, "30").quantity == "missing"
 
 
 def test_number_of_names_the_count_and_a_comparison_takes_the_figure_before() -> None:
@@ -556,9 +555,11 @@ def test_number_of_names_the_count_and_a_comparison_takes_the_figure_before() ->
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "784,300").quantity == "pathways"
-    assert _one(article, "€1.2 billion").quantity == _one(article, "€1.9 billion").quantity
-    assert _one(article, "€1.2 billion").attributed_to == "growers' association Asaja"
+    assert the_figure(article, "784,300").quantity == "pathways"
+    assert (
+        the_figure(article, "€1.2 billion").quantity == the_figure(article, "€1.9 billion").quantity
+    )
+    assert the_figure(article, "€1.2 billion").attributed_to == "growers' association Asaja"
 
 
 def test_number_of_with_an_outcome_keeps_the_outcome() -> None:
@@ -566,7 +567,7 @@ def test_number_of_with_an_outcome_keeps_the_outcome() -> None:
         text="The number of people killed in the fire has risen to 21, the agency said.",
         published_at=PUBLISHED,
     )
-    assert _one(article, "21").quantity == "deaths"
+    assert the_figure(article, "21").quantity == "deaths"
 
 
 def test_responders_sent_are_placed_only_when_said_and_donor_aid_goes_to_the_country() -> None:
@@ -578,8 +579,8 @@ def test_responders_sent_are_placed_only_when_said_and_donor_aid_goes_to_the_cou
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "60 divers").location is None
-    assert _one(article, "£5 million").location == "turkey"
+    assert the_figure(article, "60 divers").location is None
+    assert the_figure(article, "£5 million").location == "turkey"
 
 
 def test_a_crop_area_is_land_and_what_a_disaster_has_cost_is_a_loss() -> None:
@@ -590,8 +591,8 @@ def test_a_crop_area_is_land_and_what_a_disaster_has_cost_is_a_loss() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "€1.2 billion").quantity == "losses"
-    assert _one(article, "300,000 hectares").quantity == "territory"
+    assert the_figure(article, "€1.2 billion").quantity == "losses"
+    assert the_figure(article, "300,000 hectares").quantity == "territory"
 
 
 def test_a_licensed_capacity_is_not_a_head_count() -> None:
@@ -602,7 +603,7 @@ def test_a_licensed_capacity_is_not_a_head_count() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "250").quantity == "people"
+    assert the_figure(article, "250").quantity == "people"
     capacities = [a for a in _assertions(article) if a.low == 150]
     assert [a.quantity for a in capacities] == ["capacity", "capacity"]
 
@@ -616,8 +617,8 @@ def test_a_countrys_own_figure_is_national_in_a_regional_story() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "850,000").location == "spain"
-    assert _one(article, "300,000").location == "andalusia"
+    assert the_figure(article, "850,000").location == "spain"
+    assert the_figure(article, "300,000").location == "andalusia"
 
 
 def test_who_pledges_a_sum_owns_it_and_says_it() -> None:
@@ -625,7 +626,7 @@ def test_who_pledges_a_sum_owns_it_and_says_it() -> None:
         text="VAN, Turkey (Wire) — The United States pledged $15 million in emergency aid.",
         published_at=PUBLISHED,
     )
-    aid = _one(article, "$15 million")
+    aid = the_figure(article, "$15 million")
     assert aid.subject == "united-states"
     assert aid.attributor == "united-states"
 
@@ -638,8 +639,8 @@ def test_a_graver_subset_of_them_is_a_count_of_its_own() -> None:
         ),
         published_at=PUBLISHED,
     )
-    treated = _one(article, "40")
-    critical = _one(article, "six")
+    treated = the_figure(article, "40")
+    critical = the_figure(article, "six")
     assert critical.quantity != treated.quantity
     assert critical.quantity.startswith("critical")
 
@@ -649,7 +650,7 @@ def test_admitted_to_hospital_counts_the_hospitalized() -> None:
         text="Health officials said three children have been admitted to hospital.",
         published_at=PUBLISHED,
     )
-    assert _one(article, "three").quantity == "hospitalized"
+    assert the_figure(article, "three").quantity == "hospitalized"
 
 
 def test_colleagues_still_trapped_are_counted_as_trapped() -> None:
@@ -657,7 +658,7 @@ def test_colleagues_still_trapped_are_counted_as_trapped() -> None:
         text="Rescuers searched for seven colleagues still trapped underground.",
         published_at=PUBLISHED,
     )
-    assert _one(article, "seven").quantity == "trapped"
+    assert the_figure(article, "seven").quantity == "trapped"
 
 
 def test_time_words_after_a_measured_figure_are_not_what_it_counts() -> None:
@@ -665,7 +666,7 @@ def test_time_words_after_a_measured_figure_are_not_what_it_counts() -> None:
         text="Inspectors found a methane concentration of 2.5 per cent minutes before the blast.",
         published_at=PUBLISHED,
     )
-    reading = _one(article, "2.5")
+    reading = the_figure(article, "2.5")
     assert reading.text == "2.5 per cent"
     assert reading.quantity != "minutes"
 
@@ -678,12 +679,12 @@ def test_the_head_of_an_of_phrase_names_what_is_measured() -> None:
         ),
         published_at=PUBLISHED,
     )
-    reais, dollars = _one(article, "19 billion"), _one(article, "$3.7 billion")
+    reais, dollars = the_figure(article, "19 billion"), the_figure(article, "$3.7 billion")
     assert reais.quantity == dollars.quantity == "cost"
     # a conversion in brackets is the same statement: same qualifier, same forecast flag
     assert dollars.qualifier is reais.qualifier
     assert dollars.is_forecast is reais.is_forecast
-    assert _one(article, "$40 million").quantity == "value"
+    assert the_figure(article, "$40 million").quantity == "value"
 
 
 def test_a_noun_before_a_prepositional_phrase_heads_it() -> None:
@@ -695,18 +696,18 @@ def test_a_noun_before_a_prepositional_phrase_heads_it() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "84,000").quantity == "applications"
-    assert _one(article, "11.2%").quantity == "unemployment rate"
-    assert _one(article, "2,600").quantity == "deaths"
-    assert _one(article, "5.6 million").quantity == "people"  # passengers
+    assert the_figure(article, "84,000").quantity == "applications"
+    assert the_figure(article, "11.2%").quantity == "unemployment rate"
+    assert the_figure(article, "2,600").quantity == "deaths"
+    assert the_figure(article, "5.6 million").quantity == "people"  # passengers
 
 
 def test_the_level_reached_after_a_change_counts_the_noun() -> None:
     article = extract_article(
         text="Arrivals by sea fell 40% to 12,300 in the first quarter.", published_at=PUBLISHED
     )
-    assert _one(article, "40%").quantity == "decline"
-    assert _one(article, "12,300").quantity == "arrivals"
+    assert the_figure(article, "40%").quantity == "decline"
+    assert the_figure(article, "12,300").quantity == "arrivals"
 
 
 def test_a_part_of_a_counted_whole_counts_the_whole_noun() -> None:
@@ -718,10 +719,10 @@ def test_a_part_of_a_counted_whole_counts_the_whole_noun() -> None:
         published_at=PUBLISHED,
     )
     # the part is counted among its whole, unless its own outcome sets it apart
-    assert _one(article, "446").quantity == "municipalities among the 497"
-    assert _one(article, "497").quantity == "municipalities"
-    assert _one(article, "30").quantity == "buses damaged"
-    assert _one(article, "45").quantity == "buses"
+    assert the_figure(article, "446").quantity == "municipalities among the 497"
+    assert the_figure(article, "497").quantity == "municipalities"
+    assert the_figure(article, "30").quantity == "buses damaged"
+    assert the_figure(article, "45").quantity == "buses"
 
 
 def test_a_temperature_is_a_temperature_whatever_reached_it() -> None:
@@ -732,8 +733,8 @@ def test_a_temperature_is_a_temperature_whatever_reached_it() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "44.8C").quantity == "temperature"
-    assert _one(article, "43C").quantity == "temperature"
+    assert the_figure(article, "44.8C").quantity == "temperature"
+    assert the_figure(article, "43C").quantity == "temperature"
 
 
 def test_a_water_body_measured_in_metres_is_its_level_and_a_past_record_apart() -> None:
@@ -745,7 +746,7 @@ def test_a_water_body_measured_in_metres_is_its_level_and_a_past_record_apart() 
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "5.33").quantity == "water level"
-    assert _one(article, "4.76").quantity == "record water level"
-    assert _one(article, "3.1").quantity == "water level"
-    assert _one(article, "3 km").quantity != "water level"
+    assert the_figure(article, "5.33").quantity == "water level"
+    assert the_figure(article, "4.76").quantity == "record water level"
+    assert the_figure(article, "3.1").quantity == "water level"
+    assert the_figure(article, "3 km").quantity != "water level"

@@ -5,15 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from service.domain.extraction import extract_article
-from service.domain.model import ExtractedArticle, ExtractedAssertion
+from tests.unit.figures import the_figure
 
 PUBLISHED = dt.datetime(2025, 7, 14, 12, 0, tzinfo=dt.UTC)
-
-
-def _one(article: ExtractedArticle, fragment: str) -> ExtractedAssertion:
-    found = [a for claim in article.claims for a in claim.assertions if fragment in a.text]
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_a_country_that_only_locates_its_region_leaves_the_story_in_the_region() -> None:
@@ -26,7 +20,7 @@ def test_a_country_that_only_locates_its_region_leaves_the_story_in_the_region()
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "12,000").location == "maharashtra"
+    assert the_figure(article, "12,000").location == "maharashtra"
 
 
 def test_a_demonym_does_not_pull_a_regional_story_back_to_its_country() -> None:
@@ -38,7 +32,7 @@ def test_a_demonym_does_not_pull_a_regional_story_back_to_its_country() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "3,000").location == "bavaria"
+    assert the_figure(article, "3,000").location == "bavaria"
 
 
 def test_the_place_an_event_happened_in_leads_a_live_page() -> None:
@@ -53,7 +47,7 @@ def test_the_place_an_event_happened_in_leads_a_live_page() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "200 people").location == "ishikawa"
+    assert the_figure(article, "200 people").location == "ishikawa"
 
 
 def test_a_story_set_in_one_country_without_a_leading_place_is_in_that_country() -> None:
@@ -66,7 +60,7 @@ def test_a_story_set_in_one_country_without_a_leading_place_is_in_that_country()
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "52.4 million").location == "kenya"
+    assert the_figure(article, "52.4 million").location == "kenya"
 
 
 def test_a_place_named_in_apposition_to_the_capital_places_the_figure() -> None:
@@ -74,7 +68,7 @@ def test_a_place_named_in_apposition_to_the_capital_places_the_figure() -> None:
         text="Organisers said 15,000 protesters gathered in the capital, Marenburg.",
         published_at=PUBLISHED,
     )
-    assert _one(article, "15,000").location == "marenburg"
+    assert the_figure(article, "15,000").location == "marenburg"
 
 
 def test_where_someone_spoke_does_not_place_the_figure() -> None:
@@ -86,4 +80,4 @@ def test_where_someone_spoke_does_not_place_the_figure() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "1,200").location is None
+    assert the_figure(article, "1,200").location is None

@@ -5,16 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from service.domain.extraction import extract_article
-from service.domain.model import ExtractedArticle, ExtractedAssertion
+from tests.unit.figures import the_figure
 
 PUBLISHED = dt.datetime(2025, 6, 2, 9, tzinfo=dt.UTC)
-
-
-def _one(article: ExtractedArticle, text: str) -> ExtractedAssertion:
-    figures = [a for claim in article.claims for a in claim.assertions]
-    found = [a for a in figures if text in a.text]
-    assert len(found) == 1, [a.text for a in figures]
-    return found[0]
 
 
 def test_a_vessel_owns_the_people_it_carries_but_not_the_toll() -> None:
@@ -27,10 +20,10 @@ def test_a_vessel_owns_the_people_it_carries_but_not_the_toll() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "180").subject == "mv-rosalind"
-    assert _one(article, "120").subject == "mv-rosalind"
-    assert _one(article, "200").subject == "mv-rosalind"
-    assert _one(article, "At least 12").subject is None
+    assert the_figure(article, "180").subject == "mv-rosalind"
+    assert the_figure(article, "120").subject == "mv-rosalind"
+    assert the_figure(article, "200").subject == "mv-rosalind"
+    assert the_figure(article, "At least 12").subject is None
 
 
 def test_a_company_owns_its_workers() -> None:
@@ -42,8 +35,8 @@ def test_a_company_owns_its_workers() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "600").subject == "pt-sinar-baru"
-    assert _one(article, "nine").subject is None
+    assert the_figure(article, "600").subject == "pt-sinar-baru"
+    assert the_figure(article, "nine").subject is None
 
 
 def test_a_noun_used_as_a_modifier_refers_to_no_vessel() -> None:
@@ -54,7 +47,7 @@ def test_a_noun_used_as_a_modifier_refers_to_no_vessel() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert _one(article, "7,600").subject != "mv-rosalind"
+    assert the_figure(article, "7,600").subject != "mv-rosalind"
 
 
 def test_a_body_still_does_not_own_a_crowd_it_counts() -> None:
@@ -62,4 +55,4 @@ def test_a_body_still_does_not_own_a_crowd_it_counts() -> None:
         text="The interior ministry counted 40,000 people at the march in Lyon on Saturday.",
         published_at=PUBLISHED,
     )
-    assert _one(article, "40,000").subject is None
+    assert the_figure(article, "40,000").subject is None

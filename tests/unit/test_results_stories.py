@@ -6,16 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from service.domain.extraction import extract_article
-from service.domain.model import EntityKind, ExtractedArticle, ExtractedAssertion
+from service.domain.model import EntityKind, ExtractedArticle
+from tests.unit.figures import the_figure
 
 PUBLISHED = dt.datetime(2025, 11, 25, 12, tzinfo=dt.UTC)
-
-
-def _one(article: ExtractedArticle, text: str) -> ExtractedAssertion:
-    figures = [a for claim in article.claims for a in claim.assertions]
-    found = [a for a in figures if text in a.text]
-    assert len(found) == 1, [a.text for a in figures]
-    return found[0]
 
 
 def _extract(text: str) -> ExtractedArticle:
@@ -32,8 +26,8 @@ def test_a_name_joined_by_ampersand_is_one_company_and_its_first_word_too() -> N
     assert company.kind is EntityKind.ORGANIZATION
     assert not any(e.name in ("Hearth", "Tallis Oven", "Tallis") for e in entities.values())
     for figure in ("6%", "$1.4 billion", "3%"):
-        assert _one(article, figure).subject == company.key
-    assert _one(article, "6%").attributed_to == "Tallis Oven & Hearth"
+        assert the_figure(article, figure).subject == company.key
+    assert the_figure(article, "6%").attributed_to == "Tallis Oven & Hearth"
 
 
 def test_a_figure_for_a_period_holds_at_its_end_and_its_comparison_a_year_before() -> None:
@@ -43,9 +37,9 @@ def test_a_figure_for_a_period_holds_at_its_end_and_its_comparison_a_year_before
         "earlier, and it expects revenue of $7 billion for the year."
     )
     for figure in ("4%", "$3.3 billion", "$95 million"):
-        assert _one(article, figure).as_of == dt.date(2025, 9, 30), figure
-    assert _one(article, "$81 million").as_of == dt.date(2024, 9, 30)
-    assert _one(article, "$7 billion").as_of != dt.date(2025, 9, 30)  # a forecast
+        assert the_figure(article, figure).as_of == dt.date(2025, 9, 30), figure
+    assert the_figure(article, "$81 million").as_of == dt.date(2024, 9, 30)
+    assert the_figure(article, "$7 billion").as_of != dt.date(2025, 9, 30)  # a forecast
 
 
 def test_a_change_from_a_year_earlier_is_this_period_s() -> None:
@@ -53,8 +47,8 @@ def test_a_change_from_a_year_earlier_is_this_period_s() -> None:
         "Tallis Oven & Hearth said revenue was $3.3 billion, up 4% from a year earlier, in "
         "the quarter ended Sept. 30."
     )
-    assert _one(article, "$3.3 billion").as_of == dt.date(2025, 9, 30)
-    assert _one(article, "4%").as_of == dt.date(2025, 9, 30)
+    assert the_figure(article, "$3.3 billion").as_of == dt.date(2025, 9, 30)
+    assert the_figure(article, "4%").as_of == dt.date(2025, 9, 30)
 
 
 def test_whose_estimate_and_a_participle_before_a_result_noun_do_not_name_the_quantity() -> None:
@@ -70,7 +64,7 @@ def test_a_noun_phrase_a_possessive_opens_is_no_source() -> None:
         "The retailer raised its full-year profit forecast to between $3.10 and $3.25. "
         "Analysts said their estimates were too low."
     )
-    figure = _one(article, "$3.10")
+    figure = the_figure(article, "$3.10")
     assert figure.attributed_to is None
     assert figure.is_forecast
 
@@ -81,10 +75,10 @@ def test_an_analysts_estimate_forecasts_what_it_estimates() -> None:
         "average estimate of $1.3 billion. It plans to cut about 200 jobs, below Wall Street "
         "expectations and said it would hire 50 engineers."
     )
-    estimate = _one(article, "$1.3 billion")
+    estimate = the_figure(article, "$1.3 billion")
     assert estimate.is_forecast
     assert estimate.quantity == "revenue"
-    assert _one(article, "50 engineers").quantity != "revenue"
+    assert the_figure(article, "50 engineers").quantity != "revenue"
 
 
 def test_a_figure_per_share_is_earnings_or_a_dividend_per_share() -> None:
@@ -92,10 +86,10 @@ def test_a_figure_per_share_is_earnings_or_a_dividend_per_share() -> None:
         "The retailer expects full-year profit of between $3.10 and $3.25 per share. "
         "It lifted its dividend to 40 cents a share."
     )
-    eps = _one(article, "$3.10")
+    eps = the_figure(article, "$3.10")
     assert eps.quantity == "earnings per share"
     assert eps.unit == "USD"
-    assert _one(article, "40 cents").quantity == "dividend per share"
+    assert the_figure(article, "40 cents").quantity == "dividend per share"
 
 
 def test_a_share_move_is_the_share_price_s_and_its_market_is_no_location() -> None:
@@ -103,10 +97,10 @@ def test_a_share_move_is_the_share_price_s_and_its_market_is_no_location() -> No
         "Tallis Oven & Hearth reported higher sales on Tuesday. Tallis's shares rose 7% in "
         "early trading on Wall Street, while shares of Brevan Foods fell 2% in Milan."
     )
-    rise = _one(article, "7%")
+    rise = the_figure(article, "7%")
     assert rise.quantity == "share price rise"
     assert rise.location is None
-    fall = _one(article, "2%")
+    fall = the_figure(article, "2%")
     assert fall.quantity == "share price fall"
     assert fall.location == "milan"
 
@@ -117,9 +111,9 @@ def test_an_aside_does_not_hide_the_noun_a_change_is_of() -> None:
         "to Sept. 27. Like-for-like sales, which strip out new and closed stores, fell 2.5% "
         "in the period."
     )
-    assert _one(article, "2.5%").as_of == dt.date(2025, 9, 27)
+    assert the_figure(article, "2.5%").as_of == dt.date(2025, 9, 27)
 
 
 def test_an_estimate_word_closing_its_clause_is_a_noun() -> None:
     article = _extract("Tallis misses estimates, to cut 900 jobs after a weak quarter.")
-    assert _one(article, "900 jobs").attributed_to is None
+    assert the_figure(article, "900 jobs").attributed_to is None
