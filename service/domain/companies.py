@@ -87,11 +87,16 @@ _TICKER = re.compile(
     rf"\s?\((?:(?:{_EXCHANGES})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,9}}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})\)"
 )
 _NAME_THEN_TICKER = re.compile(rf"\b({_NAME}){_TICKER.pattern}")
-# "Aerovia chief executive Rui Matos": a company's officer
-_NAME_OFFICER = re.compile(
-    rf"\b({_NAME}) (?:chief executive|CEO|chief financial officer|CFO|chief operating officer|"
-    r"finance director)\b"
+# Titles of a company's officers: "Aerovia chief executive Rui Matos"
+_OFFICER_TITLES = (
+    "chief executive",
+    "CEO",
+    "chief financial officer",
+    "CFO",
+    "chief operating officer",
+    "finance director",
 )
+_NAME_OFFICER = re.compile(rf"\b({_NAME}) (?:{'|'.join(_OFFICER_TITLES)})\b")
 # "chipmaker Nvidia", "budget airline Skyline", "hydro operator Ukrhydroenergo"
 _KIND_THEN_NAME = re.compile(rf"\b([A-Za-z][a-z-]+) ({_NAME})")
 _SHARES_OF = re.compile(rf"\b[Ss]hares (?:of|in) ({_NAME})")
@@ -100,17 +105,6 @@ _NAME_SHARES = re.compile(rf"\b({_NAME})(?:['’]s)? (?:shares|stock)\b")
 _APPOSITIVE = re.compile(rf"\b({_NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})")
 # Words that end the noun phrase of an appositive ("lender by assets", "firm that makes").
 _PHRASE_END = word_set("by of in on at for with that which who whose and or based")
-
-
-# Words each pattern cannot match without: a text lacking them skips the pattern's scan.
-_OFFICER_WORDS = (
-    "chief executive",
-    "CEO",
-    "chief financial officer",
-    "CFO",
-    "chief operating officer",
-    "finance director",
-)
 
 
 class _Scan(NamedTuple):
@@ -132,12 +126,13 @@ def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
 def _scan(text: str) -> _Scan:
     """The evidence patterns' matches in `text`. Extraction asks twice per article (to find
     companies, then to tell which organisations are companies), and each whole-text scan
-    costs more than the rest of this module, so the last few texts' scans are kept."""
+    costs more than the rest of this module, so the last few texts' scans are kept; a text
+    lacking the words a pattern needs skips that pattern's scan."""
     return _Scan(
         tickers=_spans(_NAME_THEN_TICKER, text) if "(" in text else (),
         shares_of=_spans(_SHARES_OF, text) if "hares " in text else (),
         name_shares=_spans(_NAME_SHARES, text) if " shares" in text or " stock" in text else (),
-        officers=_spans(_NAME_OFFICER, text) if any(w in text for w in _OFFICER_WORDS) else (),
+        officers=_spans(_NAME_OFFICER, text) if any(w in text for w in _OFFICER_TITLES) else (),
         kind_then_name=tuple(
             (m.start(), m.group(1), m.start(2), m.end(2)) for m in _KIND_THEN_NAME.finditer(text)
         ),
