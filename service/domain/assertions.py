@@ -90,6 +90,32 @@ _FORECAST_VERBS = word_set(
     "expects expected forecast forecasts projects projected predicts predicted anticipates "
     "anticipated guided plans planned targets"
 )
+# Acts a speaker decides rather than predicts: "will eliminate 1,950 positions", "would pay
+# 4.1 million euros", "will be paid in three instalments" announce a decision (not a forecast).
+_DECIDED = word_set(
+    """
+    pay paid cut eliminate eliminated axe axed shed lay laid close closed sell sold buy
+    bought spend spent invest invested receive received earn hire hired create created offer
+    offered give given donate donated provide provided fund funded build built cancel
+    cancelled canceled refund refunded
+    """
+)
+_DECIDING_MODALS = word_set("will would shall")
+
+
+def _announced_decision(window: Sequence[Token]) -> bool:
+    """Whether the only forecast words before a figure are "will"/"would" introducing a
+    decided act ("will cut", "would be paid"), not a projection ("will reach", "could")."""
+    words = [t.lower for t in window if t.text.isalpha()]
+    modals = [i for i, w in enumerate(words) if w in _FORECAST]
+    if not modals or any(words[i] not in _DECIDING_MODALS for i in modals):
+        return False
+    following = words[modals[-1] + 1 : modals[-1] + 3]
+    if following[:1] == ["be"]:
+        following = following[1:]
+    return bool(following) and following[0] in _DECIDED
+
+
 _CHROME_AFTER = re.compile(
     r"\s*(?:ago\b|comments?|shares?|likes?|views?|replies|responses|reactions|min(?:ute)?s? read|"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\b",
@@ -125,8 +151,9 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
         # "in four years", "three days after the quake": a span of time, not a figure;
         # "a 90-day pause" (a noun follows) stays
         return False
-    if _HYPHEN_WORD.match(after) and not number.text[:1].isdigit():
-        return False  # "a third-party nation": a word number inside a compound
+    if _HYPHEN_WORD.match(after) and not any(c.isdigit() for c in number.text):
+        # "a third-party nation": a word number inside a compound ("£180,000-a-week" stays)
+        return False
     word = number.text.strip().lower()
     if word in _SMALL_WORDS:
         prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
@@ -481,9 +508,10 @@ def read_figure(
         subject = location  # "the unemployment rate rose to 8.7%": the territory's own
 
     # forecast
-    forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(
-        t.lower in _FORECAST_VERBS for t in clause[-10:]
-    )
+    forecast = (
+        any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha())
+        and not _announced_decision(before[-4:])
+    ) or any(t.lower in _FORECAST_VERBS for t in clause[-10:])
     if not forecast:
         j = np_end
         while (

@@ -750,3 +750,28 @@ def test_a_water_body_measured_in_metres_is_its_level_and_a_past_record_apart() 
     assert the_figure(article, "4.76").quantity == "record water level"
     assert the_figure(article, "3.1").quantity == "water level"
     assert the_figure(article, "3 km").quantity != "water level"
+
+
+def test_announced_decisions_are_not_forecasts() -> None:
+    article = extract_article(
+        text=(
+            "Corvane Systems will eliminate 1,950 positions, the company said. The club said "
+            "the fee would be paid in three instalments. Revenue will reach $5 billion next "
+            "year, the company said. The company would likely cut 300 jobs."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert not the_figure(article, "1,950").is_forecast  # "will eliminate": decided
+    assert not the_figure(article, "three").is_forecast  # "would be paid": decided
+    assert the_figure(article, "$5 billion").is_forecast  # "will reach": a projection
+    assert the_figure(article, "300").is_forecast  # "likely" keeps it a forecast
+
+
+def test_money_with_a_hyphenated_rate_is_a_figure() -> None:
+    article = extract_article(
+        text="The forward will earn £180,000-a-week, and a third-party agent was paid.",
+        published_at=PUBLISHED,
+    )
+    wage = the_figure(article, "£180,000")
+    assert (wage.low, wage.unit) == (180000, "GBP")
+    assert all("third" not in a.text for a in _assertions(article))
