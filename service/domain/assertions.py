@@ -138,6 +138,23 @@ _HYPHEN_WORD = re.compile(r"-[a-z]")
 _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 
 
+# A span of time that is a custodial sentence ("four years in prison", "jailed for six
+# years", "a prison term of 18 months") counts what a court imposed: a figure.
+_CUSTODY_AFTER = re.compile(r"\s+(?:in\s+(?:prison|jail|custody|detention)|behind\s+bars)\b")
+_CUSTODY_BEFORE = re.compile(
+    r"\b(?:sentenced\s+to|jailed\s+for|imprisoned\s+for|(?:prison|jail)\s+(?:term|sentence)s?"
+    r"\s+of|sentences?\s+of)\s+(?:up\s+to\s+|a\s+further\s+|an?\s+additional\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_custodial(text: str, number: NumberMention) -> bool:
+    """Whether the span of time at `number` is a prison sentence."""
+    if _CUSTODY_AFTER.match(text, number.end, number.end + 30):
+        return True
+    return _CUSTODY_BEFORE.search(text, max(0, number.start - 40), number.start) is not None
+
+
 def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> bool:
     """False for page chrome, ages after names, spans of time, and pronoun-like small
     number words."""
@@ -147,9 +164,13 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
     before = text[max(sentence_start, number.start - 40) : number.start]
     if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and (number.high or 0) < 120:
         return False
-    if number.unit in _DURATIONS and not _NOUN_AFTER.match(after):
+    if (
+        number.unit in _DURATIONS
+        and not _NOUN_AFTER.match(after)
+        and not is_custodial(text, number)
+    ):
         # "in four years", "three days after the quake": a span of time, not a figure;
-        # "a 90-day pause" (a noun follows) stays
+        # "a 90-day pause" (a noun follows) and "four years in prison" stay
         return False
     if _HYPHEN_WORD.match(after) and not any(c.isdigit() for c in number.text):
         # "a third-party nation": a word number inside a compound ("£180,000-a-week" stays)
@@ -328,6 +349,8 @@ def read_figure(
 
     if dimension is None and states_capacity(clause):
         quantity = "capacity"  # "licensed to carry 150", "a capacity of 40,000 seats"
+    if number.unit in _DURATIONS and is_custodial(ctx.text, number):
+        quantity = "sentence"  # "four years in prison", "jailed for six years": what was imposed
 
     # subject
     event_toll = is_event_toll(quantity)

@@ -247,6 +247,28 @@ def _severity(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+# Sums earned per short span of time are pay ("earn £180,000 a week", "paid $25 an hour"); a
+# rate alone is not ("costing €9m a day"), and "a year" is left out ("earns $3bn a year").
+_PAY_PERIODS = word_set("hour day week month")
+_EARNING = word_set("earn earns earned earning pocket pockets pocketing paid salary wage wages")
+
+
+def _pay_rate(after: Sequence[Token]) -> Sequence[Token] | None:
+    """The tokens of "a week" / "per hour" / "-a-week" right after a sum, or None."""
+    words = [t.lower for t in after[:3]]
+    if words[:1] == ["-"]:
+        words, after = words[1:], after[1:]
+    if len(words) > 1 and words[0] in {"a", "an", "per"} and words[1] in _PAY_PERIODS:
+        return after[:2]
+    if (
+        words
+        and words[0].startswith(("a-", "an-", "per-"))
+        and (words[0].split("-", 1)[1] in _PAY_PERIODS)
+    ):
+        return after[:1]
+    return None
+
+
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -299,6 +321,8 @@ def quantity_without_noun(
         if len(after) > 1 and after[0].lower in {"a", "an", "per"} and after[1].lower in GOODS:
             # "$78 a barrel", "$2,450 an ounce" ("$1.48 a share" is earnings, not a price)
             return "price", after[:2]
+        if (pay := _pay_rate(after)) is not None and any(t.lower in _EARNING for t in clause[-8:]):
+            return "wages", pay  # "will earn £180,000 a week", "paid $25 an hour"
     if (
         ctx.previous_quantity is not None
         and [t.lower for t in after[:2]] == ["of", "them"]

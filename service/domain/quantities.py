@@ -32,13 +32,15 @@ percentage of the vote is a vote share; a fatality rate is no count of deaths;
 "captured"/"seized" name things taken ("territory captured"). 7 added water level (a river,
 lake or reservoir measured in metres or feet is its level, not a distance), and change nouns
 ("share price fall", "a 12% pay rise") as growth/decline, the names extraction gives a change.
+8 added sentence (a prison term: "four years in prison"), wages ("£180,000 a week", salary)
+and harvest (a crop: harvests in tonnes are one quantity whichever word a report uses).
 """
 
 from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 7
+QUANTITY_TABLE_VERSION = 8
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -121,7 +123,11 @@ SYNONYM_TABLE: dict[str, str] = {
     "debt": "debt|deficit|liabilities",
     "value": "value|worth|deal value|contract value",
     "fine": "fine|fines|penalty|penalties",
+    "harvest": "harvest|harvests|crop|crops|grain crop|wheat crop",
+    "wages": "wages|wage|salary|salaries|weekly wage|weekly wages|pay packet",
     "fees": "fees|fee|charges|tuition",
+    "sentence": "sentence|sentences|prison sentence|jail sentence|prison term|jail term|"
+    "custodial sentence",
     "approval": "approval|approval rating|favourability|favorability",
     "share": "share|stake|proportion|percentage|percent|vote share|share of the vote|"
     "of the vote|of the votes|of votes cast|of the votes cast",

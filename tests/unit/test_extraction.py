@@ -775,3 +775,31 @@ def test_money_with_a_hyphenated_rate_is_a_figure() -> None:
     wage = the_figure(article, "£180,000")
     assert (wage.low, wage.unit) == (180000, "GBP")
     assert all("third" not in a.text for a in _assertions(article))
+
+
+def test_prison_terms_are_figures_other_spans_of_time_are_not() -> None:
+    article = extract_article(
+        text=(
+            "A Paris court sentenced Marc Le Goff to four years in prison on Tuesday. Two "
+            "managers were jailed for 18 months. The trial had lasted three years in all."
+        ),
+        published_at=PUBLISHED,
+    )
+    prison = the_figure(article, "four years")
+    months = the_figure(article, "18 months")
+    assert (prison.quantity, prison.unit, prison.low) == ("sentence", "year", 4)
+    assert (months.quantity, months.unit) == ("sentence", "month")
+    assert all("three years" not in a.text for a in _assertions(article))
+
+
+def test_a_sum_earned_per_week_or_hour_is_wages_a_cost_per_day_is_not() -> None:
+    article = extract_article(
+        text=(
+            "The striker will earn £180,000 a week. Cleaners are paid $15 an hour. The "
+            "strike is costing the airline €9m a day."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "£180,000").quantity == "wages"
+    assert the_figure(article, "$15").quantity == "wages"
+    assert the_figure(article, "€9m").quantity != "wages"  # a rate alone is no pay

@@ -143,3 +143,18 @@ def test_a_change_noun_names_a_change_not_the_level_it_changes() -> None:
     assert canonical_quantity("revenue growth") == "growth"
     assert canonical_quantity("death toll rise") == "deaths"  # an outcome names a toll
     assert canonical_quantity("rainfall") == "rainfall"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("prison term", "sentence"),
+        ("jail sentence", "sentence"),
+        ("weekly wage", "wages"),
+        ("salary", "wages"),
+        ("wheat crop", "harvest"),
+        ("crops", "harvest"),
+    ],
+)
+def test_sentences_wages_and_harvests_have_one_name(phrase: str, expected: str) -> None:
+    assert canonical_quantity(phrase) == expected
