@@ -45,6 +45,7 @@ from service.domain.source_phrases import (
     names_someone,
     opens_own_clause,
     resolve_phrase,
+    revising_verb_before,
     source_span_after,
     source_span_before,
     tokenize,
@@ -130,7 +131,11 @@ def find_attributions(
         if verb in PASSIVE_ONLY and not passive:
             continue  # "released 12 prisoners": a source only as "released by X"
         if verb in NOUN_LIKE_VERBS and after_possessive(tokens, i, covered):
-            continue  # "raised its full-year profit forecast": a noun, not a report
+            # "raised its full-year profit forecast": a noun, not a report; but the body that
+            # raised it is the source of the figure it now gives
+            i = revising_verb_before(tokens, i)
+            if i < 1:
+                continue
         if passive and verb in COMMITMENT_VERBS:
             continue
         cited = (-1, -1)

@@ -47,6 +47,7 @@ from service.domain.focus import (
     principal_place,
     principal_subject,
 )
+from service.domain.forecast_revisions import replaces_revised_forecast
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
     Entity,
@@ -387,6 +388,12 @@ def _assertions(
             # "19 billion reais ($3.7 billion)", "12,400 acres, or 19 square miles": the same
             # figure in another unit, so the same statement (a forecast or not)
             forecast = out[-1].is_forecast
+        elif (
+            out
+            and out[-1].is_forecast
+            and replaces_revised_forecast(ctx.text, sentence.start, out[-1].end, number.start)
+        ):
+            forecast = True  # "cut its forecast to £270 million, from at least £300 million"
         out.append(
             ExtractedAssertion(
                 start=number.start,

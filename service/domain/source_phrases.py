@@ -363,3 +363,24 @@ def after_possessive(tokens: Sequence[Token], i: int, covered: set[int]) -> bool
 
 
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?"})
+# Verbs by which a body changes or restates its own figure: "raised its estimate to 34.1
+# million tonnes", "cut its forecast", "stuck to its estimate of".
+_REVISING_VERBS = frozenset(
+    {"raised", "raises", "lifted", "lifts", "cut", "cuts", "lowered", "lowers", "trimmed",
+     "trims", "revised", "revises", "upgraded", "downgraded", "kept", "keeps", "maintained",
+     "maintains", "reiterated", "reiterates", "confirmed", "confirms", "to"}
+)  # fmt: skip
+
+
+def revising_verb_before(tokens: Sequence[Token], i: int) -> int:
+    """The index of the verb by which a body restates its own figure when the noun at `i`
+    ends a phrase opened by "its"/"their" right after that verb ("raised its estimate",
+    "stuck to its estimate"), else -1: the body before the verb is the figure's source."""
+    for k in range(i - 1, max(-1, i - 1 - _NOUN_REACH), -1):
+        if tokens[k].lower in POSSESSIVE_PRONOUNS:
+            if k == 0 or tokens[k - 1].lower not in _REVISING_VERBS:
+                return -1
+            if tokens[k - 1].lower == "to":
+                return k - 2 if k >= 2 and tokens[k - 2].lower in {"stuck", "sticks"} else -1
+            return k - 1
+    return -1
