@@ -269,6 +269,32 @@ def _pay_rate(after: Sequence[Token]) -> Sequence[Token] | None:
     return None
 
 
+# Money verbs that take the payer or the payee before the sum ("fined Verdalis €3.5m",
+# "cost the airline €9m", "pledged Ukraine $5m"); not verbs whose object is what changes
+# ("raised its dividend 5 cents").
+_TWO_OBJECT_VERBS = word_set(
+    "fined cost costs costing owes owed owe gave give given giving sent send offered offer "
+    "offers promised pledged pledge pledges granted donated"
+)
+_OBJECT_REACH = 5
+
+
+def _verb_over_object(clause: Sequence[Token]) -> str | None:
+    """The money verb before the short object phrase ending `clause`, or None."""
+    for k in range(len(clause) - 1, max(-1, len(clause) - 1 - _OBJECT_REACH), -1):
+        word = clause[k].lower
+        if word in _TWO_OBJECT_VERBS:
+            return word
+        if not clause[k].text[:1].isalpha() or (
+            word in FUNCTION_WORDS and word not in _OBJECT_WORDS
+        ):
+            return None  # a comma, a number or a preposition: the sum is not its object
+    return None
+
+
+_OBJECT_WORDS = word_set("the a an its their his her them it him us")
+
+
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -420,4 +446,6 @@ def quantity_without_noun(
         return canonical_quantity(phrase[-1].text), phrase
     if fallback_noun is not None and dimension is None:
         return fallback_noun, ()
+    if dimension == "currency" and (verb := _verb_over_object(clause)) is not None:
+        return MONEY_VERBS[verb], ()  # "fined the company 3.5 million euros"
     return _UNIT_QUANTITY.get(dimension or "", "count"), ()

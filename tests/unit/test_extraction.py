@@ -803,3 +803,18 @@ def test_a_sum_earned_per_week_or_hour_is_wages_a_cost_per_day_is_not() -> None:
     assert the_figure(article, "£180,000").quantity == "wages"
     assert the_figure(article, "$15").quantity == "wages"
     assert the_figure(article, "€9m").quantity != "wages"  # a rate alone is no pay
+
+
+def test_a_money_verb_names_the_sum_past_its_object() -> None:
+    article = extract_article(
+        text=(
+            "A Paris court on Tuesday fined home-insulation company Verdalis 3.5 million euros. "
+            "The strike cost the airline €9m. The retailer raised its dividend $2. The regent "
+            "pledged compensation of about $3,000 for each family."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "3.5 million").quantity == "fine"
+    assert the_figure(article, "€9m").quantity == "cost"
+    assert the_figure(article, "$2").quantity == "amount"  # "raised": no payee, no sum named
+    assert the_figure(article, "$3,000").quantity == "compensation"  # the noun, not the verb
