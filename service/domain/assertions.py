@@ -113,6 +113,8 @@ def _announced_decision(window: Sequence[Token]) -> bool:
     following = words[modals[-1] + 1 : modals[-1] + 3]
     if following[:1] == ["be"]:
         following = following[1:]
+    if following[:1] == ["lose"] and "jobs" in words:
+        return True  # "would lose their jobs": job cuts announced
     return bool(following) and following[0] in _DECIDED
 
 
@@ -550,6 +552,8 @@ def read_figure(
             ):
                 forecast = True
             j += 1
-        if j < limit and after[j].lower in _FORECAST:
-            forecast = True
+        if j < limit and after[j].lower in _FORECAST and not _announced_decision(after[j : j + 4]):
+            forecast = (
+                True  # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
+            )
     return Reading(quantity, subject, location, span_end, forecast)

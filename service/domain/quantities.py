@@ -33,7 +33,8 @@ percentage of the vote is a vote share; a fatality rate is no count of deaths;
 lake or reservoir measured in metres or feet is its level, not a distance), and change nouns
 ("share price fall", "a 12% pay rise") as growth/decline, the names extraction gives a change.
 8 added sentence (a prison term: "four years in prison"), wages ("£180,000 a week", salary)
-and harvest (a crop: harvests in tonnes are one quantity whichever word a report uses).
+and harvest (a crop: harvests in tonnes are one quantity whichever word a report uses);
+workers laid off or losing their jobs count jobs.
 """
 
 from __future__ import annotations
@@ -175,6 +176,7 @@ PEOPLE_OUTCOMES: dict[str, str] = {
     "slain": "deaths",
     "executed": "deaths",
     "drowned": "deaths",
+    "dismissed": "jobs",  # "2,400 workers would lose their jobs", "laid off 300 staff"
     "wounded": "injuries",
     "injured": "injuries",
     "hurt": "injuries",

@@ -818,3 +818,19 @@ def test_a_money_verb_names_the_sum_past_its_object() -> None:
     assert the_figure(article, "€9m").quantity == "cost"
     assert the_figure(article, "$2").quantity == "amount"  # "raised": no payee, no sum named
     assert the_figure(article, "$3,000").quantity == "compensation"  # the noun, not the verb
+
+
+def test_workers_laid_off_or_losing_their_jobs_count_jobs() -> None:
+    article = extract_article(
+        text=(
+            "The union said about 2,400 workers would lose their jobs. The firm laid off 300 "
+            "workers in March. Analysts said 500 jobs would likely disappear. The army fired "
+            "40 rockets."
+        ),
+        published_at=PUBLISHED,
+    )
+    union = the_figure(article, "2,400")
+    assert union.quantity == "jobs" and not union.is_forecast  # job cuts announced
+    assert the_figure(article, "300 workers").quantity == "jobs"
+    assert the_figure(article, "500 jobs").is_forecast
+    assert the_figure(article, "40 rockets").quantity == "missiles"
