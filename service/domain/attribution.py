@@ -32,6 +32,7 @@ from service.domain.source_nouns import (
     is_plural_possessive,
     modifier_counts,
     named_data_source,
+    names_body_of_place,
     possessive_counts,
     through_plural_possessives,
 )
@@ -228,8 +229,9 @@ def find_attributions(
             )
             if name is None and attributor is None:
                 name = named_data_source(tokens, lo, hi)
-            elif is_place(entities, key) and any(
-                is_plural_possessive(tokens, k) for k in range(lo, hi)
+            elif is_place(entities, key) and (
+                any(is_plural_possessive(tokens, k) for k in range(lo, hi))
+                or names_body_of_place(tokens, lo, hi)
             ):
                 # "the Confederation of Indonesian Workers' Unions": a body of its own, not
                 # the country its name mentions

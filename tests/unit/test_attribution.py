@@ -366,6 +366,14 @@ def test_a_body_named_with_a_plural_possessive_is_not_its_country() -> None:
     assert event.attributor is None
 
 
+def test_a_body_named_after_a_place_is_not_that_place() -> None:
+    [union] = _events("The Communications Workers of America said 2,400 would lose their jobs.")
+    assert union.name == "Communications Workers of America"
+    assert union.attributor is None
+    [government] = _events("The Government of India said 40 people died.")
+    assert government.attributor == "india"  # a government speaks for its country
+
+
 def test_a_source_naming_a_figure_noun_owns_the_figure() -> None:
     text = "The police figure of 41 missing, given earlier, included survivors, he said."
     assert _source_name(text, "41") == "police"
