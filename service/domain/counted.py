@@ -121,6 +121,30 @@ def _known_noun_before(
     return None
 
 
+# A stretch of time after the noun a figure measures ("the harvest this summer", "spending
+# in this window", "exports last year"): the noun is before it.
+_TIME_HEADS = word_set(
+    "summer winter spring autumn fall year month week quarter half season window period term decade"
+)
+_TIME_DETERMINERS = word_set("this last next that the its")
+_TIME_PREPOSITIONS = word_set("in during over for")
+
+
+def _before_time_phrase(clause: Sequence[Token], k: int) -> int | None:
+    """The index of the noun before a time phrase ending at `k`, or None."""
+    if clause[k].lower not in _TIME_HEADS or k < 2:
+        return None
+    j = k - 1
+    if clause[j].lower not in _TIME_DETERMINERS:
+        return None
+    j -= 1
+    if clause[j].lower in _TIME_PREPOSITIONS:
+        j -= 1
+    if j < 0 or not clause[j].text[:1].isalpha() or clause[j].lower in FUNCTION_WORDS:
+        return None
+    return j
+
+
 def noun_before(
     ctx: SentenceContext, clause: Sequence[Token], dimension: str | None
 ) -> tuple[str | None, list[Token]]:
@@ -154,6 +178,8 @@ def noun_before(
         if (head := head_of_of(ctx, clause, k)) is None:
             break
         k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
+    if (before_time := _before_time_phrase(clause, k)) is not None:
+        k, tok = before_time, clause[before_time]  # "the harvest this summer is put at"
     if (
         tok.lower in ANAPHORIC_NOUNS
         and k > 0

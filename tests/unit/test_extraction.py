@@ -834,3 +834,15 @@ def test_workers_laid_off_or_losing_their_jobs_count_jobs() -> None:
     assert the_figure(article, "300 workers").quantity == "jobs"
     assert the_figure(article, "500 jobs").is_forecast
     assert the_figure(article, "40 rockets").quantity == "missiles"
+
+
+def test_a_time_phrase_after_the_noun_does_not_name_the_quantity() -> None:
+    article = extract_article(
+        text=(
+            "France's soft wheat harvest this summer is estimated at 33.6 million tonnes. The "
+            "deal lifts the club's spending in this window to about £112 million."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "33.6").quantity == "harvest"
+    assert the_figure(article, "£112").quantity == "cost"
