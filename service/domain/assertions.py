@@ -199,6 +199,9 @@ def _clause_start(before: Sequence[Token]) -> int:
 # the state holds ..."): it does not share the previous clause's scene.
 _NEW_STATEMENT = word_set("with which who whom whose where")
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
+_COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
+    ("below", "lower", "down"), "decline"
+)
 
 
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
@@ -351,6 +354,9 @@ def read_figure(
 
     if dimension is None and states_capacity(clause):
         quantity = "capacity"  # "licensed to carry 150", "a capacity of 40,000 seats"
+    if dimension == "ratio" and quantity in _COMPARATIVES:
+        # "5.8% above the 2025 crop": the comparative read as the noun names a change
+        quantity = _COMPARATIVES[quantity]
     if number.unit in _DURATIONS and is_custodial(ctx.text, number):
         quantity = "sentence"  # "four years in prison", "jailed for six years": what was imposed
 

@@ -278,7 +278,8 @@ _REPORTED_ON = re.compile(
 # What stands between a change and the period it is measured against: "up 4.2% on last year",
 # "down 2% from a year earlier", "rose 9% compared with the same quarter last year".
 _COMPARED_WITH = re.compile(
-    r"\s+(?:from|on|over|against|versus|vs\.?|than|compared\s+(?:with|to))"
+    r"\s+(?:(?:higher|lower|more|less|greater|bigger|smaller|up|down)\s+)?"
+    r"(?P<prep>from|on|over|against|versus|vs\.?|than|above|below|compared\s+(?:with|to))"
     r"(?:\s+the\s+same\s+[a-z]+)?\s+(?:in\s+)?$"
 )
 
@@ -292,7 +293,7 @@ def _comparison_base(sentence: str, figure_end: int, expr: DateExpression) -> bo
     match = _COMPARED_WITH.match(sentence, figure_end, expr.start)
     if match is None or match.end() != expr.start:
         return False
-    return not (match.group(0).split()[0] == "on" and expr.precision == "day")
+    return not (match.group("prep") == "on" and expr.precision == "day")
 
 
 # A number right before a date: "37 on", "4,650 cases a", "1,200 in".

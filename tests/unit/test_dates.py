@@ -380,8 +380,11 @@ def test_a_deadline_ahead_does_not_date_a_figure_reported_as_done() -> None:
         ("Sales rose 3% compared with the same period last year.", "3%", None),
         ("Exports fell 5% on last year, the ministry said on Tuesday.", "5%", D(2024, 10, 29)),
         ("Revenue was $3bn in 2024, up 4% from 2023.", "4%", D(2024, 1, 1)),
+        ("The harvest was 4% lower than last year.", "4%", None),
+        ("Prices were 12% higher than a year ago.", "12%", None),
         # "on" before a day still dates the figure
         ("Shares rose 3% on Monday.", "3%", MONDAY),
+        ("Shares were 3% up on Monday.", "3%", MONDAY),
         # a date attached through another number stays that number's
         ("Exports reached 40,000 tonnes last year.", "40,000", D(2023, 1, 1)),
     ],

@@ -846,3 +846,12 @@ def test_a_time_phrase_after_the_noun_does_not_name_the_quantity() -> None:
     )
     assert the_figure(article, "33.6").quantity == "harvest"
     assert the_figure(article, "£112").quantity == "cost"
+
+
+def test_a_percentage_above_or_below_a_base_is_a_change() -> None:
+    article = extract_article(
+        text="The new estimate is 5.8% above the 2025 crop and 2% below the ministry's.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "5.8%").quantity == "growth"
+    assert the_figure(article, "2%").quantity == "decline"
