@@ -37,6 +37,7 @@ from collections.abc import Mapping, Sequence
 
 from service.domain.attribution import Token
 from service.domain.body_references import names_unnamed_body, referred_body
+from service.domain.commodities import good_of
 from service.domain.companies import company_speaker, covers_company
 from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
 from service.domain.market_indexes import index_antecedent
@@ -357,6 +358,8 @@ def read_figure(
     if dimension == "ratio" and quantity in _COMPARATIVES:
         # "5.8% above the 2025 crop": the comparative read as the noun names a change
         quantity = _COMPARATIVES[quantity]
+    if (good := good_of(quantity, noun_phrase_tokens)) is not None:
+        quantity = f"{good} {quantity}"  # "the barley crop" and "the wheat crop" stay apart
     if number.unit in _DURATIONS and is_custodial(ctx.text, number):
         quantity = "sentence"  # "four years in prison", "jailed for six years": what was imposed
 

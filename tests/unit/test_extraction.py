@@ -844,7 +844,7 @@ def test_a_time_phrase_after_the_noun_does_not_name_the_quantity() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert the_figure(article, "33.6").quantity == "harvest"
+    assert the_figure(article, "33.6").quantity == "wheat harvest"
     assert the_figure(article, "£112").quantity == "cost"
 
 
@@ -855,3 +855,16 @@ def test_a_percentage_above_or_below_a_base_is_a_change() -> None:
     )
     assert the_figure(article, "5.8%").quantity == "growth"
     assert the_figure(article, "2%").quantity == "decline"
+
+
+def test_a_harvest_or_trade_figure_keeps_its_good() -> None:
+    article = extract_article(
+        text=(
+            "The wheat crop was estimated at 33.6 million tonnes. The winter barley crop was "
+            "estimated at 8.3 million tonnes. About 40% of the crop is exported."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "33.6").quantity == "wheat harvest"
+    assert the_figure(article, "8.3").quantity == "barley harvest"
+    assert the_figure(article, "40%").quantity == "harvest"  # no good named
