@@ -868,3 +868,15 @@ def test_a_harvest_or_trade_figure_keeps_its_good() -> None:
     assert the_figure(article, "33.6").quantity == "wheat harvest"
     assert the_figure(article, "8.3").quantity == "barley harvest"
     assert the_figure(article, "40%").quantity == "harvest"  # no good named
+
+
+def test_a_change_over_a_named_period_holds_at_its_end() -> None:
+    article = extract_article(
+        text=(
+            "The company reported revenue of $3.8 billion for 2024, a 9% increase. The "
+            "index was up 0.6% on Tuesday."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "9%").as_of == dt.date(2024, 12, 31)
+    assert the_figure(article, "0.6%").as_of == dt.date(2025, 3, 4)  # a day stays a day
