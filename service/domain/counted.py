@@ -260,6 +260,7 @@ _SEVERITY = {
     "severe": "serious",
     "severely": "serious",
     "gravely": "serious",
+    "suspended": "suspended",  # "four years in prison, two of them suspended"
 }
 
 

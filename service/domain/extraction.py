@@ -400,7 +400,7 @@ def _assertions(
                 end=end,
                 text=ctx.text[number.start : end],
                 quantity=reading.quantity,
-                unit=number.unit,
+                unit=_unit_of_part(ctx.text, number, out),
                 low=number.low,
                 high=number.high,
                 qualifier=number.qualifier,
@@ -413,6 +413,24 @@ def _assertions(
             )
         )
     return out
+
+
+# "four years in prison, two of them suspended": a part counted in its whole's unit.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
+
+
+def _unit_of_part(
+    text: str, number: NumberMention, out: Sequence[ExtractedAssertion]
+) -> str | None:
+    """The figure's unit; a bare part of a span of time ("two of them") takes the span's."""
+    if (
+        number.unit is None
+        and out
+        and dimension_of(out[-1].unit) == "duration"
+        and _OF_THEM.match(text, number.end)
+    ):
+        return out[-1].unit
+    return number.unit
 
 
 # What separates a figure from its restatement in another unit: "(" or ", or".

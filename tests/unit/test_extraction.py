@@ -880,3 +880,14 @@ def test_a_change_over_a_named_period_holds_at_its_end() -> None:
     )
     assert the_figure(article, "9%").as_of == dt.date(2024, 12, 31)
     assert the_figure(article, "0.6%").as_of == dt.date(2025, 3, 4)  # a day stays a day
+
+
+def test_a_suspended_part_of_a_prison_term_is_a_fact_of_its_own() -> None:
+    article = extract_article(
+        text="The court sentenced Marc Le Goff to four years in prison, two of them suspended.",
+        published_at=PUBLISHED,
+    )
+    whole = the_figure(article, "four years")
+    part = the_figure(article, "two")
+    assert (whole.quantity, whole.unit) == ("sentence", "year")
+    assert (part.quantity, part.unit, part.low) == ("suspended sentence", "year", 2)
