@@ -40,9 +40,11 @@ from service.domain.body_references import names_unnamed_body, referred_body
 from service.domain.commodities import good_of
 from service.domain.companies import company_speaker, covers_company
 from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
+from service.domain.forecast_cues import announced_decision
 from service.domain.market_indexes import index_antecedent
 from service.domain.model import EntityKind, NumberMention
 from service.domain.noun_phrases import noun_phrase, phrase_words
+from service.domain.number_context import is_custodial
 from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
 from service.domain.owners import (
     CROWDS,
@@ -91,34 +93,6 @@ _FORECAST_VERBS = word_set(
     "expects expected forecast forecasts projects projected predicts predicted anticipates "
     "anticipated guided plans planned targets"
 )
-# Acts a speaker decides rather than predicts: "will eliminate 1,950 positions", "would pay
-# 4.1 million euros", "will be paid in three instalments" announce a decision (not a forecast).
-_DECIDED = word_set(
-    """
-    pay paid cut eliminate eliminated axe axed shed lay laid close closed sell sold buy
-    bought spend spent invest invested receive received earn hire hired create created offer
-    offered give given donate donated provide provided fund funded build built cancel
-    cancelled canceled refund refunded
-    """
-)
-_DECIDING_MODALS = word_set("will would shall")
-
-
-def _announced_decision(window: Sequence[Token]) -> bool:
-    """Whether the only forecast words before a figure are "will"/"would" introducing a
-    decided act ("will cut", "would be paid"), not a projection ("will reach", "could")."""
-    words = [t.lower for t in window if t.text.isalpha()]
-    modals = [i for i, w in enumerate(words) if w in _FORECAST]
-    if not modals or any(words[i] not in _DECIDING_MODALS for i in modals):
-        return False
-    following = words[modals[-1] + 1 : modals[-1] + 3]
-    if following[:1] == ["be"]:
-        following = following[1:]
-    if following[:1] == ["lose"] and "jobs" in words:
-        return True  # "would lose their jobs": job cuts announced
-    return bool(following) and following[0] in _DECIDED
-
-
 _CHROME_AFTER = re.compile(
     r"\s*(?:ago\b|comments?|shares?|likes?|views?|replies|responses|reactions|min(?:ute)?s? read|"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\b",
@@ -139,23 +113,6 @@ _HYPHEN_WORD = re.compile(r"-[a-z]")
 
 # A time noun right after a measured figure, read as "... before/after" (not counted).
 _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
-
-
-# A span of time that is a custodial sentence ("four years in prison", "jailed for six
-# years", "a prison term of 18 months") counts what a court imposed: a figure.
-_CUSTODY_AFTER = re.compile(r"\s+(?:in\s+(?:prison|jail|custody|detention)|behind\s+bars)\b")
-_CUSTODY_BEFORE = re.compile(
-    r"\b(?:sentenced\s+to|jailed\s+for|imprisoned\s+for|(?:prison|jail)\s+(?:term|sentence)s?"
-    r"\s+of|sentences?\s+of)\s+(?:up\s+to\s+|a\s+further\s+|an?\s+additional\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def is_custodial(text: str, number: NumberMention) -> bool:
-    """Whether the span of time at `number` is a prison sentence."""
-    if _CUSTODY_AFTER.match(text, number.end, number.end + 30):
-        return True
-    return _CUSTODY_BEFORE.search(text, max(0, number.start - 40), number.start) is not None
 
 
 def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> bool:
@@ -544,7 +501,7 @@ def read_figure(
     # forecast
     forecast = (
         any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha())
-        and not _announced_decision(before[-4:])
+        and not announced_decision(before[-4:], _FORECAST)
     ) or any(t.lower in _FORECAST_VERBS for t in clause[-10:])
     if not forecast:
         j = np_end
@@ -561,8 +518,11 @@ def read_figure(
             ):
                 forecast = True
             j += 1
-        if j < limit and after[j].lower in _FORECAST and not _announced_decision(after[j : j + 4]):
-            forecast = (
-                True  # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
-            )
+        if (
+            j < limit
+            and after[j].lower in _FORECAST
+            and not announced_decision(after[j : j + 4], _FORECAST)
+        ):
+            # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
+            forecast = True
     return Reading(quantity, subject, location, span_end, forecast)

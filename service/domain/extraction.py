@@ -47,7 +47,7 @@ from service.domain.focus import (
     principal_place,
     principal_subject,
 )
-from service.domain.forecast_revisions import replaces_revised_forecast
+from service.domain.forecast_cues import replaces_revised_forecast
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
     Entity,
@@ -58,6 +58,7 @@ from service.domain.model import (
     ExtractedClaim,
     NumberMention,
 )
+from service.domain.number_context import unit_of_part
 from service.domain.numbers import find_numbers
 from service.domain.reporting_periods import article_period, date_reported_figures
 from service.domain.results_readings import ResultsReading, reread_results_figure
@@ -400,7 +401,7 @@ def _assertions(
                 end=end,
                 text=ctx.text[number.start : end],
                 quantity=reading.quantity,
-                unit=_unit_of_part(ctx.text, number, out),
+                unit=unit_of_part(ctx.text, number, out),
                 low=number.low,
                 high=number.high,
                 qualifier=number.qualifier,
@@ -413,24 +414,6 @@ def _assertions(
             )
         )
     return out
-
-
-# "four years in prison, two of them suspended": a part counted in its whole's unit.
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
-
-
-def _unit_of_part(
-    text: str, number: NumberMention, out: Sequence[ExtractedAssertion]
-) -> str | None:
-    """The figure's unit; a bare part of a span of time ("two of them") takes the span's."""
-    if (
-        number.unit is None
-        and out
-        and dimension_of(out[-1].unit) == "duration"
-        and _OF_THEM.match(text, number.end)
-    ):
-        return out[-1].unit
-    return number.unit
 
 
 # What separates a figure from its restatement in another unit: "(" or ", or".
