@@ -44,7 +44,7 @@ from service.domain.forecast_cues import announced_decision
 from service.domain.market_indexes import index_antecedent
 from service.domain.model import EntityKind, NumberMention
 from service.domain.noun_phrases import noun_phrase, phrase_words
-from service.domain.number_context import is_custodial
+from service.domain.number_context import entitlement, is_custodial
 from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
 from service.domain.owners import (
     CROWDS,
@@ -128,6 +128,7 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
         number.unit in _DURATIONS
         and not _NOUN_AFTER.match(after)
         and not is_custodial(text, number)
+        and entitlement(text, number) is None
     ):
         # "in four years", "three days after the quake": a span of time, not a figure;
         # "a 90-day pause" (a noun follows) and "four years in prison" stay
@@ -317,6 +318,8 @@ def read_figure(
         quantity = _COMPARATIVES[quantity]
     if (good := good_of(quantity, noun_phrase_tokens)) is not None:
         quantity = f"{good} {quantity}"  # "the barley crop" and "the wheat crop" stay apart
+    if number.unit in _DURATIONS and (granted := entitlement(ctx.text, number)) is not None:
+        quantity = granted  # "16 weeks of severance pay": what the weeks are of
     if number.unit in _DURATIONS and is_custodial(ctx.text, number):
         quantity = "sentence"  # "four years in prison", "jailed for six years": what was imposed
 

@@ -298,3 +298,19 @@ def unit_of_part(text: str, number: NumberMention, out: Sequence[ExtractedAssert
     ):
         return out[-1].unit
     return number.unit
+
+
+# A span of time that is an entitlement ("16 weeks of severance pay", "six months of health
+# coverage", "12 weeks' paid leave") counts what is granted: a figure.
+_ENTITLEMENT_AFTER = re.compile(
+    r"(?:\s+of|['’])\s+(?:paid\s+|unpaid\s+|full\s+|extra\s+|additional\s+)?"
+    r"(?:health\s+)?(?P<what>severance|pay|salary|wages|notice|leave|coverage|benefits"
+    r"|compensation|(?:parental|maternity|paternity|sick)(?=\s+leave))\b",
+    re.IGNORECASE,
+)
+
+
+def entitlement(text: str, number: NumberMention) -> str | None:
+    """What the span of time at `number` grants ("severance", "leave", "coverage"), or None."""
+    match = _ENTITLEMENT_AFTER.match(text, number.end, number.end + 40)
+    return match.group("what").lower() if match is not None else None

@@ -891,3 +891,17 @@ def test_a_suspended_part_of_a_prison_term_is_a_fact_of_its_own() -> None:
     part = the_figure(article, "two")
     assert (whole.quantity, whole.unit) == ("sentence", "year")
     assert (part.quantity, part.unit, part.low) == ("suspended sentence", "year", 2)
+
+
+def test_weeks_of_severance_or_leave_are_figures_days_of_fighting_are_not() -> None:
+    article = extract_article(
+        text=(
+            "Departing staff will receive 16 weeks of severance pay and six months of health "
+            "coverage. After three days of fighting, the army withdrew."
+        ),
+        published_at=PUBLISHED,
+    )
+    severance = the_figure(article, "16 weeks")
+    assert (severance.quantity, severance.unit, severance.low) == ("severance", "week", 16)
+    assert the_figure(article, "six months").quantity == "coverage"
+    assert all("three days" not in a.text for a in _assertions(article))
