@@ -144,6 +144,7 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
         break
     while lo < hi and tokens[lo].lower in {"of", "from", "-"}:
         lo += 1
+    lo = _anonymous_source_start(tokens, lo, covered)
     for _ in range(2):
         # "Doctors at the district hospital in Jajpur said": a place after a locative
         # preposition ends the speaker's phrase, it is not the speaker; "a spokesman for
@@ -174,6 +175,26 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
+# "people familiar with the matter", "sources close to the club", "a person briefed on the
+# talks": the speakers are the people, the matter only says what they know.
+_KNOWING = {"familiar": "with", "close": "to", "briefed": "on", "knowledgeable": "about"}
+_ANONYMOUS_HEADS = frozenset({"people", "person", "persons", "sources", "source", "officials"})
+
+
+def _anonymous_source_start(tokens: Sequence[Token], lo: int, covered: set[int]) -> int:
+    """The start of "people familiar with" when the phrase at `lo` is what they know."""
+    if lo < 3 or _KNOWING.get(tokens[lo - 2].lower) != tokens[lo - 1].lower:
+        return lo
+    j = lo - 3
+    if tokens[j].lower not in _ANONYMOUS_HEADS and not _in_np(tokens[j], covered):
+        return lo
+    while (
+        j > 0
+        and lo - j < MAX_SOURCE_TOKENS
+        and (tokens[j - 1].lower in ARTICLES or _in_np(tokens[j - 1], covered))
+    ):
+        j -= 1
+    return j
 
 
 def source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:

@@ -374,6 +374,15 @@ def test_a_body_named_after_a_place_is_not_that_place() -> None:
     assert government.attributor == "india"  # a government speaks for its country
 
 
+def test_people_familiar_with_a_matter_are_the_source_not_the_matter() -> None:
+    text = "The company would cut 300 jobs, people familiar with the matter said."
+    assert _source_name(text, "300") == "people familiar with the matter"
+    text = "A person briefed on the talks said 40 people died."
+    assert _source_name(text, "40") == "person briefed on the talks"
+    text = "Doctors at the district hospital in Jajpur said 12 people died."
+    assert _source_name(text, "12") == "Doctors at the district hospital in Jajpur"
+
+
 def test_a_source_naming_a_figure_noun_owns_the_figure() -> None:
     text = "The police figure of 41 missing, given earlier, included survivors, he said."
     assert _source_name(text, "41") == "police"
