@@ -106,13 +106,16 @@ _UNIT_QUANTITY = {
 
 
 def _known_noun_before(
-    before: Sequence[Token], max_tokens: int, measure: bool = False
+    before: Sequence[Token], max_tokens: int, measure: bool = False, money: bool = False
 ) -> int | None:
     """Index in `before` of the nearest word naming a known quantity, scanning backwards
-    (for a measure, never a verb: "captured 1,000 square kilometres" counts no prisoners)."""
+    (for a measure, never a verb: "captured 1,000 square kilometres" counts no prisoners;
+    for a sum, never people: "victims were awarded €12.6m" is no count of victims)."""
     for k in range(len(before) - 1, max(-1, len(before) - 1 - max_tokens), -1):
         low = before[k].lower
         if measure and (low in PEOPLE_OUTCOMES or low.endswith("ed")):
+            continue
+        if money and SYNONYMS.get(low) in PEOPLE_QUANTITIES:
             continue
         if low in SYNONYMS and low not in FUNCTION_WORDS:
             if SYNONYMS[low] == "magnitude" and len(before) - k > 2:
@@ -447,7 +450,9 @@ def quantity_without_noun(
                     return "losses", [search[k]]
                 return SYNONYMS[search[k].lower], [search[k]]
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
-    found = _known_noun_before(clause, 10 if dimension is None else 4, dimension is not None)
+    found = _known_noun_before(
+        clause, 10 if dimension is None else 4, dimension is not None, dimension == "currency"
+    )
     search = clause
     if found is None and dimension is None:
         found = _known_noun_before(before, 30)

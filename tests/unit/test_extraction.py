@@ -905,3 +905,14 @@ def test_weeks_of_severance_or_leave_are_figures_days_of_fighting_are_not() -> N
     assert (severance.quantity, severance.unit, severance.low) == ("severance", "week", 16)
     assert the_figure(article, "six months").quantity == "coverage"
     assert all("three days" not in a.text for a in _assertions(article))
+
+
+def test_a_sum_is_named_by_no_people_noun_and_no_pronoun() -> None:
+    article = extract_article(
+        text="Victims were awarded €12.6m, about a quarter of the €48m they had sought.",
+        published_at=PUBLISHED,
+    )
+    awarded = the_figure(article, "€12.6m")
+    sought = the_figure(article, "€48m")
+    assert awarded.quantity not in {"people", "victims"}
+    assert sought.text == "€48m" and sought.quantity != "they"
