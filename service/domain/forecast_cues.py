@@ -23,7 +23,7 @@ from service.domain.sentence_context import word_set
 _DECIDED = word_set(
     """
     pay paid cut eliminate eliminated axe axed shed lay laid close closed sell sold buy
-    bought spend spent invest invested receive received earn hire hired create created offer
+    bought spend spent invest invested receive received earn pocket hire hired create created offer
     offered give given donate donated provide provided fund funded build built cancel
     cancelled canceled refund refunded
     """

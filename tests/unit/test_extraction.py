@@ -762,6 +762,8 @@ def test_announced_decisions_are_not_forecasts() -> None:
         published_at=PUBLISHED,
     )
     assert not the_figure(article, "1,950").is_forecast  # "will eliminate": decided
+    wage = extract_article(text="The striker will pocket £180,000 a week.", published_at=PUBLISHED)
+    assert not the_figure(wage, "£180,000").is_forecast  # a contract's pay, agreed
     assert not the_figure(article, "three").is_forecast  # "would be paid": decided
     assert the_figure(article, "$5 billion").is_forecast  # "will reach": a projection
     assert the_figure(article, "300").is_forecast  # "likely" keeps it a forecast
