@@ -46,6 +46,7 @@ from service.domain.source_phrases import (
     names_someone,
     opens_own_clause,
     resolve_phrase,
+    revises_a_count,
     revising_verb_before,
     source_span_after,
     source_span_before,
@@ -64,6 +65,7 @@ from service.domain.source_words import (
     POSSESSIVE_PRONOUNS,
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
+    REVISING_VERBS,
     SHOW_VERBS,
     SKIP_BEFORE_VERB,
     SPEAKER_NOUNS,
@@ -131,6 +133,8 @@ def find_attributions(
         passive = by_at > 0
         if verb in PASSIVE_ONLY and not passive:
             continue  # "released 12 prisoners": a source only as "released by X"
+        if verb in REVISING_VERBS and not revises_a_count(tokens, i):
+            continue  # "raised $5m", "updated its app": not a report
         if verb in NOUN_LIKE_VERBS and after_possessive(tokens, i, covered):
             # "raised its full-year profit forecast": a noun, not a report; but the body that
             # raised it is the source of the figure it now gives

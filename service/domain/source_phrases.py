@@ -16,6 +16,7 @@ from typing import NamedTuple
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.source_words import (
     ARTICLES,
+    COUNT_NOUNS,
     GENERIC_SOURCES,
     LEADING_NOISE,
     MAX_SOURCE_TOKENS,
@@ -391,6 +392,21 @@ _REVISING_VERBS = frozenset(
      "trims", "revised", "revises", "upgraded", "downgraded", "kept", "keeps", "maintained",
      "maintains", "reiterated", "reiterates", "confirmed", "confirms", "to"}
 )  # fmt: skip
+
+
+def revises_a_count(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the verb at `i` has a count for object ("raised the death toll", "corrected
+    the number of victims", "updated its estimate"): a determiner, up to three words, a
+    count noun."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].lower not in {"the", "its", "their", "his", "her"}:
+        return False
+    for k in range(j + 1, min(len(tokens), j + 5)):
+        if tokens[k].lower in COUNT_NOUNS:
+            return True
+        if not tokens[k].text[:1].isalpha():
+            return False
+    return False
 
 
 def revising_verb_before(tokens: Sequence[Token], i: int) -> int:

@@ -383,6 +383,16 @@ def test_people_familiar_with_a_matter_are_the_source_not_the_matter() -> None:
     assert _source_name(text, "12") == "Doctors at the district hospital in Jajpur"
 
 
+def test_a_body_that_raises_or_corrects_a_count_is_its_source() -> None:
+    assert _source_name("Police raised the toll to 41 on Monday.", "41") == "Police"
+    text = "The court's clerk on Monday corrected the number of victims to 1,285."
+    assert _source_name(text, "1,285") == "court's clerk"
+    text = "The health ministry updated the death toll to 41."
+    assert _source_name(text, "41") == "health ministry"
+    assert _events("The charity raised $5m for victims.") == []  # money raised: no report
+    assert _events("The company updated its app for 3 million users.") == []
+
+
 def test_a_source_naming_a_figure_noun_owns_the_figure() -> None:
     text = "The police figure of 41 missing, given earlier, included survivors, he said."
     assert _source_name(text, "41") == "police"
