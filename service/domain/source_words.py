@@ -25,7 +25,8 @@ REPORT_VERBS = (
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
     "compiled|published|released|issued|provided|given|pledged|pledges|offered|offers|"
-    "promised|promises|requested|requests|updated|corrected|raised|lowered"
+    "promised|promises|requested|requests|updated|corrected|raised|lowered|increased|reduced|"
+    "lifted|upped"
 )
 # Factored by shared prefixes: this runs over every sentence, and a flat alternation of ~90
 # words is tried word by word at each word boundary.
@@ -161,7 +162,7 @@ SPOKESPEOPLE = word_set(
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # Verbs that report a figure only when their object is one ("police raised the toll to 41",
 # "the clerk corrected the number of victims to 1,285"), not "raised $5m" or "updated its app".
-REVISING_VERBS = word_set("updated corrected raised lowered")
+REVISING_VERBS = word_set("updated corrected raised lowered increased reduced lifted upped")
 # Verbs of commitment: the one who pledges or asks a sum is its source ("the UK pledged £5
 # million"), never a participle's agent ("the doses promised by the WHO arrived").
 COMMITMENT_VERBS = word_set("pledged pledges offered offers promised promises requested requests")

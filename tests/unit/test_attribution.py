@@ -389,6 +389,8 @@ def test_a_body_that_raises_or_corrects_a_count_is_its_source() -> None:
     assert _source_name(text, "1,285") == "court's clerk"
     text = "The health ministry updated the death toll to 41."
     assert _source_name(text, "41") == "health ministry"
+    text = "Rescuers increased the death toll to 56."
+    assert _source_name(text, "56") == "Rescuers"
     assert _events("The charity raised $5m for victims.") == []  # money raised: no report
     assert _events("The company updated its app for 3 million users.") == []
 
