@@ -395,6 +395,12 @@ def test_a_body_that_raises_or_corrects_a_count_is_its_source() -> None:
     assert _events("The company updated its app for 3 million users.") == []
 
 
+def test_counting_verbs_name_the_counter() -> None:
+    assert _source_name("The UN has documented 300 civilian deaths.", "300") == "UN"
+    assert _source_name("Health officials logged 45 new cases.", "45") == "Health officials"
+    assert _source_name("Volunteers tallied 1,200 marchers.", "1,200") == "Volunteers"
+
+
 def test_a_source_naming_a_figure_noun_owns_the_figure() -> None:
     text = "The police figure of 41 missing, given earlier, included survivors, he said."
     assert _source_name(text, "41") == "police"
