@@ -78,7 +78,9 @@ _PHRASE_OUTCOMES = (
 _NOMINAL_OUTCOME = re.compile(
     r"\b(?:(?P<evacuated>evacuation\s+(?:orders?|warnings?|notices?)\s+(?:for|covering|"
     r"affecting))|(?P<power>(?:knock(?:ed|ing|s)?\s+out|cut(?:ting|s)?\s+off|cut(?:ting|s)?|"
-    r"lost|restored)\s+(?:the\s+)?(?:power|electricity)\s+(?:to|for|at)))\s+"
+    r"lost|restored)\s+(?:the\s+)?(?:power|electricity)\s+(?:to|for|at)|(?:power|electricity)\s+"
+    r"(?:was|were|has\s+been|had\s+been|is)\s+(?:cut|knocked\s+out|lost)\s+(?:off\s+)?"
+    r"(?:to|for|at|in)))\s+"
     r"(?:about|some|around|nearly|roughly|more\s+than|at\s+least|over|another)?\s*$",
     re.IGNORECASE,
 )

@@ -918,3 +918,16 @@ def test_a_sum_is_named_by_no_people_noun_and_no_pronoun() -> None:
     sought = the_figure(article, "€48m")
     assert awarded.quantity not in {"people", "victims"}
     assert sought.text == "€48m" and sought.quantity != "they"
+
+
+def test_power_cut_in_the_passive_counts_outages() -> None:
+    article = extract_article(
+        text=(
+            "Power was cut to 1.2 million homes across the region. Electricity has been "
+            "knocked out for 300,000 customers. The storm damaged 500 homes."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "1.2 million").quantity == "power outages"
+    assert the_figure(article, "300,000").quantity == "power outages"
+    assert the_figure(article, "500 homes").quantity != "power outages"
