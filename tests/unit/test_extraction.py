@@ -931,3 +931,15 @@ def test_power_cut_in_the_passive_counts_outages() -> None:
     assert the_figure(article, "1.2 million").quantity == "power outages"
     assert the_figure(article, "300,000").quantity == "power outages"
     assert the_figure(article, "500 homes").quantity != "power outages"
+
+
+def test_a_noun_revised_in_the_passive_names_its_new_figure() -> None:
+    article = extract_article(
+        text=(
+            "Corn output was cut to 119 million tonnes. The damages awarded were cut to 12.1 "
+            "million euros."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "119").quantity == "maize output"
+    assert the_figure(article, "12.1").quantity == "damage"
