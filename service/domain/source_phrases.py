@@ -95,9 +95,13 @@ def _in_np(token: Token, covered: set[int]) -> bool:
         first.isalpha()
         and "." not in low
         and low not in NP_STOP
-        and not low.endswith(("ly", "ed"))
+        and (not low.endswith(("ly", "ed")) or low in _LY_NOUNS)
         and VERB.fullmatch(low) is None
     )
+
+
+# Nouns that look like adverbs: "the national supply agency", "the family's lawyer".
+_LY_NOUNS = frozenset({"supply", "family", "assembly", "ally", "rally", "monopoly", "reply"})
 
 
 def _opens_appositive(token: Token) -> bool:

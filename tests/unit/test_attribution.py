@@ -395,6 +395,11 @@ def test_a_body_that_raises_or_corrects_a_count_is_its_source() -> None:
     assert _events("The company updated its app for 3 million users.") == []
 
 
+def test_a_noun_ending_in_ly_stays_in_the_source_phrase() -> None:
+    text = "The harvest will reach 172 million tonnes, the national supply agency Conab said."
+    assert _source_name(text, "172") == "Conab"
+
+
 def test_counting_verbs_name_the_counter() -> None:
     assert _source_name("The UN has documented 300 civilian deaths.", "300") == "UN"
     assert _source_name("Health officials logged 45 new cases.", "45") == "Health officials"
