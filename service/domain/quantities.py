@@ -34,7 +34,8 @@ lake or reservoir measured in metres or feet is its level, not a distance), and 
 ("share price fall", "a 12% pay rise") as growth/decline, the names extraction gives a change.
 8 added sentence (a prison term: "four years in prison"), wages ("£180,000 a week", salary)
 and harvest (a crop: harvests in tonnes are one quantity whichever word a report uses);
-workers laid off or losing their jobs count jobs.
+workers laid off or losing their jobs count jobs; fans and attendance are spectators; a
+trailing "this season"/"next year" does not name the quantity.
 """
 
 from __future__ import annotations
@@ -125,6 +126,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "value": "value|worth|deal value|contract value",
     "fine": "fine|fines|penalty|penalties",
     "harvest": "harvest|harvests|crop|crops|grain crop|wheat crop",
+    "spectators": "spectators|fans|attendance|attendances|gate",
     "wages": "wages|wage|salary|salaries|weekly wage|weekly wages|pay packet",
     "fees": "fees|fee|charges|tuition",
     "sentence": "sentence|sentences|prison sentence|jail sentence|prison term|jail term|"
@@ -230,7 +232,7 @@ _CASUALTY_PAIR = re.compile(
 # Where a descriptive phrase stops naming the quantity ("killed in the 2023 earthquakes").
 _CUT_WORDS = _word_set(
     "in for during since on at per from by across after before to with over among within "
-    "near inside outside under as that who which a"
+    "near inside outside under as that who which a this next"
 )
 # Known phrases that start with a cut word, read before cutting.
 _CUT_PHRASES = tuple(

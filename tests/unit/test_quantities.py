@@ -154,7 +154,11 @@ def test_a_change_noun_names_a_change_not_the_level_it_changes() -> None:
         ("salary", "wages"),
         ("wheat crop", "harvest"),
         ("crops", "harvest"),
+        ("fans", "spectators"),
+        ("average league attendance this season", "spectators"),
+        ("people killed this week", "deaths"),
+        ("revenue next year", "revenue"),
     ],
 )
-def test_sentences_wages_and_harvests_have_one_name(phrase: str, expected: str) -> None:
+def test_sentences_wages_harvests_and_crowds_have_one_name(phrase: str, expected: str) -> None:
     assert canonical_quantity(phrase) == expected
