@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from service.domain.attribution import Token
+from service.domain.attribution import Token, is_reporting_word
 from service.domain.body_references import names_unnamed_body, referred_body
 from service.domain.commodities import good_of
 from service.domain.companies import company_speaker, covers_company
@@ -476,7 +476,16 @@ def read_figure(
             and ctx.kind(subject) is EntityKind.COUNTRY
             and ctx.contains(subject, focus_place)
         )
-        if nationwide or donor:
+        if (
+            donor
+            and subject
+            and quantity not in _GIVEN
+            and dimension != "currency"
+            and any(is_reporting_word(t.lower) for t in before[-4:])
+        ):
+            # "Neighbouring Burundi has reported 1,100 cases": another country's own count
+            location = subject
+        elif nationwide or donor:
             # "607 cases nationwide"; "the UK pledged £5 million": aid to the country
             location = ctx.country_of(focus_place) or focus_place
         elif national:
