@@ -99,6 +99,12 @@ _CHROME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_AGE_BAND = re.compile(
+    r"\b(?:children|kids|babies|infants|people|adults|those|anyone|patients|men|women|girls|"
+    r"boys|pupils|students|residents|workers|voters)\s+(?:under|over|aged|above|below|older\s+"
+    r"than|younger\s+than)\s+(?:the\s+age\s+of\s+)?[\w.-]+$",
+    re.IGNORECASE,
+)
 _AGE_AFTER = re.compile(r"\s*(?:,|-year-old|\s+years?\s+old)")
 _SMALL_WORDS = frozenset({"one", "two", "three", "four", "five"})
 
@@ -124,6 +130,12 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
     before = text[max(sentence_start, number.start - 40) : number.start]
     if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and (number.high or 0) < 120:
         return False
+    if (
+        number.unit is None
+        and max(number.low or 0, number.high or 0) < 120
+        and _AGE_BAND.search(before + number.text)
+    ):
+        return False  # "children under five", "people aged 65 and over": an age, not a count
     if (
         number.unit in _DURATIONS
         and not _NOUN_AFTER.match(after)

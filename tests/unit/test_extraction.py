@@ -943,3 +943,17 @@ def test_a_noun_revised_in_the_passive_names_its_new_figure() -> None:
     )
     assert the_figure(article, "119").quantity == "maize output"
     assert the_figure(article, "12.1").quantity == "damage"
+
+
+def test_an_age_band_is_not_a_figure() -> None:
+    article = extract_article(
+        text=(
+            "Burundi has reported 1,100 cases, mostly among children under five. Vaccines "
+            "went to 3,000 children under 12, and more than 40 people under arrest were freed."
+        ),
+        published_at=PUBLISHED,
+    )
+    texts = [a.text for a in _assertions(article)]
+    assert not any(t.startswith("under") for t in texts), texts
+    assert the_figure(article, "3,000").low == 3000
+    assert the_figure(article, "40 people").low == 40
