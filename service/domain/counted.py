@@ -68,6 +68,7 @@ _LINKING_WORDS = word_set(
     drop spread spreading expanded expand could would may might will to record new high
     a an overnight already
     cut raised lowered revised reduced lifted trimmed corrected adjusted downgraded upgraded
+    shrank shrunk shrink shrinks contracted
     """
 )  # "corn output was cut to 119 million tonnes": the revised noun names the figure
 
@@ -75,13 +76,13 @@ _LINKING_WORDS = word_set(
 CHANGES = frozenset({"growth", "decline"})
 _UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
-    "climb increase gain jump"
+    "climb increase gain jump expanded expand expands"
 )
 
 
 _DOWN_WORDS = word_set(
     "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
-    "decline slide"
+    "decline slide shrank shrunk shrink shrinks contracted"
 )
 
 

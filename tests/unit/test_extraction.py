@@ -957,3 +957,12 @@ def test_an_age_band_is_not_a_figure() -> None:
     assert not any(t.startswith("under") for t in texts), texts
     assert the_figure(article, "3,000").low == 3000
     assert the_figure(article, "40 people").low == 40
+
+
+def test_an_economy_that_shrank_or_contracted_declined() -> None:
+    article = extract_article(
+        text="Germany's economy shrank 0.2% in the third quarter, and output contracted 3%.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "0.2%").quantity == "decline"
+    assert the_figure(article, "3%").quantity == "decline"
