@@ -966,3 +966,16 @@ def test_an_economy_that_shrank_or_contracted_declined() -> None:
     )
     assert the_figure(article, "0.2%").quantity == "decline"
     assert the_figure(article, "3%").quantity == "decline"
+
+
+def test_a_place_built_for_a_number_states_its_capacity() -> None:
+    article = extract_article(
+        text=(
+            "The reception centre, built for 400 people, was holding 1,300. Funds were meant "
+            "for 5,000 farmers."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "400").quantity == "capacity"
+    assert the_figure(article, "1,300").quantity != "capacity"
+    assert the_figure(article, "5,000").quantity != "capacity"
