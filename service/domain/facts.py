@@ -46,11 +46,11 @@ article and the country in the next), so grouping runs in five steps:
       value must be possible for both (a vague figure contradicting everything said about
       the one named fact more likely counts something else: a total, an earlier event).
    An event no country holds (it anchors its own family) that articles place at several
-   places the knowledge base does not nest is slotted without a place (`_placed_by_subject`,
-   needs `country_of` and `kind_of`): one storm reported "in Beira" by one outlet and "in
-   Sofala" by the next is one happening, the places being where each article stands. Only
-   an event: a firm's or a group's figures at two sites (its staff in two cities) are two
-   counts. A distance keeps its place too: the place is where it is measured from.
+   places the knowledge base does not nest is slotted without a place
+   (`event_places.placed_by_event`, needs `country_of` and `kind_of`): one storm reported
+   "in Beira" by one outlet and "in Sofala" by the next is one happening, the places being
+   where each article stands. Only an event: a firm's figures at two sites are two counts;
+   and not a distance, nor figures naming different kinds of the counted thing.
    A whole place also joins a site inside it on evidence: some report states the same
    figure for the whole as another states for the site ("2,600 killed in Turkey", "2,600
    killed in Van"): a part and its whole seldom share a count, so 10,000 troops in a country
@@ -111,6 +111,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
+from service.domain.event_places import CountryOf, KindOf, placed_by_event
 from service.domain.explain import (
     NameOf,
     apart_label,
@@ -129,7 +130,7 @@ from service.domain.fact_splits import (
     split_rival_forecasts,
     split_unattributed,
 )
-from service.domain.model import AssertionView, EntityKind, ExtractedAssertion
+from service.domain.model import AssertionView, ExtractedAssertion
 from service.domain.tolerance import normal_quantity, reference_date, unit_base
 
 __all__ = [
@@ -166,10 +167,6 @@ class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
     last_date: dt.date | None = None
     # True for forecasts standing apart from the reports of their family (key ends "~forecast").
     forecast: bool = False
-
-
-CountryOf = Callable[[str], str | None]
-KindOf = Callable[[str], EntityKind | None]
 
 
 def _no_country(key: str) -> str | None:
@@ -234,7 +231,7 @@ def group_facts(
     for family, members in families.items():
         inside = contains or (lambda outer, inner: False)
         if country_of is not None and kind_of is not None:
-            members = _placed_by_subject(family, members, country_of, kind_of, inside)
+            members = placed_by_event(family, members, country_of, kind_of, inside)
         for slot, merged in merge_slots(members, inside):
             stem = f"{family}|{slot[0] or '-'}|{slot[1] or '-'}"
             for anchor, timed in split_by_time(merged):
@@ -253,40 +250,6 @@ def group_facts(
                         for rival, piece in _rivals(unattributed)
                     )  # fmt: skip
     return _unique_keys(sorted(groups, key=lambda g: g.key))
-
-
-def _placed_by_subject(
-    family: str,
-    members: list[AssertionView],
-    country_of: CountryOf,
-    kind_of: KindOf,
-    contains: Contains,
-) -> list[AssertionView]:
-    """Figures of an event no country holds are slotted without a place.
-
-    Such a subject anchors its own family (`family_key`), and one storm or wildfire is one
-    happening: the place an article attaches to its figure ("in Beira", "in Ventura County")
-    is where the article stands, not a part of the subject, and the knowledge base seldom
-    nests such places anyway. Any other subject keeps its locations: a firm, a group or a
-    person is not one happening, and its figures at two sites (staff in two cities) are two
-    counts. So does a distance (its place is where it is measured from: 50 miles from one
-    city, 8 from another), and so do the figures of an event named at one place only (rule
-    (b) joins its unplaced ones) or at places the knowledge base nests (a whole and its
-    part: step 2 tells them apart).
-    """
-    dimension, anchor = family.split("|")[1], family.rsplit("|", 1)[1]
-    if kind_of(anchor) is not EntityKind.EVENT or country_of(anchor) is not None:
-        return members  # not a happening, or one placed in a country
-    if dimension == "length":
-        return members  # a distance from each place
-    places = sorted({a.location for a in members if a.location and subject_of(a) == anchor})
-    if len(places) < 2:
-        return members  # one place: rule (b) joins the unplaced
-    if any(contains(p, q) for p in places for q in places if p != q):
-        return members  # a whole and its part: the containment rules tell them apart
-    return [
-        msgspec.structs.replace(a, location=None) if subject_of(a) == anchor else a for a in members
-    ]
 
 
 def _rivals(part: list[AssertionView]) -> list[tuple[str, list[AssertionView]]]:

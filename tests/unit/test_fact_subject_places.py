@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import msgspec
+
+from service.domain.event_places import counted_modifiers
 from service.domain.facts import FactGroup, family_key, group_facts
 from service.domain.model import AssertionView, EntityKind, Qualifier
 
@@ -144,3 +147,29 @@ def test_without_kind_of_places_are_kept() -> None:
     karsa = fig(52, subject="storm-ada", location="karsa", source=2)
     groups = group_facts([port, karsa], country_of=country_of, contains=contains)
     assert len(groups) == 2
+
+
+def test_figures_naming_different_kinds_keep_their_places() -> None:
+    # "44 health centres" in one place, "58 accommodation centres" in the other: the quantity
+    # name keeps the head noun only, so the places tell the two counts apart.
+    health = fig(44, subject="storm-ada", location="port-selim", source=1, quantity="centers")
+    shelters = fig(58, subject="storm-ada", location="karsa", source=2, quantity="centers")
+    health = msgspec.structs.replace(health, text="44 health centres")
+    shelters = msgspec.structs.replace(shelters, text="58 accommodation centres")
+    assert members(grouped([health, shelters])) == {
+        frozenset({health.id}),
+        frozenset({shelters.id}),
+    }
+    # The same kind, or one figure naming no kind, still meets across the places.
+    again = msgspec.structs.replace(shelters, text="58 health centres")
+    assert len(grouped([health, again])) == 1
+    bare = msgspec.structs.replace(shelters, text="58 centres")
+    assert len(grouped([health, bare])) == 1
+
+
+def test_counted_modifiers_are_the_lower_case_words_before_the_noun() -> None:
+    assert counted_modifiers("44 health centres") == {"health"}
+    assert counted_modifiers("about 1.2 million oral vaccine doses") == {"oral", "vaccine"}
+    assert counted_modifiers("12,000 North Korean troops") == frozenset()
+    assert counted_modifiers("240 people") == frozenset()
+    assert counted_modifiers("Thirty-one") == frozenset()
