@@ -9,6 +9,8 @@ figures say together). The tolerance table is documented in `verdicts.py`.
 |--------|----------------------------------------------|---------------------------------------|
 | tally  | everything not listed below: deaths, troops  | higher: the count grew, the earlier   |
 |        | sent, area burned, containment, arrests, ... | one is outdated; lower: a conflict    |
+|        | (*standing* tallies, `is_standing`: forces   | (standing: read as a disagreement,    |
+|        | and responders deployed, can also fall)      | not as a drawdown)                    |
 | level  | rates, prices, support, temperature, water   | outdates the earlier one either way   |
 |        | levels; head counts of a current state       |                                       |
 |        | (missing, trapped, evacuated, displaced, in  |                                       |
@@ -67,6 +69,21 @@ _FIXED = frozenset(
     {"magnitude", "distance", "revenue", "profit", "losses", "seats", "duration", "weight",
      "rainfall", "cost", "damage", "aid", "funding", "people"}
 )  # fmt: skip
+
+
+# Tallies of what stands somewhere now rather than of what happened: forces and responders
+# deployed. Verdicts read them as tallies (over a few days a deployment is reported growing
+# far more often than drawn down, and the seeds' troop figures conflict), but they can fall,
+# so an explanation must not say they only grow.
+_STANDING = frozenset(
+    {"troops", "military units", "tanks", "aircraft", "warships", "firefighters", "rescuers",
+     "police", "officers", "personnel"}
+)  # fmt: skip
+
+
+def is_standing(quantity: str) -> bool:
+    """True for a tally of what is deployed now ("troops"), which unlike a toll can fall."""
+    return " ".join(quantity.lower().split()) in _STANDING
 
 
 def quantity_kind(quantity: str) -> str:
