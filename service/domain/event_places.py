@@ -12,6 +12,8 @@ What keeps its places, because there the place tells two counts apart:
 - a distance: the place is where it is measured from (50 miles from one city, 8 from another);
 - a place and a site inside it (the containment rules of `facts.py` tell them apart), and an
   event named at one place only (rule (b) there joins its unplaced figures);
+- the catch-all "people" (extraction read no outcome: a town's population, a shelter's
+  guests and the evacuated all read "people"), where the place is one of the few clues;
 - figures whose own words name different kinds of the counted thing ("44 health centres" in
   one place, "58 accommodation centres" in another): the quantity's name keeps only the head
   noun ("centres"), so the places were what told the two counts apart.
@@ -30,6 +32,10 @@ from service.domain.number_words import SCALES
 
 __all__ = ["CountryOf", "KindOf", "counted_modifiers", "placed_by_event"]
 
+# Quantities extraction names when it reads no outcome ("a town of 16,000 people", "240
+# people spent the night"): several counts of one event share the name.
+CATCH_ALL = frozenset({"people"})
+
 CountryOf = Callable[[str], str | None]
 KindOf = Callable[[str], EntityKind | None]
 
@@ -45,11 +51,14 @@ def placed_by_event(
 
     `family` is the members' family key (quantity|dimension|anchor); the event is its anchor.
     """
-    dimension, anchor = family.split("|")[1], family.rsplit("|", 1)[1]
+    parts = family.split("|")
+    quantity, dimension, anchor = parts[0], parts[1], parts[-1]
     if kind_of(anchor) is not EntityKind.EVENT or country_of(anchor) is not None:
         return members  # not a happening, or one placed in a country
     if dimension == "length":
         return members  # a distance from each place
+    if quantity in CATCH_ALL:
+        return members  # "people": a town's, a shelter's, the evacuated (no outcome read)
     own = [a for a in members if a.location and subject_of(a) == anchor]
     places = sorted({a.location for a in own if a.location})
     if len(places) < 2:

@@ -173,3 +173,11 @@ def test_counted_modifiers_are_the_lower_case_words_before_the_noun() -> None:
     assert counted_modifiers("12,000 North Korean troops") == frozenset()
     assert counted_modifiers("240 people") == frozenset()
     assert counted_modifiers("Thirty-one") == frozenset()
+
+
+def test_the_catch_all_people_keeps_its_places() -> None:
+    # "a town of 16,000 people" in one place, "6,200 people remained" in another: "people"
+    # with no outcome read names several counts of one event, so the places stay.
+    town = fig(16_000, subject="storm-ada", location="port-selim", source=1, quantity="people")
+    left = fig(6_200, subject="storm-ada", location="karsa", source=2, quantity="people")
+    assert members(grouped([town, left])) == {frozenset({town.id}), frozenset({left.id})}
