@@ -66,7 +66,8 @@ article and the country in the next), so grouping runs in five steps:
 
    | quantity kind                                 | window  | why                            |
    |-----------------------------------------------|---------|--------------------------------|
-   | event-bound (protesters, turnout, votes, ...) | 0 days  | each gathering is its own event |
+   | event-bound (protesters, turnout, votes, ...; | 0 days  | each gathering is its own event |
+   | a temperature: a day's reading)               |         | (a day's reading, its own day)  |
    | everything else (tolls, troops, areas, money) | 30 days | a running count gets revised    |
 
    A new fact also starts between two figures dated to different calendar months (both on a
