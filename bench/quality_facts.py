@@ -41,9 +41,9 @@ import msgspec
 from service.domain.cleanup import parse_front_matter
 from service.domain.explain import key_to_name
 from service.domain.extraction import extract_article
-from service.domain.facts import FactGroup, group_facts
+from service.domain.facts import FactGroup, KindOf, group_facts
 from service.domain.knowledge import KnowledgeBase
-from service.domain.model import AssertionView, ExtractedArticle
+from service.domain.model import AssertionView, EntityKind, ExtractedArticle
 from service.domain.verdicts import judge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,6 +123,17 @@ def _views(
         views.extend(mine)
         by_file[name] = (article, mine)
     return views, by_file
+
+
+def kind_reader(by_file: Extracted, kb: KnowledgeBase) -> KindOf:
+    """An entity key's kind, as the service stores it: discovered in an article, else shipped."""
+    kinds = {e.key: e.kind for article, _ in by_file.values() for e in article.entities}
+
+    def kind_of(key: str) -> EntityKind | None:
+        entity = kb.get(key)
+        return kinds.get(key) or (entity.kind if entity is not None else None)
+
+    return kind_of
 
 
 def _match(
@@ -240,7 +251,13 @@ def evaluate(
     if oracle:
         views = _oracle_views(facts, matched, by_id)
         by_id = {v.id: v for v in views}
-    groups = group_facts(views, name_of, country_of=kb.country_of, contains=kb.contains)
+    groups = group_facts(
+        views,
+        name_of,
+        country_of=kb.country_of,
+        contains=kb.contains,
+        kind_of=kind_reader(by_file, kb),
+    )
     group_of = {member: g for g in groups for member in g.member_ids}
     judgements = {
         g.key: judge([by_id[i] for i in g.member_ids], name_of, label=g.label) for g in groups

@@ -421,7 +421,7 @@ class NameResolver:
         if owners or is_ordinary_word(norm) or norm in _GENERIC_WORDS:
             return None
         if kind in (EntityKind.PERSON, None):
-            # A surname alone may name a person learned from earlier articles.
+            # A surname alone may name a well-known person the shipped base lists ("Kim").
             known = self.kb.person_by_surname(norm)
             if known is not None:
                 return known
