@@ -74,7 +74,10 @@ ABBREVIATIONS = _VOCABULARY["ABBREVIATIONS"]
 PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
 CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
 COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
-PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
+PLACE_PREPOSITIONS = frozenset(
+    ("in", "near", "at", "from", "outside", "across", "inside")
+    + ("above", "below", "beneath", "off", "around", "along", "beyond")  # "a slope above X"
+)
 # Lowercase words naming the kind of place a name before them is ("the Attica region").
 AREA_WORDS = frozenset(
     {

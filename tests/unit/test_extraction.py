@@ -24,6 +24,19 @@ def _assertions(article: ExtractedArticle) -> list[ExtractedAssertion]:
     return [a for claim in article.claims for a in claim.assertions]
 
 
+def test_people_named_by_what_they_were_doing_count_as_deaths_and_injuries() -> None:
+    article = extract_article(
+        text=(
+            "At least four skiers were killed and two snowboarders were hurt when an avalanche "
+            "struck on Friday. The slide also killed 30 sheep."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "four skiers").quantity == "deaths"
+    assert the_figure(article, "two snowboarders").quantity == "injuries"
+    assert the_figure(article, "30 sheep").quantity == "sheep"
+
+
 def test_outcomes_keep_deaths_injuries_and_evacuations_apart() -> None:
     article = extract_article(
         text=(

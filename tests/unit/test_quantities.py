@@ -81,6 +81,15 @@ def test_quantity_for_applies_people_outcomes_only_to_people() -> None:
     assert quantity_for("civilians", "killed or wounded") == "casualties"
 
 
+def test_unknown_nouns_killed_or_hurt_are_people_unless_animals() -> None:
+    assert quantity_for("skiers", "killed") == "deaths"
+    assert quantity_for("cyclists", "injured") == "injuries"
+    assert canonical_quantity("skiers killed") == "deaths"
+    assert quantity_for("sheep", "died") == "sheep"
+    assert quantity_for("skiers", None) == "skiers"
+    assert quantity_for("skiers", "evacuated") == "skiers"  # not an outcome only people suffer
+
+
 def test_table_is_versioned_and_canonical_names_map_to_themselves() -> None:
     assert QUANTITY_TABLE_VERSION >= 1
     for canonical in SYNONYM_TABLE:
