@@ -623,9 +623,7 @@ def test_a_company_named_after_a_town_is_the_company_throughout() -> None:
         "Floods spread along Lakeview Road and beyond Marrowdale.",
     ],
 )
-def test_unknown_names_after_prepositions_of_place_are_places(
-    kb: KnowledgeBase, text: str
-) -> None:
+def test_unknown_names_after_prepositions_of_place_are_places(kb: KnowledgeBase, text: str) -> None:
     finding = find_entities(text, kb)
     assert finding.discovered
     assert all(e.kind is EntityKind.PLACE for e in finding.discovered)
