@@ -145,6 +145,31 @@ def _clause_start(before: Sequence[Token]) -> int:
     return 0
 
 
+def _without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequence[Token]:
+    """The figure's clause, joined to its subject across a relative clause between commas:
+    "Core inflation, which excludes food and energy, eased to 3.0%" reads as "Core inflation
+    eased to 3.0%"."""
+    if (
+        clause_lo < 3
+        or clause_lo >= len(before)
+        or before[clause_lo - 1].text != ","
+        or not before[clause_lo].text.isalpha()
+        or before[clause_lo].lower in _NOT_A_MAIN_VERB
+    ):
+        return before[clause_lo:]  # "..., and merge", "..., in which": not the main verb
+    for j in range(clause_lo - 3, -1, -1):
+        if before[j].lower in _CLAUSE_BREAKS or before[j].lower == "that":
+            if before[j].text == "," and before[j + 1].lower in _RELATIVE_OPENERS:
+                head = before[_clause_start(before[:j]) : j]
+                return [*head, *before[clause_lo:]] if head else before[clause_lo:]
+            break
+    return before[clause_lo:]
+
+
+_RELATIVE_OPENERS = word_set("which who whose")
+_NOT_A_MAIN_VERB = FUNCTION_WORDS | _RELATIVE_OPENERS
+
+
 # Words opening a clause that says something new ("with estimates suggesting ...", "in which
 # the state holds ..."): it does not share the previous clause's scene.
 _NEW_STATEMENT = word_set("with which who whom whose where")
@@ -216,7 +241,7 @@ def read_figure(
             break
     before = ctx.tokens_before(number.start, _TOKENS_BEFORE)
     clause_lo = _clause_start(before)
-    clause = before[clause_lo:]
+    clause = _without_relative_clause(before, clause_lo)
 
     count = number.high if number.unit is None else None
     phrase, np_end = noun_phrase(ctx, after, limit, count)

@@ -763,3 +763,17 @@ def test_a_water_body_measured_in_metres_is_its_level_and_a_past_record_apart() 
     assert the_figure(article, "4.76").quantity == "record water level"
     assert the_figure(article, "3.1").quantity == "water level"
     assert the_figure(article, "3 km").quantity != "water level"
+
+
+def test_a_relative_clause_between_commas_does_not_cut_a_figure_from_its_subject() -> None:
+    article = extract_article(
+        text=(
+            "Core inflation, which excludes food and energy prices, eased to 3.1% in March. "
+            "Volkswagen, which is based in Wolfsburg, in which the state holds a 20 per cent "
+            "stake, cut jobs."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "3.1%").quantity == "inflation"
+    stake = the_figure(article, "20 per cent")
+    assert (stake.quantity, stake.subject) == ("share", "volkswagen")
