@@ -211,7 +211,7 @@ THING_OUTCOMES: dict[str, str] = {
     "damaged": "damaged",
     "flattened": "destroyed",
     "razed": "destroyed",
-    "collapsed": "collapsed",
+    "collapsed": "destroyed",  # a collapsed building is one destroyed
     "burned": "burned",
     "burnt": "burned",
     "flooded": "flooded",

@@ -777,3 +777,13 @@ def test_a_relative_clause_between_commas_does_not_cut_a_figure_from_its_subject
     assert the_figure(article, "3.1%").quantity == "inflation"
     stake = the_figure(article, "20 per cent")
     assert (stake.quantity, stake.subject) == ("share", "volkswagen")
+
+
+def test_a_figure_compared_with_another_counts_the_same_thing() -> None:
+    article = extract_article(
+        text="The WHO put the case fatality rate at 2.7%, compared with the 2.0% cited by the "
+        "ministry.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "2.0%").quantity == the_figure(article, "2.7%").quantity
+    assert the_figure(article, "2.0%").quantity == "fatality rate"

@@ -33,7 +33,7 @@ from service.domain.quantities import (
         ("people displaced", "displaced"),
         ("homes destroyed", "homes destroyed"),
         ("homes destroyed in the 2011 earthquake", "homes destroyed"),
-        ("buildings collapsed", "buildings collapsed"),
+        ("buildings collapsed", "buildings destroyed"),
         ("rounds of ammunition", "ammunition rounds"),
         ("territory", "territory"),
         ("miles", "distance"),
@@ -152,3 +152,7 @@ def test_a_change_noun_names_a_change_not_the_level_it_changes() -> None:
     assert canonical_quantity("revenue growth") == "growth"
     assert canonical_quantity("death toll rise") == "deaths"  # an outcome names a toll
     assert canonical_quantity("rainfall") == "rainfall"
+
+
+def test_a_collapsed_building_counts_as_destroyed() -> None:
+    assert canonical_quantity("buildings collapsed") == canonical_quantity("buildings destroyed")
