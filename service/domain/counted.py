@@ -396,4 +396,16 @@ def quantity_without_noun(
         return canonical_quantity(phrase[-1].text), phrase
     if fallback_noun is not None and dimension is None:
         return fallback_noun, ()
+    if (
+        dimension is None
+        and ctx.earlier_noun is not None
+        and any(t.lower in _FIGURE_NOUNS for t in clause[-4:])
+    ):
+        # "The prefecture is sticking to its figure of 48,000" opening a paragraph: the
+        # figure the article has been counting
+        return ctx.earlier_noun, ()
     return _UNIT_QUANTITY.get(dimension or "", "count"), ()
+
+
+# Nouns that refer back to a figure already given ("its figure of", "the count ... at").
+_FIGURE_NOUNS = word_set("figure figures count estimate estimates tally")

@@ -787,3 +787,17 @@ def test_a_figure_compared_with_another_counts_the_same_thing() -> None:
     )
     assert the_figure(article, "2.0%").quantity == the_figure(article, "2.7%").quantity
     assert the_figure(article, "2.0%").quantity == "fatality rate"
+
+
+def test_a_figure_referred_to_as_a_figure_counts_what_the_article_was_counting() -> None:
+    article = extract_article(
+        text=(
+            "Police said 48,000 protesters marched in Paris.\n\n"
+            "The prefecture is sticking to its figure of 45,000, and the count by Occurrence, "
+            "at 61,000, sits in between.\n\nOrganisers hired 12 buses."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "45,000").quantity == "protesters"
+    assert the_figure(article, "61,000").quantity == "protesters"
+    assert the_figure(article, "12 buses").quantity == "buses"
