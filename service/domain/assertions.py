@@ -145,6 +145,20 @@ def _clause_start(before: Sequence[Token]) -> int:
     return 0
 
 
+def _own_verb_phrase(ctx: SentenceContext, clause: Sequence[Token]) -> Sequence[Token]:
+    """The clause from the figure's own verb: "beating forecasts of a 5.0% increase and
+    accelerating from 3.4% growth" gives "and accelerating from" for the 3.4% (a forecast
+    verb governs its figure, not one after a new verb); "expects revenue of $4bn and profit
+    of $1bn" keeps it all (no verb after the first figure)."""
+    last_figure = max((k for k, t in enumerate(clause) if ctx.in_figure(t.start)), default=-1)
+    if last_figure < 0:
+        return clause
+    tail = clause[last_figure + 1 :]
+    if any(t.lower.endswith(("ing", "ed")) and t.lower not in SYNONYMS for t in tail):
+        return tail
+    return clause
+
+
 def _without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequence[Token]:
     """The figure's clause, joined to its subject across a relative clause between commas:
     "Core inflation, which excludes food and energy, eased to 3.0%" reads as "Core inflation
@@ -507,7 +521,7 @@ def read_figure(
 
     # forecast
     forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(
-        t.lower in _FORECAST_VERBS for t in clause[-10:]
+        t.lower in _FORECAST_VERBS for t in _own_verb_phrase(ctx, clause[-10:])
     )
     if not forecast:
         j = np_end

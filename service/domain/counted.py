@@ -65,6 +65,7 @@ _LINKING_WORDS = word_set(
     decreased grew jumped slid declined gained lost up down surged plunged soared slipped
     sank shed advanced added put now nearly rise grow fall reach climb increase decrease
     expected forecast projected set likely seen estimated
+    eased slowed accelerated widened narrowed dipped rebounded edged ticked
     drop spread spreading expanded expand could would may might will to record new high
     a an overnight already
     """
@@ -74,13 +75,13 @@ _LINKING_WORDS = word_set(
 CHANGES = frozenset({"growth", "decline"})
 _UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
-    "climb increase gain jump"
+    "climb increase gain jump accelerated widened rebounded"
 )
 
 
 _DOWN_WORDS = word_set(
     "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
-    "decline slide"
+    "decline slide eased slowed narrowed dipped"
 )
 
 
@@ -340,7 +341,10 @@ def quantity_without_noun(
     if named is None and clause and all(t.lower in _LINKING_WORDS for t in clause):
         # "Inflation, as measured by ..., the Fed's preferred gauge, was 2.8%": the
         # sentence's subject, past an appositive
-        for tok in ctx.tokens[:2]:
+        opening = ctx.tokens[:2]
+        if len(opening) == 2 and f"{opening[0].lower} {opening[1].lower}" in SYNONYMS:
+            return canonical_quantity(f"{opening[0].lower} {opening[1].lower}"), opening
+        for tok in opening:
             if tok.lower in SYNONYMS and tok.lower not in FUNCTION_WORDS:
                 return canonical_quantity(tok.lower), [tok]
     if named is not None and (tokens or dimension in ("ratio", "currency")):

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 8
+QUANTITY_TABLE_VERSION = 9
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -105,6 +105,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "flood levels|level of the river|level of the water|floodwaters|high-water mark",
     "containment": "containment|contained",
     "inflation": "inflation|inflation rate|consumer prices|price growth|cpi",
+    # a measure of its own, published beside the headline rate
+    "core inflation": "core inflation|underlying inflation|core cpi|core prices",
     "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",
     "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
     "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",

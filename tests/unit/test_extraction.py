@@ -774,7 +774,7 @@ def test_a_relative_clause_between_commas_does_not_cut_a_figure_from_its_subject
         ),
         published_at=PUBLISHED,
     )
-    assert the_figure(article, "3.1%").quantity == "inflation"
+    assert the_figure(article, "3.1%").quantity == "core inflation"
     stake = the_figure(article, "20 per cent")
     assert (stake.quantity, stake.subject) == ("share", "volkswagen")
 
@@ -801,3 +801,23 @@ def test_a_figure_referred_to_as_a_figure_counts_what_the_article_was_counting()
     assert the_figure(article, "45,000").quantity == "protesters"
     assert the_figure(article, "61,000").quantity == "protesters"
     assert the_figure(article, "12 buses").quantity == "buses"
+
+
+def test_economic_release_changes_bases_periods_and_forecast_scope() -> None:
+    article = extract_article(
+        text=(
+            "Exports rose 8.7% year on year in November from 3.4% in October, beating "
+            "economists' forecasts of a 5.0% increase and accelerating from 2.1% growth in "
+            "September. The trade surplus widened to $97.4 billion. Core inflation, which "
+            "excludes food and energy, eased to 3.0%."
+        ),
+        published_at=dt.datetime(2026, 12, 7, 4, tzinfo=dt.UTC),
+    )
+    rise = the_figure(article, "8.7%")
+    assert (rise.text, rise.quantity, rise.as_of) == ("8.7%", "growth", dt.date(2026, 11, 1))
+    assert the_figure(article, "3.4%").as_of == dt.date(2026, 10, 1)
+    assert the_figure(article, "5.0%").is_forecast
+    earlier = the_figure(article, "2.1%")
+    assert (earlier.is_forecast, earlier.as_of) == (False, dt.date(2026, 9, 1))
+    assert the_figure(article, "$97.4 billion").quantity == "surplus"
+    assert the_figure(article, "3.0%").quantity == "core inflation"
