@@ -145,6 +145,45 @@ def _clause_start(before: Sequence[Token]) -> int:
     return 0
 
 
+def _own_verb_phrase(ctx: SentenceContext, clause: Sequence[Token]) -> Sequence[Token]:
+    """The clause from the figure's own verb: "beating forecasts of a 5.0% increase and
+    accelerating from 3.4% growth" gives "and accelerating from" for the 3.4% (a forecast
+    verb governs its figure, not one after a new verb); "expects revenue of $4bn and profit
+    of $1bn" keeps it all (no verb after the first figure)."""
+    last_figure = max((k for k, t in enumerate(clause) if ctx.in_figure(t.start)), default=-1)
+    if last_figure < 0:
+        return clause
+    tail = clause[last_figure + 1 :]
+    if any(t.lower.endswith(("ing", "ed")) and t.lower not in SYNONYMS for t in tail):
+        return tail
+    return clause
+
+
+def _without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequence[Token]:
+    """The figure's clause, joined to its subject across a relative clause between commas:
+    "Core inflation, which excludes food and energy, eased to 3.0%" reads as "Core inflation
+    eased to 3.0%"."""
+    if (
+        clause_lo < 3
+        or clause_lo >= len(before)
+        or before[clause_lo - 1].text != ","
+        or not before[clause_lo].text.isalpha()
+        or before[clause_lo].lower in _NOT_A_MAIN_VERB
+    ):
+        return before[clause_lo:]  # "..., and merge", "..., in which": not the main verb
+    for j in range(clause_lo - 3, -1, -1):
+        if before[j].lower in _CLAUSE_BREAKS or before[j].lower == "that":
+            if before[j].text == "," and before[j + 1].lower in _RELATIVE_OPENERS:
+                head = before[_clause_start(before[:j]) : j]
+                return [*head, *before[clause_lo:]] if head else before[clause_lo:]
+            break
+    return before[clause_lo:]
+
+
+_RELATIVE_OPENERS = word_set("which who whose")
+_NOT_A_MAIN_VERB = FUNCTION_WORDS | _RELATIVE_OPENERS
+
+
 # Words opening a clause that says something new ("with estimates suggesting ...", "in which
 # the state holds ..."): it does not share the previous clause's scene.
 _NEW_STATEMENT = word_set("with which who whom whose where")
@@ -216,7 +255,7 @@ def read_figure(
             break
     before = ctx.tokens_before(number.start, _TOKENS_BEFORE)
     clause_lo = _clause_start(before)
-    clause = before[clause_lo:]
+    clause = _without_relative_clause(before, clause_lo)
 
     count = number.high if number.unit is None else None
     phrase, np_end = noun_phrase(ctx, after, limit, count)
@@ -482,7 +521,7 @@ def read_figure(
 
     # forecast
     forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(
-        t.lower in _FORECAST_VERBS for t in clause[-10:]
+        t.lower in _FORECAST_VERBS for t in _own_verb_phrase(ctx, clause[-10:])
     )
     if not forecast:
         j = np_end

@@ -88,6 +88,10 @@ _PASSIVE_REACH = 24
 _OWNED_REACH = 20
 
 
+# "the ski patrol, which said": a relative clause whose speaker is the noun before it.
+RELATIVE_PRONOUNS = frozenset({"which", "who"})
+
+
 def find_attributions(
     text: str,
     start: int,
@@ -199,6 +203,16 @@ def find_attributions(
                 lo, hi = through_plural_possessives(
                     tokens, source_span_before(tokens, i - 1, covered), covered
                 )
+                if (
+                    lo == hi
+                    and prev >= 2
+                    and tokens[prev].lower in RELATIVE_PRONOUNS
+                    and tokens[prev - 1].text == ","
+                ):
+                    # "the ski patrol, which said ...": the noun before the clause speaks
+                    lo, hi = through_plural_possessives(
+                        tokens, source_span_before(tokens, prev - 2, covered), covered
+                    )
             if (
                 lo == hi
                 and prev >= 0

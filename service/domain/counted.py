@@ -65,6 +65,7 @@ _LINKING_WORDS = word_set(
     decreased grew jumped slid declined gained lost up down surged plunged soared slipped
     sank shed advanced added put now nearly rise grow fall reach climb increase decrease
     expected forecast projected set likely seen estimated
+    eased slowed accelerated widened narrowed dipped rebounded edged ticked
     drop spread spreading expanded expand could would may might will to record new high
     a an overnight already
     """
@@ -74,13 +75,13 @@ _LINKING_WORDS = word_set(
 CHANGES = frozenset({"growth", "decline"})
 _UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
-    "climb increase gain jump"
+    "climb increase gain jump accelerated widened rebounded"
 )
 
 
 _DOWN_WORDS = word_set(
     "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
-    "decline slide"
+    "decline slide eased slowed narrowed dipped"
 )
 
 
@@ -340,7 +341,10 @@ def quantity_without_noun(
     if named is None and clause and all(t.lower in _LINKING_WORDS for t in clause):
         # "Inflation, as measured by ..., the Fed's preferred gauge, was 2.8%": the
         # sentence's subject, past an appositive
-        for tok in ctx.tokens[:2]:
+        opening = ctx.tokens[:2]
+        if len(opening) == 2 and f"{opening[0].lower} {opening[1].lower}" in SYNONYMS:
+            return canonical_quantity(f"{opening[0].lower} {opening[1].lower}"), opening
+        for tok in opening:
             if tok.lower in SYNONYMS and tok.lower not in FUNCTION_WORDS:
                 return canonical_quantity(tok.lower), [tok]
     if named is not None and (tokens or dimension in ("ratio", "currency")):
@@ -396,4 +400,16 @@ def quantity_without_noun(
         return canonical_quantity(phrase[-1].text), phrase
     if fallback_noun is not None and dimension is None:
         return fallback_noun, ()
+    if (
+        dimension is None
+        and ctx.earlier_noun is not None
+        and any(t.lower in _FIGURE_NOUNS for t in clause[-4:])
+    ):
+        # "The prefecture is sticking to its figure of 48,000" opening a paragraph: the
+        # figure the article has been counting
+        return ctx.earlier_noun, ()
     return _UNIT_QUANTITY.get(dimension or "", "count"), ()
+
+
+# Nouns that refer back to a figure already given ("its figure of", "the count ... at").
+_FIGURE_NOUNS = word_set("figure figures count estimate estimates tally")

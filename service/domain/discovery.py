@@ -74,7 +74,11 @@ ABBREVIATIONS = _VOCABULARY["ABBREVIATIONS"]
 PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
 CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
 COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
-PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
+# "a slope above X", "rescued off Lampedusa": where, for a name nothing else classifies
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "at", "from", "outside", "across", "inside"}
+    | {"above", "below", "beneath", "off", "around", "along", "beyond"}
+)
 # Lowercase words naming the kind of place a name before them is ("the Attica region").
 AREA_WORDS = frozenset(
     {

@@ -305,11 +305,13 @@ def extract_article(
 
 
 class _ParagraphMemory:
-    """Per paragraph: the last counted noun and the subject of each quantity counted."""
+    """Per paragraph: the last counted noun and the subject of each quantity counted; and
+    the article's last counted noun."""
 
     def __init__(self) -> None:
         self.last_noun: dict[int, str] = {}
         self.subjects: dict[int, dict[str, str]] = {}
+        self.article_noun: str | None = None
 
 
 def _assertions(
@@ -335,6 +337,7 @@ def _assertions(
         else []
     )
     ctx.figure_spans = [(n.start, n.end) for n in figures]
+    ctx.earlier_noun = memory.article_noun
     for j, number in enumerate(figures):
         if not is_real_figure(ctx.text, number, sentence.start):
             continue
@@ -365,6 +368,7 @@ def _assertions(
         ctx.previous_quantity = reading.quantity
         if dimension is None:
             memory.last_noun[paragraph] = reading.quantity
+            memory.article_noun = reading.quantity
         if reading.subject is not None:
             subjects[reading.quantity] = reading.subject
             previous_subject = reading.subject

@@ -628,3 +628,17 @@ def test_a_company_named_after_a_town_is_the_company_throughout() -> None:
     assert [m.key for m in finding.mentions] == ["harlow-foods", "harlow-foods"]
     (company,) = finding.discovered
     assert company.kind is EntityKind.ORGANIZATION and company.parent is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An avalanche swept down a slope above Chamonix on Friday.",
+        "Sixty migrants were rescued off Lampedusa overnight.",
+        "Floods spread along Lakeview Road and beyond Marrowdale.",
+    ],
+)
+def test_unknown_names_after_prepositions_of_place_are_places(kb: KnowledgeBase, text: str) -> None:
+    finding = find_entities(text, kb)
+    assert finding.discovered
+    assert all(e.kind is EntityKind.PLACE for e in finding.discovered)
