@@ -821,3 +821,20 @@ def test_economic_release_changes_bases_periods_and_forecast_scope() -> None:
     assert (earlier.is_forecast, earlier.as_of) == (False, dt.date(2026, 9, 1))
     assert the_figure(article, "$97.4 billion").quantity == "surplus"
     assert the_figure(article, "3.0%").quantity == "core inflation"
+
+
+def test_polls_and_their_pollsters_own_no_figure_and_speak_for_none() -> None:
+    article = extract_article(
+        text=(
+            "Imports fell 1.2%, compared with a 0.8% decline expected in a Reuters poll, "
+            "leaving a trade surplus of $97.4 billion. Zhang Wei of Harbour Securities said "
+            "he expected exports to grow about 5% in 2027."
+        ),
+        published_at=PUBLISHED,
+    )
+    surplus = the_figure(article, "$97.4 billion")
+    assert (surplus.subject, surplus.attributed_to) == (None, None)
+    assert the_figure(article, "about 5%").attributed_to == "Zhang Wei"
+    names = {e.name: e.kind for e in article.entities}
+    assert names.get("Zhang Wei") is EntityKind.PERSON
+    assert "Harbour Securities" in names
