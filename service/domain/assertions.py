@@ -181,6 +181,9 @@ def _without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequenc
 
 
 _RELATIVE_OPENERS = word_set("which who whose")
+# A company's own results, and the verbs it reports them with.
+_OWN_RESULTS = word_set("revenue profit earnings income loss losses employees")
+_RESULT_VERBS = word_set("reported reports posted posts announced announces booked")
 _NOT_A_MAIN_VERB = FUNCTION_WORDS | _RELATIVE_OPENERS
 
 
@@ -414,6 +417,19 @@ def read_figure(
             # a company reporting its own results in a story about several ("Kellbrook said
             # sales rose"); in a one-company story an analyst's firm speaks of that company
             subject = company_speaker(ctx.sources, companies)
+        if subject is None and quantity in _OWN_RESULTS:
+            # "Kestrel reported sales of $5.6bn": a body reporting results reports its own
+            subject = next(
+                (
+                    e.attributor
+                    for e in reversed(ctx.sources)
+                    if e.attributor is not None
+                    and e.start < number.start
+                    and ctx.kind(e.attributor) is EntityKind.ORGANIZATION
+                    and e.verb in _RESULT_VERBS
+                ),
+                None,
+            )
         if subject is None and not event_toll:
             subject = referred_holder(ctx, before, after[np_end:limit])
         if subject is None:

@@ -838,3 +838,20 @@ def test_polls_and_their_pollsters_own_no_figure_and_speak_for_none() -> None:
     names = {e.name: e.kind for e in article.entities}
     assert names.get("Zhang Wei") is EntityKind.PERSON
     assert "Harbour Securities" in names
+
+
+def test_deal_prices_valuations_and_reported_results() -> None:
+    article = extract_article(
+        text=(
+            "Halvorsen Group agreed to buy Kestrel Foods for $12.4 billion. People familiar "
+            "with the deal said it values the snack maker at $12.6bn including debt.\n\n"
+            "Kestrel, which has 9,200 employees, reported sales of $5.6bn in 2025. Halvorsen "
+            "expects annual cost savings of $400 million."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "$12.4 billion").quantity == "value"
+    assert the_figure(article, "$12.6bn").quantity == "value"
+    sales = the_figure(article, "$5.6bn")
+    assert (sales.quantity, sales.subject) == ("revenue", "kestrel-foods")
+    assert the_figure(article, "$400 million").quantity == "savings"
