@@ -843,7 +843,8 @@ def test_polls_and_their_pollsters_own_no_figure_and_speak_for_none() -> None:
 def test_deal_prices_valuations_and_reported_results() -> None:
     article = extract_article(
         text=(
-            "Halvorsen Group agreed to buy Kestrel Foods for $12.4 billion. People familiar "
+            "Halvorsen Group agreed to buy Kestrel Foods for $12.4 billion, or $48 a share. "
+            "People familiar "
             "with the deal said it values the snack maker at $12.6bn including debt.\n\n"
             "Kestrel, which has 9,200 employees, reported sales of $5.6bn in 2025. Halvorsen "
             "expects annual cost savings of $400 million."
@@ -851,6 +852,7 @@ def test_deal_prices_valuations_and_reported_results() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "$12.4 billion").quantity == "value"
+    assert the_figure(article, "$48").quantity == "offer price per share"
     assert the_figure(article, "$12.6bn").quantity == "value"
     sales = the_figure(article, "$5.6bn")
     assert (sales.quantity, sales.subject) == ("revenue", "kestrel-foods")
