@@ -372,10 +372,15 @@ def read_figure(
         ):
             # "Russia's 600,000"; a list "the SPD 47, the AfD 27": the name right before
             subject = m.key
-    if subject is None and len(before) >= 2 and before[-1].lower == "at":
+    if (
+        subject is None
+        and len(before) >= 2
+        and (before[-1].lower == "at" or (before[-1].lower == "on" and dimension == "ratio"))
+    ):
         m = ctx.mention_at(before[-2].start)
         if m is not None and ctx.kind(m.key) in SUBJECT_KINDS:
-            # "projected the AfD at 16 to 18 per cent" ("supplying Russia with" is no owner)
+            # "projected the AfD at 16 to 18 per cent", a poll's "Labour on 31%" ("supplying
+            # Russia with" is no owner)
             subject = m.key
     possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
     if subject is None and possessive and after[0].lower == "of":

@@ -857,3 +857,19 @@ def test_deal_prices_valuations_and_reported_results() -> None:
     sales = the_figure(article, "$5.6bn")
     assert (sales.quantity, sales.subject) == ("revenue", "kestrel-foods")
     assert the_figure(article, "$400 million").quantity == "savings"
+
+
+def test_poll_shares_belong_to_the_party_named_before_them_and_days_are_no_figures() -> None:
+    article = extract_article(
+        text=(
+            "The survey of 2,104 adults, conducted on May 14 and 15, put Labour on 31%, with "
+            "the Tories on 25%."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "31%").subject == "labour-party"
+    assert the_figure(article, "25%").subject == "conservative-party-uk"
+    texts = [a.text for claim in article.claims for a in claim.assertions]
+    assert not any(t.startswith("15") for t in texts)
+    on_day = extract_article(text="On May 14 and 15 people were hurt.", published_at=PUBLISHED)
+    assert the_figure(on_day, "15 people").quantity == "injuries"
