@@ -181,6 +181,9 @@ def _without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequenc
 
 
 _RELATIVE_OPENERS = word_set("which who whose")
+# A company's own results, and the verbs it reports them with.
+_OWN_RESULTS = word_set("revenue profit earnings income loss losses employees")
+_RESULT_VERBS = word_set("reported reports posted posts announced announces booked")
 _NOT_A_MAIN_VERB = FUNCTION_WORDS | _RELATIVE_OPENERS
 
 
@@ -369,10 +372,15 @@ def read_figure(
         ):
             # "Russia's 600,000"; a list "the SPD 47, the AfD 27": the name right before
             subject = m.key
-    if subject is None and len(before) >= 2 and before[-1].lower == "at":
+    if (
+        subject is None
+        and len(before) >= 2
+        and (before[-1].lower == "at" or (before[-1].lower == "on" and dimension == "ratio"))
+    ):
         m = ctx.mention_at(before[-2].start)
         if m is not None and ctx.kind(m.key) in SUBJECT_KINDS:
-            # "projected the AfD at 16 to 18 per cent" ("supplying Russia with" is no owner)
+            # "projected the AfD at 16 to 18 per cent", a poll's "Labour on 31%" ("supplying
+            # Russia with" is no owner)
             subject = m.key
     possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
     if subject is None and possessive and after[0].lower == "of":
@@ -414,6 +422,19 @@ def read_figure(
             # a company reporting its own results in a story about several ("Kellbrook said
             # sales rose"); in a one-company story an analyst's firm speaks of that company
             subject = company_speaker(ctx.sources, companies)
+        if subject is None and quantity in _OWN_RESULTS:
+            # "Kestrel reported sales of $5.6bn": a body reporting results reports its own
+            subject = next(
+                (
+                    e.attributor
+                    for e in reversed(ctx.sources)
+                    if e.attributor is not None
+                    and e.start < number.start
+                    and ctx.kind(e.attributor) is EntityKind.ORGANIZATION
+                    and e.verb in _RESULT_VERBS
+                ),
+                None,
+            )
         if subject is None and not event_toll:
             subject = referred_holder(ctx, before, after[np_end:limit])
         if subject is None:

@@ -248,6 +248,24 @@ def _severity(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+_DEAL_VERBS = word_set(
+    "buy buys buying bought acquire acquires acquiring acquired purchase purchased sell sells "
+    "selling sold takeover"
+)
+_VALUING = word_set("values valued valuing")
+
+
+def _prices_a_deal(clause: Sequence[Token]) -> bool:
+    """A sum that prices a purchase: "... to buy X for", "values X at"."""
+    if not clause:
+        return False
+    last = clause[-1].lower
+    window = [t.lower for t in clause[-8:-1]]
+    return (last == "for" and any(w in _DEAL_VERBS for w in window)) or (
+        last == "at" and any(w in _VALUING for w in window)
+    )
+
+
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -293,6 +311,9 @@ def quantity_without_noun(
     if ctx.previous_quantity is not None and _gapped(ctx, clause):
         # "the EU pledged €20m in aid and the United States $15 million"
         return ctx.previous_quantity, ()
+    if dimension == "currency" and _prices_a_deal(clause):
+        # "agreed to buy Kestrel for $12.4 billion", "values the snack maker at $12.6bn"
+        return "value", ()
     if dimension == "currency":
         money, money_tokens = money_after(ctx, after, min(limit, len(after)))
         if money is not None:

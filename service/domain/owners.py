@@ -155,6 +155,33 @@ SUBJECT_KINDS = (
 )
 
 
+# Nouns a name can modify as whose study it is: "a Reuters poll", "the Nomura forecast".
+_STUDY_NOUNS = frozenset(
+    {
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "forecast",
+        "forecasts",
+        "estimate",
+        "estimates",
+        "consensus",
+        "analysis",
+        "study",
+        "model",
+        "projection",
+        "projections",
+    }
+)
+
+
+def _names_a_study(clause: Sequence[Token], end: int) -> bool:
+    """A name right before a poll or forecast noun owns the study, not the figure."""
+    after = next((t for t in clause if t.start >= end), None)
+    return after is not None and after.lower in _STUDY_NOUNS
+
+
 def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
     """First entity of a clause not governed by a preposition and not the quoted source."""
     prev = ""
@@ -169,7 +196,10 @@ def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
                 t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
             )  # "the interior ministry counted 310,000 protesters": who counts, not whose
             modifier = (
-                modifier or describes_company(clause[i:], m.end) or names_product(clause[i:], m.end)
+                modifier
+                or describes_company(clause[i:], m.end)
+                or names_product(clause[i:], m.end)
+                or _names_a_study(clause, m.end)
             )
             # "Shares of Kellbrook rose 4%": the company whose shares move
             shares = prev in {"of", "in"} and i >= 2 and clause[i - 2].lower in _SHARE_NOUNS

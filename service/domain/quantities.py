@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 9
+QUANTITY_TABLE_VERSION = 10
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -122,6 +122,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "market value": "market value|market capitalisation|market capitalization|valuation|market cap",
     "debt": "debt|deficit|liabilities",
     "value": "value|worth|deal value|contract value",
+    "savings": "savings|cost savings|synergies|cost synergies",
     "fine": "fine|fines|penalty|penalties",
     "fees": "fees|fee|charges|tuition",
     "approval": "approval|approval rating|favourability|favorability",

@@ -821,3 +821,55 @@ def test_economic_release_changes_bases_periods_and_forecast_scope() -> None:
     assert (earlier.is_forecast, earlier.as_of) == (False, dt.date(2026, 9, 1))
     assert the_figure(article, "$97.4 billion").quantity == "surplus"
     assert the_figure(article, "3.0%").quantity == "core inflation"
+
+
+def test_polls_and_their_pollsters_own_no_figure_and_speak_for_none() -> None:
+    article = extract_article(
+        text=(
+            "Imports fell 1.2%, compared with a 0.8% decline expected in a Reuters poll, "
+            "leaving a trade surplus of $97.4 billion. Zhang Wei of Harbour Securities said "
+            "he expected exports to grow about 5% in 2027."
+        ),
+        published_at=PUBLISHED,
+    )
+    surplus = the_figure(article, "$97.4 billion")
+    assert (surplus.subject, surplus.attributed_to) == (None, None)
+    assert the_figure(article, "about 5%").attributed_to == "Zhang Wei"
+    names = {e.name: e.kind for e in article.entities}
+    assert names.get("Zhang Wei") is EntityKind.PERSON
+    assert "Harbour Securities" in names
+
+
+def test_deal_prices_valuations_and_reported_results() -> None:
+    article = extract_article(
+        text=(
+            "Halvorsen Group agreed to buy Kestrel Foods for $12.4 billion, or $48 a share. "
+            "People familiar "
+            "with the deal said it values the snack maker at $12.6bn including debt.\n\n"
+            "Kestrel, which has 9,200 employees, reported sales of $5.6bn in 2025. Halvorsen "
+            "expects annual cost savings of $400 million."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "$12.4 billion").quantity == "value"
+    assert the_figure(article, "$48").quantity == "offer price per share"
+    assert the_figure(article, "$12.6bn").quantity == "value"
+    sales = the_figure(article, "$5.6bn")
+    assert (sales.quantity, sales.subject) == ("revenue", "kestrel-foods")
+    assert the_figure(article, "$400 million").quantity == "savings"
+
+
+def test_poll_shares_belong_to_the_party_named_before_them_and_days_are_no_figures() -> None:
+    article = extract_article(
+        text=(
+            "The survey of 2,104 adults, conducted on May 14 and 15, put Labour on 31%, with "
+            "the Tories on 25%."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "31%").subject == "labour-party"
+    assert the_figure(article, "25%").subject == "conservative-party-uk"
+    texts = [a.text for claim in article.claims for a in claim.assertions]
+    assert not any(t.startswith("15") for t in texts)
+    on_day = extract_article(text="On May 14 and 15 people were hurt.", published_at=PUBLISHED)
+    assert the_figure(on_day, "15 people").quantity == "injuries"
