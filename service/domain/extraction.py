@@ -47,6 +47,7 @@ from service.domain.focus import (
     principal_place,
     principal_subject,
 )
+from service.domain.gatherings import gathering_quantity, is_protest_story
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
     Entity,
@@ -214,6 +215,7 @@ def extract_article(
         ),
         event=principal_event(mentions, entity_of, lead_end),
         companies=companies,
+        protest=is_protest_story(cleaned),
     )
     if (
         focus.subject is not None
@@ -365,6 +367,9 @@ def _assertions(
             ResultsReading(reading.quantity, reading.is_forecast, reading.location),
         )
         reading.quantity, reading.is_forecast, reading.location = reread
+        if reading.quantity == "protesters" and not focus.protest:
+            # "a crowd of 82,000" at a match, a trial's "1,200 participants"
+            reading.quantity = gathering_quantity(ctx.text, number.start, reading.end)
         ctx.previous_quantity = reading.quantity
         if dimension is None:
             memory.last_noun[paragraph] = reading.quantity

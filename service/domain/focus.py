@@ -36,6 +36,8 @@ class Focus(NamedTuple):
     # Its organisations that are companies (`companies.company_keys`): they own the results
     # they report.
     companies: frozenset[str] = frozenset()
+    # Whether it speaks of a protest: only then is a crowd a count of protesters.
+    protest: bool = True
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -520,8 +520,8 @@ def test_tested_positive_counts_cases_and_a_month_is_no_march() -> None:
 
 def test_a_crowd_and_the_people_taking_part_are_one_count() -> None:
     article = _article(
-        "Police put the size of the crowd at 48,000, while the union said 160,000 people had "
-        "taken part."
+        "Police put the size of the crowd at the march at 48,000, while the union said 160,000 "
+        "people had taken part."
     )
     assert (
         the_figure(article, "48,000").quantity
