@@ -191,6 +191,7 @@ _NOT_A_MAIN_VERB = FUNCTION_WORDS | _RELATIVE_OPENERS
 # the state holds ..."): it does not share the previous clause's scene.
 _NEW_STATEMENT = word_set("with which who whom whose where")
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
+_DETERMINERS = word_set("the its their his her our a an")
 
 
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
@@ -297,7 +298,10 @@ def read_figure(
         noun_phrase_tokens = phrase
         head = " ".join(words[-3:])
         if words[-1] in CHANGE_WORDS and np_end + 1 < limit and after[np_end].lower in {"in", "of"}:
-            target, _ = noun_phrase(ctx, after[np_end + 1 :], limit - np_end - 1)
+            lead = np_end + 1
+            while lead < limit and after[lead].lower in _DETERMINERS:
+                lead += 1  # "a 47% reduction in the risk", "a 9% rise in its revenue"
+            target, _ = noun_phrase(ctx, after[lead:], limit - lead)
             target_words = phrase_words(ctx, target)
             if target_words:
                 # "a 4% rise in sales" is a change of sales, as "sales rose 4%" (`noun_before`)

@@ -199,7 +199,13 @@ def source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> t
             hi += 1
             continue
         break
+    while hi > lo and tokens[hi - 1].lower in _DANGLING:
+        hi -= 1  # "according to a study of more than 160,000 adults": the study
     return (lo, hi)
+
+
+# Words a source phrase cannot end with: what followed them was no part of a name.
+_DANGLING = frozenset({"of", "for", "in", "on", "at", "and", "&"})
 
 
 def resolve_phrase(

@@ -433,3 +433,10 @@ def test_the_subject_of_a_reported_clause_is_not_an_inverted_speaker() -> None:
     assert [e.name for e in _events("The figure was 40, said the ministry.")] == ["ministry"]
     text = "Snow fell all week, and on Friday said the risk level was 4 out of 5."
     assert all(e.name != "risk level" for e in _events(text))
+
+
+def test_a_source_phrase_never_ends_on_a_dangling_preposition() -> None:
+    events = _events("Risk fell 47%, according to a study of more than 160,000 adults.")
+    assert all(not (e.name or "").endswith(" of") for e in events)
+    [event] = _events("According to the Ministry of Health, 40 people died.")
+    assert event.name == "Ministry of Health"

@@ -873,3 +873,12 @@ def test_poll_shares_belong_to_the_party_named_before_them_and_days_are_no_figur
     assert not any(t.startswith("15") for t in texts)
     on_day = extract_article(text="On May 14 and 15 people were hurt.", published_at=PUBLISHED)
     assert the_figure(on_day, "15 people").quantity == "injuries"
+
+
+def test_a_change_in_a_determined_noun_is_a_change_of_that_noun() -> None:
+    article = _article(
+        "Walking was linked to a 47 per cent reduction in the risk of early death. The firm "
+        "reported a 9% rise in its revenue."
+    )
+    assert the_figure(article, "47 per cent").quantity == "decline"
+    assert the_figure(article, "9%").quantity == "growth"
