@@ -33,6 +33,7 @@ from service.domain.attribution import (
 )
 from service.domain.cleanup import clean_html, clean_text
 from service.domain.companies import company_keys, recognise_companies
+from service.domain.currency_context import resolve_currencies
 from service.domain.entities import find_entities
 from service.domain.figure_dates import (
     CLAUSE_BOUNDARY,
@@ -153,6 +154,11 @@ def extract_article(
         parent = entity_of(entity.parent) if entity is not None and entity.parent else None
         return parent.key if parent is not None and parent.kind is EntityKind.COUNTRY else None
 
+    def home_country(key: str) -> str | None:
+        # a discovered body ("Kenya's Treasury") is in its parent's country
+        entity = discovered.get(key)
+        return base_kb.country_of(entity.parent if entity is not None and entity.parent else key)
+
     mentions = sorted(finding.mentions, key=lambda m: m.start)
     numbers = sorted(find_numbers(cleaned), key=lambda n: n.start)
     entities: dict[str, Entity] = {}
@@ -162,6 +168,10 @@ def extract_article(
             if entity is not None:
                 entities[m.key] = entity
     mentions = [m for m in mentions if m.key in entities]
+    # "3 billion crowns", "12 cents": the currency the story's own codes and countries say
+    numbers = resolve_currencies(
+        numbers, [c for m in mentions if (c := home_country(m.key)) is not None]
+    )
     mentions_by = _by_sentence(sentences, mentions)
     numbers_by = _by_sentence(sentences, numbers)
     breaks = _paragraph_breaks(cleaned)

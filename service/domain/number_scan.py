@@ -29,7 +29,7 @@ from service.domain.unit_words import (
     read_scale,
     read_unit,
 )
-from service.domain.units import UNITS
+from service.domain.units import SUBUNITS, UNITS
 
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
 _VULGAR.update({"⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8})
@@ -198,6 +198,13 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
     elif glued and text[start:num_start] in LETTER_PREFIXES:
         return None  # "N95", "P5", "R2": only "R1.3bn", "N500bn" are money
     found = read_unit(text, end, scale != 1.0)
+    if found and found[0] in SUBUNITS:
+        if currency is not None or (found[2] == "" and raw >= 100) or found[2] == "-":
+            found = None  # "720p" is a picture; "a 5-pence coin" a description
+        else:
+            code, per_unit = SUBUNITS[found[0]]
+            scale /= per_unit  # "41p": GBP 0.41, as "£0.41" reads
+            found = (code, found[1], found[2])
     if found:
         code, unit_end, gap = found
         is_money = code == "%" or UNITS[code][0] == "currency"
@@ -212,7 +219,9 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
         return None  # ordinals "21st", codes "3D", decades "1990s"
     if fraction and unit is None:
         unit = "fraction"
-    num = new_figure(start, end, raw * scale, "digits", unit)
+    # a coin's value divides ("41p" is 41 / 100, where 41 * 0.01 leaves a binary remainder)
+    value = raw / round(1 / scale) if scale < 1 else raw * scale
+    num = new_figure(start, end, value, "digits", unit)
     num.raw, num.scale = raw, scale
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
