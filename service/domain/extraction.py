@@ -81,6 +81,14 @@ _MAX_FIGURES_PER_SENTENCE = 200
 _CLAUSE_MARKS = (";", "while", "whereas", "but")
 
 
+def _inside_mention(
+    number: NumberMention, mentions: Sequence[EntityMention], starts: Sequence[int]
+) -> bool:
+    """Whether `number` lies within one of `mentions` (sorted by start; `starts` theirs)."""
+    k = bisect.bisect_right(starts, number.start) - 1
+    return k >= 0 and mentions[k].start <= number.start and number.end <= mentions[k].end
+
+
 def _paragraph_breaks(text: str) -> list[int]:
     return [m.start() for m in re.finditer(r"\n\s*\n", text)]
 
@@ -168,6 +176,9 @@ def extract_article(
             if entity is not None:
                 entities[m.key] = entity
     mentions = [m for m in mentions if m.key in entities]
+    # a figure inside a name is part of the name ("the Nikkei 225", "the CAC 40")
+    mention_starts = [m.start for m in mentions]
+    numbers = [n for n in numbers if not _inside_mention(n, mentions, mention_starts)]
     # "3 billion crowns", "12 cents": the currency the story's own codes and countries say
     numbers = resolve_currencies(
         numbers, [c for m in mentions if (c := home_country(m.key)) is not None]

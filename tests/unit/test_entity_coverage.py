@@ -1,0 +1,101 @@
+"""Names the knowledge base and discovery must read: numbered market indexes, trade unions,
+"The Central Bank of <country>", first-level regions by their English names, islands, towns."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.domain.entities import find_entities
+from service.domain.extraction import extract_article
+from service.domain.knowledge import KnowledgeBase
+from service.domain.model import EntityKind
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.shipped()
+
+
+def _mentions(text: str, kb: KnowledgeBase) -> dict[str, str]:
+    return {text[m.start : m.end]: m.key for m in find_entities(text, kb).mentions}
+
+
+def test_each_numbered_index_is_its_own_entity(kb: KnowledgeBase) -> None:
+    text = (
+        "The FTSE 250 fell 2% and the FTSE 100 rose, as did the S&P 500, the Nikkei 225, the "
+        "Euro Stoxx 50, the Stoxx 600, the CAC 40 and the DAX 40."
+    )
+    found = _mentions(text, kb)
+    assert found["FTSE 250"] == "ftse-250"
+    assert found["FTSE 100"] == "ftse-100"
+    assert found["Euro Stoxx 50"] == "euro-stoxx-50"
+    assert found["CAC 40"] == "cac-40"
+    assert found["DAX 40"] == "dax"
+    assert found["Nikkei 225"] == "nikkei"
+    assert found["Stoxx 600"] == "stoxx-600"
+    # the number in an index's name is never a figure: only the 2% is
+    article = extract_article(text=text)
+    assert [a.text for c in article.claims for a in c.assertions] == ["2%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Members of Unite voted to strike, Unite said.", "Unite", "united-kingdom"),
+        ("The GMB said its members would walk out.", "GMB", "united-kingdom"),
+        ("The RMT called a new strike on Monday.", "RMT", "united-kingdom"),
+        ("Spanish unions UGT and CCOO called a general strike.", "UGT", "spain"),
+        ("IG Metall said the deal covered 3.9 million workers.", "IG Metall", "germany"),
+        ("The union ver.di called out airport staff.", "ver.di", "germany"),
+    ],
+)
+def test_trade_unions_are_organisations_of_their_country(
+    kb: KnowledgeBase, text: str, name: str, country: str
+) -> None:
+    key = _mentions(text, kb)[name]
+    entity = kb.get(key)
+    assert entity is not None and entity.kind is EntityKind.ORGANIZATION
+    assert kb.country_of(key) == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Central Bank of Kenya cut its rate to 9.5% on Monday.",
+        "Analysts said The Central Bank of Kenya would cut rates.",
+        "Markets rallied after the Central Bank of Kenya cut rates.",
+    ],
+)
+def test_central_bank_of_a_country_is_that_countrys_bank(kb: KnowledgeBase, text: str) -> None:
+    finding = find_entities(text, kb)
+    (bank,) = [m for m in finding.mentions if "Central Bank" in m.text]
+    assert bank.text.endswith("Central Bank of Kenya")
+    entity = next(e for e in finding.discovered if e.key == bank.key)
+    assert (entity.kind, entity.parent) == (EntityKind.ORGANIZATION, "kenya")
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Crete", "greece"),
+        ("Attica", "greece"),
+        ("Silesia", "poland"),
+        ("Kent", "united-kingdom"),
+        ("Dover", "united-kingdom"),
+        ("Lampedusa", "italy"),
+        ("Styria", "austria"),
+        ("Flanders", "belgium"),
+    ],
+)
+def test_regions_islands_and_towns_are_places_of_their_country(
+    kb: KnowledgeBase, name: str, country: str
+) -> None:
+    entity = kb.lookup(name)
+    assert entity is not None and entity.kind is EntityKind.PLACE
+    assert kb.country_of(entity.key) == country
+
+
+@pytest.mark.parametrize("word", ["Northwest", "Reading", "March", "Central", "Camden Town"])
+def test_words_and_city_districts_do_not_become_places(kb: KnowledgeBase, word: str) -> None:
+    entity = kb.lookup(word)
+    assert entity is None or entity.kind is not EntityKind.PLACE
