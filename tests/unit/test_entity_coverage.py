@@ -99,3 +99,26 @@ def test_regions_islands_and_towns_are_places_of_their_country(
 def test_words_and_city_districts_do_not_become_places(kb: KnowledgeBase, word: str) -> None:
     entity = kb.lookup(word)
     assert entity is None or entity.kind is not EntityKind.PLACE
+
+
+def test_a_known_town_before_road_names_another_place(kb: KnowledgeBase) -> None:
+    text = "The train left the tracks near Jajpur Road on Saturday, police in Jajpur said."
+    finding = find_entities(text, kb)
+    found = {m.text: m.key for m in finding.mentions}
+    assert "Jajpur Road" in found
+    assert found["Jajpur Road"] != found["Jajpur"]
+    road = next(e for e in finding.discovered if e.key == found["Jajpur Road"])
+    assert road.kind is EntityKind.PLACE
+
+
+def test_two_regions_named_alike_in_the_lead_leave_the_story_in_the_country() -> None:
+    article = extract_article(
+        text=(
+            "ATHENS (Meridian) - Temperatures in Athens reached 43C on Tuesday, Greece's "
+            "weather service said.\n\nHospitals in the Attica region treated 312 people, and a "
+            "hiker died on the island of Crete.\n\nFirefighters battled 46 wildfires across "
+            "the country on Tuesday, the fire service said."
+        )
+    )
+    wildfires = next(a for c in article.claims for a in c.assertions if "46" in a.text)
+    assert wildfires.location == "greece"
