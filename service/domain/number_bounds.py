@@ -110,7 +110,7 @@ def _join(text: str, first: Figure, second: Figure, gap: re.Match[str]) -> Figur
     if first.scale == 1.0 and second.scale != 1.0 and abs(first.raw) <= abs(second.raw):
         low = first.raw * second.scale  # "between 1.5 and 2 million", "$20-30bn"
         if second.scale < 1:
-            low = first.raw / round(1 / second.scale)  # "between 40 and 45p": a coin divides
+            low = round(low, 12)  # "between 40 and 45p": a coin's value is rounded
     start = first.start
     tokens = left_tokens(text, first.start, 3)
     if len(tokens) >= 2 and QUALIFIER_PHRASES.get(tokens[-1][0]) is Qualifier.APPROX:

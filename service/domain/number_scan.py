@@ -219,8 +219,8 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
         return None  # ordinals "21st", codes "3D", decades "1990s"
     if fraction and unit is None:
         unit = "fraction"
-    # a coin's value divides ("41p" is 41 / 100, where 41 * 0.01 leaves a binary remainder)
-    value = raw / round(1 / scale) if scale < 1 else raw * scale
+    # a coin's value is rounded: 41 * 0.01 and 53.8 / 100 leave binary remainders ("41p")
+    value = round(raw * scale, 12) if scale < 1 else raw * scale
     num = new_figure(start, end, value, "digits", unit)
     num.raw, num.scale = raw, scale
     num.plain = digits.isdigit() and unit is None and scale == 1.0

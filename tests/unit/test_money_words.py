@@ -21,6 +21,7 @@ def readings(text: str) -> list[tuple[str, float | None, str | None]]:
     [
         ("The cap rises to 41p per kWh.", [("41p", 0.41, "GBP")]),
         ("A standing charge of 53.35p a day.", [("53.35p", 0.5335, "GBP")]),
+        ("It rose to 53.8p, from 25.73p.", [("53.8p", 0.538, "GBP"), ("25.73p", 0.2573, "GBP")]),
         ("Stamps will cost 50 pence more.", [("50 pence", 0.5, "GBP")]),
         ("Petrol fell 12 cents a litre.", [("12 cents", 0.12, "CENT")]),
         ("Each bar costs 99¢ now.", [("99¢", 0.99, "CENT")]),
