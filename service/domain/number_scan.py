@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from service.domain.digit_exclusions import Exclusions
 from service.domain.model import Qualifier
+from service.domain.number_phrases import LABEL_WORDS, NOT_NAME_WORDS
 from service.domain.number_words import (
     CARDINAL_WORDS,
     RUN_WORDS,
@@ -199,8 +200,12 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
         return None  # "N95", "P5", "R2": only "R1.3bn", "N500bn" are money
     found = read_unit(text, end, scale != 1.0)
     if found and found[0] in SUBUNITS:
-        if currency is not None or (found[2] == "" and raw >= 100) or found[2] == "-":
-            found = None  # "720p" is a picture; "a 5-pence coin" a description
+        if (
+            currency is not None
+            or found[2] == "-"
+            or (found[2] == "" and (raw in _PICTURE_LINES or _labelled(text, start)))
+        ):
+            found = None  # "a 5-pence coin" describes; "720p" is a picture, "Article 3c" a name
         else:
             code, per_unit = SUBUNITS[found[0]]
             scale /= per_unit  # "41p": GBP 0.41, as "£0.41" reads
@@ -226,6 +231,20 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
     return num
+
+
+_PICTURE_LINES = frozenset({240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]$")
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether a label or a name comes right before the figure at `start` ("Article 3c",
+    "Class 4c"): letters glued to its digits then continue that name, not a coin."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in LABEL_WORDS or (m.group(1)[0].isupper() and word not in NOT_NAME_WORDS)
 
 
 def _inside_name(text: str, start: int) -> bool:

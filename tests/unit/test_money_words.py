@@ -25,6 +25,8 @@ def readings(text: str) -> list[tuple[str, float | None, str | None]]:
         ("Stamps will cost 50 pence more.", [("50 pence", 0.5, "GBP")]),
         ("Petrol fell 12 cents a litre.", [("12 cents", 0.12, "CENT")]),
         ("Each bar costs 99¢ now.", [("99¢", 0.99, "CENT")]),
+        ("Petrol rose 5c to 199.9c a litre.", [("5c", 0.05, "CENT"), ("199.9c", 1.999, "CENT")]),
+        ("Shares fell 12p to 345p.", [("12p", 0.12, "GBP"), ("345p", 3.45, "GBP")]),
         ("A dividend of 5 öre per share.", [("5 öre", 0.05, "KRONE")]),
         ("It pays 50 øre more.", [("50 øre", 0.5, "KRONE")]),
     ],
@@ -40,9 +42,17 @@ def test_a_coin_range_divides_both_ends() -> None:
     assert (found.low, found.high, found.unit) == (0.24, 0.27, "GBP")
 
 
-@pytest.mark.parametrize("text", ["Streams in 720p and 1080p.", "Not a 5-pence coin in sight."])
-def test_picture_sizes_and_descriptions_are_not_coins(text: str) -> None:
-    assert all(unit != "GBP" for _, _, unit in readings(text))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Streams in 720p and 1080p.",
+        "Not a 5-pence coin in sight.",
+        "Temperatures hit 30c on Monday.",
+        "Under Article 3c of the treaty, and for Class 4c pupils.",
+    ],
+)
+def test_picture_sizes_temperatures_labels_and_descriptions_are_not_coins(text: str) -> None:
+    assert all(unit not in ("GBP", "CENT") for _, _, unit in readings(text))
 
 
 def test_coins_and_the_sum_they_restate_agree() -> None:
