@@ -162,7 +162,19 @@ def scan_figures(text: str, excluded: Exclusions) -> list[Figure]:
             found.append(_read_vague(text, m))
         else:
             found.extend(_read_words(text, m))
+    for num in found:
+        if num.unit in SUBUNITS:
+            _in_main_unit(num)  # "one penny", "hundreds of pence"
     return found
+
+
+def _in_main_unit(num: Figure) -> None:
+    """A figure in coins ("one penny") as money in the main unit (GBP 0.01)."""
+    assert num.unit is not None
+    num.unit, per_unit = SUBUNITS[num.unit]
+    # rounded: 41 / 100 and 53.8 / 100 leave binary remainders
+    num.low, num.high = round(num.low / per_unit, 12), round(num.high / per_unit, 12)
+    num.scale /= per_unit
 
 
 def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | None:
@@ -199,20 +211,19 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
     elif glued and text[start:num_start] in LETTER_PREFIXES:
         return None  # "N95", "P5", "R2": only "R1.3bn", "N500bn" are money
     found = read_unit(text, end, scale != 1.0)
-    if found and found[0] in SUBUNITS:
-        if (
+    if (
+        found
+        and found[0] in SUBUNITS
+        and (
             currency is not None
             or found[2] == "-"
             or (found[2] == "" and (raw in _PICTURE_LINES or _labelled(text, start)))
-        ):
-            found = None  # "a 5-pence coin" describes; "720p" is a picture, "Article 3c" a name
-        else:
-            code, per_unit = SUBUNITS[found[0]]
-            scale /= per_unit  # "41p": GBP 0.41, as "£0.41" reads
-            found = (code, found[1], found[2])
+        )
+    ):
+        found = None  # "a 5-pence coin" describes; "720p" is a picture, "Article 3c" a name
     if found:
         code, unit_end, gap = found
-        is_money = code == "%" or UNITS[code][0] == "currency"
+        is_money = code == "%" or code in SUBUNITS or UNITS[code][0] == "currency"
         if _HYPHEN_WORD.match(text, unit_end):
             if gap == "-" and text.startswith("-old", unit_end):
                 return None  # "a 10-year-old": an age adjective, not a figure
@@ -224,10 +235,10 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
         return None  # ordinals "21st", codes "3D", decades "1990s"
     if fraction and unit is None:
         unit = "fraction"
-    # a coin's value is rounded: 41 * 0.01 and 53.8 / 100 leave binary remainders ("41p")
-    value = round(raw * scale, 12) if scale < 1 else raw * scale
-    num = new_figure(start, end, value, "digits", unit)
+    num = new_figure(start, end, raw * scale, "digits", unit)
     num.raw, num.scale = raw, scale
+    if unit in SUBUNITS:
+        _in_main_unit(num)  # "41p": GBP 0.41, as "£0.41" reads
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
     return num
@@ -266,7 +277,7 @@ def _inside_name(text: str, start: int) -> bool:
 def _describes(unit: str) -> bool:
     """Whether a hyphenated word number with this unit describes rather than measures: "a
     two-year plan", "a one-percent chance"; "a four-mile drive", "a three-ton load" measure."""
-    return unit == "%" or UNITS[unit][0] in ("duration", "currency", "ratio")
+    return unit == "%" or unit in SUBUNITS or UNITS[unit][0] in ("duration", "currency", "ratio")
 
 
 def _read_vague(text: str, m: re.Match[str]) -> Figure:

@@ -27,6 +27,8 @@ def readings(text: str) -> list[tuple[str, float | None, str | None]]:
         ("Each bar costs 99¢ now.", [("99¢", 0.99, "CENT")]),
         ("Petrol rose 5c to 199.9c a litre.", [("5c", 0.05, "CENT"), ("199.9c", 1.999, "CENT")]),
         ("Shares fell 12p to 345p.", [("12p", 0.12, "GBP"), ("345p", 3.45, "GBP")]),
+        ("Shares closed two pence lower.", [("two pence", 0.02, "GBP")]),
+        ("It costs half a penny more.", [("half a penny", 0.005, "GBP")]),
         ("A dividend of 5 öre per share.", [("5 öre", 0.05, "KRONE")]),
         ("It pays 50 øre more.", [("50 øre", 0.5, "KRONE")]),
     ],
@@ -46,6 +48,7 @@ def test_a_coin_range_divides_both_ends() -> None:
     "text",
     [
         "Streams in 720p and 1080p.",
+        "A one-penny coin and a 5-pence coin.",
         "Not a 5-pence coin in sight.",
         "Temperatures hit 30c on Monday.",
         "Under Article 3c of the treaty, and for Class 4c pupils.",
