@@ -338,6 +338,10 @@ def _owner(
     if word in _COUNTRY_WORDS and before.group(2):
         return before.start(), _last_place(matches, starts, start, kb, country=True)
     if word in _STATE_WORDS:
+        named = by_end.get(before.start() - 1)
+        entity = kb.get(named.key) if named is not None else None
+        if named is not None and entity is not None and entity.kind is EntityKind.PLACE:
+            return named.start, named.key  # "the Banten provincial disaster agency"
         return before.start(), _last_place(matches, starts, start, kb, country=False)
     if word == "the":
         local = type_key in _LOCAL_TYPES

@@ -122,3 +122,40 @@ def test_two_regions_named_alike_in_the_lead_leave_the_story_in_the_country() ->
     )
     wildfires = next(a for c in article.claims for a in c.assertions if "46" in a.text)
     assert wildfires.location == "greece"
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("The SIPTU union said 3,000 members would strike.", "SIPTU"),
+        ("Talks failed, and the EIS said pay was too low.", "EIS"),
+    ],
+)
+def test_an_unknown_acronym_before_union_or_speaking_is_an_organisation(
+    kb: KnowledgeBase, text: str, acronym: str
+) -> None:
+    finding = find_entities(text, kb)
+    (mention,) = [m for m in finding.mentions if m.text == acronym]
+    entity = next(e for e in finding.discovered if e.key == mention.key)
+    assert (entity.name, entity.kind) == (acronym, EntityKind.ORGANIZATION)
+
+
+@pytest.mark.parametrize("text", ["The GDP figure rose.", "Analysts said the CEO said little."])
+def test_an_acronym_elsewhere_stays_unread(kb: KnowledgeBase, text: str) -> None:
+    assert find_entities(text, kb).discovered == []
+
+
+def test_a_known_province_before_provincial_owns_the_body(kb: KnowledgeBase) -> None:
+    text = "The Banten provincial disaster management agency said 12 people died in Tangerang."
+    finding = find_entities(text, kb)
+    (body,) = [m for m in finding.mentions if "agency" in m.text]
+    assert body.text == "Banten provincial disaster management agency"
+    entity = next(e for e in finding.discovered if e.key == body.key)
+    assert kb.country_of(entity.parent or "") == "indonesia"
+
+
+def test_a_place_name_ending_with_a_known_town_is_a_place(kb: KnowledgeBase) -> None:
+    finding = find_entities("Gandhi won in Rae Bareli, and Modi held Varanasi.", kb)
+    (mention,) = [m for m in finding.mentions if m.text == "Rae Bareli"]
+    entity = next(e for e in finding.discovered if e.key == mention.key)
+    assert entity.kind is EntityKind.PLACE
