@@ -47,6 +47,11 @@ CITY_MIN_POPULATION = 50_000
 TOWN_MIN_POPULATION = 25_000
 # A "town" this close to a big city is one of its districts ("Camden Town", "Mahlsdorf").
 SUBURB_KM = 20.0
+# A town known by fewer names than this across languages is too obscure to claim its name;
+# one whose name is also a dictionary proper noun (a person, a brand: "Obama", "Nokia",
+# "Lucas") needs to be known by this many ("Dover" is).
+TOWN_MIN_NAMES = 3
+TOWN_NAMESAKE_NAMES = 25
 # A city this big keeps its name even when it is also an English word ("Van").
 BIG_CITY = 300_000
 NAME_LIKE_CITY = 150_000
@@ -213,6 +218,8 @@ NOT_PLACES = {
     "bend",
     "wa",
     "ta",
+    "tata",
+    "lola",
     "la",
     "lo",
 }
@@ -474,6 +481,11 @@ def build() -> dict[str, Any]:
             or len(city["name"]) < 4
             or not re.fullmatch(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*", city["name"])
             or is_district(city, metropolises)
+            or len(city["alternatenames"]) < TOWN_MIN_NAMES
+            or (
+                fold(city["name"]) in b.words_proper
+                and len(city["alternatenames"]) < TOWN_NAMESAKE_NAMES
+            )
         ):
             continue
         parent = country_key.get(city["countrycode"])
