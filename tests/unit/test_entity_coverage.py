@@ -95,8 +95,12 @@ def test_regions_islands_and_towns_are_places_of_their_country(
     assert kb.country_of(entity.key) == country
 
 
-@pytest.mark.parametrize("word", ["Northwest", "Reading", "March", "Central", "Camden Town"])
-def test_words_and_city_districts_do_not_become_places(kb: KnowledgeBase, word: str) -> None:
+@pytest.mark.parametrize(
+    "word", ["Northwest", "Reading", "March", "Central", "Camden Town", "Obama", "Nokia", "Honda"]
+)
+def test_words_namesakes_and_city_districts_do_not_become_places(
+    kb: KnowledgeBase, word: str
+) -> None:
     entity = kb.lookup(word)
     assert entity is None or entity.kind is not EntityKind.PLACE
 
