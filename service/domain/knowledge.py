@@ -376,7 +376,10 @@ class KnowledgeBase:
         candidates = [
             k
             for k, (_, _, word) in enumerate(tokens)
-            if word[0].isupper() or word[0].isdigit() or word in lower_starts
+            if word[0].isupper()
+            or word[0].isdigit()
+            or word in lower_starts
+            or ("." in word and normalize_word(word) in lower_starts)  # "ver.di"
         ]
         i = 0
         for i_candidate in candidates:
