@@ -635,7 +635,7 @@ def test_a_company_named_after_a_town_is_the_company_throughout() -> None:
     "text",
     [
         "An avalanche swept down a slope above Chamonix on Friday.",
-        "Sixty migrants were rescued off Lampedusa overnight.",
+        "Sixty migrants were rescued off Vellanza overnight.",
         "Floods spread along Lakeview Road and beyond Marrowdale.",
     ],
 )
