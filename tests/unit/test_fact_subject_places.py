@@ -181,3 +181,22 @@ def test_the_catch_all_people_keeps_its_places() -> None:
     town = fig(16_000, subject="storm-ada", location="port-selim", source=1, quantity="people")
     left = fig(6_200, subject="storm-ada", location="karsa", source=2, quantity="people")
     assert members(grouped([town, left])) == {frozenset({town.id}), frozenset({left.id})}
+
+
+def test_a_named_event_toll_at_a_whole_and_its_part_is_one_count_when_they_can_agree() -> None:
+    # "Storm Ada killed at least 40 in Port Selim", "Ada killed 52 in Lower Selim": the
+    # storm's one toll, told from a city and from a district in it.
+    whole = fig(40, Qualifier.AT_LEAST, subject="storm-ada", location="port-selim", source=1)
+    part = fig(52, subject="storm-ada", location="lower-selim", source=2)
+    assert members(grouped([whole, part])) == {frozenset({whole.id, part.id})}
+    # Troops are no toll: a whole and its part stay two counts.
+    troops = fig(
+        3_000,
+        Qualifier.AT_LEAST,
+        subject="storm-ada",
+        location="port-selim",
+        source=1,
+        quantity="troops",
+    )
+    site = fig(3_500, subject="storm-ada", location="lower-selim", source=2, quantity="troops")
+    assert members(grouped([troops, site])) == {frozenset({troops.id}), frozenset({site.id})}
