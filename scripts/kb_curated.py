@@ -731,11 +731,12 @@ ORGS: list[dict[str, object]] = [
     {
         "key": "conservative-party-uk",
         "name": "Conservative Party",
-        "aliases": ["Tories", "Conservatives", "Tory party"],
+        "aliases": ["Tories", "Tory party"],
         "parent": "united-kingdom",
     },
-    # Main parties of large democracies, named as news copy names them (plural forms only
-    # where no other large democracy's party shares them).
+    # Main parties of large democracies, named as news copy names them. No bare plurals
+    # ("Democrats", "Conservatives"): other countries' parties share them ("Christian
+    # Democrats", Canada's Conservatives).
     {
         "key": "liberal-democrats-uk",
         "name": "Liberal Democrats",
@@ -1039,8 +1040,8 @@ NATIONAL: list[tuple[str, str, str, list[str]]] = [
         "united-states",
         ["CAL FIRE", "California Department of Forestry and Fire Protection"],
     ),
-    ("republican-party", "Republican Party", "united-states", ["GOP", "Republicans"]),
-    ("democratic-party", "Democratic Party", "united-states", ["Democrats"]),
+    ("republican-party", "Republican Party", "united-states", ["GOP"]),
+    ("democratic-party", "Democratic Party", "united-states", []),
     (
         "russian-ministry-of-defence",
         "Russian Defence Ministry",

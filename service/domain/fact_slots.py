@@ -135,9 +135,9 @@ def _may_join(
     the same bound) shows both name one count ("2,600 killed in Turkey" and "2,600 killed in
     Van"); without it they stay apart (see the module docstring).
     """
-    if slot[1] is None or slot[1] == site[1] or (toll and slot[0] is not None):
-        # (a named happening's toll is one count wherever it is said to be: "the cyclone
-        # killed 40 in Mozambique" and "the cyclone killed 38 in Beira")
+    if slot[1] is None or slot[1] == site[1] or toll:
+        # (a happening's toll is one count wherever it is said to be: "the cyclone killed
+        # at least 40 in Mozambique" and "the cyclone killed 52 in Beira")
         return any(compatible(a, b) for a in members for b in site_members)
     stated = {_statement(a) for a in members} - {None}
     return any(_statement(b) in stated for b in site_members)

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-QUANTITY_TABLE_VERSION = 10
+QUANTITY_TABLE_VERSION = 11
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -101,6 +101,9 @@ SYNONYM_TABLE: dict[str, str] = {
     "land burned|scorched",
     "distance": "distance|miles|kilometers|kilometres|away",
     "depth": "depth|deep",
+    "length": "length|long",
+    "width": "width|wide|breadth",
+    "height": "height|tall",
     "water level": "water level|water levels|river level|river levels|flood level|"
     "flood levels|level of the river|level of the water|floodwaters|high-water mark",
     "containment": "containment|contained",
