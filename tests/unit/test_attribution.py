@@ -445,3 +445,8 @@ def test_a_source_phrase_never_ends_on_a_dangling_preposition() -> None:
 def test_the_counted_noun_of_a_figure_is_not_its_source() -> None:
     text = "The survey of 2,104 adults, conducted last week, put Labour on 31%."
     assert all(e.name != "adults" for e in _events(text))
+
+
+def test_adverbs_between_a_source_and_its_verb_are_skipped() -> None:
+    [event] = _events("Economists had on average expected a profit of $4.2 billion.")
+    assert event.name == "Economists"
