@@ -180,7 +180,9 @@ def _without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequenc
     return before[clause_lo:]
 
 
-_RELATIVE_OPENERS = word_set("which who whose")
+# Openers of a clause or appositive between a subject and its verb: "Core inflation, which
+# excludes food, eased"; "Net interest income, the bank's main source of revenue, rose".
+_RELATIVE_OPENERS = word_set("which who whose the its their")
 # A company's own results, and the verbs it reports them with.
 _OWN_RESULTS = word_set("revenue profit earnings income loss losses employees")
 _RESULT_VERBS = word_set("reported reports posted posts announced announces booked")

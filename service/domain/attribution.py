@@ -238,10 +238,12 @@ def find_attributions(
         if (
             0 < lo < hi
             and not passive
-            and verb in _EXPECTATION_PARTICIPLES
+            and (verb in _EXPECTATION_PARTICIPLES or tokens[lo].text[:1].islower())
             and (tokens[lo - 1].text == "%" or any(c.isdigit() for c in tokens[lo - 1].text))
         ):
-            continue  # "a 0.8% decline expected in a poll": the figure's participle, no source
+            # "a 0.8% decline expected in a poll": the figure's participle; "a survey of 2,104
+            # adults ... put Labour on 31%": the figure's noun. Neither names a source.
+            continue
         if lo < hi:
             name, attributor, key, keys = resolve_phrase(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities

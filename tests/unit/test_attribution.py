@@ -440,3 +440,13 @@ def test_a_source_phrase_never_ends_on_a_dangling_preposition() -> None:
     assert all(not (e.name or "").endswith(" of") for e in events)
     [event] = _events("According to the Ministry of Health, 40 people died.")
     assert event.name == "Ministry of Health"
+
+
+def test_the_counted_noun_of_a_figure_is_not_its_source() -> None:
+    text = "The survey of 2,104 adults, conducted last week, put Labour on 31%."
+    assert all(e.name != "adults" for e in _events(text))
+
+
+def test_adverbs_between_a_source_and_its_verb_are_skipped() -> None:
+    [event] = _events("Economists had on average expected a profit of $4.2 billion.")
+    assert event.name == "Economists"

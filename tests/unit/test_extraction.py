@@ -882,3 +882,12 @@ def test_a_change_in_a_determined_noun_is_a_change_of_that_noun() -> None:
     )
     assert the_figure(article, "47 per cent").quantity == "decline"
     assert the_figure(article, "9%").quantity == "growth"
+
+
+def test_an_appositive_between_a_measure_and_its_verb_is_skipped() -> None:
+    article = _article(
+        "Halden Bank reported a second-quarter net profit of 4.6 billion crowns.\n\n"
+        "Net interest income, the bank's main source of revenue, rose 11% to 9.8 billion "
+        "crowns."
+    )
+    assert the_figure(article, "9.8 billion").quantity == "income"
