@@ -322,7 +322,7 @@ def resolve_as_of(
         and not _opens_range(sentence, e, near)
         and (e.preposition not in _DETERMINERS or _qualifies(sentence, e, near))
     ]
-    if near is not None:
+    if near is not None and candidates:  # (the digit scan serves only to drop candidates)
         free = _free_digits(sentence, max(0, lo - 30), hi, found)
         candidates = [
             e for e in candidates if not _claimed_by_another_figure(sentence, (near, end), e, free)
