@@ -87,6 +87,9 @@ _TICKER = re.compile(
     rf"\s?\((?:(?:{_EXCHANGES})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,9}}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})\)"
 )
 _NAME_THEN_TICKER = re.compile(rf"\b({_NAME}){_TICKER.pattern}")
+# A ticker's bracketed part opens with "(", so a search for it skips ahead at C speed: most
+# texts hold none and skip both ticker scans (each tries a name at every capital).
+_TICKER_BRACKET = re.compile(_TICKER.pattern.removeprefix(r"\s?"))
 # Titles of a company's officers: "Aerovia chief executive Rui Matos"
 _OFFICER_TITLES = (
     "chief executive",
@@ -118,6 +121,10 @@ class _Scan(NamedTuple):
     appositives: tuple[tuple[str, int, int], ...]  # (description, name start, name end)
 
 
+def _holds_ticker(text: str) -> bool:
+    return "(" in text and _TICKER_BRACKET.search(text) is not None
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(1), m.end(1)) for m in pattern.finditer(text))
 
@@ -129,7 +136,7 @@ def _scan(text: str) -> _Scan:
     costs more than the rest of this module, so the last few texts' scans are kept; a text
     lacking the words a pattern needs skips that pattern's scan."""
     return _Scan(
-        tickers=_spans(_NAME_THEN_TICKER, text) if "(" in text else (),
+        tickers=_spans(_NAME_THEN_TICKER, text) if _holds_ticker(text) else (),
         shares_of=_spans(_SHARES_OF, text) if "hares " in text else (),
         name_shares=_spans(_NAME_SHARES, text) if " shares" in text or " stock" in text else (),
         officers=_spans(_NAME_OFFICER, text) if any(w in text for w in _OFFICER_TITLES) else (),
@@ -191,7 +198,7 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
     every later mention, and an exchange inside a ticker is dropped."""
     discovered = {e.key: e for e in finding.discovered}
     mentions = list(finding.mentions)
-    tickers = [(m.start(), m.end()) for m in _TICKER.finditer(text)]
+    tickers = [(m.start(), m.end()) for m in _TICKER.finditer(text)] if _holds_ticker(text) else []
     if tickers:
         mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in tickers)]
     names: dict[str, str] = {}  # normalised name -> key
