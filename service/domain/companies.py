@@ -81,12 +81,16 @@ _STATE_RUN_KINDS = word_set("operator utility producer supplier developer")
 # Words after a company's own word that say what kind of company it is ("Halden Bank ASA").
 _COMPANY_TAIL = COMPANY_WORDS | CORPORATE_SUFFIXES | word_set("bank asa ab oyj se spa bv stores")
 _NAME = r"[A-Z][\w&’'.-]*(?: (?:&|[A-Z][\w&’'.-]*)){0,3}"
+# `\b` + _NAME for patterns that open with a name: the first capital is read before the
+# boundary test (a lookbehind), so the engine skips ahead to capitals at C speed instead of
+# testing `\b` at every position (a third faster, same matches).
+_NAME_FIRST = r"[A-Z](?<!\w.)" + _NAME.removeprefix("[A-Z]")
 _EXCHANGES = r"NYSE|NASDAQ|Nasdaq|LSE|LON|TSX|ASX|HKEX|SGX|NSE|BSE|JSE|Euronext|XETRA|OTC|AMEX"
 # "(NYSE: KLB)", "(HALD.OL)", "(7203.T)"; a bare acronym "(INE)" is a definition, not a ticker
 _TICKER = re.compile(
     rf"\s?\((?:(?:{_EXCHANGES})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,9}}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})\)"
 )
-_NAME_THEN_TICKER = re.compile(rf"\b({_NAME}){_TICKER.pattern}")
+_NAME_THEN_TICKER = re.compile(rf"({_NAME_FIRST}){_TICKER.pattern}")
 # A ticker's bracketed part opens with "(", so a search for it skips ahead at C speed: most
 # texts hold none and skip both ticker scans (each tries a name at every capital).
 _TICKER_BRACKET = re.compile(_TICKER.pattern.removeprefix(r"\s?"))
@@ -99,13 +103,13 @@ _OFFICER_TITLES = (
     "chief operating officer",
     "finance director",
 )
-_NAME_OFFICER = re.compile(rf"\b({_NAME}) (?:{'|'.join(_OFFICER_TITLES)})\b")
+_NAME_OFFICER = re.compile(rf"({_NAME_FIRST}) (?:{'|'.join(_OFFICER_TITLES)})\b")
 # "chipmaker Nvidia", "budget airline Skyline", "hydro operator Ukrhydroenergo"
 _KIND_THEN_NAME = re.compile(rf"\b([A-Za-z][a-z-]+) ({_NAME})")
 _SHARES_OF = re.compile(rf"\b[Ss]hares (?:of|in) ({_NAME})")
-_NAME_SHARES = re.compile(rf"\b({_NAME})(?:['’]s)? (?:shares|stock)\b")
+_NAME_SHARES = re.compile(rf"({_NAME_FIRST})(?:['’]s)? (?:shares|stock)\b")
 # "Aerovia, the Portuguese airline," / "Halden, Norway's third-largest lender by assets"
-_APPOSITIVE = re.compile(rf"\b({_NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})")
+_APPOSITIVE = re.compile(rf"({_NAME_FIRST}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})")
 # Words that end the noun phrase of an appositive ("lender by assets", "firm that makes").
 _PHRASE_END = word_set("by of in on at for with that which who whose and or based")
 
