@@ -268,7 +268,8 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
     return EntityFinding(mentions=mentions, discovered=list(discovered.values()))
 
 
-_THE_NOUN = re.compile(r"\b[Tt]he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])")
+# (`\b` tested after the "T"/"t" is read, as in `_NAME_FIRST`: the scan skips ahead to them)
+_THE_NOUN = re.compile(r"[Tt](?<!\w.)he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])")
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms|Dr)\b")
 
 

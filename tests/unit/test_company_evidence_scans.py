@@ -18,12 +18,14 @@ _TEXTS = [
     "Ab",
     "",
     "Marks & Spencer shares rose. Halden, Norway's third-largest lender by assets, said",
+    "The airline said; bathe the U.S. chipmaker; xThe firm; Othe bank; the lender's; The",
 ]
 _PLAIN = {
     "_NAME_THEN_TICKER": rf"\b({companies._NAME}){companies._TICKER.pattern}",
     "_NAME_OFFICER": rf"\b({companies._NAME}) (?:{'|'.join(companies._OFFICER_TITLES)})\b",
     "_NAME_SHARES": rf"\b({companies._NAME})(?:['’]s)? (?:shares|stock)\b",
     "_APPOSITIVE": rf"\b({companies._NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})",
+    "_THE_NOUN": r"\b[Tt]he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])",
 }
 
 
