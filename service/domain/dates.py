@@ -277,7 +277,11 @@ _REPORTED_ON = re.compile(
     r"[^,;.\d]{0,30}$"
 )
 # A number right before a date: "37 on", "4,650 cases a", "1,200 in".
-_ATTACHED = re.compile(r"\d[\d.,%]*\s+(?:[a-z]+\s+)?(?:on|in|at|by|as\ of|a|an|the)?\s*$")
+# ("2.8% year on year in October": the basis of a change sits between them too)
+_ATTACHED = re.compile(
+    r"\d[\d.,%]*\s+(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)"
+    r"\s+|[a-z]+\s+)?(?:on|in|at|by|as\ of|a|an|the)?\s*$"
+)
 # A subordinate clause between a date and the figure usually gives each its own time ("this
 # morning after 6 stations were closed on Saturday").
 _SUBORDINATOR = re.compile(r"\b(?:after|before|while|whereas|although|because|but)\b")

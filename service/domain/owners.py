@@ -155,6 +155,33 @@ SUBJECT_KINDS = (
 )
 
 
+# Nouns a name can modify as whose study it is: "a Reuters poll", "the Nomura forecast".
+_STUDY_NOUNS = frozenset(
+    {
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "forecast",
+        "forecasts",
+        "estimate",
+        "estimates",
+        "consensus",
+        "analysis",
+        "study",
+        "model",
+        "projection",
+        "projections",
+    }
+)
+
+
+def _names_a_study(clause: Sequence[Token], end: int) -> bool:
+    """A name right before a poll or forecast noun owns the study, not the figure."""
+    after = next((t for t in clause if t.start >= end), None)
+    return after is not None and after.lower in _STUDY_NOUNS
+
+
 def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
     """First entity of a clause not governed by a preposition and not the quoted source."""
     prev = ""
@@ -180,6 +207,7 @@ def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
                 )
                 and not describes_company(clause[i:], m.end)
                 and not names_product(clause[i:], m.end)
+                and not _names_a_study(clause, m.end)
             ):
                 return m.key
         if m is None and tok.text != ",":

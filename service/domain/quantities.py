@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-QUANTITY_TABLE_VERSION = 7
+QUANTITY_TABLE_VERSION = 11
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -102,10 +102,15 @@ SYNONYM_TABLE: dict[str, str] = {
     "land burned|scorched",
     "distance": "distance|miles|kilometers|kilometres|away",
     "depth": "depth|deep",
+    "length": "length|long",
+    "width": "width|wide|breadth",
+    "height": "height|tall",
     "water level": "water level|water levels|river level|river levels|flood level|"
     "flood levels|level of the river|level of the water|floodwaters|high-water mark",
     "containment": "containment|contained",
     "inflation": "inflation|inflation rate|consumer prices|price growth|cpi",
+    # a measure of its own, published beside the headline rate
+    "core inflation": "core inflation|underlying inflation|core cpi|core prices",
     "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",
     "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
     "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",
@@ -121,6 +126,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "market value": "market value|market capitalisation|market capitalization|valuation|market cap",
     "debt": "debt|deficit|liabilities",
     "value": "value|worth|deal value|contract value",
+    "savings": "savings|cost savings|synergies|cost synergies",
     "fine": "fine|fines|penalty|penalties",
     "fees": "fees|fee|charges|tuition",
     "approval": "approval|approval rating|favourability|favorability",
@@ -196,13 +202,23 @@ PEOPLE_OUTCOMES: dict[str, str] = {
     "abducted": "hostages",
 }
 
+# Outcomes only a living thing can suffer: an unknown noun they are said of counts people
+# unless it names animals ("four skiers were killed" counts deaths, like "four people").
+_MORTAL_OUTCOMES = frozenset(
+    word for word, quantity in PEOPLE_OUTCOMES.items() if quantity in {"deaths", "injuries"}
+)
+_ANIMALS = _word_set(
+    "animals livestock cattle cows sheep goats pigs horses dogs cats birds chickens poultry "
+    "fish dolphins whales seals elephants camels donkeys deer bees"
+)
+
 # Outcome word -> suffix for things ("homes destroyed").
 THING_OUTCOMES: dict[str, str] = {
     "destroyed": "destroyed",
     "damaged": "damaged",
     "flattened": "destroyed",
     "razed": "destroyed",
-    "collapsed": "collapsed",
+    "collapsed": "destroyed",  # a collapsed building is one destroyed
     "burned": "burned",
     "burnt": "burned",
     "flooded": "flooded",
@@ -323,7 +339,12 @@ def quantity_for(noun: str, outcome: str | None) -> str:
         return canonical
     if outcome == "without power":
         return "power outages"  # households, customers or people: one count of outages
-    people = canonical in PEOPLE_QUANTITIES or noun in PEOPLE_WORDS
+    people = (
+        canonical in PEOPLE_QUANTITIES
+        or noun in PEOPLE_WORDS
+        # an unknown noun said to be killed or hurt names people: "skiers", "cyclists"
+        or (outcome in _MORTAL_OUTCOMES and canonical not in SYNONYMS and canonical not in _ANIMALS)
+    )
     if _CASUALTY_PAIR.search(outcome):
         return "casualties" if people else canonical
     if people and outcome in PEOPLE_OUTCOMES:

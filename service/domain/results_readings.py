@@ -117,6 +117,9 @@ def reread_results_figure(
     if _PER_SHARE.match(text, end):
         if _DIVIDEND.search(before, max(0, len(before) - 50)):
             return ResultsReading("dividend per share", forecast, location)
+        if _OFFER.search(before, max(0, len(before) - 80)):
+            # "to buy Kestrel for $12.4 billion, or $48 a share", "is paying $48 per share"
+            return ResultsReading("offer price per share", forecast, location)
         if canonical_quantity(quantity) in _EARNINGS:
             head = "loss" if "loss" in quantity.lower() else "earnings"
             return ResultsReading(f"{head} per share", forecast, location)
@@ -133,6 +136,12 @@ def reread_results_figure(
 
 
 _DIVIDEND = re.compile(r"\b(?:dividends?|payout)\b", re.IGNORECASE)
+# Words of a bid for a company's shares: a per-share sum near them is the price offered.
+_OFFER = re.compile(
+    r"\b(?:buy|buying|acquire|acquiring|takeover|bid|offer|offered|offering|paying|pay|pays|"
+    r"tender|deal)\b",
+    re.IGNORECASE,
+)
 _ON_MARKET = re.compile(r"\bon (?:the )?((?:[A-Z][\w&.-]*\s?){1,3})")
 
 
