@@ -200,9 +200,10 @@ def principal_place(
 
 
 # How business copy refers back to its company: "the company", "the U.S. chipmaker", "the
-# lender". Bounded: one optional modifier word.
+# lender". Bounded: one optional modifier word. The word boundary is tested after the
+# "T"/"t" is read (a lookbehind), so the whole-text scan skips ahead to them at C speed.
 _COMPANY_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?:[A-Z][\w.-]{0,20}\s+)?(?:company|firm|group|[a-z]{2,12}maker|retailer|"
+    r"[Tt](?<!\w.)he\s+(?:[A-Z][\w.-]{0,20}\s+)?(?:company|firm|group|[a-z]{2,12}maker|retailer|"
     r"airline|carrier|lender|bank|insurer|miner|manufacturer|conglomerate|start-?up|chain|"
     r"grocer|supermarket|operator|brewer|producer|supplier|utility)(?:'s|’s)?\b"
 )

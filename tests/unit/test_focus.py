@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from service.domain import focus
 from service.domain.extraction import extract_article
 from tests.unit.figures import the_figure
 
@@ -81,3 +83,15 @@ def test_where_someone_spoke_does_not_place_the_figure() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "1,200").location is None
+
+
+def test_company_references_are_found_as_by_their_word_boundary_form() -> None:
+    plain = re.compile(focus._COMPANY_REFERENCE.pattern.replace(r"[Tt](?<!\w.)he", r"\b[Tt]he", 1))
+    assert plain.pattern != focus._COMPANY_REFERENCE.pattern
+    text = (
+        "The company said. the U.S. chipmaker's plan; bathe the lender; xThe firm; Othe bank; "
+        "The Oslo-based airline; The"
+    )
+    expected = [m.span() for m in plain.finditer(text)]
+    assert expected  # the text exercises the pattern
+    assert [m.span() for m in focus._COMPANY_REFERENCE.finditer(text)] == expected
