@@ -23,10 +23,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
+from service.db.sqlite_connection import SqliteConnection
 
 
-class InlineConnection(aiosqlite.Connection):
+class InlineConnection(SqliteConnection):
     """An aiosqlite connection that runs calls in place and waits for locks in its thread."""
 
     def __init__(
