@@ -57,6 +57,10 @@ class InlineConnection(SqliteConnection):
     def _waiting(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """`fn` again with the busy timeout on (in the connection's thread), then off."""
         try:
+            if fn == self._conn.close:
+                # Queued behind a wait (a cancelled statement's connection being closed):
+                # once closed, there is no timeout to turn off.
+                return fn(*args, **kwargs)
             self._conn.execute(f"PRAGMA busy_timeout = {self._wait_ms}")
             try:
                 return fn(*args, **kwargs)
