@@ -23,16 +23,18 @@ from service.db.sqlite_inline import connect_inline
 
 
 class StalledOpen:
-    """`sqlite3.connect` in a connection's thread that the machine leaves waiting until released."""
+    """`sqlite3.connect` of the test's database, in a connection's thread that the machine
+    leaves waiting until released (opened elsewhere: at once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.started = threading.Event()
         self.release = threading.Event()
         self.opened: list[sqlite3.Connection] = []
         self._connect = sqlite3.connect
 
     def __call__(self, *args: Any, **kwargs: Any) -> sqlite3.Connection:
-        if threading.current_thread() is threading.main_thread():
+        if threading.current_thread() is threading.main_thread() or Path(args[0]) != self.path:
             return self._connect(*args, **kwargs)
         self.started.set()
         self.release.wait(10)
@@ -50,8 +52,8 @@ class StalledOpen:
 
 
 @pytest.fixture
-def stalled_open(monkeypatch: pytest.MonkeyPatch) -> Iterator[StalledOpen]:
-    stalled = StalledOpen()
+def stalled_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[StalledOpen]:
+    stalled = StalledOpen(tmp_path / "test.db")
     monkeypatch.setattr(sqlite3, "connect", stalled)
     yield stalled
     stalled.release.set()  # let a thread still opening finish before the test ends
@@ -74,7 +76,6 @@ def _wait_for_threads(before: set[threading.Thread]) -> list[threading.Thread]:
 
 @pytest.mark.parametrize("connect", [connect_threaded, connect_inline])
 def test_a_cancelled_open_is_closed_before_the_task_returns(
-    tmp_path: Path,
     stalled_open: StalledOpen,
     thread_errors: list[BaseException | None],
     connect: Callable[..., Any],
@@ -82,7 +83,7 @@ def test_a_cancelled_open_is_closed_before_the_task_returns(
     before = set(threading.enumerate())
 
     async def open_and_cancel() -> None:
-        connection = connect(tmp_path / "cancel.db")
+        connection = connect(stalled_open.path)
 
         async def open_it() -> None:
             await connection
@@ -100,12 +101,11 @@ def test_a_cancelled_open_is_closed_before_the_task_returns(
 
 @pytest.mark.parametrize("read_only", [False, True])
 def test_a_request_cancelled_while_its_connection_opens_leaves_no_thread(
-    tmp_path: Path,
     stalled_open: StalledOpen,
     thread_errors: list[BaseException | None],
     read_only: bool,
 ) -> None:
-    path = tmp_path / "engine.db"
+    path = stalled_open.path
     sqlite3.connect(path).close()
     before = set(threading.enumerate())
 
