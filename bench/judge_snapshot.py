@@ -94,6 +94,7 @@ def service_section(rows: Rows, clock: Clock) -> Iterator[Line]:
         if row["parent_key"]
     ]  # fmt: skip
     kb = containment_base(places)  # as the service builds it
+    kinds = {row["key"]: EntityKind(row["kind"]) for row in rows.entities}
     sources = {row["id"]: row for row in rows.sources}
 
     def key_of(entity_id: int | None) -> str | None:
@@ -123,6 +124,7 @@ def service_section(rows: Rows, clock: Clock) -> Iterator[Line]:
             contains=kb.contains,
             country_of=kb.country_of,
             family_of=lambda _view, f=family: f,
+            kind_of=kinds.get,
         )
         judged = [
             (g, verdicts.judge([by_number[i] for i in g.member_ids], name_of, label=g.label))
@@ -177,7 +179,11 @@ def gold_section(clock: Clock) -> Iterator[Line]:
             chosen_by_id = {v.id: v for v in chosen}
             started = time.process_time()
             groups = fact_logic.group_facts(
-                chosen, name_of, country_of=kb.country_of, contains=kb.contains
+                chosen,
+                name_of,
+                country_of=kb.country_of,
+                contains=kb.contains,
+                kind_of=quality_facts.kind_reader(by_file, kb),
             )
             judged = [
                 (g, verdicts.judge([chosen_by_id[i] for i in g.member_ids], name_of, label=g.label))

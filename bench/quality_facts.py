@@ -21,6 +21,9 @@ Printed figures:
 `--groups` prints, per gold file, the gold facts split over several predicted facts (with the
 predicted keys) and the predicted facts that merge several gold facts.
 
+`--why-split` counts, over all files, why gold pairs were missed: the first part of the two
+predicted facts' keys that differs (quantity, unit dimension, anchor, slot, or a split in time,
+forecasts or attribution). Counts only, so it can be run on held-out sets.
 `--oracle` replaces extraction's families by the gold ones (each gold fact one family) while
 keeping extraction's values, dates, attribution and forecasts: the figures then measure this
 package's own rules (time splits, forecasts, revisions, verdicts).
@@ -41,9 +44,9 @@ import msgspec
 from service.domain.cleanup import parse_front_matter
 from service.domain.explain import key_to_name
 from service.domain.extraction import extract_article
-from service.domain.facts import FactGroup, group_facts
+from service.domain.facts import FactGroup, KindOf, group_facts
 from service.domain.knowledge import KnowledgeBase
-from service.domain.model import AssertionView, ExtractedArticle
+from service.domain.model import AssertionView, EntityKind, ExtractedArticle
 from service.domain.verdicts import judge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,6 +126,17 @@ def _views(
         views.extend(mine)
         by_file[name] = (article, mine)
     return views, by_file
+
+
+def kind_reader(by_file: Extracted, kb: KnowledgeBase) -> KindOf:
+    """An entity key's kind, as the service stores it: discovered in an article, else shipped."""
+    kinds = {e.key: e.kind for article, _ in by_file.values() for e in article.entities}
+
+    def kind_of(key: str) -> EntityKind | None:
+        entity = kb.get(key)
+        return kinds.get(key) or (entity.kind if entity is not None else None)
+
+    return kind_of
 
 
 def _match(
@@ -218,6 +232,7 @@ def evaluate(
     verbose: bool,
     oracle: bool = False,
     grouping: bool = False,
+    why: Counter[str] | None = None,
 ) -> None:
     """Score one gold file into `totals`, printing its line (and details when verbose).
 
@@ -240,7 +255,16 @@ def evaluate(
     if oracle:
         views = _oracle_views(facts, matched, by_id)
         by_id = {v.id: v for v in views}
-    groups = group_facts(views, name_of, country_of=kb.country_of, contains=kb.contains)
+    # As the service does: the shipped places plus those the articles discovered, with the
+    # parent each was given (the first article to name a key keeps it).
+    places = kb.with_places(e for article, _ in by_file.values() for e in article.entities)
+    groups = group_facts(
+        views,
+        name_of,
+        country_of=places.country_of,
+        contains=places.contains,
+        kind_of=kind_reader(by_file, kb),
+    )
     group_of = {member: g for g in groups for member in g.member_ids}
     judgements = {
         g.key: judge([by_id[i] for i in g.member_ids], name_of, label=g.label) for g in groups
@@ -277,11 +301,37 @@ def evaluate(
         local.true_pairs += same_gold
         local.predicted_pairs += same_predicted
         local.both_pairs += same_gold and same_predicted
+        if same_gold and not same_predicted and why is not None:
+            reason = split_reason(group_of[a].key, group_of[b].key)
+            why[reason] += 1
+            if verbose:
+                print(f"  missed ({reason}): {group_of[a].key} / {group_of[b].key}")
     if grouping:
         _print_grouping(facts, fact_of, group_of, by_id)
     _print_line(gold_path.stem, local)
     for field in msgspec.structs.fields(Totals):
         setattr(totals, field.name, getattr(totals, field.name) + getattr(local, field.name))
+
+
+def split_reason(key_a: str, key_b: str) -> str:
+    """Why two figures of one gold fact are in different predicted facts: the first part of
+    their keys (`<quantity>|<dimension>|<anchor>|<subject>|<location>@<date...>`) that differs."""
+    a, b = key_a.split("|", 5), key_b.split("|", 5)
+    if a[0].rstrip("+") != b[0].rstrip("+"):
+        return "quantity"
+    if a[0] != b[0]:
+        return "increment (+)"
+    if a[1] != b[1]:
+        return "unit dimension"
+    if a[2] != b[2]:
+        return "anchor: one has none" if "-" in (a[2], b[2]) else "anchor: different"
+    if len(a) < 5 or len(b) < 5:
+        return "other"
+    if a[3] != b[3]:
+        return "slot: subject"
+    if a[4].split("@")[0] != b[4].split("@")[0]:
+        return "slot: location"
+    return "time, forecast or attribution split"
 
 
 def _ratio(num: int, den: int) -> str:
@@ -309,12 +359,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--groups", action="store_true", help="print split gold facts and merged predicted ones"
     )
+    parser.add_argument(
+        "--why-split", action="store_true", help="count why gold pairs were missed (all files)"
+    )
     args = parser.parse_args(argv)
     kb = KnowledgeBase.shipped()
     totals = Totals()
+    why: Counter[str] | None = Counter() if args.why_split else None
     for path in args.gold or DEFAULT_GOLD:
-        evaluate(path, kb, totals, args.verbose, args.oracle, args.groups)
+        evaluate(path, kb, totals, args.verbose, args.oracle, args.groups, why)
     _print_line("ALL", totals)
+    if why is not None:
+        for reason, count in why.most_common():
+            print(f"  missed pairs, {reason}: {count}")
 
 
 if __name__ == "__main__":

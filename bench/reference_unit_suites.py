@@ -59,6 +59,10 @@ _UNIT_NAMES = {
     "F": "degF",
 }
 
+# Coins: the suite reads "50 cents" as 50 Cent, this service as 0.50 of the main unit (so that
+# "41p" meets "£0.41"; see `units.SUBUNITS`). The gold value is divided to compare.
+_COINS = {"Cent": ("CENT", 100.0), "Pence": ("GBP", 100.0), "Penny": ("GBP", 100.0)}
+
 
 def unit_suite(name: str, file_name: str, type_name: str) -> SuiteResult:
     """A Recognizers-Text NumberWithUnit model: the value must match, and the unit too when the
@@ -83,6 +87,9 @@ def unit_suite(name: str, file_name: str, type_name: str) -> SuiteResult:
             value = float(item["Resolution"]["value"])
             unit_name = item["Resolution"].get("unit", "")
             wanted = "lb" if mass_pound and unit_name == "Pound" else _UNIT_NAMES.get(unit_name)
+            if unit_name in _COINS:
+                wanted, per_unit = _COINS[unit_name]
+                value /= per_unit
             hits = [m for m in found if overlap(m, start, end) and value_matches(m, value)]
             if not hits:
                 ok = False

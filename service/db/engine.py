@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from service.db.checkpoint import AUTOCHECKPOINT_PAGES
+from service.db.sqlite_connection import connect_threaded
 from service.db.sqlite_inline import connect_inline
 
 
@@ -41,10 +42,10 @@ def make_engine(
     """
     isolation = {"isolation_level": "AUTOCOMMIT"} if read_only else {}
     if is_sqlite(url):
-        connect_args: dict[str, Any] = {"timeout": 30}
-        if not read_only:
-            # Statements run on the loop's thread; only lock waits go to a thread.
-            connect_args["async_creator_fn"] = connect_inline
+        # Statements run on the loop's thread, only lock waits go to a thread; on the read
+        # engine, in aiosqlite's thread. Either way a cancelled opening is cleaned up.
+        creator = connect_threaded if read_only else connect_inline
+        connect_args: dict[str, Any] = {"timeout": 30, "async_creator_fn": creator}
         engine = create_async_engine(url, echo=echo, connect_args=connect_args, **isolation)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         if read_only:

@@ -23,10 +23,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
+from service.db.sqlite_connection import SqliteConnection
 
 
-class InlineConnection(aiosqlite.Connection):
+class InlineConnection(SqliteConnection):
     """An aiosqlite connection that runs calls in place and waits for locks in its thread."""
 
     def __init__(
@@ -57,6 +57,10 @@ class InlineConnection(aiosqlite.Connection):
     def _waiting(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """`fn` again with the busy timeout on (in the connection's thread), then off."""
         try:
+            if fn == self._conn.close:
+                # Queued behind a wait (a cancelled statement's connection being closed):
+                # once closed, there is no timeout to turn off.
+                return fn(*args, **kwargs)
             self._conn.execute(f"PRAGMA busy_timeout = {self._wait_ms}")
             try:
                 return fn(*args, **kwargs)

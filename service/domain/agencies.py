@@ -186,6 +186,11 @@ def find_agencies(
             continue  # "Russian military casualties", "police officers": an adjective
         type_key = _PHRASE_TYPE[phrase]
         start, place = _owner(text, pos, type_key, by_end, matches, starts, kb)
+        after = _owner_after(text, end, matches, starts, kb)
+        if after is not None and (place is None or start == pos):
+            # "The Central Bank of Kenya": the place named after the type owns the body,
+            # whatever a bare "the" or the text's last place would say
+            end, place = after
         province = _named_province(text, start, place, by_end)
         if province is not None:
             # "the Banten provincial disaster agency": a province the knowledge base lacks
@@ -333,11 +338,31 @@ def _owner(
     if word in _COUNTRY_WORDS and before.group(2):
         return before.start(), _last_place(matches, starts, start, kb, country=True)
     if word in _STATE_WORDS:
+        named = by_end.get(before.start() - 1)
+        entity = kb.get(named.key) if named is not None else None
+        if named is not None and entity is not None and entity.kind is EntityKind.PLACE:
+            return named.start, named.key  # "the Banten provincial disaster agency"
         return before.start(), _last_place(matches, starts, start, kb, country=False)
     if word == "the":
         local = type_key in _LOCAL_TYPES
         return pos, _last_place(matches, starts, start, kb, country=not local, local=local)
     return pos, None
+
+
+def _owner_after(
+    text: str, end: int, matches: list[KbMatch], starts: list[int], kb: KnowledgeBase
+) -> tuple[int, str] | None:
+    """(end of the reference, country) when "of <country>" follows the type phrase ending at
+    `end` ("Central Bank of Kenya", "Ministry of Health of Ghana")."""
+    if not text.startswith(" of ", end):
+        return None
+    at = bisect.bisect_left(starts, end + 4)
+    if at >= len(matches) or matches[at].start != end + 4 or matches[at].demonym:
+        return None
+    entity = kb.get(matches[at].key)
+    if entity is None or entity.kind is not EntityKind.COUNTRY:
+        return None
+    return matches[at].end, entity.key
 
 
 def _last_place(

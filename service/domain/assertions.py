@@ -166,6 +166,50 @@ def _clause_start(before: Sequence[Token]) -> int:
     return 0
 
 
+def _own_verb_phrase(ctx: SentenceContext, clause: Sequence[Token]) -> Sequence[Token]:
+    """The clause from the figure's own verb: "beating forecasts of a 5.0% increase and
+    accelerating from 3.4% growth" gives "and accelerating from" for the 3.4% (a forecast
+    verb governs its figure, not one after a new verb); "expects revenue of $4bn and profit
+    of $1bn" keeps it all (no verb after the first figure)."""
+    last_figure = max((k for k, t in enumerate(clause) if ctx.in_figure(t.start)), default=-1)
+    if last_figure < 0:
+        return clause
+    tail = clause[last_figure + 1 :]
+    if any(t.lower.endswith(("ing", "ed")) and t.lower not in SYNONYMS for t in tail):
+        return tail
+    return clause
+
+
+def _without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequence[Token]:
+    """The figure's clause, joined to its subject across a relative clause between commas:
+    "Core inflation, which excludes food and energy, eased to 3.0%" reads as "Core inflation
+    eased to 3.0%"."""
+    if (
+        clause_lo < 3
+        or clause_lo >= len(before)
+        or before[clause_lo - 1].text != ","
+        or not before[clause_lo].text.isalpha()
+        or before[clause_lo].lower in _NOT_A_MAIN_VERB
+    ):
+        return before[clause_lo:]  # "..., and merge", "..., in which": not the main verb
+    for j in range(clause_lo - 3, -1, -1):
+        if before[j].lower in _CLAUSE_BREAKS or before[j].lower == "that":
+            if before[j].text == "," and before[j + 1].lower in _RELATIVE_OPENERS:
+                head = before[_clause_start(before[:j]) : j]
+                return [*head, *before[clause_lo:]] if head else before[clause_lo:]
+            break
+    return before[clause_lo:]
+
+
+# Openers of a clause or appositive between a subject and its verb: "Core inflation, which
+# excludes food, eased"; "Net interest income, the bank's main source of revenue, rose".
+_RELATIVE_OPENERS = word_set("which who whose the its their")
+# A company's own results, and the verbs it reports them with.
+_OWN_RESULTS = word_set("revenue profit earnings income loss losses employees")
+_RESULT_VERBS = word_set("reported reports posted posts announced announces booked")
+_NOT_A_MAIN_VERB = FUNCTION_WORDS | _RELATIVE_OPENERS
+
+
 # Words opening a clause that says something new ("with estimates suggesting ...", "in which
 # the state holds ..."): it does not share the previous clause's scene.
 _NEW_STATEMENT = word_set("with which who whom whose where")
@@ -173,6 +217,7 @@ _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 _COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
     ("below", "lower", "down"), "decline"
 )
+_DETERMINERS = word_set("the its their his her our a an")
 
 
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
@@ -240,7 +285,7 @@ def read_figure(
             break
     before = ctx.tokens_before(number.start, _TOKENS_BEFORE)
     clause_lo = _clause_start(before)
-    clause = before[clause_lo:]
+    clause = _without_relative_clause(before, clause_lo)
 
     count = number.high if number.unit is None else None
     phrase, np_end = noun_phrase(ctx, after, limit, count)
@@ -279,7 +324,10 @@ def read_figure(
         noun_phrase_tokens = phrase
         head = " ".join(words[-3:])
         if words[-1] in CHANGE_WORDS and np_end + 1 < limit and after[np_end].lower in {"in", "of"}:
-            target, _ = noun_phrase(ctx, after[np_end + 1 :], limit - np_end - 1)
+            lead = np_end + 1
+            while lead < limit and after[lead].lower in _DETERMINERS:
+                lead += 1  # "a 47% reduction in the risk", "a 9% rise in its revenue"
+            target, _ = noun_phrase(ctx, after[lead:], limit - lead)
             target_words = phrase_words(ctx, target)
             if target_words:
                 # "a 4% rise in sales" is a change of sales, as "sales rose 4%" (`noun_before`)
@@ -363,10 +411,15 @@ def read_figure(
         ):
             # "Russia's 600,000"; a list "the SPD 47, the AfD 27": the name right before
             subject = m.key
-    if subject is None and len(before) >= 2 and before[-1].lower == "at":
+    if (
+        subject is None
+        and len(before) >= 2
+        and (before[-1].lower == "at" or (before[-1].lower == "on" and dimension == "ratio"))
+    ):
         m = ctx.mention_at(before[-2].start)
         if m is not None and ctx.kind(m.key) in SUBJECT_KINDS:
-            # "projected the AfD at 16 to 18 per cent" ("supplying Russia with" is no owner)
+            # "projected the AfD at 16 to 18 per cent", a poll's "Labour on 31%" ("supplying
+            # Russia with" is no owner)
             subject = m.key
     possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
     if subject is None and possessive and after[0].lower == "of":
@@ -408,6 +461,19 @@ def read_figure(
             # a company reporting its own results in a story about several ("Kellbrook said
             # sales rose"); in a one-company story an analyst's firm speaks of that company
             subject = company_speaker(ctx.sources, companies)
+        if subject is None and quantity in _OWN_RESULTS:
+            # "Kestrel reported sales of $5.6bn": a body reporting results reports its own
+            subject = next(
+                (
+                    e.attributor
+                    for e in reversed(ctx.sources)
+                    if e.attributor is not None
+                    and e.start < number.start
+                    and ctx.kind(e.attributor) is EntityKind.ORGANIZATION
+                    and e.verb in _RESULT_VERBS
+                ),
+                None,
+            )
         if subject is None and not event_toll:
             subject = referred_holder(ctx, before, after[np_end:limit])
         if subject is None:
@@ -526,7 +592,7 @@ def read_figure(
     forecast = (
         any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha())
         and not announced_decision(before[-4:], _FORECAST)
-    ) or any(t.lower in _FORECAST_VERBS for t in clause[-10:])
+    ) or any(t.lower in _FORECAST_VERBS for t in _own_verb_phrase(ctx, clause[-10:]))
     if not forecast:
         j = np_end
         while (

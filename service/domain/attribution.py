@@ -92,6 +92,14 @@ _PASSIVE_REACH = 24
 _OWNED_REACH = 20
 
 
+# Participles that follow a figure they qualify ("a 0.8% decline expected").
+_EXPECTATION_PARTICIPLES = frozenset(
+    {"expected", "forecast", "projected", "estimated", "predicted"}
+)
+# "the ski patrol, which said": a relative clause whose speaker is the noun before it.
+RELATIVE_PRONOUNS = frozenset({"which", "who"})
+
+
 def find_attributions(
     text: str,
     start: int,
@@ -209,6 +217,16 @@ def find_attributions(
                 lo, hi = through_plural_possessives(
                     tokens, source_span_before(tokens, i - 1, covered), covered
                 )
+                if (
+                    lo == hi
+                    and prev >= 2
+                    and tokens[prev].lower in RELATIVE_PRONOUNS
+                    and tokens[prev - 1].text == ","
+                ):
+                    # "the ski patrol, which said ...": the noun before the clause speaks
+                    lo, hi = through_plural_possessives(
+                        tokens, source_span_before(tokens, prev - 2, covered), covered
+                    )
             if (
                 lo == hi
                 and prev >= 0
@@ -227,6 +245,15 @@ def find_attributions(
                     lo = hi  # "Inc. said revenue rose": a clause, not a source
         if lo < hi and all(t.lower in ARTICLES for t in tokens[lo:hi]):
             continue  # "the confirmed deployment": an adjective, not a reporting verb
+        if (
+            0 < lo < hi
+            and not passive
+            and (verb in _EXPECTATION_PARTICIPLES or tokens[lo].text[:1].islower())
+            and (tokens[lo - 1].text == "%" or any(c.isdigit() for c in tokens[lo - 1].text))
+        ):
+            # "a 0.8% decline expected in a poll": the figure's participle; "a survey of 2,104
+            # adults ... put Labour on 31%": the figure's noun. Neither names a source.
+            continue
         if lo < hi:
             name, attributor, key, keys = resolve_phrase(
                 text, tokens[lo].start, tokens[hi - 1].end, mentions, entities

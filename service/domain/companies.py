@@ -81,12 +81,19 @@ _STATE_RUN_KINDS = word_set("operator utility producer supplier developer")
 # Words after a company's own word that say what kind of company it is ("Halden Bank ASA").
 _COMPANY_TAIL = COMPANY_WORDS | CORPORATE_SUFFIXES | word_set("bank asa ab oyj se spa bv stores")
 _NAME = r"[A-Z][\w&’'.-]*(?: (?:&|[A-Z][\w&’'.-]*)){0,3}"
+# `\b` + _NAME for patterns that open with a name: the first capital is read before the
+# boundary test (a lookbehind), so the engine skips ahead to capitals at C speed instead of
+# testing `\b` at every position (a third faster, same matches).
+_NAME_FIRST = r"[A-Z](?<!\w.)" + _NAME.removeprefix("[A-Z]")
 _EXCHANGES = r"NYSE|NASDAQ|Nasdaq|LSE|LON|TSX|ASX|HKEX|SGX|NSE|BSE|JSE|Euronext|XETRA|OTC|AMEX"
 # "(NYSE: KLB)", "(HALD.OL)", "(7203.T)"; a bare acronym "(INE)" is a definition, not a ticker
 _TICKER = re.compile(
     rf"\s?\((?:(?:{_EXCHANGES})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,9}}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})\)"
 )
-_NAME_THEN_TICKER = re.compile(rf"\b({_NAME}){_TICKER.pattern}")
+_NAME_THEN_TICKER = re.compile(rf"({_NAME_FIRST}){_TICKER.pattern}")
+# A ticker's bracketed part opens with "(", so a search for it skips ahead at C speed: most
+# texts hold none and skip both ticker scans (each tries a name at every capital).
+_TICKER_BRACKET = re.compile(_TICKER.pattern.removeprefix(r"\s?"))
 # Titles of a company's officers: "Aerovia chief executive Rui Matos"
 _OFFICER_TITLES = (
     "chief executive",
@@ -96,13 +103,13 @@ _OFFICER_TITLES = (
     "chief operating officer",
     "finance director",
 )
-_NAME_OFFICER = re.compile(rf"\b({_NAME}) (?:{'|'.join(_OFFICER_TITLES)})\b")
+_NAME_OFFICER = re.compile(rf"({_NAME_FIRST}) (?:{'|'.join(_OFFICER_TITLES)})\b")
 # "chipmaker Nvidia", "budget airline Skyline", "hydro operator Ukrhydroenergo"
 _KIND_THEN_NAME = re.compile(rf"\b([A-Za-z][a-z-]+) ({_NAME})")
 _SHARES_OF = re.compile(rf"\b[Ss]hares (?:of|in) ({_NAME})")
-_NAME_SHARES = re.compile(rf"\b({_NAME})(?:['’]s)? (?:shares|stock)\b")
+_NAME_SHARES = re.compile(rf"({_NAME_FIRST})(?:['’]s)? (?:shares|stock)\b")
 # "Aerovia, the Portuguese airline," / "Halden, Norway's third-largest lender by assets"
-_APPOSITIVE = re.compile(rf"\b({_NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})")
+_APPOSITIVE = re.compile(rf"({_NAME_FIRST}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})")
 # Words that end the noun phrase of an appositive ("lender by assets", "firm that makes").
 _PHRASE_END = word_set("by of in on at for with that which who whose and or based")
 
@@ -118,6 +125,10 @@ class _Scan(NamedTuple):
     appositives: tuple[tuple[str, int, int], ...]  # (description, name start, name end)
 
 
+def _holds_ticker(text: str) -> bool:
+    return "(" in text and _TICKER_BRACKET.search(text) is not None
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(1), m.end(1)) for m in pattern.finditer(text))
 
@@ -129,7 +140,7 @@ def _scan(text: str) -> _Scan:
     costs more than the rest of this module, so the last few texts' scans are kept; a text
     lacking the words a pattern needs skips that pattern's scan."""
     return _Scan(
-        tickers=_spans(_NAME_THEN_TICKER, text) if "(" in text else (),
+        tickers=_spans(_NAME_THEN_TICKER, text) if _holds_ticker(text) else (),
         shares_of=_spans(_SHARES_OF, text) if "hares " in text else (),
         name_shares=_spans(_NAME_SHARES, text) if " shares" in text or " stock" in text else (),
         officers=_spans(_NAME_OFFICER, text) if any(w in text for w in _OFFICER_TITLES) else (),
@@ -191,7 +202,7 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
     every later mention, and an exchange inside a ticker is dropped."""
     discovered = {e.key: e for e in finding.discovered}
     mentions = list(finding.mentions)
-    tickers = [(m.start(), m.end()) for m in _TICKER.finditer(text)]
+    tickers = [(m.start(), m.end()) for m in _TICKER.finditer(text)] if _holds_ticker(text) else []
     if tickers:
         mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in tickers)]
     names: dict[str, str] = {}  # normalised name -> key
@@ -257,7 +268,8 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
     return EntityFinding(mentions=mentions, discovered=list(discovered.values()))
 
 
-_THE_NOUN = re.compile(r"\b[Tt]he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])")
+# (`\b` tested after the "T"/"t" is read, as in `_NAME_FIRST`: the scan skips ahead to them)
+_THE_NOUN = re.compile(r"[Tt](?<!\w.)he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])")
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms|Dr)\b")
 
 

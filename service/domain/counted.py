@@ -65,6 +65,7 @@ _LINKING_WORDS = word_set(
     decreased grew jumped slid declined gained lost up down surged plunged soared slipped
     sank shed advanced added put now nearly rise grow fall reach climb increase decrease
     expected forecast projected set likely seen estimated
+    eased slowed accelerated widened narrowed dipped rebounded edged ticked
     drop spread spreading expanded expand could would may might will to record new high
     a an overnight already
     cut raised lowered revised reduced lifted trimmed corrected adjusted downgraded upgraded
@@ -76,13 +77,13 @@ _LINKING_WORDS = word_set(
 CHANGES = frozenset({"growth", "decline"})
 _UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
-    "climb increase gain jump expanded expand expands"
+    "climb increase gain jump accelerated widened rebounded expanded expand expands"
 )
 
 
 _DOWN_WORDS = word_set(
     "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
-    "decline slide shrank shrunk shrink shrinks contracted"
+    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted"
 )
 
 
@@ -327,6 +328,24 @@ def _verb_over_object(clause: Sequence[Token]) -> str | None:
 _OBJECT_WORDS = word_set("the a an its their his her them it him us")
 
 
+_DEAL_VERBS = word_set(
+    "buy buys buying bought acquire acquires acquiring acquired purchase purchased sell sells "
+    "selling sold takeover"
+)
+_VALUING = word_set("values valued valuing")
+
+
+def _prices_a_deal(clause: Sequence[Token]) -> bool:
+    """A sum that prices a purchase: "... to buy X for", "values X at"."""
+    if not clause:
+        return False
+    last = clause[-1].lower
+    window = [t.lower for t in clause[-8:-1]]
+    return (last == "for" and any(w in _DEAL_VERBS for w in window)) or (
+        last == "at" and any(w in _VALUING for w in window)
+    )
+
+
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -372,6 +391,9 @@ def quantity_without_noun(
     if ctx.previous_quantity is not None and _gapped(ctx, clause):
         # "the EU pledged €20m in aid and the United States $15 million"
         return ctx.previous_quantity, ()
+    if dimension == "currency" and _prices_a_deal(clause):
+        # "agreed to buy Kestrel for $12.4 billion", "values the snack maker at $12.6bn"
+        return "value", ()
     if dimension == "currency":
         money, money_tokens = money_after(ctx, after, min(limit, len(after)))
         if money is not None:
@@ -422,7 +444,10 @@ def quantity_without_noun(
     if named is None and clause and all(t.lower in _LINKING_WORDS for t in clause):
         # "Inflation, as measured by ..., the Fed's preferred gauge, was 2.8%": the
         # sentence's subject, past an appositive
-        for tok in ctx.tokens[:2]:
+        opening = ctx.tokens[:2]
+        if len(opening) == 2 and f"{opening[0].lower} {opening[1].lower}" in SYNONYMS:
+            return canonical_quantity(f"{opening[0].lower} {opening[1].lower}"), opening
+        for tok in opening:
             if tok.lower in SYNONYMS and tok.lower not in FUNCTION_WORDS:
                 return canonical_quantity(tok.lower), [tok]
     if named is not None and (tokens or dimension in ("ratio", "currency")):
@@ -480,6 +505,18 @@ def quantity_without_noun(
         return canonical_quantity(phrase[-1].text), phrase
     if fallback_noun is not None and dimension is None:
         return fallback_noun, ()
+    if (
+        dimension is None
+        and ctx.earlier_noun is not None
+        and any(t.lower in _FIGURE_NOUNS for t in clause[-4:])
+    ):
+        # "The prefecture is sticking to its figure of 48,000" opening a paragraph: the
+        # figure the article has been counting
+        return ctx.earlier_noun, ()
     if dimension == "currency" and (verb := _verb_over_object(clause)) is not None:
         return MONEY_VERBS[verb], ()  # "fined the company 3.5 million euros"
     return _UNIT_QUANTITY.get(dimension or "", "count"), ()
+
+
+# Nouns that refer back to a figure already given ("its figure of", "the count ... at").
+_FIGURE_NOUNS = word_set("figure figures count estimate estimates tally")

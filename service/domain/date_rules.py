@@ -88,6 +88,9 @@ _FUTURE_CUE = re.compile(
 )
 _PAST_CUE = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated)\s+(?:on\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
+# A coordinated verb phrase starts a statement of its own: "beating forecasts of 5% and
+# accelerating from 3.4% growth in October" (October past, whatever was forecast before).
+_NEW_VERB_PHRASE = re.compile(r"\b(?:and|or|but)\s+[a-z]+ing\b")
 
 
 def looks_ahead(match: re.Match[str]) -> bool:
@@ -98,6 +101,9 @@ def looks_ahead(match: re.Match[str]) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
+    verbs = list(_NEW_VERB_PHRASE.finditer(window))
+    if verbs:
+        window = window[verbs[-1].start() :]
     return _PAST_CUE.search(window) is None and _FUTURE_CUE.search(window) is not None
 
 

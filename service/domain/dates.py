@@ -228,24 +228,25 @@ def _figure_end(sentence: str, near: int) -> int:
     return match.end() if match else digit.end()
 
 
-def _free_digits(sentence: str, lo: int, hi: int, spans: list[DateExpression]) -> list[int]:
-    """Positions of digits in sentence[lo:hi] that are not part of a date expression."""
-    starts = [e.start for e in spans]
-    free: list[int] = []
-    for digit in _DIGIT.finditer(sentence, lo, hi):
-        index = bisect.bisect_right(starts, digit.start()) - 1
-        if index < 0 or digit.start() >= spans[index].end:
-            free.append(digit.start())
-    return free
+class _FreeDigits:
+    """The digits of sentence[lo:hi] that are not part of a date expression, looked for only
+    where a date's claim is tested (most figures test none, or a short stretch)."""
 
+    def __init__(self, sentence: str, lo: int, hi: int, spans: list[DateExpression]) -> None:
+        self.sentence, self.lo, self.hi, self.spans = sentence, lo, hi, spans
+        self.starts = [e.start for e in spans]
 
-def _any_between(positions: list[int], lo: int, hi: int) -> bool:
-    index = bisect.bisect_left(positions, lo)
-    return index < len(positions) and positions[index] < hi
+    def any_between(self, lo: int, hi: int) -> bool:
+        """Whether such a digit lies in [lo, hi)."""
+        for digit in _DIGIT.finditer(self.sentence, max(lo, self.lo), min(hi, self.hi)):
+            index = bisect.bisect_right(self.starts, digit.start()) - 1
+            if index < 0 or digit.start() >= self.spans[index].end:
+                return True
+        return False
 
 
 def _claimed_by_another_figure(
-    sentence: str, figure: tuple[int, int], expr: DateExpression, free_digits: list[int]
+    sentence: str, figure: tuple[int, int], expr: DateExpression, free_digits: _FreeDigits
 ) -> bool:
     """The date belongs to another number: after the figure with that number in between ("rose
     to 2,600, up from 1,200 on Monday": Monday is 1,200's), or before the figure right behind
@@ -256,11 +257,11 @@ def _claimed_by_another_figure(
             # "killed 143 and left 125 missing, the agency said on Saturday": the day of
             # the report dates every figure it reports
             return False
-        return _any_between(free_digits, end, expr.start)
+        return free_digits.any_between(end, expr.start)
     attached = _ATTACHED.search(sentence, max(0, expr.start - 24), expr.start)
     if attached is None or start <= attached.start() < end:
         return False
-    return _any_between(free_digits, attached.start(), attached.end())
+    return free_digits.any_between(attached.start(), attached.end())
 
 
 def _is_reported_on(sentence: str, expr: DateExpression) -> bool:
@@ -297,7 +298,11 @@ def _comparison_base(sentence: str, figure_end: int, expr: DateExpression) -> bo
 
 
 # A number right before a date: "37 on", "4,650 cases a", "1,200 in".
-_ATTACHED = re.compile(r"\d[\d.,%]*\s+(?:[a-z]+\s+)?(?:on|in|at|by|as\ of|a|an|the)?\s*$")
+# ("2.8% year on year in October": the basis of a change sits between them too)
+_ATTACHED = re.compile(
+    r"\d[\d.,%]*\s+(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)"
+    r"\s+|[a-z]+\s+)?(?:on|in|at|by|as\ of|a|an|the)?\s*$"
+)
 # A subordinate clause between a date and the figure usually gives each its own time ("this
 # morning after 6 stations were closed on Saturday").
 _SUBORDINATOR = re.compile(r"\b(?:after|before|while|whereas|although|because|but)\b")
@@ -343,8 +348,8 @@ def resolve_as_of(
         and not _opens_range(sentence, e, near)
         and (e.preposition not in _DETERMINERS or _qualifies(sentence, e, near))
     ]
-    if near is not None:
-        free = _free_digits(sentence, max(0, lo - 30), hi, found)
+    if near is not None and candidates:  # (the digit scan serves only to drop candidates)
+        free = _FreeDigits(sentence, max(0, lo - 30), hi, found)
         candidates = [
             e
             for e in candidates

@@ -24,10 +24,11 @@ _EXCLUDE = re.compile(
     r"|(?<![\d.])\d{1,2}\s?o['’]clock\b"
     r"|(?<![\d.])\d{1,2}[:.]?\d{2}\s?(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MSK|IST)\b"
     r"|\b" + _MONTH + r"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"
+    # a second day: "May 14 and 15" (not "May 14 and 15 people")
+    r"(?:\s(?:and|or|to|&)\s\d{1,2}(?:st|nd|rd|th)?(?![\d.,]?\d)(?!\s+[a-z]))?"
     r"(?:,?\s{1,3}\d{4}(?!\d))?"
-    r"|(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\s{1,3}(?:of\s{1,3})?"
-    + _MONTH
-    + r"\b\.?"
+    r"|(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?"
+    r"|\s(?:and|or|to|&)\s\d{1,2}(?:st|nd|rd|th)?)?\s{1,3}(?:of\s{1,3})?" + _MONTH + r"\b\.?"
     r"(?:,?\s{1,3}\d{4}(?!\d))?"
     r"|(?P<years>(?<![\d,.])(?:1[89]\d\d|20\d\d)\s?[-–/]\s?(?:\d{4}|\d{2})(?!\d))"
     r"|'\d0s\b)"

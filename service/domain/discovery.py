@@ -74,7 +74,11 @@ ABBREVIATIONS = _VOCABULARY["ABBREVIATIONS"]
 PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
 CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
 COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
-PLACE_PREPOSITIONS = frozenset(("in", "near", "at", "from", "outside", "across", "inside"))
+# "a slope above X", "rescued off Lampedusa": where, for a name nothing else classifies
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "at", "from", "outside", "across", "inside"}
+    | {"above", "below", "beneath", "off", "around", "along", "beyond"}
+)
 # Lowercase words naming the kind of place a name before them is ("the Attica region").
 AREA_WORDS = frozenset(
     {
@@ -298,11 +302,15 @@ class NameResolver:
         if 0 <= last_title < len(tokens) - 1:
             tokens, words, titled = tokens[last_title + 1 :], words[last_title + 1 :], True
         if run.unsure and not titled:
-            return tokens, EntityKind.PLACE if words[-1] in PLACE_WORDS else None
+            # "in Rae Bareli": a longer place name that ends with a known town's
+            where = run.preceded_by in ("in", "near") and len(tokens) <= 3
+            return tokens, EntityKind.PLACE if words[-1] in PLACE_WORDS or where else None
         while tokens and words[0] in CONNECTORS:
             tokens, words = tokens[1:], words[1:]
         if not tokens or all(w in self.common or w in TITLE_WORDS for w in words):
             return tokens, None
+        if len(tokens) == 1 and _names_a_body(tokens[0][2], run):
+            return tokens, EntityKind.ORGANIZATION  # "the SIPTU union", "the PCS said"
         if any(w in EVENT_WORDS for w in words) or any(
             t[2].isupper() and len(t[2]) > 1 for t in tokens
         ):
@@ -421,14 +429,16 @@ class NameResolver:
         if owners or is_ordinary_word(norm) or norm in _GENERIC_WORDS:
             return None
         if kind in (EntityKind.PERSON, None):
-            # A surname alone may name a person learned from earlier articles.
+            # A surname alone may name a well-known person the shipped base lists ("Kim").
             known = self.kb.person_by_surname(norm)
             if known is not None:
                 return known
         if kind is None or run.in_headline:
             return None
         name = _name_text(text, tokens)
-        return self._new(name.title() if name.isupper() else name, kind, (), None)
+        if name.isupper() and kind is not EntityKind.ORGANIZATION:
+            name = name.title()  # "FILLMORE" in a dateline; an acronym keeps its capitals
+        return self._new(name, kind, (), None)
 
     def _new(
         self, name: str, kind: EntityKind, aliases: tuple[str, ...], parent: str | None
@@ -442,6 +452,20 @@ class NameResolver:
         for alias in (name, *aliases):
             self.by_name[normalize_alias(alias)] = key
         return key
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _names_a_body(word: str, run: NameRun) -> bool:
+    """An acronym that an organisation word follows ("the SIPTU union") or that speaks after
+    "the" ("the PCS said"): a body the knowledge base lacks. Elsewhere an acronym alone may
+    be anything ("a CEO", "GDP"), so it stays unread."""
+    if not _ACRONYM.fullmatch(word):
+        return False
+    return run.followed_by in ORG_WORDS or (
+        run.preceded_by == "the" and run.followed_by in REPORT_VERBS
+    )
 
 
 def _joined_by_ampersand(text: str, tokens: list[Token]) -> bool:

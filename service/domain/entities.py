@@ -324,7 +324,16 @@ def _is_dateline(text: str, run: list[Token]) -> bool:
 
 
 def _split_lists(run: list[Token]) -> list[list[Token]]:
-    """ "Mzimba and Karonga" is two names; "Department of Health and Human Services" is one."""
+    """ "Mzimba and Karonga" is two names; "Department of Health and Human Services" is one;
+    "Zhang Wei of Harbour Securities" is a person and the body they work for."""
+    of = next((k for k, t in enumerate(run) if t[2] == "of"), -1)
+    if (
+        of in (2, 3)
+        and len(run) > of + 1
+        and normalize_word(run[-1][2]) in ORG_WORDS
+        and not any(normalize_word(t[2]) in ORG_WORDS for t in run[:of])
+    ):
+        return [run[:of], run[of + 1 :]]
     if not any(t[2] in ("and", "&") for t in run) or any(
         normalize_word(t[2]) in ORG_WORDS for t in run
     ):

@@ -33,6 +33,7 @@ from service.domain.attribution import (
 )
 from service.domain.cleanup import clean_html, clean_text
 from service.domain.companies import company_keys, recognise_companies
+from service.domain.currency_context import resolve_currencies
 from service.domain.entities import find_entities
 from service.domain.figure_dates import (
     CLAUSE_BOUNDARY,
@@ -48,6 +49,7 @@ from service.domain.focus import (
     principal_subject,
 )
 from service.domain.forecast_cues import replaces_revised_forecast
+from service.domain.gatherings import gathering_quantity, is_protest_story
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
     Entity,
@@ -80,6 +82,14 @@ _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
 _MAX_FIGURES_PER_SENTENCE = 200
 # Every clause boundary holds one of these: most sentences need no boundary scan.
 _CLAUSE_MARKS = (";", "while", "whereas", "but")
+
+
+def _inside_mention(
+    number: NumberMention, mentions: Sequence[EntityMention], starts: Sequence[int]
+) -> bool:
+    """Whether `number` lies within one of `mentions` (sorted by start; `starts` theirs)."""
+    k = bisect.bisect_right(starts, number.start) - 1
+    return k >= 0 and mentions[k].start <= number.start and number.end <= mentions[k].end
 
 
 def _paragraph_breaks(text: str) -> list[int]:
@@ -155,6 +165,11 @@ def extract_article(
         parent = entity_of(entity.parent) if entity is not None and entity.parent else None
         return parent.key if parent is not None and parent.kind is EntityKind.COUNTRY else None
 
+    def home_country(key: str) -> str | None:
+        # a discovered body ("Kenya's Treasury") is in its parent's country
+        entity = discovered.get(key)
+        return base_kb.country_of(entity.parent if entity is not None and entity.parent else key)
+
     mentions = sorted(finding.mentions, key=lambda m: m.start)
     numbers = sorted(find_numbers(cleaned), key=lambda n: n.start)
     entities: dict[str, Entity] = {}
@@ -164,6 +179,13 @@ def extract_article(
             if entity is not None:
                 entities[m.key] = entity
     mentions = [m for m in mentions if m.key in entities]
+    # a figure inside a name is part of the name ("the Nikkei 225", "the CAC 40")
+    mention_starts = [m.start for m in mentions]
+    numbers = [n for n in numbers if not _inside_mention(n, mentions, mention_starts)]
+    # "3 billion crowns", "12 cents": the currency the story's own codes and countries say
+    numbers = resolve_currencies(
+        numbers, [c for m in mentions if (c := home_country(m.key)) is not None]
+    )
     mentions_by = _by_sentence(sentences, mentions)
     numbers_by = _by_sentence(sentences, numbers)
     breaks = _paragraph_breaks(cleaned)
@@ -216,6 +238,7 @@ def extract_article(
         ),
         event=principal_event(mentions, entity_of, lead_end),
         companies=companies,
+        protest=is_protest_story(cleaned),
     )
     if (
         focus.subject is not None
@@ -307,11 +330,13 @@ def extract_article(
 
 
 class _ParagraphMemory:
-    """Per paragraph: the last counted noun and the subject of each quantity counted."""
+    """Per paragraph: the last counted noun and the subject of each quantity counted; and
+    the article's last counted noun."""
 
     def __init__(self) -> None:
         self.last_noun: dict[int, str] = {}
         self.subjects: dict[int, dict[str, str]] = {}
+        self.article_noun: str | None = None
 
 
 def _assertions(
@@ -337,6 +362,7 @@ def _assertions(
         else []
     )
     ctx.figure_spans = [(n.start, n.end) for n in figures]
+    ctx.earlier_noun = memory.article_noun
     for j, number in enumerate(figures):
         if not is_real_figure(ctx.text, number, sentence.start):
             continue
@@ -364,9 +390,13 @@ def _assertions(
             ResultsReading(reading.quantity, reading.is_forecast, reading.location),
         )
         reading.quantity, reading.is_forecast, reading.location = reread
+        if reading.quantity == "protesters" and not focus.protest:
+            # "a crowd of 82,000" at a match, a trial's "1,200 participants"
+            reading.quantity = gathering_quantity(ctx.text, number.start, reading.end)
         ctx.previous_quantity = reading.quantity
         if dimension is None:
             memory.last_noun[paragraph] = reading.quantity
+            memory.article_noun = reading.quantity
         if reading.subject is not None:
             subjects[reading.quantity] = reading.subject
             previous_subject = reading.subject

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from service.domain.fact_splits import RUNNING_WINDOW, is_event_bound, near, span, split_by_time
 from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
+from service.domain.owners import is_event_toll
 from service.domain.tolerance import compatible, unit_base
 
 __all__ = ["Contains", "Slot", "merge_slots", "slot_of", "subject_of"]
@@ -57,6 +58,7 @@ def merge_slots(
         for _, cluster in split_by_time(slots[slot])
     ]
     window = dt.timedelta(0) if is_event_bound(members[0].quantity) else RUNNING_WINDOW
+    toll = is_event_toll(members[0].quantity)
     spans = [span(c) for _, c in pieces]
     # The covering relation is computed once per pair of slots, not per pair of pieces.
     finer_slots = {a: {b for b in slots if _covers(a, b, contains)} for a in slots}
@@ -101,7 +103,11 @@ def merge_slots(
         best = top or {s for s in wanted if not finer_slots[s] & wanted}
         target = [j for j in targets if pieces[j][0] in best]
         finer = [a for j in finer_ids if root[j] != i for a in pieces[j][1]]
-        if len(best) == 1 and len(target) == 1 and _may_join(slot, best.pop(), finer, cluster):
+        if (
+            len(best) == 1
+            and len(target) == 1
+            and _may_join(slot, best.pop(), finer, cluster, toll)
+        ):
             root[i] = target[0]
     out: dict[int, list[AssertionView]] = {}
     for i, (_, cluster) in enumerate(pieces):
@@ -113,7 +119,11 @@ def merge_slots(
 
 
 def _may_join(
-    slot: Slot, site: Slot, site_members: list[AssertionView], members: list[AssertionView]
+    slot: Slot,
+    site: Slot,
+    site_members: list[AssertionView],
+    members: list[AssertionView],
+    toll: bool = False,
 ) -> bool:
     """Whether a vaguer slot's figures may join the figures of the one finer slot they fit.
 
@@ -125,7 +135,9 @@ def _may_join(
     the same bound) shows both name one count ("2,600 killed in Turkey" and "2,600 killed in
     Van"); without it they stay apart (see the module docstring).
     """
-    if slot[1] is None or slot[1] == site[1]:
+    if slot[1] is None or slot[1] == site[1] or toll:
+        # (a happening's toll is one count wherever it is said to be: "the cyclone killed
+        # at least 40 in Mozambique" and "the cyclone killed 52 in Beira")
         return any(compatible(a, b) for a in members for b in site_members)
     stated = {_statement(a) for a in members} - {None}
     return any(_statement(b) in stated for b in site_members)

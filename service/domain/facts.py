@@ -45,11 +45,12 @@ article and the country in the next), so grouping runs in five steps:
       with several (two regions and no whole) it stays apart: ambiguous. Either way some
       value must be possible for both (a vague figure contradicting everything said about
       the one named fact more likely counts something else: a total, an earlier event).
-   A subject no country holds (an event, a firm the knowledge base cannot place: it anchors
-   its own family) that articles place at several places the knowledge base does not nest
-   is slotted without a place (`_placed_by_subject`, needs `country_of`): one storm reported
+   An event no country holds (it anchors its own family) that articles place at several
+   places the knowledge base does not nest is slotted without a place
+   (`event_places.placed_by_event`, needs `country_of` and `kind_of`): one storm reported
    "in Beira" by one outlet and "in Sofala" by the next is one happening, the places being
-   where each article stands.
+   where each article stands. Only an event: a firm's figures at two sites are two counts;
+   and not a distance, nor figures naming different kinds of the counted thing.
    A whole place also joins a site inside it on evidence: some report states the same
    figure for the whole as another states for the site ("2,600 killed in Turkey", "2,600
    killed in Van"): a part and its whole seldom share a count, so 10,000 troops in a country
@@ -65,7 +66,8 @@ article and the country in the next), so grouping runs in five steps:
 
    | quantity kind                                 | window  | why                            |
    |-----------------------------------------------|---------|--------------------------------|
-   | event-bound (protesters, turnout, votes, ...) | 0 days  | each gathering is its own event |
+   | event-bound (protesters, turnout, votes, ...; | 0 days  | each gathering is its own event |
+   | a temperature: a day's reading)               |         | (a day's reading, its own day)  |
    | everything else (tolls, troops, areas, money) | 30 days | a running count gets revised    |
 
    A new fact also starts between two figures dated to different calendar months (both on a
@@ -110,6 +112,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
+from service.domain.event_places import CountryOf, KindOf, placed_by_event
 from service.domain.explain import (
     NameOf,
     apart_label,
@@ -135,6 +138,7 @@ __all__ = [
     "Contains",
     "CountryOf",
     "FactGroup",
+    "KindOf",
     "containment_candidates",
     "family_key",
     "group_facts",
@@ -164,9 +168,6 @@ class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
     last_date: dt.date | None = None
     # True for forecasts standing apart from the reports of their family (key ends "~forecast").
     forecast: bool = False
-
-
-CountryOf = Callable[[str], str | None]
 
 
 def _no_country(key: str) -> str | None:
@@ -211,6 +212,7 @@ def group_facts(
     country_of: CountryOf | None = None,
     contains: Contains | None = None,
     family_of: Callable[[AssertionView], str] | None = None,
+    kind_of: KindOf | None = None,
 ) -> list[FactGroup]:
     """Group assertions into facts (family, slot, time); sorted by key, order-independent.
 
@@ -218,7 +220,8 @@ def group_facts(
     `family_key(a, country_of)`. `contains(outer, inner)` (True when place `inner` lies in
     place `outer`) lets a figure for a whole place meet the figures of the one site inside
     it (see the module docstring); without it places only meet when equal. `country_of`
-    also tells which subjects no country holds (their unnested places do not split them).
+    and `kind_of` (an entity key's kind, None when unknown) tell which subjects are events
+    no country holds: their unnested places do not split them.
     """
     names = name_of or key_to_name
     key_of = family_of or (lambda a: family_key(a, country_of))
@@ -228,8 +231,8 @@ def group_facts(
     groups: list[FactGroup] = []
     for family, members in families.items():
         inside = contains or (lambda outer, inner: False)
-        if country_of is not None:
-            members = _placed_by_subject(family, members, country_of, inside)
+        if country_of is not None and kind_of is not None:
+            members = placed_by_event(family, members, country_of, kind_of, inside)
         for slot, merged in merge_slots(members, inside):
             stem = f"{family}|{slot[0] or '-'}|{slot[1] or '-'}"
             for anchor, timed in split_by_time(merged):
@@ -248,29 +251,6 @@ def group_facts(
                         for rival, piece in _rivals(unattributed)
                     )  # fmt: skip
     return _unique_keys(sorted(groups, key=lambda g: g.key))
-
-
-def _placed_by_subject(
-    family: str, members: list[AssertionView], country_of: CountryOf, contains: Contains
-) -> list[AssertionView]:
-    """Figures of a subject no country holds (an event, a firm) are slotted without a place.
-
-    Such a subject anchors its own family (`family_key`), and one storm or wildfire is one
-    happening: the place an article attaches to its figure ("in Beira", "in Ventura County")
-    is where the article stands, not a part of the subject, and the knowledge base seldom
-    nests such places anyway. A country or a place as the subject keeps its location, and
-    so do the figures of a subject named at one place only (rule (b) joins its unplaced ones)
-    or at places the knowledge base nests (a whole and its part: step 2 tells them apart).
-    """
-    anchor = family.rsplit("|", 1)[1]
-    places = sorted({a.location for a in members if a.location and subject_of(a) == anchor})
-    if len(places) < 2 or country_of(anchor) is not None:
-        return members  # one place (rule (b) joins the unplaced), or a placed subject
-    if any(contains(p, q) for p in places for q in places if p != q):
-        return members  # a whole and its part: the containment rules tell them apart
-    return [
-        msgspec.structs.replace(a, location=None) if subject_of(a) == anchor else a for a in members
-    ]
 
 
 def _rivals(part: list[AssertionView]) -> list[tuple[str, list[AssertionView]]]:

@@ -114,7 +114,8 @@ def figure_as_of(
         return None
     clause = text[lo:hi]
     near = number.start - lo
-    when = _WHEN_CLAUSE.search(clause, 0, near)
+    # (every such clause holds "when": most need no scan)
+    when = _WHEN_CLAUSE.search(clause, 0, near) if clause.find("when", 0, near) >= 0 else None
     if when is not None:
         # "since 2022, when explosions killed 18 miners": the figure is of that time
         return resolve_as_of(f"in {when.group(1)}", published)

@@ -36,6 +36,8 @@ class Focus(NamedTuple):
     # Its organisations that are companies (`companies.company_keys`): they own the results
     # they report.
     companies: frozenset[str] = frozenset()
+    # Whether it speaks of a protest: only then is a crowd a count of protesters.
+    protest: bool = True
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -185,7 +187,12 @@ def principal_place(
     direct = weight - sum(w for k, w in by_place.items() if country_of(k) == country)
     if inside:
         leader_weight, _, leader = inside[0]
-        if leader_weight >= weight / 3 or (leader in prominent and 0 < direct <= 2 * leader_weight):
+        # two places of the country the lead names alike ("the Attica region", "the island
+        # of Crete"): the story is about the country, not the first of them
+        shared = len(inside) > 1 and inside[1][0] == leader_weight and inside[1][2] in prominent
+        if leader_weight >= weight / 3 or (
+            leader in prominent and not shared and 0 < direct <= 2 * leader_weight
+        ):
             # the place holds a third of the country's weight, or the lead names it and
             # it gets half of what the country itself does: the story is about that place
             return leader
@@ -193,9 +200,10 @@ def principal_place(
 
 
 # How business copy refers back to its company: "the company", "the U.S. chipmaker", "the
-# lender". Bounded: one optional modifier word.
+# lender". Bounded: one optional modifier word. The word boundary is tested after the
+# "T"/"t" is read (a lookbehind), so the whole-text scan skips ahead to them at C speed.
 _COMPANY_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?:[A-Z][\w.-]{0,20}\s+)?(?:company|firm|group|[a-z]{2,12}maker|retailer|"
+    r"[Tt](?<!\w.)he\s+(?:[A-Z][\w.-]{0,20}\s+)?(?:company|firm|group|[a-z]{2,12}maker|retailer|"
     r"airline|carrier|lender|bank|insurer|miner|manufacturer|conglomerate|start-?up|chain|"
     r"grocer|supermarket|operator|brewer|producer|supplier|utility)(?:'s|’s)?\b"
 )

@@ -183,6 +183,8 @@ class KnowledgeBase:
         self._lower_starts: set[str] = set()
         self._lower_norms: set[str] = set()
         self._surnames: dict[str, set[str]] | None = None
+        # Keys `with_entities` added (learned from articles), not shipped ones.
+        self._learned: frozenset[str] = frozenset()
         if index is None:
             for entity in entities:
                 self._add(entity)
@@ -216,10 +218,12 @@ class KnowledgeBase:
         kb._prefixes = set(self._prefixes)
         kb._lower_starts = set(self._lower_starts)
         kb._lower_norms = set(self._lower_norms)
+        learned = set(self._learned)
         for entity in extra:
             old = kb._entities.get(entity.key)
             if old is None:
                 kb._add(entity)
+                learned.add(entity.key)
                 continue
             known = {old.name, *old.aliases}
             new_aliases = tuple(
@@ -231,6 +235,7 @@ class KnowledgeBase:
                 )
                 for alias in new_aliases:
                     kb._index(entity.key, alias)
+        kb._learned = frozenset(learned)
         return kb
 
     def with_places(self, extra: Iterable[Entity]) -> KnowledgeBase:
@@ -320,11 +325,17 @@ class KnowledgeBase:
         return False
 
     def person_by_surname(self, surname: str) -> str | None:
-        """The one known person whose last name is `surname` (normalised), or None."""
+        """The one shipped person whose last name is `surname` (normalised), or None.
+
+        People learned from other articles are left out: over a large corpus a surname
+        unique among them is still often someone else's ("Mr Leite" the farmer is not
+        Governor Eduardo Leite of another story). An article that means them names them in
+        full, and the full name links its lone surnames within the article (`discovery`).
+        """
         if self._surnames is None:
             self._surnames = {}
             for entity in self._entities.values():
-                if entity.kind is EntityKind.PERSON:
+                if entity.kind is EntityKind.PERSON and entity.key not in self._learned:
                     last = normalize_alias(entity.name).rsplit(" ", 1)[-1]
                     self._surnames.setdefault(last, set()).add(entity.key)
         owners = self._surnames.get(surname, set())
@@ -365,7 +376,10 @@ class KnowledgeBase:
         candidates = [
             k
             for k, (_, _, word) in enumerate(tokens)
-            if word[0].isupper() or word[0].isdigit() or word in lower_starts
+            if word[0].isupper()
+            or word[0].isdigit()
+            or word in lower_starts
+            or ("." in word and normalize_word(word) in lower_starts)  # "ver.di"
         ]
         i = 0
         for i_candidate in candidates:

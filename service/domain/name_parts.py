@@ -25,6 +25,9 @@ from service.domain.model import EntityKind
 
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
 _LAST_WORD = re.compile(TOKEN.pattern + "$")
+# Capitalised words after a town's name that make the whole the name of another place: a
+# street, a station or a town grown round one ("Jajpur Road", "Clapham Junction").
+_OTHER_PLACE = frozenset({"Road", "Street", "Avenue", "Junction", "Station", "Square", "Lane"})
 
 
 def drop_name_parts(
@@ -54,6 +57,8 @@ def drop_name_parts(
         after = _word_at(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
         if after is not None and after[0] not in starts and is_name_word(after[2], common):
             continue
+        if after is not None and after[2] in _OTHER_PLACE:
+            continue  # "Jajpur Road", "Dover Street": another place, named after this one
         before = _word_before(text, m.start)
         if before is not None and before[2][:1].isupper() and before[2].lower() in EVENT_LEADERS:
             unsure.add(m.start)  # "Hurricane Milton", "Storm Florence": a storm's name

@@ -78,6 +78,25 @@ _AFTER_VERB = word_set(
 _SUBJECT_PRONOUNS = frozenset({"they", "we", "he", "she", "i", "you"})
 
 
+_PERIOD_WORDS = frozenset({"year", "month", "quarter", "week", "day"})
+
+
+def _is_comparison_basis(tokens: Sequence[Token], i: int, limit: int) -> bool:
+    """ "year on year", "month-on-month", "year over year", "y/y" at `i`."""
+    if i >= limit:
+        return False
+    words = tokens[i].lower.replace("-", " ").split()
+    if len(words) == 3:  # one token: "year-on-year"
+        return words[0] in _PERIOD_WORDS and words[1] in {"on", "over"} and words[2] == words[0]
+    if tokens[i].lower not in _PERIOD_WORDS or i + 2 >= len(tokens):
+        return False
+    k = i + 1 + (tokens[i + 1].text == "-")
+    if k + 1 >= len(tokens) or tokens[k].lower not in {"on", "over"}:
+        return False
+    k += 1 + (tokens[k + 1].text == "-")
+    return k < len(tokens) and tokens[k].lower == tokens[i].lower
+
+
 def noun_phrase(
     ctx: SentenceContext, tokens: Sequence[Token], limit: int, count: float | None = None
 ) -> tuple[list[Token], int]:
@@ -95,6 +114,8 @@ def noun_phrase(
             # read after its figure by `counted`
             return [], 0
     phrase: list[Token] = []
+    if _is_comparison_basis(tokens, i, limit):
+        return [], 0  # "8.7 per cent year on year": the basis of a change, nothing counted
     while i < limit and len(phrase) < _MAX_NP:
         tok = tokens[i]
         low = tok.lower

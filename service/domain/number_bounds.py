@@ -109,6 +109,8 @@ def _join(text: str, first: Figure, second: Figure, gap: re.Match[str]) -> Figur
         return None
     if first.scale == 1.0 and second.scale != 1.0 and abs(first.raw) <= abs(second.raw):
         low = first.raw * second.scale  # "between 1.5 and 2 million", "$20-30bn"
+        if second.scale < 1:
+            low = round(low, 12)  # "between 40 and 45p": a coin's value is rounded
     start = first.start
     tokens = left_tokens(text, first.start, 3)
     if len(tokens) >= 2 and QUALIFIER_PHRASES.get(tokens[-1][0]) is Qualifier.APPROX:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from service.domain.digit_exclusions import Exclusions
 from service.domain.model import Qualifier
+from service.domain.number_phrases import LABEL_WORDS, NOT_NAME_WORDS
 from service.domain.number_words import (
     CARDINAL_WORDS,
     RUN_WORDS,
@@ -29,7 +30,7 @@ from service.domain.unit_words import (
     read_scale,
     read_unit,
 )
-from service.domain.units import UNITS
+from service.domain.units import SUBUNITS, UNITS
 
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5}
 _VULGAR.update({"⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8})
@@ -161,7 +162,19 @@ def scan_figures(text: str, excluded: Exclusions) -> list[Figure]:
             found.append(_read_vague(text, m))
         else:
             found.extend(_read_words(text, m))
+    for num in found:
+        if num.unit in SUBUNITS:
+            _in_main_unit(num)  # "one penny", "hundreds of pence"
     return found
+
+
+def _in_main_unit(num: Figure) -> None:
+    """A figure in coins ("one penny") as money in the main unit (GBP 0.01)."""
+    assert num.unit is not None
+    num.unit, per_unit = SUBUNITS[num.unit]
+    # rounded: 41 / 100 and 53.8 / 100 leave binary remainders
+    num.low, num.high = round(num.low / per_unit, 12), round(num.high / per_unit, 12)
+    num.scale /= per_unit
 
 
 def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | None:
@@ -198,9 +211,19 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
     elif glued and text[start:num_start] in LETTER_PREFIXES:
         return None  # "N95", "P5", "R2": only "R1.3bn", "N500bn" are money
     found = read_unit(text, end, scale != 1.0)
+    if (
+        found
+        and found[0] in SUBUNITS
+        and (
+            currency is not None
+            or found[2] == "-"
+            or (found[2] == "" and (raw in _PICTURE_LINES or _labelled(text, start)))
+        )
+    ):
+        found = None  # "a 5-pence coin" describes; "720p" is a picture, "Article 3c" a name
     if found:
         code, unit_end, gap = found
-        is_money = code == "%" or UNITS[code][0] == "currency"
+        is_money = code == "%" or code in SUBUNITS or UNITS[code][0] == "currency"
         if _HYPHEN_WORD.match(text, unit_end):
             if gap == "-" and text.startswith("-old", unit_end):
                 return None  # "a 10-year-old": an age adjective, not a figure
@@ -214,9 +237,25 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
         unit = "fraction"
     num = new_figure(start, end, raw * scale, "digits", unit)
     num.raw, num.scale = raw, scale
+    if unit in SUBUNITS:
+        _in_main_unit(num)  # "41p": GBP 0.41, as "£0.41" reads
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
     return num
+
+
+_PICTURE_LINES = frozenset({240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)[ \u00a0]$")
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether a label or a name comes right before the figure at `start` ("Article 3c",
+    "Class 4c"): letters glued to its digits then continue that name, not a coin."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in LABEL_WORDS or (m.group(1)[0].isupper() and word not in NOT_NAME_WORDS)
 
 
 def _inside_name(text: str, start: int) -> bool:
@@ -238,7 +277,7 @@ def _inside_name(text: str, start: int) -> bool:
 def _describes(unit: str) -> bool:
     """Whether a hyphenated word number with this unit describes rather than measures: "a
     two-year plan", "a one-percent chance"; "a four-mile drive", "a three-ton load" measure."""
-    return unit == "%" or UNITS[unit][0] in ("duration", "currency", "ratio")
+    return unit == "%" or unit in SUBUNITS or UNITS[unit][0] in ("duration", "currency", "ratio")
 
 
 def _read_vague(text: str, m: re.Match[str]) -> Figure:

@@ -155,31 +155,59 @@ SUBJECT_KINDS = (
 )
 
 
+# Nouns a name can modify as whose study it is: "a Reuters poll", "the Nomura forecast".
+_STUDY_NOUNS = frozenset(
+    {
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "forecast",
+        "forecasts",
+        "estimate",
+        "estimates",
+        "consensus",
+        "analysis",
+        "study",
+        "model",
+        "projection",
+        "projections",
+    }
+)
+
+
+def _names_a_study(clause: Sequence[Token], end: int) -> bool:
+    """A name right before a poll or forecast noun owns the study, not the figure."""
+    after = next((t for t in clause if t.start >= end), None)
+    return after is not None and after.lower in _STUDY_NOUNS
+
+
 def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
     """First entity of a clause not governed by a preposition and not the quoted source."""
     prev = ""
     for i, tok in enumerate(clause):
         m = ctx.mention_at(tok.start)
         if m is not None and tok.start == m.start:
-            in_source = any(s <= m.start < e for s, e in ctx.source_spans)
-            modifier = tok.text.endswith(("'s", "’s")) and any(
-                ctx.mention_at(t.start) not in (None, m) for t in clause[i + 1 : i + 4]
-            )  # "Germany's conservative Christian Democrats (CDU)", not "Kenya's central bank"
-            counter = any(
-                t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
-            )  # "the interior ministry counted 310,000 protesters": who counts, not whose
-            modifier = (
-                modifier or describes_company(clause[i:], m.end) or names_product(clause[i:], m.end)
-            )
             # "Shares of Kellbrook rose 4%": the company whose shares move
             shares = prev in {"of", "in"} and i >= 2 and clause[i - 2].lower in _SHARE_NOUNS
+            # the cheap tests first: most mentions fail them and skip the token scans below
             if (
                 (prev not in ACTOR_BLOCKERS or shares)
-                and not in_source
-                and not modifier
-                and not counter
                 and ctx.kind(m.key) in SUBJECT_KINDS
                 and m.key not in ctx.source_keys
+                and not any(s <= m.start < e for s, e in ctx.source_spans)
+                # "Germany's conservative Christian Democrats (CDU)", not "Kenya's central bank"
+                and not (
+                    tok.text.endswith(("'s", "’s"))
+                    and any(ctx.mention_at(t.start) not in (None, m) for t in clause[i + 1 : i + 4])
+                )
+                # "the interior ministry counted 310,000 protesters": who counts, not whose
+                and not any(
+                    t.lower in _COUNTING_VERBS for t in clause[i + 1 : i + 4] if t.start >= m.end
+                )
+                and not describes_company(clause[i:], m.end)
+                and not names_product(clause[i:], m.end)
+                and not _names_a_study(clause, m.end)
             ):
                 return m.key
         if m is None and tok.text != ",":

@@ -16,6 +16,8 @@ from service.domain.sentence_context import SentenceContext, word_set
 
 LOCATION_PREPS = frozenset(
     {"in", "to", "into", "at", "near", "inside", "across", "throughout", "within", "outside"}
+    # ("above"/"below" are left out: "below Wall Street expectations" compares)
+    | {"beneath", "off", "around", "along", "beyond"}  # "off Lampedusa", "along the Rhine"
 )
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
 

@@ -36,6 +36,7 @@ _COUNT_VERBS = word_set(
 PERFECT = word_set("has have had already")
 _COMPARE_WORDS = word_set("above below than against from versus vs not")
 _ARTICLES = word_set("the a an its their")
+_COMPARED = word_set("compared comparison compares contrasted")
 
 
 def number_of(
@@ -75,6 +76,8 @@ def number_of(
 def is_compared(clause: Sequence[Token]) -> bool:
     """Whether the clause ends in a comparison ("well above the", "up from the", "not the")."""
     words = [t.lower for t in clause[-3:] if t.lower not in _ARTICLES]
+    if len(words) >= 2 and words[-1] in {"with", "to"} and words[-2] in _COMPARED:
+        return True  # "compared with the 2.0% cited by the ministry"
     return bool(words) and words[-1] in _COMPARE_WORDS
 
 

@@ -48,9 +48,21 @@ _CHANGE = re.compile(
 )
 
 
+# Every match of `_PERIOD_ENDED` holds one of these nouns, in any case: most sentences hold
+# none and skip the scan. Exact on lowercased text unless the text holds one of the letters
+# that match an ASCII letter only under IGNORECASE ("İ", "ı", "ſ").
+_PERIOD_NOUNS = ("quarter", "period", "half", "year", "months", "weeks")
+_FOLDS_TO_ASCII = ("İ", "ı", "ſ")
+
+
 def period_ended(text: str, published: dt.date | None) -> dt.date | None:
     """The end of the first reporting period `text` names by its end ("the quarter ended
     Oct. 31" -> 31 October), or None."""
+    lower = text.lower()
+    if not any(noun in lower for noun in _PERIOD_NOUNS) and not any(
+        c in text for c in _FOLDS_TO_ASCII
+    ):
+        return None
     for m in _PERIOD_ENDED.finditer(text):
         for expr in resolve_date_expressions(text[m.end() : m.end() + 40], published):
             if expr.start == 0 and expr.date is not None and expr.precision == "day":

@@ -36,6 +36,11 @@ _ESTIMATE = re.compile(
     rf"\b(?:{_ESTIMATORS})\b[^.;:\d$€£¥]{{0,70}}$",
     re.IGNORECASE,
 )
+# Every match of `_ESTIMATE` holds one of these, in any case; a window holding none skips the
+# scan (exact on lowercased text unless it holds a letter that matches an ASCII one only
+# under IGNORECASE). Likewise "share" or "stock" for `_SHARE_MOVE`.
+_ESTIMATOR_STEMS = ("analyst", "consensus", "economists", "forecasters", "polled", "expectation")
+_FOLDS_TO_ASCII = ("İ", "ı", "ſ")
 _ESTIMATE_WORD = re.compile(
     r"\b(?:estimates?|forecasts?|expectations?|expected|expecting|projected|predicted|consensus|"
     r"anticipated)\b",
@@ -94,7 +99,13 @@ def reread_results_figure(
     docstring; unchanged when none applies."""
     before = text[max(sentence_start, start - 120) : start]
     quantity, forecast, location = reading
-    estimate = _ESTIMATE.search(before)
+    lower = before.lower()
+    exact = not any(c in before for c in _FOLDS_TO_ASCII)
+    estimate = (
+        _ESTIMATE.search(before)
+        if not exact or any(stem in lower for stem in _ESTIMATOR_STEMS)
+        else None
+    )
     if estimate is not None and _names_estimate(before, estimate.start()):
         # what it estimates: named in the estimate ("revenue estimate") or before it
         named = _result_noun(before[estimate.start() :]) or _result_noun(
@@ -106,17 +117,31 @@ def reread_results_figure(
     if _PER_SHARE.match(text, end):
         if _DIVIDEND.search(before, max(0, len(before) - 50)):
             return ResultsReading("dividend per share", forecast, location)
+        if _OFFER.search(before, max(0, len(before) - 80)):
+            # "to buy Kestrel for $12.4 billion, or $48 a share", "is paying $48 per share"
+            return ResultsReading("offer price per share", forecast, location)
         if canonical_quantity(quantity) in _EARNINGS:
             head = "loss" if "loss" in quantity.lower() else "earnings"
             return ResultsReading(f"{head} per share", forecast, location)
-    move = _SHARE_MOVE.search(before)
-    if move is not None and unit == "%":
+    # (only a percentage is a share move: other figures skip the scan)
+    move = (
+        _SHARE_MOVE.search(before)
+        if unit == "%" and (not exact or "share" in lower or "stock" in lower)
+        else None
+    )
+    if move is not None:
         change = "fall" if move.group("verb").lower() in _FALLS else "rise"
         return ResultsReading(f"share price {change}", forecast, _not_a_market(text, end, location))
     return reading
 
 
 _DIVIDEND = re.compile(r"\b(?:dividends?|payout)\b", re.IGNORECASE)
+# Words of a bid for a company's shares: a per-share sum near them is the price offered.
+_OFFER = re.compile(
+    r"\b(?:buy|buying|acquire|acquiring|takeover|bid|offer|offered|offering|paying|pay|pays|"
+    r"tender|deal)\b",
+    re.IGNORECASE,
+)
 _ON_MARKET = re.compile(r"\bon (?:the )?((?:[A-Z][\w&.-]*\s?){1,3})")
 
 

@@ -62,6 +62,8 @@ class SentenceContext:
         self.previous_quantity: str | None = None  # of the figure before, for "from $3bn"
         self.previous_head: str | None = None  # its counted noun as written ("officers")
         self.figure_spans: list[tuple[int, int]] = []  # every figure of the sentence
+        # the article's last counted noun, for "its figure of 48,000" opening a paragraph
+        self.earlier_noun: str | None = None
         # who pledges or asks a sum both says it and owns it ("the UK pledged £5 million")
         self.source_keys = {
             k for s in sources if s.verb not in COMMITMENT_VERBS for k in s.entity_keys

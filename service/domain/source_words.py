@@ -101,6 +101,7 @@ SKIP_BEFORE_VERB = word_set(
     publicly reportedly repeatedly already last first has had on monday tuesday wednesday so far
     not never now still again
     thursday friday saturday sunday yesterday today
+    average typically collectively jointly
     """
 )
 ARTICLES = frozenset({"the", "a", "an"})

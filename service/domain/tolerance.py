@@ -9,14 +9,17 @@ figures say together). The tolerance table is documented in `verdicts.py`.
 |--------|----------------------------------------------|---------------------------------------|
 | tally  | everything not listed below: deaths, troops  | higher: the count grew, the earlier   |
 |        | sent, area burned, containment, arrests, ... | one is outdated; lower: a conflict    |
-| level  | rates, prices, support, temperature, water   | outdates the earlier one either way   |
+|        | (*standing* tallies, `is_standing`: forces   | (standing: read as a disagreement,    |
+|        | and responders deployed, can also fall)      | not as a drawdown)                    |
+| level  | rates, prices, support, wind speed, water    | outdates the earlier one either way   |
 |        | levels; head counts of a current state       |                                       |
 |        | (missing, trapped, evacuated, displaced, in  |                                       |
 |        | shelters, without power): people are found,  |                                       |
 |        | go home, are reconnected                     |                                       |
 | fixed  | magnitude, distance, revenue, people (a     | never outdates it: a conflict         |
 |        | crowd, a population), ...                    |                                       |
-| event  | protesters, turnout, votes, attendance, ...  | (each day is its own fact)            |
+| event  | protesters, turnout, votes, attendance, ...; | (each day is its own fact)            |
+|        | a temperature (a day's reading)              |                                       |
 
 "The same time" of the contract's conflict is the same reference date, or figures a later one
 cannot update: two speakers' incompatible figures for one day always conflict, and so do a
@@ -49,11 +52,13 @@ _EPOCH = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
 
 _EVENT = frozenset(
     {"protesters", "turnout", "votes", "attendance", "attendees", "participants", "crowd",
-     "spectators", "marchers", "demonstrators"}
+     "spectators", "marchers", "demonstrators",
+     # a day's reading: a hotter Wednesday does not revise Tuesday's 43C
+     "temperature"}
 )  # fmt: skip
 _LEVEL = frozenset(
     {"inflation", "unemployment rate", "interest rate", "growth", "support", "share",
-     "temperature", "wind speed", "market value", "debt", "price", "share price",
+     "wind speed", "market value", "debt", "price", "share price",
      "exchange rate", "population", "water level"}
 )  # fmt: skip
 # Head counts of a current state (people missing, trapped, evacuated, in shelters, without
@@ -67,6 +72,21 @@ _FIXED = frozenset(
     {"magnitude", "distance", "revenue", "profit", "losses", "seats", "duration", "weight",
      "rainfall", "cost", "damage", "aid", "funding", "people"}
 )  # fmt: skip
+
+
+# Tallies of what stands somewhere now rather than of what happened: forces and responders
+# deployed. Verdicts read them as tallies (over a few days a deployment is reported growing
+# far more often than drawn down, and the seeds' troop figures conflict), but they can fall,
+# so an explanation must not say they only grow.
+_STANDING = frozenset(
+    {"troops", "military units", "tanks", "aircraft", "warships", "firefighters", "rescuers",
+     "police", "officers", "personnel"}
+)  # fmt: skip
+
+
+def is_standing(quantity: str) -> bool:
+    """True for a tally of what is deployed now ("troops"), which unlike a toll can fall."""
+    return " ".join(quantity.lower().split()) in _STANDING
 
 
 def quantity_kind(quantity: str) -> str:

@@ -96,7 +96,7 @@ NGN: naira | nigerian naira
 KES: kenyan shillings | kenya shillings
 UGX: ugandan shillings | uganda shillings
 TZS: tanzanian shillings | tanzania shillings
-SHILLING: shillings
+SHILLING: shillings | shilling
 GHS: cedis | ghanaian cedis
 ETB: birr | ethiopian birr
 PESO: pesos
@@ -120,18 +120,29 @@ QAR: qatari riyals
 IRR: rials | iranian rials
 AED: dirhams | uae dirhams | emirati dirhams
 MAD: moroccan dirhams
-SEK: kronor | swedish kronor | swedish crowns
-NOK: norwegian kroner | norwegian crowns
-DKK: danish kroner | danish crowns
-ISK: icelandic kronur | icelandic kronas
+SEK: kronor | krona | swedish kronor | swedish krona | swedish crowns
+NOK: norwegian kroner | norwegian krone | norwegian crowns
+DKK: danish kroner | danish krone | danish crowns
+ISK: icelandic kronur | icelandic kronas | kronur | krónur | icelandic krónur
 CZK: czech crowns | czech korunas | koruna | korunas
-KRONE: kroner | kr
+KRONE: kroner | krone | crowns | kr
 HUF: forints | forint | hungarian forints
 PLN: zlotys | zloty | polish zlotys
 MYR: ringgit | malaysian ringgit
 THB: baht | thai baht
 VND: dong | vietnamese dong
 """)
+
+# Coins written after a figure: a code of `units.SUBUNITS`. "p" and "c" count only attached
+# to the digits ("41p", "99c"), "c" only away from words of weather ("temperatures of 30c").
+SUBUNIT_WORDS = _spellings("""
+pence: pence | penny | p
+cents: cents | cent | ¢ | c
+ore: öre | øre
+""")
+_TEMPERATURE_WORDS = re.compile(
+    r"(?i:temperat|heat|degree|celsius|thermomet|weather|warm|hot\b|cold|chill|frost|°)"
+)
 
 # Units written after a figure (lower-case; a space also matches a hyphen: "25-basis-point").
 UNIT_WORDS = _spellings("""
@@ -238,6 +249,8 @@ def _spaced(word: str) -> str:
     return re.escape(word).replace(r"\ ", r"[\s-]{1,2}")
 
 
+# Coins that may stand apart from the digits ("50 pence"); "p", "c" and "¢" are attached only.
+_SUBUNITS_SPACED = [w for w in SUBUNIT_WORDS if w not in ("p", "c", "¢")]
 # "COP 29" is a climate summit and NPR a broadcaster: those codes are read only after a figure.
 _CODES_BEFORE = [code for code in CURRENCY_CODES if code not in ("COP", "NPR")]
 _CURRENCY_BEFORE = re.compile(
@@ -255,8 +268,8 @@ _SCALE_AFTER = re.compile(
 )
 _UNIT_AFTER = re.compile(
     r"(?P<gap>\s{0,2}|-)(?P<unit>(?i:"
-    + _alternation([*UNIT_WORDS, *CURRENCY_WORDS, "pounds", "pound"])
-    + r")|"
+    + _alternation([*UNIT_WORDS, *CURRENCY_WORDS, *_SUBUNITS_SPACED, "pounds", "pound"])
+    + r")|(?<=\d)(?:p|c|¢)|"
     + "|".join(CURRENCY_CODES)
     + r"|MB|GB|TB|PB|mb|t|l|L|(?<=\d)[CF]|(?P<guarded>won|in(?=\s{1,2}of\s)))(?![A-Za-z0-9²³])"
 )
@@ -350,7 +363,9 @@ def read_unit(text: str, end: int, scaled: bool) -> tuple[str, int, str] | None:
         elif lower in ("t", "l"):
             code = lower
         else:
-            code = UNIT_WORDS.get(lower) or CURRENCY_WORDS.get(lower)
+            code = UNIT_WORDS.get(lower) or CURRENCY_WORDS.get(lower) or SUBUNIT_WORDS.get(lower)
     if code is None:
         return None
+    if surface == "c" and _TEMPERATURE_WORDS.search(text, max(0, end - 80), end + 40):
+        return None  # "temperatures hit 30c": degrees, not cents
     return code, m.end(), m.group("gap")

@@ -28,7 +28,16 @@ CURRENCY_CODES: tuple[str, ...] = tuple(_CURRENCY_CODES.split())
 # no country context to decide. Such a word gets a generic code; a qualified word ("Mexican
 # pesos", "Tunisian dinars") or an ISO code gets the ISO code. Where one country dominates
 # (rupees -> INR, lira -> TRY, riyals -> SAR, dollars -> USD), the bare word takes its code.
-GENERIC_CURRENCIES: tuple[str, ...] = ("PESO", "DINAR", "SHILLING", "KRONE", "FRANC")
+# "CENT" is the main unit of whichever currency the story's cents are of ("12 cents" is 0.12
+# CENT): US, euro, Australian... `currency_context` resolves these codes from the story.
+GENERIC_CURRENCIES: tuple[str, ...] = ("PESO", "DINAR", "SHILLING", "KRONE", "FRANC", "CENT")
+# Coins written after a figure, as (currency, coins per unit): "41p" and "50 pence" are GBP
+# 0.41 and 0.50, so that they meet "£0.41"; "5 öre" is 0.05 of the story's crowns.
+SUBUNITS: dict[str, tuple[str, float]] = {
+    "pence": ("GBP", 100.0),
+    "cents": ("CENT", 100.0),
+    "ore": ("KRONE", 100.0),
+}
 
 UNITS: dict[str, tuple[str, float]] = {
     # ratio: percentages are 0-100; a bare proportion is 0-1

@@ -62,6 +62,7 @@ from service.domain.supersession import Figures, same_figure
 from service.domain.tolerance import (
     Reading,
     compatible,
+    is_standing,
     latest_by_speaker,
     meet,
     quantity_kind,
@@ -133,17 +134,21 @@ def _why_no_update(a: AssertionView, b: AssertionView, figures: Figures) -> str:
     day_a, day_b = figures.day[id(a)], figures.day[id(b)]
     if day_a is None or day_b is None or day_a == day_b:
         return ""
-    (later, on), (earlier, before) = sorted(((a, day_a), (b, day_b)), key=lambda x: x[1])[::-1]
+    (later, on), (earlier, first) = sorted(((a, day_a), (b, day_b)), key=lambda x: x[1])[::-1]
+    before = first.isoformat()
     kind = quantity_kind(a.quantity)
     if kind == "fixed" and " ".join(a.quantity.split()) != "people":  # "people": any crowd
         return " (this does not change over time, so a later figure cannot update it)"
     lower = figures.reading[id(later)].tolerant[1] < figures.reading[id(earlier)].tolerant[0]
-    if kind == "tally" and lower:
+    if kind != "tally" or not lower:
+        return ""
+    told = f" (the later figure, of {on.isoformat()}, is below the earlier one of {before}"
+    if is_standing(a.quantity):  # troops can be withdrawn: say how the drop is read instead
         return (
-            f" (the later figure, of {on.isoformat()}, is below the earlier one of "
-            f"{before.isoformat()}: a count that only grows cannot fall, so it is no update)"
+            f"{told}: numbers deployed can fall, but another source's lower count a few days"
+            " later is read as a disagreement, not as a drawdown)"
         )
-    return ""
+    return f"{told}: a running total only goes up, so the lower figure cannot be an update)"
 
 
 def judge(

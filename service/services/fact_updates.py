@@ -64,6 +64,7 @@ async def refresh_families(session: AsyncSession, families: Collection[str]) -> 
             contains=kb.contains,
             country_of=kb.country_of,
             family_of=_constant_family(family),
+            kind_of=loaded.kinds.get,
         )
         grouped.extend((group, by_number, real_id) for group in groups)
 
@@ -376,6 +377,8 @@ class _Loaded:
     names: dict[str, str] = field(default_factory=dict)
     ids_by_key: dict[str, int] = field(default_factory=dict)
     places: list[model.Entity] = field(default_factory=list)
+    # Kind of every subject and location named (only events meet across unnested places).
+    kinds: dict[str, model.EntityKind] = field(default_factory=dict)
     # assertion id -> (fact id, superseded) as stored, to write only what changes.
     stored_membership: dict[int, tuple[int | None, bool]] = field(default_factory=dict)
     was_superseded: set[int] = field(default_factory=set)
@@ -454,6 +457,7 @@ async def _load_views(session: AsyncSession, families: list[str]) -> _Loaded:
             if key is not None:
                 loaded.names[key] = name
                 loaded.ids_by_key[key] = entity_id
+                loaded.kinds[key] = entity_kind(kind)
                 if parent_key and key not in places:
                     places[key] = model.Entity(
                         key=key, name=name, kind=entity_kind(kind), parent=parent_key

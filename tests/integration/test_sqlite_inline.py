@@ -97,3 +97,27 @@ async def test_a_call_after_a_cancelled_wait_queues_behind_it(tmp_path: Path) ->
     finally:
         await connection.close()
         holder.close()
+
+
+async def test_a_close_after_a_cancelled_wait_closes_cleanly(tmp_path: Path) -> None:
+    # What SQLAlchemy does with a connection whose statement was cancelled: it closes it.
+    path = tmp_path / "close.db"
+    setup = sqlite3.connect(path)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE t (x INTEGER)")
+    setup.close()
+    holder = sqlite3.connect(path, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    connection = await connect_inline(path, timeout=5)
+    try:
+        waiting = asyncio.create_task(connection.execute("INSERT INTO t VALUES (1)"))
+        await asyncio.sleep(0.1)
+        waiting.cancel()
+        closing = asyncio.create_task(connection.close())
+        await asyncio.sleep(0.1)
+        holder.commit()
+        await closing  # behind the waiting statement, and without an error
+    finally:
+        holder.close()
+    connection._thread.join(2)
+    assert not connection._thread.is_alive()

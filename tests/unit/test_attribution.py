@@ -456,3 +456,37 @@ def test_a_clause_after_while_has_its_own_source() -> None:
 def test_a_spokesman_for_a_body_closes_the_sentence_for_it() -> None:
     text = "Twelve coaches left the tracks, a spokesman for the railway said."
     assert _speaker_of(text, "Twelve") == "spokesman for the railway"
+
+
+def test_a_relative_clause_is_spoken_by_the_noun_before_it() -> None:
+    text = (
+        "The slide was 350 metres wide, according to the ski patrol, which said the risk "
+        "level had been 4 out of 5."
+    )
+    events = _events(text)
+    assert [e.name for e in events] == ["ski patrol", "ski patrol"]
+
+
+def test_the_subject_of_a_reported_clause_is_not_an_inverted_speaker() -> None:
+    [event] = _events("Rescuers said the death toll had risen to 40.")
+    assert event.name == "Rescuers"
+    assert [e.name for e in _events("The figure was 40, said the ministry.")] == ["ministry"]
+    text = "Snow fell all week, and on Friday said the risk level was 4 out of 5."
+    assert all(e.name != "risk level" for e in _events(text))
+
+
+def test_a_source_phrase_never_ends_on_a_dangling_preposition() -> None:
+    events = _events("Risk fell 47%, according to a study of more than 160,000 adults.")
+    assert all(not (e.name or "").endswith(" of") for e in events)
+    [event] = _events("According to the Ministry of Health, 40 people died.")
+    assert event.name == "Ministry of Health"
+
+
+def test_the_counted_noun_of_a_figure_is_not_its_source() -> None:
+    text = "The survey of 2,104 adults, conducted last week, put Labour on 31%."
+    assert all(e.name != "adults" for e in _events(text))
+
+
+def test_adverbs_between_a_source_and_its_verb_are_skipped() -> None:
+    [event] = _events("Economists had on average expected a profit of $4.2 billion.")
+    assert event.name == "Economists"

@@ -24,6 +24,19 @@ def _assertions(article: ExtractedArticle) -> list[ExtractedAssertion]:
     return [a for claim in article.claims for a in claim.assertions]
 
 
+def test_people_named_by_what_they_were_doing_count_as_deaths_and_injuries() -> None:
+    article = extract_article(
+        text=(
+            "At least four skiers were killed and two snowboarders were hurt when an avalanche "
+            "struck on Friday. The slide also killed 30 sheep."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "four skiers").quantity == "deaths"
+    assert the_figure(article, "two snowboarders").quantity == "injuries"
+    assert the_figure(article, "30 sheep").quantity == "sheep"
+
+
 def test_outcomes_keep_deaths_injuries_and_evacuations_apart() -> None:
     article = extract_article(
         text=(
@@ -507,8 +520,8 @@ def test_tested_positive_counts_cases_and_a_month_is_no_march() -> None:
 
 def test_a_crowd_and_the_people_taking_part_are_one_count() -> None:
     article = _article(
-        "Police put the size of the crowd at 48,000, while the union said 160,000 people had "
-        "taken part."
+        "Police put the size of the crowd at the march at 48,000, while the union said 160,000 "
+        "people had taken part."
     )
     assert (
         the_figure(article, "48,000").quantity
@@ -979,3 +992,132 @@ def test_a_place_built_for_a_number_states_its_capacity() -> None:
     assert the_figure(article, "400").quantity == "capacity"
     assert the_figure(article, "1,300").quantity != "capacity"
     assert the_figure(article, "5,000").quantity != "capacity"
+
+
+def test_a_relative_clause_between_commas_does_not_cut_a_figure_from_its_subject() -> None:
+    article = extract_article(
+        text=(
+            "Core inflation, which excludes food and energy prices, eased to 3.1% in March. "
+            "Volkswagen, which is based in Wolfsburg, in which the state holds a 20 per cent "
+            "stake, cut jobs."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "3.1%").quantity == "core inflation"
+    stake = the_figure(article, "20 per cent")
+    assert (stake.quantity, stake.subject) == ("share", "volkswagen")
+
+
+def test_a_figure_compared_with_another_counts_the_same_thing() -> None:
+    article = extract_article(
+        text="The WHO put the case fatality rate at 2.7%, compared with the 2.0% cited by the "
+        "ministry.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "2.0%").quantity == the_figure(article, "2.7%").quantity
+    assert the_figure(article, "2.0%").quantity == "fatality rate"
+
+
+def test_a_figure_referred_to_as_a_figure_counts_what_the_article_was_counting() -> None:
+    article = extract_article(
+        text=(
+            "Police said 48,000 protesters marched in Paris.\n\n"
+            "The prefecture is sticking to its figure of 45,000, and the count by Occurrence, "
+            "at 61,000, sits in between.\n\nOrganisers hired 12 buses."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "45,000").quantity == "protesters"
+    assert the_figure(article, "61,000").quantity == "protesters"
+    assert the_figure(article, "12 buses").quantity == "buses"
+
+
+def test_economic_release_changes_bases_periods_and_forecast_scope() -> None:
+    article = extract_article(
+        text=(
+            "Exports rose 8.7% year on year in November from 3.4% in October, beating "
+            "economists' forecasts of a 5.0% increase and accelerating from 2.1% growth in "
+            "September. The trade surplus widened to $97.4 billion. Core inflation, which "
+            "excludes food and energy, eased to 3.0%."
+        ),
+        published_at=dt.datetime(2026, 12, 7, 4, tzinfo=dt.UTC),
+    )
+    rise = the_figure(article, "8.7%")
+    # a change over a month holds at the month's end, as the month's figures do
+    assert (rise.text, rise.quantity, rise.as_of) == ("8.7%", "growth", dt.date(2026, 11, 30))
+    assert the_figure(article, "3.4%").as_of == dt.date(2026, 10, 31)
+    assert the_figure(article, "5.0%").is_forecast
+    earlier = the_figure(article, "2.1%")
+    assert (earlier.is_forecast, earlier.as_of) == (False, dt.date(2026, 9, 30))
+    assert the_figure(article, "$97.4 billion").quantity == "surplus"
+    assert the_figure(article, "3.0%").quantity == "core inflation"
+
+
+def test_polls_and_their_pollsters_own_no_figure_and_speak_for_none() -> None:
+    article = extract_article(
+        text=(
+            "Imports fell 1.2%, compared with a 0.8% decline expected in a Reuters poll, "
+            "leaving a trade surplus of $97.4 billion. Zhang Wei of Harbour Securities said "
+            "he expected exports to grow about 5% in 2027."
+        ),
+        published_at=PUBLISHED,
+    )
+    surplus = the_figure(article, "$97.4 billion")
+    assert (surplus.subject, surplus.attributed_to) == (None, None)
+    assert the_figure(article, "about 5%").attributed_to == "Zhang Wei"
+    names = {e.name: e.kind for e in article.entities}
+    assert names.get("Zhang Wei") is EntityKind.PERSON
+    assert "Harbour Securities" in names
+
+
+def test_deal_prices_valuations_and_reported_results() -> None:
+    article = extract_article(
+        text=(
+            "Halvorsen Group agreed to buy Kestrel Foods for $12.4 billion, or $48 a share. "
+            "People familiar "
+            "with the deal said it values the snack maker at $12.6bn including debt.\n\n"
+            "Kestrel, which has 9,200 employees, reported sales of $5.6bn in 2025. Halvorsen "
+            "expects annual cost savings of $400 million."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "$12.4 billion").quantity == "value"
+    assert the_figure(article, "$48").quantity == "offer price per share"
+    assert the_figure(article, "$12.6bn").quantity == "value"
+    sales = the_figure(article, "$5.6bn")
+    assert (sales.quantity, sales.subject) == ("revenue", "kestrel-foods")
+    assert the_figure(article, "$400 million").quantity == "savings"
+
+
+def test_poll_shares_belong_to_the_party_named_before_them_and_days_are_no_figures() -> None:
+    article = extract_article(
+        text=(
+            "The survey of 2,104 adults, conducted on May 14 and 15, put Labour on 31%, with "
+            "the Tories on 25%."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "31%").subject == "labour-party"
+    assert the_figure(article, "25%").subject == "conservative-party-uk"
+    texts = [a.text for claim in article.claims for a in claim.assertions]
+    assert not any(t.startswith("15") for t in texts)
+    on_day = extract_article(text="On May 14 and 15 people were hurt.", published_at=PUBLISHED)
+    assert the_figure(on_day, "15 people").quantity == "injuries"
+
+
+def test_a_change_in_a_determined_noun_is_a_change_of_that_noun() -> None:
+    article = _article(
+        "Walking was linked to a 47 per cent reduction in the risk of early death. The firm "
+        "reported a 9% rise in its revenue."
+    )
+    assert the_figure(article, "47 per cent").quantity == "decline"
+    assert the_figure(article, "9%").quantity == "growth"
+
+
+def test_an_appositive_between_a_measure_and_its_verb_is_skipped() -> None:
+    article = _article(
+        "Halden Bank reported a second-quarter net profit of 4.6 billion crowns.\n\n"
+        "Net interest income, the bank's main source of revenue, rose 11% to 9.8 billion "
+        "crowns."
+    )
+    assert the_figure(article, "9.8 billion").quantity == "income"

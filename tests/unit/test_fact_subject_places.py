@@ -1,12 +1,15 @@
-"""A subject no country holds (an event, a firm) meets its figures across unnested places."""
+"""An event no country holds meets its figures across unnested places; other subjects do not."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 
+import msgspec
+
+from service.domain.event_places import counted_modifiers
 from service.domain.facts import FactGroup, family_key, group_facts
-from service.domain.model import AssertionView, Qualifier
+from service.domain.model import AssertionView, EntityKind, Qualifier
 
 # Fictional places: Port Selim and Karsa lie in Valdoria (the knowledge base nests neither
 # in the other); Lower Selim lies in Port Selim.
@@ -17,11 +20,16 @@ _COUNTRY = {
     "karsa": "valdoria",
 }
 _PARENT = {"port-selim": "valdoria", "karsa": "valdoria", "lower-selim": "port-selim"}
+_KIND = {"storm-ada": EntityKind.EVENT, "corvel-foods": EntityKind.ORGANIZATION}
 _ids = itertools.count(1)
 
 
 def country_of(key: str) -> str | None:
     return _COUNTRY.get(key)
+
+
+def kind_of(key: str) -> EntityKind | None:
+    return _KIND.get(key) or (EntityKind.PLACE if key in _COUNTRY else None)
 
 
 def contains(outer: str, inner: str) -> bool:
@@ -40,12 +48,14 @@ def fig(
     subject: str | None,
     location: str | None,
     source: int,
+    quantity: str = "deaths",
+    unit: str | None = None,
 ) -> AssertionView:
     return AssertionView(
         id=next(_ids),
         source_id=source,
-        quantity="deaths",
-        unit=None,
+        quantity=quantity,
+        unit=unit,
         low=low,
         high=low if qualifier is Qualifier.EXACT else None,
         qualifier=qualifier,
@@ -66,7 +76,7 @@ def members(groups: list[FactGroup]) -> set[frozenset[int]]:
 
 
 def grouped(items: list[AssertionView]) -> list[FactGroup]:
-    return group_facts(items, country_of=country_of, contains=contains)
+    return group_facts(items, country_of=country_of, contains=contains, kind_of=kind_of)
 
 
 def test_an_event_placed_at_unnested_places_is_one_fact() -> None:
@@ -107,3 +117,86 @@ def test_without_country_of_places_are_kept() -> None:
     port = fig(40, subject="storm-ada", location="port-selim", source=1)
     karsa = fig(52, subject="storm-ada", location="karsa", source=2)
     assert len(group_facts([port, karsa], contains=contains)) == 2
+
+
+def test_a_firm_at_two_unnested_sites_keeps_both() -> None:
+    # "Corvel Foods employs 1,200 in Port Selim" and "900 at its Karsa plant": two sites'
+    # workforces, not one count reported from two places.
+    port = fig(1_200, subject="corvel-foods", location="port-selim", source=1, quantity="jobs")
+    karsa = fig(900, subject="corvel-foods", location="karsa", source=2, quantity="jobs")
+    assert members(grouped([port, karsa])) == {frozenset({port.id}), frozenset({karsa.id})}
+
+
+def test_an_unknown_kind_keeps_its_places() -> None:
+    port = fig(40, subject="unknown-thing", location="port-selim", source=1)
+    karsa = fig(52, subject="unknown-thing", location="karsa", source=2)
+    assert len(grouped([port, karsa])) == 2
+
+
+def test_an_events_distances_keep_their_places() -> None:
+    # "the fire is 50 miles from Port Selim", "8 miles from Karsa": measured from each place.
+    far = fig(50, subject="storm-ada", location="port-selim", source=1, quantity="distance",
+              unit="mi")  # fmt: skip
+    near = fig(8, subject="storm-ada", location="karsa", source=2, quantity="distance",
+               unit="mi")  # fmt: skip
+    assert members(grouped([far, near])) == {frozenset({far.id}), frozenset({near.id})}
+
+
+def test_without_kind_of_places_are_kept() -> None:
+    port = fig(40, subject="storm-ada", location="port-selim", source=1)
+    karsa = fig(52, subject="storm-ada", location="karsa", source=2)
+    groups = group_facts([port, karsa], country_of=country_of, contains=contains)
+    assert len(groups) == 2
+
+
+def test_figures_naming_different_kinds_keep_their_places() -> None:
+    # "44 health centres" in one place, "58 accommodation centres" in the other: the quantity
+    # name keeps the head noun only, so the places tell the two counts apart.
+    health = fig(44, subject="storm-ada", location="port-selim", source=1, quantity="centers")
+    shelters = fig(58, subject="storm-ada", location="karsa", source=2, quantity="centers")
+    health = msgspec.structs.replace(health, text="44 health centres")
+    shelters = msgspec.structs.replace(shelters, text="58 accommodation centres")
+    assert members(grouped([health, shelters])) == {
+        frozenset({health.id}),
+        frozenset({shelters.id}),
+    }
+    # The same kind, or one figure naming no kind, still meets across the places.
+    again = msgspec.structs.replace(shelters, text="58 health centres")
+    assert len(grouped([health, again])) == 1
+    bare = msgspec.structs.replace(shelters, text="58 centres")
+    assert len(grouped([health, bare])) == 1
+
+
+def test_counted_modifiers_are_the_lower_case_words_before_the_noun() -> None:
+    assert counted_modifiers("44 health centres") == {"health"}
+    assert counted_modifiers("about 1.2 million oral vaccine doses") == {"oral", "vaccine"}
+    assert counted_modifiers("12,000 North Korean troops") == frozenset()
+    assert counted_modifiers("240 people") == frozenset()
+    assert counted_modifiers("Thirty-one") == frozenset()
+
+
+def test_the_catch_all_people_keeps_its_places() -> None:
+    # "a town of 16,000 people" in one place, "6,200 people remained" in another: "people"
+    # with no outcome read names several counts of one event, so the places stay.
+    town = fig(16_000, subject="storm-ada", location="port-selim", source=1, quantity="people")
+    left = fig(6_200, subject="storm-ada", location="karsa", source=2, quantity="people")
+    assert members(grouped([town, left])) == {frozenset({town.id}), frozenset({left.id})}
+
+
+def test_a_named_event_toll_at_a_whole_and_its_part_is_one_count_when_they_can_agree() -> None:
+    # "Storm Ada killed at least 40 in Port Selim", "Ada killed 52 in Lower Selim": the
+    # storm's one toll, told from a city and from a district in it.
+    whole = fig(40, Qualifier.AT_LEAST, subject="storm-ada", location="port-selim", source=1)
+    part = fig(52, subject="storm-ada", location="lower-selim", source=2)
+    assert members(grouped([whole, part])) == {frozenset({whole.id, part.id})}
+    # Troops are no toll: a whole and its part stay two counts.
+    troops = fig(
+        3_000,
+        Qualifier.AT_LEAST,
+        subject="storm-ada",
+        location="port-selim",
+        source=1,
+        quantity="troops",
+    )
+    site = fig(3_500, subject="storm-ada", location="lower-selim", source=2, quantity="troops")
+    assert members(grouped([troops, site])) == {frozenset({troops.id}), frozenset({site.id})}

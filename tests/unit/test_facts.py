@@ -13,9 +13,11 @@ from service.domain.facts import (
     containment_candidates,
     family_key,
     group_facts,
+    members_of,
     unit_base,
 )
 from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
+from service.domain.verdicts import judge
 
 _NAMES = {
     "north-korea": "North Korea",
@@ -194,6 +196,24 @@ def test_event_bound_figures_split_by_day_and_undated_join_latest_event() -> Non
         "Protesters in Port Selim on 2025-03-14",
         "Protesters in Port Selim on 2025-03-15",
     ]
+
+
+def test_a_temperature_is_a_days_reading_and_never_revises_another_days() -> None:
+    # 43.2C on Tuesday, 44C on Thursday: two days' readings, not one figure revised; two
+    # sources on the same day speak about one reading.
+    tuesday = fig("temperature", 43.2, unit="C", location="port-selim", as_of=dt.date(2025, 7, 15))
+    thursday = fig("temperature", 44, unit="C", location="port-selim", source=2,
+                   as_of=dt.date(2025, 7, 17))  # fmt: skip
+    thursday_too = fig("temperature", 44, unit="C", location="port-selim", source=3,
+                       as_of=dt.date(2025, 7, 17))  # fmt: skip
+    groups = group_facts([tuesday, thursday, thursday_too], name_of)
+    assert by_member(groups) == {
+        frozenset({tuesday.id}),
+        frozenset({thursday.id, thursday_too.id}),
+    }
+    assert all(
+        judge(members_of(g, [tuesday, thursday, thursday_too])).revised == () for g in groups
+    )
 
 
 def test_undated_event_figure_without_any_event_nearby_forms_its_own_fact() -> None:

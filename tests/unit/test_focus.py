@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from service.domain import focus
 from service.domain.extraction import extract_article
 from tests.unit.figures import the_figure
 
@@ -96,3 +98,15 @@ def test_another_country_reporting_its_own_count_places_it_there() -> None:
     )
     assert the_figure(article, "650").location == "democratic-republic-of-the-congo"
     assert the_figure(article, "1,100").location == "burundi"
+
+
+def test_company_references_are_found_as_by_their_word_boundary_form() -> None:
+    plain = re.compile(focus._COMPANY_REFERENCE.pattern.replace(r"[Tt](?<!\w.)he", r"\b[Tt]he", 1))
+    assert plain.pattern != focus._COMPANY_REFERENCE.pattern
+    text = (
+        "The company said. the U.S. chipmaker's plan; bathe the lender; xThe firm; Othe bank; "
+        "The Oslo-based airline; The"
+    )
+    expected = [m.span() for m in plain.finditer(text)]
+    assert expected  # the text exercises the pattern
+    assert [m.span() for m in focus._COMPANY_REFERENCE.finditer(text)] == expected

@@ -33,7 +33,7 @@ from service.domain.quantities import (
         ("people displaced", "displaced"),
         ("homes destroyed", "homes destroyed"),
         ("homes destroyed in the 2011 earthquake", "homes destroyed"),
-        ("buildings collapsed", "buildings collapsed"),
+        ("buildings collapsed", "buildings destroyed"),
         ("rounds of ammunition", "ammunition rounds"),
         ("territory", "territory"),
         ("miles", "distance"),
@@ -79,6 +79,15 @@ def test_quantity_for_applies_people_outcomes_only_to_people() -> None:
     assert quantity_for("homes", "killed") == "homes"
     assert quantity_for("homes", "destroyed") == "homes destroyed"
     assert quantity_for("civilians", "killed or wounded") == "casualties"
+
+
+def test_unknown_nouns_killed_or_hurt_are_people_unless_animals() -> None:
+    assert quantity_for("skiers", "killed") == "deaths"
+    assert quantity_for("cyclists", "injured") == "injuries"
+    assert canonical_quantity("skiers killed") == "deaths"
+    assert quantity_for("sheep", "died") == "sheep"
+    assert quantity_for("skiers", None) == "skiers"
+    assert quantity_for("skiers", "evacuated") == "skiers"  # not an outcome only people suffer
 
 
 def test_table_is_versioned_and_canonical_names_map_to_themselves() -> None:
@@ -154,11 +163,15 @@ def test_a_change_noun_names_a_change_not_the_level_it_changes() -> None:
         ("salary", "wages"),
         ("wheat crop", "harvest"),
         ("crops", "harvest"),
-        ("fans", "spectators"),
-        ("average league attendance this season", "spectators"),
+        ("fans", "attendance"),
+        ("average league attendance this season", "attendance"),
         ("people killed this week", "deaths"),
         ("revenue next year", "revenue"),
     ],
 )
 def test_sentences_wages_harvests_and_crowds_have_one_name(phrase: str, expected: str) -> None:
     assert canonical_quantity(phrase) == expected
+
+
+def test_a_collapsed_building_counts_as_destroyed() -> None:
+    assert canonical_quantity("buildings collapsed") == canonical_quantity("buildings destroyed")

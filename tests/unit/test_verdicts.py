@@ -406,7 +406,19 @@ def test_a_later_lower_tally_says_why_it_is_no_update() -> None:
     late = fig("deaths", 120, by="civil-defence", as_of=day(11), source=2)
     judgement = judge([early, late], name_of)
     assert judgement.verdict is Verdict.CONFLICT
-    assert "a count that only grows cannot fall" in judgement.pairs[0].reason
+    assert "a running total only goes up" in judgement.pairs[0].reason
+
+
+def test_a_later_lower_deployment_is_read_as_a_disagreement_not_as_only_growing() -> None:
+    # Troops can be withdrawn: the pair still conflicts (a tally's rule), but the reason
+    # must not claim the count only grows.
+    early = fig("troops", 12_000, by="ukraine-intelligence", as_of=day(10))
+    late = fig("troops", 10_000, by="pentagon", as_of=day(14), source=2)
+    judgement = judge([early, late], name_of)
+    assert judgement.verdict is Verdict.CONFLICT
+    reason = judgement.pairs[0].reason
+    assert "only goes up" not in reason
+    assert "read as a disagreement, not as a drawdown" in reason
 
 
 def test_a_fixed_quantity_never_changes_so_later_figures_conflict() -> None:

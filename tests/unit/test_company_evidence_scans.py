@@ -1,0 +1,49 @@
+"""The whole-text scans behind company evidence: their faster forms find exactly what the
+plain forms find (a capital read before its word-boundary test, a ticker's bracket first)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from service.domain import companies
+
+# Capitals inside words ("McKinsey", "iPhone"), after an underscore, a digit, an apostrophe or
+# an accented letter, at the very start, and names before each pattern's tail.
+_TEXTS = [
+    "Kellbrook (NYSE: KLB) fell. Shares of Halden Bank ASA (HALD.OL) rose.",
+    "McKinsey chief executive Ana Roth said iPhone sales fell; x_Ab shares and 3M stock rose.",
+    "Aerovia, the Portuguese airline, and O’Neill’s stock; éAb, the firm; l'Oreal shares",
+    "Ab",
+    "",
+    "Marks & Spencer shares rose. Halden, Norway's third-largest lender by assets, said",
+    "The airline said; bathe the U.S. chipmaker; xThe firm; Othe bank; the lender's; The",
+]
+_PLAIN = {
+    "_NAME_THEN_TICKER": rf"\b({companies._NAME}){companies._TICKER.pattern}",
+    "_NAME_OFFICER": rf"\b({companies._NAME}) (?:{'|'.join(companies._OFFICER_TITLES)})\b",
+    "_NAME_SHARES": rf"\b({companies._NAME})(?:['’]s)? (?:shares|stock)\b",
+    "_APPOSITIVE": rf"\b({companies._NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})",
+    "_THE_NOUN": r"\b[Tt]he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN))
+def test_a_name_pattern_finds_what_its_word_boundary_form_finds(name: str) -> None:
+    fast: re.Pattern[str] = getattr(companies, name)
+    plain = re.compile(_PLAIN[name])
+    found = 0
+    for text in _TEXTS:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected
+        found += len(expected)
+    assert found  # the texts exercise the pattern
+
+
+def test_only_a_text_holding_a_ticker_is_scanned_for_tickers() -> None:
+    assert companies._holds_ticker("Kellbrook (NYSE: KLB) fell")
+    assert companies._holds_ticker("Halden Bank (HALD.OL) rose")
+    # a bare acronym is a definition, not a ticker; no bracket at all
+    assert not companies._holds_ticker("the statistics institute (INE) said")
+    assert not companies._holds_ticker("Kellbrook fell 3%")
