@@ -35,13 +35,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from service.domain.attribution import Token
+from service.domain.attribution import Token, is_reporting_word
 from service.domain.body_references import names_unnamed_body, referred_body
+from service.domain.commodities import good_of
 from service.domain.companies import company_speaker, covers_company
 from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
+from service.domain.forecast_cues import announced_decision
 from service.domain.market_indexes import index_antecedent
 from service.domain.model import EntityKind, NumberMention
 from service.domain.noun_phrases import noun_phrase, phrase_words
+from service.domain.number_context import entitlement, is_custodial
 from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
 from service.domain.owners import (
     CROWDS,
@@ -96,6 +99,12 @@ _CHROME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_AGE_BAND = re.compile(
+    r"\b(?:children|kids|babies|infants|people|adults|those|anyone|patients|men|women|girls|"
+    r"boys|pupils|students|residents|workers|voters)\s+(?:under|over|aged|above|below|older\s+"
+    r"than|younger\s+than)\s+(?:the\s+age\s+of\s+)?[\w.-]+$",
+    re.IGNORECASE,
+)
 _AGE_AFTER = re.compile(r"\s*(?:,|-year-old|\s+years?\s+old)")
 _SMALL_WORDS = frozenset({"one", "two", "three", "four", "five"})
 
@@ -121,12 +130,24 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
     before = text[max(sentence_start, number.start - 40) : number.start]
     if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and (number.high or 0) < 120:
         return False
-    if number.unit in _DURATIONS and not _NOUN_AFTER.match(after):
+    if (
+        number.unit is None
+        and max(number.low or 0, number.high or 0) < 120
+        and _AGE_BAND.search(before + number.text)
+    ):
+        return False  # "children under five", "people aged 65 and over": an age, not a count
+    if (
+        number.unit in _DURATIONS
+        and not _NOUN_AFTER.match(after)
+        and not is_custodial(text, number)
+        and entitlement(text, number) is None
+    ):
         # "in four years", "three days after the quake": a span of time, not a figure;
-        # "a 90-day pause" (a noun follows) stays
+        # "a 90-day pause" (a noun follows) and "four years in prison" stay
         return False
-    if _HYPHEN_WORD.match(after) and not number.text[:1].isdigit():
-        return False  # "a third-party nation": a word number inside a compound
+    if _HYPHEN_WORD.match(after) and not any(c.isdigit() for c in number.text):
+        # "a third-party nation": a word number inside a compound ("£180,000-a-week" stays)
+        return False
     word = number.text.strip().lower()
     if word in _SMALL_WORDS:
         prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
@@ -193,6 +214,9 @@ _NOT_A_MAIN_VERB = FUNCTION_WORDS | _RELATIVE_OPENERS
 # the state holds ..."): it does not share the previous clause's scene.
 _NEW_STATEMENT = word_set("with which who whom whose where")
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
+_COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
+    ("below", "lower", "down"), "decline"
+)
 _DETERMINERS = word_set("the its their his her our a an")
 
 
@@ -349,6 +373,15 @@ def read_figure(
 
     if dimension is None and states_capacity(clause):
         quantity = "capacity"  # "licensed to carry 150", "a capacity of 40,000 seats"
+    if dimension == "ratio" and quantity in _COMPARATIVES:
+        # "5.8% above the 2025 crop": the comparative read as the noun names a change
+        quantity = _COMPARATIVES[quantity]
+    if (good := good_of(quantity, noun_phrase_tokens)) is not None:
+        quantity = f"{good} {quantity}"  # "the barley crop" and "the wheat crop" stay apart
+    if number.unit in _DURATIONS and (granted := entitlement(ctx.text, number)) is not None:
+        quantity = granted  # "16 weeks of severance pay": what the weeks are of
+    if number.unit in _DURATIONS and is_custodial(ctx.text, number):
+        quantity = "sentence"  # "four years in prison", "jailed for six years": what was imposed
 
     # subject
     event_toll = is_event_toll(quantity)
@@ -521,7 +554,16 @@ def read_figure(
             and ctx.kind(subject) is EntityKind.COUNTRY
             and ctx.contains(subject, focus_place)
         )
-        if nationwide or donor:
+        if (
+            donor
+            and subject
+            and quantity not in _GIVEN
+            and dimension != "currency"
+            and any(is_reporting_word(t.lower) for t in before[-4:])
+        ):
+            # "Neighbouring Burundi has reported 1,100 cases": another country's own count
+            location = subject
+        elif nationwide or donor:
             # "607 cases nationwide"; "the UK pledged £5 million": aid to the country
             location = ctx.country_of(focus_place) or focus_place
         elif national:
@@ -547,9 +589,10 @@ def read_figure(
         subject = location  # "the unemployment rate rose to 8.7%": the territory's own
 
     # forecast
-    forecast = any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha()) or any(
-        t.lower in _FORECAST_VERBS for t in _own_verb_phrase(ctx, clause[-10:])
-    )
+    forecast = (
+        any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha())
+        and not announced_decision(before[-4:], _FORECAST)
+    ) or any(t.lower in _FORECAST_VERBS for t in _own_verb_phrase(ctx, clause[-10:]))
     if not forecast:
         j = np_end
         while (
@@ -565,6 +608,11 @@ def read_figure(
             ):
                 forecast = True
             j += 1
-        if j < limit and after[j].lower in _FORECAST:
+        if (
+            j < limit
+            and after[j].lower in _FORECAST
+            and not announced_decision(after[j : j + 4], _FORECAST)
+        ):
+            # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
             forecast = True
     return Reading(quantity, subject, location, span_end, forecast)

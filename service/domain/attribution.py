@@ -32,6 +32,7 @@ from service.domain.source_nouns import (
     is_plural_possessive,
     modifier_counts,
     named_data_source,
+    names_body_of_place,
     possessive_counts,
     through_plural_possessives,
 )
@@ -45,6 +46,8 @@ from service.domain.source_phrases import (
     names_someone,
     opens_own_clause,
     resolve_phrase,
+    revises_a_count,
+    revising_verb_before,
     source_span_after,
     source_span_before,
     tokenize,
@@ -62,6 +65,7 @@ from service.domain.source_words import (
     POSSESSIVE_PRONOUNS,
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
+    REVISING_VERBS,
     SHOW_VERBS,
     SKIP_BEFORE_VERB,
     SPEAKER_NOUNS,
@@ -137,8 +141,14 @@ def find_attributions(
         passive = by_at > 0
         if verb in PASSIVE_ONLY and not passive:
             continue  # "released 12 prisoners": a source only as "released by X"
+        if verb in REVISING_VERBS and not revises_a_count(tokens, i):
+            continue  # "raised $5m", "updated its app": not a report
         if verb in NOUN_LIKE_VERBS and after_possessive(tokens, i, covered):
-            continue  # "raised its full-year profit forecast": a noun, not a report
+            # "raised its full-year profit forecast": a noun, not a report; but the body that
+            # raised it is the source of the figure it now gives
+            i = revising_verb_before(tokens, i)
+            if i < 1:
+                continue
         if passive and verb in COMMITMENT_VERBS:
             continue
         cited = (-1, -1)
@@ -250,8 +260,9 @@ def find_attributions(
             )
             if name is None and attributor is None:
                 name = named_data_source(tokens, lo, hi)
-            elif is_place(entities, key) and any(
-                is_plural_possessive(tokens, k) for k in range(lo, hi)
+            elif is_place(entities, key) and (
+                any(is_plural_possessive(tokens, k) for k in range(lo, hi))
+                or names_body_of_place(tokens, lo, hi)
             ):
                 # "the Confederation of Indonesian Workers' Unions": a body of its own, not
                 # the country its name mentions

@@ -68,20 +68,22 @@ _LINKING_WORDS = word_set(
     eased slowed accelerated widened narrowed dipped rebounded edged ticked
     drop spread spreading expanded expand could would may might will to record new high
     a an overnight already
+    cut raised lowered revised reduced lifted trimmed corrected adjusted downgraded upgraded
+    shrank shrunk shrink shrinks contracted
     """
-)
+)  # "corn output was cut to 119 million tonnes": the revised noun names the figure
 
 
 CHANGES = frozenset({"growth", "decline"})
 _UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
-    "climb increase gain jump accelerated widened rebounded"
+    "climb increase gain jump accelerated widened rebounded expanded expand expands"
 )
 
 
 _DOWN_WORDS = word_set(
     "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
-    "decline slide eased slowed narrowed dipped"
+    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted"
 )
 
 
@@ -107,19 +109,46 @@ _UNIT_QUANTITY = {
 
 
 def _known_noun_before(
-    before: Sequence[Token], max_tokens: int, measure: bool = False
+    before: Sequence[Token], max_tokens: int, measure: bool = False, money: bool = False
 ) -> int | None:
     """Index in `before` of the nearest word naming a known quantity, scanning backwards
-    (for a measure, never a verb: "captured 1,000 square kilometres" counts no prisoners)."""
+    (for a measure, never a verb: "captured 1,000 square kilometres" counts no prisoners;
+    for a sum, never people: "victims were awarded €12.6m" is no count of victims)."""
     for k in range(len(before) - 1, max(-1, len(before) - 1 - max_tokens), -1):
         low = before[k].lower
         if measure and (low in PEOPLE_OUTCOMES or low.endswith("ed")):
+            continue
+        if money and SYNONYMS.get(low) in PEOPLE_QUANTITIES:
             continue
         if low in SYNONYMS and low not in FUNCTION_WORDS:
             if SYNONYMS[low] == "magnitude" and len(before) - k > 2:
                 continue  # "the toll from the earthquake ... to 2,600": not its magnitude
             return k
     return None
+
+
+# A stretch of time after the noun a figure measures ("the harvest this summer", "spending
+# in this window", "exports last year"): the noun is before it.
+_TIME_HEADS = word_set(
+    "summer winter spring autumn fall year month week quarter half season window period term decade"
+)
+_TIME_DETERMINERS = word_set("this last next that the its")
+_TIME_PREPOSITIONS = word_set("in during over for")
+
+
+def _before_time_phrase(clause: Sequence[Token], k: int) -> int | None:
+    """The index of the noun before a time phrase ending at `k`, or None."""
+    if clause[k].lower not in _TIME_HEADS or k < 2:
+        return None
+    j = k - 1
+    if clause[j].lower not in _TIME_DETERMINERS:
+        return None
+    j -= 1
+    if clause[j].lower in _TIME_PREPOSITIONS:
+        j -= 1
+    if j < 0 or not clause[j].text[:1].isalpha() or clause[j].lower in FUNCTION_WORDS:
+        return None
+    return j
 
 
 def noun_before(
@@ -155,6 +184,8 @@ def noun_before(
         if (head := head_of_of(ctx, clause, k)) is None:
             break
         k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
+    if (before_time := _before_time_phrase(clause, k)) is not None:
+        k, tok = before_time, clause[before_time]  # "the harvest this summer is put at"
     if (
         tok.lower in ANAPHORIC_NOUNS
         and k > 0
@@ -235,6 +266,7 @@ _SEVERITY = {
     "severe": "serious",
     "severely": "serious",
     "gravely": "serious",
+    "suspended": "suspended",  # "four years in prison, two of them suspended"
 }
 
 
@@ -246,6 +278,54 @@ def _severity(tokens: Sequence[Token]) -> str | None:
         if tok.lower in _SEVERITY:
             return _SEVERITY[tok.lower]
     return None
+
+
+# Sums earned per short span of time are pay ("earn £180,000 a week", "paid $25 an hour"); a
+# rate alone is not ("costing €9m a day"), and "a year" is left out ("earns $3bn a year").
+_PAY_PERIODS = word_set("hour day week month")
+_EARNING = word_set("earn earns earned earning pocket pockets pocketing paid salary wage wages")
+
+
+def _pay_rate(after: Sequence[Token]) -> Sequence[Token] | None:
+    """The tokens of "a week" / "per hour" / "-a-week" right after a sum, or None."""
+    words = [t.lower for t in after[:3]]
+    if words[:1] == ["-"]:
+        words, after = words[1:], after[1:]
+    if len(words) > 1 and words[0] in {"a", "an", "per"} and words[1] in _PAY_PERIODS:
+        return after[:2]
+    if (
+        words
+        and words[0].startswith(("a-", "an-", "per-"))
+        and (words[0].split("-", 1)[1] in _PAY_PERIODS)
+    ):
+        return after[:1]
+    return None
+
+
+# Money verbs that take the payer or the payee before the sum ("fined Verdalis €3.5m",
+# "cost the airline €9m", "pledged Ukraine $5m"); not verbs whose object is what changes
+# ("raised its dividend 5 cents").
+_TWO_OBJECT_VERBS = word_set(
+    "fined cost costs costing owes owed owe gave give given giving sent send offered offer "
+    "offers promised pledged pledge pledges granted donated"
+)
+_OBJECT_REACH = 5
+
+
+def _verb_over_object(clause: Sequence[Token]) -> str | None:
+    """The money verb before the short object phrase ending `clause`, or None."""
+    for k in range(len(clause) - 1, max(-1, len(clause) - 1 - _OBJECT_REACH), -1):
+        word = clause[k].lower
+        if word in _TWO_OBJECT_VERBS:
+            return word
+        if not clause[k].text[:1].isalpha() or (
+            word in FUNCTION_WORDS and word not in _OBJECT_WORDS
+        ):
+            return None  # a comma, a number or a preposition: the sum is not its object
+    return None
+
+
+_OBJECT_WORDS = word_set("the a an its their his her them it him us")
 
 
 _DEAL_VERBS = word_set(
@@ -321,6 +401,8 @@ def quantity_without_noun(
         if len(after) > 1 and after[0].lower in {"a", "an", "per"} and after[1].lower in GOODS:
             # "$78 a barrel", "$2,450 an ounce" ("$1.48 a share" is earnings, not a price)
             return "price", after[:2]
+        if (pay := _pay_rate(after)) is not None and any(t.lower in _EARNING for t in clause[-8:]):
+            return "wages", pay  # "will earn £180,000 a week", "paid $25 an hour"
     if (
         ctx.previous_quantity is not None
         and [t.lower for t in after[:2]] == ["of", "them"]
@@ -395,7 +477,9 @@ def quantity_without_noun(
                     return "losses", [search[k]]
                 return SYNONYMS[search[k].lower], [search[k]]
     # A measure looks back only a few words ("a depth of 10 km"); a count further.
-    found = _known_noun_before(clause, 10 if dimension is None else 4, dimension is not None)
+    found = _known_noun_before(
+        clause, 10 if dimension is None else 4, dimension is not None, dimension == "currency"
+    )
     search = clause
     if found is None and dimension is None:
         found = _known_noun_before(before, 30)
@@ -429,6 +513,8 @@ def quantity_without_noun(
         # "The prefecture is sticking to its figure of 48,000" opening a paragraph: the
         # figure the article has been counting
         return ctx.earlier_noun, ()
+    if dimension == "currency" and (verb := _verb_over_object(clause)) is not None:
+        return MONEY_VERBS[verb], ()  # "fined the company 3.5 million euros"
     return _UNIT_QUANTITY.get(dimension or "", "count"), ()
 
 

@@ -276,6 +276,27 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|reported|announced|confirmed|added|stated|estimated|wrote)\b"
     r"[^,;.\d]{0,30}$"
 )
+# What stands between a change and the period it is measured against: "up 4.2% on last year",
+# "down 2% from a year earlier", "rose 9% compared with the same quarter last year".
+_COMPARED_WITH = re.compile(
+    r"\s+(?:(?:higher|lower|more|less|greater|bigger|smaller|up|down)\s+)?"
+    r"(?P<prep>from|on|over|against|versus|vs\.?|than|above|below|compared\s+(?:with|to))"
+    r"(?:\s+the\s+same\s+[a-z]+)?\s+(?:in\s+)?$"
+)
+
+
+def _comparison_base(sentence: str, figure_end: int, expr: DateExpression) -> bool:
+    """Whether the date right after the figure is the base it is compared with, not its own
+    time: "up 4.2% on last year" holds now. "On" before a day still dates the figure ("rose 3%
+    on Monday"); a period after it ("on last year", "on 2024") is a comparison."""
+    if expr.start < figure_end or expr.start - figure_end > 40:
+        return False
+    match = _COMPARED_WITH.match(sentence, figure_end, expr.start)
+    if match is None or match.end() != expr.start:
+        return False
+    return not (match.group("prep") == "on" and expr.precision == "day")
+
+
 # A number right before a date: "37 on", "4,650 cases a", "1,200 in".
 # ("2.8% year on year in October": the basis of a change sits between them too)
 _ATTACHED = re.compile(
@@ -330,7 +351,10 @@ def resolve_as_of(
     if near is not None and candidates:  # (the digit scan serves only to drop candidates)
         free = _FreeDigits(sentence, max(0, lo - 30), hi, found)
         candidates = [
-            e for e in candidates if not _claimed_by_another_figure(sentence, (near, end), e, free)
+            e
+            for e in candidates
+            if not _claimed_by_another_figure(sentence, (near, end), e, free)
+            and not _comparison_base(sentence, end, e)
         ]
     if not candidates:
         return None

@@ -48,6 +48,7 @@ from service.domain.focus import (
     principal_place,
     principal_subject,
 )
+from service.domain.forecast_cues import replaces_revised_forecast
 from service.domain.gatherings import gathering_quantity, is_protest_story
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
@@ -59,6 +60,7 @@ from service.domain.model import (
     ExtractedClaim,
     NumberMention,
 )
+from service.domain.number_context import unit_of_part
 from service.domain.numbers import find_numbers
 from service.domain.reporting_periods import article_period, date_reported_figures
 from service.domain.results_readings import ResultsReading, reread_results_figure
@@ -417,13 +419,19 @@ def _assertions(
             # "19 billion reais ($3.7 billion)", "12,400 acres, or 19 square miles": the same
             # figure in another unit, so the same statement (a forecast or not)
             forecast = out[-1].is_forecast
+        elif (
+            out
+            and out[-1].is_forecast
+            and replaces_revised_forecast(ctx.text, sentence.start, out[-1].end, number.start)
+        ):
+            forecast = True  # "cut its forecast to £270 million, from at least £300 million"
         out.append(
             ExtractedAssertion(
                 start=number.start,
                 end=end,
                 text=ctx.text[number.start : end],
                 quantity=reading.quantity,
-                unit=number.unit,
+                unit=unit_of_part(ctx.text, number, out),
                 low=number.low,
                 high=number.high,
                 qualifier=number.qualifier,

@@ -126,7 +126,8 @@ def figure_as_of(
         clause,
         published,
         near,
-        period_end=is_period_quantity(quantity),
+        # a change ("a 9% increase" on 2025) holds at the end of the period it is over
+        period_end=is_period_quantity(quantity) or quantity in _CHANGES,
         running=running,
         forecast=forecast,
     )
@@ -140,6 +141,9 @@ _PERIOD_HEADS = word_set(
     spending expenditure deficit surplus rainfall overtime shipments deliveries
     """
 )
+
+
+_CHANGES = frozenset({"growth", "decline"})
 
 
 def is_period_quantity(quantity: str | None) -> bool:

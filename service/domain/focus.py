@@ -273,7 +273,12 @@ def principal_subject(
             i = bisect.bisect_right(keys_at, ref.start()) - 1
             if i < 0:
                 continue
-            key = org_starts[i][1]
+            # "the company" is the company named last, not a regulator named after it ("...
+            # in a filing with the SEC. The company said ...")
+            k = i
+            while k >= 0 and org_starts[k][1] not in companies:
+                k -= 1
+            key = org_starts[k if k >= 0 else i][1]
             weight = 3.0 if ref.start() < lead_end else 1.0
             weights[key] = weights.get(key, 0.0) + weight
             seen[key] = seen.get(key, 0) + 1

@@ -75,6 +75,9 @@ _AFTER_VERB = word_set(
 )
 
 
+_SUBJECT_PRONOUNS = frozenset({"they", "we", "he", "she", "i", "you"})
+
+
 _PERIOD_WORDS = frozenset({"year", "month", "quarter", "week", "day"})
 
 
@@ -121,8 +124,10 @@ def noun_phrase(
                 i += 1
                 continue
             break
-        if (low in FUNCTION_WORDS or low in _NP_STOP_VERBS) and ctx.mention_at(tok.start) is None:
-            break
+        if (
+            low in FUNCTION_WORDS or low in _NP_STOP_VERBS or low in _SUBJECT_PRONOUNS
+        ) and ctx.mention_at(tok.start) is None:
+            break  # "the €48m they had sought": a pronoun opens the next clause
         if (
             not phrase
             and low.endswith("ed")

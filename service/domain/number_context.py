@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-from service.domain.model import Qualifier
+from service.domain.model import ExtractedAssertion, NumberMention, Qualifier
 from service.domain.number_phrases import (
     FRACTION_FOLLOWERS,
     LABEL_WORDS,
@@ -23,6 +24,7 @@ from service.domain.number_phrases import (
     QUALIFIER_PHRASES,
 )
 from service.domain.number_scan import Figure
+from service.domain.units import dimension_of
 
 _ADDRESS = re.compile(
     r"\s[A-Z][a-z]+\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Place)\b"
@@ -263,3 +265,52 @@ def is_score(text: str, start: int, end: int) -> bool:
         _SCORE_VERB.search(text, window_start, start) is not None
         and _SCORE_END.match(text, end) is not None
     )
+
+
+# A span of time that is a custodial sentence ("four years in prison", "jailed for six
+# years", "a prison term of 18 months") counts what a court imposed: a figure.
+_CUSTODY_AFTER = re.compile(r"\s+(?:in\s+(?:prison|jail|custody|detention)|behind\s+bars)\b")
+_CUSTODY_BEFORE = re.compile(
+    r"\b(?:sentenced\s+to|jailed\s+for|imprisoned\s+for|(?:prison|jail)\s+(?:term|sentence)s?"
+    r"\s+of|sentences?\s+of)\s+(?:up\s+to\s+|a\s+further\s+|an?\s+additional\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_custodial(text: str, number: NumberMention) -> bool:
+    """Whether the span of time at `number` is a prison sentence."""
+    if _CUSTODY_AFTER.match(text, number.end, number.end + 30):
+        return True
+    return _CUSTODY_BEFORE.search(text, max(0, number.start - 40), number.start) is not None
+
+
+# "four years in prison, two of them suspended": a part counted in its whole's unit.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
+
+
+def unit_of_part(text: str, number: NumberMention, out: Sequence[ExtractedAssertion]) -> str | None:
+    """The figure's unit; a bare part of a span of time ("two of them") takes the span's."""
+    if (
+        number.unit is None
+        and out
+        and dimension_of(out[-1].unit) == "duration"
+        and _OF_THEM.match(text, number.end)
+    ):
+        return out[-1].unit
+    return number.unit
+
+
+# A span of time that is an entitlement ("16 weeks of severance pay", "six months of health
+# coverage", "12 weeks' paid leave") counts what is granted: a figure.
+_ENTITLEMENT_AFTER = re.compile(
+    r"(?:\s+of|['’])\s+(?:paid\s+|unpaid\s+|full\s+|extra\s+|additional\s+)?"
+    r"(?:health\s+)?(?P<what>severance|pay|salary|wages|notice|leave|coverage|benefits"
+    r"|compensation|(?:parental|maternity|paternity|sick)(?=\s+leave))\b",
+    re.IGNORECASE,
+)
+
+
+def entitlement(text: str, number: NumberMention) -> str | None:
+    """What the span of time at `number` grants ("severance", "leave", "coverage"), or None."""
+    match = _ENTITLEMENT_AFTER.match(text, number.end, number.end + 40)
+    return match.group("what").lower() if match is not None else None

@@ -54,7 +54,8 @@ _OUTCOME_FORMS: dict[str, str] = word_table(
     "employs employed employing; protested: marched protested demonstrated rallied; "
     "sheltered: housed housing sheltered sheltering; intercepted: intercept intercepts "
     "intercepted intercepting downed; burned: scorched scorching charred; "
-    "missing: unaccounted"  # "41 were still unaccounted for"
+    "missing: unaccounted; "  # "41 were still unaccounted for"
+    "dismissed: dismissed dismissing sacked sacking"
 )
 
 
@@ -70,13 +71,16 @@ _PHRASE_OUTCOMES = (
     "voters",
     "evacuated",
     "warned",
+    "dismissed",
 )
 # Outcomes named by the words right before a figure: "evacuation orders for 4,000
 # residents", "knocking out power to 3 million homes".
 _NOMINAL_OUTCOME = re.compile(
     r"\b(?:(?P<evacuated>evacuation\s+(?:orders?|warnings?|notices?)\s+(?:for|covering|"
     r"affecting))|(?P<power>(?:knock(?:ed|ing|s)?\s+out|cut(?:ting|s)?\s+off|cut(?:ting|s)?|"
-    r"lost|restored)\s+(?:the\s+)?(?:power|electricity)\s+(?:to|for|at)))\s+"
+    r"lost|restored)\s+(?:the\s+)?(?:power|electricity)\s+(?:to|for|at)|(?:power|electricity)\s+"
+    r"(?:was|were|has\s+been|had\s+been|is)\s+(?:cut|knocked\s+out|lost)\s+(?:off\s+)?"
+    r"(?:to|for|at|in)))\s+"
     r"(?:about|some|around|nearly|roughly|more\s+than|at\s+least|over|another)?\s*$",
     re.IGNORECASE,
 )
@@ -114,6 +118,8 @@ _OUTCOME_PHRASE = re.compile(
     r"|(?P<evacuated>(?:(?:ordered|forced|told)\s+)?to\s+(?:evacuate|leave\s+their\s+homes)"
     r"|under\s+(?:mandatory\s+)?evacuation\s+orders?)"
     r"|(?P<warned>under\s+(?:an?\s+)?evacuation\s+(?:warnings?|advisory|advisories))"
+    r"|(?P<dismissed>(?:being\s+)?laid\s+off|(?:would\s+|will\s+|to\s+)?(?:lose|lost|losing)\s+"
+    r"(?:their\s+)?jobs)"
     r"|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))",
     re.IGNORECASE,
 )
@@ -156,11 +162,16 @@ def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str 
 _APPROX_WORDS = word_set("least some about around nearly over almost roughly more than another")
 
 
+_LAY = word_set("lay lays laying laid")
+
+
 def outcome_before(before: Sequence[Token]) -> str | None:
     """An active verb right before the figure: "killing 300 people", "destroyed 500 homes";
     qualifier words ("at least", "nearly") may stand between, a bare "at" may not ("put
     damage at $1bn": the noun there is no verb)."""
     tail = before[-4:]
+    if len(tail) > 1 and tail[-1].lower == "off" and tail[-2].lower in _LAY:
+        return "dismissed"  # "laid off 300 workers"
     for k in range(len(tail) - 1, -1, -1):
         tok = tail[k]
         if tok.lower in _OUTCOME_FORMS:

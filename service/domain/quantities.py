@@ -32,6 +32,10 @@ percentage of the vote is a vote share; a fatality rate is no count of deaths;
 "captured"/"seized" name things taken ("territory captured"). 7 added water level (a river,
 lake or reservoir measured in metres or feet is its level, not a distance), and change nouns
 ("share price fall", "a 12% pay rise") as growth/decline, the names extraction gives a change.
+12 added sentence (a prison term: "four years in prison"), wages ("£180,000 a week", salary)
+and harvest (a crop: harvests in tonnes are one quantity whichever word a report uses);
+workers laid off or losing their jobs count jobs; fans and spectators are attendance; a
+trailing "this season"/"next year" does not name the quantity.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-QUANTITY_TABLE_VERSION = 11
+QUANTITY_TABLE_VERSION = 12
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -128,7 +132,12 @@ SYNONYM_TABLE: dict[str, str] = {
     "value": "value|worth|deal value|contract value",
     "savings": "savings|cost savings|synergies|cost synergies",
     "fine": "fine|fines|penalty|penalties",
+    "harvest": "harvest|harvests|crop|crops|grain crop|wheat crop",
+    "attendance": "attendance|attendances|spectators|fans|gate",
+    "wages": "wages|wage|salary|salaries|weekly wage|weekly wages|pay packet",
     "fees": "fees|fee|charges|tuition",
+    "sentence": "sentence|sentences|prison sentence|jail sentence|prison term|jail term|"
+    "custodial sentence",
     "approval": "approval|approval rating|favourability|favorability",
     "share": "share|stake|proportion|percentage|percent|vote share|share of the vote|"
     "of the vote|of the votes|of votes cast|of the votes cast",
@@ -176,6 +185,7 @@ PEOPLE_OUTCOMES: dict[str, str] = {
     "slain": "deaths",
     "executed": "deaths",
     "drowned": "deaths",
+    "dismissed": "jobs",  # "2,400 workers would lose their jobs", "laid off 300 staff"
     "wounded": "injuries",
     "injured": "injuries",
     "hurt": "injuries",
@@ -239,7 +249,7 @@ _CASUALTY_PAIR = re.compile(
 # Where a descriptive phrase stops naming the quantity ("killed in the 2023 earthquakes").
 _CUT_WORDS = _word_set(
     "in for during since on at per from by across after before to with over among within "
-    "near inside outside under as that who which a"
+    "near inside outside under as that who which a this next"
 )
 # Known phrases that start with a cut word, read before cutting.
 _CUT_PHRASES = tuple(

@@ -98,6 +98,7 @@ def is_past_record(clause: Sequence[Token]) -> bool:
 
 
 _CAPACITY_VERBS = word_set("carry hold accommodate seat take")
+_BUILT = word_set("built designed equipped")
 _PERMITS = word_set("permit licence license certificate certification")
 
 
@@ -109,6 +110,8 @@ def states_capacity(clause: Sequence[Token]) -> bool:
         return words[-2] in {"to", "can", "could"}
     if words[-1:] == ["allowed"]:  # "the ferry's permit allowed 150 passengers"
         return any(t.lower in _PERMITS for t in clause[-6:])
+    if len(words) >= 2 and words[-1] == "for" and words[-2] in _BUILT:
+        return True  # "the reception centre, built for 400 people"
     return words[-2:] == ["capacity", "of"]
 
 

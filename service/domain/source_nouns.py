@@ -197,3 +197,24 @@ def _first_body(
         if entity is not None and entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP):
             return entity
     return None
+
+
+# Titles and governments "of" a place speak for it ("the Mayor of London", "the Government
+# of India"); other capitalised names before "of" are bodies of their own.
+_OF_PLACE_TITLES = frozenset(
+    {"mayor", "governor", "president", "prime", "minister", "ministry", "government", "state",
+     "republic", "kingdom", "people", "city", "county", "province", "region", "department",
+     "secretary", "premier", "chief", "king", "queen", "emir", "sultan"}
+)  # fmt: skip
+
+
+def names_body_of_place(tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    """Whether `tokens[lo:hi]` names a body after a place ("the Communications Workers of
+    America", "the Farmers' Union of Wales"): capitalised words, "of", then the place."""
+    for k in range(lo + 1, hi - 1):
+        if tokens[k].lower != "of":
+            continue
+        before = tokens[k - 1]
+        if before.text[:1].isupper() and before.lower not in _OF_PLACE_TITLES:
+            return True
+    return False

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.source_words import (
     ARTICLES,
+    COUNT_NOUNS,
     GENERIC_SOURCES,
     LEADING_NOISE,
     MAX_SOURCE_TOKENS,
@@ -97,9 +98,13 @@ def _in_np(token: Token, covered: set[int]) -> bool:
         first.isalpha()
         and "." not in low
         and low not in NP_STOP
-        and not low.endswith(("ly", "ed"))
+        and (not low.endswith(("ly", "ed")) or low in _LY_NOUNS)
         and VERB.fullmatch(low) is None
     )
+
+
+# Nouns that look like adverbs: "the national supply agency", "the family's lawyer".
+_LY_NOUNS = frozenset({"supply", "family", "assembly", "ally", "rally", "monopoly", "reply"})
 
 
 def _opens_appositive(token: Token) -> bool:
@@ -147,6 +152,7 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
         break
     while lo < hi and tokens[lo].lower in {"of", "from", "-"}:
         lo += 1
+    lo = _anonymous_source_start(tokens, lo, covered)
     for _ in range(2):
         # "Doctors at the district hospital in Jajpur said": a place after a locative
         # preposition ends the speaker's phrase, it is not the speaker; "a spokesman for
@@ -177,6 +183,26 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
+# "people familiar with the matter", "sources close to the club", "a person briefed on the
+# talks": the speakers are the people, the matter only says what they know.
+_KNOWING = {"familiar": "with", "close": "to", "briefed": "on", "knowledgeable": "about"}
+_ANONYMOUS_HEADS = frozenset({"people", "person", "persons", "sources", "source", "officials"})
+
+
+def _anonymous_source_start(tokens: Sequence[Token], lo: int, covered: set[int]) -> int:
+    """The start of "people familiar with" when the phrase at `lo` is what they know."""
+    if lo < 3 or _KNOWING.get(tokens[lo - 2].lower) != tokens[lo - 1].lower:
+        return lo
+    j = lo - 3
+    if tokens[j].lower not in _ANONYMOUS_HEADS and not _in_np(tokens[j], covered):
+        return lo
+    while (
+        j > 0
+        and lo - j < MAX_SOURCE_TOKENS
+        and (tokens[j - 1].lower in ARTICLES or _in_np(tokens[j - 1], covered))
+    ):
+        j -= 1
+    return j
 
 
 def source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> tuple[int, int]:
@@ -381,3 +407,39 @@ def after_possessive(tokens: Sequence[Token], i: int, covered: set[int]) -> bool
 
 
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?"})
+# Verbs by which a body changes or restates its own figure: "raised its estimate to 34.1
+# million tonnes", "cut its forecast", "stuck to its estimate of".
+_REVISING_VERBS = frozenset(
+    {"raised", "raises", "lifted", "lifts", "cut", "cuts", "lowered", "lowers", "trimmed",
+     "trims", "revised", "revises", "upgraded", "downgraded", "kept", "keeps", "maintained",
+     "maintains", "reiterated", "reiterates", "confirmed", "confirms", "to"}
+)  # fmt: skip
+
+
+def revises_a_count(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the verb at `i` has a count for object ("raised the death toll", "corrected
+    the number of victims", "updated its estimate"): a determiner, up to three words, a
+    count noun."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].lower not in {"the", "its", "their", "his", "her"}:
+        return False
+    for k in range(j + 1, min(len(tokens), j + 5)):
+        if tokens[k].lower in COUNT_NOUNS:
+            return True
+        if not tokens[k].text[:1].isalpha():
+            return False
+    return False
+
+
+def revising_verb_before(tokens: Sequence[Token], i: int) -> int:
+    """The index of the verb by which a body restates its own figure when the noun at `i`
+    ends a phrase opened by "its"/"their" right after that verb ("raised its estimate",
+    "stuck to its estimate"), else -1: the body before the verb is the figure's source."""
+    for k in range(i - 1, max(-1, i - 1 - _NOUN_REACH), -1):
+        if tokens[k].lower in POSSESSIVE_PRONOUNS:
+            if k == 0 or tokens[k - 1].lower not in _REVISING_VERBS:
+                return -1
+            if tokens[k - 1].lower == "to":
+                return k - 2 if k >= 2 and tokens[k - 2].lower in {"stuck", "sticks"} else -1
+            return k - 1
+    return -1

@@ -25,7 +25,8 @@ REPORT_VERBS = (
     "concluded|pointed|saying|claiming|citing|put|puts|counted|recorded|registered|"
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
     "compiled|published|released|issued|provided|given|pledged|pledges|offered|offers|"
-    "promised|promises|requested|requests"
+    "promised|promises|requested|requests|updated|corrected|raised|lowered|increased|reduced|"
+    "lifted|upped|documented|logged|tallied|verified"
 )
 # Factored by shared prefixes: this runs over every sentence, and a flat alternation of ~90
 # words is tried word by word at each word boundary.
@@ -160,6 +161,9 @@ SPOKESPEOPLE = word_set(
 )
 # "..., its head Agus Salim said": a possessive before a closing source names its body.
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# Verbs that report a figure only when their object is one ("police raised the toll to 41",
+# "the clerk corrected the number of victims to 1,285"), not "raised $5m" or "updated its app".
+REVISING_VERBS = word_set("updated corrected raised lowered increased reduced lifted upped")
 # Verbs of commitment: the one who pledges or asks a sum is its source ("the UK pledged £5
 # million"), never a participle's agent ("the doses promised by the WHO arrived").
 COMMITMENT_VERBS = word_set("pledged pledges offered offers promised promises requested requests")

@@ -366,6 +366,46 @@ def test_a_body_named_with_a_plural_possessive_is_not_its_country() -> None:
     assert event.attributor is None
 
 
+def test_a_body_named_after_a_place_is_not_that_place() -> None:
+    [union] = _events("The Communications Workers of America said 2,400 would lose their jobs.")
+    assert union.name == "Communications Workers of America"
+    assert union.attributor is None
+    [government] = _events("The Government of India said 40 people died.")
+    assert government.attributor == "india"  # a government speaks for its country
+
+
+def test_people_familiar_with_a_matter_are_the_source_not_the_matter() -> None:
+    text = "The company would cut 300 jobs, people familiar with the matter said."
+    assert _source_name(text, "300") == "people familiar with the matter"
+    text = "A person briefed on the talks said 40 people died."
+    assert _source_name(text, "40") == "person briefed on the talks"
+    text = "Doctors at the district hospital in Jajpur said 12 people died."
+    assert _source_name(text, "12") == "Doctors at the district hospital in Jajpur"
+
+
+def test_a_body_that_raises_or_corrects_a_count_is_its_source() -> None:
+    assert _source_name("Police raised the toll to 41 on Monday.", "41") == "Police"
+    text = "The court's clerk on Monday corrected the number of victims to 1,285."
+    assert _source_name(text, "1,285") == "court's clerk"
+    text = "The health ministry updated the death toll to 41."
+    assert _source_name(text, "41") == "health ministry"
+    text = "Rescuers increased the death toll to 56."
+    assert _source_name(text, "56") == "Rescuers"
+    assert _events("The charity raised $5m for victims.") == []  # money raised: no report
+    assert _events("The company updated its app for 3 million users.") == []
+
+
+def test_a_noun_ending_in_ly_stays_in_the_source_phrase() -> None:
+    text = "The harvest will reach 172 million tonnes, the national supply agency Conab said."
+    assert _source_name(text, "172") == "Conab"
+
+
+def test_counting_verbs_name_the_counter() -> None:
+    assert _source_name("The UN has documented 300 civilian deaths.", "300") == "UN"
+    assert _source_name("Health officials logged 45 new cases.", "45") == "Health officials"
+    assert _source_name("Volunteers tallied 1,200 marchers.", "1,200") == "Volunteers"
+
+
 def test_a_source_naming_a_figure_noun_owns_the_figure() -> None:
     text = "The police figure of 41 missing, given earlier, included survivors, he said."
     assert _source_name(text, "41") == "police"

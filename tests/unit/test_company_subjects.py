@@ -120,3 +120,18 @@ def test_a_national_government_acts_for_its_country() -> None:
         "€40bn."
     )
     assert the_figure(article, "€40bn").subject == "france"
+
+
+def test_the_company_refers_to_the_company_not_the_regulator_named_after_it() -> None:
+    article = extract_article(
+        text=(
+            "SAN FRANCISCO, March 12 - Corvane Systems will eliminate 1,950 positions, the "
+            "company said in a filing with the U.S. Securities and Exchange Commission on "
+            "Thursday. The company said the number included contractors. It put charges at "
+            "$230 million to $260 million."
+        ),
+        published_at=dt.datetime(2026, 3, 12, 21, 0, tzinfo=dt.UTC),
+    )
+    cuts = the_figure(article, "1,950")
+    assert (cuts.subject, cuts.attributor) == ("corvane-systems", "corvane-systems")
+    assert the_figure(article, "$230 million").subject == "corvane-systems"

@@ -370,3 +370,26 @@ def test_a_deadline_ahead_does_not_date_a_figure_reported_as_done() -> None:
     near = sentence.index("11")
     assert resolve_as_of(sentence, _SATURDAY, near, forecast=False) is None
     assert resolve_as_of(sentence, _SATURDAY, near) == D(2025, 7, 16)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # the period a change is measured against is not the change's own date
+        ("The crop was 8.3 million tonnes, down 2% from a year earlier.", "2%", None),
+        ("Sales rose 3% compared with the same period last year.", "3%", None),
+        ("Exports fell 5% on last year, the ministry said on Tuesday.", "5%", D(2024, 10, 29)),
+        ("Revenue was $3bn in 2024, up 4% from 2023.", "4%", D(2024, 1, 1)),
+        ("The harvest was 4% lower than last year.", "4%", None),
+        ("Prices were 12% higher than a year ago.", "12%", None),
+        # "on" before a day still dates the figure
+        ("Shares rose 3% on Monday.", "3%", MONDAY),
+        ("Shares were 3% up on Monday.", "3%", MONDAY),
+        # a date attached through another number stays that number's
+        ("Exports reached 40,000 tonnes last year.", "40,000", D(2023, 1, 1)),
+    ],
+)
+def test_a_change_is_not_dated_by_its_comparison_base(
+    sentence: str, figure: str, expected: dt.date | None
+) -> None:
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index(figure)) == expected

@@ -765,6 +765,235 @@ def test_a_water_body_measured_in_metres_is_its_level_and_a_past_record_apart() 
     assert the_figure(article, "3 km").quantity != "water level"
 
 
+def test_announced_decisions_are_not_forecasts() -> None:
+    article = extract_article(
+        text=(
+            "Corvane Systems will eliminate 1,950 positions, the company said. The club said "
+            "the fee would be paid in three instalments. Revenue will reach $5 billion next "
+            "year, the company said. The company would likely cut 300 jobs."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert not the_figure(article, "1,950").is_forecast  # "will eliminate": decided
+    wage = extract_article(text="The striker will pocket £180,000 a week.", published_at=PUBLISHED)
+    assert not the_figure(wage, "£180,000").is_forecast  # a contract's pay, agreed
+    assert not the_figure(article, "three").is_forecast  # "would be paid": decided
+    assert the_figure(article, "$5 billion").is_forecast  # "will reach": a projection
+    assert the_figure(article, "300").is_forecast  # "likely" keeps it a forecast
+
+
+def test_money_with_a_hyphenated_rate_is_a_figure() -> None:
+    article = extract_article(
+        text="The forward will earn £180,000-a-week, and a third-party agent was paid.",
+        published_at=PUBLISHED,
+    )
+    wage = the_figure(article, "£180,000")
+    assert (wage.low, wage.unit) == (180000, "GBP")
+    assert all("third" not in a.text for a in _assertions(article))
+
+
+def test_prison_terms_are_figures_other_spans_of_time_are_not() -> None:
+    article = extract_article(
+        text=(
+            "A Paris court sentenced Marc Le Goff to four years in prison on Tuesday. Two "
+            "managers were jailed for 18 months. The trial had lasted three years in all."
+        ),
+        published_at=PUBLISHED,
+    )
+    prison = the_figure(article, "four years")
+    months = the_figure(article, "18 months")
+    assert (prison.quantity, prison.unit, prison.low) == ("sentence", "year", 4)
+    assert (months.quantity, months.unit) == ("sentence", "month")
+    assert all("three years" not in a.text for a in _assertions(article))
+
+
+def test_a_sum_earned_per_week_or_hour_is_wages_a_cost_per_day_is_not() -> None:
+    article = extract_article(
+        text=(
+            "The striker will earn £180,000 a week. Cleaners are paid $15 an hour. The "
+            "strike is costing the airline €9m a day."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "£180,000").quantity == "wages"
+    assert the_figure(article, "$15").quantity == "wages"
+    assert the_figure(article, "€9m").quantity != "wages"  # a rate alone is no pay
+
+
+def test_a_money_verb_names_the_sum_past_its_object() -> None:
+    article = extract_article(
+        text=(
+            "A Paris court on Tuesday fined home-insulation company Verdalis 3.5 million euros. "
+            "The strike cost the airline €9m. The retailer raised its dividend $2. The regent "
+            "pledged compensation of about $3,000 for each family."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "3.5 million").quantity == "fine"
+    assert the_figure(article, "€9m").quantity == "cost"
+    assert the_figure(article, "$2").quantity == "amount"  # "raised": no payee, no sum named
+    assert the_figure(article, "$3,000").quantity == "compensation"  # the noun, not the verb
+
+
+def test_workers_laid_off_or_losing_their_jobs_count_jobs() -> None:
+    article = extract_article(
+        text=(
+            "The union said about 2,400 workers would lose their jobs. The firm laid off 300 "
+            "workers in March. Analysts said 500 jobs would likely disappear. The army fired "
+            "40 rockets."
+        ),
+        published_at=PUBLISHED,
+    )
+    union = the_figure(article, "2,400")
+    assert union.quantity == "jobs" and not union.is_forecast  # job cuts announced
+    assert the_figure(article, "300 workers").quantity == "jobs"
+    assert the_figure(article, "500 jobs").is_forecast
+    assert the_figure(article, "40 rockets").quantity == "missiles"
+
+
+def test_a_time_phrase_after_the_noun_does_not_name_the_quantity() -> None:
+    article = extract_article(
+        text=(
+            "France's soft wheat harvest this summer is estimated at 33.6 million tonnes. The "
+            "deal lifts the club's spending in this window to about £112 million."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "33.6").quantity == "wheat harvest"
+    assert the_figure(article, "£112").quantity == "cost"
+
+
+def test_a_percentage_above_or_below_a_base_is_a_change() -> None:
+    article = extract_article(
+        text="The new estimate is 5.8% above the 2025 crop and 2% below the ministry's.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "5.8%").quantity == "growth"
+    assert the_figure(article, "2%").quantity == "decline"
+
+
+def test_a_harvest_or_trade_figure_keeps_its_good() -> None:
+    article = extract_article(
+        text=(
+            "The wheat crop was estimated at 33.6 million tonnes. The winter barley crop was "
+            "estimated at 8.3 million tonnes. About 40% of the crop is exported."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "33.6").quantity == "wheat harvest"
+    assert the_figure(article, "8.3").quantity == "barley harvest"
+    assert the_figure(article, "40%").quantity == "harvest"  # no good named
+
+
+def test_a_change_over_a_named_period_holds_at_its_end() -> None:
+    article = extract_article(
+        text=(
+            "The company reported revenue of $3.8 billion for 2024, a 9% increase. The "
+            "index was up 0.6% on Tuesday."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "9%").as_of == dt.date(2024, 12, 31)
+    assert the_figure(article, "0.6%").as_of == dt.date(2025, 3, 4)  # a day stays a day
+
+
+def test_a_suspended_part_of_a_prison_term_is_a_fact_of_its_own() -> None:
+    article = extract_article(
+        text="The court sentenced Marc Le Goff to four years in prison, two of them suspended.",
+        published_at=PUBLISHED,
+    )
+    whole = the_figure(article, "four years")
+    part = the_figure(article, "two")
+    assert (whole.quantity, whole.unit) == ("sentence", "year")
+    assert (part.quantity, part.unit, part.low) == ("suspended sentence", "year", 2)
+
+
+def test_weeks_of_severance_or_leave_are_figures_days_of_fighting_are_not() -> None:
+    article = extract_article(
+        text=(
+            "Departing staff will receive 16 weeks of severance pay and six months of health "
+            "coverage. After three days of fighting, the army withdrew."
+        ),
+        published_at=PUBLISHED,
+    )
+    severance = the_figure(article, "16 weeks")
+    assert (severance.quantity, severance.unit, severance.low) == ("severance", "week", 16)
+    assert the_figure(article, "six months").quantity == "coverage"
+    assert all("three days" not in a.text for a in _assertions(article))
+
+
+def test_a_sum_is_named_by_no_people_noun_and_no_pronoun() -> None:
+    article = extract_article(
+        text="Victims were awarded €12.6m, about a quarter of the €48m they had sought.",
+        published_at=PUBLISHED,
+    )
+    awarded = the_figure(article, "€12.6m")
+    sought = the_figure(article, "€48m")
+    assert awarded.quantity not in {"people", "victims"}
+    assert sought.text == "€48m" and sought.quantity != "they"
+
+
+def test_power_cut_in_the_passive_counts_outages() -> None:
+    article = extract_article(
+        text=(
+            "Power was cut to 1.2 million homes across the region. Electricity has been "
+            "knocked out for 300,000 customers. The storm damaged 500 homes."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "1.2 million").quantity == "power outages"
+    assert the_figure(article, "300,000").quantity == "power outages"
+    assert the_figure(article, "500 homes").quantity != "power outages"
+
+
+def test_a_noun_revised_in_the_passive_names_its_new_figure() -> None:
+    article = extract_article(
+        text=(
+            "Corn output was cut to 119 million tonnes. The damages awarded were cut to 12.1 "
+            "million euros."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "119").quantity == "maize output"
+    assert the_figure(article, "12.1").quantity == "damage"
+
+
+def test_an_age_band_is_not_a_figure() -> None:
+    article = extract_article(
+        text=(
+            "Burundi has reported 1,100 cases, mostly among children under five. Vaccines "
+            "went to 3,000 children under 12, and more than 40 people under arrest were freed."
+        ),
+        published_at=PUBLISHED,
+    )
+    texts = [a.text for a in _assertions(article)]
+    assert not any(t.startswith("under") for t in texts), texts
+    assert the_figure(article, "3,000").low == 3000
+    assert the_figure(article, "40 people").low == 40
+
+
+def test_an_economy_that_shrank_or_contracted_declined() -> None:
+    article = extract_article(
+        text="Germany's economy shrank 0.2% in the third quarter, and output contracted 3%.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "0.2%").quantity == "decline"
+    assert the_figure(article, "3%").quantity == "decline"
+
+
+def test_a_place_built_for_a_number_states_its_capacity() -> None:
+    article = extract_article(
+        text=(
+            "The reception centre, built for 400 people, was holding 1,300. Funds were meant "
+            "for 5,000 farmers."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "400").quantity == "capacity"
+    assert the_figure(article, "1,300").quantity != "capacity"
+    assert the_figure(article, "5,000").quantity != "capacity"
+
+
 def test_a_relative_clause_between_commas_does_not_cut_a_figure_from_its_subject() -> None:
     article = extract_article(
         text=(
@@ -814,11 +1043,12 @@ def test_economic_release_changes_bases_periods_and_forecast_scope() -> None:
         published_at=dt.datetime(2026, 12, 7, 4, tzinfo=dt.UTC),
     )
     rise = the_figure(article, "8.7%")
-    assert (rise.text, rise.quantity, rise.as_of) == ("8.7%", "growth", dt.date(2026, 11, 1))
-    assert the_figure(article, "3.4%").as_of == dt.date(2026, 10, 1)
+    # a change over a month holds at the month's end, as the month's figures do
+    assert (rise.text, rise.quantity, rise.as_of) == ("8.7%", "growth", dt.date(2026, 11, 30))
+    assert the_figure(article, "3.4%").as_of == dt.date(2026, 10, 31)
     assert the_figure(article, "5.0%").is_forecast
     earlier = the_figure(article, "2.1%")
-    assert (earlier.is_forecast, earlier.as_of) == (False, dt.date(2026, 9, 1))
+    assert (earlier.is_forecast, earlier.as_of) == (False, dt.date(2026, 9, 30))
     assert the_figure(article, "$97.4 billion").quantity == "surplus"
     assert the_figure(article, "3.0%").quantity == "core inflation"
 

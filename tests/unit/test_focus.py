@@ -85,6 +85,21 @@ def test_where_someone_spoke_does_not_place_the_figure() -> None:
     assert the_figure(article, "1,200").location is None
 
 
+def test_another_country_reporting_its_own_count_places_it_there() -> None:
+    article = extract_article(
+        text=(
+            "GENEVA (Wire) - Mpox cases in the Democratic Republic of Congo have risen to "
+            "18,900 this year, with 610 deaths, the World Health Organization said on Friday, "
+            "warning that testing covers only about 40% of suspected cases.\n\n"
+            "Congo's health ministry put the death toll at 650. Vaccination has reached "
+            "120,000 people in the east.\n\nNeighbouring Burundi has reported 1,100 cases."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "650").location == "democratic-republic-of-the-congo"
+    assert the_figure(article, "1,100").location == "burundi"
+
+
 def test_company_references_are_found_as_by_their_word_boundary_form() -> None:
     plain = re.compile(focus._COMPANY_REFERENCE.pattern.replace(r"[Tt](?<!\w.)he", r"\b[Tt]he", 1))
     assert plain.pattern != focus._COMPANY_REFERENCE.pattern

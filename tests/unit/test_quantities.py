@@ -154,5 +154,24 @@ def test_a_change_noun_names_a_change_not_the_level_it_changes() -> None:
     assert canonical_quantity("rainfall") == "rainfall"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("prison term", "sentence"),
+        ("jail sentence", "sentence"),
+        ("weekly wage", "wages"),
+        ("salary", "wages"),
+        ("wheat crop", "harvest"),
+        ("crops", "harvest"),
+        ("fans", "attendance"),
+        ("average league attendance this season", "attendance"),
+        ("people killed this week", "deaths"),
+        ("revenue next year", "revenue"),
+    ],
+)
+def test_sentences_wages_harvests_and_crowds_have_one_name(phrase: str, expected: str) -> None:
+    assert canonical_quantity(phrase) == expected
+
+
 def test_a_collapsed_building_counts_as_destroyed() -> None:
     assert canonical_quantity("buildings collapsed") == canonical_quantity("buildings destroyed")

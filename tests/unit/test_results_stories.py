@@ -60,13 +60,29 @@ def test_whose_estimate_and_a_participle_before_a_result_noun_do_not_name_the_qu
 
 
 def test_a_noun_phrase_a_possessive_opens_is_no_source() -> None:
+    # "forecast" after "its" is a noun, not a reporting verb; the body that raised its
+    # forecast is the source of the figure it now gives
     article = _extract(
         "The retailer raised its full-year profit forecast to between $3.10 and $3.25. "
-        "Analysts said their estimates were too low."
+        "Analysts said their estimates were too low. Shares rose 4%, its forecasts showed."
     )
     figure = the_figure(article, "$3.10")
-    assert figure.attributed_to is None
+    assert figure.attributed_to == "retailer"
     assert figure.is_forecast
+    assert the_figure(article, "4%").attributed_to is None
+
+
+def test_a_body_that_revises_or_keeps_its_estimate_is_its_source() -> None:
+    article = _extract(
+        "The agriculture ministry on Tuesday raised its estimate of the wheat harvest to "
+        "34.1 million tonnes. The growers' association AGPB stuck to its estimate of 30.9 "
+        "million tonnes. Harlow cut its forecast for full-year profit to £270 million, from "
+        "at least £300 million previously."
+    )
+    assert the_figure(article, "34.1").attributed_to == "agriculture ministry"
+    assert "AGPB" in (the_figure(article, "30.9").attributed_to or "")
+    previous = the_figure(article, "£300 million")
+    assert previous.is_forecast and previous.attributed_to == "Harlow"
 
 
 def test_an_analysts_estimate_forecasts_what_it_estimates() -> None:
