@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from service.domain.assertions import is_real_figure, read_figure
+from service.domain.assertions import read_figure
 from service.domain.attribution import (
     Attribution,
     Token,
@@ -41,6 +41,7 @@ from service.domain.figure_dates import (
     describes_a_place,
     figure_as_of,
 )
+from service.domain.figure_filters import is_real_figure
 from service.domain.focus import (
     Focus,
     dateline_spans,
