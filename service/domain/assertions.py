@@ -42,12 +42,13 @@ from service.domain.clauses import (
 )
 from service.domain.commodities import good_of
 from service.domain.companies import company_speaker, covers_company
-from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
+from service.domain.counted import quantity_without_noun
 from service.domain.figure_filters import DURATIONS
 from service.domain.figure_places import place_of_figure
 from service.domain.forecast_cues import reads_as_forecast
 from service.domain.market_indexes import index_antecedent
 from service.domain.model import EntityKind, NumberMention
+from service.domain.noun_links import CHANGE_WORDS, noun_before
 from service.domain.noun_phrases import noun_phrase, phrase_words
 from service.domain.number_context import entitlement, is_custodial
 from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
