@@ -19,30 +19,36 @@ the cost per figure is bounded whatever the sentence length. Rules, in reading o
   sentence's actor. A body never owns a toll or a crowd it reports. A weak subject that
   contains the figure's place is dropped for tolls and named places ("struck eastern Turkey,
   killing 1,200 in Van"); a country's own act keeps it ("Japan pledged $5m");
-- location (`places`): a place governed by in/to/into/at/near/inside/across/throughout (or
+- location (`figure_places`): a place governed by in/to/into/at/near/inside/across/throughout (or
   "of" right after the noun: "residents of Piru"; "from"/"of" for distances and people who
   fled) after the figure, the most specific of a chain ("in Russia's Kursk region" ->
   Kursk); else before it in the clause (past an appositive when the clause starts with its
   verb); else a fronted "In X,"; else the article's place ("nationwide" -> its country);
   else an organisation subject's country ("the Federal Reserve cut rates" -> United States);
-- forecast: a modal or forecast verb in the verb group right before the figure or right after
-  its noun phrase ("could send 500 troops", "5,000 troops are expected to join"), or a
-  forecast verb in its clause ("expects revenue of $4.3 billion").
+- forecast (`forecast_cues`): a modal or forecast verb in the verb group right before the
+  figure or right after its noun phrase ("could send 500 troops", "5,000 troops are
+  expected to join"), or a forecast verb in its clause ("expects revenue of $4.3 billion").
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
-from service.domain.attribution import Token, is_reporting_word
+from service.domain.attribution import Token
 from service.domain.body_references import names_unnamed_body, referred_body
+from service.domain.clauses import (
+    clause_start,
+    without_relative_clause,
+)
 from service.domain.commodities import good_of
 from service.domain.companies import company_speaker, covers_company
-from service.domain.counted import CHANGE_WORDS, noun_before, quantity_without_noun
-from service.domain.forecast_cues import announced_decision
+from service.domain.counted import quantity_without_noun
+from service.domain.figure_filters import DURATIONS
+from service.domain.figure_places import place_of_figure
+from service.domain.forecast_cues import reads_as_forecast
 from service.domain.market_indexes import index_antecedent
 from service.domain.model import EntityKind, NumberMention
+from service.domain.noun_links import CHANGE_WORDS, noun_before
 from service.domain.noun_phrases import noun_phrase, phrase_words
 from service.domain.number_context import entitlement, is_custodial
 from service.domain.outcomes import nominal_outcome_before, outcome_after, outcome_before
@@ -60,159 +66,22 @@ from service.domain.owners import (
     referred_holder,
     sentence_event,
 )
-from service.domain.places import (
-    MOVED,
-    PLACE_NOUNS,
-    RESPONDERS,
-    VERB_STARTS,
-    fronted_place,
-    most_specific,
-    places_after_preps,
-)
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.quantity_cues import states_capacity
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 from service.domain.territory_figures import is_territory_figure, national_government
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
-_GIVEN = word_set("aid funding compensation donations grants loans")
 _TOKENS_AFTER = 32
 _TOKENS_BEFORE = 45
-
-_NATIONWIDE = frozenset({"nationwide", "nationally", "countrywide", "national"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–"})
-_FORECAST = word_set(
-    """
-    will could may might would expected expects expect forecast forecasts forecasted
-    projected projects predicted predicts poised likely planned plans plan anticipated
-    estimated-to
-    """
-)
-# Verbs that make a figure anywhere in their clause a forecast ("expects revenue of $4bn").
-_FORECAST_VERBS = word_set(
-    "expects expected forecast forecasts projects projected predicts predicted anticipates "
-    "anticipated guided plans planned targets"
-)
-_CHROME_AFTER = re.compile(
-    r"\s*(?:ago\b|comments?|shares?|likes?|views?|replies|responses|reactions|min(?:ute)?s? read|"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)\b",
-    re.IGNORECASE,
-)
-_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
-_AGE_BAND = re.compile(
-    r"\b(?:children|kids|babies|infants|people|adults|those|anyone|patients|men|women|girls|"
-    r"boys|pupils|students|residents|workers|voters)\s+(?:under|over|aged|above|below|older\s+"
-    r"than|younger\s+than)\s+(?:the\s+age\s+of\s+)?[\w.-]+$",
-    re.IGNORECASE,
-)
-_AGE_AFTER = re.compile(r"\s*(?:,|-year-old|\s+years?\s+old)")
-_SMALL_WORDS = frozenset({"one", "two", "three", "four", "five"})
-
-
-_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
-_NOUN_AFTER = re.compile(
-    r"\s+(?!(?:after|ago|later|earlier|before|since|of|in|on|at|to|from|and|or|as|than|"
-    r"the|a|an|that|when|while|until|into|for|with|by|this|last|next)\b)[a-z]{3,}"
-)
-_HYPHEN_WORD = re.compile(r"-[a-z]")
-
 
 # A time noun right after a measured figure, read as "... before/after" (not counted).
 _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 
 
-def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> bool:
-    """False for page chrome, ages after names, spans of time, and pronoun-like small
-    number words."""
-    after = text[number.end : number.end + 40]
-    if _CHROME_AFTER.match(after):
-        return False
-    before = text[max(sentence_start, number.start - 40) : number.start]
-    if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and (number.high or 0) < 120:
-        return False
-    if (
-        number.unit is None
-        and max(number.low or 0, number.high or 0) < 120
-        and _AGE_BAND.search(before + number.text)
-    ):
-        return False  # "children under five", "people aged 65 and over": an age, not a count
-    if (
-        number.unit in _DURATIONS
-        and not _NOUN_AFTER.match(after)
-        and not is_custodial(text, number)
-        and entitlement(text, number) is None
-    ):
-        # "in four years", "three days after the quake": a span of time, not a figure;
-        # "a 90-day pause" (a noun follows) and "four years in prison" stay
-        return False
-    if _HYPHEN_WORD.match(after) and not any(c.isdigit() for c in number.text):
-        # "a third-party nation": a word number inside a compound ("£180,000-a-week" stays)
-        return False
-    word = number.text.strip().lower()
-    if word in _SMALL_WORDS:
-        prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
-        if prev in {"the", "these", "those", "both", "all", "its", "their"}:
-            return False
-        if word == "one":
-            nxt = after.split(None, 2)
-            return bool(nxt) and nxt[0].strip(",.").lower() in SYNONYMS
-    return True
-
-
-def _clause_start(before: Sequence[Token]) -> int:
-    for k in range(len(before) - 1, -1, -1):
-        if before[k].lower in _CLAUSE_BREAKS or before[k].lower == "that":
-            return k + 1
-    return 0
-
-
-def _own_verb_phrase(ctx: SentenceContext, clause: Sequence[Token]) -> Sequence[Token]:
-    """The clause from the figure's own verb: "beating forecasts of a 5.0% increase and
-    accelerating from 3.4% growth" gives "and accelerating from" for the 3.4% (a forecast
-    verb governs its figure, not one after a new verb); "expects revenue of $4bn and profit
-    of $1bn" keeps it all (no verb after the first figure)."""
-    last_figure = max((k for k, t in enumerate(clause) if ctx.in_figure(t.start)), default=-1)
-    if last_figure < 0:
-        return clause
-    tail = clause[last_figure + 1 :]
-    if any(t.lower.endswith(("ing", "ed")) and t.lower not in SYNONYMS for t in tail):
-        return tail
-    return clause
-
-
-def _without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequence[Token]:
-    """The figure's clause, joined to its subject across a relative clause between commas:
-    "Core inflation, which excludes food and energy, eased to 3.0%" reads as "Core inflation
-    eased to 3.0%"."""
-    if (
-        clause_lo < 3
-        or clause_lo >= len(before)
-        or before[clause_lo - 1].text != ","
-        or not before[clause_lo].text.isalpha()
-        or before[clause_lo].lower in _NOT_A_MAIN_VERB
-    ):
-        return before[clause_lo:]  # "..., and merge", "..., in which": not the main verb
-    for j in range(clause_lo - 3, -1, -1):
-        if before[j].lower in _CLAUSE_BREAKS or before[j].lower == "that":
-            if before[j].text == "," and before[j + 1].lower in _RELATIVE_OPENERS:
-                head = before[_clause_start(before[:j]) : j]
-                return [*head, *before[clause_lo:]] if head else before[clause_lo:]
-            break
-    return before[clause_lo:]
-
-
-# Openers of a clause or appositive between a subject and its verb: "Core inflation, which
-# excludes food, eased"; "Net interest income, the bank's main source of revenue, rose".
-_RELATIVE_OPENERS = word_set("which who whose the its their")
 # A company's own results, and the verbs it reports them with.
 _OWN_RESULTS = word_set("revenue profit earnings income loss losses employees")
 _RESULT_VERBS = word_set("reported reports posted posts announced announces booked")
-_NOT_A_MAIN_VERB = FUNCTION_WORDS | _RELATIVE_OPENERS
-
-
-# Words opening a clause that says something new ("with estimates suggesting ...", "in which
-# the state holds ..."): it does not share the previous clause's scene.
-_NEW_STATEMENT = word_set("with which who whom whose where")
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 _COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
     ("below", "lower", "down"), "decline"
@@ -284,8 +153,8 @@ def read_figure(
             limit = k
             break
     before = ctx.tokens_before(number.start, _TOKENS_BEFORE)
-    clause_lo = _clause_start(before)
-    clause = _without_relative_clause(before, clause_lo)
+    clause_lo = clause_start(before)
+    clause = without_relative_clause(before, clause_lo)
 
     count = number.high if number.unit is None else None
     phrase, np_end = noun_phrase(ctx, after, limit, count)
@@ -378,9 +247,9 @@ def read_figure(
         quantity = _COMPARATIVES[quantity]
     if (good := good_of(quantity, noun_phrase_tokens)) is not None:
         quantity = f"{good} {quantity}"  # "the barley crop" and "the wheat crop" stay apart
-    if number.unit in _DURATIONS and (granted := entitlement(ctx.text, number)) is not None:
+    if number.unit in DURATIONS and (granted := entitlement(ctx.text, number)) is not None:
         quantity = granted  # "16 weeks of severance pay": what the weeks are of
-    if number.unit in _DURATIONS and is_custodial(ctx.text, number):
+    if number.unit in DURATIONS and is_custodial(ctx.text, number):
         quantity = "sentence"  # "four years in prison", "jailed for six years": what was imposed
 
     # subject
@@ -488,93 +357,20 @@ def read_figure(
         if subject is None:
             subject = owner(actor(ctx, before))
 
-    # location
-    tail = after[np_end:limit]
-    cut = len(tail)
-    # a distance is measured from a place: "50 miles (80 km) northwest of Los Angeles"
-    distance = dimension == "length"
-    breaks = {",", ";", "—"} if distance else {",", ";", "—", "(", ")"}
-    for k, tok in enumerate(tail):
-        if tok.text == "," and k > 0 and tail[k - 1].lower in PLACE_NOUNS:
-            continue  # "gathered in the capital, Marenburg"
-        if tok.text in breaks or tok.lower in {"while", "but", "whereas"}:
-            cut = k
-            break
-    # people who fled or were moved are counted where they left: "fled from Rafah"
-    origin_place = distance or quantity in MOVED
-    places = [
-        p for p in places_after_preps(ctx, tail[: min(cut, 14)], origin_place) if p != subject
-    ]
-    if not places:
-        places = [p for p in places_after_preps(ctx, clause) if p != subject]
-        if (
-            not places
-            and clause
-            and (clause[0].lower.endswith("ing") or clause[0].lower in VERB_STARTS)
-        ):
-            # "killing 1,200 in ..." / "The fire near Fillmore, California, has destroyed":
-            # the clause continues the sentence's subject, with its place
-            places = places_after_preps(ctx, before[:clause_lo])
-        if (
-            not places
-            and clause_lo
-            and before[clause_lo - 1].text == ","
-            and not any(t.lower in _NEW_STATEMENT for t in clause[:2])
-        ):
-            # "revised the toll in Van province to 2,600, up from 1,200": a clause without a
-            # place of its own shares the scene of the clause before it (not across "that",
-            # "with", "which": those start new statements)
-            places = [
-                p
-                for p in places_after_preps(
-                    ctx, before[_clause_start(before[: clause_lo - 1]) : clause_lo]
-                )
-                if p != subject
-            ]
-        if not places:
-            places = fronted_place(ctx)
-    location = most_specific(ctx, places)
-    named_place = location is not None
-    organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION
-    donor = (
-        focus_place is not None
-        and subject is not None
-        and ctx.kind(subject) is EntityKind.COUNTRY
-        and not ctx.contains(subject, focus_place)
+    location, named_place = place_of_figure(
+        ctx,
+        before=before,
+        clause=clause,
+        clause_lo=clause_lo,
+        after=after,
+        np_end=np_end,
+        limit=limit,
+        subject=subject,
+        quantity=quantity,
+        dimension=dimension,
+        focus_place=focus_place,
+        event_toll=event_toll,
     )
-    # divers, engines, field hospitals sent are the responder's, placed only when said
-    responders = not donor and quantity.rsplit(" ", 1)[-1] in RESPONDERS
-    if location is None and focus_place is not None and dimension != "length" and not responders:
-        nationwide = any(t.lower in _NATIONWIDE for t in after[np_end : np_end + 3])
-        national = (
-            subject is not None
-            and not event_toll
-            and quantity not in _GIVEN  # aid goes where it is sent
-            and subject != focus_place
-            and ctx.kind(subject) is EntityKind.COUNTRY
-            and ctx.contains(subject, focus_place)
-        )
-        if (
-            donor
-            and subject
-            and quantity not in _GIVEN
-            and dimension != "currency"
-            and any(is_reporting_word(t.lower) for t in before[-4:])
-        ):
-            # "Neighbouring Burundi has reported 1,100 cases": another country's own count
-            location = subject
-        elif nationwide or donor:
-            # "607 cases nationwide"; "the UK pledged £5 million": aid to the country
-            location = ctx.country_of(focus_place) or focus_place
-        elif national:
-            location = subject  # "Spain's olive oil output" in a story about Andalusia
-        else:
-            home = ctx.country_of(subject) if organisation and subject else None
-            if home is None or ctx.contains(home, focus_place):
-                # (a foreign body's own figure is not the story's place)
-                location = focus_place
-    if location is None and organisation and subject is not None and not responders:
-        location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
     if (
         weak
         and (named_place or event_toll)
@@ -588,31 +384,5 @@ def read_figure(
     if subject is None and location is not None and is_territory_figure(quantity, before):
         subject = location  # "the unemployment rate rose to 8.7%": the territory's own
 
-    # forecast
-    forecast = (
-        any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha())
-        and not announced_decision(before[-4:], _FORECAST)
-    ) or any(t.lower in _FORECAST_VERBS for t in _own_verb_phrase(ctx, clause[-10:]))
-    if not forecast:
-        j = np_end
-        while (
-            j < limit
-            and j - np_end < 4
-            and after[j].lower
-            in {"are", "is", "was", "were", "already", "now", "also", "soon", "reportedly", "that"}
-        ):
-            if (
-                after[j].lower in {"is", "are", "was", "were"}
-                and j + 2 < limit
-                and (after[j + 1].lower == "set" and after[j + 2].lower == "to")
-            ):
-                forecast = True
-            j += 1
-        if (
-            j < limit
-            and after[j].lower in _FORECAST
-            and not announced_decision(after[j : j + 4], _FORECAST)
-        ):
-            # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
-            forecast = True
+    forecast = reads_as_forecast(ctx, before, clause, after, np_end, limit)
     return Reading(quantity, subject, location, span_end, forecast)

@@ -22,8 +22,14 @@ import bisect
 from collections.abc import Mapping, Sequence
 from operator import attrgetter
 
+from service.domain.attribution_scope import (
+    antecedent,
+    attribution_for,
+    last_named,
+    same_sentence_source,
+)
 from service.domain.attribution_types import Attribution
-from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.model import Entity, EntityMention
 from service.domain.source_nouns import (
     MODIFIER_COUNT,
     POSSESSIVE_COUNT,
@@ -57,7 +63,6 @@ from service.domain.source_words import (
     ARTICLES,
     COMMITMENT_VERBS,
     DATA_NOUNS,
-    GENERIC_BODY_NOUNS,
     NP_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
@@ -85,11 +90,6 @@ __all__ = [
     "is_reporting_word",
     "tokenize",
 ]
-
-# Characters between a figure and a participle that names its source ("the 2.0% cited by").
-_PASSIVE_REACH = 24
-# Characters between an owned figure noun and its figure ("figure of more than 41").
-_OWNED_REACH = 20
 
 
 # Participles that follow a figure they qualify ("a 0.8% decline expected").
@@ -190,7 +190,7 @@ def find_attributions(
                 # "The WHO said it had recorded ...": a source earlier in the sentence is
                 # nearer than the article's previous one.
                 person = tokens[prev].lower in PRONOUNS_PERSON
-                source = _same_sentence_source(events, entities, person=person) or (
+                source = same_sentence_source(events, entities, person=person) or (
                     last_person if person else last_body
                 )
                 if source is not None:
@@ -231,7 +231,7 @@ def find_attributions(
                 lo == hi
                 and prev >= 0
                 and tokens[prev].lower in {"and", "but"}
-                and (outer := _last_named(events)) is not None
+                and (outer := last_named(events)) is not None
             ):
                 # "Fire officials expect 70%, but warned that ...": the same speakers
                 events.append(
@@ -269,7 +269,7 @@ def find_attributions(
                 attributor, key, keys = None, None, ()
             head = [t for t in tokens[lo:hi] if t.lower not in ARTICLES]
             if attributor is None and len(head) == 1 and head[0].lower in ANAPHORIC_NOUNS:
-                body = _antecedent(head[0], mentions, entities, last_body)
+                body = antecedent(head[0], mentions, entities, last_body)
                 if body is not None:
                     name, attributor, key, keys = body.name, body.key, body.key, (body.key,)
             elif (
@@ -279,7 +279,7 @@ def find_attributions(
                 and head[1].lower in SPOKESPEOPLE
             ):
                 # "a ministry spokesman said": speaks for the ministry named before
-                body = _antecedent(head[0], mentions, entities, last_body)
+                body = antecedent(head[0], mentions, entities, last_body)
                 if body is not None:
                     attributor, keys = body.key, (body.key,)
         elif verb not in PARTICIPLE_VERBS:
@@ -295,7 +295,7 @@ def find_attributions(
                     outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
                 )
                 continue
-        outer = _last_named(events)
+        outer = last_named(events)
         if (
             outer is not None
             and outer.verb in SPEECH
@@ -355,121 +355,3 @@ def find_attributions(
         )
         events.sort(key=lambda e: e.start)
     return events
-
-
-def _antecedent(
-    noun: Token,
-    mentions: Sequence[EntityMention],
-    entities: Mapping[str, Entity],
-    last_body: Attribution | None,
-) -> Entity | None:
-    """The body "the agency" / "the organisation" / "the ministry" refers back to: the first
-    organisation named earlier in the sentence, else the article's last speaking body. A
-    specific noun ("ministry") must be part of that body's name."""
-    generic = noun.lower in GENERIC_BODY_NOUNS
-
-    def fits(entity: Entity | None) -> bool:
-        return (
-            entity is not None
-            and entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
-            and (generic or noun.lower in entity.name.lower())
-        )
-
-    # The sentence's first body: its subject more often than a later one ("The Red Cross
-    # shelter at Fillmore High School ..., the organisation said").
-    for m in mentions:
-        if m.end <= noun.start and fits(entities.get(m.key)):
-            return entities[m.key]
-    if last_body is not None and last_body.speaker_key is not None:
-        entity = entities.get(last_body.speaker_key)
-        if fits(entity):
-            return entity
-    return None
-
-
-def _last_named(events: Sequence[Attribution]) -> Attribution | None:
-    """The sentence's last named speaker; a passive "by X" names a figure's source, not who
-    goes on speaking ("the €1.2bn estimated by Asaja, and warned ...")."""
-    return next((e for e in reversed(events) if e.name is not None and not e.passive), None)
-
-
-def _same_sentence_source(
-    events: Sequence[Attribution], entities: Mapping[str, Entity], *, person: bool
-) -> Attribution | None:
-    """The last named source of this sentence that a pronoun of that kind can refer to."""
-    for event in reversed(events):
-        if event.name is None:
-            continue
-        if event.speaker_key is None:
-            if not person and event.name[:1].isupper() and event.phrase != (-1, -1):
-                return event  # "AKUT, a rescue group, said it believed": a body not known
-            continue
-        entity = entities.get(event.speaker_key)
-        if entity is None:
-            continue
-        if (entity.kind is EntityKind.PERSON) == person:
-            return event
-    return None
-
-
-def attribution_for(events: Sequence[Attribution], position: int) -> Attribution | None:
-    """The source governing the figure at `position`: the nearest reporting event before it,
-    else the first closing source after it in the same sentence ("..., the ministry said")."""
-    chosen = _governing(events, position)
-    if chosen is not None and chosen.verb != "citing":
-        # "..., X said, citing Y" / "X, citing Y, said": Y is the figure's source, X relays it
-        citing = [e for e in events if e.verb == "citing" and e.phrase != (-1, -1)]
-        if citing:
-            return min(citing, key=lambda e: abs(e.start - chosen.start))
-    return chosen
-
-
-def _governing(events: Sequence[Attribution], position: int) -> Attribution | None:
-    # an owned figure noun ("its figure of", "the police figure of") names the figure right
-    # after it, not the next clause's ("..., and the count by Occurrence, at 61,000")
-    before = [
-        e for e in events if e.end <= position and not (e.owned and position - e.end > _OWNED_REACH)
-    ]
-    after = [e for e in events if e.start >= position]
-    if (
-        after
-        and after[0].passive
-        and after[0].name is not None
-        and after[0].start - position <= _PASSIVE_REACH
-        and position >= after[0].clause_start
-    ):
-        return after[0]  # "compared with the 2.0% cited by the ministry"
-    closing = next(
-        (
-            e
-            for e in after
-            if e.trailing
-            and e.name is not None
-            and (e.verb in SPEECH or e.verb.lower() == "according to")
-        ),
-        None,
-    )
-    if before:
-        nearest = before[-1]
-        if nearest.owned and nearest.name is not None:
-            return nearest  # "The police figure of 41 ..., he said": the police's 41
-        if closing is not None and (
-            nearest.verb not in SPEECH
-            or (nearest.speaker_key is None and closing.speaker_key is not None)
-        ):
-            # "Malawi has recorded 4,800 cases, the WHO said", "Inspection teams confirmed
-            # 87 homes were lost, Cal Fire said": the closing source reports it
-            return closing
-        if nearest.name is None and nearest.verb.lower() == "according to":
-            # "according to the result published overnight by the returning officer"
-            relay = next((e for e in after if e.passive and e.name is not None), None)
-            if relay is not None and relay.start - nearest.end <= _PASSIVE_REACH * 3:
-                return relay
-        # The nearest verb governs, even when its source is unnamed ("An analysis indicates").
-        return nearest if nearest.name is not None else None
-    # After the figure only a closing source counts ("..., the ministry said"); a reporting
-    # verb in a later clause ("a day after the commission said") is about something else.
-    for event in events:
-        if event.start >= position and event.name is not None and event.trailing:
-            return event
-    return None

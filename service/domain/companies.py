@@ -22,16 +22,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from service.domain.attribution import Attribution, Token
-from service.domain.discovery import (
+from service.domain.discovery import slug
+from service.domain.entities import EntityFinding
+from service.domain.knowledge import KnowledgeBase, normalize_alias, normalize_word
+from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.name_vocabulary import (
     COMPANY_WORDS,
     CORPORATE_SUFFIXES,
     PLACE_PREPOSITIONS,
     is_ordinary_word,
-    slug,
 )
-from service.domain.entities import EntityFinding
-from service.domain.knowledge import KnowledgeBase, normalize_alias, normalize_word
-from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.source_words import word_set
 
 # Nouns by which business copy names a company's kind ("the retailer", "the U.S. chipmaker").

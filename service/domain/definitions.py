@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from service.domain.discovery import CONNECTORS, Definition, Token
+from service.domain.discovery import Definition
 from service.domain.knowledge import KbMatch
+from service.domain.name_vocabulary import CONNECTORS, Token
 
 _ACRONYM_AFTER = re.compile(r" ?\(([A-Z][A-Z0-9&]{1,9})\)")
 _NAME_AFTER = re.compile(r" ?\(([A-Z][^()\n]{3,80})\)")

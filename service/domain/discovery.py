@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
-from importlib import resources
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -21,77 +19,35 @@ from service.domain.events import event_name, leader_length
 from service.domain.knowledge import (
     KnowledgeBase,
     common_words,
-    name_word_lists,
     normalize_alias,
     normalize_word,
 )
 from service.domain.model import Entity, EntityKind
+from service.domain.name_vocabulary import (
+    AREA_WORDS,
+    COMPANY_WORDS,
+    CONNECTORS,
+    CORPORATE_SUFFIXES,
+    DATE_WORDS,
+    EVENT_WORDS,
+    NAME_PREFIXES,
+    OPENERS,
+    ORG_WORDS,
+    PLACE_MODIFIERS,
+    PLACE_OPENERS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    REPORT_VERBS,
+    TITLE_WORDS,
+    Token,
+    is_ordinary_word,
+)
 
-Token = tuple[int, int, str]
-
-
-@cache
-def lowercase_words() -> frozenset[str]:
-    """Every word written in lowercase in English, name-like ones ("mark", "grant") included."""
-    data = resources.files("service.domain.data").joinpath("name_like_words.txt")
-    return common_words() | frozenset(data.read_text(encoding="utf-8").split())
-
-
-def is_ordinary_word(word: str) -> bool:
-    """A lowercase English word, a plural of one, or its British spelling ("organisers")."""
-    words = lowercase_words()
-    if word in words:
-        return True
-    american = word.replace("our", "or").replace("is", "iz").replace("ys", "yz")
-    for form in (word, american):
-        if form in words or (form.endswith("s") and (form[:-1] in words or form[:-2] in words)):
-            return True
-    return False
-
-
-_VOCABULARY = name_word_lists()
-# Organisation words of other languages that English copy keeps in names ("Cooperativas
-# Agro-alimentarias", "Konfederasi Serikat Pekerja").
-_FOREIGN_ORG_WORDS = """
-    cooperativa cooperativas cooperative asociación asociacion associação associacao federación
-    federacion confederación confederacion fédération federation confédération sindicato
-    sindicatos syndicat instituto institut banco compañía compania sociedad société societe
-    fundación fundacion fundação fundacao stiftung verband gesellschaft konfederasi serikat
-    perusahaan badan lembaga ministerio ministério consejo conselho agencia agência
-"""
-FOREIGN_ORG_WORDS = frozenset(_FOREIGN_ORG_WORDS.split())
-ORG_WORDS = _VOCABULARY["ORG_WORDS"] | FOREIGN_ORG_WORDS
-PLACE_WORDS = _VOCABULARY["PLACE_WORDS"]
-EVENT_WORDS = _VOCABULARY["EVENT_WORDS"]
-OPENERS = _VOCABULARY["OPENERS"]
-TITLE_WORDS = _VOCABULARY["TITLE_WORDS"]
-REPORT_VERBS = _VOCABULARY["REPORT_VERBS"]
-DATE_WORDS = _VOCABULARY["DATE_WORDS"]
-CONNECTORS = _VOCABULARY["CONNECTORS"]
 # Words a name run may not end with ("Kestrel said"); united once, not per run.
 _TRAILING_NON_NAME = CONNECTORS | REPORT_VERBS
-ABBREVIATIONS = _VOCABULARY["ABBREVIATIONS"]
-PLACE_MODIFIERS = _VOCABULARY["PLACE_MODIFIERS"]
-CORPORATE_SUFFIXES = _VOCABULARY["CORPORATE_SUFFIXES"]
-COMPANY_WORDS = _VOCABULARY["COMPANY_WORDS"]
-# "a slope above X", "rescued off Lampedusa": where, for a name nothing else classifies
-PLACE_PREPOSITIONS = frozenset(
-    {"in", "near", "at", "from", "outside", "across", "inside"}
-    | {"above", "below", "beneath", "off", "around", "along", "beyond"}
-)
-# Lowercase words naming the kind of place a name before them is ("the Attica region").
-AREA_WORDS = frozenset(
-    {
-        "region", "province", "state", "district", "county", "prefecture", "municipality",
-        "governorate", "oblast", "island", "islands", "valley",
-    }
-)  # fmt: skip
-PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
-# Written before a vessel's or company's name: "the MV Shapla", "PT Cahaya Warna" (Indonesia).
-NAME_PREFIXES = frozenset(("mv", "ms", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
-# The outlet credited in a dateline: "(Harbour Line) - A fire ...".
+
 _WIRE_CREDIT = re.compile(r"\)\s?[-—–]\s")
-SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
+
 _GENERIC_WORDS = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
 
 

@@ -18,21 +18,7 @@ import msgspec
 
 from service.domain.agencies import find_agencies
 from service.domain.definitions import definition_after
-from service.domain.discovery import (
-    ABBREVIATIONS,
-    COMPANY_WORDS,
-    CONNECTORS,
-    DATE_WORDS,
-    ORG_WORDS,
-    PLACE_MODIFIERS,
-    SENTENCE_GAP,
-    Definition,
-    Found,
-    NameResolver,
-    NameRun,
-    Token,
-    is_ordinary_word,
-)
+from service.domain.discovery import Definition, Found, NameResolver, NameRun
 from service.domain.events import dated_events, event_name, event_references
 from service.domain.knowledge import (
     KbMatch,
@@ -42,6 +28,17 @@ from service.domain.knowledge import (
 )
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.name_parts import drop_name_parts
+from service.domain.name_vocabulary import (
+    ABBREVIATIONS,
+    COMPANY_WORDS,
+    CONNECTORS,
+    DATE_WORDS,
+    ORG_WORDS,
+    PLACE_MODIFIERS,
+    SENTENCE_GAP,
+    Token,
+    is_ordinary_word,
+)
 from service.domain.source_words import word_set
 from service.domain.story_country import placed_in_story_country
 

@@ -1,4 +1,5 @@
-"""What makes a figure a forecast, or keeps it from being one, beyond its forecast words.
+"""What makes a figure a forecast (`reads_as_forecast`: a modal or forecast verb around it),
+or keeps it from being one:
 
 - "will"/"would" before a decided act ("will eliminate 1,950 positions", "would be paid in
   three instalments", "2,400 workers would lose their jobs") announce a decision, not a
@@ -16,7 +17,8 @@ import re
 from collections.abc import Sequence
 
 from service.domain.attribution import Token
-from service.domain.sentence_context import word_set
+from service.domain.clauses import own_verb_phrase
+from service.domain.sentence_context import SentenceContext, word_set
 
 # Acts a speaker decides rather than predicts: "will eliminate 1,950 positions", "would pay
 # 4.1 million euros", "will be paid in three instalments" announce a decision (not a forecast).
@@ -64,3 +66,60 @@ def replaces_revised_forecast(text: str, clause_start: int, previous_end: int, s
     if _FROM_PREVIOUS.fullmatch(text, previous_end, start) is None:
         return False
     return _REVISED_FORECAST.search(text, clause_start, previous_end) is not None
+
+
+_FORECAST = word_set(
+    """
+    will could may might would expected expects expect forecast forecasts forecasted
+    projected projects predicted predicts poised likely planned plans plan anticipated
+    estimated-to
+    """
+)
+# Verbs that make a figure anywhere in their clause a forecast ("expects revenue of $4bn").
+_FORECAST_VERBS = word_set(
+    "expects expected forecast forecasts projects projected predicts predicted anticipates "
+    "anticipated guided plans planned targets"
+)
+
+
+def reads_as_forecast(
+    ctx: SentenceContext,
+    before: Sequence[Token],
+    clause: Sequence[Token],
+    after: Sequence[Token],
+    np_end: int,
+    limit: int,
+) -> bool:
+    """Whether a figure is forecast: a modal or forecast verb in the verb group right before
+    it or right after its noun phrase ("could send 500 troops", "5,000 troops are expected
+    to join"), or a forecast verb in its own verb phrase ("expects revenue of $4.3 billion"),
+    unless the verb announces a decided act (`announced_decision`). `before`/`after` are
+    the tokens around the figure, `clause` its clause, `after[np_end:limit]` what follows
+    its noun phrase."""
+    forecast = (
+        any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha())
+        and not announced_decision(before[-4:], _FORECAST)
+    ) or any(t.lower in _FORECAST_VERBS for t in own_verb_phrase(ctx, clause[-10:]))
+    if not forecast:
+        j = np_end
+        while (
+            j < limit
+            and j - np_end < 4
+            and after[j].lower
+            in {"are", "is", "was", "were", "already", "now", "also", "soon", "reportedly", "that"}
+        ):
+            if (
+                after[j].lower in {"is", "are", "was", "were"}
+                and j + 2 < limit
+                and (after[j + 1].lower == "set" and after[j + 2].lower == "to")
+            ):
+                forecast = True
+            j += 1
+        if (
+            j < limit
+            and after[j].lower in _FORECAST
+            and not announced_decision(after[j : j + 4], _FORECAST)
+        ):
+            # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
+            forecast = True
+    return forecast

@@ -12,103 +12,48 @@ longer and not an English word: "Nato"), never as lowercase common words.
 
 from __future__ import annotations
 
-import re
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, MutableMapping
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
 import msgspec
 
 from service.domain.model import Entity, EntityKind
-
-
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one whitespace-separated string (keeps word lists compact)."""
-    return frozenset(text.split())
-
-
-# A word: letters/digits joined by inner dots or apostrophes ("U.S", "People's", "d'Ivoire").
-# Hyphens split words so "Guinea-Bissau" and "Kim Jong-un" match their spaced aliases.
-TOKEN = re.compile(r"[^\W_]+(?:[.'’&][^\W_]+)*")
-_DROP = str.maketrans("", "", ".'’")
-# Words after a place name that name its administrative area ("Kursk region" is Kursk).
-REGION_WORDS = _words(
-    """
-    region oblast province governorate prefecture state county district territory krai kray
-    regions provinces
-    """
+from service.domain.name_forms import (
+    NORMALIZER_VERSION,
+    REGION_WORDS,
+    TOKEN,
+    common_words,
+    compact,
+    is_acronym,
+    name_word_lists,
+    normalize_alias,
+    normalize_word,
+    tokenize,
 )
 
-# Bump when `normalize_alias` or `is_acronym` change: a shipped index made by another version
-# is then ignored (and rebuilt at load) until scripts/build_entities.py is run again.
-NORMALIZER_VERSION = 1
+# The name forms are re-exported: the entity modules read them from here.
+__all__ = [
+    "NORMALIZER_VERSION",
+    "REGION_WORDS",
+    "TOKEN",
+    "AliasTarget",
+    "KbMatch",
+    "KnowledgeBase",
+    "common_words",
+    "compact",
+    "from_raw",
+    "is_acronym",
+    "name_word_lists",
+    "normalize_alias",
+    "normalize_word",
+    "tokenize",
+]
+
 # Words that never start a lowercase alias: scanning from them would fire everywhere.
-_FUNCTION_WORDS = _words("a an as at by in of on or the to")
-
-
-def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """Words of `text` as (start, end, word)."""
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize_word(word: str) -> str:
-    """Lowercase a token and drop possessive "'s", dots and apostrophes."""
-    low = word.lower()
-    if low.endswith(("'s", "’s")):
-        low = low[:-2]
-    return low.translate(_DROP)
-
-
-@lru_cache(maxsize=1 << 16)  # pure, and called for every name run of every article
-def normalize_alias(alias: str) -> str:
-    """The comparison form of a name: normalised words joined by single spaces.
-
-    A leading "the" is dropped ("the Kremlin" = "Kremlin"): articles are not part of names.
-    """
-    words = [w for w in (normalize_word(t) for t in TOKEN.findall(alias)) if w]
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def compact(text: str) -> str:
-    """Text with dots and spaces removed: the case-sensitive form of an acronym ("U.S." -> US)."""
-    return re.sub(r"[.\s]", "", text)
-
-
-def is_acronym(alias: str) -> bool:
-    """True for a one-word alias written mostly in capitals ("US", "DPRK", "MoD", "G7")."""
-    form = compact(alias)
-    if not form or " " in alias.strip().replace(". ", "."):
-        return False
-    upper = sum(ch.isupper() for ch in form)
-    return upper >= 2 and upper >= sum(ch.islower() for ch in form)
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Lowercase English words that are never names ("however", "image", "troops")."""
-    data = resources.files("service.domain.data").joinpath("common_words.txt")
-    return frozenset(data.read_text(encoding="utf-8").split())
-
-
-@cache
-def name_word_lists() -> dict[str, frozenset[str]]:
-    """The word lists of `data/name_words.txt`, by section."""
-    text = resources.files("service.domain.data").joinpath("name_words.txt").read_text("utf-8")
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in text.splitlines():
-        if line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = sections.setdefault(line.strip("[] "), [])
-        else:
-            current.extend(line.split())
-    return {name: frozenset(words) for name, words in sections.items()}
+_FUNCTION_WORDS = frozenset(["a", "an", "as", "at", "by", "in", "of", "on", "or", "the", "to"])
 
 
 class AliasTarget(NamedTuple):

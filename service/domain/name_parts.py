@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-from service.domain.discovery import (
+from service.domain.events import EVENT_LEADERS
+from service.domain.knowledge import TOKEN, KbMatch, KnowledgeBase, common_words, normalize_word
+from service.domain.model import EntityKind
+from service.domain.name_vocabulary import (
     ABBREVIATIONS,
     DATE_WORDS,
     ORG_WORDS,
@@ -19,9 +22,6 @@ from service.domain.discovery import (
     TITLE_WORDS,
     Token,
 )
-from service.domain.events import EVENT_LEADERS
-from service.domain.knowledge import TOKEN, KbMatch, KnowledgeBase, common_words, normalize_word
-from service.domain.model import EntityKind
 
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
 _LAST_WORD = re.compile(TOKEN.pattern + "$")

@@ -1,0 +1,133 @@
+"""Where one figure is: a place its own words name, else its clause's or the clause's
+before it, else a place fronted before the sentence's first comma, else the article's place
+(its country for "nationwide" figures and a donor's aid), else an organisation's home."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from service.domain.attribution import Token, is_reporting_word
+from service.domain.clauses import NEW_STATEMENT, clause_start
+from service.domain.model import EntityKind
+from service.domain.places import (
+    MOVED,
+    PLACE_NOUNS,
+    RESPONDERS,
+    VERB_STARTS,
+    fronted_place,
+    most_specific,
+    places_after_preps,
+)
+from service.domain.sentence_context import SentenceContext, word_set
+
+_GIVEN = word_set("aid funding compensation donations grants loans")
+_NATIONWIDE = frozenset({"nationwide", "nationally", "countrywide", "national"})
+
+
+def place_of_figure(
+    ctx: SentenceContext,
+    *,
+    before: Sequence[Token],
+    clause: Sequence[Token],
+    clause_lo: int,
+    after: Sequence[Token],
+    np_end: int,
+    limit: int,
+    subject: str | None,
+    quantity: str,
+    dimension: str | None,
+    focus_place: str | None,
+    event_toll: bool,
+) -> tuple[str | None, bool]:
+    """The figure's place, and whether its sentence named it (not the article's place).
+
+    `before`/`after` are the tokens around the figure, `clause` its clause (starting at
+    `before[clause_lo]`), `after[np_end:limit]` what follows its noun phrase; `subject` and
+    `quantity` as read so far; `focus_place` the article's place."""
+    tail = after[np_end:limit]
+    cut = len(tail)
+    # a distance is measured from a place: "50 miles (80 km) northwest of Los Angeles"
+    distance = dimension == "length"
+    breaks = {",", ";", "—"} if distance else {",", ";", "—", "(", ")"}
+    for k, tok in enumerate(tail):
+        if tok.text == "," and k > 0 and tail[k - 1].lower in PLACE_NOUNS:
+            continue  # "gathered in the capital, Marenburg"
+        if tok.text in breaks or tok.lower in {"while", "but", "whereas"}:
+            cut = k
+            break
+    # people who fled or were moved are counted where they left: "fled from Rafah"
+    origin_place = distance or quantity in MOVED
+    places = [
+        p for p in places_after_preps(ctx, tail[: min(cut, 14)], origin_place) if p != subject
+    ]
+    if not places:
+        places = [p for p in places_after_preps(ctx, clause) if p != subject]
+        if (
+            not places
+            and clause
+            and (clause[0].lower.endswith("ing") or clause[0].lower in VERB_STARTS)
+        ):
+            # "killing 1,200 in ..." / "The fire near Fillmore, California, has destroyed":
+            # the clause continues the sentence's subject, with its place
+            places = places_after_preps(ctx, before[:clause_lo])
+        if (
+            not places
+            and clause_lo
+            and before[clause_lo - 1].text == ","
+            and not any(t.lower in NEW_STATEMENT for t in clause[:2])
+        ):
+            # "revised the toll in Van province to 2,600, up from 1,200": a clause without a
+            # place of its own shares the scene of the clause before it (not across "that",
+            # "with", "which": those start new statements)
+            places = [
+                p
+                for p in places_after_preps(
+                    ctx, before[clause_start(before[: clause_lo - 1]) : clause_lo]
+                )
+                if p != subject
+            ]
+        if not places:
+            places = fronted_place(ctx)
+    location = most_specific(ctx, places)
+    named_place = location is not None
+    organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION
+    donor = (
+        focus_place is not None
+        and subject is not None
+        and ctx.kind(subject) is EntityKind.COUNTRY
+        and not ctx.contains(subject, focus_place)
+    )
+    # divers, engines, field hospitals sent are the responder's, placed only when said
+    responders = not donor and quantity.rsplit(" ", 1)[-1] in RESPONDERS
+    if location is None and focus_place is not None and dimension != "length" and not responders:
+        nationwide = any(t.lower in _NATIONWIDE for t in after[np_end : np_end + 3])
+        national = (
+            subject is not None
+            and not event_toll
+            and quantity not in _GIVEN  # aid goes where it is sent
+            and subject != focus_place
+            and ctx.kind(subject) is EntityKind.COUNTRY
+            and ctx.contains(subject, focus_place)
+        )
+        if (
+            donor
+            and subject
+            and quantity not in _GIVEN
+            and dimension != "currency"
+            and any(is_reporting_word(t.lower) for t in before[-4:])
+        ):
+            # "Neighbouring Burundi has reported 1,100 cases": another country's own count
+            location = subject
+        elif nationwide or donor:
+            # "607 cases nationwide"; "the UK pledged £5 million": aid to the country
+            location = ctx.country_of(focus_place) or focus_place
+        elif national:
+            location = subject  # "Spain's olive oil output" in a story about Andalusia
+        else:
+            home = ctx.country_of(subject) if organisation and subject else None
+            if home is None or ctx.contains(home, focus_place):
+                # (a foreign body's own figure is not the story's place)
+                location = focus_place
+    if location is None and organisation and subject is not None and not responders:
+        location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
+    return location, named_place

@@ -1,0 +1,165 @@
+"""The noun a figure measures when it stands after it: "revenue of $4.2bn", "turnout was
+67%", "casualties at over 600,000", with "up 12%"/"fell by 3%" a change of it; and the nearest
+known quantity noun before a figure ("the number of troops ... up to 10,000")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from service.domain.attribution import Token, is_reporting_word
+from service.domain.quantities import (
+    PEOPLE_OUTCOMES,
+    PEOPLE_QUANTITIES,
+    SYNONYMS,
+    canonical_quantity,
+)
+from service.domain.quantity_cues import ANAPHORIC_NOUNS, head_of_of
+from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+
+# Nouns of a change after a figure: "a 4% rise in sales" is a change of sales.
+CHANGE_WORDS = word_set(
+    """
+    increase rise drop fall decline jump gain cut growth reduction surge slump hike
+    """
+)
+
+# Words that may stand between a noun and the figure it names ("revenue rose 12% to").
+LINKING_WORDS = word_set(
+    """
+    of at to by was were is are be been stood reached hit totaled totalled totaling
+    totalling amounted amounting came rose risen fell fallen climbed dropped increased
+    decreased grew jumped slid declined gained lost up down surged plunged soared slipped
+    sank shed advanced added put now nearly rise grow fall reach climb increase decrease
+    expected forecast projected set likely seen estimated
+    eased slowed accelerated widened narrowed dipped rebounded edged ticked
+    drop spread spreading expanded expand could would may might will to record new high
+    a an overnight already
+    cut raised lowered revised reduced lifted trimmed corrected adjusted downgraded upgraded
+    shrank shrunk shrink shrinks contracted
+    """
+)  # "corn output was cut to 119 million tonnes": the revised noun names the figure
+
+
+# The quantities of a change, and the words that make one a rise or a fall.
+CHANGES = frozenset({"growth", "decline"})
+UP_WORDS = word_set(
+    "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
+    "climb increase gain jump accelerated widened rebounded expanded expand expands"
+)
+DOWN_WORDS = word_set(
+    "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
+    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted"
+)
+
+
+def known_noun_before(
+    before: Sequence[Token], max_tokens: int, measure: bool = False, money: bool = False
+) -> int | None:
+    """Index in `before` of the nearest word naming a known quantity, scanning backwards
+    (for a measure, never a verb: "captured 1,000 square kilometres" counts no prisoners;
+    for a sum, never people: "victims were awarded €12.6m" is no count of victims)."""
+    for k in range(len(before) - 1, max(-1, len(before) - 1 - max_tokens), -1):
+        low = before[k].lower
+        if measure and (low in PEOPLE_OUTCOMES or low.endswith("ed")):
+            continue
+        if money and SYNONYMS.get(low) in PEOPLE_QUANTITIES:
+            continue
+        if low in SYNONYMS and low not in FUNCTION_WORDS:
+            if SYNONYMS[low] == "magnitude" and len(before) - k > 2:
+                continue  # "the toll from the earthquake ... to 2,600": not its magnitude
+            return k
+    return None
+
+
+# A stretch of time after the noun a figure measures ("the harvest this summer", "spending
+# in this window", "exports last year"): the noun is before it.
+_TIME_HEADS = word_set(
+    "summer winter spring autumn fall year month week quarter half season window period term decade"
+)
+_TIME_DETERMINERS = word_set("this last next that the its")
+_TIME_PREPOSITIONS = word_set("in during over for")
+
+
+def _before_time_phrase(clause: Sequence[Token], k: int) -> int | None:
+    """The index of the noun before a time phrase ending at `k`, or None."""
+    if clause[k].lower not in _TIME_HEADS or k < 2:
+        return None
+    j = k - 1
+    if clause[j].lower not in _TIME_DETERMINERS:
+        return None
+    j -= 1
+    if clause[j].lower in _TIME_PREPOSITIONS:
+        j -= 1
+    if j < 0 or not clause[j].text[:1].isalpha() or clause[j].lower in FUNCTION_WORDS:
+        return None
+    return j
+
+
+def noun_before(
+    ctx: SentenceContext, clause: Sequence[Token], dimension: str | None
+) -> tuple[str | None, list[Token]]:
+    """The noun a figure measures when it stands after it: "revenue of $4.2bn", "turnout was
+    67%", "casualties at over 600,000"; with "up 12%"/"fell by 3%" a change of it."""
+    k = len(clause) - 1
+    change: str | None = None
+    level = False
+    while (
+        k >= 0
+        and len(clause) - k <= 8
+        and (clause[k].lower in LINKING_WORDS or ctx.in_figure(clause[k].start))
+    ):
+        if ctx.in_figure(clause[k].start):
+            # "profit rose 12 per cent to $612m": an earlier figure links like a verb
+            level = True
+            k -= 1
+            continue
+        low = clause[k].lower
+        if low in {"to", "at"} and (k == len(clause) - 1 or change is None):
+            level = True  # "rose to a record $2,450": the level reached, not the change
+        if not level and (low in UP_WORDS or low in DOWN_WORDS):
+            change = "growth" if low in UP_WORDS else "decline"
+        k -= 1
+    if dimension not in ("ratio", "currency"):
+        change = None
+    if k < 0 or k == len(clause) - 1 or not clause[k].text[:1].isalpha():
+        return change, []  # no linking word: the word before is a verb ("took 33.8%")
+    tok = clause[k]
+    for _ in range(3):  # "the death toll from the earthquake in Van province": the toll
+        if (head := head_of_of(ctx, clause, k)) is None:
+            break
+        k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
+    if (before_time := _before_time_phrase(clause, k)) is not None:
+        k, tok = before_time, clause[before_time]  # "the harvest this summer is put at"
+    if (
+        tok.lower in ANAPHORIC_NOUNS
+        and k > 0
+        and clause[k - 1].text[:1].isalpha()
+        and clause[k - 1].lower not in FUNCTION_WORDS
+        and ctx.mention_at(clause[k - 1].start) is None
+    ):
+        k -= 1  # "passenger numbers ... to reach 5.6 million": passengers
+        tok = clause[k]
+    if (
+        tok.lower in FUNCTION_WORDS
+        or tok.lower in ANAPHORIC_NOUNS
+        or ctx.mention_at(tok.start) is not None
+        or (tok.lower.endswith("ed") and tok.lower not in SYNONYMS)
+        or is_reporting_word(tok.lower)
+    ):
+        return change, []
+    lo = k
+    if k > 0:
+        prev = clause[k - 1]
+        if (
+            prev.text[:1].isalpha()
+            and prev.lower not in FUNCTION_WORDS
+            and ctx.mention_at(prev.start) is None
+        ):
+            lo = k - 1
+    words = " ".join(t.lower for t in clause[lo : k + 1])
+    name = canonical_quantity(words)
+    if change is not None:
+        name = canonical_quantity(f"{words} {change}") if name not in SYNONYMS else change
+    if lo > 0 and ctx.mention_at(clause[lo - 1].start) is not None:
+        lo -= 1  # "Russian casualties at over 600,000": the name modifying the noun owns it
+    return name, list(clause[lo : k + 1])
