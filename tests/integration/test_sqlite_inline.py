@@ -18,6 +18,17 @@ from service.db.sqlite_inline import connect_inline
 pytestmark = pytest.mark.anyio
 
 
+def _locked_by_another_writer(path: Path) -> sqlite3.Connection:
+    """A WAL database with a table `t`, and a connection that holds its write lock."""
+    setup = sqlite3.connect(path)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE t (x INTEGER)")
+    setup.close()
+    holder = sqlite3.connect(path, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    return holder
+
+
 async def test_a_statement_runs_on_the_loop_thread(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite+aiosqlite:///{tmp_path / 'inline.db'}")
     seen: list[int] = []
@@ -75,12 +86,7 @@ async def test_a_locked_database_is_waited_for_off_the_loop(tmp_path: Path) -> N
 
 async def test_a_call_after_a_cancelled_wait_queues_behind_it(tmp_path: Path) -> None:
     path = tmp_path / "cancel.db"
-    setup = sqlite3.connect(path)
-    setup.execute("PRAGMA journal_mode=WAL")
-    setup.execute("CREATE TABLE t (x INTEGER)")
-    setup.close()
-    holder = sqlite3.connect(path, check_same_thread=False)
-    holder.execute("BEGIN IMMEDIATE")
+    holder = _locked_by_another_writer(path)
     holder.execute("INSERT INTO t VALUES (1)")
     connection = await connect_inline(path, timeout=5)
     try:
@@ -102,12 +108,7 @@ async def test_a_call_after_a_cancelled_wait_queues_behind_it(tmp_path: Path) ->
 async def test_a_close_after_a_cancelled_wait_closes_cleanly(tmp_path: Path) -> None:
     # What SQLAlchemy does with a connection whose statement was cancelled: it closes it.
     path = tmp_path / "close.db"
-    setup = sqlite3.connect(path)
-    setup.execute("PRAGMA journal_mode=WAL")
-    setup.execute("CREATE TABLE t (x INTEGER)")
-    setup.close()
-    holder = sqlite3.connect(path, check_same_thread=False)
-    holder.execute("BEGIN IMMEDIATE")
+    holder = _locked_by_another_writer(path)
     connection = await connect_inline(path, timeout=5)
     try:
         waiting = asyncio.create_task(connection.execute("INSERT INTO t VALUES (1)"))
