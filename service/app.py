@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
 
 import httpx
 from litestar import Litestar
 from litestar.config.compression import CompressionConfig
-from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.plugins.jinja import JinjaTemplateEngine
@@ -26,8 +23,7 @@ from service.http.claims import AssertionController, ClaimController
 from service.http.deps import (
     provide_session,
     provide_settings,
-    reject_nul_in_query,
-    require_read_key,
+    read_guard,
 )
 from service.http.entities import EntityController
 from service.http.errors import EXCEPTION_HANDLERS, document_problem_responses
@@ -72,15 +68,6 @@ def openapi_config() -> OpenAPIConfig:
 OPEN_PATHS = frozenset({"/health"})
 # Failures particular to one operation; the rest follow from each operation's shape.
 SPECIFIC_PROBLEMS = {"addEntityAlias": (409,), "createWebhook": (502,)}
-
-
-async def _read_guard(
-    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
-) -> None:
-    # Async on purpose: Litestar runs a sync guard in a worker thread, a thread hop per request.
-    if connection.url.path not in OPEN_PATHS:
-        require_read_key(connection, handler)
-        reject_nul_in_query(connection)
 
 
 def create_app(settings: Settings | None = None, *, resolver: Resolver | None = None) -> Litestar:
@@ -206,7 +193,7 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             "db_session": Provide(provide_session),
             "settings": Provide(provide_settings, sync_to_thread=False),
         },
-        guards=[_read_guard],
+        middleware=[read_guard(OPEN_PATHS)],
         # GET /assertions and /facts as CSV or NDJSON (format= or Accept), streamed; then
         # the read cache (http/read_cache.py).
         before_request=before_read,

@@ -19,9 +19,10 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
 
-from litestar import Controller, Request, Response
+from litestar import Controller, MediaType, Request, Response
 from litestar.di import Provide
 from litestar.response.base import ASGIResponse
+from litestar.types import Receive, Scope, Send
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -75,7 +76,7 @@ def request_key(request: Request[Any, Any, Any]) -> str:
     return f"{request.scope['path']}?{query.decode('latin-1')}"
 
 
-async def before_read(request: Request[Any, Any, Any]) -> ExportStream | bytes | None:
+async def before_read(request: Request[Any, Any, Any]) -> ExportStream | CachedAnswer | None:
     """Exports first (`http.exports`), then the cache: bytes on a hit, None to run the handler."""
     export = await negotiate_export(request)
     if export is not None:
@@ -101,9 +102,67 @@ async def before_read(request: Request[Any, Any, Any]) -> ExportStream | bytes |
     key = request_key(request)
     body = cache.get(version, key)
     if body is not None:
-        return body
+        return CachedAnswer(body)
     request.state[_SLOT] = (version, key)
     return None
+
+
+class CachedAnswer(Response[bytes]):
+    """A hit: the stored JSON bytes sent as they are, with the headers the handler would send.
+
+    Building a full `Response` (header and cookie containers, encoder lookups) and its ASGI
+    response cost a hit a third of its time, for bytes that need no encoding. When a layer
+    adds headers, cookies or a background task, the ordinary `Response` sends them.
+    """
+
+    def __init__(self, body: bytes) -> None:  # no Response.__init__: nothing to set up
+        self.body = body
+
+    def to_asgi_response(
+        self,
+        app: Any,
+        request: Request[Any, Any, Any],
+        *,
+        background: Any = None,
+        cookies: Any = None,
+        encoded_headers: Any = None,
+        headers: Any = None,
+        is_head_response: bool = False,
+        **kwargs: Any,
+    ) -> ASGIResponse:
+        if background or cookies or encoded_headers or headers or is_head_response:
+            ordinary = Response(self.body, media_type=MediaType.JSON)
+            return ordinary.to_asgi_response(
+                app,
+                request,
+                background=background,
+                cookies=cookies,
+                encoded_headers=encoded_headers,
+                headers=headers,
+                is_head_response=is_head_response,
+                **kwargs,
+            )
+        return _SendBytes(self.body)
+
+
+class _SendBytes(ASGIResponse):
+    """The ASGI answer of a hit: 200, JSON, the body in one message."""
+
+    def __init__(self, body: bytes) -> None:  # no ASGIResponse.__init__: nothing to set up
+        self._body = body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(self._body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": self._body, "more_body": False})
 
 
 class CachingResponse(Response[Any]):

@@ -16,7 +16,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from service.db.id_lists import PerDialect, among
 from service.db.models import Assertion, Claim, ClaimEntity, Entity
+from service.db.reads import plain_rows
 from service.domain.errors import NotFound
 from service.domain.model import Qualifier
 from service.schemas.claims import AssertionRead, ClaimRead
@@ -92,7 +94,31 @@ def assertion_from_row(row: Sequence[Any]) -> AssertionRead:
 async def assertions_where(session: AsyncSession, *conditions: Any) -> list[Sequence[Any]]:
     """Rows of `assertion_query()` matching `conditions`, in id order."""
     query = assertion_query().where(*conditions).order_by(Assertion.id)
-    return list(await session.execute(query))
+    return await plain_rows(session, query)
+
+
+def assertions_among(column: Any) -> PerDialect[Select[*tuple[Any, ...]]]:
+    """Rows of `assertion_query()` whose `column` is one of the ids bound as `ids`, by id."""
+    return PerDialect(
+        lambda postgres: (
+            assertion_query().where(among(column, "ids", postgres=postgres)).order_by(Assertion.id)
+        )
+    )
+
+
+_ASSERTIONS_OF_CLAIMS = assertions_among(Assertion.claim_id)
+# Each name by primary key (see _SUBJECT_NAME): the join hashed every entity.
+_ENTITIES_OF_CLAIMS = PerDialect(
+    lambda postgres: (
+        select(
+            ClaimEntity.claim_id,
+            ClaimEntity.entity_id,
+            select(Entity.name).where(Entity.id == ClaimEntity.entity_id).scalar_subquery(),
+        )
+        .where(among(ClaimEntity.claim_id, "ids", postgres=postgres))
+        .order_by(ClaimEntity.claim_id, ClaimEntity.entity_id)
+    )
+)
 
 
 _CLAIM_COLUMNS = (Claim.id, Claim.source_id, Claim.text, Claim.start, Claim.end, Claim.speaker)
@@ -104,17 +130,12 @@ async def _claim_reads(session: AsyncSession, rows: Sequence[Sequence[Any]]) -> 
         return []
     ids = [row[0] for row in rows]
     entities: dict[int, list[EntityRef]] = {i: [] for i in ids}
-    # Each name by primary key (see _SUBJECT_NAME): the join hashed every entity.
-    name = select(Entity.name).where(Entity.id == ClaimEntity.entity_id).scalar_subquery()
-    linked = await session.execute(
-        select(ClaimEntity.claim_id, ClaimEntity.entity_id, name)
-        .where(ClaimEntity.claim_id.in_(ids))
-        .order_by(ClaimEntity.claim_id, ClaimEntity.entity_id)
-    )
-    for claim_id, entity_id, name in linked:
+    for claim_id, entity_id, name in await plain_rows(
+        session, _ENTITIES_OF_CLAIMS(session), {"ids": ids}
+    ):
         entities[claim_id].append(EntityRef(id=entity_id, name=name))
     assertions: dict[int, list[AssertionRead]] = {i: [] for i in ids}
-    for row in await assertions_where(session, Assertion.claim_id.in_(ids)):
+    for row in await plain_rows(session, _ASSERTIONS_OF_CLAIMS(session), {"ids": ids}):
         assertions[row[1]].append(assertion_from_row(row))
     return [
         ClaimRead(

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from service.db.id_lists import PerDialect, among
 from service.db.models import Assertion, ConflictPair, Fact
 from service.db.models import Entity as EntityRow
+from service.db.reads import plain_rows
 from service.domain.errors import InvalidInput, NotFound
 from service.domain.model import Verdict
 from service.schemas.claims import AssertionRead
@@ -22,7 +24,7 @@ from service.schemas.facts import (
     FactSummary,
     LatestFigure,
 )
-from service.services.claims import assertion_from_row, assertions_where
+from service.services.claims import assertion_from_row, assertions_among
 from service.services.entities import resolve_entity_ids
 from service.services.pagination import decode_cursor, encode_cursor
 
@@ -33,6 +35,42 @@ _VERDICTS = {v.value: v for v in Verdict}
 MAX_PAIRS = 10
 # Ids bound in one IN list: far below what SQLite and asyncpg accept in one statement.
 _IDS_PER_QUERY = 5000
+
+
+def _top_pairs(postgres: bool) -> Select[*tuple[Any, ...]]:
+    """The `MAX_PAIRS` most severe pairs of each fact of the ids bound as `ids`."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=ConflictPair.fact_id,
+            order_by=(ConflictPair.severity.desc(), ConflictPair.id),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(
+            ConflictPair.id,
+            ConflictPair.fact_id,
+            ConflictPair.a_id,
+            ConflictPair.b_id,
+            ConflictPair.reason,
+            ConflictPair.severity,
+            rank,
+        )
+        .where(among(ConflictPair.fact_id, "ids", postgres=postgres))
+        .subquery()
+    )
+    return (
+        select(ranked)
+        .where(ranked.c.rank <= MAX_PAIRS)
+        .order_by(ranked.c.fact_id, ranked.c.severity.desc(), ranked.c.id)
+    )
+
+
+# Built once: building these selects cost more than running them.
+_TOP_PAIRS = PerDialect(_top_pairs)
+_ASSERTIONS_BY_ID = assertions_among(Assertion.id)
+_ASSERTIONS_OF_FACTS = assertions_among(Assertion.fact_id)
 
 
 def _fact_query() -> Select[*tuple[Any, ...]]:
@@ -103,7 +141,7 @@ async def _with_assertions(session: AsyncSession, rows: Sequence[Sequence[Any]])
     ids = [row[0] for row in rows]
     by_fact: dict[int, list[Sequence[Any]]] = {i: [] for i in ids}
     if ids:
-        for assertion in await assertions_where(session, Assertion.fact_id.in_(ids)):
+        for assertion in await plain_rows(session, _ASSERTIONS_OF_FACTS(session), {"ids": ids}):
             by_fact[assertion[3]].append(assertion)
     return [_fact_read(row, by_fact[row[0]]) for row in rows]
 
@@ -163,21 +201,17 @@ async def list_conflicts(
     conflicting fact. Each fact lists its `MAX_PAIRS` most severe pairs: the number of pairs
     grows with the square of a fact's assertions, and the worst of them say why it conflicts.
     """
-    query = (
-        _fact_query()
-        .where(Fact.verdict == Verdict.CONFLICT.value)
-        .order_by(Fact.severity.desc(), Fact.id.desc())
-    )
-    if entity is not None:
-        query = query.where(await _fact_entity_filter(session, entity))
+    query = _CONFLICTS
+    parameters: dict[str, Any] = {"limit": limit + 1}
     if cursor:
         severity, after = decode_cursor(cursor, 2)
         if after != int(after):
             raise InvalidInput("cursor is not valid: pass back next_cursor unchanged")
-        query = query.where(
-            (Fact.severity < severity) | ((Fact.severity == severity) & (Fact.id < after))
-        )
-    rows = list(await session.execute(query.limit(limit + 1)))
+        query = _CONFLICTS_AFTER
+        parameters.update(severity=severity, after=int(after))
+    if entity is not None:
+        query = query.where(await _fact_entity_filter(session, entity))
+    rows = await plain_rows(session, query, parameters)
     more = len(rows) > limit
     page = rows[:limit]
     pairs = await _pairs(session, [row[0] for row in page])
@@ -189,45 +223,31 @@ async def list_conflicts(
     )
 
 
+# Built once, the page size bound (see _TOP_PAIRS); an entity filter is added per request.
+_CONFLICTS = (
+    _fact_query()
+    .where(Fact.verdict == Verdict.CONFLICT.value)
+    .order_by(Fact.severity.desc(), Fact.id.desc())
+    .limit(bindparam("limit"))
+)
+_CONFLICTS_AFTER = _CONFLICTS.where(
+    (Fact.severity < bindparam("severity"))
+    | ((Fact.severity == bindparam("severity")) & (Fact.id < bindparam("after")))
+)
+
+
 async def _pairs(session: AsyncSession, fact_ids: list[int]) -> dict[int, list[ConflictPairRead]]:
     """The `MAX_PAIRS` most severe pairs of each fact, with both assertions: two queries."""
     if not fact_ids:
         return {}
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=ConflictPair.fact_id,
-            order_by=(ConflictPair.severity.desc(), ConflictPair.id),
-        )
-        .label("rank")
-    )
-    ranked = (
-        select(
-            ConflictPair.id,
-            ConflictPair.fact_id,
-            ConflictPair.a_id,
-            ConflictPair.b_id,
-            ConflictPair.reason,
-            ConflictPair.severity,
-            rank,
-        )
-        .where(ConflictPair.fact_id.in_(fact_ids))
-        .subquery()
-    )
-    kept = select(ranked).where(ranked.c.rank <= MAX_PAIRS)
-    rows = [
-        row[1:6]
-        for row in await session.execute(
-            kept.order_by(ranked.c.fact_id, ranked.c.severity.desc(), ranked.c.id)
-        )
-    ]
+    rows = [row[1:6] for row in await plain_rows(session, _TOP_PAIRS(session), {"ids": fact_ids})]
     # Both sides of every kept pair by primary key (at most 2 * MAX_PAIRS per fact): a
     # subquery of the pairs led the planner to hash the whole assertions table.
     side_ids = sorted({side for row in rows for side in row[1:3]})
     assertions: dict[int, AssertionRead] = {}
     for start in range(0, len(side_ids), _IDS_PER_QUERY):
         chunk = side_ids[start : start + _IDS_PER_QUERY]
-        for row in await assertions_where(session, Assertion.id.in_(chunk)):
+        for row in await plain_rows(session, _ASSERTIONS_BY_ID(session), {"ids": chunk}):
             assertions[row[0]] = assertion_from_row(row)
     out: dict[int, list[ConflictPairRead]] = {}
     for fact_id, a_id, b_id, reason, severity in rows:

@@ -319,3 +319,22 @@ async def test_the_service_defuses_punctuation_runs(knowledge: KnowledgeBase, ma
     article = await extract(SourceCreate(text=text), knowledge, 500_000, 30.0)
     assert "1,200 people" in article.text
     assert len(article.text) < 1_000
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("path", ["/claims?q=%00", "/facts?entity=a%00b", "/conflicts?cursor=%00"])
+async def test_nul_in_a_query_is_refused_before_any_handler(
+    client: AsyncTestClient[Litestar], path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["code"] == "invalid_parameter"
+
+
+@pytest.mark.anyio
+async def test_an_unknown_path_stays_404_and_health_stays_open(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    assert (await client.get("/nowhere?q=%00")).status_code == 404
+    assert (await client.get("/health?x=%00")).status_code == 200

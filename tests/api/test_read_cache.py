@@ -91,6 +91,23 @@ async def test_a_repeated_read_is_answered_from_the_cache_with_the_same_bytes(
         assert len(statements.sent) == expected, (path, statements.sent)
 
 
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+async def test_a_cached_answer_has_the_headers_of_the_answer_it_repeats(
+    client: AsyncTestClient[Litestar], encoding: str
+) -> None:
+    # Hits are sent by the cache's own small ASGI answer, not a full Response: the status,
+    # headers and (decoded) body must be those of the first answer, compressed or not.
+    await ingest(client, FLOODS, "Floods")
+    await ingest(client, FLOODS_LATER, "Floods, later")
+    headers = {"accept-encoding": encoding}
+    first = await client.get("/facts", headers=headers)
+    again = await client.get("/facts", headers=headers)
+    assert len(first.content) > 2048  # large enough for the compression middleware
+    assert (again.status_code, again.content) == (first.status_code, first.content)
+    assert sorted(again.headers.multi_items()) == sorted(first.headers.multi_items())
+    assert first.headers.get("content-encoding") == (None if encoding == "identity" else "gzip")
+
+
 async def test_a_write_through_the_api_is_seen_by_the_next_read(
     client: AsyncTestClient[Litestar],
 ) -> None:
