@@ -20,10 +20,11 @@ MONEY_VERBS: dict[str, str] = word_table(
     "aid: pledged pledge pledges promised promise offered offer donated donate provide "
     "provided providing provides send sent sending give gave given giving; funding: "
     "released release allocated allocate approved approve earmarked earmark budgeted "
-    "invested invest raised raise granted grant committed commit announced; cost: spent "
-    "spend spending cost costs costing; revenue: earned earn generated generate; losses: "
-    "lost lose losing; value: worth valued; fine: fined; debt: owes owed owe borrowed borrow; "
-    "damage: caused"
+    "invested invest raised raise granted grant committed commit announced needs need needed "
+    "requires require required seeks seek sought requested request; cost: spent "
+    "spend spending cost costs costing pay pays paid paying; revenue: earned earn generated "
+    "generate; losses: lost lose losing; value: worth valued; fine: fined; debt: owes owed "
+    "owe borrowed borrow; damage: caused"
 )
 
 

@@ -1121,3 +1121,12 @@ def test_an_appositive_between_a_measure_and_its_verb_is_skipped() -> None:
         "crowns."
     )
     assert the_figure(article, "9.8 billion").quantity == "income"
+
+
+def test_money_a_body_needs_or_pays_is_funding_or_cost() -> None:
+    article = _article(
+        "The World Food Programme says it needs $38 million to feed 250,000 people. The club "
+        "paid $12 million last year."
+    )
+    assert the_figure(article, "$38 million").quantity == "funding"
+    assert the_figure(article, "$12 million").quantity == "cost"
