@@ -68,7 +68,7 @@ from service.domain.owners import (
 )
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.quantity_cues import states_capacity
-from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, SentenceContext, word_set
 from service.domain.territory_figures import is_territory_figure, national_government
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
@@ -86,7 +86,6 @@ _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 _COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
     ("below", "lower", "down"), "decline"
 )
-_DETERMINERS = word_set("the its their his her our a an")
 
 
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
@@ -194,7 +193,7 @@ def read_figure(
         head = " ".join(words[-3:])
         if words[-1] in CHANGE_WORDS and np_end + 1 < limit and after[np_end].lower in {"in", "of"}:
             lead = np_end + 1
-            while lead < limit and after[lead].lower in _DETERMINERS:
+            while lead < limit and after[lead].lower in DETERMINERS:
                 lead += 1  # "a 47% reduction in the risk", "a 9% rise in its revenue"
             target, _ = noun_phrase(ctx, after[lead:], limit - lead)
             target_words = phrase_words(ctx, target)
