@@ -64,6 +64,7 @@ from service.domain.owners import (
     object_source,
     pronoun_source,
     referred_holder,
+    results_reporter,
     sentence_event,
 )
 from service.domain.quantities import SYNONYMS, canonical_quantity
@@ -79,9 +80,6 @@ _TOKENS_BEFORE = 45
 _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 
 
-# A company's own results, and the verbs it reports them with.
-_OWN_RESULTS = word_set("revenue profit earnings income loss losses employees")
-_RESULT_VERBS = word_set("reported reports posted posts announced announces booked")
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 _COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
     ("below", "lower", "down"), "decline"
@@ -329,19 +327,8 @@ def read_figure(
             # a company reporting its own results in a story about several ("Kellbrook said
             # sales rose"); in a one-company story an analyst's firm speaks of that company
             subject = company_speaker(ctx.sources, companies)
-        if subject is None and quantity in _OWN_RESULTS:
-            # "Kestrel reported sales of $5.6bn": a body reporting results reports its own
-            subject = next(
-                (
-                    e.attributor
-                    for e in reversed(ctx.sources)
-                    if e.attributor is not None
-                    and e.start < number.start
-                    and ctx.kind(e.attributor) is EntityKind.ORGANIZATION
-                    and e.verb in _RESULT_VERBS
-                ),
-                None,
-            )
+        if subject is None:
+            subject = results_reporter(ctx, quantity, number.start)
         if subject is None and not event_toll:
             subject = referred_holder(ctx, before, after[np_end:limit])
         if subject is None:
