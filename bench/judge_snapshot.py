@@ -178,13 +178,7 @@ def gold_section(clock: Clock) -> Iterator[Line]:
         for mode, chosen in (("gold", views), ("gold-oracle", oracle)):
             chosen_by_id = {v.id: v for v in chosen}
             started = time.process_time()
-            groups = fact_logic.group_facts(
-                chosen,
-                name_of,
-                country_of=kb.country_of,
-                contains=kb.contains,
-                kind_of=quality_facts.kind_reader(by_file, kb),
-            )
+            groups = quality_facts.group_as_service(chosen, by_file, kb, name_of)
             judged = [
                 (g, verdicts.judge([chosen_by_id[i] for i in g.member_ids], name_of, label=g.label))
                 for g in groups

@@ -42,7 +42,7 @@ from pathlib import Path
 import msgspec
 
 from service.domain.cleanup import parse_front_matter
-from service.domain.explain import key_to_name
+from service.domain.explain import NameOf, key_to_name
 from service.domain.extraction import extract_article
 from service.domain.facts import FactGroup, KindOf, group_facts
 from service.domain.knowledge import KnowledgeBase
@@ -137,6 +137,22 @@ def kind_reader(by_file: Extracted, kb: KnowledgeBase) -> KindOf:
         return kinds.get(key) or (entity.kind if entity is not None else None)
 
     return kind_of
+
+
+def group_as_service(
+    views: Sequence[AssertionView], by_file: Extracted, kb: KnowledgeBase, name_of: NameOf
+) -> list[FactGroup]:
+    """Facts of `views` as the service groups them: the shipped places plus those the articles
+    discovered, with the parent each was given (the first article to name a key keeps it),
+    and the kinds the articles gave their entities."""
+    places = kb.with_places(e for article, _ in by_file.values() for e in article.entities)
+    return group_facts(
+        views,
+        name_of,
+        country_of=places.country_of,
+        contains=places.contains,
+        kind_of=kind_reader(by_file, kb),
+    )
 
 
 def _match(
@@ -255,16 +271,7 @@ def evaluate(
     if oracle:
         views = _oracle_views(facts, matched, by_id)
         by_id = {v.id: v for v in views}
-    # As the service does: the shipped places plus those the articles discovered, with the
-    # parent each was given (the first article to name a key keeps it).
-    places = kb.with_places(e for article, _ in by_file.values() for e in article.entities)
-    groups = group_facts(
-        views,
-        name_of,
-        country_of=places.country_of,
-        contains=places.contains,
-        kind_of=kind_reader(by_file, kb),
-    )
+    groups = group_as_service(views, by_file, kb, name_of)
     group_of = {member: g for g in groups for member in g.member_ids}
     judgements = {
         g.key: judge([by_id[i] for i in g.member_ids], name_of, label=g.label) for g in groups

@@ -11,6 +11,7 @@ import json
 
 from bench.reference_scoring import DATA, SuiteResult, overlap, value_matches
 from service.domain.numbers import find_numbers
+from service.domain.units import SUBUNITS
 
 UNITS_DIR = DATA / "recognizers-text-en" / "NumberWithUnit"
 
@@ -61,7 +62,7 @@ _UNIT_NAMES = {
 
 # Coins: the suite reads "50 cents" as 50 Cent, this service as 0.50 of the main unit (so that
 # "41p" meets "£0.41"; see `units.SUBUNITS`). The gold value is divided to compare.
-_COINS = {"Cent": ("CENT", 100.0), "Pence": ("GBP", 100.0), "Penny": ("GBP", 100.0)}
+_COINS = {"Cent": SUBUNITS["cents"], "Pence": SUBUNITS["pence"], "Penny": SUBUNITS["pence"]}
 
 
 def unit_suite(name: str, file_name: str, type_name: str) -> SuiteResult:

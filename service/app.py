@@ -102,13 +102,15 @@ def create_app(settings: Settings | None = None, *, resolver: Resolver | None = 
             read_only=True,
         )
     )
-    sqlite_file = read_engine.url.database if is_sqlite(settings.database_url) else None
+    # A SQLite database's file (none in memory).
+    sqlite_file = (
+        read_engine.url.database if is_sqlite(settings.database_url) and not in_memory else None
+    )
     # The write-ahead log is checkpointed in the background, not by a committing request.
-    checkpointer = Checkpointer(sqlite_file) if sqlite_file and not in_memory else None
+    checkpointer = Checkpointer(sqlite_file) if sqlite_file else None
     cache_on = settings.read_cache_mb > 0
-    probe_on = cache_on and sqlite_file is not None and not in_memory
     version_probe: SqliteVersionProbe | PostgresVersionProbe | None = None
-    if probe_on and sqlite_file:
+    if cache_on and sqlite_file:
         version_probe = SqliteVersionProbe(sqlite_file)
     elif cache_on and read_engine.dialect.name == "postgresql":
         dsn = read_engine.url.set(drivername="postgresql")

@@ -39,6 +39,7 @@ class Checkpointer:
 
     def start(self) -> None:
         if self._thread is None:
+            self._stopping.clear()  # started again after a stop
             self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
             self._thread.start()
 

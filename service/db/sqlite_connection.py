@@ -32,8 +32,8 @@ class SqliteConnection(aiosqlite.Connection):
             except BaseException:
                 # Queued behind the opening: closes what it opened, then ends the thread.
                 stopped = self.stop()
-                if stopped is not None:
-                    await _outlast_cancellation(stopped)
+                if stopped is not None and await _outlast_cancellation(stopped):
+                    raise asyncio.CancelledError from None  # cancelled meanwhile: say so
                 raise
         return self
 
@@ -44,16 +44,19 @@ class SqliteConnection(aiosqlite.Connection):
         return self._connection
 
 
-async def _outlast_cancellation(future: asyncio.Future[Any]) -> None:
-    """Wait for `future` to be done, however often cancelled meanwhile (the caller raises
-    anyway); what it holds is not the caller's concern."""
+async def _outlast_cancellation(future: asyncio.Future[Any]) -> bool:
+    """Wait for `future` to be done, however often cancelled meanwhile; True when a
+    cancellation arrived (the caller must not lose it). What `future` holds is not the
+    caller's concern."""
+    cancelled = False
     while not future.done():
         try:
             await asyncio.wait((future,))
         except asyncio.CancelledError:
-            continue
+            cancelled = True
     if not future.cancelled():
         future.exception()  # retrieved: a failed close is not logged as never retrieved
+    return cancelled
 
 
 def connect_threaded(

@@ -64,11 +64,12 @@ from service.domain.owners import (
     object_source,
     pronoun_source,
     referred_holder,
+    results_reporter,
     sentence_event,
 )
 from service.domain.quantities import SYNONYMS, canonical_quantity
 from service.domain.quantity_cues import states_capacity
-from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, SentenceContext, word_set
 from service.domain.territory_figures import is_territory_figure, national_government
 
 _KNOWN_QUANTITIES = frozenset(SYNONYMS.values())
@@ -79,14 +80,10 @@ _TOKENS_BEFORE = 45
 _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 
 
-# A company's own results, and the verbs it reports them with.
-_OWN_RESULTS = word_set("revenue profit earnings income loss losses employees")
-_RESULT_VERBS = word_set("reported reports posted posts announced announces booked")
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 _COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
     ("below", "lower", "down"), "decline"
 )
-_DETERMINERS = word_set("the its their his her our a an")
 
 
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
@@ -194,7 +191,7 @@ def read_figure(
         head = " ".join(words[-3:])
         if words[-1] in CHANGE_WORDS and np_end + 1 < limit and after[np_end].lower in {"in", "of"}:
             lead = np_end + 1
-            while lead < limit and after[lead].lower in _DETERMINERS:
+            while lead < limit and after[lead].lower in DETERMINERS:
                 lead += 1  # "a 47% reduction in the risk", "a 9% rise in its revenue"
             target, _ = noun_phrase(ctx, after[lead:], limit - lead)
             target_words = phrase_words(ctx, target)
@@ -330,19 +327,8 @@ def read_figure(
             # a company reporting its own results in a story about several ("Kellbrook said
             # sales rose"); in a one-company story an analyst's firm speaks of that company
             subject = company_speaker(ctx.sources, companies)
-        if subject is None and quantity in _OWN_RESULTS:
-            # "Kestrel reported sales of $5.6bn": a body reporting results reports its own
-            subject = next(
-                (
-                    e.attributor
-                    for e in reversed(ctx.sources)
-                    if e.attributor is not None
-                    and e.start < number.start
-                    and ctx.kind(e.attributor) is EntityKind.ORGANIZATION
-                    and e.verb in _RESULT_VERBS
-                ),
-                None,
-            )
+        if subject is None:
+            subject = results_reporter(ctx, quantity, number.start)
         if subject is None and not event_toll:
             subject = referred_holder(ctx, before, after[np_end:limit])
         if subject is None:

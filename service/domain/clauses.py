@@ -49,12 +49,10 @@ def without_relative_clause(before: Sequence[Token], clause_lo: int) -> Sequence
         or before[clause_lo].lower in _NOT_A_MAIN_VERB
     ):
         return before[clause_lo:]  # "..., and merge", "..., in which": not the main verb
-    for j in range(clause_lo - 3, -1, -1):
-        if before[j].lower in CLAUSE_BREAKS or before[j].lower == "that":
-            if before[j].text == "," and before[j + 1].lower in _RELATIVE_OPENERS:
-                head = before[clause_start(before[:j]) : j]
-                return [*head, *before[clause_lo:]] if head else before[clause_lo:]
-            break
+    j = clause_start(before[: clause_lo - 2]) - 1  # the break opening the aside, if any
+    if j >= 0 and before[j].text == "," and before[j + 1].lower in _RELATIVE_OPENERS:
+        head = before[clause_start(before[:j]) : j]
+        return [*head, *before[clause_lo:]] if head else before[clause_lo:]
     return before[clause_lo:]
 
 

@@ -10,35 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.domain.attribution import Token
+from service.domain.outcomes import word_table
 from service.domain.sentence_context import word_set
 
 # Quantities counted per good.
 COUNTED_PER_GOOD = word_set("harvest exports imports production output")
 # One name per good; plural and variant spellings map to it.
-_GOODS: dict[str, str] = {
-    **dict.fromkeys(word_set("wheat"), "wheat"),
-    **dict.fromkeys(word_set("barley"), "barley"),
-    **dict.fromkeys(word_set("maize corn"), "maize"),
-    **dict.fromkeys(word_set("rice"), "rice"),
-    **dict.fromkeys(word_set("soybean soybeans soy soya"), "soybeans"),
-    **dict.fromkeys(word_set("rapeseed canola"), "rapeseed"),
-    **dict.fromkeys(word_set("oats oat"), "oats"),
-    **dict.fromkeys(word_set("rye"), "rye"),
-    **dict.fromkeys(word_set("sorghum"), "sorghum"),
-    **dict.fromkeys(word_set("coffee"), "coffee"),
-    **dict.fromkeys(word_set("cocoa"), "cocoa"),
-    **dict.fromkeys(word_set("sugar"), "sugar"),
-    **dict.fromkeys(word_set("cotton"), "cotton"),
-    **dict.fromkeys(word_set("potato potatoes"), "potatoes"),
-    **dict.fromkeys(word_set("grape grapes wine"), "wine"),
-    **dict.fromkeys(word_set("olive olives"), "olives"),
-    **dict.fromkeys(word_set("oil crude"), "oil"),
-    **dict.fromkeys(word_set("gas lng"), "gas"),
-    **dict.fromkeys(word_set("coal"), "coal"),
-    **dict.fromkeys(word_set("copper"), "copper"),
-    **dict.fromkeys(word_set("steel"), "steel"),
-    **dict.fromkeys(word_set("iron"), "iron ore"),
-}
+_GOODS: dict[str, str] = word_table(
+    "wheat: wheat; barley: barley; maize: maize corn; rice: rice; soybeans: soybean "
+    "soybeans soy soya; rapeseed: rapeseed canola; oats: oats oat; rye: rye; sorghum: "
+    "sorghum; coffee: coffee; cocoa: cocoa; sugar: sugar; cotton: cotton; potatoes: potato "
+    "potatoes; wine: grape grapes wine; olives: olive olives; oil: oil crude; gas: gas lng; "
+    "coal: coal; copper: copper; steel: steel; iron ore: iron"
+)
 
 
 def good_of(quantity: str, tokens: Sequence[Token]) -> str | None:

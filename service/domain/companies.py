@@ -79,7 +79,7 @@ def names_product(tokens: Sequence[Token], name_end: int) -> bool:
 _STATE_RUN_KINDS = word_set("operator utility producer supplier developer")
 
 # Words after a company's own word that say what kind of company it is ("Halden Bank ASA").
-_COMPANY_TAIL = COMPANY_WORDS | CORPORATE_SUFFIXES | word_set("bank asa ab oyj se spa bv stores")
+_COMPANY_TAIL = COMPANY_WORDS | CORPORATE_SUFFIXES | word_set("bank ab se stores")
 _NAME = r"[A-Z][\w&’'.-]*(?: (?:&|[A-Z][\w&’'.-]*)){0,3}"
 # `\b` + _NAME for patterns that open with a name: the first capital is read before the
 # boundary test (a lookbehind), so the engine skips ahead to capitals at C speed instead of

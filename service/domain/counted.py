@@ -33,7 +33,6 @@ from service.domain.noun_links import (
     noun_before,
 )
 from service.domain.quantities import (
-    MEASURES,
     PEOPLE_OUTCOMES,
     PEOPLE_QUANTITIES,
     SYNONYMS,
@@ -294,7 +293,7 @@ def quantity_without_noun(
     if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
         return "territory burned", ()  # "the fire grew to 12,400 acres"
     named, tokens = noun_before(ctx, clause, dimension)
-    if dimension in ("temperature_c", "temperature_f") and named not in MEASURES:
+    if dimension in ("temperature_c", "temperature_f") and named not in SYNONYMS:
         # "temperatures in the largest city reached 44.8C", "climb back to 43C": a degree
         # reading is a temperature whatever the verb's subject is
         named, tokens = None, []

@@ -34,9 +34,6 @@ from service.domain.cleanup import clean_html, clean_text
 from service.domain.companies import company_keys, recognise_companies
 from service.domain.currency_context import resolve_currencies
 from service.domain.entities import find_entities
-from service.domain.figure_dates import (
-    dated_by_period,
-)
 from service.domain.focus import (
     Focus,
     dateline_spans,
@@ -277,8 +274,6 @@ def extract_article(
             assertions = date_reported_figures(
                 cleaned, (sentence.start, sentence.end), assertions, period, published
             )
-            if period is not None:
-                assertions = dated_by_period(assertions, period)
         speaker = next((e for e in events if e.name is not None), None) or inherited[k]
         if not assertions and (
             sentence.is_heading or not sent_mentions or not _CLAIM_VERB.search(sentence.text)

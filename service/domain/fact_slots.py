@@ -123,7 +123,7 @@ def _may_join(
     site: Slot,
     site_members: list[AssertionView],
     members: list[AssertionView],
-    toll: bool = False,
+    toll: bool,
 ) -> bool:
     """Whether a vaguer slot's figures may join the figures of the one finer slot they fit.
 

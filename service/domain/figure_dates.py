@@ -14,10 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-import msgspec
-
 from service.domain.dates import resolve_as_of, resolve_date_expressions
-from service.domain.model import ExtractedAssertion, NumberMention
+from service.domain.model import NumberMention
+from service.domain.noun_links import CHANGES
 from service.domain.number_words import word_trie
 from service.domain.owners import is_event_toll
 from service.domain.sentence_context import SentenceContext, word_set
@@ -127,7 +126,7 @@ def figure_as_of(
         published,
         near,
         # a change ("a 9% increase" on 2025) holds at the end of the period it is over
-        period_end=is_period_quantity(quantity) or quantity in _CHANGES,
+        period_end=is_period_quantity(quantity) or quantity in CHANGES,
         running=running,
         forecast=forecast,
     )
@@ -141,9 +140,6 @@ _PERIOD_HEADS = word_set(
     spending expenditure deficit surplus rainfall overtime shipments deliveries
     """
 )
-
-
-_CHANGES = frozenset({"growth", "decline"})
 
 
 def is_period_quantity(quantity: str | None) -> bool:
@@ -191,16 +187,3 @@ def reported_period(lead: str, published: dt.date | None) -> dt.date | None:
         if expr.precision in ("quarter", "half") and expr.last is not None:
             return expr.last
     return None
-
-
-def dated_by_period(
-    assertions: Sequence[ExtractedAssertion], period: dt.date
-) -> list[ExtractedAssertion]:
-    """A results story's undated revenue or profit is for the period it reports (`period`,
-    from `reported_period`); forecasts are about a later one."""
-    return [
-        msgspec.structs.replace(a, as_of=period)
-        if a.as_of is None and not a.is_forecast and is_period_quantity(a.quantity)
-        else a
-        for a in assertions
-    ]

@@ -33,11 +33,11 @@ _DECIDED = word_set(
 _DECIDING_MODALS = word_set("will would shall")
 
 
-def announced_decision(window: Sequence[Token], forecast_words: frozenset[str]) -> bool:
+def announced_decision(window: Sequence[Token]) -> bool:
     """Whether the only forecast words before a figure are "will"/"would" introducing a
     decided act ("will cut", "would be paid"), not a projection ("will reach", "could")."""
     words = [t.lower for t in window if t.text.isalpha()]
-    modals = [i for i, w in enumerate(words) if w in forecast_words]
+    modals = [i for i, w in enumerate(words) if w in _FORECAST]
     if not modals or any(words[i] not in _DECIDING_MODALS for i in modals):
         return False
     following = words[modals[-1] + 1 : modals[-1] + 3]
@@ -98,7 +98,7 @@ def reads_as_forecast(
     its noun phrase."""
     forecast = (
         any(t.lower in _FORECAST for t in before[-4:] if t.text.isalpha())
-        and not announced_decision(before[-4:], _FORECAST)
+        and not announced_decision(before[-4:])
     ) or any(t.lower in _FORECAST_VERBS for t in own_verb_phrase(ctx, clause[-10:]))
     if not forecast:
         j = np_end
@@ -115,11 +115,7 @@ def reads_as_forecast(
             ):
                 forecast = True
             j += 1
-        if (
-            j < limit
-            and after[j].lower in _FORECAST
-            and not announced_decision(after[j : j + 4], _FORECAST)
-        ):
+        if j < limit and after[j].lower in _FORECAST and not announced_decision(after[j : j + 4]):
             # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
             forecast = True
     return forecast

@@ -8,6 +8,11 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+# Letters that match an ASCII letter only under IGNORECASE ("İ" -> i, "ı" -> I, "ſ" -> s): a
+# prefilter that tests lowercased text for a word must fall back to the full scan when the
+# text holds one.
+FOLDS_TO_ASCII = ("İ", "ı", "ſ")
+
 
 def _words(text: str) -> frozenset[str]:
     """A set of words written as one whitespace-separated string (keeps word lists compact)."""

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from service.domain.attribution import Token
 from service.domain.quantities import SYNONYMS
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+from service.domain.source_words import PRONOUNS
 
 _MAX_NP = 7
 
@@ -75,9 +76,6 @@ _AFTER_VERB = word_set(
 )
 
 
-_SUBJECT_PRONOUNS = frozenset({"they", "we", "he", "she", "i", "you"})
-
-
 _PERIOD_WORDS = frozenset({"year", "month", "quarter", "week", "day"})
 
 
@@ -124,9 +122,9 @@ def noun_phrase(
                 i += 1
                 continue
             break
-        if (
-            low in FUNCTION_WORDS or low in _NP_STOP_VERBS or low in _SUBJECT_PRONOUNS
-        ) and ctx.mention_at(tok.start) is None:
+        if (low in FUNCTION_WORDS or low in _NP_STOP_VERBS or low in PRONOUNS) and ctx.mention_at(
+            tok.start
+        ) is None:
             break  # "the €48m they had sought": a pronoun opens the next clause
         if (
             not phrase

@@ -164,7 +164,7 @@ def scan_figures(text: str, excluded: Exclusions) -> list[Figure]:
             found.extend(_read_words(text, m))
     for num in found:
         if num.unit in SUBUNITS:
-            _in_main_unit(num)  # "one penny", "hundreds of pence"
+            _in_main_unit(num)  # "41p", "one penny", "hundreds of pence": as "£0.41" reads
     return found
 
 
@@ -237,8 +237,6 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
         unit = "fraction"
     num = new_figure(start, end, raw * scale, "digits", unit)
     num.raw, num.scale = raw, scale
-    if unit in SUBUNITS:
-        _in_main_unit(num)  # "41p": GBP 0.41, as "£0.41" reads
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100
     return num

@@ -267,6 +267,29 @@ _OBJECT_VERBS = word_set(
 _OBJECT_GAP = word_set("a an the its their net total quarterly annual new of record")
 
 
+# A body's own results, and the verbs it reports them with.
+_OWN_RESULTS = word_set("revenue profit earnings income loss losses employees")
+_RESULT_VERBS = word_set("reported reports posted posts announced announces booked")
+
+
+def results_reporter(ctx: SentenceContext, quantity: str, position: int) -> str | None:
+    """The organisation that reported its own results before `position` ("Kestrel reported
+    sales of $5.6bn"): a body reporting results reports its own."""
+    if quantity not in _OWN_RESULTS:
+        return None
+    return next(
+        (
+            e.attributor
+            for e in reversed(ctx.sources)
+            if e.attributor is not None
+            and e.start < position
+            and ctx.kind(e.attributor) is EntityKind.ORGANIZATION
+            and e.verb in _RESULT_VERBS
+        ),
+        None,
+    )
+
+
 def object_source(ctx: SentenceContext, before: Sequence[Token]) -> str | None:
     """The body whose reporting verb takes the figure as its object: "the European Union
     announced €20 million", "Acme reported revenue of $4.2 billion" -> the body."""

@@ -161,9 +161,6 @@ SYNONYMS: dict[str, str] = {
 for _canonical in SYNONYM_TABLE:
     SYNONYMS.setdefault(_canonical, _canonical)
 
-# Canonical names (and their phrases): what a measure in a unit may be said to measure.
-MEASURES: frozenset[str] = frozenset(SYNONYMS) | frozenset(SYNONYMS.values())
-
 # Canonical names counting people: an outcome applied to them names the quantity.
 PEOPLE_QUANTITIES: frozenset[str] = frozenset(
     {"troops", "people", "protesters", "casualties", "prisoners", "hostages"}

@@ -19,7 +19,7 @@ from service.domain.attribution import Token
 from service.domain.noun_phrases import noun_phrase, phrase_words
 from service.domain.outcomes import outcome_after
 from service.domain.quantities import PEOPLE_OUTCOMES, SYNONYMS, canonical_quantity
-from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, SentenceContext, word_set
 
 # Nouns that only point back at a figure already given ("put the figure at 160,000").
 ANAPHORIC_NOUNS = word_set(
@@ -115,9 +115,6 @@ def states_capacity(clause: Sequence[Token]) -> bool:
     return words[-2:] == ["capacity", "of"]
 
 
-_PART_DETERMINERS = word_set("the its their his her our these those a an")
-
-
 _HEAD_PREPOSITIONS = word_set("of in at on across for from by")
 
 
@@ -135,7 +132,7 @@ def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | N
     ):
         j -= 1  # "in Porto Alegre": the whole name
     j -= 1
-    while j >= 0 and clause[j].lower in _PART_DETERMINERS:
+    while j >= 0 and clause[j].lower in DETERMINERS:
         j -= 1
     if j < 1 or clause[j].lower not in _HEAD_PREPOSITIONS:
         return None
@@ -156,7 +153,7 @@ def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | Non
     if not after or after[0].lower != "of":
         return None
     k = 1
-    while k < len(after) and after[k].lower in _PART_DETERMINERS:
+    while k < len(after) and after[k].lower in DETERMINERS:
         k += 1
     if k < len(after) and after[k].text[-2:] in ("'s", "’s"):
         k += 1  # "the state's", "Brazil's"

@@ -20,6 +20,7 @@ from service.domain.date_rules import shift_by
 from service.domain.dates import resolve_date_expressions
 from service.domain.figure_dates import is_period_quantity, reported_period
 from service.domain.model import ExtractedAssertion
+from service.domain.name_forms import FOLDS_TO_ASCII
 from service.domain.sentences import SentenceSpan
 
 # "the quarter ended Oct. 31", "the six months to September 30", "fiscal year ending June 30"
@@ -52,7 +53,6 @@ _CHANGE = re.compile(
 # none and skip the scan. Exact on lowercased text unless the text holds one of the letters
 # that match an ASCII letter only under IGNORECASE ("İ", "ı", "ſ").
 _PERIOD_NOUNS = ("quarter", "period", "half", "year", "months", "weeks")
-_FOLDS_TO_ASCII = ("İ", "ı", "ſ")
 
 
 def period_ended(text: str, published: dt.date | None) -> dt.date | None:
@@ -60,7 +60,7 @@ def period_ended(text: str, published: dt.date | None) -> dt.date | None:
     Oct. 31" -> 31 October), or None."""
     lower = text.lower()
     if not any(noun in lower for noun in _PERIOD_NOUNS) and not any(
-        c in text for c in _FOLDS_TO_ASCII
+        c in text for c in FOLDS_TO_ASCII
     ):
         return None
     for m in _PERIOD_ENDED.finditer(text):

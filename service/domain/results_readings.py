@@ -16,6 +16,7 @@ import re
 from typing import NamedTuple
 
 from service.domain.discovery import slug
+from service.domain.name_forms import FOLDS_TO_ASCII
 from service.domain.quantities import canonical_quantity
 from service.domain.source_words import word_set
 
@@ -40,7 +41,6 @@ _ESTIMATE = re.compile(
 # scan (exact on lowercased text unless it holds a letter that matches an ASCII one only
 # under IGNORECASE). Likewise "share" or "stock" for `_SHARE_MOVE`.
 _ESTIMATOR_STEMS = ("analyst", "consensus", "economists", "forecasters", "polled", "expectation")
-_FOLDS_TO_ASCII = ("İ", "ı", "ſ")
 _ESTIMATE_WORD = re.compile(
     r"\b(?:estimates?|forecasts?|expectations?|expected|expecting|projected|predicted|consensus|"
     r"anticipated)\b",
@@ -100,7 +100,7 @@ def reread_results_figure(
     before = text[max(sentence_start, start - 120) : start]
     quantity, forecast, location = reading
     lower = before.lower()
-    exact = not any(c in before for c in _FOLDS_TO_ASCII)
+    exact = not any(c in before for c in FOLDS_TO_ASCII)
     estimate = (
         _ESTIMATE.search(before)
         if not exact or any(stem in lower for stem in _ESTIMATOR_STEMS)

@@ -34,6 +34,8 @@ FUNCTION_WORDS = word_set(
     tonight
     """
 )
+# Words that may open a noun phrase before its nouns ("the", "its", "these", "a").
+DETERMINERS = word_set("the its their his her our these those a an")
 
 
 class SentenceContext:

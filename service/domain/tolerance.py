@@ -76,8 +76,8 @@ _FIXED = frozenset(
 
 # Tallies of what stands somewhere now rather than of what happened: forces and responders
 # deployed. Verdicts read them as tallies (over a few days a deployment is reported growing
-# far more often than drawn down, and the seeds' troop figures conflict), but they can fall,
-# so an explanation must not say they only grow.
+# far more often than drawn down), but they can fall, so an explanation must not say they
+# only grow.
 _STANDING = frozenset(
     {"troops", "military units", "tanks", "aircraft", "warships", "firefighters", "rescuers",
      "police", "officers", "personnel"}
@@ -99,6 +99,13 @@ def quantity_kind(quantity: str) -> str:
     if name in _FIXED:
         return "fixed"
     return "tally"
+
+
+def never_changes(quantity: str) -> bool:
+    """True for what a later figure cannot update (a magnitude, a period's revenue); "people"
+    is fixed for grouping but counts any crowd, which does change."""
+    name = " ".join(quantity.lower().split())
+    return quantity_kind(name) == "fixed" and name != "people"
 
 
 def unit_base(unit: str | None) -> tuple[str, str | None, float]:

@@ -65,6 +65,7 @@ from service.domain.tolerance import (
     is_standing,
     latest_by_speaker,
     meet,
+    never_changes,
     quantity_kind,
     read,
     reference_date,
@@ -136,9 +137,9 @@ def _why_no_update(a: AssertionView, b: AssertionView, figures: Figures) -> str:
         return ""
     (later, on), (earlier, first) = sorted(((a, day_a), (b, day_b)), key=lambda x: x[1])[::-1]
     before = first.isoformat()
-    kind = quantity_kind(a.quantity)
-    if kind == "fixed" and " ".join(a.quantity.split()) != "people":  # "people": any crowd
+    if never_changes(a.quantity):
         return " (this does not change over time, so a later figure cannot update it)"
+    kind = quantity_kind(a.quantity)
     lower = figures.reading[id(later)].tolerant[1] < figures.reading[id(earlier)].tolerant[0]
     if kind != "tally" or not lower:
         return ""

@@ -8,6 +8,7 @@ from litestar import Request, Response, get
 from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from service.http.deps import READ_SESSION
 from service.http.params import EntityFilter, Id, Limit
 from service.services import claimreview as service
 from service.settings import Settings
@@ -29,6 +30,7 @@ def _json_ld(document: dict[str, Any]) -> Response[dict[str, Any]]:
     summary="A fact as schema.org ClaimReview JSON-LD",
     tags=["facts"],
     media_type=JSON_LD,
+    dependencies=READ_SESSION,
 )
 async def fact_claimreview(
     request: Request[Any, Any, Any],
@@ -54,6 +56,7 @@ async def fact_claimreview(
     summary="Every conflict as schema.org ClaimReview JSON-LD",
     tags=["facts"],
     media_type=JSON_LD,
+    dependencies=READ_SESSION,
 )
 async def conflicts_claimreview(
     request: Request[Any, Any, Any],

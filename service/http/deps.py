@@ -10,6 +10,7 @@ import msgspec
 from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
+from litestar.di import Provide
 from litestar.enums import ScopeType
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Receive, Scope, Send
@@ -58,6 +59,11 @@ async def provide_read_session(state: State) -> AsyncGenerator[AsyncSession, Non
     sessionmaker: async_sessionmaker[AsyncSession] = state.read_sessionmaker
     async with sessionmaker() as session:
         yield session
+
+
+# For GET handlers that only read: their session comes from the read-only pool (on SQLite a
+# thread of its own, so a long read never holds up the loop that runs the writes).
+READ_SESSION = {"db_session": Provide(provide_read_session)}
 
 
 def provide_settings(state: State) -> Settings:

@@ -10,7 +10,7 @@ from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from service.http.deps import require_json_body, require_write_key
+from service.http.deps import READ_SESSION, require_json_body, require_write_key
 from service.http.params import Cursor, Id, Limit
 from service.schemas.claims import AliasCreate, EntityRead
 from service.schemas.common import Page
@@ -21,7 +21,7 @@ class EntityController(Controller):
     path = "/entities"
     tags = ["entities"]
 
-    @get("/", operation_id="listEntities", summary="List entities")
+    @get("/", operation_id="listEntities", summary="List entities", dependencies=READ_SESSION)
     async def list(
         self,
         db_session: NamedDependency[AsyncSession],
@@ -34,7 +34,12 @@ class EntityController(Controller):
     ) -> Page[EntityRead]:
         return await service.list_entities(db_session, q=q, limit=limit, cursor=cursor)
 
-    @get("/{entity_id:int}", operation_id="getEntity", summary="Get an entity")
+    @get(
+        "/{entity_id:int}",
+        operation_id="getEntity",
+        summary="Get an entity",
+        dependencies=READ_SESSION,
+    )
     async def get(self, db_session: NamedDependency[AsyncSession], entity_id: Id) -> EntityRead:
         return await service.get_entity(db_session, entity_id)
 

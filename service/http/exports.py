@@ -86,7 +86,7 @@ async def negotiate_export(request: Request[Any, Any, Any]) -> ExportStream | No
     chosen = export_format(request)
     if chosen is None:
         return None
-    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.read_sessionmaker
     columns: Sequence[str]
     if path == "/assertions":
         a = _filters(request, AssertionFilters)

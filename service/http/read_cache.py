@@ -20,13 +20,12 @@ from collections.abc import Hashable
 from typing import Any
 
 from litestar import Controller, MediaType, Request, Response
-from litestar.di import Provide
 from litestar.response.base import ASGIResponse
 from litestar.types import Receive, Scope, Send
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from service.http.deps import provide_read_session
+from service.http.deps import READ_SESSION
 from service.http.exports import ExportStream, negotiate_export
 from service.services.data_version import (
     PostgresVersionProbe,
@@ -183,6 +182,6 @@ class CachingResponse(Response[Any]):
 class CachedReadController(Controller):
     """Base of the controllers that only read: the read-only pool and the read cache."""
 
-    dependencies = {"db_session": Provide(provide_read_session)}
+    dependencies = READ_SESSION
     opt = {READ_CACHE: True}
     response_class = CachingResponse

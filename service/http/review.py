@@ -8,6 +8,7 @@ from litestar.enums import MediaType
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from service.http.deps import READ_SESSION
 from service.http.params import EntityFilter, Limit
 from service.services import review as service
 
@@ -18,6 +19,7 @@ from service.services import review as service
     summary="HTML page of the conflicts, figures side by side in their sentences",
     tags=["facts"],
     media_type=MediaType.HTML,
+    dependencies=READ_SESSION,
 )
 async def review_page(
     db_session: NamedDependency[AsyncSession], entity: EntityFilter = None, limit: Limit = 50

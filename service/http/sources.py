@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.clients.fetch import fetch_page, parse_networks
 from service.domain.errors import InvalidInput
-from service.http.deps import require_json_body, require_write_key
+from service.http.deps import READ_SESSION, require_json_body, require_write_key
 from service.http.errors import problem_responses
 from service.http.params import Cursor, Id, Limit
 from service.schemas.common import Page
@@ -92,13 +92,18 @@ class SourceController(Controller):
             result.source, status_code=HTTP_201_CREATED if result.created else HTTP_200_OK
         )
 
-    @get("/", operation_id="listSources", summary="List sources")
+    @get("/", operation_id="listSources", summary="List sources", dependencies=READ_SESSION)
     async def list(
         self, db_session: NamedDependency[AsyncSession], limit: Limit = 50, cursor: Cursor = None
     ) -> Page[SourceRead]:
         return await service.list_sources(db_session, limit=limit, cursor=cursor)
 
-    @get("/{source_id:int}", operation_id="getSource", summary="Get a source with its text")
+    @get(
+        "/{source_id:int}",
+        operation_id="getSource",
+        summary="Get a source with its text",
+        dependencies=READ_SESSION,
+    )
     async def get(self, db_session: NamedDependency[AsyncSession], source_id: Id) -> SourceDetail:
         return await service.get_source(db_session, source_id)
 

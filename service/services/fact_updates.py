@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from service.db.base import Base, utcnow
+from service.db.id_lists import is_postgres
 from service.db.models import Assertion, ConflictPair, Entity, Fact, Source
 from service.domain import facts as fact_logic
 from service.domain import model, verdicts
@@ -281,7 +282,7 @@ async def lock_families(session: AsyncSession, families: Collection[str]) -> Non
     global order, makes the second wait and then see the first's rows. SQLite serialises
     all writers already.
     """
-    if session.get_bind().dialect.name != "postgresql" or not families:
+    if not is_postgres(session) or not families:
         return
     # One statement, the locks taken in the order of the sorted subquery. (Were that order
     # ever not kept, two ingests could deadlock; PostgreSQL breaks that and the ingest is
