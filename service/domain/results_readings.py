@@ -130,7 +130,8 @@ def reread_results_figure(
         else None
     )
     if move is not None:
-        change = "fall" if move.group("verb").lower() in _FALLS else "rise"
+        # the verb's last word tells the direction: "were down", "was up"
+        change = "fall" if move.group("verb").lower().split()[-1] in _FALLS else "rise"
         return ResultsReading(f"share price {change}", forecast, _not_a_market(text, end, location))
     return reading
 

@@ -28,5 +28,13 @@ def test_a_share_move_is_read_in_any_case_and_only_for_a_percentage() -> None:
     assert _reread("Kellbrook shares rose 7 cents.", "7", "USD") == _PLAIN
 
 
+def test_a_two_word_move_reads_its_direction_from_its_last_word() -> None:
+    assert _reread("Kellbrook shares were down 7% by noon.", "7%", "%").quantity == (
+        "share price fall"
+    )
+    assert _reread("The stock was down 3% on Friday.", "3%", "%").quantity == "share price fall"
+    assert _reread("Its shares were up 2% on Friday.", "2%", "%").quantity == "share price rise"
+
+
 def test_a_window_without_estimators_or_shares_keeps_its_reading() -> None:
     assert _reread("Revenue rose 4% to $1.3 billion.", "4%", "%") == _PLAIN
