@@ -47,6 +47,7 @@ from service.domain.quantity_cues import (
     is_water_level,
     number_of,
     shared_noun,
+    subject_head,
 )
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
@@ -292,6 +293,8 @@ def quantity_without_noun(
         return "water level", ()  # "the Guaiba river peaked at 5.33 metres"
     if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
         return "territory burned", ()  # "the fire grew to 12,400 acres"
+    if dimension is None and outcome is None and (heading := subject_head(ctx, clause)):
+        return heading  # "Flood warnings in force across the West Midlands fell to 38"
     named, tokens = noun_before(ctx, clause, dimension)
     if dimension in ("temperature_c", "temperature_f") and named not in SYNONYMS:
         # "temperatures in the largest city reached 44.8C", "climb back to 43C": a degree
