@@ -358,6 +358,9 @@ def quantity_without_noun(
     if named is not None:
         return named, tokens
     if phrase:
+        if SYNONYMS.get(phrase[-1].lower, "people") not in PEOPLE_QUANTITIES:
+            # "168,400 Terra SUVs": a named model of a counted thing counts the thing
+            return SYNONYMS[phrase[-1].lower], phrase
         # A plural demonym: "10,000 Ukrainians"
         if ctx.mention_at(phrase[-1].start) is not None:
             return "people", phrase

@@ -89,13 +89,20 @@ _NOMINAL_OUTCOME = re.compile(
 )
 
 
+# An order ended, not given: the people it covered go home ("lifted evacuation orders for").
+_LIFTED = re.compile(r"\b(?:lift|lifts|lifted|lifting|rescind(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I)
+
+
 def nominal_outcome_before(ctx: SentenceContext, start: int) -> str | None:
     """An outcome named by a noun phrase right before the figure ("evacuation orders for
     about 4,000 residents" counts people evacuated; "knocking out power to 3 million homes"
     counts outages)."""
-    found = _NOMINAL_OUTCOME.search(ctx.text[max(ctx.start, start - 60) : start])
+    window = ctx.text[max(ctx.start, start - 60) : start]
+    found = _NOMINAL_OUTCOME.search(window)
     if found is None:
         return None
+    if _LIFTED.search(window[: found.start()]):
+        return None  # "lifted evacuation orders for about 4,000 residents": let back home
     return "evacuated" if found.group("evacuated") else "without power"
 
 
@@ -122,7 +129,7 @@ _OUTCOME_PHRASE = re.compile(
     r"|(?P<protested>(?:took|taken|take|taking)\s+(?:to\s+the\s+streets|part))"
     r"|(?P<voters>(?:eligible|registered)\s+to\s+vote)"
     r"|(?P<evacuated>(?:(?:ordered|forced|told)\s+)?to\s+(?:evacuate|leave\s+their\s+homes)"
-    r"|under\s+(?:mandatory\s+)?evacuation\s+orders?)"
+    r"|(?:ordered|told)\s+to\s+flee|under\s+(?:mandatory\s+)?(?:evacuation\s+)?orders?)"
     r"|(?P<warned>under\s+(?:an?\s+)?evacuation\s+(?:warnings?|advisory|advisories))"
     r"|(?P<dismissed>(?:being\s+)?laid\s+off|(?:would\s+|will\s+|to\s+)?(?:lose|lost|losing)\s+"
     r"(?:their\s+)?jobs)"

@@ -63,6 +63,7 @@ __all__ = [
     "SYNONYMS",
     "SYNONYM_TABLE",
     "THING_OUTCOMES",
+    "action_participle",
     "canonical_quantity",
     "plural",
     "quantity_for",
@@ -202,7 +203,7 @@ _CASUALTY_PAIR = re.compile(
 # Where a descriptive phrase stops naming the quantity ("killed in the 2023 earthquakes").
 _CUT_WORDS = _word_set(
     "in for during since on at per from by across after before to with over among within "
-    "near inside outside under as that who which a this next until till"
+    "near inside outside under as that who whose which a this next until till"
 )
 # Known phrases that start with a cut word, read before cutting.
 _CUT_PHRASES = tuple(
@@ -309,6 +310,11 @@ def canonical_quantity(phrase: str) -> str:
     if noun is None or noun in PEOPLE_OUTCOMES or noun in THING_OUTCOMES:
         return quantity_for("people", outcome) if outcome else (noun or text)
     return quantity_for(noun, outcome)
+
+
+def action_participle(noun: str) -> str | None:
+    """The participle naming the count an action noun makes ("closures" -> "closed"), or None."""
+    return _ACTION_NOUNS.get(noun.lower())
 
 
 def plural(noun: str) -> str:

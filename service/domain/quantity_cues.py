@@ -20,7 +20,12 @@ from collections.abc import Sequence
 from service.domain.attribution import Token
 from service.domain.noun_phrases import noun_phrase, phrase_words
 from service.domain.outcomes import outcome_after
-from service.domain.quantities import PEOPLE_OUTCOMES, SYNONYMS, canonical_quantity
+from service.domain.quantities import (
+    PEOPLE_OUTCOMES,
+    SYNONYMS,
+    action_participle,
+    canonical_quantity,
+)
 from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, SentenceContext, word_set
 
 # Nouns that only point back at a figure already given ("put the figure at 160,000").
@@ -94,7 +99,7 @@ def subject_head(
     words: list[Token] = []
     for tok in clause[:k]:
         low = tok.lower
-        if low in _ARTICLES and not words:
+        if (low in _ARTICLES or low == "and") and not words:
             continue
         if not tok.text.isalpha() or low in FUNCTION_WORDS or ctx.mention_at(tok.start) is not None:
             break
@@ -105,6 +110,12 @@ def subject_head(
         return None
     if words[-1].lower in ANAPHORIC_NOUNS:
         return None  # "Passenger numbers at the airport reached": read by `noun_before`
+    previous = ctx.previous_quantity
+    done = action_participle(words[0].lower) if len(words) == 1 else None
+    if done is not None and previous is not None and previous.isalpha():
+        # "Ships queuing ... rose to 41, and diversions to other ports reached 15": a bare
+        # action noun acts on the thing the figure before counted
+        return canonical_quantity(f"{previous} {done}"), words
     name = canonical_quantity(" ".join(t.lower for t in words))
     return (name, words) if name else None
 

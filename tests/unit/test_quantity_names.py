@@ -132,3 +132,39 @@ def test_a_plural_subject_opening_the_clause_names_the_level_its_verb_reached() 
     assert the_figure(article, "38").quantity == "warnings"
     assert the_figure(article, "51,000").quantity == "containers"
     assert the_figure(article, "5.6 million").quantity == "people"  # passengers
+
+
+def test_a_bare_action_noun_acts_on_what_the_figure_before_counted() -> None:
+    article = extract_article(
+        text=(
+            "Ships queuing to enter the port rose to 41 by the evening, and diversions to "
+            "other ports reached 15, the authority said. Earlier, 12 ships had been diverted."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "41").quantity == "ships"
+    assert the_figure(article, "15").quantity == the_figure(article, "12 ships").quantity
+    assert the_figure(article, "15").quantity == "ships diverted"
+
+
+def test_a_named_model_of_a_counted_thing_counts_the_thing() -> None:
+    article = extract_article(
+        text="The recall covers 168,400 Terra SUVs in the US, according to the filing.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "168,400 Terra SUVs").quantity == "vehicles"
+
+
+def test_people_ordered_out_or_under_orders_are_evacuated_and_lifted_orders_are_not() -> None:
+    article = extract_article(
+        text=(
+            "More than 10,000 people were ordered to flee, according to the sheriff. Roughly "
+            "6,200 people remained under orders on Friday night. The sheriff's office lifted "
+            "evacuation orders for about 4,000 residents of Fillmore on Friday. Some 900 "
+            "villagers had to flee their homes."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "More than 10,000 people").quantity == "evacuated"
+    assert the_figure(article, "Roughly 6,200 people").quantity == "evacuated"
+    assert the_figure(article, "about 4,000 residents").quantity != "evacuated"
