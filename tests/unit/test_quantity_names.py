@@ -168,3 +168,17 @@ def test_people_ordered_out_or_under_orders_are_evacuated_and_lifted_orders_are_
     assert the_figure(article, "More than 10,000 people").quantity == "evacuated"
     assert the_figure(article, "Roughly 6,200 people").quantity == "evacuated"
     assert the_figure(article, "about 4,000 residents").quantity != "evacuated"
+
+
+def test_a_modal_doubting_the_cause_does_not_make_a_count_a_forecast() -> None:
+    article = extract_article(
+        text=(
+            "The filing lists 16 accidents and 11 people injured that may be linked to the "
+            "fault. The union said 1,200 jobs could go by 2027."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert not the_figure(article, "11 people injured").is_forecast
+    assert the_figure(article, "11 people injured").quantity == "injuries"
+    assert the_figure(article, "16 accidents").quantity == "crashes"
+    assert the_figure(article, "1,200 jobs").is_forecast
