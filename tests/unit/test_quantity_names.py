@@ -182,3 +182,19 @@ def test_a_modal_doubting_the_cause_does_not_make_a_count_a_forecast() -> None:
     assert the_figure(article, "11 people injured").quantity == "injuries"
     assert the_figure(article, "16 accidents").quantity == "crashes"
     assert the_figure(article, "1,200 jobs").is_forecast
+
+
+def test_a_percentage_offered_is_the_offer_whatever_the_verb() -> None:
+    article = extract_article(
+        text=(
+            "The union is demanding a 12% pay rise over two years; Aquila has offered 6.5%. "
+            "The employers' offer stands at 4 per cent. Chief executive Paolo Greco said the "
+            "offer of 7% was final. The party took 33.8% of the vote."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "6.5%").quantity == "offer"
+    assert the_figure(article, "4 per cent").quantity == "offer"
+    assert the_figure(article, "12% pay rise").quantity == "growth"
+    assert the_figure(article, "7%").quantity == "offer"
+    assert the_figure(article, "33.8%").quantity == "share"
