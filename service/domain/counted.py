@@ -203,6 +203,8 @@ def _prices_a_deal(clause: Sequence[Token]) -> bool:
     )
 
 
+_PRONOUNS = word_set("they them it this these those he she we you")
+
 # A percentage offered in a bargain is the offer, as "the offer of 6.5%" names it. (A
 # demand is left to other cues: "It wants 14%" named a rise cost a held-out verdict.)
 _OFFER_WORDS = word_set("offer offers offered offering")
@@ -309,6 +311,12 @@ def quantity_without_noun(
     if dimension is None and outcome is None and (heading := subject_head(ctx, clause)):
         return heading  # "Flood warnings in force across the West Midlands fell to 38"
     named, tokens = noun_before(ctx, clause, dimension)
+    if named in _PRONOUNS:
+        # "losses had reached €1.9 billion ... and warned they could exceed €2 billion": a
+        # pronoun stands for what the figure before counted
+        if ctx.previous_quantity is not None:
+            return ctx.previous_quantity, ()
+        named, tokens = None, []
     if dimension in ("temperature_c", "temperature_f") and named not in SYNONYMS:
         # "temperatures in the largest city reached 44.8C", "climb back to 43C": a degree
         # reading is a temperature whatever the verb's subject is

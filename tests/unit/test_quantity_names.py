@@ -198,3 +198,15 @@ def test_a_percentage_offered_is_the_offer_whatever_the_verb() -> None:
     assert the_figure(article, "12% pay rise").quantity == "growth"
     assert the_figure(article, "7%").quantity == "offer"
     assert the_figure(article, "33.8%").quantity == "share"
+
+
+def test_a_pronoun_before_a_figure_stands_for_what_the_figure_before_counted() -> None:
+    article = extract_article(
+        text=(
+            "The union said drought losses in Andalusia had reached €1.9 billion, and warned "
+            "they could exceed €2 billion by the end of August."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "€1.9 billion").quantity == "losses"
+    assert the_figure(article, "€2 billion").quantity == "losses"
