@@ -42,10 +42,12 @@ from service.domain.quantities import (
 )
 from service.domain.quantity_cues import (
     PERFECT,
+    PRONOUNS,
     is_compared,
     is_past_record,
     is_water_level,
     number_of,
+    offer_named,
     shared_noun,
     subject_head,
 )
@@ -203,19 +205,6 @@ def _prices_a_deal(clause: Sequence[Token]) -> bool:
     )
 
 
-_PRONOUNS = word_set("they them it this these those he she we you")
-
-# A percentage offered in a bargain is the offer, as "the offer of 6.5%" names it. (A
-# demand is left to other cues: "It wants 14%" named a rise cost a held-out verdict.)
-_OFFER_WORDS = word_set("offer offers offered offering")
-
-
-def _bargained(clause: Sequence[Token]) -> str | None:
-    """ "offer" for a percentage an offer names ("has offered 6%", "the employers' offer
-    stands at 4 per cent"), else None."""
-    return "offer" if any(t.lower in _OFFER_WORDS for t in clause[-4:]) else None
-
-
 def quantity_without_noun(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -300,7 +289,7 @@ def quantity_without_noun(
         return ("growth" if clause[-2].lower in UP_WORDS else "decline"), clause[-2:]
     if dimension == "currency" and last in MONEY_VERBS:
         return MONEY_VERBS[last], ()
-    if dimension == "ratio" and (bargained := _bargained(clause)) is not None:
+    if dimension == "ratio" and (bargained := offer_named(clause)) is not None:
         return bargained, ()  # "Aquila has offered 6.5%"
     if dimension == "ratio" and last in _SHARE_VERBS:
         return "share", ()
@@ -311,7 +300,7 @@ def quantity_without_noun(
     if dimension is None and outcome is None and (heading := subject_head(ctx, clause)):
         return heading  # "Flood warnings in force across the West Midlands fell to 38"
     named, tokens = noun_before(ctx, clause, dimension)
-    if named in _PRONOUNS:
+    if named in PRONOUNS:
         # "losses had reached €1.9 billion ... and warned they could exceed €2 billion": a
         # pronoun stands for what the figure before counted
         if ctx.previous_quantity is not None:
