@@ -114,8 +114,17 @@ class CachedAnswer(Response[bytes]):
     adds headers, cookies or a background task, the ordinary `Response` sends them.
     """
 
-    def __init__(self, body: bytes) -> None:  # no Response.__init__: nothing to set up
-        self.body = body
+    def __init__(self, body: bytes) -> None:
+        # Response.__init__'s fields, set directly (no containers built from arguments), so
+        # a layer that reads or sets them finds an ordinary response
+        self.content = body
+        self.background = None
+        self.cookies = []
+        self.encoding = "utf-8"
+        self.headers = {}
+        self.media_type = MediaType.JSON
+        self.status_code = 200
+        self.response_type_encoders = {}
 
     def to_asgi_response(
         self,
@@ -129,8 +138,25 @@ class CachedAnswer(Response[bytes]):
         is_head_response: bool = False,
         **kwargs: Any,
     ) -> ASGIResponse:
-        if background or cookies or encoded_headers or headers or is_head_response:
-            ordinary = Response(self.body, media_type=MediaType.JSON)
+        if (
+            background
+            or cookies
+            or encoded_headers
+            or headers
+            or is_head_response
+            or self.background
+            or self.cookies
+            or self.headers
+            or self.status_code != 200
+        ):
+            ordinary = Response(
+                self.content,
+                media_type=MediaType.JSON,
+                status_code=self.status_code,
+                background=self.background,
+                cookies=self.cookies,
+                headers=self.headers,
+            )
             return ordinary.to_asgi_response(
                 app,
                 request,
@@ -141,7 +167,7 @@ class CachedAnswer(Response[bytes]):
                 is_head_response=is_head_response,
                 **kwargs,
             )
-        return _SendBytes(self.body)
+        return _SendBytes(self.content)
 
 
 class _SendBytes(ASGIResponse):

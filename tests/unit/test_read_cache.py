@@ -72,3 +72,22 @@ async def test_a_hit_keeps_the_headers_a_layer_adds() -> None:
     assert headers[b"x-layer"] == b"yes"
     assert headers[b"content-type"] == b"application/json"
     assert sent["body"] == b"{}"
+
+
+@pytest.mark.anyio
+async def test_a_hit_is_an_ordinary_response_to_a_layer_that_changes_it() -> None:
+    # An after-request hook sees a Response: what it reads is there, and what it sets is sent.
+    answer = CachedAnswer(b"{}")
+    assert (answer.status_code, answer.media_type, answer.headers, answer.cookies) == (
+        200,
+        "application/json",
+        {},
+        [],
+    )
+    answer.set_header("x-hook", "set")
+    answer.set_cookie("seen", "1")
+    start, sent = await _sent(answer.to_asgi_response(None, RequestFactory().get("/claims")))
+    headers = start["headers"]
+    assert (b"x-hook", b"set") in headers
+    assert any(name == b"set-cookie" and value.startswith(b"seen=1") for name, value in headers)
+    assert sent["body"] == b"{}"
