@@ -87,6 +87,11 @@ def _locating_countries(places: Sequence[tuple[EntityMention, str]], text: str) 
     return out
 
 
+def _placed(entity: Entity | None) -> bool:
+    """A place the text named with where it is ("VELDHOVEN FALLS, Canada"): no guess."""
+    return entity is not None and entity.parent is not None
+
+
 def principal_place(
     mentions: Sequence[EntityMention],
     entity_of: Callable[[str], Entity | None],
@@ -179,7 +184,7 @@ def principal_place(
         (
             (w, -first[k], k)
             for k, w in by_place.items()
-            if country_of(k) == country and kb.get(k) is not None
+            if country_of(k) == country and (kb.get(k) is not None or _placed(entity_of(k)))
         ),
         reverse=True,
     )

@@ -49,3 +49,84 @@ def test_a_second_place_joined_by_and_is_no_actor() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "148,200").subject != "peru"
+
+
+ARRIVALS = dt.datetime(2026, 8, 4, 15, tzinfo=dt.UTC)
+
+
+def test_the_island_is_the_island_named_before() -> None:
+    article = extract_article(
+        text=(
+            "More than 1,900 migrants arrived on the Italian island of Lampedusa over the "
+            "weekend, the interior ministry said.\n\n"
+            "The mayor appealed to the government in Rome for help on Tuesday after another "
+            "640 migrants landed on the island overnight."
+        ),
+        published_at=ARRIVALS,
+    )
+    assert the_figure(article, "1,900").location == "lampedusa"
+    assert the_figure(article, "640").location == "lampedusa"
+
+
+def test_a_place_reached_is_where_the_figure_is() -> None:
+    article = extract_article(
+        text=(
+            "Hundreds of migrants landed on Lampedusa on Sunday.\n\n"
+            "So far this year, 38,400 migrants have reached Italy by sea, interior ministry "
+            "data show."
+        ),
+        published_at=ARRIVALS,
+    )
+    assert the_figure(article, "38,400").location == "italy"
+
+
+def test_a_direction_of_a_place_places_the_figure() -> None:
+    article = extract_article(
+        text=(
+            "The coast guard said it had rescued 212 people from two overloaded boats 20 km "
+            "south of Lampedusa on Sunday."
+        ),
+        published_at=ARRIVALS,
+    )
+    assert the_figure(article, "212").location == "lampedusa"
+
+
+FLOOD = (
+    "VELDHOVEN FALLS, Canada, May 12 (Meridian) - An earthen dam above the town of "
+    "Veldhoven Falls gave way early on Tuesday, flooding about 300 homes and killing at "
+    "least four people, provincial officials said.\n\n"
+    "Some 2,100 residents were evacuated to a school in the neighbouring town of Ashcombe.\n\n"
+    "Mayor Carol Finch said 12 people were still missing."
+)
+
+
+def test_a_town_the_dateline_places_in_its_country_is_the_story_place() -> None:
+    article = extract_article(text=FLOOD, published_at=PUBLISHED)
+    town = next(e for e in article.entities if e.key == "veldhoven-falls")
+    assert town.parent == "canada"
+    assert the_figure(article, "300").location == "veldhoven-falls"
+    assert the_figure(article, "12 people").location == "veldhoven-falls"
+
+
+def test_people_moved_are_counted_where_they_left_not_where_they_were_taken() -> None:
+    article = extract_article(text=FLOOD, published_at=PUBLISHED)
+    assert the_figure(article, "2,100").location == "veldhoven-falls"
+
+
+def test_a_kind_word_before_a_body_or_a_name_refers_to_no_place() -> None:
+    from service.domain.knowledge import KnowledgeBase
+    from service.domain.model import EntityMention
+    from service.domain.place_references import place_references
+
+    kb = KnowledgeBase.shipped()
+    text = (
+        "Flooding hit the port city of Beira. The city council said 40 roads were shut, "
+        "and the city of Dondo was cut off. Water filled the city's hospital."
+    )
+    start = text.index("Beira")
+    beira = EntityMention(key="beira", start=start, end=start + 5, text="Beira")
+    entity = kb.get("beira")
+    assert entity is not None
+    found = place_references(text, [beira], {"beira": entity})
+    assert [text[m.start : m.end] for m in found] == ["the city"]
+    assert found[0].key == "beira"
