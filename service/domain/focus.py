@@ -210,13 +210,16 @@ def principal_place(
 _COMPANY_REFERENCE = re.compile(
     r"[Tt](?<!\w.)he\s+(?:[A-Z][\w.-]{0,20}\s+)?(?:company|firm|group|[a-z]{2,12}maker|retailer|"
     r"airline|carrier|lender|bank|insurer|miner|manufacturer|conglomerate|start-?up|chain|"
-    r"grocer|supermarket|operator|brewer|producer|supplier|utility)(?:'s|’s)?\b"
+    r"grocer|supermarket|operator|brewer|producer|supplier|utility|provider|biotech|telecoms?|"
+    r"pharma|brokerage|processor|(?:house|home)?builder|exporter|distributor|wholesaler)"
+    r"(?:'s|’s)?\b"
 )
 
 # Every reference above holds one of these (a substring test spares the scan of most articles).
 _COMPANY_HEADS = word_set(
     "company firm group maker retailer airline carrier lender bank insurer miner manufacturer "
-    "conglomerate start chain grocer supermarket operator brewer producer supplier utility"
+    "conglomerate start chain grocer supermarket operator brewer producer supplier utility "
+    "provider biotech telecom pharma brokerage processor builder exporter distributor wholesaler"
 )
 
 

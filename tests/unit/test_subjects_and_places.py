@@ -130,3 +130,67 @@ def test_a_kind_word_before_a_body_or_a_name_refers_to_no_place() -> None:
     found = place_references(text, [beira], {"beira": entity})
     assert [text[m.start : m.end] for m in found] == ["the city"]
     assert found[0].key == "beira"
+
+
+def test_a_business_named_by_its_kind_before_its_one_word_name_is_a_company() -> None:
+    article = extract_article(
+        text=(
+            "Telecoms provider Vantaro said on Tuesday that hackers had stolen the personal "
+            "details of about 2.3 million customers.\n\n"
+            "Vantaro, which has 6.1 million subscribers, said bank details of 140,000 "
+            "customers were also exposed. The provider's shares fell 4%."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "2.3 million").subject == "vantaro"
+    assert the_figure(article, "6.1 million").subject == "vantaro"
+    assert the_figure(article, "4%").subject == "vantaro"
+
+
+def test_a_biotech_named_after_from_is_a_company_not_a_place() -> None:
+    article = extract_article(
+        text=(
+            "An experimental vaccine from Norvella Bio cut hospitalisations by 82% in a "
+            "late-stage trial, the biotech said on Monday. The study enrolled 24,500 volunteers."
+        ),
+        published_at=PUBLISHED,
+    )
+    kinds = {e.key: e.kind.value for e in article.entities}
+    assert kinds["norvella-bio"] == "organization"
+    assert the_figure(article, "24,500").subject == "norvella-bio"
+
+
+def test_people_at_an_organisation_are_its_own() -> None:
+    article = extract_article(
+        text=(
+            "Hackers accessed the personal data of about 48,000 students and 6,200 staff at "
+            "the University of Eastbrook, the university said on Tuesday."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "48,000").subject == "university-of-eastbrook"
+    assert the_figure(article, "6,200").subject == "university-of-eastbrook"
+
+
+def test_a_relative_clause_figure_is_its_antecedent_body_s() -> None:
+    article = extract_article(
+        text=(
+            "Harwick City Council has been fined after an email error exposed the details of "
+            "its tenants, the regulator said on Monday.\n\n"
+            "The council, which manages 21,000 homes, said it had apologised."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "21,000").subject == "harwick-city-council"
+
+
+def test_a_relative_clause_after_a_place_phrase_is_not_the_place_s() -> None:
+    article = extract_article(
+        text=(
+            "The Red Cross opened a shelter in Fillmore on Monday.\n\n"
+            "The Red Cross shelter at Fillmore High School, which housed 240 people on "
+            "Tuesday night, is closing."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "240").subject != "fillmore-high-school"
