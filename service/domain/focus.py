@@ -291,12 +291,48 @@ def principal_subject(
             weights[key] = weights.get(key, 0.0) + weight
             seen[key] = seen.get(key, 0) + 1
             total += weight
+    if text is not None and weights:
+        for start, key in _institution_references(text, mentions, entity_of):
+            weight = 3.0 if start < lead_end else 1.0
+            weights[key] = weights.get(key, 0.0) + weight
+            seen[key] = seen.get(key, 0) + 1
+            total += weight
     # A body mostly quoted as a source reports the figures rather than owning them.
     owners = {k: w for k, w in weights.items() if 2 * quoted.get(k, 0) < seen[k]}
     if not owners:
         return None
     key, weight = max(owners.items(), key=lambda kv: kv[1])
     return key if weight >= 6 and weight >= 0.6 * total else None
+
+
+# Institutions a story is about and calls by their kind after naming them ("the University
+# of Eastbrook" ... "the university said"; "Harwick City Council" ... "the council").
+_INSTITUTION_REFERENCE = re.compile(
+    r"\b[Tt]he (university|college|school|hospital|trust|club|charity|museum|council)"
+    r"(?:['’]s)?\b(?! (?:of|[A-Z]))"
+)
+
+
+def _institution_references(
+    text: str, mentions: Sequence[EntityMention], entity_of: Callable[[str], Entity | None]
+) -> list[tuple[int, str]]:
+    """(offset, key) of each "the university"/"the council" referring to the last
+    organisation named before it whose name holds that word."""
+    out: list[tuple[int, str]] = []
+    for ref in _INSTITUTION_REFERENCE.finditer(text):
+        word = ref.group(1)
+        for m in reversed(mentions):
+            if m.start >= ref.start():
+                continue
+            entity = entity_of(m.key)
+            if (
+                entity is not None
+                and entity.kind is EntityKind.ORGANIZATION
+                and word in entity.name.lower().split()
+            ):
+                out.append((ref.start(), m.key))
+                break
+    return out
 
 
 def principal_event(

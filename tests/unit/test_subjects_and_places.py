@@ -194,3 +194,18 @@ def test_a_relative_clause_after_a_place_phrase_is_not_the_place_s() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "240").subject != "fillmore-high-school"
+
+
+def test_an_institution_called_by_its_kind_is_what_the_story_is_about() -> None:
+    article = extract_article(
+        text=(
+            "Hackers accessed the personal data of about 48,000 students at the University of "
+            "Eastbrook, the university said on Tuesday.\n\n"
+            "The university said the breach affected records going back years. About 3,100 "
+            "of the records included passport numbers.\n\n"
+            "The university's IT department took 14 systems offline."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "3,100").subject == "university-of-eastbrook"
+    assert the_figure(article, "14 systems").subject == "university-of-eastbrook"
