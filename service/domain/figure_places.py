@@ -24,6 +24,29 @@ _GIVEN = word_set("aid funding compensation donations grants loans")
 _NATIONWIDE = frozenset({"nationwide", "nationally", "countrywide", "national"})
 
 
+_RELATIVES = frozenset({"which", "where"})
+
+
+def _antecedent_place(ctx: SentenceContext, before: Sequence[Token]) -> list[str]:
+    """The place ending the words before ", which": the antecedent itself or where the
+    thing before it is ("its plant in Penang, Malaysia")."""
+    if len(before) < 2 or before[-1].text != ",":
+        return []
+    m = ctx.mention_at(before[-2].start)
+    if m is None or ctx.kind(m.key) not in (EntityKind.PLACE, EntityKind.COUNTRY):
+        return []
+    # the chain of places before the comma: "Penang, Malaysia" -> the most specific
+    keys = [m.key]
+    k = len(before) - 2
+    while k > 0 and before[k].start > m.start:
+        k -= 1
+    if k >= 2 and before[k - 1].text == ",":
+        first = ctx.mention_at(before[k - 2].start)
+        if first is not None and ctx.kind(first.key) in (EntityKind.PLACE, EntityKind.COUNTRY):
+            keys.insert(0, first.key)
+    return keys
+
+
 def place_of_figure(
     ctx: SentenceContext,
     *,
@@ -86,6 +109,10 @@ def place_of_figure(
                 )
                 if p != subject
             ]
+        if not places and clause_lo and clause and clause[0].lower in _RELATIVES:
+            # "its plant in Penang, Malaysia, which employs about 900 people", "Lampedusa,
+            # which has about 6,000 residents": the clause says more of the place before it
+            places = _antecedent_place(ctx, before[:clause_lo])
         if not places:
             places = fronted_place(ctx)
     location = most_specific(ctx, places)

@@ -215,6 +215,9 @@ _COMPANY_REFERENCE = re.compile(
     r"(?:'s|’s)?\b"
 )
 
+# A capitalised word right after "the firm": the kind describes the name that follows.
+_NAME_NEXT = re.compile(r" [A-Z]")
+
 # Every reference above holds one of these (a substring test spares the scan of most articles).
 _COMPANY_HEADS = word_set(
     "company firm group maker retailer airline carrier lender bank insurer miner manufacturer "
@@ -278,6 +281,8 @@ def principal_subject(
             else ()
         )
         for ref in refs:
+            if _NAME_NEXT.match(text, ref.end()):
+                continue  # "the cybersecurity firm Halvard Labs": the name, counted already
             i = bisect.bisect_right(keys_at, ref.start()) - 1
             if i < 0:
                 continue

@@ -27,6 +27,7 @@ PLACE_VERBS = frozenset(
     | {"striking", "battered", "battering", "lashed", "lashing", "swept", "sweeping"}
     | {"ravaged", "pounded", "entered", "enters", "entering", "crossed", "fled", "fleeing"}
 )
+_HOMED = frozenset({"based", "headquartered", "registered", "listed"})
 _DESTINATIONS = frozenset({"to", "into", "towards", "toward"})
 # "south of the island", "40 km north-west of Van": the place a direction is taken from.
 _DIRECTIONS = frozenset(
@@ -97,6 +98,9 @@ def places_after_preps(
             # "of" right after the counted noun: "3,000 residents of Piru"; a distance
             # "from"/"northwest of" a place
             last_prep = k
+            if k > 0 and tokens[k - 1].lower in _HOMED:
+                # "a hospital operator based in Columbus": where the body is, not the figure
+                last_prep = -10
             if any(t.lower in SPEAKING for t in tokens[max(0, k - 3) : k]):
                 # "Speaking to reporters in Geneva", "told a briefing in Kyiv": where the
                 # words were said, not where the figure is

@@ -209,3 +209,25 @@ def test_an_institution_called_by_its_kind_is_what_the_story_is_about() -> None:
     )
     assert the_figure(article, "3,100").subject == "university-of-eastbrook"
     assert the_figure(article, "14 systems").subject == "university-of-eastbrook"
+
+
+def test_a_relative_clause_after_a_place_is_placed_there() -> None:
+    article = extract_article(
+        text=(
+            "Brightwell will close its assembly and test plant in Penang, Malaysia, which "
+            "employs about 900 people, the company said."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "900").location == "pulau-pinang"
+
+
+def test_where_a_body_is_based_is_not_where_its_figure_is() -> None:
+    article = extract_article(
+        text=(
+            "Brennan Health, a hospital operator based in Columbus, said on Tuesday that a "
+            "cyberattack had hit 11 of its hospitals."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "11").location != "columbus"
