@@ -27,6 +27,43 @@ _NATIONWIDE = frozenset({"nationwide", "nationally", "countrywide", "national"})
 _RELATIVES = frozenset({"which", "where"})
 
 
+_OPENING_DETERMINERS = frozenset({"the"})
+
+
+def acting_place(ctx: SentenceContext, clause: Sequence[Token]) -> list[str]:
+    """A place named by its name as the clause's actor: "Congo already has some 6.9 million
+    displaced people", "Chile mined about 5.3 million tonnes" (not "Turkish officials", a
+    demonym, nor "Britain's aid", a possessive)."""
+    k = 0
+    while k < len(clause) and clause[k].lower in _OPENING_DETERMINERS:
+        k += 1
+    if k >= len(clause) - 1:
+        return []
+    m = ctx.mention_at(clause[k].start)
+    if m is None or m.start != clause[k].start:
+        return []
+    entity = ctx.entities.get(m.key)
+    if entity is None or entity.kind not in (EntityKind.PLACE, EntityKind.COUNTRY):
+        return []
+    if m.text not in (entity.name, *entity.aliases) or ctx.text[m.end : m.end + 1] in "'’":
+        return []
+    nxt = next((t for t in clause[k + 1 :] if t.start >= m.end), None)
+    if nxt is None or not _reads_as_verb(nxt.lower):
+        return []  # "Benfica shares rose", "the Lisbon club says": a name modifying a noun
+    return [m.key]
+
+
+# Verbs and adverbs that follow a clause's actor: "Congo already has", "Chile mined".
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may"}
+    | {"might", "must", "should", "did", "does", "already", "also", "still", "now", "alone"}
+)
+
+
+def _reads_as_verb(word: str) -> bool:
+    return word in _AUXILIARIES or (word.endswith("ed") and len(word) > 4)
+
+
 def _antecedent_place(ctx: SentenceContext, before: Sequence[Token]) -> list[str]:
     """The place ending the words before ", which": the antecedent itself or where the
     thing before it is ("its plant in Penang, Malaysia")."""
@@ -115,6 +152,12 @@ def place_of_figure(
             places = _antecedent_place(ctx, before[:clause_lo])
         if not places:
             places = fronted_place(ctx)
+        if not places and (subject is None or event_toll):
+            # (a country acting on its own figure is its subject, placed by the rules below;
+            # a toll it "has" is placed there)
+            acting = acting_place(ctx, clause)
+            if subject is None or acting == [subject]:
+                places = acting
     location = most_specific(ctx, places)
     named_place = location is not None
     organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION

@@ -231,3 +231,16 @@ def test_where_a_body_is_based_is_not_where_its_figure_is() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "11").location != "columbus"
+
+
+def test_a_place_acting_in_its_clause_places_an_ownerless_figure() -> None:
+    article = extract_article(
+        text=(
+            "GOMA, Congo, Feb 14 (Meridian) - Fighting in North Kivu province has forced more "
+            "than 120,000 people from their homes, the U.N. refugee agency said. About 45,000 "
+            "people are sheltering in Goma.\n\n"
+            "Congo already has some 6.9 million internally displaced people."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "6.9 million").location == "democratic-republic-of-the-congo"
