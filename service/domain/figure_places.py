@@ -156,6 +156,11 @@ def place_of_figure(
             # (a country acting on its own figure is its subject, placed by the rules below;
             # a toll it "has" is placed there)
             acting = acting_place(ctx, clause)
+            if not acting and clause_lo and before[clause_lo - 1].text in {",", ";"}:
+                # "Nigeria has a long record of collapses; at least 135 people died in 2025"
+                acting = acting_place(
+                    ctx, before[clause_start(before[: clause_lo - 1]) : clause_lo - 1]
+                )
             if subject is None or acting == [subject]:
                 places = acting
     location = most_specific(ctx, places)

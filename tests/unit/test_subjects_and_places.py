@@ -244,3 +244,17 @@ def test_a_place_acting_in_its_clause_places_an_ownerless_figure() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "6.9 million").location == "democratic-republic-of-the-congo"
+
+
+def test_a_country_acting_before_a_semicolon_places_the_clause_after_it() -> None:
+    article = extract_article(
+        text=(
+            "LAGOS, May 2 (Meridian) - A tower under construction collapsed in Lagos on "
+            "Friday, killing at least 16 workers, emergency officials said.\n\n"
+            "Nigeria has a long record of building collapses; at least 135 people died in "
+            "such incidents in 2025, according to a builders' guild."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "135").location == "nigeria"
+    assert the_figure(article, "16").location == "lagos"
