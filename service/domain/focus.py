@@ -318,12 +318,20 @@ _INSTITUTION_REFERENCE = re.compile(
 )
 
 
+_INSTITUTION_WORDS: tuple[str, ...] = (
+    "he university", "he college", "he school", "he hospital", "he trust", "he club",
+    "he charity", "he museum", "he council",
+)  # fmt: skip
+
+
 def _institution_references(
     text: str, mentions: Sequence[EntityMention], entity_of: Callable[[str], Entity | None]
 ) -> list[tuple[int, str]]:
     """(offset, key) of each "the university"/"the council" referring to the last
     organisation named before it whose name holds that word."""
     out: list[tuple[int, str]] = []
+    if not any(word in text for word in _INSTITUTION_WORDS):
+        return out
     for ref in _INSTITUTION_REFERENCE.finditer(text):
         word = ref.group(1)
         for m in reversed(mentions):

@@ -57,7 +57,8 @@ def place_references(
     """A mention of the place each "the island"/"the city"/"the province" of `text` refers
     back to (sorted `mentions` are the article's; those inside `skip`, its datelines, do
     not introduce places)."""
-    if "he " not in text:
+    refs = list(_REFERENCE.finditer(text))
+    if not refs:
         return []
     places: list[tuple[EntityMention, str | None]] = []
     for m in mentions:
@@ -70,7 +71,7 @@ def place_references(
     if not places:
         return []
     out: list[EntityMention] = []
-    for ref in _REFERENCE.finditer(text):
+    for ref in refs:
         word = ref.group(1) or ref.group(2)
         earlier = [(m, kind) for m, kind in places if m.end <= ref.start()]
         if not earlier:
