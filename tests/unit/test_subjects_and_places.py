@@ -258,3 +258,18 @@ def test_a_country_acting_before_a_semicolon_places_the_clause_after_it() -> Non
     )
     assert the_figure(article, "135").location == "nigeria"
     assert the_figure(article, "16").location == "lagos"
+
+
+def test_an_air_carrier_named_with_air_is_a_company() -> None:
+    article = extract_article(
+        text=(
+            "A passenger jet operated by Himal Air skidded off the runway in Kathmandu on "
+            "Wednesday, killing two people, airport officials said.\n\n"
+            "Himal Air, which operates a fleet of 11 aircraft, said it had grounded its jets."
+        ),
+        published_at=PUBLISHED,
+    )
+    kinds = {e.key: e.kind.value for e in article.entities}
+    assert kinds["himal-air"] == "organization"
+    assert the_figure(article, "11 aircraft").subject == "himal-air"
+    assert the_figure(article, "two people").subject is None
