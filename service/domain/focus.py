@@ -63,10 +63,12 @@ _EVENT_AT = re.compile(
     r"explosions?|blasts?|crash(?:es)?|collapse|derailment|storms?|hurricanes?|typhoons?|"
     r"cyclones?|tornado(?:es)?|landslides?|mudslides?|eruption|outbreak|epidemic|attacks?|"
     r"shootings?|bombings?|protests?|demonstrations?|strikes?|riots?|clashes|fighting|"
-    r"heatwave|drought|accident|disaster|spill|leak|sinking|capsizing)"
+    r"heatwave|drought|accident|disaster|spill|leak|sinking|capsizing|"
+    # the event's verb: "two trains collided near Lodi", "a tower collapsed in Ikoyi"
+    r"collided|crashed|collapsed|exploded|derailed|capsized|sank|erupted|flooded)"
     r"(?:\s(?:that|which)\s(?:hit|struck|swept|killed))?"
     r"\s(?:in|at|near|across|off|outside|hit|hitting|struck|striking|swept|sweeping)"
-    r"(?:\sthe)?(?:\s[a-z]+ern)?\s$"
+    r"(?:\sthe)?(?:\s[a-z]+ern)?(?:\s(?:town|city|village|port|island) of)?\s$"
 )
 
 

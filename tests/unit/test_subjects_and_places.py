@@ -273,3 +273,15 @@ def test_an_air_carrier_named_with_air_is_a_company() -> None:
     assert kinds["himal-air"] == "organization"
     assert the_figure(article, "11 aircraft").subject == "himal-air"
     assert the_figure(article, "two people").subject is None
+
+
+def test_a_tanker_named_with_mt_is_a_vessel() -> None:
+    article = extract_article(
+        text=(
+            "The Maltese-flagged MT Aurelia ran aground near the island of Ouessant on Sunday. "
+            "The MT Aurelia was carrying 14,000 tonnes of heavy fuel oil."
+        ),
+        published_at=PUBLISHED,
+    )
+    kinds = {e.key: e.kind.value for e in article.entities}
+    assert kinds["mt-aurelia"] == "organization"
