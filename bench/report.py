@@ -63,6 +63,9 @@ def _load_generator() -> str:
     return (done.stdout or done.stderr).split(" [", 1)[0].strip() + " (one thread)"
 
 
+_MODE_NAMES = {"native": "compiled by `make native` (mypyc)", "source": "run from source"}
+
+
 def _mark(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
@@ -92,15 +95,22 @@ def render(data: dict[str, Any]) -> str:
     ]
     if ex:
         rate = ex["corpus_words_per_second"]
+        mode = ex.get("mode", "source")
         lines += [
             f"- seeds + test corpus: **{rate:,.0f} words/s** (CPU time, "
-            f"{ex['corpus_words']:,} words; "
+            f"{ex['corpus_words']:,} words, pure core {_MODE_NAMES.get(mode, mode)}; "
             f"target >= {TARGETS['extraction']:,}: {_mark(rate >= TARGETS['extraction'])})",
             f"- synthetic articles: {ex['synthetic_words_per_second']:,.0f} words/s "
             f"(process CPU time, {ex['synthetic_words']:,} words)",
-            f"- load average during the run: {ex.get('load', '?')}",
-            "",
         ]
+        for other, figures in ex.get("by_mode", {}).items():
+            if other != mode:
+                lines.append(
+                    f"- the same, pure core {_MODE_NAMES.get(other, other)}: "
+                    f"{figures['corpus_words_per_second']:,.0f} words/s (corpus), "
+                    f"{figures['synthetic_words_per_second']:,.0f} (synthetic)"
+                )
+        lines += [f"- load average during the run: {ex.get('load', '?')}", ""]
     lines += _table_sizes(runs) + _table_reads(runs) + _table_ingest(runs)
     lines += _table_ceiling(runs) + _table_workers(runs) + _targets(runs)
     if NOTES.exists():

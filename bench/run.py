@@ -17,9 +17,11 @@ import argparse
 import asyncio
 import contextlib
 import datetime as dt
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,8 +34,9 @@ from typing import Any
 import httpx
 import msgspec
 
-from bench import extraction_speed, wrk
-from bench.corpus import build_corpus, extra_articles
+import service.domain
+from bench import wrk
+from bench.corpus import extra_articles
 from bench.databases import scratch_database, server_version
 from bench.load import HEADERS, LoadResult, get_load, post_load
 from bench.loader import Rows, build_rows, counts, extracted, write_rows
@@ -41,8 +44,6 @@ from bench.report import machine, render
 from bench.server import running
 from service.db.engine import make_engine
 from service.db.migrate import upgrade
-from service.domain.extraction import extract_article
-from service.domain.knowledge import KnowledgeBase
 
 HERE = Path(__file__).resolve().parent
 
@@ -65,24 +66,26 @@ QUICK = Budget(
 
 
 def measure_extraction(budget: Budget) -> dict[str, Any]:
-    """Words per second of `extract_article` on one core: the shipped texts and synthetic ones."""
-    measured = extraction_speed.run(extraction_speed.corpus(), budget.extraction_repeat)
-    # (words, wall seconds[, CPU seconds]): CPU time is the one-core figure on a shared machine.
-    words, seconds = measured[0], measured[-1]
-    kb = KnowledgeBase.shipped()
-    synthetic = build_corpus(100 if budget.extraction_repeat > 1 else 20, seed=5)
-    started = time.process_time()
-    synthetic_words = 0
-    for article in synthetic:
-        extract_article(text=article.text, published_at=article.published_at, kb=kb)
-        synthetic_words += len(article.text.split())
-    synthetic_seconds = time.process_time() - started
-    return {
-        "corpus_words": words,
-        "corpus_words_per_second": words / seconds,
-        "synthetic_words": synthetic_words,
-        "synthetic_words_per_second": synthetic_words / max(synthetic_seconds, 1e-9),
-    }
+    """Words per second of `extract_article` on one core, shipped texts and synthetic ones, in
+    each mode available: from source, and on the native build when a fresh one exists.
+
+    Each mode runs in a process of its own (the package picks its mode once, at import). The
+    headline is the mode this run's server uses."""
+    modes = ["0", "1"] if service.domain.MODE == "native" else ["0"]
+    by_mode: dict[str, Any] = {}
+    repeat = str(budget.extraction_repeat)
+    for native in modes:
+        env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_NATIVE"}
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.extraction_speed", "--json", "--repeat", repeat],
+            env={**env, "FACTCHECK_NATIVE": native},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        measured = json.loads(done.stdout.splitlines()[-1])
+        by_mode[measured["mode"]] = measured
+    return {**by_mode[service.domain.MODE], "by_mode": by_mode}
 
 
 def read_paths(rows: Rows, rng: random.Random) -> dict[str, list[str]]:

@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import kb_curated as cur
 import msgspec
 
-from service.domain import knowledge
+from service.domain import knowledge, knowledge_file
 from service.domain.knowledge import normalize_alias
 
 OUT = Path(__file__).resolve().parent.parent / "service" / "domain" / "data"
@@ -590,7 +590,7 @@ def main() -> None:
             del entity["parent"]
         if not entity["aliases"]:
             del entity["aliases"]
-    raw = msgspec.json.decode(json.dumps(kb), type=knowledge._RawKb)
+    raw = msgspec.json.decode(json.dumps(kb), type=knowledge_file.RawKb)
     kb["normalizer"] = knowledge.NORMALIZER_VERSION
     kb["index"] = knowledge.from_raw(raw).index_rows()
     (OUT / "entities.json").write_text(

@@ -96,6 +96,10 @@ def serve_api(
     server: str = "uvicorn",
 ) -> int:
     asyncio.run(migrate(settings))
+    import service.domain
+
+    # which engine runs: the native build (`make native`) or the sources
+    print(f"pure core: {service.domain.MODE}", file=sys.stderr)
     if server == "granian":
         return _serve_granian(host, port, workers, log_level)
     import uvicorn

@@ -122,6 +122,10 @@ class Reading:
         self.is_forecast = forecast
 
 
+# (a named tuple, not `(*SUBJECT_KINDS, ...)` inline: mypyc cannot compile a starred `in`)
+_SUBJECT_OR_PERSON = (*SUBJECT_KINDS, EntityKind.PERSON)
+
+
 def read_figure(
     ctx: SentenceContext,
     number: NumberMention,
@@ -255,7 +259,7 @@ def read_figure(
     np_keys = [
         k
         for k in entity_keys(ctx, noun_phrase_tokens)
-        if ctx.kind(k) in (*SUBJECT_KINDS, EntityKind.PERSON)
+        if ctx.kind(k) in _SUBJECT_OR_PERSON
         # a toll named before the figure ("military casualties at 600,000") is an event's
         # or a country's, not a body's
         and not (words == [] and event_toll and ctx.kind(k) is EntityKind.ORGANIZATION)

@@ -30,6 +30,7 @@ from service.domain.attribution_scope import (
 )
 from service.domain.attribution_types import Attribution
 from service.domain.model import Entity, EntityMention
+from service.domain.source_names import resolve_phrase
 from service.domain.source_nouns import (
     MODIFIER_COUNT,
     POSSESSIVE_COUNT,
@@ -51,7 +52,6 @@ from service.domain.source_phrases import (
     is_reporting_word,
     names_someone,
     opens_own_clause,
-    resolve_phrase,
     revises_a_count,
     revising_verb_before,
     source_span_after,

@@ -15,6 +15,7 @@ from html import unescape as unescape_entities
 
 import msgspec
 import trafilatura
+from mypy_extensions import mypyc_attr
 
 from service.domain.mojibake import repair_mojibake
 from service.domain.published_dates import extract_dates_for_published
@@ -273,6 +274,7 @@ def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
 # ---------------------------------------------------------------------------------------------
 
 
+@mypyc_attr(native_class=False)
 class CleanedPage(msgspec.Struct, frozen=True, kw_only=True):
     """The article a web page holds: clean body text and whatever metadata the page declares."""
 

@@ -42,11 +42,14 @@ from service.domain.quantities import (
 )
 from service.domain.quantity_cues import (
     PERFECT,
+    PRONOUNS,
     is_compared,
     is_past_record,
     is_water_level,
     number_of,
+    offer_named,
     shared_noun,
+    subject_head,
 )
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 
@@ -286,13 +289,23 @@ def quantity_without_noun(
         return ("growth" if clause[-2].lower in UP_WORDS else "decline"), clause[-2:]
     if dimension == "currency" and last in MONEY_VERBS:
         return MONEY_VERBS[last], ()
+    if dimension == "ratio" and (bargained := offer_named(clause)) is not None:
+        return bargained, ()  # "Aquila has offered 6.5%"
     if dimension == "ratio" and last in _SHARE_VERBS:
         return "share", ()
     if dimension == "length" and is_water_level(clause):
         return "water level", ()  # "the Guaiba river peaked at 5.33 metres"
     if dimension == "area" and any(t.lower in _BURNING for t in before[-12:]):
         return "territory burned", ()  # "the fire grew to 12,400 acres"
+    if dimension is None and outcome is None and (heading := subject_head(ctx, clause)):
+        return heading  # "Flood warnings in force across the West Midlands fell to 38"
     named, tokens = noun_before(ctx, clause, dimension)
+    if named in PRONOUNS:
+        # "losses had reached €1.9 billion ... and warned they could exceed €2 billion": a
+        # pronoun stands for what the figure before counted
+        if ctx.previous_quantity is not None:
+            return ctx.previous_quantity, ()
+        named, tokens = None, []
     if dimension in ("temperature_c", "temperature_f") and named not in SYNONYMS:
         # "temperatures in the largest city reached 44.8C", "climb back to 43C": a degree
         # reading is a temperature whatever the verb's subject is
@@ -355,6 +368,9 @@ def quantity_without_noun(
     if named is not None:
         return named, tokens
     if phrase:
+        if SYNONYMS.get(phrase[-1].lower, "people") not in PEOPLE_QUANTITIES:
+            # "168,400 Terra SUVs": a named model of a counted thing counts the thing
+            return SYNONYMS[phrase[-1].lower], phrase
         # A plural demonym: "10,000 Ukrainians"
         if ctx.mention_at(phrase[-1].start) is not None:
             return "people", phrase

@@ -45,10 +45,12 @@ import re
 
 import msgspec
 import msgspec.structs
+from mypy_extensions import mypyc_attr
 
 from service.domain.date_rules import RULES, Resolved, cue_tokens, shift_by, span
 
 
+@mypyc_attr(native_class=False)
 class DateExpression(msgspec.Struct, frozen=True, kw_only=True):
     """One date phrase: `text == sentence[start:end]`; `date` is None when it cannot be resolved
     (a relative phrase without a publication date). `preposition` is the word that introduced

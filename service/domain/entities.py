@@ -15,6 +15,7 @@ import bisect
 import re
 
 import msgspec
+from mypy_extensions import mypyc_attr
 
 from service.domain.agencies import find_agencies
 from service.domain.definitions import definition_after
@@ -61,6 +62,7 @@ _SETTLEMENT_WORDS = word_set(
 )
 
 
+@mypyc_attr(native_class=False)
 class EntityFinding(msgspec.Struct, frozen=True, kw_only=True):
     """Entity mentions of one text and the entities discovered in it.
 

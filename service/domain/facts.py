@@ -111,6 +111,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
+from mypy_extensions import mypyc_attr
 
 from service.domain.event_places import CountryOf, KindOf, placed_by_event
 from service.domain.explain import (
@@ -149,6 +150,7 @@ __all__ = [
 ]
 
 
+@mypyc_attr(native_class=False)
 class FactGroup(msgspec.Struct, frozen=True, kw_only=True):
     """One fact: the assertions that speak about it and how to name it.
 

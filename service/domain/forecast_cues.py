@@ -82,6 +82,14 @@ _FORECAST_VERBS = word_set(
 )
 
 
+# "16 crashes that may be linked to the fault": the modal doubts the cause, not the count.
+_LINKED = word_set("linked related connected tied attributable attributed due")
+
+
+def _hedged_link(words: Sequence[Token]) -> bool:
+    return len(words) == 2 and words[0].lower == "be" and words[1].lower in _LINKED
+
+
 def reads_as_forecast(
     ctx: SentenceContext,
     before: Sequence[Token],
@@ -115,7 +123,12 @@ def reads_as_forecast(
             ):
                 forecast = True
             j += 1
-        if j < limit and after[j].lower in _FORECAST and not announced_decision(after[j : j + 4]):
+        if (
+            j < limit
+            and after[j].lower in _FORECAST
+            and not announced_decision(after[j : j + 4])
+            and not _hedged_link(after[j + 1 : j + 3])
+        ):
             # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
             forecast = True
     return forecast

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from service.domain.name_forms import FOLDS_TO_ASCII
+
 # Words of a protest story: marches, rallies, demonstrations, strikes.
 _PROTEST = re.compile(
     r"\b(?:protest\w*|demonstrat(?:ion|ions|ors|ors'|ed|ing)|march(?:ed|es|ers|ing)?|"
@@ -19,8 +21,18 @@ _PARTICIPANTS = re.compile(r"\bparticipants?\b", re.IGNORECASE)
 _CROWD = re.compile(r"\b(?:crowds?|turnout)\b", re.IGNORECASE)
 
 
+# Every match of `_PROTEST` holds one of these, lowercased: most articles hold none and skip
+# the scan (exact unless the text holds a letter that matches an ASCII one only under
+# IGNORECASE).
+_PROTEST_STEMS = ("protest", "demonstrat", "march", "rall", "strik", "walkout", "sit-in", "riot")
+
+
 def is_protest_story(text: str) -> bool:
     """Whether an article speaks of a protest, march, rally or strike at all."""
+    if not any(c in text for c in FOLDS_TO_ASCII):
+        lowered = text.lower()
+        if not any(stem in lowered for stem in _PROTEST_STEMS):
+            return False
     return _PROTEST.search(text) is not None
 
 

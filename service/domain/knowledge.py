@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import msgspec
 
+from service.domain.knowledge_file import IndexRow, RawKb
 from service.domain.model import Entity, EntityKind
 from service.domain.name_forms import (
     NORMALIZER_VERSION,
@@ -72,28 +73,6 @@ class KbMatch(NamedTuple):
     end: int
     key: str
     demonym: bool
-
-
-class _RawEntity(msgspec.Struct, frozen=True, kw_only=True):
-    key: str
-    name: str
-    kind: EntityKind
-    aliases: tuple[str, ...] = ()
-    parent: str | None = None
-    demonyms: tuple[str, ...] = ()
-
-
-# One alias-index row as shipped: normalised alias, key, acronym form, flags (1 = demonym,
-# 2 = written in lowercase). Shipping the index saves normalising every alias at start-up.
-IndexRow = tuple[str, str, str | None, int]
-
-
-class _RawKb(msgspec.Struct, frozen=True, kw_only=True):
-    version: str = msgspec.field(name="KB_VERSION")
-    entities: list[_RawEntity]
-    # The index is only used when it was built by the same normaliser as this code.
-    normalizer: int = 0
-    index: list[IndexRow] = []
 
 
 def acronym_case_ok(written: str, acronym: str) -> bool:
@@ -372,9 +351,9 @@ class KnowledgeBase:
         return out
 
 
-def _load_raw() -> _RawKb:
+def _load_raw() -> RawKb:
     data = resources.files("service.domain.data").joinpath("entities.json").read_bytes()
-    return msgspec.json.decode(data, type=_RawKb)
+    return msgspec.json.decode(data, type=RawKb)
 
 
 @cache
@@ -382,7 +361,7 @@ def _shipped() -> KnowledgeBase:
     return from_raw(_load_raw())
 
 
-def from_raw(raw: _RawKb) -> KnowledgeBase:
+def from_raw(raw: RawKb) -> KnowledgeBase:
     """A knowledge base from decoded data; its shipped index is used when still valid."""
     entities = [
         Entity(

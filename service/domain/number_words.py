@@ -136,7 +136,7 @@ def parse_word_prefix(words: list[str]) -> tuple[float, int, bool] | None:
                 break
         elif w == "hundred":
             if last == "a":
-                current = 100
+                current = 100.0
             elif last in ("unit", "teen", "tens") and 0 < current < 100:
                 current *= 100
             else:

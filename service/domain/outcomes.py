@@ -3,7 +3,7 @@
 - after the noun phrase, past auxiliaries ("have been", "remain", "were still") and a short
   place phrase ("residents of Piru were"): a verb form ("killed", "fled", "trapped", "shot
   down") or a phrase ("without power", "under evacuation orders", "alive from the rubble",
-  "taken to the streets", "in hospital");
+  "taken to the streets", "in hospital", "walked off the job", "joined the strike");
 - before the figure: an active verb ("killing 300 people"; qualifiers such as "at least" may
   stand between, a bare "at" may not: "put damage at $1bn"), or a noun phrase naming the
   outcome ("evacuation orders for 4,000 residents", "knocking out power to 3 million homes").
@@ -55,7 +55,9 @@ _OUTCOME_FORMS: dict[str, str] = word_table(
     "sheltered: housed housing sheltered sheltering; intercepted: intercept intercepts "
     "intercepted intercepting downed; burned: scorched scorching charred; "
     "missing: unaccounted; "  # "41 were still unaccounted for"
-    "dismissed: dismissed dismissing sacked sacking"
+    "dismissed: dismissed dismissing sacked sacking; striking: striking; "
+    "cancelled: cancel cancels cancelling canceling cancelled canceled grounded; "
+    "delayed: delayed; diverted: divert diverts diverting diverted; closed: closed shut"
 )
 
 
@@ -72,6 +74,7 @@ _PHRASE_OUTCOMES = (
     "evacuated",
     "warned",
     "dismissed",
+    "striking",
 )
 # Outcomes named by the words right before a figure: "evacuation orders for 4,000
 # residents", "knocking out power to 3 million homes".
@@ -86,13 +89,20 @@ _NOMINAL_OUTCOME = re.compile(
 )
 
 
+# An order ended, not given: the people it covered go home ("lifted evacuation orders for").
+_LIFTED = re.compile(r"\b(?:lift|lifts|lifted|lifting|rescind(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I)
+
+
 def nominal_outcome_before(ctx: SentenceContext, start: int) -> str | None:
     """An outcome named by a noun phrase right before the figure ("evacuation orders for
     about 4,000 residents" counts people evacuated; "knocking out power to 3 million homes"
     counts outages)."""
-    found = _NOMINAL_OUTCOME.search(ctx.text[max(ctx.start, start - 60) : start])
+    window = ctx.text[max(ctx.start, start - 60) : start]
+    found = _NOMINAL_OUTCOME.search(window)
     if found is None:
         return None
+    if _LIFTED.search(window[: found.start()]):
+        return None  # "lifted evacuation orders for about 4,000 residents": let back home
     return "evacuated" if found.group("evacuated") else "without power"
 
 
@@ -113,10 +123,13 @@ _OUTCOME_PHRASE = re.compile(
     r"|(?P<hospitalized>in\s+(?:the\s+)?hospitals?\b|(?:being\s+)?treated\s+in\s+hospitals?"
     r"|(?:admitted|taken|rushed|airlifted)\s+to\s+(?:the\s+|a\s+)?hospitals?\b)"
     r"|(?P<infected>tested\s+positive)"
+    r"|(?P<striking>walked\s+(?:out|off\s+the\s+job)|(?:went\s+)?on\s+strike|(?:joined|"
+    r"(?:took|taken|take|taking)\s+part\s+in|participated\s+in|staged)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+)?(?:strike|stoppage|walkout|walk-out)|(?:stopped|downed)\s+(?:work|tools))"
     r"|(?P<protested>(?:took|taken|take|taking)\s+(?:to\s+the\s+streets|part))"
     r"|(?P<voters>(?:eligible|registered)\s+to\s+vote)"
     r"|(?P<evacuated>(?:(?:ordered|forced|told)\s+)?to\s+(?:evacuate|leave\s+their\s+homes)"
-    r"|under\s+(?:mandatory\s+)?evacuation\s+orders?)"
+    r"|(?:ordered|told)\s+to\s+flee|under\s+(?:mandatory\s+)?(?:evacuation\s+)?orders?)"
     r"|(?P<warned>under\s+(?:an?\s+)?evacuation\s+(?:warnings?|advisory|advisories))"
     r"|(?P<dismissed>(?:being\s+)?laid\s+off|(?:would\s+|will\s+|to\s+)?(?:lose|lost|losing)\s+"
     r"(?:their\s+)?jobs)"

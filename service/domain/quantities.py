@@ -36,6 +36,10 @@ lake or reservoir measured in metres or feet is its level, not a distance), and 
 and harvest (a crop: harvests in tonnes are one quantity whichever word a report uses);
 workers laid off or losing their jobs count jobs; fans and spectators are attendance; a
 trailing "this season"/"next year" does not name the quantity.
+13 added vehicles (cars, SUVs, trucks), crashes (accidents, collisions), ships (vessels),
+properties as homes, strikers (workers said to walk out or join a strike), and action nouns
+after a counted noun ("school closures" = schools closed, "flight cancellations" = flights
+cancelled): each outlet's word for one count gives one name.
 """
 
 from __future__ import annotations
@@ -43,7 +47,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-QUANTITY_TABLE_VERSION = 12
+from service.domain.quantity_outcomes import (
+    ANIMALS,
+    MORTAL_OUTCOMES,
+    PEOPLE_OUTCOMES,
+    PEOPLE_WORDS,
+    THING_OUTCOMES,
+)
+
+__all__ = [
+    "PEOPLE_OUTCOMES",
+    "PEOPLE_QUANTITIES",
+    "PEOPLE_WORDS",
+    "QUANTITY_TABLE_VERSION",
+    "SYNONYMS",
+    "SYNONYM_TABLE",
+    "THING_OUTCOMES",
+    "action_participle",
+    "canonical_quantity",
+    "plural",
+    "quantity_for",
+]
+
+QUANTITY_TABLE_VERSION = 13
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -85,7 +111,12 @@ SYNONYM_TABLE: dict[str, str] = {
     "turnout": "turnout|voter turnout",
     "people": "people|persons|individuals|civilians|residents|inhabitants|citizens|others|"
     "population|victims|children|adults|patients|migrants|passengers",
-    "homes": "homes|houses|dwellings|households|residences|housing units|home|house",
+    "homes": "homes|houses|dwellings|households|residences|housing units|home|house|properties",
+    "strikers": "strikers|striking workers|workers on strike|people on strike|striking",
+    "vehicles": "vehicles|vehicle|cars|car|suvs|suv|trucks|lorries|vans|automobiles|"
+    "motor vehicles|passenger cars",
+    "crashes": "crashes|crash|accidents|accident|collisions|collision|road accidents",
+    "ships": "ships|ship|vessels|vessel|cargo ships|container ships|merchant ships",
     "power outages": "power outages|outages|blackouts|without power|without electricity|"
     "lost power|power cuts",
     "buildings": "buildings|structures|building",
@@ -165,80 +196,6 @@ for _canonical in SYNONYM_TABLE:
 PEOPLE_QUANTITIES: frozenset[str] = frozenset(
     {"troops", "people", "protesters", "casualties", "prisoners", "hostages"}
 )
-# Raw nouns for people that the table keeps apart (they are not merged into "people").
-PEOPLE_WORDS: frozenset[str] = _word_set(
-    "men women officers police policemen workers journalists miners firefighters rescuers "
-    "students staff personnel employees voters pilgrims tourists crew sailors survivors "
-    "customers climbers hikers fishermen villagers colleagues coworkers relatives guards "
-    "inmates nurses doctors teachers pupils"
-)
-
-# Outcome word -> quantity, for people ("300 people were evacuated" counts evacuations).
-PEOPLE_OUTCOMES: dict[str, str] = {
-    "killed": "deaths",
-    "dead": "deaths",
-    "died": "deaths",
-    "perished": "deaths",
-    "slain": "deaths",
-    "executed": "deaths",
-    "drowned": "deaths",
-    "dismissed": "jobs",  # "2,400 workers would lose their jobs", "laid off 300 staff"
-    "wounded": "injuries",
-    "injured": "injuries",
-    "hurt": "injuries",
-    "hospitalised": "hospitalized",
-    "hospitalized": "hospitalized",
-    "missing": "missing",
-    "evacuated": "evacuated",
-    "displaced": "displaced",
-    "fled": "displaced",
-    "arrested": "arrests",
-    "detained": "arrests",
-    "jailed": "arrests",
-    "rescued": "rescued",
-    "trapped": "trapped",
-    "infected": "cases",
-    "vaccinated": "vaccinations",
-    "captured": "prisoners",
-    "kidnapped": "hostages",
-    "employed": "employees",
-    "warned": "evacuation warnings",
-    "sheltered": "sheltered",
-    "protested": "protesters",
-    "voters": "voters",
-    "abducted": "hostages",
-}
-
-# Outcomes only a living thing can suffer: an unknown noun they are said of counts people
-# unless it names animals ("four skiers were killed" counts deaths, like "four people").
-_MORTAL_OUTCOMES = frozenset(
-    word for word, quantity in PEOPLE_OUTCOMES.items() if quantity in {"deaths", "injuries"}
-)
-_ANIMALS = _word_set(
-    "animals livestock cattle cows sheep goats pigs horses dogs cats birds chickens poultry "
-    "fish dolphins whales seals elephants camels donkeys deer bees"
-)
-
-# Outcome word -> suffix for things ("homes destroyed").
-THING_OUTCOMES: dict[str, str] = {
-    "destroyed": "destroyed",
-    "damaged": "damaged",
-    "flattened": "destroyed",
-    "razed": "destroyed",
-    "collapsed": "destroyed",  # a collapsed building is one destroyed
-    "burned": "burned",
-    "burnt": "burned",
-    "flooded": "flooded",
-    "intercepted": "intercepted",
-    "captured": "captured",
-    "seized": "seized",
-    "sold": "sold",
-    "built": "built",
-    "lost": "lost",
-    "created": "created",
-    "added": "added",
-}
-
 _CASUALTY_PAIR = re.compile(
     r"\b(?:killed|dead)\s*(?:,|or|and|and/or)\s*(?:wounded|injured)\b"
     r"|\b(?:wounded|injured)\s*(?:,|or|and|and/or)\s*(?:killed|dead)\b"
@@ -246,7 +203,7 @@ _CASUALTY_PAIR = re.compile(
 # Where a descriptive phrase stops naming the quantity ("killed in the 2023 earthquakes").
 _CUT_WORDS = _word_set(
     "in for during since on at per from by across after before to with over among within "
-    "near inside outside under as that who which a this next"
+    "near inside outside under as that who whose which a this next until till"
 )
 # Known phrases that start with a cut word, read before cutting.
 _CUT_PHRASES = tuple(
@@ -261,8 +218,21 @@ _DROP_WORDS = _word_set(
 )
 _IRREGULAR_PARTICIPLES = _word_set(
     "sent given taken held brought flown spent made paid seen found put set kept left won "
-    "shot hit struck sold built cut lost"
+    "shot hit struck sold built cut lost stuck shut stolen laid withdrawn driven shown "
+    "grown frozen broken"
 )
+# Nouns of an action done to counted things, with the participle that names the same count
+# after the noun: "school closures" are "schools closed", "flight cancellations" are "flights
+# cancelled" (a bare "closures" names no thing and stays as written).
+_ACTION_NOUNS = {
+    "closures": "closed",
+    "closings": "closed",
+    "cancellations": "cancelled",
+    "diversions": "diverted",
+    "shutdowns": "closed",
+    "delays": "delayed",
+}
+_SIBILANT_ENDS = ("ss", "us", "x", "z", "ch", "sh")
 # British spellings of unknown nouns, so "design centres" and "design centers" are one
 # quantity (known nouns list both spellings in the table).
 _SPELLINGS = {
@@ -312,6 +282,9 @@ def canonical_quantity(phrase: str) -> str:
             words = words[:i]
             break
     words = [w for w in words if not (w.endswith("ly") and w not in SYNONYMS)]
+    if len(words) > 1 and words[-1] in _ACTION_NOUNS:
+        # "school closures" -> "schools closed": the noun done to, read as a count of it
+        return canonical_quantity(f"{plural(words[-2])} {_ACTION_NOUNS[words[-1]]}")
     outcome: str | None = "killed or wounded" if pair else None
     noun_words = words
     for i, word in enumerate(words):
@@ -339,6 +312,22 @@ def canonical_quantity(phrase: str) -> str:
     return quantity_for(noun, outcome)
 
 
+def action_participle(noun: str) -> str | None:
+    """The participle naming the count an action noun makes ("closures" -> "closed"), or None."""
+    return _ACTION_NOUNS.get(noun.lower())
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a noun used as a modifier ("school" -> "schools")."""
+    if noun.endswith(_SIBILANT_ENDS):
+        return noun + "es"  # "bus" -> "buses", "branch" -> "branches"
+    if noun.endswith("s"):
+        return noun  # already plural: "sales", "jobs"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 def quantity_for(noun: str, outcome: str | None) -> str:
     """Combine a counted noun (canonical or raw) with an optional outcome word or phrase."""
     canonical = SYNONYMS.get(noun, noun)
@@ -350,7 +339,7 @@ def quantity_for(noun: str, outcome: str | None) -> str:
         canonical in PEOPLE_QUANTITIES
         or noun in PEOPLE_WORDS
         # an unknown noun said to be killed or hurt names people: "skiers", "cyclists"
-        or (outcome in _MORTAL_OUTCOMES and canonical not in SYNONYMS and canonical not in _ANIMALS)
+        or (outcome in MORTAL_OUTCOMES and canonical not in SYNONYMS and canonical not in ANIMALS)
     )
     if _CASUALTY_PAIR.search(outcome):
         return "casualties" if people else canonical

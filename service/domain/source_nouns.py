@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 
 from service.domain.attribution_types import Attribution
 from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.source_names import resolve_phrase
 from service.domain.source_phrases import (
     Token,
-    resolve_phrase,
     source_span_after,
     source_span_before,
 )
@@ -33,8 +33,15 @@ from service.domain.source_words import (
 POSSESSIVE_COUNT = re.compile(r"['’]s (?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
 # A source naming a figure noun ("the police figure of 41", "the CGT estimate of 160,000").
 MODIFIER_COUNT = re.compile(r"\b(?:" + "|".join(sorted(COUNT_NOUNS)) + r") (?:of|at)\b")
+# Words that describe data, not whose it is ("the official figure", "Preliminary figures").
+_DATA_ADJECTIVES = word_set(
+    """
+    official unofficial preliminary provisional final initial previous revised updated latest
+    new recent fresh early partial separate first monthly weekly annual quarterly daily total
+    """
+)
 # Heads of such a modifier that are not sources ("the official figure", "the latest count").
-_NOT_SOURCES = word_set("official officials latest new final initial previous revised total")
+_NOT_SOURCES = _DATA_ADJECTIVES | {"officials"}
 
 POSSESSIVE_ENDINGS = ("'s", "’s")
 
@@ -86,6 +93,8 @@ def named_data_source(tokens: Sequence[Token], lo: int, hi: int) -> str | None:
     if hi - lo < 2 or tokens[hi - 1].lower not in DATA_NOUNS:
         return None
     name = [t.text for t in tokens[lo : hi - 1] if t.lower not in ARTICLES]
+    while name and name[0].lower() in _DATA_ADJECTIVES:
+        name.pop(0)  # "Official figures show", "Preliminary Eurostat data": no one's name
     if not name or not all(word[:1].isupper() for word in name):
         return None
     return " ".join(name)

@@ -10,21 +10,20 @@ name and the keys of the person or body it names.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.source_words import (
     ARTICLES,
     COUNT_NOUNS,
     GENERIC_SOURCES,
-    LEADING_NOISE,
+    LOCATIVE,
     MAX_SOURCE_TOKENS,
+    NAME_CONNECTORS,
     NP_STOP,
     NP_WORDS,
     ORGANISATION_NOUNS,
     POSSESSIVE_PRONOUNS,
-    PRONOUNS,
     SENTENCE_ADVERBS,
     SKIP_BEFORE_VERB,
     SPEAKER_NOUNS,
@@ -145,7 +144,7 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
         if tok.lower in ARTICLES:
             lo = idx
             break
-        if tok.text == "-" or _in_np(tok, covered):
+        if tok.text == "-" or _in_np(tok, covered) or _joins_a_name(tokens, idx, lo, hi):
             lo = idx
             idx -= 1
             continue
@@ -160,7 +159,7 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
         if lo < 2 or lo == hi:
             break
         prep = tokens[lo - 1].lower
-        if prep not in _LOCATIVE and not (
+        if prep not in LOCATIVE and not (
             prep in {"for", "of"} and tokens[lo - 2].lower in SPOKESPEOPLE
         ):
             break
@@ -182,7 +181,21 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
     return (lo, hi)
 
 
-_LOCATIVE = frozenset({"in", "at", "near", "outside"})
+def _joins_a_name(tokens: Sequence[Token], idx: int, lo: int, hi: int) -> bool:
+    """Whether token `idx` joins two capitalised words of one name: the phrase so far
+    (`lo`..`hi`) opens with a capital and the word before `idx` is capitalised too."""
+    if tokens[idx].text not in NAME_CONNECTORS or lo >= hi or idx < 1:
+        return False
+    after, before = tokens[lo], tokens[idx - 1]
+    return (
+        lo == idx + 1
+        and after.text[:1].isupper()
+        and before.text[:1].isupper()
+        and before.lower not in NP_STOP
+        and before.lower not in SENTENCE_ADVERBS
+    )
+
+
 # "people familiar with the matter", "sources close to the club", "a person briefed on the
 # talks": the speakers are the people, the matter only says what they know.
 _KNOWING = {"familiar": "with", "close": "to", "briefed": "on", "knowledgeable": "about"}
@@ -236,91 +249,6 @@ def source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> t
 _DANGLING = frozenset({"of", "for", "in", "on", "at", "and", "&"})
 
 
-def resolve_phrase(
-    text: str,
-    start: int,
-    end: int,
-    mentions: Sequence[EntityMention],
-    entities: Mapping[str, Entity],
-) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
-    """(name, attributor, speaker_key, keys) for the source phrase `text[start:end]`."""
-    inside = [m for m in mentions if m.start >= start and m.end <= end]
-    keys = tuple(dict.fromkeys(m.key for m in inside))
-    phrase = text[start:end].strip()
-    kinds = [(m, entities[m.key].kind if m.key in entities else None) for m in inside]
-    persons = [m for m, kind in kinds if kind is EntityKind.PERSON]
-    bodies = [m for m, kind in kinds if kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)]
-    countries = [
-        m
-        for m, kind in kinds
-        if kind in (EntityKind.COUNTRY, EntityKind.PLACE) and not _placed_by_preposition(text, m)
-    ]
-    if persons:
-        person = persons[-1]
-        name = entities[person.key].name if person.key in entities else person.text
-        titles = [m for m in bodies if m.end <= person.start]
-        attributor = titles[-1].key if titles else person.key
-        return name, attributor, person.key, keys
-    display = LEADING_NOISE.sub("", phrase).strip(" ,") or phrase
-    person_name = _trailing_name(display)
-    if bodies:
-        if person_name is not None and bodies[-1].end <= start + phrase.rfind(person_name):
-            # "Cal Fire battalion chief Aaron Metz": an unrecognised person with a title
-            return person_name, bodies[-1].key, None, keys
-        return display, bodies[-1].key, bodies[-1].key, keys
-    if countries:
-        return display, countries[-1].key, countries[-1].key, keys
-    words = display.split()
-    if not words:
-        return None, None, None, keys
-    head = words[-1].lower()
-    if head.endswith(("'s", "’s")):
-        head = head[:-2]
-    owner = _owner_of_generic(display, head)
-    if owner is not None:
-        return owner, None, None, keys  # "the health ministry's figures show"
-    if head in GENERIC_SOURCES or (len(words) == 1 and head in PRONOUNS):
-        # "Reports suggest", "An analysis indicates", "official figures put", "we said"
-        return None, None, None, keys
-    if any(w.lower() in SPEAKER_NOUNS for w in words):
-        return display, None, None, keys
-    return display, None, None, keys
-
-
-def _placed_by_preposition(text: str, mention: EntityMention) -> bool:
-    """A place after "in"/"at"/"near" inside a source phrase ("doctors in Jajpur") says where
-    the speakers are; it does not speak."""
-    before = text[max(0, mention.start - 8) : mention.start].lower().split()
-    return bool(before) and before[-1] in _LOCATIVE
-
-
-def _owner_of_generic(display: str, head: str) -> str | None:
-    """ "health ministry" for "health ministry's figures": a speaking body owning data."""
-    if head not in GENERIC_SOURCES:
-        return None
-    for mark in ("'s ", "’s "):
-        at = display.rfind(mark)
-        if at > 0:
-            owner = display[:at].strip()
-            last = owner.split()[-1].lower() if owner.split() else ""
-            if last in SPEAKER_NOUNS or last in NP_WORDS:
-                return owner
-    return None
-
-
-def _trailing_name(display: str) -> str | None:
-    """ "battalion chief Aaron Metz" -> "Aaron Metz": two or three capitalised words after a
-    lower-case title word."""
-    words = display.split()
-    run = 0
-    while run < len(words) and words[len(words) - 1 - run][:1].isupper():
-        run += 1
-    if 2 <= run <= 3 and run < len(words) and words[len(words) - 1 - run][:1].islower():
-        return " ".join(words[len(words) - run :])
-    return None
-
-
-# Adverbs between a participle and its "by" ("published overnight by").
 _BY_GAP = frozenset({"overnight", "today", "yesterday", "earlier", "later", "late", "jointly"})
 
 

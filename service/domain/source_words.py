@@ -78,6 +78,11 @@ SENTENCE_ADVERBS = word_set(
     """
 )
 # Heads of source phrases that name no one: the source stays unknown (or the outer one).
+# Lowercase words inside a body's name: "the National Institute for Disaster Risk Management",
+# "the Bureau of Meteorology", "the Ministry of Health and Social Care".
+NAME_CONNECTORS = frozenset({"for", "of", "and"})
+# Prepositions that place speakers ("doctors in Jajpur", "officials at the hospital").
+LOCATIVE = frozenset({"in", "at", "near", "outside"})
 GENERIC_SOURCES = word_set(
     """
     reports report analysis analyses estimates estimate figures figure data intelligence

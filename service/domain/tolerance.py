@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import msgspec
+from mypy_extensions import mypyc_attr
 
 from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
 from service.domain.units import dimension_of, to_base
@@ -136,6 +137,7 @@ def reference_date(a: AssertionView) -> dt.date | None:
     return None
 
 
+@mypyc_attr(native_class=False)
 class Reading(msgspec.Struct, frozen=True):
     """A figure's nominal and tolerant intervals, in the base unit and (tolerant) its own."""
 

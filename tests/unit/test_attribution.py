@@ -490,3 +490,37 @@ def test_the_counted_noun_of_a_figure_is_not_its_source() -> None:
 def test_adverbs_between_a_source_and_its_verb_are_skipped() -> None:
     [event] = _events("Economists had on average expected a profit of $4.2 billion.")
     assert event.name == "Economists"
+
+
+def test_a_bodys_name_keeps_its_lowercase_joining_words() -> None:
+    for text, name in (
+        (
+            "Floods killed 42 people, the National Institute for Disaster Risk Management "
+            "(INGD) said on Monday.",
+            "National Institute for Disaster Risk Management",
+        ),
+        (
+            "The National Agency for Statistics said unemployment rose to 7.2%.",
+            "National Agency for Statistics",
+        ),
+        (
+            "A Ministry of Finance spokesman said the deficit was 3.1%.",
+            "Ministry of Finance spokesman",
+        ),
+    ):
+        assert [e.name for e in _events(text)] == [name]
+
+
+def test_a_body_named_after_data_is_a_source_and_plain_data_is_not() -> None:
+    # "Studies" and "Statistics" end the names, not generic sources ("studies suggest")
+    [event] = _events("The Institute for Fiscal Studies said debt reached 97% of output.")
+    assert event.name == "Institute for Fiscal Studies"
+    [event] = _events("Analysts at the Institute for Fiscal Studies said debt hit 96%.")
+    assert event.name is not None and event.name.endswith("Institute for Fiscal Studies")
+    # a connector between a lowercase word and a name joins nothing: the head of Oxfam speaks
+    [event] = _events("The head of Oxfam said 40 people died.")
+    assert event.attributor == "oxfam"
+    # "Official" opening a sentence is no one's name; "Preliminary Eurostat figures" are Eurostat's
+    assert [e.name for e in _events("Official figures show 3% growth.")] == [None]
+    assert [e.name for e in _events("Preliminary Eurostat figures show 3% growth.")] == ["Eurostat"]
+    assert [e.name for e in _events("Police figures show 40 arrests.")] == ["Police"]

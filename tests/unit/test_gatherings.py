@@ -31,3 +31,10 @@ def test_protest_words_and_gathering_words() -> None:
     text = "a crowd of 82,000"
     assert gathering_quantity(text, text.index("82"), len(text)) == "attendance"
     assert gathering_quantity("82,000 demonstrators", 0, 6) == "protesters"
+
+
+def test_a_protest_story_is_found_in_any_case_and_through_unicode_case_folds() -> None:
+    assert is_protest_story("THOUSANDS MARCHED THROUGH THE CAPITAL.")
+    # "ſ" (long s) matches "s" only under IGNORECASE: the lowercase prefilter must not hide it
+    assert is_protest_story("Workers went on ſtrike at dawn.")
+    assert not is_protest_story("The council approved the budget on Monday.")

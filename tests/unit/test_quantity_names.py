@@ -1,0 +1,212 @@
+"""One count named one way whatever words an outlet uses (quantity table version 13).
+
+Each case is a pair of real newswire phrasings of the same count from two outlets; the pairs
+that must stay apart are checked too (a cancelled flight is no delayed flight).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.domain.extraction import extract_article
+from service.domain.quantities import canonical_quantity, plural
+from tests.unit.figures import the_figure
+
+PUBLISHED = dt.datetime(2026, 2, 12, 17, 30, tzinfo=dt.UTC)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "name"),
+    [
+        # an action noun after its noun is that noun with the participle, in either order
+        ("school closures", "schools closed", "schools closed"),
+        ("road closures", "roads shut", "roads closed"),
+        ("flight cancellations", "cancelled flights", "flights cancelled"),
+        ("bus cancellations", "buses cancelled", "buses cancelled"),
+        ("flights grounded", "flights cancelled", "flights cancelled"),
+        ("train delays", "trains delayed", "trains delayed"),
+        ("ship diversions", "ships diverted", "ships diverted"),
+        # synonyms of newswire counts
+        ("cars affected", "vehicles recalled", "vehicles"),
+        ("Terra SUVs", "trucks", "vehicles"),
+        ("accidents linked to the fault", "crashes", "crashes"),
+        ("collisions", "road accidents", "crashes"),
+        ("vessels waiting at anchor", "ships", "ships"),
+        ("properties flooded", "homes flooded", "homes flooded"),
+        ("striking workers", "strikers", "strikers"),
+        ("dockworkers striking", "workers striking", "strikers"),
+        # an irregular participle after its noun does not name the count
+        ("containers stuck on the quays", "containers", "containers"),
+        # "until" ends the counted phrase like "by" or "after"
+        ("flood warnings until Saturday", "flood warnings", "warnings"),
+    ],
+)
+def test_two_outlets_words_for_one_count_give_one_name(one: str, other: str, name: str) -> None:
+    assert canonical_quantity(one) == canonical_quantity(other) == name
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("flights cancelled", "flights delayed"),
+        ("flights cancelled", "flights"),  # "authorised 30 flights to operate"
+        ("schools closed", "roads closed"),
+        ("closures", "schools closed"),  # a bare action noun names no thing
+        ("vehicles recalled", "people injured"),
+        ("crashes", "injuries"),
+        ("strikers", "employees"),
+        ("ships", "rescue boats"),
+    ],
+)
+def test_different_counts_keep_different_names(one: str, other: str) -> None:
+    assert canonical_quantity(one) != canonical_quantity(other)
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [("school", "schools"), ("bus", "buses"), ("branch", "branches"), ("ferry", "ferries"),
+     ("day", "days"), ("sales", "sales")],
+)  # fmt: skip
+def test_plural_of_a_modifier_noun(noun: str, expected: str) -> None:
+    assert plural(noun) == expected
+
+
+def test_outlets_naming_a_strike_differently_count_strikers() -> None:
+    article = extract_article(
+        text=(
+            "About 2,300 dockworkers walked off the job at the port on Wednesday, the port "
+            "authority said. The union said 2,600 workers had joined the 48-hour stoppage. "
+            "The union says about 2,900 dockers have stopped work. Some 1,200 nurses are on "
+            "strike in the city. The company employs 9,000 people."
+        ),
+        published_at=PUBLISHED,
+    )
+    for text in ("About 2,300 dockworkers", "2,600 workers", "about 2,900 dockers"):
+        assert the_figure(article, text).quantity == "strikers"
+    assert the_figure(article, "Some 1,200 nurses").quantity == "strikers"
+    assert the_figure(article, "9,000 people").quantity == "employees"
+
+
+def test_taking_part_in_a_strike_is_striking_not_marching() -> None:
+    article = extract_article(
+        text=(
+            "More than 4,000 people took part in the strike, the union said. About 20,000 "
+            "people took part in the march on Saturday."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "More than 4,000 people").quantity == "strikers"
+    assert the_figure(article, "About 20,000 people").quantity == "protesters"
+
+
+def test_closures_and_cancellations_read_from_verbs_and_nouns_alike() -> None:
+    article = extract_article(
+        text=(
+            "Twenty-three schools were closed and 18 roads were shut, the county council said. "
+            "School closures rose to 27 by the afternoon, and road closures stood at 18. "
+            "The airline cancelled 412 flights on Tuesday. Flight cancellations reached 438 "
+            "by the evening. Another 90 flights were delayed."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "Twenty-three schools").quantity == "schools closed"
+    assert the_figure(article, "27").quantity == "schools closed"
+    assert the_figure(article, "18 roads").quantity == "roads closed"
+    assert the_figure(article, "412 flights").quantity == "flights cancelled"
+    assert the_figure(article, "438").quantity == "flights cancelled"
+    assert the_figure(article, "90 flights").quantity == "flights delayed"
+
+
+def test_a_plural_subject_opening_the_clause_names_the_level_its_verb_reached() -> None:
+    article = extract_article(
+        text=(
+            "Flood warnings in force across the West Midlands fell to 38 on Thursday "
+            "afternoon, the Environment Agency said. The backlog of containers waiting on "
+            "Rotterdam's quays grew to 51,000 by Wednesday evening. Passenger numbers at the "
+            "airport reached 5.6 million in July."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "38").quantity == "warnings"
+    assert the_figure(article, "51,000").quantity == "containers"
+    assert the_figure(article, "5.6 million").quantity == "people"  # passengers
+
+
+def test_a_bare_action_noun_acts_on_what_the_figure_before_counted() -> None:
+    article = extract_article(
+        text=(
+            "Ships queuing to enter the port rose to 41 by the evening, and diversions to "
+            "other ports reached 15, the authority said. Earlier, 12 ships had been diverted."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "41").quantity == "ships"
+    assert the_figure(article, "15").quantity == the_figure(article, "12 ships").quantity
+    assert the_figure(article, "15").quantity == "ships diverted"
+
+
+def test_a_named_model_of_a_counted_thing_counts_the_thing() -> None:
+    article = extract_article(
+        text="The recall covers 168,400 Terra SUVs in the US, according to the filing.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "168,400 Terra SUVs").quantity == "vehicles"
+
+
+def test_people_ordered_out_or_under_orders_are_evacuated_and_lifted_orders_are_not() -> None:
+    article = extract_article(
+        text=(
+            "More than 10,000 people were ordered to flee, according to the sheriff. Roughly "
+            "6,200 people remained under orders on Friday night. The sheriff's office lifted "
+            "evacuation orders for about 4,000 residents of Fillmore on Friday. Some 900 "
+            "villagers had to flee their homes."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "More than 10,000 people").quantity == "evacuated"
+    assert the_figure(article, "Roughly 6,200 people").quantity == "evacuated"
+    assert the_figure(article, "about 4,000 residents").quantity != "evacuated"
+
+
+def test_a_modal_doubting_the_cause_does_not_make_a_count_a_forecast() -> None:
+    article = extract_article(
+        text=(
+            "The filing lists 16 accidents and 11 people injured that may be linked to the "
+            "fault. The union said 1,200 jobs could go by 2027."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert not the_figure(article, "11 people injured").is_forecast
+    assert the_figure(article, "11 people injured").quantity == "injuries"
+    assert the_figure(article, "16 accidents").quantity == "crashes"
+    assert the_figure(article, "1,200 jobs").is_forecast
+
+
+def test_a_percentage_offered_is_the_offer_whatever_the_verb() -> None:
+    article = extract_article(
+        text=(
+            "The union is demanding a 12% pay rise over two years; Aquila has offered 6.5%. "
+            "The employers' offer stands at 4 per cent. Chief executive Paolo Greco said the "
+            "offer of 7% was final. The party took 33.8% of the vote."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "6.5%").quantity == "offer"
+    assert the_figure(article, "4 per cent").quantity == "offer"
+    assert the_figure(article, "12% pay rise").quantity == "growth"
+    assert the_figure(article, "7%").quantity == "offer"
+    assert the_figure(article, "33.8%").quantity == "share"
+
+
+def test_a_pronoun_before_a_figure_stands_for_what_the_figure_before_counted() -> None:
+    article = extract_article(
+        text=(
+            "The union said drought losses in Andalusia had reached €1.9 billion, and warned "
+            "they could exceed €2 billion by the end of August."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "€1.9 billion").quantity == "losses"
+    assert the_figure(article, "€2 billion").quantity == "losses"
