@@ -45,7 +45,8 @@ def acting_place(ctx: SentenceContext, clause: Sequence[Token]) -> list[str]:
     entity = ctx.entities.get(m.key)
     if entity is None or entity.kind not in (EntityKind.PLACE, EntityKind.COUNTRY):
         return []
-    if m.text not in (entity.name, *entity.aliases) or ctx.text[m.end : m.end + 1] in "'’":
+    named = m.text == entity.name or m.text in entity.aliases  # not a demonym ("Turkish")
+    if not named or ctx.text[m.end : m.end + 1] in "'’":
         return []
     nxt = next((t for t in clause[k + 1 :] if t.start >= m.end), None)
     if nxt is None or not _reads_as_verb(nxt.lower):
