@@ -47,6 +47,7 @@ from service.domain.figure_filters import DURATIONS
 from service.domain.figure_places import place_of_figure
 from service.domain.forecast_cues import reads_as_forecast
 from service.domain.market_indexes import index_antecedent
+from service.domain.member_owners import member_holder, relative_antecedent
 from service.domain.model import EntityKind, NumberMention
 from service.domain.noun_links import CHANGE_WORDS, noun_before
 from service.domain.noun_phrases import noun_phrase, phrase_words
@@ -321,7 +322,9 @@ def read_figure(
             return key
 
         subject = owner(
-            actor(ctx, clause)
+            member_holder(ctx, words[-1] if words else None, after[np_end:])
+            or relative_antecedent(ctx, before, companies)  # "The council, which manages"
+            or actor(ctx, clause)
             or pronoun_source(ctx, clause)
             or object_source(ctx, before)
             or referred_body(ctx, clause, companies)  # "the council will cut 120 jobs"

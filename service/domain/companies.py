@@ -40,6 +40,8 @@ COMPANY_NOUNS = word_set(
     company companies firm group retailer airline carrier lender bank insurer miner
     manufacturer conglomerate startup start-up chain grocer supermarket operator brewer
     producer supplier utility developer automaker carmaker chipmaker drugmaker
+    provider biotech telecom telecoms pharma brokerage processor builder housebuilder
+    homebuilder exporter distributor wholesaler
     """
 )
 

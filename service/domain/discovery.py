@@ -15,6 +15,8 @@ import unicodedata
 from itertools import pairwise
 from typing import NamedTuple
 
+import msgspec
+
 from service.domain.events import event_name, leader_length
 from service.domain.knowledge import (
     KnowledgeBase,
@@ -47,6 +49,8 @@ from service.domain.name_vocabulary import (
 _TRAILING_NON_NAME = CONNECTORS | REPORT_VERBS
 
 _WIRE_CREDIT = re.compile(r"\)\s?[-—–]\s")
+# "VELDHOVEN FALLS, Canada, May 12", "Piru, California": the larger place after a comma.
+_PLACE_AFTER = re.compile(r",\s([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")
 
 _GENERIC_WORDS = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
 
@@ -322,6 +326,8 @@ class NameResolver:
             tokens, [normalize_word(t[2]) for t in tokens]
         ):
             parent = self.home_country  # a vessel or company is in the story's country
+        if kind is EntityKind.PLACE and parent is None:
+            parent = self._place_after(text, tokens[-1][1])
         key = self._new(name, kind, aliases, parent)
         if (
             kind is EntityKind.ORGANIZATION
@@ -370,6 +376,7 @@ class NameResolver:
             key = self._single(text, run, tokens, norm, kind)
         if key is None:
             return None
+        self._locate(key, text, tokens[-1][1])
         end = tokens[-1][1]
         if text[end - 2 : end] in ("'s", "’s"):
             end -= 2
@@ -394,7 +401,31 @@ class NameResolver:
         name = _name_text(text, tokens)
         if name.isupper() and kind is not EntityKind.ORGANIZATION:
             name = name.title()  # "FILLMORE" in a dateline; an acronym keeps its capitals
-        return self._new(name, kind, (), None)
+        parent = self._place_after(text, tokens[-1][1]) if kind is EntityKind.PLACE else None
+        return self._new(name, kind, (), parent)
+
+    def _locate(self, key: str, text: str, end: int) -> None:
+        """Give a new place met without its country the one this mention states ("the town
+        of Veldhoven Falls" first, "VELDHOVEN FALLS, Canada" in the dateline)."""
+        entity = self.entities.get(key)
+        if entity is None or entity.parent is not None or entity.kind is not EntityKind.PLACE:
+            return
+        parent = self._place_after(text, end)
+        if parent is not None and parent != key:
+            self.entities[key] = msgspec.structs.replace(entity, parent=parent)
+
+    def _place_after(self, text: str, end: int) -> str | None:
+        """The known country or region a comma sets right after a new place's name
+        ("VELDHOVEN FALLS, Canada", "Piru, California"): where that place is."""
+        m = _PLACE_AFTER.match(text, end)
+        if m is None:
+            return None
+        words = m.group(1).split(" ")
+        for n in range(len(words), 0, -1):
+            entity = self.kb.lookup(" ".join(words[:n]))
+            if entity is not None and entity.kind in (EntityKind.COUNTRY, EntityKind.PLACE):
+                return entity.key
+        return None
 
     def _new(
         self, name: str, kind: EntityKind, aliases: tuple[str, ...], parent: str | None

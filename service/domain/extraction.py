@@ -53,6 +53,7 @@ from service.domain.model import (
     NumberMention,
 )
 from service.domain.numbers import find_numbers
+from service.domain.place_references import place_references
 from service.domain.reporting_periods import article_period, date_reported_figures
 from service.domain.sentence_context import SentenceContext
 from service.domain.sentence_figures import ParagraphMemory, sentence_assertions
@@ -248,20 +249,31 @@ def extract_article(
             for events in events_by
         ]
         inherited = _inherited_sources(sentences, events_by, paragraph_of)
+    # "on the island", "the city's": the place named before, for the figures' places
+    references = place_references(cleaned, mentions, entities, datelines)
+    references_by = _by_sentence(sentences, references)
     for k, sentence in enumerate(sentences):
         sent_mentions = [mentions[i] for i in mentions_by[k]]
         events = events_by[k]
         figures = [numbers[i] for i in numbers_by[k]][:_MAX_FIGURES_PER_SENTENCE]
         assertions: list[ExtractedAssertion] = []
         if figures:
+            # a dateline's place or agency ("(Reuters) -") is nobody's actor or place
+            figure_mentions = (
+                [m for m in sent_mentions if not any(lo <= m.start < hi for lo, hi in datelines)]
+                if datelines
+                else sent_mentions
+            )
+            if references_by[k]:
+                figure_mentions = sorted(
+                    [*figure_mentions, *(references[i] for i in references_by[k])],
+                    key=lambda m: m.start,
+                )
             ctx = SentenceContext(
                 cleaned,
                 sentence.start,
                 sentence.end,
-                # a dateline's place or agency ("(Reuters) -") is nobody's actor or place
-                [m for m in sent_mentions if not any(lo <= m.start < hi for lo, hi in datelines)]
-                if datelines
-                else sent_mentions,
+                figure_mentions,
                 entities,
                 events,
                 contains,

@@ -24,6 +24,67 @@ _GIVEN = word_set("aid funding compensation donations grants loans")
 _NATIONWIDE = frozenset({"nationwide", "nationally", "countrywide", "national"})
 
 
+_RELATIVES = frozenset({"which", "where"})
+
+
+_OPENING_DETERMINERS = frozenset({"the"})
+
+
+def acting_place(ctx: SentenceContext, clause: Sequence[Token]) -> list[str]:
+    """A place named by its name as the clause's actor: "Congo already has some 6.9 million
+    displaced people", "Chile mined about 5.3 million tonnes" (not "Turkish officials", a
+    demonym, nor "Britain's aid", a possessive)."""
+    k = 0
+    while k < len(clause) and clause[k].lower in _OPENING_DETERMINERS:
+        k += 1
+    if k >= len(clause) - 1:
+        return []
+    m = ctx.mention_at(clause[k].start)
+    if m is None or m.start != clause[k].start:
+        return []
+    entity = ctx.entities.get(m.key)
+    if entity is None or entity.kind not in (EntityKind.PLACE, EntityKind.COUNTRY):
+        return []
+    named = m.text == entity.name or m.text in entity.aliases  # not a demonym ("Turkish")
+    if not named or ctx.text[m.end : m.end + 1] in "'’":
+        return []
+    nxt = next((t for t in clause[k + 1 :] if t.start >= m.end), None)
+    if nxt is None or not _reads_as_verb(nxt.lower):
+        return []  # "Benfica shares rose", "the Lisbon club says": a name modifying a noun
+    return [m.key]
+
+
+# Verbs and adverbs that follow a clause's actor: "Congo already has", "Chile mined".
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may"}
+    | {"might", "must", "should", "did", "does", "already", "also", "still", "now", "alone"}
+)
+
+
+def _reads_as_verb(word: str) -> bool:
+    return word in _AUXILIARIES or (word.endswith("ed") and len(word) > 4)
+
+
+def _antecedent_place(ctx: SentenceContext, before: Sequence[Token]) -> list[str]:
+    """The place ending the words before ", which": the antecedent itself or where the
+    thing before it is ("its plant in Penang, Malaysia")."""
+    if len(before) < 2 or before[-1].text != ",":
+        return []
+    m = ctx.mention_at(before[-2].start)
+    if m is None or ctx.kind(m.key) not in (EntityKind.PLACE, EntityKind.COUNTRY):
+        return []
+    # the chain of places before the comma: "Penang, Malaysia" -> the most specific
+    keys = [m.key]
+    k = len(before) - 2
+    while k > 0 and before[k].start > m.start:
+        k -= 1
+    if k >= 2 and before[k - 1].text == ",":
+        first = ctx.mention_at(before[k - 2].start)
+        if first is not None and ctx.kind(first.key) in (EntityKind.PLACE, EntityKind.COUNTRY):
+            keys.insert(0, first.key)
+    return keys
+
+
 def place_of_figure(
     ctx: SentenceContext,
     *,
@@ -86,8 +147,23 @@ def place_of_figure(
                 )
                 if p != subject
             ]
+        if not places and clause_lo and clause and clause[0].lower in _RELATIVES:
+            # "its plant in Penang, Malaysia, which employs about 900 people", "Lampedusa,
+            # which has about 6,000 residents": the clause says more of the place before it
+            places = _antecedent_place(ctx, before[:clause_lo])
         if not places:
             places = fronted_place(ctx)
+        if not places and (subject is None or event_toll):
+            # (a country acting on its own figure is its subject, placed by the rules below;
+            # a toll it "has" is placed there)
+            acting = acting_place(ctx, clause)
+            if not acting and clause_lo and before[clause_lo - 1].text in {",", ";"}:
+                # "Nigeria has a long record of collapses; at least 135 people died in 2025"
+                acting = acting_place(
+                    ctx, before[clause_start(before[: clause_lo - 1]) : clause_lo - 1]
+                )
+            if subject is None or acting == [subject]:
+                places = acting
     location = most_specific(ctx, places)
     named_place = location is not None
     organisation = subject is not None and ctx.kind(subject) is EntityKind.ORGANIZATION

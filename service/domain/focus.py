@@ -63,10 +63,12 @@ _EVENT_AT = re.compile(
     r"explosions?|blasts?|crash(?:es)?|collapse|derailment|storms?|hurricanes?|typhoons?|"
     r"cyclones?|tornado(?:es)?|landslides?|mudslides?|eruption|outbreak|epidemic|attacks?|"
     r"shootings?|bombings?|protests?|demonstrations?|strikes?|riots?|clashes|fighting|"
-    r"heatwave|drought|accident|disaster|spill|leak|sinking|capsizing)"
+    r"heatwave|drought|accident|disaster|spill|leak|sinking|capsizing|"
+    # the event's verb: "two trains collided near Lodi", "a tower collapsed in Ikoyi"
+    r"collided|crashed|collapsed|exploded|derailed|capsized|sank|erupted|flooded)"
     r"(?:\s(?:that|which)\s(?:hit|struck|swept|killed))?"
     r"\s(?:in|at|near|across|off|outside|hit|hitting|struck|striking|swept|sweeping)"
-    r"(?:\sthe)?(?:\s[a-z]+ern)?\s$"
+    r"(?:\sthe)?(?:\s[a-z]+ern)?(?:\s(?:town|city|village|port|island) of)?\s$"
 )
 
 
@@ -85,6 +87,11 @@ def _locating_countries(places: Sequence[tuple[EntityMention, str]], text: str) 
         elif a_country == b.key != a.key and _PLACE_FIRST_GAP.fullmatch(gap):
             out[i + 1] = a.key  # "Porto Alegre, Brazil"
     return out
+
+
+def _placed(entity: Entity | None) -> bool:
+    """A place the text named with where it is ("VELDHOVEN FALLS, Canada"): no guess."""
+    return entity is not None and entity.parent is not None
 
 
 def principal_place(
@@ -179,7 +186,7 @@ def principal_place(
         (
             (w, -first[k], k)
             for k, w in by_place.items()
-            if country_of(k) == country and kb.get(k) is not None
+            if country_of(k) == country and (kb.get(k) is not None or _placed(entity_of(k)))
         ),
         reverse=True,
     )
@@ -205,13 +212,19 @@ def principal_place(
 _COMPANY_REFERENCE = re.compile(
     r"[Tt](?<!\w.)he\s+(?:[A-Z][\w.-]{0,20}\s+)?(?:company|firm|group|[a-z]{2,12}maker|retailer|"
     r"airline|carrier|lender|bank|insurer|miner|manufacturer|conglomerate|start-?up|chain|"
-    r"grocer|supermarket|operator|brewer|producer|supplier|utility)(?:'s|’s)?\b"
+    r"grocer|supermarket|operator|brewer|producer|supplier|utility|provider|biotech|telecoms?|"
+    r"pharma|brokerage|processor|(?:house|home)?builder|exporter|distributor|wholesaler)"
+    r"(?:'s|’s)?\b"
 )
+
+# A capitalised word right after "the firm": the kind describes the name that follows.
+_NAME_NEXT = re.compile(r" [A-Z]")
 
 # Every reference above holds one of these (a substring test spares the scan of most articles).
 _COMPANY_HEADS = word_set(
     "company firm group maker retailer airline carrier lender bank insurer miner manufacturer "
-    "conglomerate start chain grocer supermarket operator brewer producer supplier utility"
+    "conglomerate start chain grocer supermarket operator brewer producer supplier utility "
+    "provider biotech telecom pharma brokerage processor builder exporter distributor wholesaler"
 )
 
 
@@ -270,6 +283,8 @@ def principal_subject(
             else ()
         )
         for ref in refs:
+            if _NAME_NEXT.match(text, ref.end()):
+                continue  # "the cybersecurity firm Halvard Labs": the name, counted already
             i = bisect.bisect_right(keys_at, ref.start()) - 1
             if i < 0:
                 continue
@@ -283,12 +298,56 @@ def principal_subject(
             weights[key] = weights.get(key, 0.0) + weight
             seen[key] = seen.get(key, 0) + 1
             total += weight
+    if text is not None and weights:
+        for start, key in _institution_references(text, mentions, entity_of):
+            weight = 3.0 if start < lead_end else 1.0
+            weights[key] = weights.get(key, 0.0) + weight
+            seen[key] = seen.get(key, 0) + 1
+            total += weight
     # A body mostly quoted as a source reports the figures rather than owning them.
     owners = {k: w for k, w in weights.items() if 2 * quoted.get(k, 0) < seen[k]}
     if not owners:
         return None
     key, weight = max(owners.items(), key=lambda kv: kv[1])
     return key if weight >= 6 and weight >= 0.6 * total else None
+
+
+# Institutions a story is about and calls by their kind after naming them ("the University
+# of Eastbrook" ... "the university said"; "Harwick City Council" ... "the council").
+_INSTITUTION_REFERENCE = re.compile(
+    r"\b[Tt]he (university|college|school|hospital|trust|club|charity|museum|council)"
+    r"(?:['’]s)?\b(?! (?:of|[A-Z]))"
+)
+
+
+_INSTITUTION_WORDS: tuple[str, ...] = (
+    "he university", "he college", "he school", "he hospital", "he trust", "he club",
+    "he charity", "he museum", "he council",
+)  # fmt: skip
+
+
+def _institution_references(
+    text: str, mentions: Sequence[EntityMention], entity_of: Callable[[str], Entity | None]
+) -> list[tuple[int, str]]:
+    """(offset, key) of each "the university"/"the council" referring to the last
+    organisation named before it whose name holds that word."""
+    out: list[tuple[int, str]] = []
+    if not any(word in text for word in _INSTITUTION_WORDS):
+        return out
+    for ref in _INSTITUTION_REFERENCE.finditer(text):
+        word = ref.group(1)
+        for m in reversed(mentions):
+            if m.start >= ref.start():
+                continue
+            entity = entity_of(m.key)
+            if (
+                entity is not None
+                and entity.kind is EntityKind.ORGANIZATION
+                and word in entity.name.lower().split()
+            ):
+                out.append((ref.start(), m.key))
+                break
+    return out
 
 
 def principal_event(

@@ -69,6 +69,6 @@ AREA_WORDS = frozenset(
 )  # fmt: skip
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
 # Written before a vessel's or company's name: "the MV Shapla", "PT Cahaya Warna" (Indonesia).
-NAME_PREFIXES = frozenset(("mv", "ms", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
+NAME_PREFIXES = frozenset(("mv", "ms", "mt", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
 # The outlet credited in a dateline: "(Harbour Line) - A fire ...".
 SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")

@@ -182,9 +182,13 @@ def _names_a_study(clause: Sequence[Token], end: int) -> bool:
     return after is not None and after.lower in _STUDY_NOUNS
 
 
+_COORDINATORS = frozenset({"and", "or", "&"})
+
+
 def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
     """First entity of a clause not governed by a preposition and not the quoted source."""
     prev = ""
+    blocked = False
     for i, tok in enumerate(clause):
         m = ctx.mention_at(tok.start)
         if m is not None and tok.start == m.start:
@@ -210,8 +214,12 @@ def actor(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
                 and not _names_a_study(clause, m.end)
             ):
                 return m.key
-        if m is None and tok.text != ",":
-            prev = tok.lower  # "in Penang, Malaysia": the comma keeps the preposition
+        if m is None and tok.text != "," and not (tok.lower in _COORDINATORS and blocked):
+            # "in Penang, Malaysia": the comma keeps the preposition; so does "and" after a
+            # governed name ("mines in Chile and Peru": Peru is a place, not an actor)
+            prev = tok.lower
+        if m is not None and tok.start == m.start:
+            blocked = prev in ACTOR_BLOCKERS
     return None
 
 

@@ -15,11 +15,25 @@ from service.domain.model import EntityKind
 from service.domain.sentence_context import SentenceContext, word_set
 
 LOCATION_PREPS = frozenset(
-    {"in", "to", "into", "at", "near", "inside", "across", "throughout", "within", "outside"}
+    {"in", "to", "into", "at", "near", "inside", "across", "throughout", "within", "outside", "on"}
     # ("above"/"below" are left out: "below Wall Street expectations" compares)
     | {"beneath", "off", "around", "along", "beyond"}  # "off Lampedusa", "along the Rhine"
 )
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
+# Verbs whose object is where the figure happens: "38,400 migrants have reached Italy",
+# "the storm that hit Sofala", "people who fled Sudan" (counted where they left).
+PLACE_VERBS = frozenset(
+    {"reach", "reached", "reaches", "reaching", "hit", "hits", "hitting", "struck", "strikes"}
+    | {"striking", "battered", "battering", "lashed", "lashing", "swept", "sweeping"}
+    | {"ravaged", "pounded", "entered", "enters", "entering", "crossed", "fled", "fleeing"}
+)
+_HOMED = frozenset({"based", "headquartered", "registered", "listed"})
+_DESTINATIONS = frozenset({"to", "into", "towards", "toward"})
+# "south of the island", "40 km north-west of Van": the place a direction is taken from.
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west", "outskirts"}
+)
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–"})
@@ -70,14 +84,23 @@ def places_after_preps(
     found: list[str] = []
     last_prep = -10
     for k, tok in enumerate(tokens):
+        if distance and tok.lower in _DESTINATIONS:
+            # "2,100 residents were evacuated to a school in Ashcombe": people moved are
+            # counted where they left, not where they were taken
+            return found
         if (
             tok.lower in LOCATION_PREPS
+            or tok.lower in PLACE_VERBS
             or (k == 0 and tok.lower == "of")
             or (distance and tok.lower in {"from", "of"})
+            or (tok.lower == "of" and k > 0 and tokens[k - 1].lower in _DIRECTIONS)
         ):
             # "of" right after the counted noun: "3,000 residents of Piru"; a distance
             # "from"/"northwest of" a place
             last_prep = k
+            if k > 0 and tokens[k - 1].lower in _HOMED:
+                # "a hospital operator based in Columbus": where the body is, not the figure
+                last_prep = -10
             if any(t.lower in SPEAKING for t in tokens[max(0, k - 3) : k]):
                 # "Speaking to reporters in Geneva", "told a briefing in Kyiv": where the
                 # words were said, not where the figure is

@@ -133,7 +133,9 @@ ORGANISATION_NOUNS = word_set(
     """
     company group firm chipmaker maker manufacturer retailer bank lender insurer carrier
     airline automaker carmaker operator producer giant conglomerate startup business
-    corporation developer supplier utility
+    corporation developer supplier utility drugmaker miner chain grocer supermarket
+    provider biotech telecom telecoms pharma brokerage processor builder housebuilder
+    homebuilder exporter distributor wholesaler
     """
 )
 # "show" reports when its subject is data ("UN data show 2.3 million displaced").

@@ -1,0 +1,90 @@
+"""Places a story refers back to by their kind: "the island", "the city", "the province".
+
+Newswire names a place once ("the Italian island of Lampedusa", "the port city of Beira",
+"Sofala province") and then calls it by its kind: "another 640 migrants landed on the
+island", "residents fled the city". Each such reference is read as a mention of the place
+named before it, so a figure placed "on the island" is placed where the island is.
+
+A reference resolves to the latest earlier place introduced with the same kind word ("the
+island of X", "X island"); failing that, a town-sized word ("island", "city", "town",
+"village") resolves to the latest earlier place below country level. "The region" or "the
+state" alone, never introduced, stays unread: it is too often a vague area.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from service.domain.model import Entity, EntityKind, EntityMention
+
+# "the island", "the city's": the kind word alone, not "the city of Beira" (named right there)
+# nor "the city council" (a body) nor "the island nation" (a country).
+_REFERENCE = re.compile(
+    r"\b[Tt]he (island|city|town|village|province|region|county|district|state)"
+    r"(?!['’]s\b)(?=[\s,.;:)])(?! (?:of|[A-Z]|council|hall|government|authorities|"
+    r"nation|administration|police|mayor|governor|legislature|assembly|court|budget)\b)"
+    r"|\b[Tt]he (island|city|town|village|province|region|county|district|state)['’]s\b"
+)
+# Kinds a reference may take without an introduction naming them.
+_TOWN_SIZED = frozenset({"island", "city", "town", "village"})
+# How far back a kind word may sit from the name it introduces ("the Italian island of ").
+_INTRO_BEFORE = 30
+
+
+def _introduced_as(text: str, mention: EntityMention) -> str | None:
+    """The kind word a place's mention is introduced with: "the island of Lampedusa",
+    "the port city of Beira", "Sofala province", "the Antofagasta region"."""
+    after = re.match(
+        r"[\s]+(island|city|town|village|province|region|county|district|state)\b",
+        text[mention.end : mention.end + 14],
+    )
+    if after is not None:
+        return after.group(1)
+    before = text[max(0, mention.start - _INTRO_BEFORE) : mention.start]
+    m = re.search(
+        r"\b(island|city|town|village|province|region|county|district|state) of\s+$", before
+    )
+    return m.group(1) if m is not None else None
+
+
+def place_references(
+    text: str,
+    mentions: Sequence[EntityMention],
+    entities: Mapping[str, Entity],
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[EntityMention]:
+    """A mention of the place each "the island"/"the city"/"the province" of `text` refers
+    back to (sorted `mentions` are the article's; those inside `skip`, its datelines, do
+    not introduce places)."""
+    refs = list(_REFERENCE.finditer(text))
+    if not refs:
+        return []
+    places: list[tuple[EntityMention, str | None]] = []
+    for m in mentions:
+        entity = entities.get(m.key)
+        if entity is None or entity.kind is not EntityKind.PLACE:
+            continue
+        if any(lo <= m.start < hi for lo, hi in skip):
+            continue
+        places.append((m, _introduced_as(text, m)))
+    if not places:
+        return []
+    out: list[EntityMention] = []
+    for ref in refs:
+        word = ref.group(1) or ref.group(2)
+        earlier = [(m, kind) for m, kind in places if m.end <= ref.start()]
+        if not earlier:
+            continue
+        named = [m for m, kind in earlier if kind == word]
+        if named:
+            target = named[-1]
+        elif word in _TOWN_SIZED:
+            target = earlier[-1][0]
+        else:
+            continue
+        end = ref.start() + 4 + len(word)
+        out.append(
+            EntityMention(key=target.key, start=ref.start(), end=end, text=text[ref.start() : end])
+        )
+    return out
