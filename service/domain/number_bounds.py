@@ -19,7 +19,7 @@ from service.domain.number_phrases import (
     QUALIFIER_PHRASES,
     SENTENCE_END,
 )
-from service.domain.number_scan import Figure, new_figure
+from service.domain.number_scan import Figure, new_figure, times_scale
 from service.domain.unit_words import read_unit
 
 _NEG_WORD = re.compile(r"(?i:(?<![A-Za-z])(?:minus|negative)\s{1,3})$")
@@ -108,9 +108,7 @@ def _join(text: str, first: Figure, second: Figure, gap: re.Match[str]) -> Figur
             return ratio
         return None
     if first.scale == 1.0 and second.scale != 1.0 and abs(first.raw) <= abs(second.raw):
-        low = first.raw * second.scale  # "between 1.5 and 2 million", "$20-30bn"
-        if second.scale < 1:
-            low = round(low, 12)  # "between 40 and 45p": a coin's value is rounded
+        low = times_scale(first.raw, second.scale)  # "between 1.5 and 2 million", "$20-30bn"
     start = first.start
     tokens = left_tokens(text, first.start, 3)
     if len(tokens) >= 2 and QUALIFIER_PHRASES.get(tokens[-1][0]) is Qualifier.APPROX:

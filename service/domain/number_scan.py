@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from service.domain.digit_exclusions import Exclusions
 from service.domain.model import Qualifier
@@ -141,6 +142,14 @@ class Figure:
     words: tuple[str, ...] = ()
 
 
+def times_scale(raw: float, scale: float) -> float:
+    """`raw` times a scale word's `scale`, in decimal: "$4.1bn" is 4,100,000,000, where
+    binary floats make it 4,099,999,999.9999995."""
+    if scale == 1.0:
+        return raw
+    return float(Decimal(repr(raw)) * Decimal(repr(scale)))
+
+
 def new_figure(start: int, end: int, value: float, kind: str, unit: str | None) -> Figure:
     """A figure of one value (low = high = raw = `value`) at `start:end`."""
     return Figure(start, end, value, value, kind, unit, value)
@@ -235,7 +244,7 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
         return None  # ordinals "21st", codes "3D", decades "1990s"
     if fraction and unit is None:
         unit = "fraction"
-    num = new_figure(start, end, raw * scale, "digits", unit)
+    num = new_figure(start, end, times_scale(raw, scale), "digits", unit)
     num.raw, num.scale = raw, scale
     num.plain = digits.isdigit() and unit is None and scale == 1.0
     num.year = num.plain and len(digits) == 4 and 1800 <= raw <= 2100

@@ -432,3 +432,12 @@ def test_mentions_in_real_articles_keep_the_contract(path: Path) -> None:
             assert m.low is not None and m.high is not None and m.low < m.high
         if m.unit == "%":
             assert all(v is None or -100 <= v <= 1000 for v in (m.low, m.high))
+
+
+def test_a_scaled_figure_is_its_decimal_value() -> None:
+    # binary floats make 4.1 * 1e9 = 4,099,999,999.9999995 and 0.07 * 1e9 = 70,000,000.00000001
+    text = "Guidance: between $4.1bn and $4.3bn, $0.07bn of it from fees; 5.1 million users."
+    values = [(n.low, n.high) for n in find_numbers(text)]
+    assert (4_100_000_000.0, 4_300_000_000.0) in values
+    assert (70_000_000.0, 70_000_000.0) in values
+    assert (5_100_000.0, 5_100_000.0) in values
