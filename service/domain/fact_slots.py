@@ -39,13 +39,17 @@ def _covers(general: Slot, specific: Slot, contains: Contains) -> bool:
 
 
 def merge_slots(
-    members: list[AssertionView], contains: Contains
+    members: list[AssertionView],
+    contains: Contains,
+    country_of: Callable[[str], str | None] | None = None,
 ) -> list[tuple[Slot, list[AssertionView]]]:
     """(slot, figures) after joining the slots' stretches that speak about one fact.
 
     First a site's stretch that one source alone speaks about joins its container's fact
     when a number repeats there (step 2a of `facts.py`); then each vaguer stretch joins the
-    outermost covering candidate, else the one finest (step 2b). Joins only go to strictly
+    outermost covering candidate, else the one finest (step 2b); then, with `country_of`, a
+    place's stretch joins one at a place of its country the knowledge base does not nest
+    with it when both state the same figure (step 2c). Joins only go to strictly
     outer places (2a) or strictly finer slots (2b), never to a stretch joined in 2a: no
     cycles, and the result does not depend on the order of the input.
     """
@@ -109,6 +113,8 @@ def merge_slots(
             and _may_join(slot, best.pop(), finer, cluster, toll)
         ):
             root[i] = target[0]
+    if country_of is not None:
+        _join_unnested(pieces, root, spans, window, contains, country_of)
     out: dict[int, list[AssertionView]] = {}
     for i, (_, cluster) in enumerate(pieces):
         j, steps = i, 0
@@ -116,6 +122,68 @@ def merge_slots(
             j, steps = root[j], steps + 1
         out.setdefault(j, []).extend(cluster)
     return [(pieces[j][0], sorted(c, key=lambda a: a.id)) for j, c in out.items()]
+
+
+def _unnested(p: str, q: str, contains: Contains, country_of: Callable[[str], str | None]) -> bool:
+    """Two places of one country the knowledge base does not nest either way (a city and a
+    province it may lie in: the shipped places are mostly children of their country)."""
+    country = country_of(p)
+    return (
+        p != q
+        and country is not None
+        and country == country_of(q)
+        and country not in (p, q)
+        and not contains(p, q)
+        and not contains(q, p)
+    )
+
+
+# Below this a figure stated at two places is as likely a coincidence ("2 killed in Beira",
+# "2 killed in Tete") as one count placed twice.
+_TELLING_SIZE = 10.0
+
+
+def _telling(statement: tuple[str, float | None, float | None]) -> bool:
+    """Whether a statement's number is large enough to tell one count from a coincidence."""
+    return any(v is not None and abs(v) >= _TELLING_SIZE for v in statement[1:])
+
+
+def _join_unnested(
+    pieces: list[tuple[Slot, list[AssertionView]]],
+    root: list[int],
+    spans: list[tuple[dt.date, dt.date] | None],
+    window: dt.timedelta,
+    contains: Contains,
+    country_of: Callable[[str], str | None],
+) -> None:
+    """Step 2c of `facts.py`: a place's stretch joins the one stretch at another place of
+    its country that the knowledge base does not nest with it (either way), when both state
+    the same figure of ten or more for one subject at one time ("41 killed in Odisha", "41
+    killed at Jajpur Road"). Joins go from the later place key to the earlier one (a strict
+    order: no cycles, and the same result whatever the input order)."""
+
+    def top(i: int) -> int:
+        steps = 0
+        while root[i] != i and steps < len(root):
+            i, steps = root[i], steps + 1
+        return i
+
+    for i, (slot, cluster) in enumerate(pieces):
+        if root[i] != i or slot[1] is None:
+            continue
+        stated = {st for st in map(_statement, cluster) if st is not None and _telling(st)}
+        targets = {
+            top(j)
+            for j, (other, members) in enumerate(pieces)
+            if other[0] == slot[0]
+            and other[1] is not None
+            and other[1] < slot[1]
+            and _unnested(slot[1], other[1], contains, country_of)
+            and near(spans[i], spans[j], window)
+            and any(_statement(b) in stated for b in members)
+        } - {i}
+        if len(targets) == 1:
+            root[i] = targets.pop()
 
 
 def _may_join(
