@@ -114,7 +114,7 @@ def merge_slots(
         ):
             root[i] = target[0]
     if country_of is not None:
-        _join_unnested(pieces, root, spans, window, contains, country_of)
+        _join_unnested(pieces, root, spans, (window, toll), contains, country_of)
     out: dict[int, list[AssertionView]] = {}
     for i, (_, cluster) in enumerate(pieces):
         j, steps = i, 0
@@ -152,15 +152,19 @@ def _join_unnested(
     pieces: list[tuple[Slot, list[AssertionView]]],
     root: list[int],
     spans: list[tuple[dt.date, dt.date] | None],
-    window: dt.timedelta,
+    kind: tuple[dt.timedelta, bool],
     contains: Contains,
     country_of: Callable[[str], str | None],
 ) -> None:
     """Step 2c of `facts.py`: a place's stretch joins the one stretch at another place of
     its country that the knowledge base does not nest with it (either way), when both state
     the same figure of ten or more for one subject at one time ("41 killed in Odisha", "41
-    killed at Jajpur Road"). Joins go from the later place key to the earlier one (a strict
-    order: no cycles, and the same result whatever the input order)."""
+    killed at Jajpur Road"), or, for a happening's toll, when some source speaks of it at
+    both places and some value is possible for both (see `_one_count`). Joins go from the
+    later place key to the earlier one (a strict order: no cycles, and the same result
+    whatever the input order)."""
+
+    window, toll = kind  # the family's time window; whether it counts a happening's toll
 
     def top(i: int) -> int:
         steps = 0
@@ -180,10 +184,31 @@ def _join_unnested(
             and other[1] < slot[1]
             and _unnested(slot[1], other[1], contains, country_of)
             and near(spans[i], spans[j], window)
-            and any(_statement(b) in stated for b in members)
+            and _one_count(cluster, members, stated, toll)
         } - {i}
         if len(targets) == 1:
             root[i] = targets.pop()
+
+
+def _one_count(
+    here: list[AssertionView],
+    there: list[AssertionView],
+    stated: set[tuple[str, float | None, float | None]],
+    toll: bool,
+) -> bool:
+    """Whether figures at two unnested places of one country speak about one count.
+
+    The same figure stated at both (`stated` holds `here`'s telling statements) shows it. A
+    happening's toll is one count wherever an article stands (see `_may_join`), so for a
+    toll it is enough that one source speaks of it at both places (the article ties both
+    places to its story: "the derailment at Jajpur Road", "the toll in Odisha") and some
+    value is possible for both: two places' tolls that no one report links stay apart (two
+    events of one country in one month).
+    """
+    if any(_statement(b) in stated for b in there):
+        return True
+    linked = {a.source_id for a in here} & {b.source_id for b in there}
+    return toll and bool(linked) and any(compatible(a, b) for a in here for b in there)
 
 
 def _may_join(

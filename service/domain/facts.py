@@ -51,8 +51,12 @@ article and the country in the next), so grouping runs in five steps:
       cannot see that "41 killed at Jajpur Road" and "41 killed in Odisha" are one toll.
       A stretch at a place joins the one stretch (same subject, meeting in time) at another
       place of its country that the knowledge base does not nest with it when both state
-      the same figure (a number of ten or more: small counts coincide); figures at two such
-      places that state nothing in common stay two facts (two towns' tolls).
+      the same figure (a number of ten or more: small counts coincide). A happening's toll
+      is one count wherever an article stands (as in b), so for a toll it is enough that
+      one source speaks of it at both places and some value is possible for both ("at least
+      34 killed in Odisha", "41 dead at Jajpur Road" from an outlet that also gave Odisha's
+      toll). Figures at two such places that nothing links stay two facts (two towns'
+      tolls, two events of one country in one month).
    An event no country holds (it anchors its own family) that articles place at several
    places the knowledge base does not nest is slotted without a place
    (`event_places.placed_by_event`, needs `country_of` and `kind_of`): one storm reported

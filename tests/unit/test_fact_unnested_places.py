@@ -164,3 +164,32 @@ def test_the_join_does_not_depend_on_input_order() -> None:
         shuffled = figures[:]
         rng.shuffle(shuffled)
         assert [(g.key, g.member_ids) for g in grouped(shuffled)] == expected
+
+
+def test_a_toll_an_outlet_gives_at_both_places_meets_when_some_value_fits_both() -> None:
+    # "The Konark Express derailed at Jajpur Road, killing at least 34" and "Odisha's
+    # disaster agency put the state's toll at 41" in one report; "40 people died at Jajpur
+    # Road" in another: one toll, told at the town and the state.
+    town = fig(34, Qualifier.AT_LEAST, location="jajpur-road", source=1)
+    state = fig(41, location="odisha", source=1)
+    other = fig(40, location="jajpur-road", source=2)
+    groups = grouped([town, state, other])
+    assert members(groups) == {frozenset({town.id, state.id, other.id})}
+
+
+def test_tolls_at_two_places_no_report_links_stay_apart() -> None:
+    # "At least 34 killed at Jajpur Road" and "41 killed in Odisha" from two outlets that
+    # each speak of one place only: perhaps two events, nothing ties them.
+    town = fig(34, Qualifier.AT_LEAST, location="jajpur-road", source=1)
+    state = fig(41, location="odisha", source=2)
+    assert len(grouped([town, state])) == 2
+
+
+def test_only_a_toll_meets_on_a_possible_value() -> None:
+    # One outlet: "at least 300 jobs go at the Jajpur Road plant" and "410 jobs in Odisha";
+    # another: "350 jobs at Jajpur Road". Jobs at a site and in its state are two counts.
+    town = fig(300, Qualifier.AT_LEAST, location="jajpur-road", source=1, quantity="jobs")
+    state = fig(410, location="odisha", source=1, quantity="jobs")
+    other = fig(350, location="jajpur-road", source=2, quantity="jobs")
+    groups = grouped([town, state, other])
+    assert members(groups) == {frozenset({town.id, other.id}), frozenset({state.id})}
