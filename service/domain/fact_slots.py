@@ -156,13 +156,13 @@ def _join_unnested(
     contains: Contains,
     country_of: Callable[[str], str | None],
 ) -> None:
-    """Step 2c of `facts.py`: a place's stretch joins the one stretch at another place of
+    """Step 2c of `facts.py`: a place's stretch joins the only stretch at another place of
     its country that the knowledge base does not nest with it (either way), when both state
     the same figure of ten or more for one subject at one time ("41 killed in Odisha", "41
     killed at Jajpur Road"), or, for a happening's toll, when some source speaks of it at
-    both places and some value is possible for both (see `_one_count`). Joins go from the
-    later place key to the earlier one (a strict order: no cycles, and the same result
-    whatever the input order)."""
+    both places and some value is possible for both (see `_one_count`), and neither stretch
+    meets a third that way. Joins go from the later place key to the earlier one (no
+    cycles, and the same result whatever the input order)."""
 
     window, toll = kind  # the family's time window; whether it counts a happening's toll
 
@@ -172,22 +172,51 @@ def _join_unnested(
             i, steps = root[i], steps + 1
         return i
 
-    for i, (slot, cluster) in enumerate(pieces):
-        if root[i] != i or slot[1] is None:
+    # Candidates come from an index (pieces stating a telling figure, or sharing a source
+    # for a toll), not from every pair of pieces: a big country's family holds many places.
+    stated = [
+        {st for st in map(_statement, c) if st is not None and _telling(st)} for _, c in pieces
+    ]
+    by_statement: dict[tuple[str, float | None, float | None], set[int]] = {}
+    by_source: dict[int, set[int]] = {}
+    for j, (slot, cluster) in enumerate(pieces):
+        if slot[1] is None:
             continue
-        stated = {st for st in map(_statement, cluster) if st is not None and _telling(st)}
-        targets = {
-            top(j)
-            for j, (other, members) in enumerate(pieces)
-            if other[0] == slot[0]
-            and other[1] is not None
-            and other[1] < slot[1]
-            and _unnested(slot[1], other[1], contains, country_of)
-            and near(spans[i], spans[j], window)
-            and _one_count(cluster, members, stated, toll)
-        } - {i}
-        if len(targets) == 1:
-            root[i] = targets.pop()
+        for st in stated[j]:
+            by_statement.setdefault(st, set()).add(j)
+        if toll:
+            for a in cluster:
+                by_source.setdefault(a.source_id, set()).add(j)
+    unnested: dict[tuple[str, str], bool] = {}  # per pair of places, not of pieces
+    partners: list[set[int]] = [set() for _ in pieces]
+    for i, (slot, cluster) in enumerate(pieces):
+        place = slot[1]
+        if place is None:
+            continue
+        near_ids = {j for st in stated[i] for j in by_statement[st]}
+        near_ids.update(j for a in cluster for j in by_source.get(a.source_id, ()))
+        for j in near_ids:
+            other = pieces[j][0]
+            if other[0] != slot[0] or other[1] is None or other[1] >= place:
+                continue  # each pair once, from its later place
+            if (place, other[1]) not in unnested:
+                unnested[place, other[1]] = _unnested(place, other[1], contains, country_of)
+            if (
+                unnested[place, other[1]]
+                and near(spans[i], spans[j], window)
+                and _one_count(cluster, pieces[j][1], stated[i], toll)
+            ):
+                partners[i].add(j)
+                partners[j].add(i)
+    # Only a pair that has no other partner joins: with a third place stating the figure too
+    # nothing tells which two (if any) are one count.
+    for i, (slot, _) in enumerate(pieces):
+        if len(partners[i]) != 1 or root[i] != i:
+            continue
+        j = next(iter(partners[i]))
+        earlier = (pieces[j][0][1] or "") < (slot[1] or "")  # (partners are all placed)
+        if partners[j] == {i} and earlier and top(j) != i:
+            root[i] = top(j)
 
 
 def _one_count(

@@ -49,9 +49,11 @@ article and the country in the next), so grouping runs in five steps:
       city and its province both children of their country, and a site an article alone
       names gets the story's country as parent: neither contains the other, so step 2b
       cannot see that "41 killed at Jajpur Road" and "41 killed in Odisha" are one toll.
-      A stretch at a place joins the one stretch (same subject, meeting in time) at another
+      A stretch at a place joins the only stretch (same subject, meeting in time) at another
       place of its country that the knowledge base does not nest with it when both state
-      the same figure (a number of ten or more: small counts coincide). A happening's toll
+      the same figure (a number of ten or more: small counts coincide), provided neither
+      meets a third place that way (a value repeated at three places is chance, or a
+      roundup: nothing tells which two are one count). A happening's toll
       is one count wherever an article stands (as in b), so for a toll it is enough that
       one source speaks of it at both places and some value is possible for both ("at least
       34 killed in Odisha", "41 dead at Jajpur Road" from an outlet that also gave Odisha's

@@ -59,6 +59,7 @@ def fig(
     subject: str | None = None,
     quantity: str = "deaths",
     day: int = 8,
+    month: int = 6,
     forecast: bool = False,
 ) -> AssertionView:
     return AssertionView(
@@ -74,7 +75,7 @@ def fig(
         attributor=None,
         attributed_to=None,
         as_of=None,
-        published_at=dt.datetime(2025, 6, day, 9, tzinfo=dt.UTC),
+        published_at=dt.datetime(2025, month, day, 9, tzinfo=dt.UTC),
         is_forecast=forecast,
         text=f"{low:g}",
         source_label=f"s{source}",
@@ -193,3 +194,39 @@ def test_only_a_toll_meets_on_a_possible_value() -> None:
     other = fig(350, location="jajpur-road", source=2, quantity="jobs")
     groups = grouped([town, state, other])
     assert members(groups) == {frozenset({town.id, other.id}), frozenset({state.id})}
+
+
+def test_a_figure_stated_at_three_places_joins_none_of_them() -> None:
+    # "41 killed at Jajpur Road", "41 in Odisha", "41 in Balasore" from three outlets: with a
+    # third place stating the figure too, nothing tells which two (if any) are one count.
+    town = fig(41, location="jajpur-road", source=1)
+    state = fig(41, location="odisha", source=2)
+    balasore = fig(41, location="balasore", source=3)
+    assert len(grouped([town, state, balasore])) == 3
+
+
+def test_coincidences_among_many_places_join_almost_nothing() -> None:
+    # A year of a big country's unattributed tolls: 300 places, 3,000 figures of 10-500.
+    # Many values repeat at two places within a month by chance, but mostly at more than
+    # two: only pairs with no other partner join. (Candidates come from an index, so this
+    # also stays fast.)
+    rng = random.Random(3)
+    places = [f"town-{n}" for n in range(300)]
+    _COUNTRY.update(dict.fromkeys(places, "india"))
+    try:
+        figures = [
+            fig(
+                rng.randint(10, 500),
+                location=rng.choice(places),
+                source=n // 10 + 1,
+                day=rng.randint(1, 28),
+                month=rng.randint(1, 12),
+            )
+            for n in range(3000)
+        ]
+        joined = grouped(figures)
+    finally:
+        for place in places:
+            del _COUNTRY[place]
+    apart = group_facts(figures, contains=contains)  # without country_of: no step 2c
+    assert len(joined) >= 0.95 * len(apart)
