@@ -39,13 +39,17 @@ def _covers(general: Slot, specific: Slot, contains: Contains) -> bool:
 
 
 def merge_slots(
-    members: list[AssertionView], contains: Contains
+    members: list[AssertionView],
+    contains: Contains,
+    country_of: Callable[[str], str | None] | None = None,
 ) -> list[tuple[Slot, list[AssertionView]]]:
     """(slot, figures) after joining the slots' stretches that speak about one fact.
 
     First a site's stretch that one source alone speaks about joins its container's fact
     when a number repeats there (step 2a of `facts.py`); then each vaguer stretch joins the
-    outermost covering candidate, else the one finest (step 2b). Joins only go to strictly
+    outermost covering candidate, else the one finest (step 2b); then, with `country_of`, a
+    place's stretch joins one at a place of its country the knowledge base does not nest
+    with it when both state the same figure (step 2c). Joins only go to strictly
     outer places (2a) or strictly finer slots (2b), never to a stretch joined in 2a: no
     cycles, and the result does not depend on the order of the input.
     """
@@ -109,6 +113,8 @@ def merge_slots(
             and _may_join(slot, best.pop(), finer, cluster, toll)
         ):
             root[i] = target[0]
+    if country_of is not None:
+        _join_unnested(pieces, root, spans, (window, toll), contains, country_of)
     out: dict[int, list[AssertionView]] = {}
     for i, (_, cluster) in enumerate(pieces):
         j, steps = i, 0
@@ -116,6 +122,122 @@ def merge_slots(
             j, steps = root[j], steps + 1
         out.setdefault(j, []).extend(cluster)
     return [(pieces[j][0], sorted(c, key=lambda a: a.id)) for j, c in out.items()]
+
+
+def _unnested(p: str, q: str, contains: Contains, country_of: Callable[[str], str | None]) -> bool:
+    """Two places of one country the knowledge base does not nest either way (a city and a
+    province it may lie in: the shipped places are mostly children of their country)."""
+    country = country_of(p)
+    return (
+        p != q
+        and country is not None
+        and country == country_of(q)
+        and country not in (p, q)
+        and not contains(p, q)
+        and not contains(q, p)
+    )
+
+
+# Below this a figure stated at two places is as likely a coincidence ("2 killed in Beira",
+# "2 killed in Tete") as one count placed twice.
+_TELLING_SIZE = 10.0
+
+
+def _telling(statement: tuple[str, float | None, float | None]) -> bool:
+    """Whether a statement's number is large enough to tell one count from a coincidence."""
+    return any(v is not None and abs(v) >= _TELLING_SIZE for v in statement[1:])
+
+
+def _join_unnested(
+    pieces: list[tuple[Slot, list[AssertionView]]],
+    root: list[int],
+    spans: list[tuple[dt.date, dt.date] | None],
+    kind: tuple[dt.timedelta, bool],
+    contains: Contains,
+    country_of: Callable[[str], str | None],
+) -> None:
+    """Step 2c of `facts.py`: a place's stretch joins the only stretch at another place of
+    its country that the knowledge base does not nest with it (either way), when both state
+    the same figure of ten or more for one subject at one time ("41 killed in Odisha", "41
+    killed at Jajpur Road"), or, for a happening's toll, when some source speaks of it at
+    both places and some value is possible for both (see `_one_count`), and neither stretch
+    meets a third that way. Joins go from the later place key to the earlier one (no
+    cycles, and the same result whatever the input order)."""
+
+    window, toll = kind  # the family's time window; whether it counts a happening's toll
+
+    def top(i: int) -> int:
+        steps = 0
+        while root[i] != i and steps < len(root):
+            i, steps = root[i], steps + 1
+        return i
+
+    # Candidates come from an index (pieces stating a telling figure, or sharing a source
+    # for a toll), not from every pair of pieces: a big country's family holds many places.
+    stated = [
+        {st for st in map(_statement, c) if st is not None and _telling(st)} for _, c in pieces
+    ]
+    by_statement: dict[tuple[str, float | None, float | None], set[int]] = {}
+    by_source: dict[int, set[int]] = {}
+    for j, (slot, cluster) in enumerate(pieces):
+        if slot[1] is None:
+            continue
+        for st in stated[j]:
+            by_statement.setdefault(st, set()).add(j)
+        if toll:
+            for a in cluster:
+                by_source.setdefault(a.source_id, set()).add(j)
+    unnested: dict[tuple[str, str], bool] = {}  # per pair of places, not of pieces
+    partners: list[set[int]] = [set() for _ in pieces]
+    for i, (slot, cluster) in enumerate(pieces):
+        place = slot[1]
+        if place is None:
+            continue
+        near_ids = {j for st in stated[i] for j in by_statement[st]}
+        near_ids.update(j for a in cluster for j in by_source.get(a.source_id, ()))
+        for j in near_ids:
+            other = pieces[j][0]
+            if other[0] != slot[0] or other[1] is None or other[1] >= place:
+                continue  # each pair once, from its later place
+            if (place, other[1]) not in unnested:
+                unnested[place, other[1]] = _unnested(place, other[1], contains, country_of)
+            if (
+                unnested[place, other[1]]
+                and near(spans[i], spans[j], window)
+                and _one_count(cluster, pieces[j][1], stated[i], toll)
+            ):
+                partners[i].add(j)
+                partners[j].add(i)
+    # Only a pair that has no other partner joins: with a third place stating the figure too
+    # nothing tells which two (if any) are one count.
+    for i, (slot, _) in enumerate(pieces):
+        if len(partners[i]) != 1 or root[i] != i:
+            continue
+        j = next(iter(partners[i]))
+        earlier = (pieces[j][0][1] or "") < (slot[1] or "")  # (partners are all placed)
+        if partners[j] == {i} and earlier and top(j) != i:
+            root[i] = top(j)
+
+
+def _one_count(
+    here: list[AssertionView],
+    there: list[AssertionView],
+    stated: set[tuple[str, float | None, float | None]],
+    toll: bool,
+) -> bool:
+    """Whether figures at two unnested places of one country speak about one count.
+
+    The same figure stated at both (`stated` holds `here`'s telling statements) shows it. A
+    happening's toll is one count wherever an article stands (see `_may_join`), so for a
+    toll it is enough that one source speaks of it at both places (the article ties both
+    places to its story: "the derailment at Jajpur Road", "the toll in Odisha") and some
+    value is possible for both: two places' tolls that no one report links stay apart (two
+    events of one country in one month).
+    """
+    if any(_statement(b) in stated for b in there):
+        return True
+    linked = {a.source_id for a in here} & {b.source_id for b in there}
+    return toll and bool(linked) and any(compatible(a, b) for a in here for b in there)
 
 
 def _may_join(

@@ -45,6 +45,20 @@ article and the country in the next), so grouping runs in five steps:
       with several (two regions and no whole) it stays apart: ambiguous. Either way some
       value must be possible for both (a vague figure contradicting everything said about
       the one named fact more likely counts something else: a total, an earlier event).
+   c. *Unnested places stating one figure are one count.* The knowledge base mostly makes a
+      city and its province both children of their country, and a site an article alone
+      names gets the story's country as parent: neither contains the other, so step 2b
+      cannot see that "41 killed at Jajpur Road" and "41 killed in Odisha" are one toll.
+      A stretch at a place joins the only stretch (same subject, meeting in time) at another
+      place of its country that the knowledge base does not nest with it when both state
+      the same figure (a number of ten or more: small counts coincide), provided neither
+      meets a third place that way (a value repeated at three places is chance, or a
+      roundup: nothing tells which two are one count). A happening's toll
+      is one count wherever an article stands (as in b), so for a toll it is enough that
+      one source speaks of it at both places and some value is possible for both ("at least
+      34 killed in Odisha", "41 dead at Jajpur Road" from an outlet that also gave Odisha's
+      toll). Figures at two such places that nothing links stay two facts (two towns'
+      tolls, two events of one country in one month).
    An event no country holds (it anchors its own family) that articles place at several
    places the knowledge base does not nest is slotted without a place
    (`event_places.placed_by_event`, needs `country_of` and `kind_of`): one storm reported
@@ -235,7 +249,7 @@ def group_facts(
         inside = contains or (lambda outer, inner: False)
         if country_of is not None and kind_of is not None:
             members = placed_by_event(family, members, country_of, kind_of, inside)
-        for slot, merged in merge_slots(members, inside):
+        for slot, merged in merge_slots(members, inside, country_of):
             stem = f"{family}|{slot[0] or '-'}|{slot[1] or '-'}"
             for anchor, timed in split_by_time(merged):
                 by_scale = split_by_scale(timed)
