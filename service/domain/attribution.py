@@ -30,7 +30,7 @@ from service.domain.attribution_scope import (
 )
 from service.domain.attribution_types import Attribution
 from service.domain.model import Entity, EntityMention
-from service.domain.source_names import resolve_phrase
+from service.domain.source_names import resolve_phrase, with_foreign_acronym
 from service.domain.source_nouns import (
     MODIFIER_COUNT,
     POSSESSIVE_COUNT,
@@ -62,7 +62,9 @@ from service.domain.source_words import (
     ANAPHORIC_NOUNS,
     ARTICLES,
     COMMITMENT_VERBS,
+    COUNTING_VERBS,
     DATA_NOUNS,
+    FIGURE_QUALIFIERS,
     NP_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
@@ -98,6 +100,16 @@ _EXPECTATION_PARTICIPLES = frozenset(
 )
 # "the ski patrol, which said": a relative clause whose speaker is the noun before it.
 RELATIVE_PRONOUNS = frozenset({"which", "who"})
+
+
+def _opens_figure(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a figure starts at token `i` or after a qualifier ("more than 60,000")."""
+    for tok in tokens[i : i + 3]:
+        if any(c.isdigit() for c in tok.text):
+            return True
+        if tok.lower not in FIGURE_QUALIFIERS:
+            return False
+    return False
 
 
 def find_attributions(
@@ -143,6 +155,8 @@ def find_attributions(
             continue  # "released 12 prisoners": a source only as "released by X"
         if verb in REVISING_VERBS and not revises_a_count(tokens, i):
             continue  # "raised $5m", "updated its app": not a report
+        if verb in COUNTING_VERBS and not _opens_figure(tokens, i + 1):
+            continue  # "vote counts show 52%": a noun; "the institute counts 61,500": a report
         if verb in NOUN_LIKE_VERBS and after_possessive(tokens, i, covered):
             # "raised its full-year profit forecast": a noun, not a report; but the body that
             # raised it is the source of the figure it now gives
@@ -271,7 +285,8 @@ def find_attributions(
             if attributor is None and len(head) == 1 and head[0].lower in ANAPHORIC_NOUNS:
                 body = antecedent(head[0], mentions, entities, last_body)
                 if body is not None:
-                    name, attributor, key, keys = body.name, body.key, body.key, (body.key,)
+                    name = with_foreign_acronym(body.name, body)  # "the institute"
+                    attributor, key, keys = body.key, body.key, (body.key,)
             elif (
                 attributor is None
                 and len(head) == 2

@@ -13,6 +13,12 @@ from service.domain.source_words import GENERIC_BODY_NOUNS, SPEECH
 
 # Characters between a figure and a participle that names its source ("the 2.0% cited by").
 _PASSIVE_REACH = 24
+# Heads of bodies' names that a generic "the agency" or "the authority" does not refer to: a
+# union, a party or a company is called by its own noun ("the union").
+_NOT_AN_AGENCY = frozenset(
+    {"union", "unions", "party", "company", "bank", "club", "federation", "confederation"}
+    | {"association", "court", "group", "corporation"}
+)
 # Characters between an owned figure noun and its figure ("figure of more than 41").
 _OWNED_REACH = 20
 
@@ -32,7 +38,10 @@ def antecedent(
         return (
             entity is not None
             and entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
-            and (generic or noun.lower in entity.name.lower())
+            and (
+                noun.lower in entity.name.lower()
+                or (generic and _last_word(entity.name) not in _NOT_AN_AGENCY)
+            )
         )
 
     # The sentence's first body: its subject more often than a later one ("The Red Cross
@@ -45,6 +54,11 @@ def antecedent(
         if fits(entity):
             return entity
     return None
+
+
+def _last_word(name: str) -> str:
+    words = name.lower().split()
+    return words[-1].removesuffix("'s").removesuffix("’s") if words else ""
 
 
 def last_named(events: Sequence[Attribution]) -> Attribution | None:

@@ -12,9 +12,21 @@ import re
 
 from service.domain.discovery import Definition
 from service.domain.knowledge import KbMatch
-from service.domain.name_vocabulary import CONNECTORS, Token
+from service.domain.name_forms import normalize_word
+from service.domain.name_vocabulary import CONNECTORS, FOREIGN_ORG_WORDS, OPENERS, Token
 
 _ACRONYM_AFTER = re.compile(r" ?\(([A-Z][A-Z0-9&]{1,9})\)")
+# Head words of public and civil bodies (not of companies or titles of the press, whose
+# bracketed capitals are more often a ticker or a place).
+_BODY_HEADS = FOREIGN_ORG_WORDS | frozenset(
+    {"academy", "administration", "agency", "alliance", "association", "authority", "board"}
+    | {"bureau", "center", "centre", "coalition", "commission", "committee", "confederation"}
+    | {"council", "department", "directorate", "federation", "foundation", "fund", "institute"}
+    | {"institution", "ministry", "movement", "observatory", "office", "organisation", "party"}
+    | {"organization", "programme", "program", "service", "society", "union", "unions"}
+)
+_NAME_GAPS = (" ", "-", "' ", "’ ")
+_POSSESSIVE = ("'s", "’s")
 _NAME_AFTER = re.compile(r" ?\(([A-Z][^()\n]{3,80})\)")
 
 
@@ -47,6 +59,11 @@ def definition_after(
             definitions.append(Definition(spelled, m.group(1), None, exact=True))
         return
     name_first = text[kb_match.start] if kb_match else (run[0][2][0] if run else "")
+    if m is not None and name_first.upper() != m.group(1)[0]:
+        body = _body_name_before(text, tokens, end, run)
+        if body:
+            definitions.append(Definition(body, m.group(1), None, exact=True, parent=parent))
+            return
     if m is not None and name_first.upper() == m.group(1)[0]:
         definitions.append(
             Definition(
@@ -75,6 +92,33 @@ def definition_after(
         initials = [t[2][0] for t in inside if t[2][0].isupper()]
         exact = initials == [ch for ch in acronym if ch.isupper()]
         definitions.append(Definition(inside, acronym, None, exact=exact))
+
+
+def _body_name_before(text: str, tokens: list[Token], end: int, run: list[Token]) -> list[Token]:
+    """The name of a body ending at `end` whose acronym does not spell it: capitalised words
+    and joining words back from `end`, known names included ("Confederation of Indonesian
+    Workers' Unions"), holding an organisation's head word. Its words as they stand: "National"
+    and "Federal" open the name, not the sentence."""
+    if len(run) >= 2 and any(normalize_word(t[2]) in _BODY_HEADS for t in run):
+        # a whole name run ("Poland's State Mining Authority"): the name other mentions have
+        return [t for k, t in enumerate(run) if k > 0 or normalize_word(t[2]) not in OPENERS]
+    last = bisect.bisect_right(tokens, end, key=lambda t: t[1]) - 1
+    if last < 0 or tokens[last][1] != end:
+        return []
+    k = last
+    while k > 0 and last - k < 12 and text[tokens[k - 1][1] : tokens[k][0]] in _NAME_GAPS:
+        word = tokens[k - 1][2]
+        if not (word[0].isupper() or word.lower() in CONNECTORS) or word.endswith(_POSSESSIVE):
+            break
+        k -= 1
+    while k < last and (
+        tokens[k][2].lower() in CONNECTORS or normalize_word(tokens[k][2]) in OPENERS
+    ):
+        k += 1
+    body = tokens[k : last + 1]
+    if len(body) < 2 or not any(normalize_word(t[2]) in _BODY_HEADS for t in body):
+        return []
+    return body
 
 
 def spelled_out(text: str, tokens: list[Token], end: int, acronym: str) -> list[Token]:

@@ -52,6 +52,9 @@ def resolve_phrase(
         if person_name is not None and bodies[-1].end <= start + phrase.rfind(person_name):
             # "Cal Fire battalion chief Aaron Metz": an unrecognised person with a title
             return person_name, bodies[-1].key, None, keys
+        body = entities.get(bodies[-1].key)
+        if body is not None:
+            display = with_foreign_acronym(display, body)
         return display, bodies[-1].key, bodies[-1].key, keys
     if countries:
         return display, countries[-1].key, countries[-1].key, keys
@@ -72,6 +75,27 @@ def resolve_phrase(
     if any(w.lower() in SPEAKER_NOUNS for w in words):
         return display, None, None, keys
     return display, None, None, keys
+
+
+def with_foreign_acronym(display: str, body: Entity) -> str:
+    """ "National Institute for Disaster Risk Management (INGD)" for "INGD" or for the English
+    name alone: a body whose acronym does not spell its English name is shown by both, since
+    either alone leaves the reader (or a later article using the other) unable to link them."""
+    acronym = next((a for a in body.aliases if _foreign_acronym(a, body.name)), None)
+    if acronym is None:
+        return display
+    bare = display.removeprefix("the ").removeprefix("The ")
+    if bare == acronym or bare.endswith(body.name):
+        return f"{bare if bare != acronym else body.name} ({acronym})"
+    return display
+
+
+def _foreign_acronym(alias: str, name: str) -> bool:
+    """An all-capitals alias that is not the initials of `name`'s capitalised words."""
+    if not (2 <= len(alias) <= 10 and alias.isalpha() and alias.isupper()):
+        return False
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return alias != initials and not initials.startswith(alias)
 
 
 def _names_a_body(words: list[str]) -> bool:

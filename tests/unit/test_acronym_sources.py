@@ -1,0 +1,85 @@
+"""Sources named by a body's acronym that does not spell its English name (wire copy about
+foreign bodies), by its kind ("the institute"), and by a counting verb."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service.domain.entities import find_entities
+from service.domain.extraction import extract_article
+from service.domain.knowledge import KnowledgeBase
+from tests.unit.figures import the_figure
+
+PUBLISHED = dt.datetime(2025, 3, 5, 12, 0, tzinfo=dt.UTC)
+
+
+def _source(text: str, fragment: str) -> tuple[str | None, str | None]:
+    figure = the_figure(extract_article(text=text, published_at=PUBLISHED), fragment)
+    return figure.attributed_to, figure.attributor
+
+
+def test_a_bodys_foreign_acronym_names_it_later() -> None:
+    text = (
+        "Cyclone Nalia has killed 53 people, the National Institute for Disaster Risk "
+        "Management (INGD) said on Sunday. INGD said 12,000 homes were destroyed."
+    )
+    first, later = _source(text, "53 people"), _source(text, "12,000 homes")
+    assert first == later
+    assert first[0] == "National Institute for Disaster Risk Management (INGD)"
+    assert first[1] is not None
+
+
+def test_a_ministry_of_and_its_acronym_are_one_body() -> None:
+    text = (
+        "The Ministry of Health (MISAU) reported 1,200 cholera cases. MISAU said 12 people "
+        "had died."
+    )
+    assert _source(text, "1,200") == _source(text, "12 people")
+    assert _source(text, "12 people")[0] == "Ministry of Health (MISAU)"
+
+
+def test_a_name_holding_a_known_demonym_keeps_its_acronym() -> None:
+    text = (
+        "The Confederation of Indonesian Workers' Unions (KSPI) put the toll at 24. KSPI "
+        "said 150 people had been on the shift."
+    )
+    name, key = _source(text, "150")
+    assert name == "Confederation of Indonesian Workers' Unions (KSPI)"
+    assert key == _source(text, "24")[1] != "indonesia"
+
+
+def test_a_place_led_body_and_its_acronym_are_one_entity() -> None:
+    kb = KnowledgeBase.shipped()
+    text = "Poland's State Mining Authority (WUG) said methane had reached 2.5 per cent."
+    finding = find_entities(text, kb)
+    keys = {m.key for m in finding.mentions if m.text in ("WUG", "Poland's State Mining Authority")}
+    assert len(keys) == 1
+
+
+def test_an_acronym_that_spells_its_name_is_shown_as_written() -> None:
+    text = "The Global Flood Observatory (GFO) said 300 homes were flooded. GFO said 41 died."
+    assert _source(text, "41")[0] == "GFO"
+
+
+def test_the_institute_counts_for_the_institute_named_before() -> None:
+    text = (
+        "The National Institute for Disaster Risk Management (INGD) said 40 people were "
+        "killed. The institute now counts 61,500 displaced people."
+    )
+    assert _source(text, "61,500") == _source(text, "40 people")
+
+
+def test_counts_as_a_plural_noun_names_no_one() -> None:
+    text = "Vote counts show 52% for the mayor."
+    assert _source(text, "52%") == (None, None)
+
+
+def test_the_agency_is_not_the_union_named_last() -> None:
+    text = (
+        "The toll rose to 21, the Banten provincial disaster management agency said. But the "
+        "Confederation of Indonesian Workers' Unions (KSPI) put the toll at 24. The agency "
+        "said 27 people remained in hospital."
+    )
+    name, key = _source(text, "27 people")
+    assert key is None or "union" not in key
+    assert name is not None and "Unions" not in name
