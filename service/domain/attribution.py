@@ -112,6 +112,14 @@ def _opens_figure(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+def _through_acronym(tokens: Sequence[Token], hi: int) -> int:
+    """The end of a source phrase with the bracketed acronym after its name: "the National
+    Institute for Disaster Risk Management (INGD) said" is quoted as one phrase."""
+    if hi + 2 < len(tokens) and tokens[hi].text == "(" and tokens[hi + 2].text == ")":
+        return hi + 3
+    return hi
+
+
 def find_attributions(
     text: str,
     start: int,
@@ -280,7 +288,7 @@ def find_attributions(
             ):
                 # "the Confederation of Indonesian Workers' Unions": a body of its own, not
                 # the country its name mentions
-                attributor, key, keys = None, None, ()
+                attributor, key = None, None  # its keys stay: the place is no actor either
             head = [t for t in tokens[lo:hi] if t.lower not in ARTICLES]
             if attributor is None and len(head) == 1 and head[0].lower in ANAPHORIC_NOUNS:
                 body = antecedent(head[0], mentions, entities, last_body)
@@ -324,7 +332,11 @@ def find_attributions(
                 outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
             )
             continue
-        span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
+        span = (
+            (tokens[lo].start, tokens[_through_acronym(tokens, hi) - 1].end)
+            if lo < hi
+            else (-1, -1)
+        )
         clause_start = -1
         if passive:
             comma = next((k for k in range(i - 1, -1, -1) if tokens[k].text in {",", ";"}), -1)

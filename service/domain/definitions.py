@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from service.domain.discovery import Definition
+from service.domain.discovery import Definition, Found
 from service.domain.knowledge import KbMatch
+from service.domain.model import EntityMention
 from service.domain.name_forms import normalize_word
 from service.domain.name_vocabulary import CONNECTORS, FOREIGN_ORG_WORDS, OPENERS, Token
 
@@ -59,7 +60,7 @@ def definition_after(
             definitions.append(Definition(spelled, m.group(1), None, exact=True))
         return
     name_first = text[kb_match.start] if kb_match else (run[0][2][0] if run else "")
-    if m is not None and name_first.upper() != m.group(1)[0]:
+    if m is not None and kb_match is None:
         body = _body_name_before(text, tokens, end, run)
         if body:
             definitions.append(Definition(body, m.group(1), None, exact=True, parent=parent))
@@ -143,3 +144,16 @@ def spelled_out(text: str, tokens: list[Token], end: int, acronym: str) -> list[
     if [tokens[c][2][0] for c in reversed(capitals)] != letters:
         return []
     return tokens[capitals[-1] : last + 1]
+
+
+def restates(text: str, mentions: list[EntityMention], found: Found) -> bool:
+    """Whether `found` is the bracketed acronym right after a mention of the same entity
+    ("the National Institute for Disaster Risk Management (INGD)"): one mention, not two, so
+    a body named once is not counted as named twice."""
+    return (
+        bool(mentions)
+        and mentions[-1].key == found.key
+        and text[found.start - 1 : found.start] == "("
+        and text[mentions[-1].end : found.start] in (" (", "(")
+        and text[found.end : found.end + 1] == ")"
+    )

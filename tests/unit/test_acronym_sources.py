@@ -83,3 +83,73 @@ def test_the_agency_is_not_the_union_named_last() -> None:
     name, key = _source(text, "27 people")
     assert key is None or "union" not in key
     assert name is not None and "Unions" not in name
+
+
+def test_a_present_tense_lead_carries_into_the_next_sentence() -> None:
+    text = (
+        "14:05 - Mozambique's disaster agency INGD says 71 people are now confirmed dead and "
+        "64 are still missing. About 70,000 people have been displaced."
+    )
+    assert _source(text, "70,000") == _source(text, "71 people")
+    assert _source(text, "70,000")[0] == "Mozambique's disaster agency INGD"
+
+
+def test_a_past_tense_close_does_not_carry() -> None:
+    text = (
+        "More than 60 homes have been destroyed, Cal Fire said. Two firefighters suffered "
+        "minor injuries."
+    )
+    assert _source(text, "Two firefighters") == (None, None)
+
+
+def test_a_carried_source_stops_at_the_paragraph() -> None:
+    text = "INGD says 71 people are now confirmed dead.\n\nAbout 70,000 people have been displaced."
+    assert _source(text, "70,000") == (None, None)
+
+
+def test_a_name_holding_for_the_or_of_the_is_read_whole() -> None:
+    for text, name in (
+        (
+            "The National Agency for the Safety of Medicines (ANSM) said the trial enrolled "
+            "3,000 volunteers.",
+            "National Agency for the Safety of Medicines (ANSM)",
+        ),
+        (
+            "The Ministry of the Interior said 4,000 police officers would be deployed.",
+            "Ministry of the Interior",
+        ),
+        (
+            "The Office of the High Commissioner for Human Rights said it had documented "
+            "1,200 civilian deaths.",
+            "Office of the High Commissioner for Human Rights",
+        ),
+    ):
+        figures = [
+            a
+            for c in extract_article(text=text, published_at=PUBLISHED).claims
+            for a in c.assertions
+        ]
+        assert [f.attributed_to for f in figures] == [name]
+
+
+def test_a_place_in_a_bodys_name_is_neither_its_source_nor_its_subject() -> None:
+    text = "The Bank of the Philippine Islands said its net income rose 12%."
+    figure = the_figure(extract_article(text=text, published_at=PUBLISHED), "12%")
+    assert figure.attributed_to == "Bank of the Philippine Islands"
+    assert figure.attributor is None
+    assert figure.subject is None
+
+
+def test_a_body_whose_acronym_starts_like_it_keeps_its_first_word() -> None:
+    text = (
+        "The collapse killed 14 people, according to the Federal Roads Maintenance Agency "
+        "(FERMA). FERMA said the bridge carried 20,000 vehicles a day."
+    )
+    assert _source(text, "20,000")[0] == "Federal Roads Maintenance Agency (FERMA)"
+    assert _source(text, "20,000") == _source(text, "14 people")
+
+
+def test_a_bracketed_acronym_is_one_mention_with_its_name() -> None:
+    text = "The Butantan Institute (IB) will produce 50 million doses."
+    finding = find_entities(text, KnowledgeBase.shipped())
+    assert [m.text for m in finding.mentions] == ["Butantan Institute"]
