@@ -120,6 +120,19 @@ def _through_acronym(tokens: Sequence[Token], hi: int) -> int:
     return hi
 
 
+def _data_from(tokens: Sequence[Token], prev: int, covered: set[int]) -> bool:
+    """Whether the phrase before a "show" verb is the body after "figures from" or "data
+    by" ("Data from the Swiss Federal Statistical Office showed unemployment at 2.3%")."""
+    if prev < 2:
+        return False
+    lo, hi = source_span_before(tokens, prev, covered)
+    return (
+        2 <= lo < hi
+        and tokens[lo - 1].lower in {"from", "by"}
+        and tokens[lo - 2].lower in DATA_NOUNS
+    )
+
+
 def find_attributions(
     text: str,
     start: int,
@@ -231,6 +244,7 @@ def find_attributions(
                 verb in OBJECT_VERBS
                 and nxt not in TRAILING_MARKS | {"that", ".", ":"}
                 and not (prev >= 0 and verb in SHOW_VERBS and tokens[prev].lower in DATA_NOUNS)
+                and not (verb in SHOW_VERBS and _data_from(tokens, prev, covered))
             ):
                 continue  # "employers added 64,000 jobs": not a reporting verb
             if verb in PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":

@@ -60,7 +60,7 @@ def definition_after(
             definitions.append(Definition(spelled, m.group(1), None, exact=True))
         return
     name_first = text[kb_match.start] if kb_match else (run[0][2][0] if run else "")
-    if m is not None and kb_match is None:
+    if m is not None and (kb_match is None or _heads_a_longer_name(text, kb_match)):
         body = _body_name_before(text, tokens, end, run)
         if body:
             definitions.append(Definition(body, m.group(1), None, exact=True, parent=parent))
@@ -120,6 +120,13 @@ def _body_name_before(text: str, tokens: list[Token], end: int, run: list[Token]
     if len(body) < 2 or not any(normalize_word(t[2]) in _BODY_HEADS for t in body):
         return []
     return body
+
+
+def _heads_a_longer_name(text: str, match: KbMatch) -> bool:
+    """A known one-word name that is an organisation's head word ends a longer name: the place
+    "Centre" in "the National Emergency Operations Centre (COE)"."""
+    word = text[match.start : match.end]
+    return " " not in word and normalize_word(word) in _BODY_HEADS
 
 
 def spelled_out(text: str, tokens: list[Token], end: int, acronym: str) -> list[Token]:

@@ -163,7 +163,8 @@ COUNT_NOUNS = word_set(
 # nouns fit any organisation; the others must be part of its name ("the ministry").
 GENERIC_BODY_NOUNS = word_set("agency organisation organization charity body authority")
 ANAPHORIC_NOUNS = GENERIC_BODY_NOUNS | word_set(
-    "ministry department office service commission council bureau union institute"
+    "ministry department office service commission council bureau union institute centre "
+    "center directorate observatory administration"
 )
 # Participles that name a source only with "by" ("figures released by the ministry", "the
 # 29 given by police").

@@ -153,3 +153,26 @@ def test_a_bracketed_acronym_is_one_mention_with_its_name() -> None:
     text = "The Butantan Institute (IB) will produce 50 million doses."
     finding = find_entities(text, KnowledgeBase.shipped())
     assert [m.text for m in finding.mentions] == ["Butantan Institute"]
+
+
+def test_a_known_one_word_place_heading_a_longer_name_is_the_bodys() -> None:
+    text = (
+        "The National Emergency Operations Centre (COE) reported 14 deaths. The centre said "
+        "300 homes were damaged."
+    )
+    assert _source(text, "14 deaths")[0] == "National Emergency Operations Centre (COE)"
+    assert _source(text, "300 homes") == _source(text, "14 deaths")
+
+
+def test_a_possessive_tally_names_its_figure() -> None:
+    assert _source("The ministry's latest count stands at 310.", "310")[0] == "ministry"
+    assert _source("By the government's count, 1,200 people have died.", "1,200")[0] == (
+        "government"
+    )
+
+
+def test_data_from_a_body_shows_its_figures() -> None:
+    text = "Data from the Swiss Federal Statistical Office showed unemployment at 2.3%."
+    assert _source(text, "2.3%")[0] == "Swiss Federal Statistical Office"
+    text = "Figures from the National Bureau of Statistics (NBS) show inflation at 33%."
+    assert _source(text, "33%")[0] == "National Bureau of Statistics"
