@@ -16,6 +16,7 @@ from service.domain.source_words import (
     LOCATIVE,
     NAME_CONNECTORS,
     NP_WORDS,
+    ORGANISATION_NOUNS,
     PRONOUNS,
     SPEAKER_NOUNS,
 )
@@ -57,6 +58,9 @@ def resolve_phrase(
             display = with_foreign_acronym(display, body)
         return display, bodies[-1].key, bodies[-1].key, keys
     if countries:
+        if _describes_a_business(text[countries[-1].end : end]):
+            # "the Lisbon-based carrier said": a company described by its place, not the place
+            return display, None, None, keys
         return display, countries[-1].key, countries[-1].key, keys
     words = display.split()
     if not words:
@@ -96,6 +100,15 @@ def _foreign_acronym(alias: str, name: str) -> bool:
         return False
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
     return alias != initials and not initials.startswith(alias)
+
+
+def _describes_a_business(after_place: str) -> bool:
+    """Whether the words after a place in a source phrase make it a kind of business: "-based
+    carrier", "-listed miner", " chipmaker"."""
+    words = after_place.lstrip("-").split()
+    if words and words[0].lower() in _PLACE_LINKS:
+        words = words[1:]
+    return 1 <= len(words) <= 2 and words[-1].lower() in ORGANISATION_NOUNS
 
 
 def _names_a_body(words: list[str]) -> bool:
@@ -146,3 +159,6 @@ def _trailing_name(display: str) -> str | None:
 
 
 # Adverbs between a participle and its "by" ("published overnight by").
+
+# What joins a place to the business it describes ("Lisbon-based", "London-listed").
+_PLACE_LINKS = frozenset({"based", "listed", "headquartered", "registered"})

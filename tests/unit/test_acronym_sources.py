@@ -176,3 +176,17 @@ def test_data_from_a_body_shows_its_figures() -> None:
     assert _source(text, "2.3%")[0] == "Swiss Federal Statistical Office"
     text = "Figures from the National Bureau of Statistics (NBS) show inflation at 33%."
     assert _source(text, "33%")[0] == "National Bureau of Statistics"
+
+
+def test_a_place_describing_a_business_is_not_its_source() -> None:
+    for text in (
+        "The Lisbon-based carrier said 412 flights were cancelled.",
+        "The London-listed miner said output fell to 61,500 tonnes.",
+    ):
+        figure = the_figure(extract_article(text=text, published_at=PUBLISHED), "1")
+        assert figure.attributor is None
+    text = (
+        "Aerovia Airlines cancelled hundreds of flights on Monday as its pilots walked out. "
+        "Aerovia faces more strikes. The Lisbon-based carrier said 412 flights were cancelled."
+    )
+    assert _source(text, "412")[1] == "aerovia-airlines"  # the article's company
