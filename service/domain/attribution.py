@@ -30,6 +30,12 @@ from service.domain.attribution_scope import (
 )
 from service.domain.attribution_types import Attribution
 from service.domain.model import Entity, EntityMention
+from service.domain.report_cues import (
+    data_before_aside,
+    data_from,
+    opens_figure,
+    through_acronym,
+)
 from service.domain.source_names import resolve_phrase, with_foreign_acronym
 from service.domain.source_nouns import (
     MODIFIER_COUNT,
@@ -64,7 +70,6 @@ from service.domain.source_words import (
     COMMITMENT_VERBS,
     COUNTING_VERBS,
     DATA_NOUNS,
-    FIGURE_QUALIFIERS,
     NP_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
@@ -100,37 +105,6 @@ _EXPECTATION_PARTICIPLES = frozenset(
 )
 # "the ski patrol, which said": a relative clause whose speaker is the noun before it.
 RELATIVE_PRONOUNS = frozenset({"which", "who"})
-
-
-def _opens_figure(tokens: Sequence[Token], i: int) -> bool:
-    """Whether a figure starts at token `i` or after a qualifier ("more than 60,000")."""
-    for tok in tokens[i : i + 3]:
-        if any(c.isdigit() for c in tok.text):
-            return True
-        if tok.lower not in FIGURE_QUALIFIERS:
-            return False
-    return False
-
-
-def _through_acronym(tokens: Sequence[Token], hi: int) -> int:
-    """The end of a source phrase with the bracketed acronym after its name: "the National
-    Institute for Disaster Risk Management (INGD) said" is quoted as one phrase."""
-    if hi + 2 < len(tokens) and tokens[hi].text == "(" and tokens[hi + 2].text == ")":
-        return hi + 3
-    return hi
-
-
-def _data_from(tokens: Sequence[Token], prev: int, covered: set[int]) -> bool:
-    """Whether the phrase before a "show" verb is the body after "figures from" or "data
-    by" ("Data from the Swiss Federal Statistical Office showed unemployment at 2.3%")."""
-    if prev < 2:
-        return False
-    lo, hi = source_span_before(tokens, prev, covered)
-    return (
-        2 <= lo < hi
-        and tokens[lo - 1].lower in {"from", "by"}
-        and tokens[lo - 2].lower in DATA_NOUNS
-    )
 
 
 def find_attributions(
@@ -176,7 +150,7 @@ def find_attributions(
             continue  # "released 12 prisoners": a source only as "released by X"
         if verb in REVISING_VERBS and not revises_a_count(tokens, i):
             continue  # "raised $5m", "updated its app": not a report
-        if verb in COUNTING_VERBS and not _opens_figure(tokens, i + 1):
+        if verb in COUNTING_VERBS and not opens_figure(tokens, i + 1):
             continue  # "vote counts show 52%": a noun; "the institute counts 61,500": a report
         if verb in NOUN_LIKE_VERBS and after_possessive(tokens, i, covered):
             # "raised its full-year profit forecast": a noun, not a report; but the body that
@@ -244,7 +218,8 @@ def find_attributions(
                 verb in OBJECT_VERBS
                 and nxt not in TRAILING_MARKS | {"that", ".", ":"}
                 and not (prev >= 0 and verb in SHOW_VERBS and tokens[prev].lower in DATA_NOUNS)
-                and not (verb in SHOW_VERBS and _data_from(tokens, prev, covered))
+                and not (verb in SHOW_VERBS and data_from(tokens, prev, covered))
+                and not (verb in SHOW_VERBS and data_before_aside(tokens, prev))
             ):
                 continue  # "employers added 64,000 jobs": not a reporting verb
             if verb in PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
@@ -328,8 +303,16 @@ def find_attributions(
             # that his country's intelligence believes": the named source before stands.
             outer = next((e for e in reversed(events) if e.name is not None), None)
             if outer is not None:
+                # "The Land Registry's figures, published on Wednesday, showed": the verb
+                # reports as its source does, not only the figure its noun owns
                 events.append(
-                    outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
+                    outer._replace(
+                        start=match.start(),
+                        end=match.end(),
+                        phrase=(-1, -1),
+                        verb=verb,
+                        owned=False,
+                    )
                 )
                 continue
         outer = last_named(events)
@@ -347,9 +330,7 @@ def find_attributions(
             )
             continue
         span = (
-            (tokens[lo].start, tokens[_through_acronym(tokens, hi) - 1].end)
-            if lo < hi
-            else (-1, -1)
+            (tokens[lo].start, tokens[through_acronym(tokens, hi) - 1].end) if lo < hi else (-1, -1)
         )
         clause_start = -1
         if passive:
@@ -361,6 +342,13 @@ def find_attributions(
             or inverted
             or verb.lower() == "according to"
             or (0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS)
+            or (
+                # "..., figures from the property website Homefinder showed"
+                2 < lo < hi
+                and tokens[lo - 1].lower in {"from", "by"}
+                and tokens[lo - 2].lower in DATA_NOUNS
+                and tokens[lo - 3].text in TRAILING_MARKS
+            )
             or (
                 1 < lo < hi
                 and tokens[lo - 1].lower in POSSESSIVE_PRONOUNS

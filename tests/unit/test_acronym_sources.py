@@ -190,3 +190,16 @@ def test_a_place_describing_a_business_is_not_its_source() -> None:
         "Aerovia faces more strikes. The Lisbon-based carrier said 412 flights were cancelled."
     )
     assert _source(text, "412")[1] == "aerovia-airlines"  # the article's company
+
+
+def test_closing_figures_from_a_source_name_it() -> None:
+    text = (
+        "The average price of a home rose to £285,000, figures from the property website "
+        "Homefinder showed."
+    )
+    assert _source(text, "285,000")[0] == "property website Homefinder"
+
+
+def test_a_possessive_data_noun_with_an_aside_names_its_source() -> None:
+    text = "The Land Registry's figures, published on Wednesday, showed average prices of £268,000."
+    assert _source(text, "268,000")[0] == "Land Registry"
