@@ -70,6 +70,7 @@ from service.domain.source_words import (
     COMMITMENT_VERBS,
     COUNTING_VERBS,
     DATA_NOUNS,
+    NOUN_FIRST_VERBS,
     NP_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
@@ -150,6 +151,10 @@ def find_attributions(
             continue  # "released 12 prisoners": a source only as "released by X"
         if verb in REVISING_VERBS and not revises_a_count(tokens, i):
             continue  # "raised $5m", "updated its app": not a report
+        if verb in NOUN_FIRST_VERBS and not (
+            opens_figure(tokens, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].lower == "that")
+        ):
+            continue  # "the report", "an insurance claim": nouns
         if verb in COUNTING_VERBS and not opens_figure(tokens, i + 1):
             continue  # "vote counts show 52%": a noun; "the institute counts 61,500": a report
         if verb in NOUN_LIKE_VERBS and after_possessive(tokens, i, covered):

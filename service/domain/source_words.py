@@ -26,7 +26,7 @@ REPORT_VERBS = (
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
     "compiled|published|released|issued|provided|given|pledged|pledges|offered|offers|"
     "promised|promises|requested|requests|updated|corrected|raised|lowered|increased|reduced|"
-    "lifted|upped|documented|logged|tallied|tallies|counts|verified"
+    "lifted|upped|documented|logged|tallied|tallies|counts|verified|claim|report"
 )
 # Factored by shared prefixes: this runs over every sentence, and a flat alternation of ~90
 # words is tried word by word at each word boundary.
@@ -122,6 +122,9 @@ OBJECT_VERBS = frozenset({"added", "adding", "found", "show", "shows", "showed"}
 # Verbs of counting that are also plural nouns ("vote counts show"): a report only when a
 # figure follows ("the institute now counts 61,500 displaced people").
 COUNTING_VERBS = frozenset({"counts", "tallies"})
+# Plural-subject verbs that are far more often nouns ("a claim", "the report"): a report only
+# before "that" or a figure ("Union leaders claim 90% of members backed the strike").
+NOUN_FIRST_VERBS = frozenset({"claim", "report"})
 FIGURE_QUALIFIERS = word_set(
     "more than at least about some around nearly almost over roughly fewer less up to an a"
 )

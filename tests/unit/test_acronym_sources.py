@@ -203,3 +203,12 @@ def test_closing_figures_from_a_source_name_it() -> None:
 def test_a_possessive_data_noun_with_an_aside_names_its_source() -> None:
     text = "The Land Registry's figures, published on Wednesday, showed average prices of £268,000."
     assert _source(text, "268,000")[0] == "Land Registry"
+
+
+def test_claim_and_report_are_verbs_only_before_that_or_a_figure() -> None:
+    assert _source("Union leaders claim 90% of members backed the strike.", "90%")[0] == (
+        "Union leaders"
+    )
+    assert _source("Organisers claim that 100,000 people marched.", "100,000")[0] == "Organisers"
+    assert _source("The report found 40% of homes were damp.", "40%") == (None, None)
+    assert _source("An insurance claim of $5,000 was filed.", "5,000") == (None, None)
