@@ -28,6 +28,8 @@ _BODY_HEADS = FOREIGN_ORG_WORDS | frozenset(
 )
 _NAME_GAPS = (" ", "-", "' ", "’ ")
 _POSSESSIVE = ("'s", "’s")
+# A body's short name written as a word ("Senapred", "Anvisa"), after its English name only.
+_SHORT_NAME_AFTER = re.compile(r" ?\(([A-Z][a-z]{3,11})\)")
 _NAME_AFTER = re.compile(r" ?\(([A-Z][^()\n]{3,80})\)")
 
 
@@ -60,10 +62,11 @@ def definition_after(
             definitions.append(Definition(spelled, m.group(1), None, exact=True))
         return
     name_first = text[kb_match.start] if kb_match else (run[0][2][0] if run else "")
-    if m is not None and (kb_match is None or _heads_a_longer_name(text, kb_match)):
+    short = m or _SHORT_NAME_AFTER.match(tail)  # "(Senapred)", "(Anvisa)": a body's only
+    if short is not None and (kb_match is None or _heads_a_longer_name(text, kb_match)):
         body = _body_name_before(text, tokens, end, run)
-        if body:
-            definitions.append(Definition(body, m.group(1), None, exact=True, parent=parent))
+        if body and (m is not None or end + short.start(1) not in covered):
+            definitions.append(Definition(body, short.group(1), None, exact=True, parent=parent))
             return
     if m is not None and name_first.upper() == m.group(1)[0]:
         definitions.append(

@@ -95,7 +95,12 @@ def with_foreign_acronym(display: str, body: Entity) -> str:
 
 
 def _foreign_acronym(alias: str, name: str) -> bool:
-    """An all-capitals alias that is not the initials of `name`'s capitalised words."""
+    """An all-capitals alias that is not the initials of `name`'s capitalised words, or a
+    coined short name ("Senapred" for "National Service for Disaster Prevention and
+    Response") that no word of the name begins with."""
+    words = name.lower().split()
+    if alias.istitle() and 5 <= len(alias) <= 12 and alias.isalpha() and len(words) >= 3:
+        return not any(w.startswith(alias.lower()[:4]) for w in words)
     if not (2 <= len(alias) <= 10 and alias.isalpha() and alias.isupper()):
         return False
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())

@@ -212,3 +212,16 @@ def test_claim_and_report_are_verbs_only_before_that_or_a_figure() -> None:
     assert _source("Organisers claim that 100,000 people marched.", "100,000")[0] == "Organisers"
     assert _source("The report found 40% of homes were damp.", "40%") == (None, None)
     assert _source("An insurance claim of $5,000 was filed.", "5,000") == (None, None)
+
+
+def test_a_coined_short_name_in_brackets_names_the_body_later() -> None:
+    text = (
+        "The National Institute of Civil Defence (Indeci) said 12,000 people were affected. "
+        "Indeci later raised the figure to 14,500."
+    )
+    assert _source(text, "14,500") == _source(text, "12,000")
+    assert _source(text, "14,500")[0] == "National Institute of Civil Defence (Indeci)"
+    # a known place in brackets is no short name
+    assert _source("The Ministry of Health (Brazil) said 300 people died.", "300")[0] == (
+        "Ministry of Health"
+    )
