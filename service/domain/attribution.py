@@ -30,7 +30,13 @@ from service.domain.attribution_scope import (
 )
 from service.domain.attribution_types import Attribution
 from service.domain.model import Entity, EntityMention
-from service.domain.source_names import resolve_phrase
+from service.domain.report_cues import (
+    data_before_aside,
+    data_from,
+    opens_figure,
+    through_acronym,
+)
+from service.domain.source_names import resolve_phrase, with_foreign_acronym
 from service.domain.source_nouns import (
     MODIFIER_COUNT,
     POSSESSIVE_COUNT,
@@ -62,7 +68,9 @@ from service.domain.source_words import (
     ANAPHORIC_NOUNS,
     ARTICLES,
     COMMITMENT_VERBS,
+    COUNTING_VERBS,
     DATA_NOUNS,
+    NOUN_FIRST_VERBS,
     NP_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_VERBS,
@@ -143,6 +151,12 @@ def find_attributions(
             continue  # "released 12 prisoners": a source only as "released by X"
         if verb in REVISING_VERBS and not revises_a_count(tokens, i):
             continue  # "raised $5m", "updated its app": not a report
+        if verb in NOUN_FIRST_VERBS and not (
+            opens_figure(tokens, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].lower == "that")
+        ):
+            continue  # "the report", "an insurance claim": nouns
+        if verb in COUNTING_VERBS and not opens_figure(tokens, i + 1):
+            continue  # "vote counts show 52%": a noun; "the institute counts 61,500": a report
         if verb in NOUN_LIKE_VERBS and after_possessive(tokens, i, covered):
             # "raised its full-year profit forecast": a noun, not a report; but the body that
             # raised it is the source of the figure it now gives
@@ -209,6 +223,8 @@ def find_attributions(
                 verb in OBJECT_VERBS
                 and nxt not in TRAILING_MARKS | {"that", ".", ":"}
                 and not (prev >= 0 and verb in SHOW_VERBS and tokens[prev].lower in DATA_NOUNS)
+                and not (verb in SHOW_VERBS and data_from(tokens, prev, covered))
+                and not (verb in SHOW_VERBS and data_before_aside(tokens, prev))
             ):
                 continue  # "employers added 64,000 jobs": not a reporting verb
             if verb in PARTICIPLE_VERBS and prev >= 0 and tokens[prev].text == ",":
@@ -266,12 +282,13 @@ def find_attributions(
             ):
                 # "the Confederation of Indonesian Workers' Unions": a body of its own, not
                 # the country its name mentions
-                attributor, key, keys = None, None, ()
+                attributor, key = None, None  # its keys stay: the place is no actor either
             head = [t for t in tokens[lo:hi] if t.lower not in ARTICLES]
             if attributor is None and len(head) == 1 and head[0].lower in ANAPHORIC_NOUNS:
                 body = antecedent(head[0], mentions, entities, last_body)
                 if body is not None:
-                    name, attributor, key, keys = body.name, body.key, body.key, (body.key,)
+                    name = with_foreign_acronym(body.name, body)  # "the institute"
+                    attributor, key, keys = body.key, body.key, (body.key,)
             elif (
                 attributor is None
                 and len(head) == 2
@@ -291,8 +308,16 @@ def find_attributions(
             # that his country's intelligence believes": the named source before stands.
             outer = next((e for e in reversed(events) if e.name is not None), None)
             if outer is not None:
+                # "The Land Registry's figures, published on Wednesday, showed": the verb
+                # reports as its source does, not only the figure its noun owns
                 events.append(
-                    outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
+                    outer._replace(
+                        start=match.start(),
+                        end=match.end(),
+                        phrase=(-1, -1),
+                        verb=verb,
+                        owned=False,
+                    )
                 )
                 continue
         outer = last_named(events)
@@ -309,7 +334,9 @@ def find_attributions(
                 outer._replace(start=match.start(), end=match.end(), phrase=(-1, -1), verb=verb)
             )
             continue
-        span = (tokens[lo].start, tokens[hi - 1].end) if lo < hi else (-1, -1)
+        span = (
+            (tokens[lo].start, tokens[through_acronym(tokens, hi) - 1].end) if lo < hi else (-1, -1)
+        )
         clause_start = -1
         if passive:
             comma = next((k for k in range(i - 1, -1, -1) if tokens[k].text in {",", ";"}), -1)
@@ -320,6 +347,13 @@ def find_attributions(
             or inverted
             or verb.lower() == "according to"
             or (0 < lo < hi and tokens[lo - 1].text in TRAILING_MARKS)
+            or (
+                # "..., figures from the property website Homefinder showed"
+                2 < lo < hi
+                and tokens[lo - 1].lower in {"from", "by"}
+                and tokens[lo - 2].lower in DATA_NOUNS
+                and tokens[lo - 3].text in TRAILING_MARKS
+            )
             or (
                 1 < lo < hi
                 and tokens[lo - 1].lower in POSSESSIVE_PRONOUNS

@@ -13,6 +13,14 @@ from service.domain.source_words import GENERIC_BODY_NOUNS, SPEECH
 
 # Characters between a figure and a participle that names its source ("the 2.0% cited by").
 _PASSIVE_REACH = 24
+# Heads of bodies' names that a generic "the agency" or "the authority" does not refer to: a
+# union, a party or a company is called by its own noun ("the union").
+_NOT_AN_AGENCY = frozenset(
+    {"union", "unions", "party", "company", "bank", "club", "federation", "confederation"}
+    | {"association", "court", "group", "corporation"}
+)
+# Present-tense reporting verbs whose statement may run on past the sentence.
+_PRESENT_LEADS = frozenset({"says", "reports", "estimates"})
 # Characters between an owned figure noun and its figure ("figure of more than 41").
 _OWNED_REACH = 20
 
@@ -32,7 +40,10 @@ def antecedent(
         return (
             entity is not None
             and entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
-            and (generic or noun.lower in entity.name.lower())
+            and (
+                noun.lower in entity.name.lower()
+                or (generic and _last_word(entity.name) not in _NOT_AN_AGENCY)
+            )
         )
 
     # The sentence's first body: its subject more often than a later one ("The Red Cross
@@ -45,6 +56,11 @@ def antecedent(
         if fits(entity):
             return entity
     return None
+
+
+def _last_word(name: str) -> str:
+    words = name.lower().split()
+    return words[-1].removesuffix("'s").removesuffix("’s") if words else ""
 
 
 def last_named(events: Sequence[Attribution]) -> Attribution | None:
@@ -133,3 +149,20 @@ def _governing(events: Sequence[Attribution], position: int) -> Attribution | No
         if event.start >= position and event.name is not None and event.trailing:
             return event
     return None
+
+
+def carried_source(previous: Sequence[Attribution]) -> Attribution | None:
+    """The source a sentence with none of its own carries over from the sentence before it
+    in the same paragraph, or None (most such sentences are the writer's own).
+
+    One reading carries: a present-tense lead "X says ..." goes on into the statement's next
+    sentence, as in a liveblog entry ("INGD says 71 people are now confirmed dead. About
+    70,000 people have been displaced."). A past-tense "X said" most often closes its
+    statement: the next sentence is the writer's own ("..., Cal Fire said. Two firefighters
+    suffered minor injuries").
+    """
+    named = [e for e in previous if e.name is not None and not e.passive]
+    if not named:
+        return None
+    last = named[-1]
+    return last if last.verb in _PRESENT_LEADS and not last.trailing and len(named) == 1 else None

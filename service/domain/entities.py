@@ -18,7 +18,7 @@ import msgspec
 from mypy_extensions import mypyc_attr
 
 from service.domain.agencies import find_agencies
-from service.domain.definitions import definition_after
+from service.domain.definitions import definition_after, restates
 from service.domain.discovery import Definition, Found, NameResolver, NameRun
 from service.domain.events import dated_events, event_name, event_references
 from service.domain.knowledge import (
@@ -130,7 +130,7 @@ def find_entities(text: str, kb: KnowledgeBase) -> EntityFinding:
     demonyms: list[int] = []
     last_end = -1
     for f in found:
-        if f.start < last_end:
+        if f.start < last_end or (f.key in resolver.entities and restates(text, mentions, f)):
             continue
         if f.demonym:
             demonyms.append(len(mentions))

@@ -30,6 +30,7 @@ from service.domain.attribution import (
     is_organisation_reference,
     tokenize,
 )
+from service.domain.attribution_scope import carried_source
 from service.domain.cleanup import clean_html, clean_text
 from service.domain.companies import company_keys, recognise_companies
 from service.domain.currency_context import resolve_currencies
@@ -346,6 +347,8 @@ def _inherited_sources(
         # every hearsay adverb ends in "edly": most sentences need no search
         hearsay = "edly" in sentence.text and _HEARSAY.search(sentence.text) is not None
         if not (quote or hearsay):
+            if k > 0 and paragraph_of[k - 1] == paragraph_of[k]:
+                out[k] = carried_source(events_by[k - 1])
             continue
         if k > 0 and paragraph_of[k - 1] == paragraph_of[k]:
             out[k] = named(k - 1) or out[k - 1]

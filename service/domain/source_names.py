@@ -16,6 +16,7 @@ from service.domain.source_words import (
     LOCATIVE,
     NAME_CONNECTORS,
     NP_WORDS,
+    ORGANISATION_NOUNS,
     PRONOUNS,
     SPEAKER_NOUNS,
 )
@@ -52,8 +53,14 @@ def resolve_phrase(
         if person_name is not None and bodies[-1].end <= start + phrase.rfind(person_name):
             # "Cal Fire battalion chief Aaron Metz": an unrecognised person with a title
             return person_name, bodies[-1].key, None, keys
+        body = entities.get(bodies[-1].key)
+        if body is not None:
+            display = with_foreign_acronym(display, body)
         return display, bodies[-1].key, bodies[-1].key, keys
     if countries:
+        if _describes_a_business(text[countries[-1].end : end]):
+            # "the Lisbon-based carrier said": a company described by its place, not the place
+            return display, None, None, keys
         return display, countries[-1].key, countries[-1].key, keys
     words = display.split()
     if not words:
@@ -72,6 +79,41 @@ def resolve_phrase(
     if any(w.lower() in SPEAKER_NOUNS for w in words):
         return display, None, None, keys
     return display, None, None, keys
+
+
+def with_foreign_acronym(display: str, body: Entity) -> str:
+    """ "National Institute for Disaster Risk Management (INGD)" for "INGD" or for the English
+    name alone: a body whose acronym does not spell its English name is shown by both, since
+    either alone leaves the reader (or a later article using the other) unable to link them."""
+    acronym = next((a for a in body.aliases if _foreign_acronym(a, body.name)), None)
+    if acronym is None:
+        return display
+    bare = display.removeprefix("the ").removeprefix("The ")
+    if bare == acronym or bare.endswith(body.name):
+        return f"{bare if bare != acronym else body.name} ({acronym})"
+    return display
+
+
+def _foreign_acronym(alias: str, name: str) -> bool:
+    """An all-capitals alias that is not the initials of `name`'s capitalised words, or a
+    coined short name ("Senapred" for "National Service for Disaster Prevention and
+    Response") that no word of the name begins with."""
+    words = name.lower().split()
+    if alias.istitle() and 5 <= len(alias) <= 12 and alias.isalpha() and len(words) >= 3:
+        return not any(w.startswith(alias.lower()[:4]) for w in words)
+    if not (2 <= len(alias) <= 10 and alias.isalpha() and alias.isupper()):
+        return False
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return alias != initials and not initials.startswith(alias)
+
+
+def _describes_a_business(after_place: str) -> bool:
+    """Whether the words after a place in a source phrase make it a kind of business: "-based
+    carrier", "-listed miner", " chipmaker"."""
+    words = after_place.lstrip("-").split()
+    if words and words[0].lower() in _PLACE_LINKS:
+        words = words[1:]
+    return 1 <= len(words) <= 2 and words[-1].lower() in ORGANISATION_NOUNS
 
 
 def _names_a_body(words: list[str]) -> bool:
@@ -122,3 +164,6 @@ def _trailing_name(display: str) -> str | None:
 
 
 # Adverbs between a participle and its "by" ("published overnight by").
+
+# What joins a place to the business it describes ("Lisbon-based", "London-listed").
+_PLACE_LINKS = frozenset({"based", "listed", "headquartered", "registered"})

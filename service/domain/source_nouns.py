@@ -30,7 +30,7 @@ from service.domain.source_words import (
 )
 
 # A possessive before a figure noun ("the ministry's count of"): a source without a verb.
-POSSESSIVE_COUNT = re.compile(r"['’]s (?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
+POSSESSIVE_COUNT = re.compile(r"['’]s (?:\w+ )?(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
 # A source naming a figure noun ("the police figure of 41", "the CGT estimate of 160,000").
 MODIFIER_COUNT = re.compile(r"\b(?:" + "|".join(sorted(COUNT_NOUNS)) + r") (?:of|at)\b")
 # Words that describe data, not whose it is ("the official figure", "Preliminary figures").
@@ -40,6 +40,8 @@ _DATA_ADJECTIVES = word_set(
     new recent fresh early partial separate first monthly weekly annual quarterly daily total
     """
 )
+# Words after a possessive source's figure noun that lead to its figure.
+_COUNT_FOLLOWERS = word_set("of at was is put puts stands stood shows showed now , :")
 # Heads of such a modifier that are not sources ("the official figure", "the latest count").
 _NOT_SOURCES = _DATA_ADJECTIVES | {"officials"}
 
@@ -112,10 +114,11 @@ def possessive_counts(
     out: list[Attribution] = []
     for k in range(len(tokens) - 2):
         tok = tokens[k]
-        if not tok.text.endswith(POSSESSIVE_ENDINGS) or tokens[k + 1].lower not in COUNT_NOUNS:
+        if not tok.text.endswith(POSSESSIVE_ENDINGS):
             continue
-        if tokens[k + 2].lower not in {"of", "at", "was", "is", "put", "puts"}:
-            continue
+        at = k + 2 if tokens[k + 1].lower in _DATA_ADJECTIVES and k + 3 < len(tokens) else k + 1
+        if tokens[at].lower not in COUNT_NOUNS or tokens[at + 1].lower not in _COUNT_FOLLOWERS:
+            continue  # "the ministry's tally stands at 310", "by the government's count, 1,200"
         lo, hi = source_span_before(tokens, k, covered)
         if lo >= hi:
             continue
@@ -126,7 +129,7 @@ def possessive_counts(
             continue
         if name.endswith(POSSESSIVE_ENDINGS):
             name = name[:-2]
-        noun = tokens[k + 1]
+        noun = tokens[at]
         span = (tokens[lo].start, tokens[hi - 1].end)
         out.append(
             Attribution(

@@ -141,6 +141,9 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
     lo = hi
     while idx >= 0 and hi - idx <= MAX_SOURCE_TOKENS:
         tok = tokens[idx]
+        if tok.lower in ARTICLES and _article_in_a_name(tokens, idx, lo):
+            lo, idx = idx - 1, idx - 2  # "the National Agency for the Safety of Medicines"
+            continue
         if tok.lower in ARTICLES:
             lo = idx
             break
@@ -179,6 +182,20 @@ def source_span_before(tokens: Sequence[Token], idx: int, covered: set[int]) -> 
             break
         lo = start
     return (lo, hi)
+
+
+def _article_in_a_name(tokens: Sequence[Token], idx: int, lo: int) -> bool:
+    """Whether the article at `idx` sits inside a name after its joining word: "the National
+    Agency for the Safety of Medicines", "the Office of the High Commissioner"."""
+    return (
+        idx >= 2
+        and lo == idx + 1
+        and tokens[lo].text[:1].isupper()
+        and tokens[idx - 1].text in NAME_CONNECTORS
+        and tokens[idx - 2].text[:1].isupper()
+        and tokens[idx - 2].lower not in NP_STOP
+        and tokens[idx - 2].lower not in SENTENCE_ADVERBS
+    )
 
 
 def _joins_a_name(tokens: Sequence[Token], idx: int, lo: int, hi: int) -> bool:

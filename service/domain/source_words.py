@@ -26,7 +26,7 @@ REPORT_VERBS = (
     "expects|expect|expected|calculated|reckons|thinks|[Aa]ccording to|quoted|cited|"
     "compiled|published|released|issued|provided|given|pledged|pledges|offered|offers|"
     "promised|promises|requested|requests|updated|corrected|raised|lowered|increased|reduced|"
-    "lifted|upped|documented|logged|tallied|verified"
+    "lifted|upped|documented|logged|tallied|tallies|counts|verified|claim|report"
 )
 # Factored by shared prefixes: this runs over every sentence, and a flat alternation of ~90
 # words is tried word by word at each word boundary.
@@ -119,6 +119,15 @@ PRONOUNS_PERSON = frozenset({"he", "she"})
 TRAILING_MARKS = frozenset({",", "”", '"', "’", "'"})
 # Verbs that take a plain object when they are not reporting ("added 64,000 jobs").
 OBJECT_VERBS = frozenset({"added", "adding", "found", "show", "shows", "showed"})
+# Verbs of counting that are also plural nouns ("vote counts show"): a report only when a
+# figure follows ("the institute now counts 61,500 displaced people").
+COUNTING_VERBS = frozenset({"counts", "tallies"})
+# Plural-subject verbs that are far more often nouns ("a claim", "the report"): a report only
+# before "that" or a figure ("Union leaders claim 90% of members backed the strike").
+NOUN_FIRST_VERBS = frozenset({"claim", "report"})
+FIGURE_QUALIFIERS = word_set(
+    "more than at least about some around nearly almost over roughly fewer less up to an a"
+)
 # Verbs of speech proper: a closing "..., X said" does not override them.
 SPEECH = word_set(
     """
@@ -157,7 +166,8 @@ COUNT_NOUNS = word_set(
 # nouns fit any organisation; the others must be part of its name ("the ministry").
 GENERIC_BODY_NOUNS = word_set("agency organisation organization charity body authority")
 ANAPHORIC_NOUNS = GENERIC_BODY_NOUNS | word_set(
-    "ministry department office service commission council bureau union institute"
+    "ministry department office service commission council bureau union institute centre "
+    "center directorate observatory administration"
 )
 # Participles that name a source only with "by" ("figures released by the ministry", "the
 # 29 given by police").
