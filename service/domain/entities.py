@@ -19,7 +19,7 @@ from mypy_extensions import mypyc_attr
 
 from service.domain.agencies import find_agencies
 from service.domain.definitions import definition_after, restates
-from service.domain.discovery import Definition, Found, NameResolver, NameRun
+from service.domain.discovery import Definition, Found, NameResolver
 from service.domain.events import dated_events, event_name, event_references
 from service.domain.knowledge import (
     KbMatch,
@@ -28,6 +28,7 @@ from service.domain.knowledge import (
     tokenize,
 )
 from service.domain.model import Entity, EntityKind, EntityMention
+from service.domain.name_kinds import NameRun
 from service.domain.name_parts import drop_name_parts
 from service.domain.name_vocabulary import (
     ABBREVIATIONS,
