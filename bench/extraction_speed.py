@@ -31,7 +31,7 @@ from pathlib import Path
 
 import service.domain
 from bench.corpus import build_corpus
-from service.domain import companies, dates, number_context
+from service.domain import company_evidence, dates, number_context
 from service.domain.cleanup import parse_front_matter
 from service.domain.extraction import extract_article
 from service.domain.knowledge import KnowledgeBase
@@ -88,7 +88,7 @@ def forget_read_texts() -> None:
     server reading new articles. Word-level caches stay: a running server has them warm."""
     dates._resolve_cached.cache_clear()
     number_context._left_tokens.cache_clear()
-    companies._scan.cache_clear()
+    company_evidence.scan.cache_clear()
 
 
 def synthetic_rate(count: int) -> tuple[int, float]:

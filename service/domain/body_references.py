@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.domain.attribution import Token
-from service.domain.companies import is_company_noun
+from service.domain.company_evidence import is_company_noun
 from service.domain.model import EntityKind
 from service.domain.owners import ACTOR_BLOCKERS
 from service.domain.sentence_context import SentenceContext, word_set

@@ -3,7 +3,7 @@
 Business copy names its company once in the lead, often by one word that reads like a surname
 or a town ("Kellbrook said", "Halden, Norway's third-largest lender"), then calls it "the
 company", "the retailer", "the lender". Entity discovery reads names from their own words; this
-module adds the evidence business English gives around a name:
+module adds the evidence business English gives around a name (its scans: `company_evidence`):
 - a ticker right after it: "Kellbrook (NYSE: KLB)", "Halden Bank ASA (HALD.OL)";
 - its shares: "shares of Kellbrook", "Kellbrook shares", "Kellbrook's stock";
 - an appositive saying what kind of business it is: "Aerovia, the Portuguese airline,",
@@ -18,37 +18,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
-from typing import NamedTuple
 
 from service.domain.attribution import Attribution, Token
+from service.domain.company_evidence import (
+    COMPANY_TAIL,
+    TICKER,
+    company_evidence,
+    holds_ticker,
+    is_company_noun,
+    trim_name,
+)
 from service.domain.discovery import slug
 from service.domain.entities import EntityFinding
 from service.domain.knowledge import KnowledgeBase, normalize_alias, normalize_word
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.name_vocabulary import (
-    COMPANY_WORDS,
-    CORPORATE_SUFFIXES,
     PLACE_PREPOSITIONS,
     is_ordinary_word,
 )
 from service.domain.source_words import word_set
-
-# Nouns by which business copy names a company's kind ("the retailer", "the U.S. chipmaker").
-COMPANY_NOUNS = word_set(
-    """
-    company companies firm group retailer airline carrier lender bank insurer miner
-    manufacturer conglomerate startup start-up chain grocer supermarket operator brewer
-    producer supplier utility developer automaker carmaker chipmaker drugmaker
-    provider biotech telecom telecoms pharma brokerage processor builder housebuilder
-    homebuilder exporter distributor wholesaler
-    """
-)
-
-
-def is_company_noun(word: str) -> bool:
-    """Whether a lowercase word names a kind of business ("lender", "chipmaker")."""
-    return word in COMPANY_NOUNS or (word.endswith("maker") and len(word) > 6)
 
 
 def describes_company(tokens: Sequence[Token], name_end: int) -> bool:
@@ -77,134 +65,13 @@ def names_product(tokens: Sequence[Token], name_end: int) -> bool:
     return any(c.isdigit() for c in model)
 
 
-# Kinds of business a state body or public utility also is ("grid operator X").
-_STATE_RUN_KINDS = word_set("operator utility producer supplier developer")
-
-# Words after a company's own word that say what kind of company it is ("Halden Bank ASA").
-_COMPANY_TAIL = COMPANY_WORDS | CORPORATE_SUFFIXES | word_set("bank ab se stores")
-_NAME = r"[A-Z][\w&’'.-]*(?: (?:&|[A-Z][\w&’'.-]*)){0,3}"
-# `\b` + _NAME for patterns that open with a name: the first capital is read before the
-# boundary test (a lookbehind), so the engine skips ahead to capitals at C speed instead of
-# testing `\b` at every position (a third faster, same matches).
-_NAME_FIRST = r"[A-Z](?<!\w.)" + _NAME.removeprefix("[A-Z]")
-_EXCHANGES = r"NYSE|NASDAQ|Nasdaq|LSE|LON|TSX|ASX|HKEX|SGX|NSE|BSE|JSE|Euronext|XETRA|OTC|AMEX"
-# "(NYSE: KLB)", "(HALD.OL)", "(7203.T)"; a bare acronym "(INE)" is a definition, not a ticker
-_TICKER = re.compile(
-    rf"\s?\((?:(?:{_EXCHANGES})\s?:\s?[A-Z0-9][A-Z0-9.]{{0,9}}|[A-Z0-9]{{1,6}}\.[A-Z]{{1,3}})\)"
-)
-_NAME_THEN_TICKER = re.compile(rf"({_NAME_FIRST}){_TICKER.pattern}")
-# A ticker's bracketed part opens with "(", so a search for it skips ahead at C speed: most
-# texts hold none and skip both ticker scans (each tries a name at every capital).
-_TICKER_BRACKET = re.compile(_TICKER.pattern.removeprefix(r"\s?"))
-# Titles of a company's officers: "Aerovia chief executive Rui Matos"
-_OFFICER_TITLES = (
-    "chief executive",
-    "CEO",
-    "chief financial officer",
-    "CFO",
-    "chief operating officer",
-    "finance director",
-)
-_NAME_OFFICER = re.compile(rf"({_NAME_FIRST}) (?:{'|'.join(_OFFICER_TITLES)})\b")
-# "chipmaker Nvidia", "budget airline Skyline", "hydro operator Ukrhydroenergo"
-_KIND_THEN_NAME = re.compile(rf"\b([A-Za-z][a-z-]+) ({_NAME})")
-_SHARES_OF = re.compile(rf"\b[Ss]hares (?:of|in) ({_NAME})")
-_NAME_SHARES = re.compile(rf"({_NAME_FIRST})(?:['’]s)? (?:shares|stock)\b")
-# "Aerovia, the Portuguese airline," / "Halden, Norway's third-largest lender by assets"
-_APPOSITIVE = re.compile(rf"({_NAME_FIRST}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})")
-# Words that end the noun phrase of an appositive ("lender by assets", "firm that makes").
-_PHRASE_END = word_set("by of in on at for with that which who whose and or based")
-
-
-class _Scan(NamedTuple):
-    """Every match of the evidence patterns in one text, scanned once."""
-
-    tickers: tuple[tuple[int, int], ...]
-    shares_of: tuple[tuple[int, int], ...]
-    name_shares: tuple[tuple[int, int], ...]
-    officers: tuple[tuple[int, int], ...]
-    kind_then_name: tuple[tuple[int, str, int, int], ...]  # (start, kind, name start, name end)
-    appositives: tuple[tuple[str, int, int], ...]  # (description, name start, name end)
-
-
-def _holds_ticker(text: str) -> bool:
-    return "(" in text and _TICKER_BRACKET.search(text) is not None
-
-
-def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(1), m.end(1)) for m in pattern.finditer(text))
-
-
-@lru_cache(maxsize=4)
-def _scan(text: str) -> _Scan:
-    """The evidence patterns' matches in `text`. Extraction asks twice per article (to find
-    companies, then to tell which organisations are companies), and each whole-text scan
-    costs more than the rest of this module, so the last few texts' scans are kept; a text
-    lacking the words a pattern needs skips that pattern's scan."""
-    return _Scan(
-        tickers=_spans(_NAME_THEN_TICKER, text) if _holds_ticker(text) else (),
-        shares_of=_spans(_SHARES_OF, text) if "hares " in text else (),
-        name_shares=_spans(_NAME_SHARES, text) if " shares" in text or " stock" in text else (),
-        officers=_spans(_NAME_OFFICER, text) if any(w in text for w in _OFFICER_TITLES) else (),
-        kind_then_name=tuple(
-            (m.start(), m.group(1), m.start(2), m.end(2)) for m in _KIND_THEN_NAME.finditer(text)
-        ),
-        appositives=tuple((m.group(2), m.start(1), m.end(1)) for m in _APPOSITIVE.finditer(text)),
-    )
-
-
-def _evidence(text: str, *, weaker: bool = True) -> Iterable[tuple[int, int]]:
-    """Spans of names that business English marks as companies; with `weaker`, also names it
-    only marks as organisations ("Aerovia chief executive Rui Matos", "hydro operator
-    Ukrhydroenergo": a state utility or a public operator is no listed company)."""
-    scan = _scan(text)
-    yield from scan.tickers
-    yield from scan.shares_of
-    yield from scan.name_shares
-    if weaker:
-        yield from scan.officers
-        for start, kind, lo, hi in scan.kind_then_name:
-            if kind[:1].isupper() and text[max(0, start - 2) : start].strip() not in (
-                "",
-                ".",
-                "-",
-            ):
-                continue  # "Halden Bank ASA": a capitalised kind only opens a sentence
-            if is_company_noun(kind.lower()) and kind.lower() != "group":
-                yield lo, hi
-    for _start, kind, lo, hi in scan.kind_then_name:
-        # "retailer Hollis & Reed", "chipmaker Nvidia": what only a company is
-        if kind not in _STATE_RUN_KINDS and kind != "group" and is_company_noun(kind):
-            yield lo, hi
-    for description, lo, hi in scan.appositives:
-        head = ""
-        for word in description.split()[:5]:
-            if word in _PHRASE_END:
-                break
-            head = word
-        if is_company_noun(head):
-            yield lo, hi
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name inside a matched span: no possessive, no sentence-opening function word."""
-    name = text[start:end]
-    if name.endswith(("'s", "’s")):
-        end -= 2
-    words = text[start:end].split(" ")
-    while words and is_ordinary_word(normalize_word(words[0])):
-        start += len(words[0]) + 1
-        words = words[1:]
-    return (start, end) if words and start < end else None
-
-
 def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) -> EntityFinding:
     """`finding` with the companies business English marks (see the module docstring):
     discovered people or places named so become organisations, unnamed ones are added with
     every later mention, and an exchange inside a ticker is dropped."""
     discovered = {e.key: e for e in finding.discovered}
     mentions = list(finding.mentions)
-    tickers = [(m.start(), m.end()) for m in _TICKER.finditer(text)] if _holds_ticker(text) else []
+    tickers = [(m.start(), m.end()) for m in TICKER.finditer(text)] if holds_ticker(text) else []
     if tickers:
         mentions = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in tickers)]
     names: dict[str, str] = {}  # normalised name -> key
@@ -223,8 +90,8 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
                     aliases=(*entity.aliases, short),
                     parent=entity.parent,
                 )
-    for lo, hi in _evidence(text):
-        span = _trim(text, lo, hi)
+    for lo, hi in company_evidence(text):
+        span = trim_name(text, lo, hi)
         if span is None:
             continue
         name = text[span[0] : span[1]]
@@ -270,7 +137,7 @@ def recognise_companies(text: str, finding: EntityFinding, kb: KnowledgeBase) ->
     return EntityFinding(mentions=mentions, discovered=list(discovered.values()))
 
 
-# (`\b` tested after the "T"/"t" is read, as in `_NAME_FIRST`: the scan skips ahead to them)
+# (`\b` tested after the "T"/"t" is read, as in `NAME_FIRST`: the scan skips ahead to them)
 _THE_NOUN = re.compile(r"[Tt](?<!\w.)he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])")
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms|Dr)\b")
 
@@ -307,7 +174,7 @@ def _short_name(entity: Entity, kb: KnowledgeBase) -> str | None:
     words = entity.name.split()
     # "Birchwood Kitchen & Bath": a name joined by "&" is a firm's, its first word its own
     if len(words) < 2 or not (
-        "&" in words or all(normalize_word(w) in _COMPANY_TAIL for w in words[1:])
+        "&" in words or all(normalize_word(w) in COMPANY_TAIL for w in words[1:])
     ):
         return None
     first = words[0]
@@ -384,7 +251,7 @@ def company_keys(
     """Organisations of an article that are companies: a company word ends their name
     ("Marlowe Stores Inc", "Halden Bank ASA"), a ticker follows them, or their shares are
     traded in the text, or the next organisation reference after it is "the airline"."""
-    marked = {(lo, hi) for lo, hi in _evidence(text, weaker=False)}
+    marked = {(lo, hi) for lo, hi in company_evidence(text, weaker=False)}
     keys: set[str] = set()
     orgs = [m for m in mentions if _is_body(entity_of(m.key))]
     for k, m in enumerate(orgs):
@@ -392,7 +259,7 @@ def company_keys(
         if m.key in keys or entity is None or entity.kind is not EntityKind.ORGANIZATION:
             continue
         words = entity.name.split()
-        if (len(words) >= 2 and normalize_word(words[-1]) in _COMPANY_TAIL) or any(
+        if (len(words) >= 2 and normalize_word(words[-1]) in COMPANY_TAIL) or any(
             lo <= m.start < hi or (m.start <= lo < m.end) for lo, hi in marked
         ):
             keys.add(m.key)

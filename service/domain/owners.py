@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from service.domain.attribution import Attribution, Token
-from service.domain.companies import describes_company, is_company_noun, names_product
+from service.domain.companies import describes_company, names_product
+from service.domain.company_evidence import is_company_noun
 from service.domain.model import EntityKind
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 

@@ -7,7 +7,10 @@ import re
 
 import pytest
 
-from service.domain import companies
+from service.domain import companies, company_evidence
+
+_NAME = company_evidence._NAME
+_TITLES = "|".join(company_evidence._OFFICER_TITLES)
 
 # Capitals inside words ("McKinsey", "iPhone"), after an underscore, a digit, an apostrophe or
 # an accented letter, at the very start, and names before each pattern's tail.
@@ -21,17 +24,17 @@ _TEXTS = [
     "The airline said; bathe the U.S. chipmaker; xThe firm; Othe bank; the lender's; The",
 ]
 _PLAIN = {
-    "_NAME_THEN_TICKER": rf"\b({companies._NAME}){companies._TICKER.pattern}",
-    "_NAME_OFFICER": rf"\b({companies._NAME}) (?:{'|'.join(companies._OFFICER_TITLES)})\b",
-    "_NAME_SHARES": rf"\b({companies._NAME})(?:['’]s)? (?:shares|stock)\b",
-    "_APPOSITIVE": rf"\b({companies._NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})",
+    "_NAME_THEN_TICKER": rf"\b({_NAME}){company_evidence.TICKER.pattern}",
+    "_NAME_OFFICER": rf"\b({_NAME}) (?:{_TITLES})\b",
+    "_NAME_SHARES": rf"\b({_NAME})(?:['’]s)? (?:shares|stock)\b",
+    "_APPOSITIVE": rf"\b({_NAME}), (?:the|a|an|[A-Z][\w.]*['’]s) ([^,.;:()\n]{{1,60}})",
     "_THE_NOUN": r"\b[Tt]he ([\w.-]+)(?: ([a-z][a-z-]+))?\b(?![’'-])",
 }
 
 
 @pytest.mark.parametrize("name", sorted(_PLAIN))
 def test_a_name_pattern_finds_what_its_word_boundary_form_finds(name: str) -> None:
-    fast: re.Pattern[str] = getattr(companies, name)
+    fast: re.Pattern[str] = getattr(company_evidence, name, None) or getattr(companies, name)
     plain = re.compile(_PLAIN[name])
     found = 0
     for text in _TEXTS:
@@ -42,8 +45,8 @@ def test_a_name_pattern_finds_what_its_word_boundary_form_finds(name: str) -> No
 
 
 def test_only_a_text_holding_a_ticker_is_scanned_for_tickers() -> None:
-    assert companies._holds_ticker("Kellbrook (NYSE: KLB) fell")
-    assert companies._holds_ticker("Halden Bank (HALD.OL) rose")
+    assert company_evidence.holds_ticker("Kellbrook (NYSE: KLB) fell")
+    assert company_evidence.holds_ticker("Halden Bank (HALD.OL) rose")
     # a bare acronym is a definition, not a ticker; no bracket at all
-    assert not companies._holds_ticker("the statistics institute (INE) said")
-    assert not companies._holds_ticker("Kellbrook fell 3%")
+    assert not company_evidence.holds_ticker("the statistics institute (INE) said")
+    assert not company_evidence.holds_ticker("Kellbrook fell 3%")
