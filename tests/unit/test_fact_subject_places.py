@@ -10,6 +10,7 @@ import msgspec
 from service.domain.event_places import counted_modifiers
 from service.domain.facts import FactGroup, family_key, group_facts
 from service.domain.model import AssertionView, EntityKind, Qualifier
+from tests.unit.place_tree import PlaceTree
 
 # Fictional places: Port Selim and Karsa lie in Valdoria (the knowledge base nests neither
 # in the other); Lower Selim lies in Port Selim.
@@ -22,23 +23,13 @@ _COUNTRY = {
 _PARENT = {"port-selim": "valdoria", "karsa": "valdoria", "lower-selim": "port-selim"}
 _KIND = {"storm-ada": EntityKind.EVENT, "corvel-foods": EntityKind.ORGANIZATION}
 _ids = itertools.count(1)
-
-
-def country_of(key: str) -> str | None:
-    return _COUNTRY.get(key)
+_TREE = PlaceTree(_COUNTRY, _PARENT)
+country_of = _TREE.country_of
+contains = _TREE.contains
 
 
 def kind_of(key: str) -> EntityKind | None:
     return _KIND.get(key) or (EntityKind.PLACE if key in _COUNTRY else None)
-
-
-def contains(outer: str, inner: str) -> bool:
-    key: str | None = inner
-    while key is not None:
-        if key == outer:
-            return True
-        key = _PARENT.get(key)
-    return False
 
 
 def fig(

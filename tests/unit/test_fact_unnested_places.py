@@ -14,6 +14,7 @@ import random
 
 from service.domain.facts import FactGroup, group_facts
 from service.domain.model import AssertionView, Qualifier
+from tests.unit.place_tree import PlaceTree
 
 # Odisha and Balasore are shipped as children of India; Jajpur Road was discovered in an
 # article about India (parent: the story's country); Bhubaneswar lies in Odisha. Dhaka lies
@@ -35,19 +36,9 @@ _PARENT = {
     "bhubaneswar": "odisha",
 }
 _ids = itertools.count(1)
-
-
-def country_of(key: str) -> str | None:
-    return _COUNTRY.get(key)
-
-
-def contains(outer: str, inner: str) -> bool:
-    key: str | None = inner
-    while key is not None:
-        if key == outer:
-            return True
-        key = _PARENT.get(key)
-    return False
+_TREE = PlaceTree(_COUNTRY, _PARENT)
+country_of = _TREE.country_of
+contains = _TREE.contains
 
 
 def fig(
