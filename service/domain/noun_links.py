@@ -161,7 +161,9 @@ def noun_before(
     words = " ".join(t.lower for t in clause[lo : k + 1])
     name = canonical_quantity(words)
     if change is not None:
-        name = change_of(words, change)  # "net profit rose 30%": profit growth
+        # "net profit rose 30%": profit growth ("said growth was 2%": no measure named)
+        measure = [t.lower for t in clause[lo : k + 1] if not is_reporting_word(t.lower)]
+        name = change_of(" ".join(measure), change)
     if lo > 0 and ctx.mention_at(clause[lo - 1].start) is not None:
         lo -= 1  # "Russian casualties at over 600,000": the name modifying the noun owns it
     return name, list(clause[lo : k + 1])

@@ -237,7 +237,7 @@ _CHANGE_MODIFIERS = _word_set(
     "points basis double-digit single-digit underlying like-for-like expected forecast "
     "projected planned proposed closing intraday opening expect expects see sees forecasts "
     "predict predicts project projects estimate estimates report reports reported post posts "
-    "posted"
+    "posted said says say told noted announced showed shows"
 )
 # Prices: a change of them is read as before, the bare direction (whether a month's or a
 # year's change, of consumer prices or of one good's, is not in the word; "price growth"

@@ -135,3 +135,11 @@ def test_gold_phrases_and_extraction_meet_on_one_name() -> None:
     assert canonical_quantity("price growth") == "inflation"  # as the table says
     for name in ("revenue growth", "people decline", "share price growth", "wages growth"):
         assert canonical_quantity(name) == name  # a change's name reads back as itself
+
+
+def test_a_reporting_verb_before_a_change_names_no_measure() -> None:
+    views = _views(
+        "Halvard Foods said growth was 12% in the third quarter.",
+        "The bank expects growth of 1.6% next year.",
+    )
+    assert [v.quantity for v in views] == ["growth", "growth"]
