@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 
 from service.domain.attribution import Token
 from service.domain.body_references import names_unnamed_body, referred_body
+from service.domain.change_names import index_change, named_change
 from service.domain.clauses import (
     clause_start,
     without_relative_clause,
@@ -68,7 +69,7 @@ from service.domain.owners import (
     results_reporter,
     sentence_event,
 )
-from service.domain.quantities import SYNONYMS, canonical_quantity
+from service.domain.quantities import CHANGE_NAMES, SYNONYMS, canonical_quantity, change_of
 from service.domain.quantity_cues import states_capacity
 from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, SentenceContext, word_set
 from service.domain.territory_figures import is_territory_figure, national_government
@@ -82,9 +83,6 @@ _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months
 
 
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
-_COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
-    ("below", "lower", "down"), "decline"
-)
 
 
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
@@ -203,9 +201,13 @@ def read_figure(
             if target_words:
                 # "a 4% rise in sales" is a change of sales, as "sales rose 4%" (`noun_before`)
                 direction = "growth" if words[-1] in _RISE_WORDS else "decline"
-                target_head = " ".join(target_words[-2:])
-                known = canonical_quantity(target_head) in SYNONYMS
-                head = direction if known else f"{target_head} {direction}"
+                head = change_of(" ".join(target_words[-2:]), direction)
+                if head in CHANGE_NAMES:
+                    # "a 9% fall in first-half operating profit": past the period word
+                    rest = after[lead + len(target) : min(limit, lead + len(target) + 2)]
+                    nouns = [t.lower for t in rest if t.text.isalpha()]
+                    if len(nouns) == len(rest) and not set(nouns) & FUNCTION_WORDS:
+                        head = change_of(" ".join(target_words[-1:] + nouns), direction)
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
         if dimension == "area" and quantity not in _KNOWN_QUANTITIES:
             # "300,000 hectares of wheat": an area of land, whatever grows on it
@@ -242,11 +244,10 @@ def read_figure(
         ):
             quantity = "people"  # "Thousands protest", "Dozens marched": a crowd acting
 
+    # "fell by 61,000", "148,200 tonnes, down 8%", "5.8% above the 2025 crop": a change
+    quantity = named_change(ctx, quantity, dimension, clause, before, after)
     if dimension is None and states_capacity(clause):
         quantity = "capacity"  # "licensed to carry 150", "a capacity of 40,000 seats"
-    if dimension == "ratio" and quantity in _COMPARATIVES:
-        # "5.8% above the 2025 crop": the comparative read as the noun names a change
-        quantity = _COMPARATIVES[quantity]
     if (good := good_of(quantity, noun_phrase_tokens)) is not None:
         quantity = f"{good} {quantity}"  # "the barley crop" and "the wheat crop" stay apart
     if number.unit in DURATIONS and (granted := entitlement(ctx.text, number)) is not None:
@@ -304,6 +305,8 @@ def read_figure(
     index = index_antecedent(ctx, before) if subject is None else None
     if index is not None and index.found:
         subject = index.key  # "the benchmark index, which was up 0.6%": not the company's
+        if quantity in CHANGE_NAMES:
+            quantity = change_of("index", quantity)
     elif subject is None and dimension != "length":
         weak = True
 
@@ -377,5 +380,6 @@ def read_figure(
     if subject is None and location is not None and is_territory_figure(quantity, before):
         subject = location  # "the unemployment rate rose to 8.7%": the territory's own
 
+    quantity = index_change(ctx, quantity, subject)  # "The S&P 500 closed up 0.7%"
     forecast = reads_as_forecast(ctx, before, clause, after, np_end, limit)
     return Reading(quantity, subject, location, span_end, forecast)

@@ -7,7 +7,7 @@
 - without a noun after it: a comparison base takes the previous figure's quantity ("up 12% from
   $3.76 billion"), a verb before money or a share names it ("pledged $15m" -> aid, "took 33.8%"
   -> share), a noun linked to the figure names it ("revenue of $4.2bn", "turnout was 67%",
-  "casualties at over 600,000"; "up 12%" -> growth), else the nearest known quantity noun
+  "casualties at over 600,000"; "up 12%" -> its growth), else the nearest known quantity noun
   before it ("the number of troops ... up to 10,000"), else the unit's dimension ("5,700
   miles" -> distance). Every name goes through `quantities.canonical_quantity`.
 
@@ -15,7 +15,7 @@ What happened to the counted things is read by `outcomes`, what a sum of money i
 `money`. A thing outcome with no noun of its own counts the noun before it ("1,200 homes were
 destroyed and 9,800 damaged"); a gapped figure ("the EU pledged €20m in aid and the United
 States $15 million") or a part of a sum ("including $61bn for Ukraine") takes the quantity of
-the figure before it; "grew revenue 19%" is growth.
+the figure before it; "grew revenue 19%" is revenue growth.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from service.domain.attribution import Token, is_reporting_word
 from service.domain.money import GOODS, MONEY_QUANTITIES, MONEY_VERBS, money_after
 from service.domain.noun_links import (
-    CHANGES,
     DOWN_WORDS,
     LINKING_WORDS,
     UP_WORDS,
@@ -38,6 +37,8 @@ from service.domain.quantities import (
     SYNONYMS,
     THING_OUTCOMES,
     canonical_quantity,
+    change_of,
+    is_change,
     quantity_for,
 )
 from service.domain.quantity_cues import (
@@ -226,7 +227,7 @@ def quantity_without_noun(
         and ctx.in_figure(clause[-2].start)
         and not dimension
         # "fell 40% to 12,300": the level after a change is no change ("passed 218 to 214")
-        and ctx.previous_quantity not in CHANGES
+        and not (ctx.previous_quantity is not None and is_change(ctx.previous_quantity))
     )
     if ctx.previous_quantity is not None and part:
         # "$95bn in aid, including $61bn for Ukraine"; "passed 218 to 214"
@@ -286,7 +287,8 @@ def quantity_without_noun(
         and (clause[-2].lower in UP_WORDS or clause[-2].lower in DOWN_WORDS)
     ):
         # "grew revenue 19%", "cut costs 5%": a change of the noun the verb governs
-        return ("growth" if clause[-2].lower in UP_WORDS else "decline"), clause[-2:]
+        direction = "growth" if clause[-2].lower in UP_WORDS else "decline"
+        return change_of(last, direction), clause[-2:]
     if dimension == "currency" and last in MONEY_VERBS:
         return MONEY_VERBS[last], ()
     if dimension == "ratio" and (bargained := offer_named(clause)) is not None:
@@ -322,7 +324,7 @@ def quantity_without_noun(
     if named is not None and (tokens or dimension in ("ratio", "currency")):
         if tokens and outcome:
             named = canonical_quantity(f"{' '.join(t.lower for t in tokens)} {outcome}")
-        if tokens and (named in SYNONYMS or dimension is not None):
+        if tokens and (named in SYNONYMS or dimension is not None or is_change(named)):
             return named, tokens
         if not tokens:
             return named, ()

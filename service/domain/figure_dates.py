@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 from service.domain.dates import resolve_as_of, resolve_date_expressions
 from service.domain.model import NumberMention
-from service.domain.noun_links import CHANGES
 from service.domain.number_words import word_trie
 from service.domain.owners import is_event_toll
+from service.domain.quantities import is_change
 from service.domain.sentence_context import SentenceContext, word_set
 from service.domain.sentences import SentenceSpan
 
@@ -126,7 +126,7 @@ def figure_as_of(
         published,
         near,
         # a change ("a 9% increase" on 2025) holds at the end of the period it is over
-        period_end=is_period_quantity(quantity) or quantity in CHANGES,
+        period_end=is_period_quantity(quantity) or (quantity is not None and is_change(quantity)),
         running=running,
         forecast=forecast,
     )

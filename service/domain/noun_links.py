@@ -8,10 +8,12 @@ from collections.abc import Sequence
 
 from service.domain.attribution import Token, is_reporting_word
 from service.domain.quantities import (
+    CHANGE_NAMES,
     PEOPLE_OUTCOMES,
     PEOPLE_QUANTITIES,
     SYNONYMS,
     canonical_quantity,
+    change_of,
 )
 from service.domain.quantity_cues import ANAPHORIC_NOUNS, head_of_of
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
@@ -40,8 +42,8 @@ LINKING_WORDS = word_set(
 )  # "corn output was cut to 119 million tonnes": the revised noun names the figure
 
 
-# The quantities of a change, and the words that make one a rise or a fall.
-CHANGES = frozenset({"growth", "decline"})
+# The bare quantities of a change, and the words that make one a rise or a fall.
+CHANGES = CHANGE_NAMES
 UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
     "climb increase gain jump accelerated widened rebounded expanded expand expands"
@@ -119,8 +121,8 @@ def noun_before(
         if not level and (low in UP_WORDS or low in DOWN_WORDS):
             change = "growth" if low in UP_WORDS else "decline"
         k -= 1
-    if dimension not in ("ratio", "currency"):
-        change = None
+    if dimension not in ("ratio", "currency") and change_by(clause) is None:
+        change = None  # a count is a change only after "rose by": "unemployment rose by 26,000"
     if k < 0 or k == len(clause) - 1 or not clause[k].text[:1].isalpha():
         return change, []  # no linking word: the word before is a verb ("took 33.8%")
     tok = clause[k]
@@ -159,7 +161,30 @@ def noun_before(
     words = " ".join(t.lower for t in clause[lo : k + 1])
     name = canonical_quantity(words)
     if change is not None:
-        name = canonical_quantity(f"{words} {change}") if name not in SYNONYMS else change
+        # "net profit rose 30%": profit growth ("said growth was 2%": no measure named)
+        measure = [t.lower for t in clause[lo : k + 1] if not is_reporting_word(t.lower)]
+        name = change_of(" ".join(measure), change)
     if lo > 0 and ctx.mention_at(clause[lo - 1].start) is not None:
         lo -= 1  # "Russian casualties at over 600,000": the name modifying the noun owns it
     return name, list(clause[lo : k + 1])
+
+
+# Words between "rose by"/"fell by" and its figure ("fell by about 61,000").
+_BY_QUALIFIERS = word_set(
+    "about around nearly almost roughly some more than over at least just a further another"
+)
+
+
+def change_by(clause: Sequence[Token]) -> str | None:
+    """ "growth" or "decline" when the figure ending `clause` follows a change verb and "by"
+    ("fell by 61,000", "rose by more than 26,000"): the figure is the change, never the
+    level reached ("rose to 2.97 million"); else None."""
+    k = len(clause) - 1
+    while k >= 0 and len(clause) - k <= 4 and clause[k].lower in _BY_QUALIFIERS:
+        k -= 1
+    if k < 1 or clause[k].lower != "by":
+        return None
+    verb = clause[k - 1].lower
+    if verb in UP_WORDS:
+        return "growth"
+    return "decline" if verb in DOWN_WORDS else None

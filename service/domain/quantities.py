@@ -2,9 +2,10 @@
 
 A figure is only comparable across articles when both name the same quantity, so the free
 phrases of news prose ("soldiers", "servicemen", "killed or wounded", "death toll") are mapped
-onto canonical names. `SYNONYM_TABLE` below is the documented contract for that mapping (one
-canonical name -> the phrases that mean it, "|"-separated); `QUANTITY_TABLE_VERSION` changes
-whenever a mapping changes meaning, so stored assertions can be re-normalised.
+onto canonical names. `SYNONYM_TABLE` (`quantity_table`) is the documented contract for that
+mapping (one canonical name -> the phrases that mean it, "|"-separated);
+`QUANTITY_TABLE_VERSION` changes whenever a mapping changes meaning, so stored assertions can
+be re-normalised.
 
 `canonical_quantity` reads a phrase the same way for extraction and for gold files written in
 natural language ("people killed in the 2023 earthquakes"):
@@ -20,8 +21,13 @@ Decisions on what stays apart (each is a different fact a reader would check sep
 troops sent vs killed; deaths vs injuries vs missing vs trapped; homes destroyed vs damaged;
 evacuated (ordered out, usually for a time) vs displaced (fled or lost their homes); arrests
 vs prisoners; cases vs hospitalised vs vaccinated; damage (what was destroyed) vs losses (what
-an owner lost) vs aid vs cost vs funding (a budget is funding). A change of a level ("revenue
-rose 12%") is "growth"/"decline", never the level itself.
+an owner lost) vs aid vs cost vs funding (a budget is funding). A change of a level is never
+the level itself, and keeps the name of what changes (`change_of`): "<level> growth" or
+"<level> decline" with the level's canonical name ("revenue rose 12%", "sales grew 12%" ->
+revenue growth; "net profit rose 30%" -> profit growth; "wage growth" -> wages growth; "the
+number of residents fell by 61,000" -> people decline), so changes of different measures of
+one company or country never meet. A change of the economy (GDP, output), of a pay deal, of
+prices, or of nothing named stays the bare "growth"/"decline".
 
 Versions: 6 added employees ("employs 900 people"), protesters for people who marched, took
 to the streets or took part (a crowd's size is its protesters), voters for people eligible to
@@ -40,6 +46,8 @@ trailing "this season"/"next year" does not name the quantity.
 properties as homes, strikers (workers said to walk out or join a strike), and action nouns
 after a counted noun ("school closures" = schools closed, "flight cancellations" = flights
 cancelled): each outlet's word for one count gives one name.
+14 names a change for what changes ("revenue growth", "share price decline", "people
+decline"; see above) instead of the bare growth/decline, and adds share price (stock price).
 """
 
 from __future__ import annotations
@@ -54,8 +62,10 @@ from service.domain.quantity_outcomes import (
     PEOPLE_WORDS,
     THING_OUTCOMES,
 )
+from service.domain.quantity_table import SYNONYM_TABLE
 
 __all__ = [
+    "CHANGE_NAMES",
     "PEOPLE_OUTCOMES",
     "PEOPLE_QUANTITIES",
     "PEOPLE_WORDS",
@@ -65,123 +75,19 @@ __all__ = [
     "THING_OUTCOMES",
     "action_participle",
     "canonical_quantity",
+    "change_of",
+    "is_change",
     "plural",
     "quantity_for",
 ]
 
-QUANTITY_TABLE_VERSION = 13
+QUANTITY_TABLE_VERSION = 14
 
 
 def _word_set(words: str) -> frozenset[str]:
     """Whitespace-separated words as a set (keeps long word lists readable)."""
     return frozenset(words.split())
 
-
-SYNONYM_TABLE: dict[str, str] = {
-    "troops": "troops|troop|soldiers|soldier|forces|servicemen|serviceman|service members|"
-    "servicemembers|military personnel|fighters|combatants|conscripts|recruits|reservists|"
-    "marines|paratroopers|infantry|boots on the ground|mercenaries",
-    "casualties": "casualties|casualty|losses in manpower|personnel losses",
-    "deaths": "deaths|death|dead|killed|fatalities|fatality|died|death toll|toll|lives lost|"
-    "killed in action|bodies|perished|lost their lives|dead bodies",
-    "injuries": "injuries|injured|wounded|injury|hurt",
-    "fatality rate": "fatality rate|case fatality rate|case-fatality rate|death rate|"
-    "mortality rate|mortality|cfr",
-    "hospitalized": "hospitalized|hospitalised|hospitalizations|hospitalisations|"
-    "hospital admissions",
-    "missing": "missing|unaccounted for|disappeared",
-    "trapped": "trapped|stranded under rubble",
-    "evacuated": "evacuated|evacuees|evacuations|evacuation|ordered to evacuate|"
-    "under evacuation orders",
-    "evacuation warnings": "evacuation warnings|evacuation warning|under evacuation warnings",
-    "sheltered": "sheltered|sheltering",
-    "displaced": "displaced|refugees|homeless|fled|internally displaced",
-    "arrests": "arrests|arrested|detained|detentions|detainees|arrest",
-    "rescued": "rescued|rescues|saved",
-    "prisoners": "prisoners|prisoners of war|pows|captives|captured",
-    "hostages": "hostages|hostage|kidnapped|abducted",
-    "cases": "cases|infections|infected|confirmed cases|case",
-    "vaccinations": "vaccinations|vaccinated|vaccine doses|doses|jabs",
-    "protesters": "protesters|protestors|demonstrators|marchers|rallygoers|participants|"
-    "crowd|crowds|crowd size|size of the crowd|turnout at the march",
-    "employees": "employees|employee|workforce|headcount",
-    "voters": "voters|eligible voters|registered voters|electorate|electors",
-    "votes": "votes|ballots|ballots cast|vote",
-    "seats": "seats|seat|mandates",
-    "turnout": "turnout|voter turnout",
-    "people": "people|persons|individuals|civilians|residents|inhabitants|citizens|others|"
-    "population|victims|children|adults|patients|migrants|passengers",
-    "homes": "homes|houses|dwellings|households|residences|housing units|home|house|properties",
-    "strikers": "strikers|striking workers|workers on strike|people on strike|striking",
-    "vehicles": "vehicles|vehicle|cars|car|suvs|suv|trucks|lorries|vans|automobiles|"
-    "motor vehicles|passenger cars",
-    "crashes": "crashes|crash|accidents|accident|collisions|collision|road accidents",
-    "ships": "ships|ship|vessels|vessel|cargo ships|container ships|merchant ships",
-    "power outages": "power outages|outages|blackouts|without power|without electricity|"
-    "lost power|power cuts",
-    "buildings": "buildings|structures|building",
-    "jobs": "jobs|layoffs|job cuts|positions",
-    "ammunition rounds": "rounds|rounds of ammunition|ammunition rounds|shells|"
-    "artillery shells|artillery rounds",
-    "munitions": "munitions|ammunition|weapons",
-    "missiles": "missiles|missile|rockets|ballistic missiles|cruise missiles",
-    "drones": "drones|drone|uavs|unmanned aerial vehicles",
-    "aircraft": "aircraft|planes|jets|warplanes|fighter jets|helicopters",
-    "tanks": "tanks|armoured vehicles|armored vehicles",
-    "military units": "units|military units|brigades|battalions|divisions|regiments|contingents",
-    "military sites": "military grounds|training grounds|grounds|bases|military bases|"
-    "military sites|training sites|camps",
-    "territory": "territory|land|area|acres|hectares|soil|forest|forests|farmland|woodland|"
-    "bushland|scrubland|grassland|cropland",
-    "territory burned": "burned area|burn area|acres burned|hectares burned|area burned|"
-    "land burned|scorched",
-    "distance": "distance|miles|kilometers|kilometres|away",
-    "depth": "depth|deep",
-    "length": "length|long",
-    "width": "width|wide|breadth",
-    "height": "height|tall",
-    "water level": "water level|water levels|river level|river levels|flood level|"
-    "flood levels|level of the river|level of the water|floodwaters|high-water mark",
-    "containment": "containment|contained",
-    "inflation": "inflation|inflation rate|consumer prices|price growth|cpi",
-    # a measure of its own, published beside the headline rate
-    "core inflation": "core inflation|underlying inflation|core cpi|core prices",
-    "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",
-    "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
-    "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",
-    "decline": "decline|fall|drop|slump|plunge|slide|contraction",
-    "revenue": "revenue|revenues|sales|turnover",
-    "profit": "profit|profits|net income|earnings",
-    "losses": "losses|loss|net loss",
-    "aid": "aid|assistance|military aid|humanitarian aid|aid package|package|relief|"
-    "humanitarian funding|emergency funding|humanitarian assistance|emergency aid",
-    "cost": "cost|costs|price tag|spending|expenditure",
-    "damage": "damage|damages|economic losses|insured losses",
-    "funding": "funding|funds|fund|investment|investments|budget|financing|grants|loans|loan",
-    "market value": "market value|market capitalisation|market capitalization|valuation|market cap",
-    "debt": "debt|deficit|liabilities",
-    "value": "value|worth|deal value|contract value",
-    "savings": "savings|cost savings|synergies|cost synergies",
-    "fine": "fine|fines|penalty|penalties",
-    "harvest": "harvest|harvests|crop|crops|grain crop|wheat crop",
-    "attendance": "attendance|attendances|spectators|fans|gate",
-    "wages": "wages|wage|salary|salaries|weekly wage|weekly wages|pay packet",
-    "fees": "fees|fee|charges|tuition",
-    "sentence": "sentence|sentences|prison sentence|jail sentence|prison term|jail term|"
-    "custodial sentence",
-    "approval": "approval|approval rating|favourability|favorability",
-    "share": "share|stake|proportion|percentage|percent|vote share|share of the vote|"
-    "of the vote|of the votes|of votes cast|of the votes cast",
-    "efficacy": "efficacy|effective|effectiveness",
-    "magnitude": "magnitude|earthquake|quake|tremor|magnitude quake",
-    "aftershocks": "aftershocks|aftershock",
-    "wind speed": "winds|wind speed|gusts|sustained winds",
-    "rainfall": "rainfall|rain|precipitation",
-    "snowfall": "snowfall|snow",
-    "temperature": "temperature|temperatures",
-    "weight": "weight|tons|tonnes|kilograms|pounds",
-    "duration": "days|weeks|months|years|hours|duration",
-}
 
 # Every phrase -> canonical name.
 SYNONYMS: dict[str, str] = {
@@ -268,6 +174,8 @@ def canonical_quantity(phrase: str) -> str:
         return ""
     if text in SYNONYMS:
         return SYNONYMS[text]
+    if (changed := _change_before_measure(text.split(" "))) is not None:
+        return changed  # "fall in copper production", "a 4% rise in sales"
     for cut_phrase in _CUT_PHRASES:
         if f" {cut_phrase}" in f" {text}":
             return SYNONYMS[cut_phrase]  # "residents under evacuation warnings"
@@ -302,6 +210,8 @@ def canonical_quantity(phrase: str) -> str:
         ):  # "operating profit", "adjusted earnings": a participle before its noun stays
             noun_words = words[:i]  # "countries offering help", "staff deployed"
             break
+    if outcome is None and (changed := _measure_before_change(noun_words)) is not None:
+        return changed  # "net profit growth", "share price fall", "pay rise offered"
     noun = _known_noun(noun_words)
     if noun is None and noun_words and noun_words[-1] not in PEOPLE_OUTCOMES:
         noun = _SPELLINGS.get(noun_words[-1], noun_words[-1])  # "centres" = "centers"
@@ -310,6 +220,82 @@ def canonical_quantity(phrase: str) -> str:
     if noun is None or noun in PEOPLE_OUTCOMES or noun in THING_OUTCOMES:
         return quantity_for("people", outcome) if outcome else (noun or text)
     return quantity_for(noun, outcome)
+
+
+CHANGE_NAMES: frozenset[str] = frozenset({"growth", "decline"})
+_CHANGE_ENDS = (" growth", " decline")
+# The whole economy: its change is the bare "growth"/"decline" (GDP growth, as "growth" alone
+# means in a country's economic news; "output contracted 3%"). A pay rise too: a bargaining
+# story names the rise bargained over "a 10% rise" as often as "a 12% pay rise", one figure.
+_ECONOMY = _word_set("economy economic gdp output pay")
+# Words before a change word that say how or when it changed, not what changed.
+_CHANGE_MODIFIERS = _word_set(
+    "a an annual annualised annualized quarterly monthly weekly yearly year-on-year "
+    "month-on-month quarter-on-quarter year-over-year y/y q/q m/m strong weak sharp steep "
+    "modest slight small big large huge record further organic real nominal overall total "
+    "average first-half second-half full-year half-year percent per cent percentage point "
+    "points basis double-digit single-digit underlying like-for-like expected forecast "
+    "projected planned proposed closing intraday opening expect expects see sees forecasts "
+    "predict predicts project projects estimate estimates report reports reported post posts "
+    "posted said says say told noted announced showed shows"
+)
+# Prices: a change of them is read as before, the bare direction (whether a month's or a
+# year's change, of consumer prices or of one good's, is not in the word; "price growth"
+# itself stays inflation, as the table says).
+_PRICES = frozenset({"price", "prices", "inflation"})
+
+
+def is_change(quantity: str) -> bool:
+    """Whether a canonical name is a change of a level ("growth", "revenue growth")."""
+    return quantity in CHANGE_NAMES or quantity.endswith(_CHANGE_ENDS)
+
+
+def change_of(measure: str, direction: str) -> str:
+    """The name of a change (`direction` "growth" or "decline") of the level `measure` names:
+    "net profit", "growth" -> "profit growth"; "wages" -> "wages growth". The change keeps
+    the level's canonical name, so "sales rose 12%" and "revenue grew 12%" meet while revenue
+    and profit growth stay apart; a change of the economy, of a change or of nothing named is
+    the bare direction."""
+    words = [w for w in measure.lower().split() if w not in _CHANGE_MODIFIERS and not w.isdigit()]
+    if words and words[-1] in _PRICES and " ".join(words[-2:]) not in SYNONYMS:
+        return direction  # "house prices rose 3%": a price, not the houses ("share price" is)
+    name = canonical_quantity(" ".join(words)) if words else ""
+    if not name or name in _ECONOMY or name in _PRICES or is_change(name):
+        return direction
+    if not name[:1].isalpha():
+        return direction
+    if name not in SYNONYMS and name.endswith("s") and not name.endswith(("ss", "us", "is")):
+        name = name[:-1]  # "exports grew", "export growth": one measure, named singular
+    return f"{name} {direction}"
+
+
+def _change_before_measure(words: list[str]) -> str | None:
+    """ "(a sharp) fall in copper production", "growth in the soft wheat harvest": a change
+    word opening the phrase, then "in"/"of" and the measure; None for any other phrase."""
+    for i, word in enumerate(words[:4]):
+        direction = SYNONYMS.get(word)
+        if direction in CHANGE_NAMES and direction is not None:
+            if i + 2 < len(words) and words[i + 1] in {"in", "of"}:
+                return change_of(" ".join(words[i + 2 :]), direction)
+            return None
+        if word not in _CHANGE_MODIFIERS and word not in _DROP_WORDS and not word.isdigit():
+            return None
+    return None
+
+
+def _measure_before_change(words: list[str]) -> str | None:
+    """ "net profit growth", "share price fall", "month-on-month price rise": a change word
+    closing the phrase, after what changed; None for any other phrase (a known two-word
+    name such as "gdp growth" or "price growth" is read as the table says)."""
+    if len(words) < 2:
+        return None
+    direction = SYNONYMS.get(words[-1])
+    if direction not in CHANGE_NAMES or direction is None:
+        return None
+    measure = [w for w in words[-4:-1] if w not in _CHANGE_MODIFIERS and not w.isdigit()]
+    if len(measure) == 1 and f"{measure[0]} {words[-1]}" in SYNONYMS:
+        return SYNONYMS[f"{measure[0]} {words[-1]}"]  # "annual gdp growth"
+    return change_of(" ".join(measure), direction)
 
 
 def action_participle(noun: str) -> str | None:

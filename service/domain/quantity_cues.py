@@ -259,3 +259,24 @@ def is_water_level(clause: Sequence[Token]) -> bool:
         and any(t.lower in _LEVEL_VERBS for t in clause[-4:])
         and any(t.lower in _WATERS for t in clause[-12:])
     )
+
+
+# Words between the comma and a change set after a figure (", up 12%", ", a 9% increase").
+_APPOSED_CHANGE = word_set("up down a an")
+
+
+def follows_figure(ctx: SentenceContext, before: Sequence[Token]) -> bool:
+    """Whether the figure stands after a comma closing an earlier figure's phrase: "revenue
+    of $4.21 billion, up 12% from $3.76 billion", "148,200 tonnes, down 8%", "$8 billion for
+    2025, a 9% increase": a change of what that figure counts."""
+    k = len(before) - 1
+    while k >= 0 and len(before) - k <= 2 and before[k].lower in _APPOSED_CHANGE:
+        k -= 1
+    if k < 1 or k == len(before) - 1 or before[k].text != ",":
+        return False
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if ctx.in_figure(before[j].start):
+            return True
+        if not before[j].text[:1].isalnum() or before[j].lower.endswith("ed"):
+            return False  # another clause ("..., the company said, up")
+    return False

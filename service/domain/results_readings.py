@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from service.domain.discovery import slug
 from service.domain.name_forms import FOLDS_TO_ASCII
-from service.domain.quantities import canonical_quantity
+from service.domain.quantities import canonical_quantity, change_of
 from service.domain.source_words import word_set
 
 
@@ -64,13 +64,13 @@ _EARNINGS = frozenset({"profit", "earnings", "income", "loss", "losses", "amount
 _SHARE_MOVE = re.compile(
     r"\b(?:shares|stock|share price|stock price)\b[^.;\d]{0,50}?\b(?P<verb>rose|fell|jumped|"
     r"climbed|dropped|declined|slipped|gained|surged|slumped|tumbled|sank|soared|plunged|"
-    r"rallied|lost|added|were up|were down|was up|was down|up|down)\s+(?:by\s+)?"
+    r"rallied|lost|added|risen|fallen|were up|were down|was up|was down|up|down)\s+(?:by\s+)?"
     r"(?:about\s+|nearly\s+|almost\s+|as much as\s+|more than\s+)?$",
     re.IGNORECASE,
 )
 _FALLS = word_set(
     """
-    fell dropped declined slipped slumped tumbled sank plunged lost down
+    fell fallen dropped declined slipped slumped tumbled sank plunged lost down
     """
 )
 
@@ -131,8 +131,9 @@ def reread_results_figure(
     )
     if move is not None:
         # the verb's last word tells the direction: "were down", "was up"
-        change = "fall" if move.group("verb").lower().split()[-1] in _FALLS else "rise"
-        return ResultsReading(f"share price {change}", forecast, _not_a_market(text, end, location))
+        change = "decline" if move.group("verb").lower().split()[-1] in _FALLS else "growth"
+        moved = change_of("share price", change)  # "share price growth"/"share price decline"
+        return ResultsReading(moved, forecast, _not_a_market(text, end, location))
     return reading
 
 

@@ -236,7 +236,7 @@ def test_chains_and_restatements_keep_the_quantity() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert the_figure(article, "12 per cent").quantity == "growth"
+    assert the_figure(article, "12 per cent").quantity == "profit growth"
     assert the_figure(article, "$612m").quantity == "profit"
     assert the_figure(article, "$540m").quantity == "profit"
     assert the_figure(article, "12,400 acres").quantity == "territory burned"
@@ -306,7 +306,7 @@ def test_shares_changes_and_measures_are_named() -> None:
         "quake struck at a depth of 1,800 m. Turnout of 61% was the highest since 1990."
     )
     assert the_figure(article, "3.2%").quantity == "inflation"
-    assert the_figure(article, "4%").quantity == "growth"
+    assert the_figure(article, "4%").quantity == "revenue growth"
     assert the_figure(article, "412").quantity == "rainfall"
     assert the_figure(article, "185").quantity == "wind speed"
     assert the_figure(article, "1,800").quantity == "depth"
@@ -430,7 +430,7 @@ def test_markets_health_and_votes_wording() -> None:
         "swept away in the next valley. The vaccine was 91% effective in trials."
     )
     assert the_figure(article, "54%").quantity == "share"
-    assert the_figure(article, "2%").quantity == "decline"
+    assert the_figure(article, "2%").quantity == "crude decline"  # not the $78 price
     assert the_figure(article, "$78").quantity == "price"
     assert the_figure(article, "$2,450").quantity == "price"
     assert the_figure(article, "230").quantity == "hospitalized"
@@ -487,7 +487,7 @@ def test_a_company_named_once_then_by_its_kind_owns_the_story_figures() -> None:
 
 def test_a_verb_changing_a_noun_before_a_share_makes_it_a_change() -> None:
     article = _article("The cloud unit grew revenue 19% to $27.5 billion in the quarter.")
-    assert the_figure(article, "19%").quantity == "growth"
+    assert the_figure(article, "19%").quantity == "revenue growth"
     assert the_figure(article, "$27.5 billion").quantity == "revenue"
 
 
@@ -720,7 +720,7 @@ def test_the_level_reached_after_a_change_counts_the_noun() -> None:
     article = extract_article(
         text="Arrivals by sea fell 40% to 12,300 in the first quarter.", published_at=PUBLISHED
     )
-    assert the_figure(article, "40%").quantity == "decline"
+    assert the_figure(article, "40%").quantity == "arrival decline"
     assert the_figure(article, "12,300").quantity == "arrivals"
 
 
@@ -869,7 +869,7 @@ def test_a_percentage_above_or_below_a_base_is_a_change() -> None:
         text="The new estimate is 5.8% above the 2025 crop and 2% below the ministry's.",
         published_at=PUBLISHED,
     )
-    assert the_figure(article, "5.8%").quantity == "growth"
+    assert the_figure(article, "5.8%").quantity == "harvest growth"  # "crop" is a harvest
     assert the_figure(article, "2%").quantity == "decline"
 
 
@@ -1045,7 +1045,11 @@ def test_economic_release_changes_bases_periods_and_forecast_scope() -> None:
     )
     rise = the_figure(article, "8.7%")
     # a change over a month holds at the month's end, as the month's figures do
-    assert (rise.text, rise.quantity, rise.as_of) == ("8.7%", "growth", dt.date(2026, 11, 30))
+    assert (rise.text, rise.quantity, rise.as_of) == (
+        "8.7%",
+        "export growth",
+        dt.date(2026, 11, 30),
+    )
     assert the_figure(article, "3.4%").as_of == dt.date(2026, 10, 31)
     assert the_figure(article, "5.0%").is_forecast
     earlier = the_figure(article, "2.1%")
@@ -1111,8 +1115,8 @@ def test_a_change_in_a_determined_noun_is_a_change_of_that_noun() -> None:
         "Walking was linked to a 47 per cent reduction in the risk of early death. The firm "
         "reported a 9% rise in its revenue."
     )
-    assert the_figure(article, "47 per cent").quantity == "decline"
-    assert the_figure(article, "9%").quantity == "growth"
+    assert the_figure(article, "47 per cent").quantity == "risk decline"
+    assert the_figure(article, "9%").quantity == "revenue growth"
 
 
 def test_an_appositive_between_a_measure_and_its_verb_is_skipped() -> None:

@@ -24,16 +24,18 @@ def test_an_estimate_is_read_in_any_case() -> None:
 
 def test_a_share_move_is_read_in_any_case_and_only_for_a_percentage() -> None:
     for text in ("Kellbrook shares rose 7% on Tuesday.", "KELLBROOK SHARES ROSE 7% ON TUESDAY."):
-        assert _reread(text, "7%", "%").quantity == "share price rise"
+        assert _reread(text, "7%", "%").quantity == "share price growth"
     assert _reread("Kellbrook shares rose 7 cents.", "7", "USD") == _PLAIN
 
 
 def test_a_two_word_move_reads_its_direction_from_its_last_word() -> None:
     assert _reread("Kellbrook shares were down 7% by noon.", "7%", "%").quantity == (
-        "share price fall"
+        "share price decline"
     )
-    assert _reread("The stock was down 3% on Friday.", "3%", "%").quantity == "share price fall"
-    assert _reread("Its shares were up 2% on Friday.", "2%", "%").quantity == "share price rise"
+    assert _reread("The stock was down 3% on Friday.", "3%", "%").quantity == (
+        "share price decline"
+    )
+    assert _reread("Its shares were up 2% on Friday.", "2%", "%").quantity == ("share price growth")
 
 
 def test_a_window_without_estimators_or_shares_keeps_its_reading() -> None:

@@ -114,10 +114,10 @@ def test_a_share_move_is_the_share_price_s_and_its_market_is_no_location() -> No
         "early trading on Wall Street, while shares of Brevan Foods fell 2% in Milan."
     )
     rise = the_figure(article, "7%")
-    assert rise.quantity == "share price rise"
+    assert rise.quantity == "share price growth"
     assert rise.location is None
     fall = the_figure(article, "2%")
-    assert fall.quantity == "share price fall"
+    assert fall.quantity == "share price decline"
     assert fall.location == "milan"
 
 
