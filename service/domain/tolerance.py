@@ -12,10 +12,11 @@ figures say together). The tolerance table is documented in `verdicts.py`.
 |        | (*standing* tallies, `is_standing`: forces   | (standing: read as a disagreement,    |
 |        | and responders deployed, can also fall)      | not as a drawdown)                    |
 | level  | rates, prices, support, wind speed, water    | outdates the earlier one either way   |
-|        | levels; head counts of a current state       |                                       |
-|        | (missing, trapped, evacuated, displaced, in  |                                       |
-|        | shelters, without power): people are found,  |                                       |
-|        | go home, are reconnected                     |                                       |
+|        | levels; changes ("growth", "revenue growth", |                                       |
+|        | "people decline"); head counts of a current  |                                       |
+|        | state (missing, trapped, evacuated,          |                                       |
+|        | displaced, in shelters, without power):      |                                       |
+|        | people are found, go home, are reconnected   |                                       |
 | fixed  | magnitude, distance, revenue, people (a     | never outdates it: a conflict         |
 |        | crowd, a population), ...                    |                                       |
 | event  | protesters, turnout, votes, attendance, ...; | (each day is its own fact)            |
@@ -40,6 +41,7 @@ import msgspec
 from mypy_extensions import mypyc_attr
 
 from service.domain.model import AssertionView, ExtractedAssertion, Qualifier
+from service.domain.quantities import is_change
 from service.domain.units import dimension_of, to_base
 
 APPROX_TOLERANCE = 0.10
@@ -58,7 +60,7 @@ _EVENT = frozenset(
      "temperature"}
 )  # fmt: skip
 _LEVEL = frozenset(
-    {"inflation", "unemployment rate", "interest rate", "growth", "support", "share",
+    {"inflation", "unemployment rate", "interest rate", "support", "share",
      "wind speed", "market value", "debt", "price", "share price",
      "exchange rate", "population", "water level"}
 )  # fmt: skip
@@ -95,8 +97,8 @@ def quantity_kind(quantity: str) -> str:
     name = " ".join(quantity.lower().split())
     if name in _EVENT:
         return "event"
-    if name in _LEVEL or name in _STOCK:
-        return "level"
+    if name in _LEVEL or name in _STOCK or is_change(name):
+        return "level"  # a change, like the rate it is, is revised either way
     if name in _FIXED:
         return "fixed"
     return "tally"
