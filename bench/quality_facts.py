@@ -46,7 +46,7 @@ from service.domain.explain import NameOf, key_to_name
 from service.domain.extraction import extract_article
 from service.domain.facts import FactGroup, KindOf, group_facts
 from service.domain.knowledge import KnowledgeBase
-from service.domain.model import AssertionView, EntityKind, ExtractedArticle
+from service.domain.model import AssertionView, EntityKind, ExtractedArticle, view_of
 from service.domain.verdicts import judge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,22 +103,11 @@ def _views(
         mine: list[AssertionView] = []
         for claim in article.claims:
             for a in claim.assertions:
-                view = AssertionView(
-                    id=next(ids),
+                view = view_of(
+                    a,
+                    view_id=next(ids),
                     source_id=source_id,
-                    quantity=a.quantity,
-                    unit=a.unit,
-                    low=a.low,
-                    high=a.high,
-                    qualifier=a.qualifier,
-                    subject=a.subject,
-                    location=a.location,
-                    attributor=a.attributor,
-                    attributed_to=a.attributed_to,
-                    as_of=a.as_of,
                     published_at=article.published_at or _published(meta),
-                    is_forecast=a.is_forecast,
-                    text=a.text,
                     source_label=label,
                 )
                 spans[view.id] = (a.start, a.end)

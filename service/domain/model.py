@@ -150,6 +150,35 @@ class AssertionView(msgspec.Struct, frozen=True, kw_only=True):
     source_label: str = ""
 
 
+def view_of(
+    figure: ExtractedAssertion,
+    *,
+    view_id: int,
+    source_id: int,
+    published_at: dt.datetime | None,
+    source_label: str = "",
+) -> AssertionView:
+    """An extracted figure as the fact and verdict logic sees it once stored."""
+    return AssertionView(
+        id=view_id,
+        source_id=source_id,
+        quantity=figure.quantity,
+        unit=figure.unit,
+        low=figure.low,
+        high=figure.high,
+        qualifier=figure.qualifier,
+        subject=figure.subject,
+        location=figure.location,
+        attributor=figure.attributor,
+        attributed_to=figure.attributed_to,
+        as_of=figure.as_of,
+        published_at=published_at,
+        is_forecast=figure.is_forecast,
+        text=figure.text,
+        source_label=source_label,
+    )
+
+
 class AssertionPair(msgspec.Struct, frozen=True, kw_only=True):
     """Two incompatible assertions of one fact and why they cannot both hold."""
 

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from service.domain.attribution import Token, is_reporting_word
 from service.domain.quantities import (
-    CHANGE_NAMES,
     PEOPLE_OUTCOMES,
     PEOPLE_QUANTITIES,
     SYNONYMS,
@@ -42,8 +41,7 @@ LINKING_WORDS = word_set(
 )  # "corn output was cut to 119 million tonnes": the revised noun names the figure
 
 
-# The bare quantities of a change, and the words that make one a rise or a fall.
-CHANGES = CHANGE_NAMES
+# The words that make a change a rise or a fall.
 UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
     "climb increase gain jump accelerated widened rebounded expanded expand expands"

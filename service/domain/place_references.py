@@ -18,14 +18,19 @@ from collections.abc import Mapping, Sequence
 
 from service.domain.model import Entity, EntityKind, EntityMention
 
+# The kind words a place is introduced and referred back by.
+_KINDS = "island|city|town|village|province|region|county|district|state"
 # "the island", "the city's": the kind word alone, not "the city of Beira" (named right there)
 # nor "the city council" (a body) nor "the island nation" (a country).
 _REFERENCE = re.compile(
-    r"\b[Tt]he (island|city|town|village|province|region|county|district|state)"
+    rf"\b[Tt]he ({_KINDS})"
     r"(?!['’]s\b)(?=[\s,.;:)])(?! (?:of|[A-Z]|council|hall|government|authorities|"
     r"nation|administration|police|mayor|governor|legislature|assembly|court|budget)\b)"
-    r"|\b[Tt]he (island|city|town|village|province|region|county|district|state)['’]s\b"
+    rf"|\b[Tt]he ({_KINDS})['’]s\b"
 )
+# "Sofala province" (the kind after the name); "the port city of " (before it).
+_KIND_AFTER = re.compile(rf"[\s]+({_KINDS})\b")
+_KIND_OF_BEFORE = re.compile(rf"\b({_KINDS}) of\s+$")
 # Kinds a reference may take without an introduction naming them.
 _TOWN_SIZED = frozenset({"island", "city", "town", "village"})
 # How far back a kind word may sit from the name it introduces ("the Italian island of ").
@@ -35,17 +40,11 @@ _INTRO_BEFORE = 30
 def _introduced_as(text: str, mention: EntityMention) -> str | None:
     """The kind word a place's mention is introduced with: "the island of Lampedusa",
     "the port city of Beira", "Sofala province", "the Antofagasta region"."""
-    after = re.match(
-        r"[\s]+(island|city|town|village|province|region|county|district|state)\b",
-        text[mention.end : mention.end + 14],
-    )
+    after = _KIND_AFTER.match(text[mention.end : mention.end + 14])
     if after is not None:
         return after.group(1)
-    before = text[max(0, mention.start - _INTRO_BEFORE) : mention.start]
-    m = re.search(
-        r"\b(island|city|town|village|province|region|county|district|state) of\s+$", before
-    )
-    return m.group(1) if m is not None else None
+    before = _KIND_OF_BEFORE.search(text[max(0, mention.start - _INTRO_BEFORE) : mention.start])
+    return before.group(1) if before is not None else None
 
 
 def place_references(

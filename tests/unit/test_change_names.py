@@ -8,7 +8,7 @@ import itertools
 
 from service.domain.extraction import extract_article
 from service.domain.facts import group_facts, members_of
-from service.domain.model import AssertionView, Verdict
+from service.domain.model import AssertionView, Verdict, view_of
 from service.domain.quantities import canonical_quantity
 from service.domain.verdicts import judge
 from tests.unit.figures import the_figure
@@ -25,22 +25,11 @@ def _views(*texts: str) -> list[AssertionView]:
         for claim in article.claims:
             for a in claim.assertions:
                 views.append(
-                    AssertionView(
-                        id=next(ids),
+                    view_of(
+                        a,
+                        view_id=next(ids),
                         source_id=source_id,
-                        quantity=a.quantity,
-                        unit=a.unit,
-                        low=a.low,
-                        high=a.high,
-                        qualifier=a.qualifier,
-                        subject=a.subject,
-                        location=a.location,
-                        attributor=a.attributor,
-                        attributed_to=a.attributed_to,
-                        as_of=a.as_of,
                         published_at=PUBLISHED,
-                        is_forecast=a.is_forecast,
-                        text=a.text,
                         source_label=f"source {source_id}",
                     )
                 )
