@@ -110,6 +110,14 @@ def render(data: dict[str, Any]) -> str:
                     f"{figures['corpus_words_per_second']:,.0f} words/s (corpus), "
                     f"{figures['synthetic_words_per_second']:,.0f} (synthetic)"
                 )
+        counted = ex.get("instructions")
+        if counted:
+            lines.append(
+                f"- cost per word, independent of the host: {counted['instructions_per_word']:,.0f}"
+                f" CPU instructions (callgrind, {counted['words']:,} words, pure core "
+                f"{_MODE_NAMES.get(counted['mode'], counted['mode'])}; "
+                "`bench.extraction_instructions`): words/s = this host's instructions/s / this"
+            )
         lines += [f"- load average during the run: {ex.get('load', '?')}", ""]
     lines += _table_sizes(runs) + _table_reads(runs) + _table_ingest(runs)
     lines += _table_ceiling(runs) + _table_workers(runs) + _targets(runs)

@@ -35,7 +35,7 @@ import httpx
 import msgspec
 
 import service.domain
-from bench import wrk
+from bench import extraction_instructions, wrk
 from bench.corpus import extra_articles
 from bench.databases import scratch_database, server_version
 from bench.load import HEADERS, LoadResult, get_load, post_load
@@ -57,11 +57,19 @@ class Budget(msgspec.Struct, frozen=True):
     ingest: int = 100
     ingest_clients: int = 4
     extraction_repeat: int = 5
+    # articles of the callgrind count (None: all; 0: skip); it runs only where valgrind is
+    instruction_articles: int | None = None
 
 
 FULL = Budget()
 QUICK = Budget(
-    requests=40, seconds=1.5, concurrency=2, ingest=5, ingest_clients=2, extraction_repeat=1
+    requests=40,
+    seconds=1.5,
+    concurrency=2,
+    ingest=5,
+    ingest_clients=2,
+    extraction_repeat=1,
+    instruction_articles=2,
 )
 
 
@@ -85,7 +93,11 @@ def measure_extraction(budget: Budget) -> dict[str, Any]:
         )
         measured = json.loads(done.stdout.splitlines()[-1])
         by_mode[measured["mode"]] = measured
-    return {**by_mode[service.domain.MODE], "by_mode": by_mode}
+    result = {**by_mode[service.domain.MODE], "by_mode": by_mode}
+    if budget.instruction_articles != 0 and extraction_instructions.available():
+        # the host-independent figure: instructions per word, counted by callgrind
+        result["instructions"] = extraction_instructions.measure(budget.instruction_articles)
+    return result
 
 
 def read_paths(rows: Rows, rng: random.Random) -> dict[str, list[str]]:
