@@ -105,6 +105,18 @@ EXPLICIT_DMY = _rule(
     r"" + YEAR + r")?"
 )
 MONTH_YEAR = _rule(r"(?:" + PART + r"[\s-]?)?" + MONTH + r",?\s+(?:of\s+)?" + YEAR)
+# A month placed by its year relative to publication: "September last year", "5 March this
+# year", "early June of next year".
+MONTH_REL_YEAR = _rule(
+    r"(?:(?:" + PART + r"[\s-]?)?" + MONTH + r"(?:\s+" + DAY + r")?"
+    r"|"
+    + DAY.replace("(?P<day>", "(?P<day_first>")
+    + r"\s+(?:of\s+)?"
+    + MONTH.replace("(?P<month>", "(?P<month_after>")
+    + r"),?\s+(?:of\s+)?(?P<year_rel>(?i:last|this|next))\s+year\b"
+)
+# A month named by "last", "this" or "next": "last September", "next May".
+MONTH_REL = _rule(r"(?P<rel>(?i:last|this|next))\s+" + MONTH)
 ISO = _rule(r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d-])")
 SLASHED = _rule(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 PART_YEAR = _rule(PART + r"[\s-]?" + r"(?:fiscal\s+)?" + YEAR)

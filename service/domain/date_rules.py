@@ -22,6 +22,8 @@ from service.domain.date_patterns import (
     MONTH_ALONE,
     MONTH_INDEX,
     MONTH_NAMES,
+    MONTH_REL,
+    MONTH_REL_YEAR,
     MONTH_YEAR,
     NUMBER_WORDS,
     ORDINALS,
@@ -187,6 +189,39 @@ def _explicit_day(match: re.Match[str], published: dt.date | None) -> Resolved:
 
 def _month_year(match: re.Match[str], published: dt.date | None) -> Resolved:
     return _part_of_month(_part(match), int(match.group("year")), _month_of(match))
+
+
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+
+
+def _month_rel_year(match: re.Match[str], published: dt.date | None) -> Resolved:
+    """A month, or a day of it, in the year before, of or after publication: "September last
+    year", "5 March this year"."""
+    day = match.group("day") or match.group("day_first")
+    if published is None:
+        return None, "day" if day else "month", None
+    year = published.year + _YEAR_STEPS[match.group("year_rel").lower()]
+    word = match.group("month") or match.group("month_after")
+    word = word.rstrip(".").lower()
+    month = MONTH_INDEX[word] if word in MONTH_INDEX else MONTH_INDEX[word[:3]]
+    if day:
+        start = _safe_date(year, month, int(day))
+        return span(start, "day") if start is not None else None
+    return _part_of_month(_part(match), year, month)
+
+
+def _month_rel(match: re.Match[str], published: dt.date | None) -> Resolved:
+    """A month named relative to publication: "last September" is the latest September before
+    the month of publication, "next May" the first May after it, "this March" its year's."""
+    if published is None:
+        return None, "month", None
+    month, rel = _month_of(match), match.group("rel").lower()
+    year = published.year
+    if rel == "last" and month >= published.month:
+        year -= 1
+    elif rel == "next" and month <= published.month:
+        year += 1
+    return _part_of_month(None, year, month)
 
 
 def _month_alone(match: re.Match[str], published: dt.date | None) -> Resolved:
@@ -377,6 +412,8 @@ RULES: tuple[tuple[re.Pattern[str], _Resolver, frozenset[str]], ...] = (
     (EXPLICIT_MDY, _explicit_day, _MONTH_CUES),
     (EXPLICIT_DMY, _explicit_day, _MONTH_CUES),
     (MONTH_YEAR, _month_year, _MONTH_CUES),
+    (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES),
+    (MONTH_REL, _month_rel, _MONTH_CUES),
     (QUARTER, _quarter, _QUARTER_CUES),
     (SEASON, _season, _variants("spring summer autumn fall winter")),
     (PART_YEAR, _year, _YEAR_CUES),

@@ -208,6 +208,10 @@ def _opens_range(sentence: str, expr: DateExpression, near: int | None) -> bool:
     which killed 50,000")."""
     if expr.preposition in _START_PREPOSITIONS:
         return True
+    if expr.preposition is None and _OPENER_BEFORE.search(
+        sentence, max(0, expr.start - 8), expr.start
+    ):
+        return True  # a rule that reads no preposition: "from a year earlier"
     window = sentence[max(0, expr.start - 60) : expr.start]
     if _SINCE.search(window) is None:
         return False  # nor in the part after the last clause break: spare the break scan
@@ -263,6 +267,12 @@ def _claimed_by_another_figure(
     attached = _ATTACHED.search(sentence, max(0, expr.start - 24), expr.start)
     if attached is None or start <= attached.start() < end:
         return False
+    if _LEVEL_REACHED.match(sentence, expr.end, start) and not _FROM_BEFORE.search(
+        sentence, max(0, attached.start() - 8), attached.start()
+    ):
+        # "fell 4.2% in September to 431,000": the change and the level it reached share
+        # their date (but "from 37 on Saturday to 45": Saturday is 37's alone)
+        return False
     return free_digits.any_between(attached.start(), attached.end())
 
 
@@ -271,6 +281,14 @@ def _is_reported_on(sentence: str, expr: DateExpression) -> bool:
     return _REPORTED_ON.search(sentence, max(0, expr.start - 40), expr.start) is not None
 
 
+# Between a change's date and the level it reached: "fell 4.2% in September to 431,000".
+# ("fell 4% in September from a year earlier, to 430,000": the base may come in between)
+_LEVEL_REACHED = re.compile(
+    r"(?:\s+(?:from|on|over|against|compared\s+(?:with|to))\s+(?:a|the|last)\s+[a-z]+"
+    r"(?:\s+[a-z]+)?)?,?\s+to\s+(?:(?:a\s+record|a\s+new|an\s+estimated)\s+)?$"
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_OPENER_BEFORE = re.compile(r"\b(?:since|from)\s+$")
 # A date right behind a figure: "1,200 on Monday", "38 dead by Thursday".
 _ATTACHED_AFTER = re.compile(r"[^\d,;]{0,12}?\b(?:on|by|at|in|as of)\s+$")
 # A reporting verb right before a date: "said on Saturday", "told reporters late on Monday".

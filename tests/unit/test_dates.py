@@ -80,6 +80,18 @@ def only(sentence: str, published: dt.date | None = WEDNESDAY) -> tuple[str, dt.
         ("Prices peaked late last year.", "late last year", D(2023, 10, 1), "season"),
         ("Rates rose early this month.", "early this month", D(2024, 10, 1), "week"),
         ("It ended at the end of last month.", "the end of last month", D(2024, 9, 30), "week"),
+        ("Output slid in September last year.", "September last year", D(2023, 9, 1), "month"),
+        ("It rose in March this year.", "March this year", D(2024, 3, 1), "month"),
+        ("It opens in May next year.", "May next year", D(2025, 5, 1), "month"),
+        ("They met on 5 March last year.", "5 March last year", D(2023, 3, 5), "day"),
+        ("They met on March 5 last year.", "March 5 last year", D(2023, 3, 5), "day"),
+        ("It peaked in June of last year.", "June of last year", D(2023, 6, 1), "month"),
+        ("It began in early May last year.", "early May last year", D(2023, 5, 1), "week"),
+        ("Sales fell last September.", "last September", D(2024, 9, 1), "month"),
+        ("Sales fell last October.", "last October", D(2023, 10, 1), "month"),
+        ("Last March, sales fell.", "Last March", D(2024, 3, 1), "month"),
+        ("Talks resume next October.", "next October", D(2025, 10, 1), "month"),
+        ("Talks resume next November.", "next November", D(2024, 11, 1), "month"),
     ],
 )
 def test_expressions_resolve_against_a_wednesday_publication(
@@ -164,6 +176,16 @@ def test_as_of_skips_range_starts() -> None:
     sentence = "Since the invasion in February 2022, 600,000 were killed, he said on Monday."
     assert resolve_as_of(sentence, WEDNESDAY, sentence.index("600,000")) == MONDAY
     assert resolve_as_of("Since 2022, 600,000 were killed.", WEDNESDAY, 12) is None
+
+
+def test_a_change_and_the_level_it_reached_share_their_date() -> None:
+    sentence = "Production fell 4.2% in September to 431,000 tons, the institute said on Monday."
+    assert resolve_as_of(sentence, WEDNESDAY, sentence.index("431,000")) == D(2024, 9, 1)
+    based = "Output dropped 4% in September from a year earlier, to about 430,000 tonnes."
+    assert resolve_as_of(based, WEDNESDAY, based.index("about 430,000")) == D(2024, 9, 1)
+    # a level the move started from keeps its date to itself
+    moved = "The toll rose from 37 on Saturday to 45, officials said."
+    assert resolve_as_of(moved, WEDNESDAY, moved.index("45")) is None
 
 
 def test_explicit_as_of_governs() -> None:
