@@ -23,6 +23,7 @@ from service.domain.source_phrases import (
 from service.domain.source_words import (
     ARTICLES,
     COUNT_NOUNS,
+    DATA_ADJECTIVES,
     DATA_NOUNS,
     NP_WORDS,
     SPEAKER_NOUNS,
@@ -33,17 +34,10 @@ from service.domain.source_words import (
 POSSESSIVE_COUNT = re.compile(r"['’]s (?:\w+ )?(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
 # A source naming a figure noun ("the police figure of 41", "the CGT estimate of 160,000").
 MODIFIER_COUNT = re.compile(r"\b(?:" + "|".join(sorted(COUNT_NOUNS)) + r") (?:of|at)\b")
-# Words that describe data, not whose it is ("the official figure", "Preliminary figures").
-_DATA_ADJECTIVES = word_set(
-    """
-    official unofficial preliminary provisional final initial previous revised updated latest
-    new recent fresh early partial separate first monthly weekly annual quarterly daily total
-    """
-)
 # Words after a possessive source's figure noun that lead to its figure.
 _COUNT_FOLLOWERS = word_set("of at was is put puts stands stood shows showed now , :")
 # Heads of such a modifier that are not sources ("the official figure", "the latest count").
-_NOT_SOURCES = _DATA_ADJECTIVES | {"officials"}
+_NOT_SOURCES = DATA_ADJECTIVES | {"officials"}
 
 POSSESSIVE_ENDINGS = ("'s", "’s")
 
@@ -95,7 +89,7 @@ def named_data_source(tokens: Sequence[Token], lo: int, hi: int) -> str | None:
     if hi - lo < 2 or tokens[hi - 1].lower not in DATA_NOUNS:
         return None
     name = [t.text for t in tokens[lo : hi - 1] if t.lower not in ARTICLES]
-    while name and name[0].lower() in _DATA_ADJECTIVES:
+    while name and name[0].lower() in DATA_ADJECTIVES:
         name.pop(0)  # "Official figures show", "Preliminary Eurostat data": no one's name
     if not name or not all(word[:1].isupper() for word in name):
         return None
@@ -116,7 +110,7 @@ def possessive_counts(
         tok = tokens[k]
         if not tok.text.endswith(POSSESSIVE_ENDINGS):
             continue
-        at = k + 2 if tokens[k + 1].lower in _DATA_ADJECTIVES and k + 3 < len(tokens) else k + 1
+        at = k + 2 if tokens[k + 1].lower in DATA_ADJECTIVES and k + 3 < len(tokens) else k + 1
         if tokens[at].lower not in COUNT_NOUNS or tokens[at + 1].lower not in _COUNT_FOLLOWERS:
             continue  # "the ministry's tally stands at 310", "by the government's count, 1,200"
         lo, hi = source_span_before(tokens, k, covered)

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from service.domain.source_words import (
     ARTICLES,
     COUNT_NOUNS,
+    DATA_ADJECTIVES,
     GENERIC_SOURCES,
     LOCATIVE,
     MAX_SOURCE_TOKENS,
@@ -246,9 +247,11 @@ def source_span_after(tokens: Sequence[Token], idx: int, covered: set[int]) -> t
         if (
             tok.lower in {"from", "by"}
             and hi > lo
-            and all(t.lower in GENERIC_SOURCES for t in tokens[lo:hi])
+            and tokens[hi - 1].lower in GENERIC_SOURCES
+            and all(t.lower in GENERIC_SOURCES or t.lower in DATA_ADJECTIVES for t in tokens[lo:hi])
         ):
-            # "according to data from the UN refugee agency": whoever the data is from
+            # "according to (provisional) data from the UN refugee agency": whoever the data
+            # is from
             hi += 1
             while hi < len(tokens) and tokens[hi].lower in ARTICLES:
                 hi += 1

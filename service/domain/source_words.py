@@ -91,6 +91,13 @@ GENERIC_SOURCES = word_set(
     result toll
     """
 )
+# Words that describe data, not whose it is ("the official figure", "Preliminary figures").
+DATA_ADJECTIVES = word_set(
+    """
+    official unofficial preliminary provisional final initial previous revised updated latest
+    new recent fresh early partial separate first monthly weekly annual quarterly daily total
+    """
+)
 SPEAKER_NOUNS = word_set(
     """
     official officials spokesman spokeswoman spokesperson spokespeople sources source
@@ -111,7 +118,8 @@ SKIP_BEFORE_VERB = word_set(
 )
 ARTICLES = frozenset({"the", "a", "an"})
 LEADING_NOISE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:(?:reports?|statements?|estimates?|figures?|data)\s+"
+    r"^(?:(?:the|a|an)\s+)?(?:(?:(?:official|preliminary|provisional|final|initial|revised|"
+    r"updated|latest|new)\s+)?(?:reports?|statements?|estimates?|figures?|data)\s+"
     r"(?:from|by|of)\s+)?(?:(?:the|a|an)\s+)?(?:(?:country|nation|state|territory|enclave)['’]s\s+)?",
     re.IGNORECASE,
 )

@@ -442,6 +442,14 @@ def test_data_from_a_body_is_that_body_s() -> None:
     assert _speaker_of(text, "3,400") == "UN refugee agency"
 
 
+def test_provisional_figures_from_a_body_are_that_body_s() -> None:
+    text = (
+        "Turnout reached 66.2%, according to provisional figures from the Ministry of "
+        "Internal Administration."
+    )
+    assert _speaker_of(text, "66.2%") == "Ministry of Internal Administration"
+
+
 def test_a_name_in_apposition_to_a_description_speaks() -> None:
     text = "The mine's operator, Kopex, said 14 miners were trapped."
     assert _speaker_of(text, "14") == "Kopex"
