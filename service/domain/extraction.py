@@ -72,6 +72,7 @@ _CLAIM_VERB = re.compile(
 _QUOTES = ("“", "”", '"')
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
 _MAX_FIGURES_PER_SENTENCE = 200
+_PLACE_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.PLACE})
 
 
 def _inside_mention(
@@ -169,6 +170,11 @@ def extract_article(
             if entity is not None:
                 entities[m.key] = entity
     mentions = [m for m in mentions if m.key in entities]
+    named_countries = frozenset(
+        c
+        for c in (home_country(m.key) for m in mentions if entities[m.key].kind in _PLACE_KINDS)
+        if c is not None
+    )
     # a figure inside a name is part of the name ("the Nikkei 225", "the CAC 40")
     mention_starts = [m.start for m in mentions]
     numbers = [n for n in numbers if not _inside_mention(n, mentions, mention_starts)]
@@ -280,6 +286,7 @@ def extract_article(
                 contains,
                 tokens_by[k],
                 country_of,
+                named_countries,
             )
             assertions = sentence_assertions(
                 ctx, sentence, figures, paragraph_of[k], memory, inherited[k], published, focus

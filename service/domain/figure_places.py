@@ -206,4 +206,8 @@ def place_of_figure(
                 location = focus_place
     if location is None and organisation and subject is not None and not responders:
         location = ctx.country_of(subject)  # a national body: "the Fed cut rates" -> the US
+        if location is not None and focus_place is not None and location not in ctx.named_countries:
+            # the story is elsewhere and never names the body's country: a namesake ("the
+            # Democratic Alliance" in a Portuguese election), whose home is no evidence
+            location = None
     return location, named_place

@@ -52,6 +52,7 @@ class SentenceContext:
         contains: Callable[[str, str], bool],
         tokens: list[Token] | None = None,
         country_of: Callable[[str], str | None] | None = None,
+        named_countries: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
         self.start = start
@@ -61,6 +62,8 @@ class SentenceContext:
         self.sources = sources
         self.contains = contains
         self.country_of = country_of or (lambda key: None)
+        # the countries the article names (itself, a place inside it, or its demonym)
+        self.named_countries = named_countries
         self.previous_quantity: str | None = None  # of the figure before, for "from $3bn"
         self.previous_head: str | None = None  # its counted noun as written ("officers")
         self.figure_spans: list[tuple[int, int]] = []  # every figure of the sentence

@@ -285,3 +285,29 @@ def test_a_tanker_named_with_mt_is_a_vessel() -> None:
     )
     kinds = {e.key: e.kind.value for e in article.entities}
     assert kinds["mt-aurelia"] == "organization"
+
+
+def test_a_namesake_of_a_foreign_body_does_not_place_its_figure_abroad() -> None:
+    # the knowledge base's "Democratic Alliance" is South Africa's party; this one is not
+    article = extract_article(
+        text=(
+            "Turnout in Portugal's parliamentary election reached 66.2%, the ministry said.\n\n"
+            "The Democratic Alliance won 79 of the 230 seats in Lisbon's parliament."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "66.2%").location == "portugal"
+    assert the_figure(article, "79").location != "south-africa"
+
+
+def test_a_foreign_body_whose_country_the_story_names_keeps_its_home() -> None:
+    article = extract_article(
+        text=(
+            "Turnout in Portugal's parliamentary election reached 66.2%, the Portuguese "
+            "ministry said. Lisbon and Porto voted heavily.\n\n"
+            "Observers from South Africa attended.\n\n"
+            "The Democratic Alliance holds 87 seats."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "87").location == "south-africa"
