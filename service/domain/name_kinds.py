@@ -136,8 +136,11 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 def _names_a_body(word: str, run: NameRun) -> bool:
     """An acronym that an organisation word follows ("the SIPTU union") or that speaks after
-    "the" ("the PCS said"): a body the knowledge base lacks. Elsewhere an acronym alone may
-    be anything ("a CEO", "GDP"), so it stays unread."""
+    "the" ("the PCS said"), or a name that "party" follows ("the far-right Chega party"): a
+    body the knowledge base lacks. Elsewhere an acronym alone may be anything ("a CEO",
+    "GDP"), so it stays unread."""
+    if run.followed_by == "party" and not run.sentence_start:
+        return True
     if not _ACRONYM.fullmatch(word):
         return False
     return run.followed_by in ORG_WORDS or (

@@ -311,3 +311,16 @@ def test_a_foreign_body_whose_country_the_story_names_keeps_its_home() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "87").location == "south-africa"
+
+
+def test_a_name_that_party_follows_is_a_party_and_owns_its_seats() -> None:
+    article = extract_article(
+        text=(
+            "Turnout in Portugal's parliamentary election reached 66.2%, the ministry said.\n\n"
+            "The far-right Chega party quadrupled its representation to 48 seats."
+        ),
+        published_at=PUBLISHED,
+    )
+    kinds = {e.key: e.kind.value for e in article.entities}
+    assert kinds["chega"] == "organization"
+    assert the_figure(article, "48 seats").subject == "chega"
