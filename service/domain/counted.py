@@ -45,6 +45,7 @@ from service.domain.quantity_cues import (
     PERFECT,
     PRONOUNS,
     is_compared,
+    is_earlier_reading,
     is_past_record,
     is_water_level,
     number_of,
@@ -244,6 +245,9 @@ def quantity_without_noun(
         # beaten is a fact of its own, never an update of the current figure
         previous = ctx.previous_quantity
         return (previous if previous.startswith("record ") else f"record {previous}"), ()
+    if ctx.previous_quantity is not None and is_earlier_reading(clause):
+        # "a turnout of 66.23%, revising an earlier estimate of 64%": the same measure
+        return ctx.previous_quantity, ()
     if ctx.previous_quantity is not None and is_compared(clause) and outcome is None:
         # "reached €1.9 billion, well above the €1.2 billion estimated by Asaja", "31, up
         # from the 29 given by police": the figure it is set against names the quantity

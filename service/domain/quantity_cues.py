@@ -134,6 +134,17 @@ def offer_named(clause: Sequence[Token]) -> str | None:
     return "offer" if any(t.lower in _OFFER_WORDS for t in clause[-4:]) else None
 
 
+_EARLIER = word_set("earlier previous initial preliminary prior original first")
+_READINGS = word_set("estimate figure count tally reading projection forecast")
+
+
+def is_earlier_reading(clause: Sequence[Token]) -> bool:
+    """Whether the figure is an earlier reading of the one before it: "66.23%, revising an
+    earlier estimate of 64%", "up from a preliminary count of 41"."""
+    words = [t.lower for t in clause[-3:]]
+    return len(words) == 3 and words[2] == "of" and words[1] in _READINGS and words[0] in _EARLIER
+
+
 def is_compared(clause: Sequence[Token]) -> bool:
     """Whether the clause ends in a comparison ("well above the", "up from the", "not the")."""
     words = [t.lower for t in clause[-3:] if t.lower not in _ARTICLES]

@@ -210,3 +210,15 @@ def test_a_pronoun_before_a_figure_stands_for_what_the_figure_before_counted() -
     )
     assert the_figure(article, "€1.9 billion").quantity == "losses"
     assert the_figure(article, "€2 billion").quantity == "losses"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turnout was 66.23 per cent, the ministry said, revising an earlier estimate of 64%.",
+        "Turnout reached 66.2%, up from a preliminary count of 64%, the ministry said.",
+    ],
+)
+def test_an_earlier_reading_of_a_figure_counts_the_same_thing(sentence: str) -> None:
+    article = extract_article(text=sentence, published_at=PUBLISHED)
+    assert the_figure(article, "64%").quantity == the_figure(article, "66.2").quantity
