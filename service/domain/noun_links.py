@@ -80,8 +80,20 @@ _TIME_DETERMINERS = word_set("this last next that the its")
 _TIME_PREPOSITIONS = word_set("in during over for")
 
 
+_AGO_UNITS = word_set("day days week weeks month months year years decade decades")
+_AGO_COUNTS = word_set("a an one two three four five six seven eight nine ten")
+
+
 def _before_time_phrase(clause: Sequence[Token], k: int) -> int | None:
-    """The index of the noun before a time phrase ending at `k`, or None."""
+    """The index of the noun before a time phrase ending at `k` ("the harvest this summer",
+    "turnout two years ago"), or None."""
+    if clause[k].lower == "ago" and k >= 3 and clause[k - 1].lower in _AGO_UNITS:
+        count = clause[k - 2]
+        if count.lower in _AGO_COUNTS or count.text.isdigit():
+            j = k - 3
+            if clause[j].text[:1].isalpha() and clause[j].lower not in FUNCTION_WORDS:
+                return j
+        return None
     if clause[k].lower not in _TIME_HEADS or k < 2:
         return None
     j = k - 1

@@ -222,3 +222,18 @@ def test_a_pronoun_before_a_figure_stands_for_what_the_figure_before_counted() -
 def test_an_earlier_reading_of_a_figure_counts_the_same_thing(sentence: str) -> None:
     article = extract_article(text=sentence, published_at=PUBLISHED)
     assert the_figure(article, "64%").quantity == the_figure(article, "66.2").quantity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "name"),
+    [
+        ("Turnout two years ago was 51.46%, the ministry said.", "51.46%", "turnout"),
+        ("Inflation a year ago was 3.2%.", "3.2%", "inflation"),
+        ("Profit 5 years ago was $3 million.", "$3 million", "profit"),
+    ],
+)
+def test_a_time_ago_between_noun_and_figure_is_not_what_is_counted(
+    sentence: str, figure: str, name: str
+) -> None:
+    article = extract_article(text=sentence, published_at=PUBLISHED)
+    assert the_figure(article, figure).quantity == name
