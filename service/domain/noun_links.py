@@ -107,6 +107,37 @@ def _before_time_phrase(clause: Sequence[Token], k: int) -> int | None:
     return j
 
 
+_MONTHS = word_set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_TIME_PREPOSITIONS_BEFORE = word_set("in during for")
+_PERIOD_COMPARISONS = word_set("year-on-year month-on-month quarter-on-quarter week-on-week")
+
+
+def _time_phrase_start(clause: Sequence[Token], k: int) -> int | None:
+    """The index before a time phrase ending at `k` ("in September", "in March 2024",
+    "year on year"), or None: "production fell 4.2% year on year in September to 431,000"
+    counts production."""
+    j = k
+    tok = clause[j]
+    if tok.text.isdigit() and len(tok.text) == 4 and tok.text[:2] in ("19", "20"):
+        j -= 1  # "March 2024", "in 2024"
+        if j >= 0 and clause[j].text[:1].isupper() and clause[j].lower.rstrip(".") in _MONTHS:
+            j -= 1
+    elif tok.text[:1].isupper() and tok.lower.rstrip(".") in _MONTHS:
+        j -= 1
+    elif tok.lower in _PERIOD_COMPARISONS:
+        return j - 1
+    elif j >= 2 and [t.lower for t in clause[j - 2 : j + 1]] == ["year", "on", "year"]:
+        return j - 3
+    else:
+        return None
+    if j >= 0 and clause[j].lower in _TIME_PREPOSITIONS_BEFORE:
+        return j - 1
+    return None  # a month or year not led in: "the September figure", "the 2024 budget"
+
+
 def noun_before(
     ctx: SentenceContext, clause: Sequence[Token], dimension: str | None
 ) -> tuple[str | None, list[Token]]:
@@ -115,11 +146,15 @@ def noun_before(
     k = len(clause) - 1
     change: str | None = None
     level = False
-    while (
-        k >= 0
-        and len(clause) - k <= 8
-        and (clause[k].lower in LINKING_WORDS or ctx.in_figure(clause[k].start))
-    ):
+    skipped = 0  # tokens of time phrases walked over: they do not count against the reach
+    while k >= 0 and len(clause) - k - skipped <= 8:
+        before_time = _time_phrase_start(clause, k)
+        if before_time is not None:
+            skipped += k - before_time
+            k = before_time
+            continue
+        if not (clause[k].lower in LINKING_WORDS or ctx.in_figure(clause[k].start)):
+            break
         if ctx.in_figure(clause[k].start):
             # "profit rose 12 per cent to $612m": an earlier figure links like a verb
             level = True

@@ -237,3 +237,23 @@ def test_a_time_ago_between_noun_and_figure_is_not_what_is_counted(
 ) -> None:
     article = extract_article(text=sentence, published_at=PUBLISHED)
     assert the_figure(article, figure).quantity == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "name"),
+    [
+        (
+            "Copper production fell 4.2% year on year in September to 431,000 tons.",
+            "431,000",
+            "copper production",
+        ),
+        ("Exports rose 5% in March 2024 to $20 billion.", "$20 billion", "exports"),
+        ("Output rose 3% year-on-year to 12,000 tonnes.", "12,000", "output"),
+        ("Unemployment in March was 4.1%.", "4.1%", "unemployment rate"),
+    ],
+)
+def test_a_time_phrase_before_the_level_reached_is_not_what_is_counted(
+    sentence: str, figure: str, name: str
+) -> None:
+    article = extract_article(text=sentence, published_at=PUBLISHED)
+    assert the_figure(article, figure).quantity == name
