@@ -138,6 +138,16 @@ def _time_phrase_start(clause: Sequence[Token], k: int) -> int | None:
     return None  # a month or year not led in: "the September figure", "the 2024 budget"
 
 
+# Nouns that end like adverbs.
+_LY_NOUNS = word_set("supply family assembly ally rally monopoly reply anomaly belly jelly fly")
+
+
+def _is_adverb(tok: Token) -> bool:
+    """A manner adverb between a verb and its figure ("rose slightly to", "fell sharply by")."""
+    low = tok.text
+    return len(low) > 4 and low.endswith("ly") and low.islower() and low not in _LY_NOUNS
+
+
 def noun_before(
     ctx: SentenceContext, clause: Sequence[Token], dimension: str | None
 ) -> tuple[str | None, list[Token]]:
@@ -152,6 +162,10 @@ def noun_before(
         if before_time is not None:
             skipped += k - before_time
             k = before_time
+            continue
+        if _is_adverb(clause[k]):
+            skipped += 1  # "output rose slightly to 118,000 tons"
+            k -= 1
             continue
         if not (clause[k].lower in LINKING_WORDS or ctx.in_figure(clause[k].start)):
             break

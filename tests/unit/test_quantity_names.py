@@ -250,6 +250,7 @@ def test_a_time_ago_between_noun_and_figure_is_not_what_is_counted(
         ("Exports rose 5% in March 2024 to $20 billion.", "$20 billion", "exports"),
         ("Output rose 3% year-on-year to 12,000 tonnes.", "12,000", "output"),
         ("Unemployment in March was 4.1%.", "4.1%", "unemployment rate"),
+        ("Codelco said its own output rose slightly to 118,000 tons.", "118,000", "output"),
     ],
 )
 def test_a_time_phrase_before_the_level_reached_is_not_what_is_counted(
