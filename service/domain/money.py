@@ -39,6 +39,7 @@ MONEY_QUANTITIES = frozenset(
         "profit",
         "losses",
         "debt",
+        "deficit",
         "market value",
         "value",
         "fine",

@@ -81,7 +81,7 @@ __all__ = [
     "quantity_for",
 ]
 
-QUANTITY_TABLE_VERSION = 14
+QUANTITY_TABLE_VERSION = 15
 
 
 def _word_set(words: str) -> frozenset[str]:

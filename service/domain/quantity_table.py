@@ -91,7 +91,10 @@ SYNONYM_TABLE: dict[str, str] = {
     "damage": "damage|damages|economic losses|insured losses",
     "funding": "funding|funds|fund|investment|investments|budget|financing|grants|loans|loan",
     "market value": "market value|market capitalisation|market capitalization|valuation|market cap",
-    "debt": "debt|deficit|liabilities",
+    "debt": "debt|liabilities",
+    # a year's gap between spending and income, not what is owed: a 3% deficit and a 110%
+    # debt are two facts
+    "deficit": "deficit|deficits|budget gap",
     "value": "value|worth|deal value|contract value",
     "savings": "savings|cost savings|synergies|cost synergies",
     "fine": "fine|fines|penalty|penalties",

@@ -176,3 +176,8 @@ def test_sentences_wages_harvests_and_crowds_have_one_name(phrase: str, expected
 
 def test_a_collapsed_building_counts_as_destroyed() -> None:
     assert canonical_quantity("buildings collapsed") == canonical_quantity("buildings destroyed")
+
+
+def test_a_deficit_is_not_a_debt() -> None:
+    assert canonical_quantity("budget deficit") == canonical_quantity("deficit") == "deficit"
+    assert canonical_quantity("public debt") == "debt"
