@@ -117,6 +117,19 @@ MONTH_REL_YEAR = _rule(
 )
 # A month named by "last", "this" or "next": "last September", "next May".
 MONTH_REL = _rule(r"(?P<rel>(?i:last|this|next))\s+" + MONTH)
+# A period named by its end: "the year to March", "the 12 months to the end of March 2024",
+# "the quarter through June 30", "the three months ending September".
+PERIOD_TO = _rule(
+    r"(?:the\s+)?(?:(?:past|last|previous)\s+)?(?:(?:\d{1,2}|three|six|nine|twelve)\s+"
+    r"(?:months|weeks)|(?:financial\s+|fiscal\s+)?year|quarter|half|half-year)\s+"
+    r"(?:to|through|thru|ending|ended|until)\s+(?:the\s+end\s+of\s+)?"
+    + MONTH
+    + r"(?:\s+"
+    + DAY
+    + r")?(?:,?\s+"
+    + YEAR
+    + r")?"
+)
 ISO = _rule(r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d-])")
 SLASHED = _rule(r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 PART_YEAR = _rule(PART + r"[\s-]?" + r"(?:fiscal\s+)?" + YEAR)

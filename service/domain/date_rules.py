@@ -28,6 +28,7 @@ from service.domain.date_patterns import (
     NUMBER_WORDS,
     ORDINALS,
     PART_YEAR,
+    PERIOD_TO,
     PERIOD_WORDS,
     QUARTER,
     SEASON,
@@ -224,6 +225,22 @@ def _month_rel(match: re.Match[str], published: dt.date | None) -> Resolved:
     return _part_of_month(None, year, month)
 
 
+def _period_to(match: re.Match[str], published: dt.date | None) -> Resolved:
+    """A period named by its end ("the year to March"): figures for it hold at that end, the
+    last day of the month unless a day is named."""
+    month = _month_of(match)
+    year_text = match.group("year")
+    year = int(year_text) if year_text else _infer_year(month, published)
+    if year is None:
+        return None, "day", None
+    day = match.group("day")
+    if day:
+        end = _safe_date(year, month, int(day))
+    else:
+        end = _shift_months(dt.date(year, month, 1), 1) - _ONE_DAY
+    return span(end, "day") if end is not None else None
+
+
 def _month_alone(match: re.Match[str], published: dt.date | None) -> Resolved:
     month = _month_of(match)
     year = _infer_year(month, published, looks_ahead(match))
@@ -414,6 +431,7 @@ RULES: tuple[tuple[re.Pattern[str], _Resolver, frozenset[str]], ...] = (
     (MONTH_YEAR, _month_year, _MONTH_CUES),
     (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES),
     (MONTH_REL, _month_rel, _MONTH_CUES),
+    (PERIOD_TO, _period_to, _MONTH_CUES),
     (QUARTER, _quarter, _QUARTER_CUES),
     (SEASON, _season, _variants("spring summer autumn fall winter")),
     (PART_YEAR, _year, _YEAR_CUES),

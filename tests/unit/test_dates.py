@@ -92,6 +92,25 @@ def only(sentence: str, published: dt.date | None = WEDNESDAY) -> tuple[str, dt.
         ("Last March, sales fell.", "Last March", D(2024, 3, 1), "month"),
         ("Talks resume next October.", "next October", D(2025, 10, 1), "month"),
         ("Talks resume next November.", "next November", D(2024, 11, 1), "month"),
+        ("Crime rose in the year to March.", "the year to March", D(2024, 3, 31), "day"),
+        (
+            "Crime rose in the 12 months to the end of March.",
+            "the 12 months to the end of March",
+            D(2024, 3, 31),
+            "day",
+        ),
+        (
+            "Sales rose in the quarter through June 30.",
+            "the quarter through June 30",
+            D(2024, 6, 30),
+            "day",
+        ),
+        (
+            "Sales rose for the three months ending September 2023.",
+            "the three months ending September 2023",
+            D(2023, 9, 30),
+            "day",
+        ),
     ],
 )
 def test_expressions_resolve_against_a_wednesday_publication(
