@@ -419,32 +419,34 @@ def _variants(words: str) -> frozenset[str]:
 _MONTH_CUES = _variants(" ".join(MONTH_NAMES + [m[:3] for m in MONTH_NAMES] + ["sept"]))
 _YEAR_CUES = frozenset(str(year) for year in range(1900, 2100))
 _QUARTER_CUES = _variants("quarter half Q1 Q2 Q3 Q4 H1 H2")
+_NONE: frozenset[str] = frozenset()
 _DAY_CUES = _variants("today tonight yesterday tomorrow morning afternoon evening night day")
-# A rule runs only when the sentence holds one of its cue words (see `cue_tokens`): a set test
-# per rule instead of sixteen full regex scans of sentences that hold no date at all. Earlier
-# entries win ties on the same start; longer spans win overlaps.
-RULES: tuple[tuple[re.Pattern[str], _Resolver, frozenset[str]], ...] = (
-    (ISO, _iso, _YEAR_CUES),
-    (SLASHED, _slashed, _YEAR_CUES),
-    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES),
-    (EXPLICIT_DMY, _explicit_day, _MONTH_CUES),
-    (MONTH_YEAR, _month_year, _MONTH_CUES),
-    (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES),
-    (MONTH_REL, _month_rel, _MONTH_CUES),
-    (PERIOD_TO, _period_to, _MONTH_CUES),
-    (QUARTER, _quarter, _QUARTER_CUES),
-    (SEASON, _season, _variants("spring summer autumn fall winter")),
-    (PART_YEAR, _year, _YEAR_CUES),
-    (DECADE, _decade, _YEAR_CUES),
-    (YEAR_ALONE, _year, _YEAR_CUES),
-    (MONTH_ALONE, _month_alone, _MONTH_CUES),
-    (SPAN_TO_NOW, _span_to_now, _variants("past last previous far date")),
-    (AGO, _ago, _variants("ago earlier before later")),
-    (PERIOD_WORDS, _period, _variants("week weekend month year decade")),
-    (DAY_WORDS, _day_word, _DAY_CUES),
-    (WEEKDAY_REL, _weekday, _variants(" ".join(WEEKDAYS))),
+# A rule runs only when the sentence holds one of its cue words (see `cue_tokens`), and one of
+# its second cue words when it has some: a set test per rule instead of a full regex scan of
+# sentences that hold no such date. Earlier entries win ties on the same start; longer spans
+# win overlaps.
+RULES: tuple[tuple[re.Pattern[str], _Resolver, frozenset[str], frozenset[str]], ...] = (
+    (ISO, _iso, _YEAR_CUES, _NONE),
+    (SLASHED, _slashed, _YEAR_CUES, _NONE),
+    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES, _NONE),
+    (EXPLICIT_DMY, _explicit_day, _MONTH_CUES, _NONE),
+    (MONTH_YEAR, _month_year, _MONTH_CUES, _NONE),
+    (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES, _variants("year")),
+    (MONTH_REL, _month_rel, _MONTH_CUES, _variants("last this next")),
+    (PERIOD_TO, _period_to, _MONTH_CUES, _variants("to through thru ending ended until")),
+    (QUARTER, _quarter, _QUARTER_CUES, _NONE),
+    (SEASON, _season, _variants("spring summer autumn fall winter"), _NONE),
+    (PART_YEAR, _year, _YEAR_CUES, _NONE),
+    (DECADE, _decade, _YEAR_CUES, _NONE),
+    (YEAR_ALONE, _year, _YEAR_CUES, _NONE),
+    (MONTH_ALONE, _month_alone, _MONTH_CUES, _NONE),
+    (SPAN_TO_NOW, _span_to_now, _variants("past last previous far date"), _NONE),
+    (AGO, _ago, _variants("ago earlier before later"), _NONE),
+    (PERIOD_WORDS, _period, _variants("week weekend month year decade"), _NONE),
+    (DAY_WORDS, _day_word, _DAY_CUES, _NONE),
+    (WEEKDAY_REL, _weekday, _variants(" ".join(WEEKDAYS)), _NONE),
 )
-ALL_CUES: frozenset[str] = frozenset().union(*(cues for _, _, cues in RULES))
+ALL_CUES: frozenset[str] = frozenset().union(*(cues | also for _, _, cues, also in RULES))
 _CUE_TOKEN = re.compile(r"[A-Za-z]+[0-9]?|[0-9]+")
 
 
