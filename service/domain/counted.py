@@ -39,6 +39,7 @@ from service.domain.quantities import (
     canonical_quantity,
     change_of,
     is_change,
+    level_of,
     quantity_for,
 )
 from service.domain.quantity_cues import (
@@ -244,6 +245,9 @@ def quantity_without_noun(
         # "peaked at 5.33 metres, surpassing the 4.76 metres reached in 1941": the record
         # beaten is a fact of its own, never an update of the current figure
         previous = ctx.previous_quantity
+        if dimension != "ratio" and is_change(previous):
+            # "up 19%, surpassing the previous high of 83.5 million": a record of the level
+            previous = level_of(previous) or previous
         return (previous if previous.startswith("record ") else f"record {previous}"), ()
     if ctx.previous_quantity is not None and is_earlier_reading(clause):
         # "a turnout of 66.23%, revising an earlier estimate of 64%": the same measure

@@ -269,6 +269,20 @@ def change_of(measure: str, direction: str) -> str:
     return f"{name} {direction}"
 
 
+def level_of(change: str) -> str | None:
+    """The level a named change is of ("tourist growth" -> "tourists", "revenue decline" ->
+    "revenue"), None for a bare direction or a name that is no change."""
+    for end in _CHANGE_ENDS:
+        if change.endswith(end):
+            stem = change[: -len(end)]
+            names = [canonical_quantity(c) for c in (stem, plural(stem))]
+            fits = [n for n in names if n and change_of(n, end.strip()) == change]
+            # a name the table knows ("people", "revenue") before a made plural ("tourists")
+            known = [n for n in fits if n in SYNONYMS]
+            return (known or fits[::-1] or [None])[0]
+    return None
+
+
 def _change_before_measure(words: list[str]) -> str | None:
     """ "(a sharp) fall in copper production", "growth in the soft wheat harvest": a change
     word opening the phrase, then "in"/"of" and the measure; None for any other phrase."""

@@ -9,6 +9,8 @@ from service.domain.quantities import (
     SYNONYM_TABLE,
     SYNONYMS,
     canonical_quantity,
+    change_of,
+    level_of,
     quantity_for,
 )
 
@@ -181,3 +183,20 @@ def test_a_collapsed_building_counts_as_destroyed() -> None:
 def test_a_deficit_is_not_a_debt() -> None:
     assert canonical_quantity("budget deficit") == canonical_quantity("deficit") == "deficit"
     assert canonical_quantity("public debt") == "debt"
+
+
+@pytest.mark.parametrize(
+    ("change", "level"),
+    [
+        ("tourist growth", "tourists"),
+        ("revenue decline", "revenue"),
+        ("export growth", "exports"),
+        ("people decline", "people"),
+        ("growth", None),
+        ("deaths", None),
+    ],
+)
+def test_the_level_a_change_is_of(change: str, level: str | None) -> None:
+    assert level_of(change) == level
+    if level is not None:
+        assert change_of(level, change.rsplit(" ", 1)[-1]) == change

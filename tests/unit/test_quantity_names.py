@@ -258,3 +258,15 @@ def test_a_time_phrase_before_the_level_reached_is_not_what_is_counted(
 ) -> None:
     article = extract_article(text=sentence, published_at=PUBLISHED)
     assert the_figure(article, figure).quantity == name
+
+
+def test_a_past_record_after_a_change_is_a_record_of_the_level() -> None:
+    article = extract_article(
+        text=(
+            "Spain welcomed a record 85.1 million foreign tourists in 2023, up 19% from a year "
+            "earlier and surpassing the previous high of 83.5 million set in 2019."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "19%").quantity == "tourist growth"
+    assert the_figure(article, "83.5 million").quantity == "record tourists"
