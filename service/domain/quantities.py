@@ -279,7 +279,8 @@ def level_of(change: str) -> str | None:
             fits = [n for n in names if n and change_of(n, end.strip()) == change]
             # a name the table knows ("people", "revenue") before a made plural ("tourists")
             known = [n for n in fits if n in SYNONYMS]
-            return (known or fits[::-1] or [None])[0]
+            chosen = known or fits[::-1]
+            return chosen[0] if chosen else None
     return None
 
 
