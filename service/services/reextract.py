@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from service.db.models import Claim, Source
+from service.db.models import Assertion, Claim, Source
 from service.domain import engine_version
 from service.domain.errors import FactcheckError
 from service.domain.model import ExtractedArticle
@@ -180,7 +180,7 @@ async def store_batch(session: AsyncSession, rereads: Sequence[Reread]) -> Store
     # One ordered lock for the whole batch, before deleting (as `delete_source` does).
     await lock_families(session, families)
     for reread, planned in replacing:
-        await _replace(session, reread, planned)
+        families |= await _replace(session, reread, planned)
         stored.replaced += 1
         stored.text_changed += reread.article.text != reread.text
     for planned in planned_all:
@@ -189,8 +189,17 @@ async def store_batch(session: AsyncSession, rereads: Sequence[Reread]) -> Store
     return stored
 
 
-async def _replace(session: AsyncSession, reread: Reread, planned: PlannedContents) -> None:
-    # Assertions, entity links and conflict pairs go with the claims (ON DELETE CASCADE).
+async def _replace(session: AsyncSession, reread: Reread, planned: PlannedContents) -> set[str]:
+    """Replace a source's contents; returns the families of the assertions deleted (a
+    concurrent ingest may have re-keyed one since they were read)."""
+    deleted = await session.scalars(
+        delete(Assertion)
+        .where(Assertion.source_id == reread.source_id)
+        .returning(Assertion.family_key)
+        .execution_options(synchronize_session=False)
+    )
+    families = set(deleted)
+    # Entity links and conflict pairs go with the claims and assertions (ON DELETE CASCADE).
     await session.execute(
         delete(Claim)
         .where(Claim.source_id == reread.source_id)
@@ -207,3 +216,4 @@ async def _replace(session: AsyncSession, reread: Reread, planned: PlannedConten
         )
         .execution_options(synchronize_session=False)
     )
+    return families

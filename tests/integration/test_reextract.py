@@ -8,9 +8,11 @@ judged from those (a full recompute, so the old state is itself consistent).
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
+import httpx
 import msgspec
 import pytest
 from litestar import Litestar
@@ -36,7 +38,12 @@ from service.services import reextract as reextract_service
 from service.services.maintenance import consistency_problems, fact_state, recompute_all_facts
 from service.settings import Settings
 from tests.conftest import ROOT, SEEDS
-from tests.integration.test_concurrency import check_storage, empty_tables, session_of
+from tests.integration.test_concurrency import (
+    check_storage,
+    empty_tables,
+    running_server,
+    session_of,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -423,3 +430,24 @@ async def test_ingest_records_the_running_engine(database_url: str, engine: Asyn
     await ingest(database_url, payloads(SEEDS)[:1])
     async with session_of(engine) as session:
         assert list(await session.scalars(select(Source.engine_version))) == [engine_version()]
+
+
+async def test_reextract_while_a_server_ingests(database_url: str, engine: AsyncEngine) -> None:
+    """Re-reading races real ingests of overlapping stories (the same entities, families and
+    facts): every write lands whole and the facts equal a recompute from scratch."""
+    articles = payloads(SEEDS, CORPUS)
+    first, later = articles[::2], articles[1::2]
+    await ingest(database_url, first)
+    await simulate_older_engine(engine)
+
+    async def post_later(base: str) -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+            for payload in later:
+                response = await client.post("/sources", json=payload)
+                assert response.status_code == 201, response.text
+
+    with running_server(database_url, workers=2) as (base, _):
+        summary, _ = await asyncio.gather(run(database_url, batch_size=3), post_later(base))
+    assert summary.error is None and summary.reread == len(first)
+    await check_storage(engine)
+    assert (await health(database_url))["stale_sources"] == 0
