@@ -29,6 +29,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("sources", schema=None) as batch_op:
+    # In place, never by copying the table: dropping `sources` to replace it would delete
+    # every claim and assertion through ON DELETE CASCADE (SQLite enforces foreign keys
+    # here). SQLite drops a column itself since 3.35.
+    with op.batch_alter_table("sources", schema=None, recreate="never") as batch_op:
         batch_op.drop_index(batch_op.f("ix_sources_engine_version"))
         batch_op.drop_column("engine_version")
