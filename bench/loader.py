@@ -51,8 +51,8 @@ from service.db.models import (
     Fact,
     Source,
 )
+from service.domain import engine_version, verdicts
 from service.domain import facts as fact_logic
-from service.domain import verdicts
 from service.domain.extraction import extract_article
 from service.domain.knowledge import KnowledgeBase
 from service.domain.model import (
@@ -183,6 +183,7 @@ def build_rows(articles: Sequence[Article], results: Sequence[ExtractedArticle])
             "claim_count": 0,
             "assertion_count": 0,
             "created_at": now,
+            "engine_version": engine_version(),
         }
         rows.sources.append(source)
 

@@ -1,4 +1,4 @@
-"""factcheck serve | ingest | migrate | openapi"""
+"""factcheck serve | ingest | reextract | migrate | openapi"""
 
 from __future__ import annotations
 
@@ -35,6 +35,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ingest.add_argument("paths", nargs="+", type=Path)
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    reextract = commands.add_parser(
+        "reextract", help="re-read stored sources with the running engine (after an upgrade)"
+    )
+    reextract.add_argument(
+        "--all", action="store_true", help="every source, not only those of other engines"
+    )
+    reextract.add_argument(
+        "--batch", type=_positive, default=20, help="sources per transaction (default 20)"
+    )
+    reextract.add_argument(
+        "--dry-run", action="store_true", help="extract and count, write nothing"
+    )
+    reextract.add_argument("--quiet", action="store_true", help="no progress bar")
+
     commands.add_parser("migrate", help="apply pending migrations and exit")
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
@@ -50,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from service.ingest_files import ingest_paths
 
         return asyncio.run(ingest_paths(settings, args.paths, quiet=args.quiet))
+    if args.command == "reextract":
+        return reextract_sources(
+            settings, everything=args.all, batch=args.batch, dry_run=args.dry_run, quiet=args.quiet
+        )
     if args.command == "migrate":
         asyncio.run(migrate(settings))
         print("database is up to date")
@@ -59,6 +77,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {args.output}")
         return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def reextract_sources(
+    settings: Settings, *, everything: bool, batch: int, dry_run: bool, quiet: bool
+) -> int:
+    """Run `factcheck reextract`, print its summary; 1 when a batch or a source failed."""
+    from service.engine_upgrade import reextract
+
+    summary = asyncio.run(
+        reextract(settings, everything=everything, batch_size=batch, dry_run=dry_run, quiet=quiet)
+    )
+    for failure in summary.failures:
+        print(f"failed: {failure}", file=sys.stderr)
+    print("\n".join(summary.lines()))
+    return 1 if summary.failures or summary.error else 0
 
 
 async def migrate(settings: Settings) -> None:

@@ -36,6 +36,9 @@ class Source(Base):
     claim_count: Mapped[int] = mapped_column(Integer, default=0)
     assertion_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The engine that extracted the claims (service.domain.engine_version); NULL: unknown,
+    # read before versions were recorded. Indexed: stale sources are counted and found by it.
+    engine_version: Mapped[str | None] = mapped_column(String(64), index=True)
 
     claims: Mapped[list[Claim]] = relationship(
         back_populates="source", lazy="raise", cascade="all, delete-orphan", passive_deletes=True

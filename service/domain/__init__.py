@@ -12,6 +12,7 @@ an edited module never runs stale code. `FACTCHECK_NATIVE=0` keeps to the source
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -41,6 +42,35 @@ def source_digest() -> str:
     for path in native_sources():
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def engine_files() -> list[Path]:
+    """What decides the engine's output: every module of the pure core and its shipped data.
+
+    The loader (this file) is left out: it picks a build, it does not change what is read.
+    """
+    modules = [p for p in _HERE.glob("*.py") if p.name != "__init__.py"]
+    data = [
+        p
+        for p in (_HERE / "data").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+    ]
+    return sorted(modules + data)
+
+
+@functools.cache
+def engine_version() -> str:
+    """A short digest of the engine's sources and data, stored with each source it reads.
+
+    Two processes whose engines read articles identically report the same version (the
+    native build and the sources alike); any edit to a module or a data file changes it, so
+    `factcheck reextract` can find the sources an older engine read.
+    """
+    digest = hashlib.sha256()
+    for path in engine_files():
+        name = path.relative_to(_HERE).as_posix()
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _activate_native() -> str:

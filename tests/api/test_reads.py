@@ -10,6 +10,8 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from service.domain import engine_version
+
 pytestmark = pytest.mark.anyio
 
 
@@ -182,4 +184,8 @@ async def test_list_endpoints_run_a_bounded_number_of_queries(
 async def test_health(client: AsyncTestClient[Litestar]) -> None:
     response = await client.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "engine_version": engine_version(),
+        "stale_sources": 0,
+    }

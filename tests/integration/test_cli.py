@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,34 @@ def test_migrate_and_openapi(tmp_path: Path) -> None:
     written = run(["openapi", "--output", str(output)], database, ROOT)
     assert written.returncode == 0, written.stderr
     assert json.loads(output.read_text())["info"]["title"] == "factcheck"
+
+
+def test_reextract_reads_sources_of_other_engines_again(tmp_path: Path) -> None:
+    database = tmp_path / "cli.db"
+    assert run(["ingest", "--quiet", str(SEEDS)], database, ROOT).returncode == 0
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE sources SET engine_version = NULL WHERE id <= 3")
+        connection.execute("UPDATE sources SET engine_version = 'older' WHERE id = 4")
+
+    def unknown() -> int:
+        with sqlite3.connect(database) as connection:
+            return int(
+                connection.execute(
+                    "SELECT count(*) FROM sources WHERE engine_version IS NULL"
+                ).fetchone()[0]
+            )
+
+    dry = run(["reextract", "--dry-run", "--quiet"], database, ROOT)
+    assert dry.returncode == 0, dry.stderr
+    assert "4 sources to re-read" in dry.stdout and "dry run: nothing written" in dry.stdout
+    assert unknown() == 3
+    done = run(["reextract", "--batch", "2", "--quiet"], database, ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "4 sources re-read, 0 failed" in done.stdout
+    assert "facts:" in done.stdout and "seconds" in done.stdout
+    assert unknown() == 0
+    again = run(["reextract", "--quiet"], database, ROOT)
+    assert "0 sources to re-read" in again.stdout
+    everything = run(["reextract", "--all", "--quiet"], database, ROOT)
+    assert "5 sources re-read" in everything.stdout
+    assert run(["reextract", "--batch", "0"], database, ROOT).returncode == 2

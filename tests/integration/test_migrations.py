@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -40,3 +40,28 @@ async def test_upgrade_downgrade_upgrade(engine: AsyncEngine) -> None:
     async with engine.connect() as connection:
         assert await connection.run_sync(_tables) == expected
         assert await connection.run_sync(_differences) == []
+
+
+async def test_engine_version_comes_and_goes_without_touching_stored_data(
+    engine: AsyncEngine, seeded: list[dict[str, object]]
+) -> None:
+    """Sources stored before the engine version was recorded keep everything and count as
+    stale; going back drops only the column (not, by copying `sources`, every claim)."""
+
+    def counts(connection: Connection) -> tuple[int, ...]:
+        return tuple(
+            connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+            for table in ("sources", "claims", "assertions", "facts")
+        )
+
+    async with engine.connect() as connection:
+        stored = await connection.run_sync(counts)
+    assert stored[0] == len(seeded) and stored[1] > 0
+    await downgrade(engine, "5c1e0a7d2b9f")
+    async with engine.connect() as connection:
+        assert await connection.run_sync(counts) == stored
+    await upgrade(engine)
+    async with engine.connect() as connection:
+        assert await connection.run_sync(counts) == stored
+        versions = await connection.execute(text("SELECT engine_version FROM sources"))
+        assert [version for (version,) in versions] == [None] * len(seeded)
