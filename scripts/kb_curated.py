@@ -96,6 +96,7 @@ DEMONYM_EXTRA: dict[str, list[str]] = {
     "ES": ["Spaniard", "Spaniards", "Spanish"],
     "TR": ["Turk", "Turks", "Turkish"],
     "FR": ["French", "Frenchman", "Frenchmen", "Frenchwoman"],
+    "DE": ["German", "Germans"],
     "IE": ["Irish"],
     "CN": ["Chinese"],
     "JP": ["Japanese"],

@@ -95,6 +95,22 @@ def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
     return outcome_after(ctx, after, end) if end < len(after) else None
 
 
+# What may stand before a name listed with its figure: "followed by the French with 11.8
+# million and Germans with 10.8 million" (not a verb: "supplying Russia with 10,000 shells").
+_LIST_OPENERS = frozenset({"and", ",", "the", "by", "while", "whereas", "but", ";", "("})
+
+
+def _listed_with(ctx: SentenceContext, before: Sequence[Token]) -> str | None:
+    """The name listed right before "with" and the figure, else None."""
+    m = ctx.mention_at(before[-2].start)
+    if m is None or ctx.kind(m.key) not in SUBJECT_KINDS:
+        return None
+    k = len(before) - 2
+    while k > 0 and before[k - 1].start >= m.start:
+        k -= 1
+    return m.key if k == 0 or before[k - 1].lower in _LIST_OPENERS else None
+
+
 def _is_whole(ctx: SentenceContext, before: Sequence[Token]) -> bool:
     """The M of "N of the [owner's] M nouns were damaged": what happened, happened to the N."""
     k = len(before) - 1
@@ -293,6 +309,8 @@ def read_figure(
             # "projected the AfD at 16 to 18 per cent", a poll's "Labour on 31%" ("supplying
             # Russia with" is no owner)
             subject = m.key
+    if subject is None and len(before) >= 2 and before[-1].lower == "with":
+        subject = _listed_with(ctx, before)
     possessive = [t.lower for t in after[:3] if t.lower in {"its", "their"}]
     if subject is None and possessive and after[0].lower == "of":
         subject = actor(ctx, before)

@@ -324,3 +324,23 @@ def test_a_name_that_party_follows_is_a_party_and_owns_its_seats() -> None:
     kinds = {e.key: e.kind.value for e in article.entities}
     assert kinds["chega"] == "organization"
     assert the_figure(article, "48 seats").subject == "chega"
+
+
+def test_names_listed_with_their_figures_own_them() -> None:
+    article = extract_article(
+        text=(
+            "Britons were the largest group, with 17.3 million visitors, followed by the "
+            "French with 11.8 million and Germans with 10.8 million."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "11.8 million").subject == "france"
+    assert the_figure(article, "10.8 million").subject == "germany"
+
+
+def test_a_country_supplied_with_a_figure_does_not_own_it() -> None:
+    article = extract_article(
+        text="Iran has been supplying Russia with 10,000 shells a month.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "10,000").subject == "iran"
