@@ -23,8 +23,8 @@ from service.domain.sentence_context import DETERMINERS, SentenceContext, word_s
 # Fallback names that say only what a figure is in (a sum, a count), not what it measures.
 _NO_MEASURE = frozenset({"amount", "count"})
 # A comparative read as the figure's noun ("5.8% above the 2025 crop"), and its direction.
-COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
-    ("below", "lower", "down"), "decline"
+COMPARATIVES = dict.fromkeys(("above", "higher", "up", "more"), "growth") | dict.fromkeys(
+    ("below", "lower", "down", "less", "fewer"), "decline"
 )
 _INDEX_NAME_ENDS = word_set("index average composite")
 
@@ -54,6 +54,9 @@ def named_change(
     if dimension == "ratio" and quantity in COMPARATIVES:
         compared = [t.lower for t in after[1:5] if t.text.isalpha() and t.lower not in DETERMINERS]
         measure = compared[0] if compared and compared[0] in SYNONYMS else ""
+        if not measure and previous is not None and previous not in _NO_MEASURE:
+            # "spent 108.7 billion euros, 24.7% more than in 2022": of the sum before
+            measure = "" if is_change(previous) else previous
         return change_of(measure, COMPARATIVES[quantity])  # "5.8% above the 2025 crop"
     return quantity
 

@@ -270,3 +270,14 @@ def test_a_past_record_after_a_change_is_a_record_of_the_level() -> None:
     )
     assert the_figure(article, "19%").quantity == "tourist growth"
     assert the_figure(article, "83.5 million").quantity == "record tourists"
+
+
+def test_a_percentage_more_than_before_is_a_change_of_the_sum_before() -> None:
+    article = extract_article(
+        text=(
+            "Tourists spent 108.7 billion euros during their stays, 24.7% more than in 2022.\n\n"
+            "Foreign visitors spent 108.6 billion euros, up nearly 25% on 2022."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "24.7%").quantity == the_figure(article, "25%").quantity
