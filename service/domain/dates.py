@@ -339,6 +339,7 @@ def resolve_as_of(
     period_end: bool = False,
     running: bool = False,
     forecast: bool = True,
+    past_record: bool = False,
 ) -> dt.date | None:
     """The date a figure in `sentence` refers to, or None when the sentence does not say.
 
@@ -353,7 +354,8 @@ def resolve_as_of(
     toll) holds when it is reported: the day of "..., police said on Tuesday" wins over the
     day of the event ("a fire on Monday, killing 17"), unless a date sits right behind the
     figure ("1,200 on Monday"). A figure not `forecast` is not dated by a deadline after
-    publication ("by Wednesday").
+    publication ("by Wednesday"). A `past_record` ("beating the record of 83.7 million, data
+    showed on Friday") is not dated by the day of the report.
     """
     found = [e for e in resolve_date_expressions(sentence, published) if e.date is not None]
     if near is not None:
@@ -375,6 +377,16 @@ def resolve_as_of(
             for e in candidates
             if not _claimed_by_another_figure(sentence, (near, end), e, free)
             and not _comparison_base(sentence, end, e)
+        ]
+    if past_record:
+        # only the record's own phrase dates it ("the previous high of 83.5 million set in
+        # 2019", "the 2019 record of 7.9 metres"), not the new figure's time before it nor
+        # the report's day
+        candidates = [
+            e
+            for e in candidates
+            if (near is None or e.start >= near or e.preposition in _DETERMINERS)
+            and not _is_reported_on(sentence, e)
         ]
     if not candidates:
         return None

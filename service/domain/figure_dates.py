@@ -129,6 +129,7 @@ def figure_as_of(
         period_end=is_period_quantity(quantity) or (quantity is not None and is_change(quantity)),
         running=running,
         forecast=forecast,
+        past_record=quantity is not None and quantity.startswith("record "),
     )
 
 

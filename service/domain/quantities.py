@@ -81,7 +81,7 @@ __all__ = [
     "quantity_for",
 ]
 
-QUANTITY_TABLE_VERSION = 15
+QUANTITY_TABLE_VERSION = 16
 
 
 def _word_set(words: str) -> frozenset[str]:

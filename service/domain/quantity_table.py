@@ -38,6 +38,9 @@ SYNONYM_TABLE: dict[str, str] = {
     "votes": "votes|ballots|ballots cast|vote",
     "seats": "seats|seat|mandates",
     "turnout": "turnout|voter turnout",
+    "visitors": "visitors|visitor|tourists|tourist|foreign tourists|foreign visitors|"
+    "international visitors|international tourists|tourist arrivals|international arrivals|"
+    "holidaymakers",
     "people": "people|persons|individuals|civilians|residents|inhabitants|citizens|others|"
     "population|victims|children|adults|patients|migrants|passengers",
     "homes": "homes|houses|dwellings|households|residences|housing units|home|house|properties",

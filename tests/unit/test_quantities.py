@@ -188,7 +188,7 @@ def test_a_deficit_is_not_a_debt() -> None:
 @pytest.mark.parametrize(
     ("change", "level"),
     [
-        ("tourist growth", "tourists"),
+        ("visitors growth", "visitors"),
         ("revenue decline", "revenue"),
         ("export growth", "exports"),
         ("people decline", "people"),

@@ -268,8 +268,10 @@ def test_a_past_record_after_a_change_is_a_record_of_the_level() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert the_figure(article, "19%").quantity == "tourist growth"
-    assert the_figure(article, "83.5 million").quantity == "record tourists"
+    growth = the_figure(article, "19%").quantity
+    tourists = the_figure(article, "85.1 million").quantity
+    assert growth == f"{tourists} growth"
+    assert the_figure(article, "83.5 million").quantity == f"record {tourists}"
 
 
 def test_a_percentage_more_than_before_is_a_change_of_the_sum_before() -> None:
@@ -281,3 +283,22 @@ def test_a_percentage_more_than_before_is_a_change_of_the_sum_before() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "24.7%").quantity == the_figure(article, "25%").quantity
+
+
+def test_tourists_and_international_visitors_are_one_count() -> None:
+    assert canonical_quantity("foreign tourists") == canonical_quantity("international visitors")
+    assert canonical_quantity("holidaymakers") == "visitors"
+
+
+def test_a_past_record_is_dated_by_its_own_phrase_only() -> None:
+    article = extract_article(
+        text=(
+            "Spain received about 85 million international visitors last year, official data "
+            "showed on Friday, beating the pre-pandemic record of 83.7 million.\n\n"
+            "The Buzi river reached 8.4 metres on Sunday, breaking the 2019 record of 7.9 "
+            "metres."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "83.7 million").as_of is None
+    assert the_figure(article, "7.9 metres").as_of == dt.date(2019, 1, 1)
