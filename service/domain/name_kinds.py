@@ -18,6 +18,7 @@ from service.domain.name_vocabulary import (
     AREA_WORDS,
     COMPANY_WORDS,
     CONNECTORS,
+    DATA_FROM,
     DATE_WORDS,
     EVENT_WORDS,
     NAME_PREFIXES,
@@ -113,6 +114,8 @@ def kind_of_name(text: str, run: NameRun, tokens: list[Token], common: frozenset
         return tokens, None
     if len(tokens) > 1 and all(text[x[1] : y[0]] == "-" for x, y in pairwise(tokens)):
         return tokens, None  # "Indo-Pacific", "Russia-Ukraine": compounds, not names
+    if run.preceded_by == DATA_FROM and len(tokens) <= 4 and words[-1] not in PLACE_WORDS:
+        return tokens, EntityKind.ORGANIZATION  # "industry data from Kantar"
     if words[-1] in PLACE_WORDS or words[0] in PLACE_OPENERS | PLACE_MODIFIERS:
         return tokens, EntityKind.PLACE
     if run.followed_by in AREA_WORDS and not titled and len(tokens) <= 3:

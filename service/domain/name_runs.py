@@ -22,6 +22,8 @@ from service.domain.name_vocabulary import (
     ABBREVIATIONS,
     COMPANY_WORDS,
     CONNECTORS,
+    DATA_FROM,
+    DATA_NOUNS,
     DATE_WORDS,
     ORG_WORDS,
     PLACE_MODIFIERS,
@@ -146,6 +148,8 @@ def _preceding(text: str, tokens: list[Token], i: int) -> str:
     if i == 0:
         return ""
     word = tokens[i - 1][2].lower()
+    if word in ("from", "by") and i >= 2 and tokens[i - 2][2].lower() in DATA_NOUNS:
+        return DATA_FROM  # "industry data from Kantar": whose data, not where
     if word == "of" and i >= 2 and tokens[i - 2][2].lower() in PLACE_MODIFIERS:
         return "near"
     if word == "of" and i >= 2 and tokens[i - 2][2] in _SETTLEMENT_WORDS:

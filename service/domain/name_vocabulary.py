@@ -72,3 +72,13 @@ PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "is
 NAME_PREFIXES = frozenset(("mv", "ms", "mt", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
 # The outlet credited in a dateline: "(Harbour Line) - A fire ...".
 SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
+
+
+# Nouns of data whose maker follows "from"/"by": "industry data from Kantar", "a survey by
+# Ipsos". Such a name is an organisation, not a place.
+_DATA_NOUNS_TEXT = """
+    data figures statistics survey surveys poll polls polling study research analysis
+    estimates numbers report reports
+"""
+DATA_NOUNS = frozenset(_DATA_NOUNS_TEXT.split())
+DATA_FROM = "data from"

@@ -344,3 +344,13 @@ def test_a_country_supplied_with_a_figure_does_not_own_it() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "10,000").subject == "iran"
+
+
+def test_a_name_whose_data_is_cited_is_an_organisation_not_a_place() -> None:
+    article = extract_article(
+        text="The grocer's market share climbed to 28.1%, industry data from Kantar showed.",
+        published_at=PUBLISHED,
+    )
+    kinds = {e.key: e.kind.value for e in article.entities}
+    assert kinds["kantar"] == "organization"
+    assert the_figure(article, "28.1%").location != "kantar"
