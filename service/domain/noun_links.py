@@ -138,6 +138,7 @@ def _time_phrase_start(clause: Sequence[Token], k: int) -> int | None:
     return None  # a month or year not led in: "the September figure", "the 2024 budget"
 
 
+_EXCLUDING = word_set("excluding including ex excl minus")
 # Nouns that end like adverbs.
 _LY_NOUNS = word_set("supply family assembly ally rally monopoly reply anomaly belly jelly fly")
 
@@ -184,6 +185,8 @@ def noun_before(
         change = None  # a count is a change only after "rose by": "unemployment rose by 26,000"
     if k < 0 or k == len(clause) - 1 or not clause[k].text[:1].isalpha():
         return change, []  # no linking word: the word before is a verb ("took 33.8%")
+    if k >= 2 and clause[k - 1].lower in _EXCLUDING and clause[k - 2].text[:1].isalpha():
+        k -= 2  # "Sales excluding fuel reached £31.5bn": sales, less the fuel
     tok = clause[k]
     for _ in range(3):  # "the death toll from the earthquake in Van province": the toll
         if (head := head_of_of(ctx, clause, k)) is None:

@@ -251,6 +251,7 @@ def test_a_time_ago_between_noun_and_figure_is_not_what_is_counted(
         ("Output rose 3% year-on-year to 12,000 tonnes.", "12,000", "output"),
         ("Unemployment in March was 4.1%.", "4.1%", "unemployment rate"),
         ("Codelco said its own output rose slightly to 118,000 tons.", "118,000", "output"),
+        ("Sales excluding fuel reached £31.5bn in the first half.", "£31.5bn", "revenue"),
     ],
 )
 def test_a_time_phrase_before_the_level_reached_is_not_what_is_counted(
