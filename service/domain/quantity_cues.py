@@ -204,6 +204,16 @@ def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | N
     ):
         j -= 1  # "in Porto Alegre": the whole name
     j -= 1
+    # "share of the British grocery market": up to two words before N2 in its phrase
+    for _ in range(2):
+        if (
+            j > 1
+            and clause[j].text[:1].isalpha()
+            and clause[j].lower not in FUNCTION_WORDS
+            and clause[j].lower not in _HEAD_PREPOSITIONS
+            and clause[j - 1].lower not in _HEAD_PREPOSITIONS
+        ):
+            j -= 1
     while j >= 0 and clause[j].lower in DETERMINERS:
         j -= 1
     if j < 1 or clause[j].lower not in _HEAD_PREPOSITIONS:
