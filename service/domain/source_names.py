@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from service.domain.model import Entity, EntityKind, EntityMention
 from service.domain.source_words import (
+    DATA_ADJECTIVES,
     GENERIC_SOURCES,
     LEADING_NOISE,
     LOCATIVE,
@@ -63,8 +64,8 @@ def resolve_phrase(
             return display, None, None, keys
         return display, countries[-1].key, countries[-1].key, keys
     words = display.split()
-    if not words:
-        return None, None, None, keys
+    if not words or all(w.lower() in DATA_ADJECTIVES for w in words):
+        return None, None, None, keys  # "up from a previous forecast of": no one named
     head = words[-1].lower()
     if head.endswith(("'s", "’s")):
         head = head[:-2]

@@ -450,6 +450,11 @@ def test_provisional_figures_from_a_body_are_that_body_s() -> None:
     assert _speaker_of(text, "66.2%") == "Ministry of Internal Administration"
 
 
+def test_a_previous_forecast_names_no_source() -> None:
+    text = "It now expects about 2.9 billion pounds, up from a previous forecast of 2.8 billion."
+    assert _speaker_of(text, "2.8 billion") != "previous"
+
+
 def test_a_name_in_apposition_to_a_description_speaks() -> None:
     text = "The mine's operator, Kopex, said 14 miners were trapped."
     assert _speaker_of(text, "14") == "Kopex"
