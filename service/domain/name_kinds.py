@@ -124,6 +124,10 @@ def kind_of_name(text: str, run: NameRun, tokens: list[Token], common: frozenset
         return tokens, EntityKind.PLACE  # "doctors in Jajpur said": where, not who
     if titled or run.followed_by in REPORT_VERBS:
         return tokens, EntityKind.PERSON
+    if len(tokens) == 1 and run.followed_by in _ACTOR_VERBS and not run.in_headline:
+        # "Tesco has raised its guidance": an actor by one name, a person until the next
+        # sentences call it a company ("the supermarket said": `companies`)
+        return tokens, EntityKind.PERSON
     if run.preceded_by in PLACE_PREPOSITIONS and len(tokens) <= 3:
         return tokens, EntityKind.PLACE
     if words[-1] in common and (len(tokens) > 2 or words[-1].endswith("s")):
@@ -135,6 +139,10 @@ def kind_of_name(text: str, run: NameRun, tokens: list[Token], common: frozenset
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Verbs after a one-word name that make it the actor of its clause.
+_ACTOR_VERBS = frozenset(
+    {"has", "had", "posted", "raised", "lifted", "lowered", "cut", "announced", "expects"}
+)
 
 
 def _names_a_body(word: str, run: NameRun) -> bool:

@@ -119,7 +119,8 @@ SKIP_BEFORE_VERB = word_set(
 ARTICLES = frozenset({"the", "a", "an"})
 LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:(?:official|preliminary|provisional|final|initial|revised|"
-    r"updated|latest|new)\s+)?(?:reports?|statements?|estimates?|figures?|data)\s+"
+    r"updated|latest|new|industry|market|government|police)\s+)?"
+    r"(?:reports?|statements?|estimates?|figures?|data)\s+"
     r"(?:from|by|of)\s+)?(?:(?:the|a|an)\s+)?(?:(?:country|nation|state|territory|enclave)['’]s\s+)?",
     re.IGNORECASE,
 )

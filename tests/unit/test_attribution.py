@@ -450,6 +450,11 @@ def test_provisional_figures_from_a_body_are_that_body_s() -> None:
     assert _speaker_of(text, "66.2%") == "Ministry of Internal Administration"
 
 
+def test_industry_data_from_a_body_is_that_body_s() -> None:
+    text = "Its market share climbed to 28.1 per cent, industry data from Kantar showed."
+    assert _speaker_of(text, "28.1") == "Kantar"
+
+
 def test_a_previous_forecast_names_no_source() -> None:
     text = "It now expects about 2.9 billion pounds, up from a previous forecast of 2.8 billion."
     assert _speaker_of(text, "2.8 billion") != "previous"

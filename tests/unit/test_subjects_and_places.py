@@ -354,3 +354,17 @@ def test_a_name_whose_data_is_cited_is_an_organisation_not_a_place() -> None:
     kinds = {e.key: e.kind.value for e in article.entities}
     assert kinds["kantar"] == "organization"
     assert the_figure(article, "28.1%").location != "kantar"
+
+
+def test_a_one_word_company_opening_a_sentence_owns_its_figures() -> None:
+    article = extract_article(
+        text=(
+            "Tesco has raised its annual profit guidance to around £2.9bn, from £2.8bn.\n\n"
+            "Sales excluding fuel reached £31.5bn in the first half, the supermarket said."
+        ),
+        published_at=PUBLISHED,
+    )
+    kinds = {e.key: e.kind.value for e in article.entities}
+    assert kinds["tesco"] == "organization"
+    assert the_figure(article, "£2.9bn").subject == "tesco"
+    assert the_figure(article, "£31.5bn").subject == "tesco"
