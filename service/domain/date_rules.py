@@ -351,9 +351,16 @@ def _day_word(match: re.Match[str], published: dt.date | None) -> Resolved:
     return span(published - _ONE_DAY, "day")
 
 
+# After "the last year": what makes it a year described, not the year before this one ("the
+# last year before the pandemic", "the last week of the campaign").
+_DESCRIBED_AFTER = re.compile(r"\s+(?:before|of)\b")
+
+
 def _period(match: re.Match[str], published: dt.date | None) -> Resolved:
     unit = match.group("unit").lower()
     rel = " ".join(match.group("rel").lower().split())
+    if rel.startswith("the ") and _DESCRIBED_AFTER.match(match.string, match.end()):
+        return None
     precision = "day" if unit == "weekend" else unit
     if published is None:
         return None, precision, None

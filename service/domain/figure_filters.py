@@ -24,6 +24,7 @@ _AGE_BAND = re.compile(
 )
 _AGE_AFTER = re.compile(r"\s*(?:,|-year-old|\s+years?\s+old)")
 _SMALL_WORDS = frozenset({"one", "two", "three", "four", "five"})
+_RANKS = frozenset({"top", "bottom", "first", "last", "next", "past", "other"})
 
 
 # Units of a span of time.
@@ -67,6 +68,8 @@ def is_real_figure(text: str, number: NumberMention, sentence_start: int) -> boo
         prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
         if prev in {"the", "these", "those", "both", "all", "its", "their"}:
             return False
+        if prev in _RANKS and before.rstrip()[: -len(prev)].rstrip().lower().endswith("the"):
+            return False  # "the top two grades", "the first three days": which ones, no count
         if word == "one":
             nxt = after.split(None, 2)
             return bool(nxt) and nxt[0].strip(",.").lower() in SYNONYMS

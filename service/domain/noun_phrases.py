@@ -65,6 +65,8 @@ _NP_STOP_VERBS = word_set(
     remain remains remained stay stays stayed face faces faced need needs needed lack lacks
     lacked got get gets say says said warn warns late early overnight apiece alone higher
     lower brings bring brought takes leaves puts makes gives means marks
+    sat took went came ran saw gave fell rose grew became began stood fled fought bought
+    caught wrote drove flew ate slept chose sought met told
     """
 )
 

@@ -81,7 +81,7 @@ __all__ = [
     "quantity_for",
 ]
 
-QUANTITY_TABLE_VERSION = 16
+QUANTITY_TABLE_VERSION = 17
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -213,6 +213,10 @@ def canonical_quantity(phrase: str) -> str:
     if outcome is None and (changed := _measure_before_change(noun_words)) is not None:
         return changed  # "net profit growth", "share price fall", "pay rise offered"
     noun = _known_noun(noun_words)
+    if noun is None and len(noun_words) > 1 and noun_words[-1] == "rate":
+        kind = noun_words[-2]
+        if kind.isalpha() and kind not in _CHANGE_MODIFIERS and kind not in _DROP_WORDS:
+            return f"{kind} rate"  # "the pass rate", "the vacancy rate": rates of what
     if noun is None and noun_words and noun_words[-1] not in PEOPLE_OUTCOMES:
         noun = _SPELLINGS.get(noun_words[-1], noun_words[-1])  # "centres" = "centers"
         if noun + "s" in SYNONYMS:

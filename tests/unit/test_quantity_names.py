@@ -305,3 +305,24 @@ def test_a_past_record_is_dated_by_its_own_phrase_only() -> None:
     )
     assert the_figure(article, "83.7 million").as_of is None
     assert the_figure(article, "7.9 metres").as_of == dt.date(2019, 1, 1)
+
+
+def test_a_rate_of_something_keeps_what_it_is_a_rate_of() -> None:
+    assert canonical_quantity("the overall pass rate") == "pass rate"
+    assert canonical_quantity("vacancy rate") != canonical_quantity("pass rate")
+    assert canonical_quantity("jobless rate") == "unemployment rate"
+
+
+def test_an_exam_results_story_reads_its_figures() -> None:
+    article = extract_article(
+        text=(
+            "In 2019, the last year before the pandemic, 25.2% of entries received the top "
+            "two grades.\n\n"
+            "The overall pass rate was 97.3%. Some 246,295 students sat at least one exam."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "25.2%").as_of == dt.date(2019, 1, 1)
+    assert the_figure(article, "97.3%").quantity == "pass rate"
+    assert the_figure(article, "246,295").quantity == "students"
+    assert not any(a.text.startswith("two") for c in article.claims for a in c.assertions)
