@@ -187,6 +187,14 @@ def noun_before(
         return change, []  # no linking word: the word before is a verb ("took 33.8%")
     if k >= 2 and clause[k - 1].lower in _EXCLUDING and clause[k - 2].text[:1].isalpha():
         k -= 2  # "Sales excluding fuel reached £31.5bn": sales, less the fuel
+    if (
+        k >= 1
+        and clause[k].lower.endswith("ing")
+        and clause[k].lower not in SYNONYMS
+        and clause[k].text.islower()
+        and clause[k - 1].text[:1].isalpha()
+    ):
+        k -= 1  # "with Brent settling at $80.86": what settled, not the settling
     tok = clause[k]
     for _ in range(3):  # "the death toll from the earthquake in Van province": the toll
         if (head := head_of_of(ctx, clause, k)) is None:
