@@ -80,6 +80,9 @@ _UNIT_QUANTITY = {
     "temperature_f": "temperature",
     "power": "power",
     "energy": "energy",
+    "flow": "output",  # "Saudi Arabia pumps around 9 million bpd"
+    "pressure": "pressure",
+    "data": "data",
 }
 
 

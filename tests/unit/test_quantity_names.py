@@ -255,6 +255,7 @@ def test_a_time_ago_between_noun_and_figure_is_not_what_is_counted(
         ("Its share of the British grocery market climbed to 28.1 per cent.", "28.1", "share"),
         ("The value of the new hospital contract rose to $3 billion.", "$3 billion", "value"),
         ("Oil slid 2% on the news, with Brent settling at $80.86.", "$80.86", "amount"),
+        ("Saudi Arabia pumps around 9 million bpd.", "9 million", "output"),
     ],
 )
 def test_a_time_phrase_before_the_level_reached_is_not_what_is_counted(
