@@ -109,7 +109,9 @@ _CASUALTY_PAIR = re.compile(
 # Where a descriptive phrase stops naming the quantity ("killed in the 2023 earthquakes").
 _CUT_WORDS = _word_set(
     "in for during since on at per from by across after before to with over among within "
-    "near inside outside under as that who whose which a this next until till"
+    "near inside outside under as that who whose which a this next until till via through "
+    "into against amid amidst between toward towards than including despite throughout along "
+    "beyond upon onto versus"
 )
 # Known phrases that start with a cut word, read before cutting.
 _CUT_PHRASES = tuple(
