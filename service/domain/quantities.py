@@ -140,6 +140,10 @@ _ACTION_NOUNS = {
     "shutdowns": "closed",
     "delays": "delayed",
 }
+# Head nouns that only say their modifier is counted or measured ("passenger numbers").
+_MEASURE_HEADS = _word_set(
+    "number numbers figure figures total totals tally count counts reading readings"
+)
 _SIBILANT_ENDS = ("ss", "us", "x", "z", "ch", "sh")
 # British spellings of unknown nouns, so "design centres" and "design centers" are one
 # quantity (known nouns list both spellings in the table).
@@ -192,6 +196,9 @@ def canonical_quantity(phrase: str) -> str:
             words = words[:i]
             break
     words = [w for w in words if not (w.endswith("ly") and w not in SYNONYMS)]
+    if len(words) > 1 and words[-1] in _MEASURE_HEADS and words[-2] not in _CUT_WORDS:
+        # "passenger numbers", "AQI readings": the head only says the modifier is counted
+        return canonical_quantity(" ".join(words[:-1]))
     if len(words) > 1 and words[-1] in _ACTION_NOUNS:
         # "school closures" -> "schools closed": the noun done to, read as a count of it
         return canonical_quantity(f"{plural(words[-2])} {_ACTION_NOUNS[words[-1]]}")

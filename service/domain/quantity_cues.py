@@ -31,7 +31,8 @@ from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, Sentenc
 
 # Nouns that only point back at a figure already given ("put the figure at 160,000").
 ANAPHORIC_NOUNS = word_set(
-    "figure figures number numbers total totals tally count counts estimate estimates level levels"
+    "figure figures number numbers total totals tally count counts estimate estimates level levels "
+    "reading readings"
 )
 _NUMBER_NOUNS = word_set("number numbers total tally backlog backlogs")
 # Verbs that end "the number of <noun>" ("the number of asylum applications rose to").

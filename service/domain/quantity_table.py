@@ -111,6 +111,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "rainfall": "rainfall|rain|precipitation",
     "snowfall": "snowfall|snow",
     "temperature": "temperature|temperatures",
+    "air quality index": "air quality index|aqi|quality index|air quality",
     "weight": "weight|tons|tonnes|kilograms|pounds",
     "duration": "days|weeks|months|years|hours|duration",
 }
