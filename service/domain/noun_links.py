@@ -27,7 +27,7 @@ CHANGE_WORDS = word_set(
 # Words that may stand between a noun and the figure it names ("revenue rose 12% to").
 LINKING_WORDS = word_set(
     """
-    of at to by was were is are be been stood reached hit totaled totalled totaling
+    of at to by was were is are be been stood stands stand reached hit totaled totalled totaling
     totalling amounted amounting came rose risen fell fallen climbed dropped increased
     decreased grew jumped slid declined gained lost up down surged plunged soared slipped
     sank shed advanced added put now nearly rise grow fall reach climb increase decrease

@@ -194,6 +194,13 @@ def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | N
     ):
         j -= 1  # "in Porto Alegre": the whole name
     j -= 1
+    skipped = 0
+    while (
+        j > 0
+        and skipped < 4
+        and (ctx.mention_at(clause[j].start) is not None or clause[j].text.endswith(("'s", "’s")))
+    ):
+        j, skipped = j - 1, skipped + 1  # "on the Ann Arbor campus", "in the city's hotels"
     while j >= 0 and clause[j].lower in DETERMINERS:
         j -= 1
     if j < 1 or clause[j].lower not in _HEAD_PREPOSITIONS:
@@ -205,9 +212,22 @@ def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | N
         return j - 1 if clause[j].lower != "of" else None
     if noun in SYNONYMS:
         return j - 1
-    # "arrivals by sea fell to": an unknown plural noun heads a place or manner phrase too
+    # "arrivals by sea fell to", "enrollment on the campus stands at": an unknown plural
+    # noun or a nominalisation heads a place or manner phrase too
     plural = noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3
-    return j - 1 if plural and clause[j].lower != "of" else None
+    return j - 1 if (plural or is_nominalisation(noun)) and clause[j].lower != "of" else None
+
+
+# Endings of nouns made from verbs or adjectives ("enrollment", "production", "occupancy"):
+# such a word before a preposition heads its phrase, whatever follows.
+_NOMINAL_ENDINGS = (
+    "ment", "tion", "sion", "ance", "ence", "ancy", "ency", "ity", "age", "ure", "ness", "ship"
+)  # fmt: skip
+
+
+def is_nominalisation(word: str) -> bool:
+    """Whether a lower-case word reads as a noun made from a verb or adjective."""
+    return len(word) > 5 and word.isalpha() and word.endswith(_NOMINAL_ENDINGS)
 
 
 def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | None) -> str | None:

@@ -35,3 +35,34 @@ def test_a_preposition_ends_the_counted_phrase(phrase: str, expected: str) -> No
 def test_a_noun_before_via_is_what_is_counted() -> None:
     sentence = "The agency said 57 ship diversions via the Skagerrak had been logged."
     assert _quantity(sentence, "57") == "ships diverted"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("passenger numbers", "people"),
+        ("troop numbers", "troops"),
+        ("casualty figures", "casualties"),
+        ("AQI readings", "air quality index"),
+        ("vote count", "votes"),
+    ],
+)
+def test_a_measure_head_names_its_modifier(phrase: str, expected: str) -> None:
+    assert canonical_quantity(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "expected"),
+    [
+        ("AQI readings hit 187 in Minneapolis on Tuesday.", "187", "air quality index"),
+        ("The air quality index reached 187 in Minneapolis.", "187", "air quality index"),
+        # a noun made from a verb heads its phrase past a place ("on the ... campus")
+        ("Enrollment on the Ann Arbor campus stands at about 52,000.", "52,000", "enrollment"),
+        ("Occupancy in the city's hotels reached 91%.", "91%", "occupancy"),
+        ("Production at the mine stood at 61,500 tonnes.", "61,500", "production"),
+    ],
+)
+def test_the_noun_before_the_verb_names_the_figure(
+    sentence: str, fragment: str, expected: str
+) -> None:
+    assert _quantity(sentence, fragment) == expected
