@@ -85,6 +85,14 @@ _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 
 
+
+# Verbs without "-ed" that compare a sum or a share with another ("12% beat forecasts",
+# "$4.2bn tops estimates"): never the noun of the figure before them.
+_VERBS_AFTER_A_MEASURE = word_set(
+    "beat beats hit hits met meets top tops topped outstrip outstrips trail trails lag lags "
+    "miss misses exceed exceeds surpass surpasses outpace outpaces undershot overshot"
+)
+
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
     """The outcome of the figure starting at `start` when it is the second of a pair."""
     span = next(((lo, hi) for lo, hi in ctx.figure_spans if lo == start), None)
@@ -161,10 +169,11 @@ def read_figure(
     if (
         dimension in ("currency", "ratio")
         and phrase
-        and phrase[0].lower.endswith("ed")
+        and (phrase[0].lower.endswith("ed") or phrase[0].lower in _VERBS_AFTER_A_MEASURE)
         and phrase[0].lower not in SYNONYMS
     ):
-        # "$4.3bn to $4.5bn disappointed investors": a sum or share is followed by its verb
+        # "$4.3bn to $4.5bn disappointed investors", "growth of 12% beat forecasts": a sum
+        # or share is followed by its verb
         phrase, np_end = [], 0
     if (
         dimension is not None

@@ -66,3 +66,14 @@ def test_the_noun_before_the_verb_names_the_figure(
     sentence: str, fragment: str, expected: str
 ) -> None:
     assert _quantity(sentence, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [
+        ("Revenue growth of 12% beat forecasts, the company said.", "12%"),
+        ("Sales rose 12% and topped estimates.", "12%"),
+    ],
+)
+def test_a_verb_after_a_share_is_not_its_noun(sentence: str, fragment: str) -> None:
+    assert _quantity(sentence, fragment) == "revenue growth"
