@@ -85,13 +85,13 @@ _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 
 
-
 # Verbs without "-ed" that compare a sum or a share with another ("12% beat forecasts",
 # "$4.2bn tops estimates"): never the noun of the figure before them.
 _VERBS_AFTER_A_MEASURE = word_set(
     "beat beats hit hits met meets top tops topped outstrip outstrips trail trails lag lags "
     "miss misses exceed exceeds surpass surpasses outpace outpaces undershot overshot"
 )
+
 
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
     """The outcome of the figure starting at `start` when it is the second of a pair."""

@@ -77,3 +77,26 @@ def test_the_noun_before_the_verb_names_the_figure(
 )
 def test_a_verb_after_a_share_is_not_its_noun(sentence: str, fragment: str) -> None:
     assert _quantity(sentence, fragment) == "revenue growth"
+
+
+def _quantities(text: str) -> list[str]:
+    article = extract_article(text=text, published_at=PUBLISHED)
+    return [a.quantity for claim in article.claims for a in claim.assertions]
+
+
+def test_an_unnamed_tonnage_continues_the_paragraphs_named_one() -> None:
+    text = (
+        "Copper production fell to 148,200 tonnes. "
+        "The Los Arrieros mine accounted for 61,500 tonnes."
+    )
+    assert _quantities(text) == ["copper production", "copper production"]
+
+
+def test_an_unnamed_tonnage_in_another_paragraph_or_a_forecast_is_not_carried() -> None:
+    assert _quantities("Copper production fell to 148,200 tonnes.\n\nIt bought 20,000 tonnes.") == [
+        "copper production",
+        "weight",
+    ]
+    assert _quantities(
+        "Copper production fell to 148,200 tonnes. Analysts had expected 150,000 tonnes."
+    ) == ["copper production", "weight"]
