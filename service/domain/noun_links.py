@@ -37,6 +37,8 @@ LINKING_WORDS = word_set(
     a an overnight already
     cut raised lowered revised reduced lifted trimmed corrected adjusted downgraded upgraded
     shrank shrunk shrink shrinks contracted
+    rises falls drops climbs jumps slides slips gains grows declines increases decreases
+    surges plunges soars sinks eases dips reaches hits totals tops nears
     """
 )  # "corn output was cut to 119 million tonnes": the revised noun names the figure
 
@@ -44,11 +46,13 @@ LINKING_WORDS = word_set(
 # The words that make a change a rise or a fall.
 UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
-    "climb increase gain jump accelerated widened rebounded expanded expand expands"
+    "climb increase gain jump accelerated widened rebounded expanded expand expands "
+    "rises climbs increases gains jumps surges soars grows"
 )
 DOWN_WORDS = word_set(
     "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
-    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted"
+    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted "
+    "falls drops declines decreases slides slips plunges sinks eases dips"
 )
 
 

@@ -100,3 +100,26 @@ def test_an_unnamed_tonnage_in_another_paragraph_or_a_forecast_is_not_carried() 
     assert _quantities(
         "Copper production fell to 148,200 tonnes. Analysts had expected 150,000 tonnes."
     ) == ["copper production", "weight"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "expected"),
+    [
+        # a headline's present tense links a noun to its change as the past tense does
+        ("Enrollment rises 3% to 52,000.", "3%", "enrollment growth"),
+        ("Enrollment rises 3% to 52,000.", "52,000", "enrollment"),
+        ("Net profit falls 8% as costs climb.", "8%", "profit decline"),
+    ],
+)
+def test_present_tense_change_verbs_link_like_past_ones(
+    sentence: str, fragment: str, expected: str
+) -> None:
+    assert _quantity(sentence, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("price increases", "growth"), ("share price falls", "share price decline")],
+)
+def test_plural_change_nouns_name_a_change(phrase: str, expected: str) -> None:
+    assert canonical_quantity(phrase) == expected
