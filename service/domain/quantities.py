@@ -299,6 +299,8 @@ def _measure_before_change(words: list[str]) -> str | None:
     if len(words) < 2:
         return None
     direction = SYNONYMS.get(words[-1])
+    if direction is None and words[-1].endswith("s"):
+        direction = SYNONYMS.get(words[-1][:-1])  # "price increases", "share price falls"
     if direction not in CHANGE_NAMES or direction is None:
         return None
     measure = [w for w in words[-4:-1] if w not in _CHANGE_MODIFIERS and not w.isdigit()]

@@ -79,10 +79,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
     # a change with no measure named, or of the whole economy (GDP); a change of a named
     # measure is "<measure> growth"/"<measure> decline" (`change_of`)
-    "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge|rises|"
-    "increases|gains|jumps|surges",
-    "decline": "decline|fall|drop|slump|plunge|slide|contraction|declines|falls|drops|"
-    "slumps|plunges|slides|contractions",
+    "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",
+    "decline": "decline|fall|drop|slump|plunge|slide|contraction",
     "share price": "share price|share prices|stock price|stock prices",
     "revenue": "revenue|revenues|sales|turnover",
     "profit": "profit|profits|net income|earnings",
