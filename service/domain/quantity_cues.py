@@ -180,7 +180,9 @@ def states_capacity(clause: Sequence[Token]) -> bool:
 _HEAD_PREPOSITIONS = word_set("of in at on across for from by")
 
 
-def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | None:
+def head_of_of(
+    ctx: SentenceContext, clause: Sequence[Token], k: int, depth: int = 0
+) -> int | None:
     """Index of N1 in "N1 <preposition> [the] N2" ending at `k` when N1 names a known
     quantity: the head of the phrase says what is measured ("the value of the contract",
     "the death toll of the earthquake", "unemployment in Spain", "passenger numbers at the
@@ -215,7 +217,14 @@ def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | N
     # "arrivals by sea fell to", "enrollment on the campus stands at": an unknown plural
     # noun or a nominalisation heads a place or manner phrase too
     plural = noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3
-    return j - 1 if (plural or is_nominalisation(noun)) and clause[j].lower != "of" else None
+    if (plural or is_nominalisation(noun) or depth > 0) and clause[j].lower != "of":
+        return j - 1
+    if depth < 2 and clause[j].lower != "of":
+        # "output at the Los Arrieros mine in the Antofagasta region": past a place phrase
+        # inside a place phrase, to the head that names the quantity
+        deeper = head_of_of(ctx, clause, j - 1, depth + 1)
+        return deeper
+    return None
 
 
 # Endings of nouns made from verbs or adjectives ("enrollment", "production", "occupancy"):
