@@ -48,6 +48,11 @@ after a counted noun ("school closures" = schools closed, "flight cancellations"
 cancelled): each outlet's word for one count gives one name.
 14 names a change for what changes ("revenue growth", "share price decline", "people
 decline"; see above) instead of the bare growth/decline, and adds share price (stock price).
+15 makes output production (a mine's, a field's or a country's "copper output" and "copper
+production" are one measure; a bare or economic "output" change stays the economy's bare
+growth/decline), adds the air quality index (AQI), reads a measure head as its modifier
+("passenger numbers", "AQI readings"), ends a counted phrase at any preposition ("via",
+"through", "amid") and reads plural change nouns ("price increases").
 """
 
 from __future__ import annotations
@@ -81,7 +86,7 @@ __all__ = [
     "quantity_for",
 ]
 
-QUANTITY_TABLE_VERSION = 14
+QUANTITY_TABLE_VERSION = 15
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -268,6 +273,8 @@ def change_of(measure: str, direction: str) -> str:
     words = [w for w in measure.lower().split() if w not in _CHANGE_MODIFIERS and not w.isdigit()]
     if words and words[-1] in _PRICES and " ".join(words[-2:]) not in SYNONYMS:
         return direction  # "house prices rose 3%": a price, not the houses ("share price" is)
+    if words and words[-1] == "output" and (len(words) == 1 or words[-2] in _ECONOMY):
+        return direction  # "output contracted 3%": the economy's ("copper output" is production)
     name = canonical_quantity(" ".join(words)) if words else ""
     if not name or name in _ECONOMY or name in _PRICES or is_change(name):
         return direction

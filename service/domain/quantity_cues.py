@@ -180,9 +180,7 @@ def states_capacity(clause: Sequence[Token]) -> bool:
 _HEAD_PREPOSITIONS = word_set("of in at on across for from by")
 
 
-def head_of_of(
-    ctx: SentenceContext, clause: Sequence[Token], k: int, depth: int = 0
-) -> int | None:
+def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int, depth: int = 0) -> int | None:
     """Index of N1 in "N1 <preposition> [the] N2" ending at `k` when N1 names a known
     quantity: the head of the phrase says what is measured ("the value of the contract",
     "the death toll of the earthquake", "unemployment in Spain", "passenger numbers at the

@@ -96,6 +96,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "savings": "savings|cost savings|synergies|cost synergies",
     "fine": "fine|fines|penalty|penalties",
     "harvest": "harvest|harvests|crop|crops|grain crop|wheat crop",
+    # what a mine, a factory or a country produces over a period, whichever word
+    "production": "production|output",
     "attendance": "attendance|attendances|spectators|fans|gate",
     "wages": "wages|wage|salary|salaries|weekly wage|weekly wages|pay packet",
     "fees": "fees|fee|charges|tuition",

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from service.domain.extraction import extract_article
-from service.domain.quantities import canonical_quantity
+from service.domain.quantities import canonical_quantity, change_of
 from tests.unit.figures import the_figure
 
 PUBLISHED = dt.datetime(2026, 3, 17, 16, 45, tzinfo=dt.UTC)  # a Tuesday
@@ -123,3 +123,25 @@ def test_present_tense_change_verbs_link_like_past_ones(
 )
 def test_plural_change_nouns_name_a_change(phrase: str, expected: str) -> None:
     assert canonical_quantity(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "name"),
+    [
+        ("copper output", "copper production", "production"),
+        ("olive oil output", "olive oil production", "production"),
+    ],
+)
+def test_output_and_production_are_one_measure(one: str, other: str, name: str) -> None:
+    assert canonical_quantity(one) == canonical_quantity(other) == name
+
+
+def test_a_change_of_output_is_the_economys_unless_a_good_is_named() -> None:
+    assert change_of("output", "decline") == "decline"
+    assert change_of("economic output", "growth") == "growth"
+    assert change_of("copper output", "decline") == "production decline"
+
+
+def test_output_at_a_site_inside_a_region_is_production() -> None:
+    sentence = "Output at the Los Arrieros mine in the Antofagasta region dropped to 61,500 tonnes."
+    assert _quantity(sentence, "61,500") == "production"
