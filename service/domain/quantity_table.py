@@ -24,7 +24,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "under evacuation orders",
     "evacuation warnings": "evacuation warnings|evacuation warning|under evacuation warnings",
     "sheltered": "sheltered|sheltering",
-    "displaced": "displaced|refugees|homeless|fled|internally displaced",
+    "displaced": "displaced|refugees|homeless|fled|internally displaced|idps|idp",
     "arrests": "arrests|arrested|detained|detentions|detainees|arrest",
     "rescued": "rescued|rescues|saved",
     "prisoners": "prisoners|prisoners of war|pows|captives|captured",
@@ -66,7 +66,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "land burned|scorched",
     "distance": "distance|miles|kilometers|kilometres|away",
     "depth": "depth|deep",
-    "length": "length|long",
+    "length": "length|long|span",
     "width": "width|wide|breadth",
     "height": "height|tall",
     "water level": "water level|water levels|river level|river levels|flood level|"

@@ -145,3 +145,16 @@ def test_a_change_of_output_is_the_economys_unless_a_good_is_named() -> None:
 def test_output_at_a_site_inside_a_region_is_production() -> None:
     sentence = "Output at the Los Arrieros mine in the Antofagasta region dropped to 61,500 tonnes."
     assert _quantity(sentence, "61,500") == "production"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "expected"),
+    [
+        # an irregular past tense after the noun is its verb, not its head
+        ("The 300-metre span fell into the river.", "300", "length"),
+        ("About 120 homes fell into disrepair.", "120", "homes"),
+        ("Aid agencies counted 250,000 IDPs.", "250,000", "displaced"),
+    ],
+)
+def test_irregular_verbs_end_the_noun_phrase(sentence: str, fragment: str, expected: str) -> None:
+    assert _quantity(sentence, fragment) == expected
