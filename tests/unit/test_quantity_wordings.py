@@ -158,3 +158,8 @@ def test_output_at_a_site_inside_a_region_is_production() -> None:
 )
 def test_irregular_verbs_end_the_noun_phrase(sentence: str, fragment: str, expected: str) -> None:
     assert _quantity(sentence, fragment) == expected
+
+
+def test_a_rate_between_a_sum_and_its_noun_is_passed() -> None:
+    sentence = "Resident undergraduates will now pay $18,240 a year in tuition and fees."
+    assert _quantity(sentence, "18,240") == "fees"
