@@ -132,6 +132,8 @@ def noun_before(
         if (head := head_of_of(ctx, clause, k)) is None:
             break
         k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
+    if (reduced := _before_participle_phrase(ctx, clause, k)) is not None:
+        k, tok = reduced, clause[reduced]  # "the budget approved alongside the rates totals"
     if (before_time := _before_time_phrase(clause, k)) is not None:
         k, tok = before_time, clause[before_time]  # "the harvest this summer is put at"
     if (
@@ -169,6 +171,33 @@ def noun_before(
     if lo > 0 and ctx.mention_at(clause[lo - 1].start) is not None:
         lo -= 1  # "Russian casualties at over 600,000": the name modifying the noun owns it
     return name, list(clause[lo : k + 1])
+
+
+def _before_participle_phrase(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | None:
+    """Index of the noun a participle phrase ending at `k` follows ("the general fund budget
+    approved alongside the tuition rates", "warnings issued by the agency"): that noun heads
+    the subject, the phrase only describes it; None when there is no such phrase."""
+    for j in range(k - 1, max(0, k - 7), -1):
+        low = clause[j].lower
+        if not clause[j].text[:1].isalpha() or is_reporting_word(low):
+            return None
+        if low.endswith("ed") and low not in SYNONYMS and j + 1 < len(clause):
+            if clause[j + 1].lower not in _PARTICIPLE_LINKS:
+                return None
+            noun = clause[j - 1]
+            if (
+                noun.text[:1].isalpha()
+                and noun.lower not in FUNCTION_WORDS
+                and not noun.lower.endswith("ed")
+                and ctx.mention_at(noun.start) is None
+            ):
+                return j - 1
+            return None
+    return None
+
+
+# Words that open a participle's complement ("approved alongside", "issued by").
+_PARTICIPLE_LINKS = word_set("by alongside with for in on at from under over after before")
 
 
 # Words between "rose by"/"fell by" and its figure ("fell by about 61,000").

@@ -163,3 +163,8 @@ def test_irregular_verbs_end_the_noun_phrase(sentence: str, fragment: str, expec
 def test_a_rate_between_a_sum_and_its_noun_is_passed() -> None:
     sentence = "Resident undergraduates will now pay $18,240 a year in tuition and fees."
     assert _quantity(sentence, "18,240") == "fees"
+
+
+def test_a_participle_phrase_after_the_subject_does_not_name_the_figure() -> None:
+    sentence = "The general fund budget approved alongside the tuition rates totals $2.6 billion."
+    assert _quantity(sentence, "2.6") == "funding"
