@@ -85,6 +85,14 @@ _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 
 
+# What a hyphenated measure before a noun gives the size of ("a 98-km waterway").
+_SIZE_NAMES = {"length": "length", "mass": "weight", "duration": "duration"}
+# Names of measures themselves: "a 10-km distance", "a five-year sentence" stay as named.
+_MEASURES = frozenset(
+    {"distance", "length", "depth", "width", "height", "water level", "weight", "duration",
+     "sentence", "harvest", "production", "rainfall", "snowfall", "territory"}
+)  # fmt: skip
+
 # Verbs without "-ed" that compare a sum or a share with another ("12% beat forecasts",
 # "$4.2bn tops estimates"): never the noun of the figure before them.
 _VERBS_AFTER_A_MEASURE = word_set(
@@ -218,6 +226,14 @@ def read_figure(
                     if len(nouns) == len(rest) and not set(nouns) & FUNCTION_WORDS:
                         head = change_of(" ".join(target_words[-1:] + nouns), direction)
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
+        if (
+            dimension in _SIZE_NAMES
+            and quantity not in _MEASURES
+            and "-" in ctx.text[number.start : number.end]
+        ):
+            # "the 380-metre bridge", "a 20-tonne truck": the figure is the thing's size, and
+            # the thing is whose it is, not what is measured
+            quantity = _SIZE_NAMES[dimension]
         if dimension == "area" and quantity not in _KNOWN_QUANTITIES:
             # "300,000 hectares of wheat": an area of land, whatever grows on it
             quantity = canonical_quantity(f"territory {outcome}" if outcome else "territory")

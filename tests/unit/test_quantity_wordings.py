@@ -168,3 +168,16 @@ def test_a_rate_between_a_sum_and_its_noun_is_passed() -> None:
 def test_a_participle_phrase_after_the_subject_does_not_name_the_figure() -> None:
     sentence = "The general fund budget approved alongside the tuition rates totals $2.6 billion."
     assert _quantity(sentence, "2.6") == "funding"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "expected"),
+    [
+        ("The 380-metre bridge was built in the 1970s.", "380", "length"),
+        ("A 20-tonne truck overturned on the bridge.", "20", "weight"),
+    ],
+)
+def test_a_hyphenated_measure_before_a_noun_is_its_size(
+    sentence: str, fragment: str, expected: str
+) -> None:
+    assert _quantity(sentence, fragment) == expected
