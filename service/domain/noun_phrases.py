@@ -66,6 +66,7 @@ _NP_STOP_VERBS = word_set(
     lacked got get gets say says said warn warns late early overnight apiece alone higher
     lower brings bring brought takes leaves puts makes gives means marks
     fell rose grew sank broke came went ran fled stood began spread swept tore drew
+    instead again too though however meanwhile
     """
 )
 

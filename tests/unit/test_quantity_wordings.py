@@ -181,3 +181,8 @@ def test_a_hyphenated_measure_before_a_noun_is_its_size(
     sentence: str, fragment: str, expected: str
 ) -> None:
     assert _quantity(sentence, fragment) == expected
+
+
+def test_an_adverb_after_the_noun_ends_the_noun_phrase() -> None:
+    sentence = "The money should come from the university's $21 billion endowment instead."
+    assert _quantity(sentence, "21") == "endowment"
