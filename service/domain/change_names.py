@@ -51,9 +51,14 @@ def named_change(
         and follows_figure(ctx, before)
     ):
         return change_of(previous, quantity)  # "148,200 tonnes, down 8%": of the tonnes
+    if dimension == "ratio" and quantity == "share" and after and after[0].lower in COMPARATIVES:
+        quantity = after[0].lower  # "12 per cent higher than a year earlier": no share
     if dimension == "ratio" and quantity in COMPARATIVES:
         compared = [t.lower for t in after[1:5] if t.text.isalpha() and t.lower not in DETERMINERS]
         measure = compared[0] if compared and compared[0] in SYNONYMS else ""
+        if not measure and previous is not None and previous not in _NO_MEASURE:
+            # "revenue of $4,210m, 12 per cent higher than a year earlier": the figure before
+            measure = "" if is_change(previous) else previous
         return change_of(measure, COMPARATIVES[quantity])  # "5.8% above the 2025 crop"
     return quantity
 

@@ -186,3 +186,11 @@ def test_a_hyphenated_measure_before_a_noun_is_its_size(
 def test_an_adverb_after_the_noun_ends_the_noun_phrase() -> None:
     sentence = "The money should come from the university's $21 billion endowment instead."
     assert _quantity(sentence, "21") == "endowment"
+
+
+def test_a_share_higher_than_before_is_a_change_of_the_figure_before() -> None:
+    sentence = (
+        "The group reported revenue of $4,210m for the quarter, 12 per cent higher than a "
+        "year earlier."
+    )
+    assert _quantity(sentence, "12 per cent") == "revenue growth"
