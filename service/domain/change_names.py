@@ -18,7 +18,7 @@ from service.domain.attribution import Token
 from service.domain.noun_links import change_by
 from service.domain.quantities import CHANGE_NAMES, SYNONYMS, change_of, is_change
 from service.domain.quantity_cues import follows_figure
-from service.domain.sentence_context import DETERMINERS, SentenceContext, word_set
+from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, SentenceContext, word_set
 
 # Fallback names that say only what a figure is in (a sum, a count), not what it measures.
 _NO_MEASURE = frozenset({"amount", "count"})
@@ -38,6 +38,8 @@ def named_change(
     after: Sequence[Token],
 ) -> str:
     """`quantity` reread as a change by the first three shapes of the module docstring."""
+    if dimension == "ratio" and (governed := _object_changed_by(ctx, clause)) is not None:
+        return governed  # "reduced hospitalisations by 90%", "raise tuition ... by 4.5%"
     if dimension is None and quantity != "count" and not is_change(quantity):
         by = change_by(clause)
         if by is not None:
@@ -61,6 +63,46 @@ def named_change(
             measure = "" if is_change(previous) else previous
         return change_of(measure, COMPARATIVES[quantity])  # "5.8% above the 2025 crop"
     return quantity
+
+
+def _object_changed_by(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
+    """ "cut costs by 5%", "reduced hospitalisations by 90%", "raise tuition for in-state
+    undergraduates by 4.5%": a share after a change verb, its object and "by" is a change of
+    that object (its first noun, before any place or beneficiary phrase); else None."""
+    k = len(clause) - 1
+    while k >= 0 and len(clause) - k <= 4 and clause[k].lower in _BY_QUALIFIERS:
+        k -= 1
+    if k < 2 or clause[k].lower != "by":
+        return None
+    for v in range(k - 1, max(-1, k - 8), -1):
+        verb = clause[v].lower
+        direction = _RAISING.get(verb)
+        if direction is None:
+            continue
+        words: list[str] = []
+        for tok in clause[v + 1 : k]:
+            if tok.lower in DETERMINERS or tok.text.endswith(("'s", "’s")):
+                continue
+            if not tok.text[:1].isalpha() or tok.lower in FUNCTION_WORDS:
+                break
+            if ctx.mention_at(tok.start) is not None:
+                continue
+            words.append(tok.lower)
+        return change_of(" ".join(words), direction) if words else None
+    return None
+
+
+# Verbs that change what they govern, transitively ("raise tuition", "cut costs").
+_RAISING = dict.fromkeys(
+    ("raise", "raises", "raised", "raising", "increase", "increases", "increased", "lift",
+     "lifts", "lifted", "boost", "boosts", "boosted", "grow", "grew", "grows"),
+    "growth",
+) | dict.fromkeys(
+    ("cut", "cuts", "cutting", "reduce", "reduces", "reduced", "reducing", "lower", "lowers",
+     "lowered", "slash", "slashes", "slashed", "trim", "trims", "trimmed", "shrink", "shrank"),
+    "decline",
+)  # fmt: skip
+_BY_QUALIFIERS = word_set("about around nearly almost roughly some more than over at least just")
 
 
 def index_change(ctx: SentenceContext, quantity: str, subject: str | None) -> str:

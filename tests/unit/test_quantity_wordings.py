@@ -194,3 +194,17 @@ def test_a_share_higher_than_before_is_a_change_of_the_figure_before() -> None:
         "year earlier."
     )
     assert _quantity(sentence, "12 per cent") == "revenue growth"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The vaccine reduced hospitalisations by 90%.", "hospitalized decline"),
+        ("The regents voted to raise tuition for in-state undergraduates by 4.5%.", "fees growth"),
+        ("The company cut its costs by 5%.", "cost decline"),
+    ],
+)
+def test_a_share_after_a_verb_its_object_and_by_changes_the_object(
+    sentence: str, expected: str
+) -> None:
+    assert _quantity(sentence, "%") == expected
