@@ -23,9 +23,9 @@ from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, Sentenc
 # Fallback names that say only what a figure is in (a sum, a count), not what it measures.
 _NO_MEASURE = frozenset({"amount", "count"})
 # A comparative read as the figure's noun ("5.8% above the 2025 crop"), and its direction.
-COMPARATIVES = dict.fromkeys(("above", "higher", "up"), "growth") | dict.fromkeys(
-    ("below", "lower", "down"), "decline"
-)
+COMPARATIVES = dict.fromkeys(
+    ("above", "higher", "up", "more", "greater"), "growth"
+) | dict.fromkeys(("below", "lower", "down", "less", "fewer"), "decline")
 _INDEX_NAME_ENDS = word_set("index average composite")
 
 

@@ -37,6 +37,7 @@ LINKING_WORDS = word_set(
     a an overnight already
     cut raised lowered revised reduced lifted trimmed corrected adjusted downgraded upgraded
     shrank shrunk shrink shrinks contracted
+    unchanged steady averaged averages
     rises falls drops climbs jumps slides slips gains grows declines increases decreases
     surges plunges soars sinks eases dips reaches hits totals tops nears
     """

@@ -77,6 +77,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "core inflation": "core inflation|underlying inflation|core cpi|core prices",
     "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",
     "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
+    # any other rate, singular or plural ("mortgage rates averaged", "the mortgage rate")
+    "rate": "rate|rates",
     # a change with no measure named, or of the whole economy (GDP); a change of a named
     # measure is "<measure> growth"/"<measure> decline" (`change_of`)
     "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",

@@ -208,3 +208,17 @@ def test_a_share_after_a_verb_its_object_and_by_changes_the_object(
     sentence: str, expected: str
 ) -> None:
     assert _quantity(sentence, "%") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("That was 3% more than in 2024.", "growth"),
+        ("The figure was 5% less than expected.", "decline"),
+        ("The rate was unchanged at 4.25%.", "rate"),
+        ("Mortgage rates averaged 6.8%.", "rate"),
+        ("The average mortgage rate rose to 6.8%.", "rate"),
+    ],
+)
+def test_comparatives_and_steady_levels_name_their_figure(sentence: str, expected: str) -> None:
+    assert _quantity(sentence, "%") == expected
