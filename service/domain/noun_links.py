@@ -37,7 +37,7 @@ LINKING_WORDS = word_set(
     a an overnight already
     cut raised lowered revised reduced lifted trimmed corrected adjusted downgraded upgraded
     shrank shrunk shrink shrinks contracted
-    unchanged steady averaged averages
+    unchanged steady averaged averages annual annualised annualized waned
     rises falls drops climbs jumps slides slips gains grows declines increases decreases
     surges plunges soars sinks eases dips reaches hits totals tops nears
     """
@@ -52,7 +52,7 @@ UP_WORDS = word_set(
 )
 DOWN_WORDS = word_set(
     "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
-    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted "
+    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted waned "
     "falls drops declines decreases slides slips plunges sinks eases dips"
 )
 

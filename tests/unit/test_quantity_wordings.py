@@ -222,3 +222,16 @@ def test_a_share_after_a_verb_its_object_and_by_changes_the_object(
 )
 def test_comparatives_and_steady_levels_name_their_figure(sentence: str, expected: str) -> None:
     assert _quantity(sentence, "%") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sales climbed by an annual 4%.", "revenue growth"),
+        ("Protection waned to 40% after six months.", "protection"),
+    ],
+)
+def test_period_adjectives_and_waning_link_a_noun_to_its_share(
+    sentence: str, expected: str
+) -> None:
+    assert _quantity(sentence, "%") == expected
