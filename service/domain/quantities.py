@@ -52,7 +52,10 @@ decline"; see above) instead of the bare growth/decline, and adds share price (s
 production" are one measure; a bare or economic "output" change stays the economy's bare
 growth/decline), adds the air quality index (AQI), reads a measure head as its modifier
 ("passenger numbers", "AQI readings"), ends a counted phrase at any preposition ("via",
-"through", "amid") and reads plural change nouns ("price increases").
+"through", "amid") and reads plural change nouns ("price increases"); a good's price level
+is "price" ("the average house price", "prices averaged"), never a count of the good, while
+"price" before another noun ("price cap", "price target") leaves that noun to name it; "rate"
+and "rates" are one name.
 """
 
 from __future__ import annotations
@@ -360,6 +363,8 @@ def _known_noun(words: list[str]) -> str | None:
         best: str | None = None
         for i in range(len(words) - size + 1):
             candidate = " ".join(words[i : i + size])
+            if candidate in _PRICES and i + size < len(words):
+                continue  # "price cap", "price target": a price modifying what is named
             if candidate in SYNONYMS and candidate not in PEOPLE_OUTCOMES:
                 best = candidate
         if best is not None:

@@ -84,6 +84,9 @@ SYNONYM_TABLE: dict[str, str] = {
     "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",
     "decline": "decline|fall|drop|slump|plunge|slide|contraction",
     "share price": "share price|share prices|stock price|stock prices",
+    # a good's price level ("the average house price", "prices averaged"); its change is the
+    # bare growth/decline (`quantities.change_of`)
+    "price": "price|prices",
     "revenue": "revenue|revenues|sales|turnover",
     "profit": "profit|profits|net income|earnings",
     "losses": "losses|loss|net loss",

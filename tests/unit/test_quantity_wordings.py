@@ -235,3 +235,18 @@ def test_period_adjectives_and_waning_link_a_noun_to_its_share(
     sentence: str, expected: str
 ) -> None:
     assert _quantity(sentence, "%") == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("average house price", "price"),
+        ("house prices", "price"),
+        ("price target", "target"),
+        ("energy price cap", "cap"),
+        ("consumer prices", "inflation"),
+        ("share price", "share price"),
+    ],
+)
+def test_a_price_is_never_a_count_of_the_good(phrase: str, expected: str) -> None:
+    assert canonical_quantity(phrase) == expected
