@@ -250,3 +250,9 @@ def test_period_adjectives_and_waning_link_a_noun_to_its_share(
 )
 def test_a_price_is_never_a_count_of_the_good(phrase: str, expected: str) -> None:
     assert canonical_quantity(phrase) == expected
+
+
+def test_people_saved_are_rescued() -> None:
+    assert _quantity("Emergency crews saved 30 people.", "30") == _quantity(
+        "Thirty people were rescued.", "Thirty"
+    )
