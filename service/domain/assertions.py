@@ -85,6 +85,22 @@ _TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months
 _RISE_WORDS = word_set("increase rise jump gain growth surge hike")
 
 
+# What a hyphenated measure before a noun gives the size of ("a 98-km waterway").
+_SIZE_NAMES = {"length": "length", "mass": "weight", "duration": "duration"}
+# Names of measures themselves: "a 10-km distance", "a five-year sentence" stay as named.
+_MEASURES = frozenset(
+    {"distance", "length", "depth", "width", "height", "water level", "weight", "duration",
+     "sentence", "harvest", "production", "rainfall", "snowfall", "territory"}
+)  # fmt: skip
+
+# Verbs without "-ed" that compare a sum or a share with another ("12% beat forecasts",
+# "$4.2bn tops estimates"): never the noun of the figure before them.
+_VERBS_AFTER_A_MEASURE = word_set(
+    "beat beats hit hits met meets top tops topped outstrip outstrips trail trails lag lags "
+    "miss misses exceed exceeds surpass surpasses outpace outpaces undershot overshot"
+)
+
+
 def _coordinated_outcome(ctx: SentenceContext, start: int) -> str | None:
     """The outcome of the figure starting at `start` when it is the second of a pair."""
     span = next(((lo, hi) for lo, hi in ctx.figure_spans if lo == start), None)
@@ -177,10 +193,11 @@ def read_figure(
     if (
         dimension in ("currency", "ratio")
         and phrase
-        and phrase[0].lower.endswith("ed")
+        and (phrase[0].lower.endswith("ed") or phrase[0].lower in _VERBS_AFTER_A_MEASURE)
         and phrase[0].lower not in SYNONYMS
     ):
-        # "$4.3bn to $4.5bn disappointed investors": a sum or share is followed by its verb
+        # "$4.3bn to $4.5bn disappointed investors", "growth of 12% beat forecasts": a sum
+        # or share is followed by its verb
         phrase, np_end = [], 0
     if (
         dimension is not None
@@ -225,6 +242,14 @@ def read_figure(
                     if len(nouns) == len(rest) and not set(nouns) & FUNCTION_WORDS:
                         head = change_of(" ".join(target_words[-1:] + nouns), direction)
         quantity = canonical_quantity(f"{head} {outcome}" if outcome else head)
+        if (
+            dimension in _SIZE_NAMES
+            and quantity not in _MEASURES
+            and "-" in ctx.text[number.start : number.end]
+        ):
+            # "the 380-metre bridge", "a 20-tonne truck": the figure is the thing's size, and
+            # the thing is whose it is, not what is measured
+            quantity = _SIZE_NAMES[dimension]
         if dimension == "area" and quantity not in _KNOWN_QUANTITIES:
             # "300,000 hectares of wheat": an area of land, whatever grows on it
             quantity = canonical_quantity(f"territory {outcome}" if outcome else "territory")

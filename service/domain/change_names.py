@@ -18,14 +18,14 @@ from service.domain.attribution import Token
 from service.domain.noun_links import change_by
 from service.domain.quantities import CHANGE_NAMES, SYNONYMS, change_of, is_change
 from service.domain.quantity_cues import follows_figure
-from service.domain.sentence_context import DETERMINERS, SentenceContext, word_set
+from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, SentenceContext, word_set
 
 # Fallback names that say only what a figure is in (a sum, a count), not what it measures.
 _NO_MEASURE = frozenset({"amount", "count"})
 # A comparative read as the figure's noun ("5.8% above the 2025 crop"), and its direction.
-COMPARATIVES = dict.fromkeys(("above", "higher", "up", "more"), "growth") | dict.fromkeys(
-    ("below", "lower", "down", "less", "fewer"), "decline"
-)
+COMPARATIVES = dict.fromkeys(
+    ("above", "higher", "up", "more", "greater"), "growth"
+) | dict.fromkeys(("below", "lower", "down", "less", "fewer"), "decline")
 _INDEX_NAME_ENDS = word_set("index average composite")
 
 
@@ -38,6 +38,8 @@ def named_change(
     after: Sequence[Token],
 ) -> str:
     """`quantity` reread as a change by the first three shapes of the module docstring."""
+    if dimension == "ratio" and (governed := _object_changed_by(ctx, clause)) is not None:
+        return governed  # "reduced hospitalisations by 90%", "raise tuition ... by 4.5%"
     if dimension is None and quantity != "count" and not is_change(quantity):
         by = change_by(clause)
         if by is not None:
@@ -51,14 +53,56 @@ def named_change(
         and follows_figure(ctx, before)
     ):
         return change_of(previous, quantity)  # "148,200 tonnes, down 8%": of the tonnes
+    if dimension == "ratio" and quantity == "share" and after and after[0].lower in COMPARATIVES:
+        quantity = after[0].lower  # "12 per cent higher than a year earlier": no share
     if dimension == "ratio" and quantity in COMPARATIVES:
         compared = [t.lower for t in after[1:5] if t.text.isalpha() and t.lower not in DETERMINERS]
         measure = compared[0] if compared and compared[0] in SYNONYMS else ""
         if not measure and previous is not None and previous not in _NO_MEASURE:
-            # "spent 108.7 billion euros, 24.7% more than in 2022": of the sum before
+            # "revenue of $4,210m, 12 per cent higher than a year earlier": the figure before
             measure = "" if is_change(previous) else previous
         return change_of(measure, COMPARATIVES[quantity])  # "5.8% above the 2025 crop"
     return quantity
+
+
+def _object_changed_by(ctx: SentenceContext, clause: Sequence[Token]) -> str | None:
+    """ "cut costs by 5%", "reduced hospitalisations by 90%", "raise tuition for in-state
+    undergraduates by 4.5%": a share after a change verb, its object and "by" is a change of
+    that object (its first noun, before any place or beneficiary phrase); else None."""
+    k = len(clause) - 1
+    while k >= 0 and len(clause) - k <= 4 and clause[k].lower in _BY_QUALIFIERS:
+        k -= 1
+    if k < 2 or clause[k].lower != "by":
+        return None
+    for v in range(k - 1, max(-1, k - 8), -1):
+        verb = clause[v].lower
+        direction = _RAISING.get(verb)
+        if direction is None:
+            continue
+        words: list[str] = []
+        for tok in clause[v + 1 : k]:
+            if tok.lower in DETERMINERS or tok.text.endswith(("'s", "’s")):
+                continue
+            if not tok.text[:1].isalpha() or tok.lower in FUNCTION_WORDS:
+                break
+            if ctx.mention_at(tok.start) is not None:
+                continue
+            words.append(tok.lower)
+        return change_of(" ".join(words), direction) if words else None
+    return None
+
+
+# Verbs that change what they govern, transitively ("raise tuition", "cut costs").
+_RAISING = dict.fromkeys(
+    ("raise", "raises", "raised", "raising", "increase", "increases", "increased", "lift",
+     "lifts", "lifted", "boost", "boosts", "boosted", "grow", "grew", "grows"),
+    "growth",
+) | dict.fromkeys(
+    ("cut", "cuts", "cutting", "reduce", "reduces", "reduced", "reducing", "lower", "lowers",
+     "lowered", "slash", "slashes", "slashed", "trim", "trims", "trimmed", "shrink", "shrank"),
+    "decline",
+)  # fmt: skip
+_BY_QUALIFIERS = word_set("about around nearly almost roughly some more than over at least just")
 
 
 def index_change(ctx: SentenceContext, quantity: str, subject: str | None) -> str:

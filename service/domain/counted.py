@@ -403,5 +403,14 @@ def quantity_without_noun(
     return _UNIT_QUANTITY.get(dimension or "", "count"), ()
 
 
+# Dimensions whose unnamed figure continues the paragraph's last named one of its kind.
+CARRIED_DIMENSIONS = frozenset({"mass"})
+
+
+def unit_fallback(dimension: str | None) -> str:
+    """The name a figure of this dimension gets when nothing names what it measures."""
+    return _UNIT_QUANTITY.get(dimension or "", "count")
+
+
 # Nouns that refer back to a figure already given ("its figure of", "the count ... at").
 _FIGURE_NOUNS = word_set("figure figures count estimate estimates tally")

@@ -65,6 +65,11 @@ _MONEY_MAX_WORDS = 6
 _SUBORDINATORS = word_set("unless if when because although though until once whereas")
 
 
+# "a year", "per day", "each month": the rate of a sum, between it and its noun.
+_RATE_OPENERS = frozenset({"a", "an", "per", "each", "every"})
+_RATE_PERIODS = frozenset({"year", "month", "week", "day", "quarter", "hour", "head"})
+
+
 def money_after(
     ctx: SentenceContext, after: Sequence[Token], limit: int
 ) -> tuple[str | None, list[Token]]:
@@ -72,6 +77,14 @@ def money_after(
     aid", "$2m worth of damage", "$160m in federal COVID-19 relief funds" (the rightmost
     money noun of the phrase heads it); "wiped $9bn off the company's market value" is
     market value lost. (None, []) when the words after name no money."""
+    if (
+        limit > 3
+        and after[0].lower in _RATE_OPENERS
+        and after[1].lower in _RATE_PERIODS
+        and after[2].lower in _MONEY_LINKS
+    ):
+        # "$18,240 a year in tuition and fees", "€1.2m a day in lost fees": past the rate
+        after, limit = after[2:], limit - 2
     i = 0
     while i < min(limit, 2) and after[i].lower in _MONEY_LINKS:
         i += 1  # "worth of"

@@ -27,7 +27,7 @@ CHANGE_WORDS = word_set(
 # Words that may stand between a noun and the figure it names ("revenue rose 12% to").
 LINKING_WORDS = word_set(
     """
-    of at to by was were is are be been stood reached hit totaled totalled totaling
+    of at to by was were is are be been stood stands stand reached hit totaled totalled totaling
     totalling amounted amounting came rose risen fell fallen climbed dropped increased
     decreased grew jumped slid declined gained lost up down surged plunged soared slipped
     sank shed advanced added put now nearly rise grow fall reach climb increase decrease
@@ -37,6 +37,9 @@ LINKING_WORDS = word_set(
     a an overnight already
     cut raised lowered revised reduced lifted trimmed corrected adjusted downgraded upgraded
     shrank shrunk shrink shrinks contracted
+    unchanged steady averaged averages annual annualised annualized waned
+    rises falls drops climbs jumps slides slips gains grows declines increases decreases
+    surges plunges soars sinks eases dips reaches hits totals tops nears
     """
 )  # "corn output was cut to 119 million tonnes": the revised noun names the figure
 
@@ -44,11 +47,13 @@ LINKING_WORDS = word_set(
 # The words that make a change a rise or a fall.
 UP_WORDS = word_set(
     "up rose risen climbed increased grew gained jumped surged soared advanced rise grow "
-    "climb increase gain jump accelerated widened rebounded expanded expand expands"
+    "climb increase gain jump accelerated widened rebounded expanded expand expands "
+    "rises climbs increases gains jumps surges soars grows"
 )
 DOWN_WORDS = word_set(
     "down fell fallen dropped decreased declined slid slipped plunged sank fall drop decrease "
-    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted"
+    "decline slide eased slowed narrowed dipped shrank shrunk shrink shrinks contracted waned "
+    "falls drops declines decreases slides slips plunges sinks eases dips"
 )
 
 
@@ -200,6 +205,8 @@ def noun_before(
         if (head := head_of_of(ctx, clause, k)) is None:
             break
         k, tok = head, clause[head]  # "the cost of rebuilding could exceed": a cost
+    if (reduced := _before_participle_phrase(ctx, clause, k)) is not None:
+        k, tok = reduced, clause[reduced]  # "the budget approved alongside the rates totals"
     if (before_time := _before_time_phrase(clause, k)) is not None:
         k, tok = before_time, clause[before_time]  # "the harvest this summer is put at"
     if (
@@ -237,6 +244,33 @@ def noun_before(
     if lo > 0 and ctx.mention_at(clause[lo - 1].start) is not None:
         lo -= 1  # "Russian casualties at over 600,000": the name modifying the noun owns it
     return name, list(clause[lo : k + 1])
+
+
+def _before_participle_phrase(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | None:
+    """Index of the noun a participle phrase ending at `k` follows ("the general fund budget
+    approved alongside the tuition rates", "warnings issued by the agency"): that noun heads
+    the subject, the phrase only describes it; None when there is no such phrase."""
+    for j in range(k - 1, max(0, k - 7), -1):
+        low = clause[j].lower
+        if not clause[j].text[:1].isalpha() or is_reporting_word(low):
+            return None
+        if low.endswith("ed") and low not in SYNONYMS and j + 1 < len(clause):
+            if clause[j + 1].lower not in _PARTICIPLE_LINKS:
+                return None
+            noun = clause[j - 1]
+            if (
+                noun.text[:1].isalpha()
+                and noun.lower not in FUNCTION_WORDS
+                and not noun.lower.endswith("ed")
+                and ctx.mention_at(noun.start) is None
+            ):
+                return j - 1
+            return None
+    return None
+
+
+# Words that open a participle's complement ("approved alongside", "issued by").
+_PARTICIPLE_LINKS = word_set("by alongside with for in on at from under over after before")
 
 
 # Words between "rose by"/"fell by" and its figure ("fell by about 61,000").

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.domain.attribution import Token
-from service.domain.quantities import SYNONYMS
+from service.domain.quantities import SYNONYMS, action_participle
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
 from service.domain.source_words import PRONOUNS
 
@@ -66,7 +66,8 @@ _NP_STOP_VERBS = word_set(
     lacked got get gets say says said warn warns late early overnight apiece alone higher
     lower brings bring brought takes leaves puts makes gives means marks
     sat took went came ran saw gave fell rose grew became began stood fled fought bought
-    caught wrote drove flew ate slept chose sought met told
+    caught wrote drove flew ate slept chose sought met told sank broke spread swept tore
+    drew instead again too though however meanwhile
     """
 )
 
@@ -155,10 +156,11 @@ def noun_phrase(
             phrase
             and phrase[-1].lower in SYNONYMS
             and low not in SYNONYMS
+            and action_participle(low) is None
             and not tok.text[:1].isupper()
             and ctx.mention_at(tok.start) is None
         ):
-            break  # "240 people spent the night": the known noun was the head
+            break  # "240 people spent the night" ("57 ship diversions": the action is the head)
         phrase.append(tok)
         i += 1
         if i < limit and tokens[i].lower == "of" and low in _PARTITIVES:

@@ -45,7 +45,7 @@ _OUTCOME_FORMS: dict[str, str] = word_table(
     "destroyed: flattened razed levelled leveled; "
     "displaced: displace displacing displaced; destroyed: destroy destroying destroyed; "
     "damaged: damage damaging damaged; arrested: arrest arresting arrested; detained: "
-    "detain detaining detained; rescued: rescue rescuing rescued; died: died; dead: dead; "
+    "detain detaining detained; rescued: rescue rescuing rescued saved; died: died; dead: dead; "
     "missing: missing; hurt: hurt; collapsed: collapsed; burned: burned burnt; infected: "
     "infected infecting; flooded: flooded; hospitalized: hospitalized hospitalised; fled: fled "
     "flee fleeing; trapped: trapped; vaccinated: vaccinated vaccinating vaccinate; captured: "

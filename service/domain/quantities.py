@@ -48,6 +48,14 @@ after a counted noun ("school closures" = schools closed, "flight cancellations"
 cancelled): each outlet's word for one count gives one name.
 14 names a change for what changes ("revenue growth", "share price decline", "people
 decline"; see above) instead of the bare growth/decline, and adds share price (stock price).
+15 makes output production (a mine's, a field's or a country's "copper output" and "copper
+production" are one measure; a bare or economic "output" change stays the economy's bare
+growth/decline), adds the air quality index (AQI), reads a measure head as its modifier
+("passenger numbers", "AQI readings"), ends a counted phrase at any preposition ("via",
+"through", "amid") and reads plural change nouns ("price increases"); a good's price level
+is "price" ("the average house price", "prices averaged"), never a count of the good, while
+"price" before another noun ("price cap", "price target") leaves that noun to name it; "rate"
+and "rates" are one name.
 """
 
 from __future__ import annotations
@@ -81,7 +89,7 @@ __all__ = [
     "quantity_for",
 ]
 
-QUANTITY_TABLE_VERSION = 17
+QUANTITY_TABLE_VERSION = 18
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -109,7 +117,9 @@ _CASUALTY_PAIR = re.compile(
 # Where a descriptive phrase stops naming the quantity ("killed in the 2023 earthquakes").
 _CUT_WORDS = _word_set(
     "in for during since on at per from by across after before to with over among within "
-    "near inside outside under as that who whose which a this next until till"
+    "near inside outside under as that who whose which a this next until till via through "
+    "into against amid amidst between toward towards than including despite throughout along "
+    "beyond upon onto versus"
 )
 # Known phrases that start with a cut word, read before cutting.
 _CUT_PHRASES = tuple(
@@ -138,6 +148,10 @@ _ACTION_NOUNS = {
     "shutdowns": "closed",
     "delays": "delayed",
 }
+# Head nouns that only say their modifier is counted or measured ("passenger numbers").
+_MEASURE_HEADS = _word_set(
+    "number numbers figure figures total totals tally count counts reading readings"
+)
 _SIBILANT_ENDS = ("ss", "us", "x", "z", "ch", "sh")
 # British spellings of unknown nouns, so "design centres" and "design centers" are one
 # quantity (known nouns list both spellings in the table).
@@ -190,6 +204,9 @@ def canonical_quantity(phrase: str) -> str:
             words = words[:i]
             break
     words = [w for w in words if not (w.endswith("ly") and w not in SYNONYMS)]
+    if len(words) > 1 and words[-1] in _MEASURE_HEADS and words[-2] not in _CUT_WORDS:
+        # "passenger numbers", "AQI readings": the head only says the modifier is counted
+        return canonical_quantity(" ".join(words[:-1]))
     if len(words) > 1 and words[-1] in _ACTION_NOUNS:
         # "school closures" -> "schools closed": the noun done to, read as a count of it
         return canonical_quantity(f"{plural(words[-2])} {_ACTION_NOUNS[words[-1]]}")
@@ -213,7 +230,8 @@ def canonical_quantity(phrase: str) -> str:
     if outcome is None and (changed := _measure_before_change(noun_words)) is not None:
         return changed  # "net profit growth", "share price fall", "pay rise offered"
     noun = _known_noun(noun_words)
-    if noun is None and len(noun_words) > 1 and noun_words[-1] == "rate":
+    rates = ("rate", "rates")
+    if (noun is None or noun in rates) and len(noun_words) > 1 and noun_words[-1] in rates:
         kind = noun_words[-2]
         if kind.isalpha() and kind not in _CHANGE_MODIFIERS and kind not in _DROP_WORDS:
             return f"{kind} rate"  # "the pass rate", "the vacancy rate": rates of what
@@ -263,6 +281,8 @@ def change_of(measure: str, direction: str) -> str:
     words = [w for w in measure.lower().split() if w not in _CHANGE_MODIFIERS and not w.isdigit()]
     if words and words[-1] in _PRICES and " ".join(words[-2:]) not in SYNONYMS:
         return direction  # "house prices rose 3%": a price, not the houses ("share price" is)
+    if words and words[-1] == "output" and (len(words) == 1 or words[-2] in _ECONOMY):
+        return direction  # "output contracted 3%": the economy's ("copper output" is production)
     name = canonical_quantity(" ".join(words)) if words else ""
     if not name or name in _ECONOMY or name in _PRICES or is_change(name):
         return direction
@@ -309,6 +329,8 @@ def _measure_before_change(words: list[str]) -> str | None:
     if len(words) < 2:
         return None
     direction = SYNONYMS.get(words[-1])
+    if direction is None and words[-1].endswith("s"):
+        direction = SYNONYMS.get(words[-1][:-1])  # "price increases", "share price falls"
     if direction not in CHANGE_NAMES or direction is None:
         return None
     measure = [w for w in words[-4:-1] if w not in _CHANGE_MODIFIERS and not w.isdigit()]
@@ -361,6 +383,8 @@ def _known_noun(words: list[str]) -> str | None:
         best: str | None = None
         for i in range(len(words) - size + 1):
             candidate = " ".join(words[i : i + size])
+            if candidate in _PRICES and i + size < len(words):
+                continue  # "price cap", "price target": a price modifying what is named
             if candidate in SYNONYMS and candidate not in PEOPLE_OUTCOMES:
                 best = candidate
         if best is not None:

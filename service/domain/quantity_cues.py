@@ -31,7 +31,8 @@ from service.domain.sentence_context import DETERMINERS, FUNCTION_WORDS, Sentenc
 
 # Nouns that only point back at a figure already given ("put the figure at 160,000").
 ANAPHORIC_NOUNS = word_set(
-    "figure figures number numbers total totals tally count counts estimate estimates level levels"
+    "figure figures number numbers total totals tally count counts estimate estimates level levels "
+    "reading readings"
 )
 _NUMBER_NOUNS = word_set("number numbers total tally backlog backlogs")
 # Verbs that end "the number of <noun>" ("the number of asylum applications rose to").
@@ -190,7 +191,7 @@ def states_capacity(clause: Sequence[Token]) -> bool:
 _HEAD_PREPOSITIONS = word_set("of in at on across for from by")
 
 
-def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | None:
+def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int, depth: int = 0) -> int | None:
     """Index of N1 in "N1 <preposition> [the] N2" ending at `k` when N1 names a known
     quantity: the head of the phrase says what is measured ("the value of the contract",
     "the death toll of the earthquake", "unemployment in Spain", "passenger numbers at the
@@ -204,16 +205,23 @@ def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | N
     ):
         j -= 1  # "in Porto Alegre": the whole name
     j -= 1
-    # "share of the British grocery market": up to two words before N2 in its phrase
-    for _ in range(2):
-        if (
-            j > 1
-            and clause[j].text[:1].isalpha()
-            and clause[j].lower not in FUNCTION_WORDS
-            and clause[j].lower not in _HEAD_PREPOSITIONS
-            and clause[j - 1].lower not in _HEAD_PREPOSITIONS
+    # words of N2's phrase before it: names and possessives ("on the Ann Arbor campus", "in
+    # the city's hotels") and up to two plain words ("of the British grocery market")
+    skipped = plain = 0
+    while j > 0 and skipped < 4:
+        tok = clause[j]
+        if ctx.mention_at(tok.start) is not None or tok.text.endswith(("'s", "’s")):
+            pass
+        elif (
+            plain < 2
+            and tok.text[:1].isalpha()
+            and tok.lower not in FUNCTION_WORDS
+            and tok.lower not in _HEAD_PREPOSITIONS
         ):
-            j -= 1
+            plain += 1
+        else:
+            break
+        j, skipped = j - 1, skipped + 1
     while j >= 0 and clause[j].lower in DETERMINERS:
         j -= 1
     if j < 1 or clause[j].lower not in _HEAD_PREPOSITIONS:
@@ -225,9 +233,29 @@ def head_of_of(ctx: SentenceContext, clause: Sequence[Token], k: int) -> int | N
         return j - 1 if clause[j].lower != "of" else None
     if noun in SYNONYMS:
         return j - 1
-    # "arrivals by sea fell to": an unknown plural noun heads a place or manner phrase too
+    # "arrivals by sea fell to", "enrollment on the campus stands at": an unknown plural
+    # noun or a nominalisation heads a place or manner phrase too
     plural = noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3
-    return j - 1 if plural and clause[j].lower != "of" else None
+    if (plural or is_nominalisation(noun) or depth > 0) and clause[j].lower != "of":
+        return j - 1
+    if depth < 2 and clause[j].lower != "of":
+        # "output at the Los Arrieros mine in the Antofagasta region": past a place phrase
+        # inside a place phrase, to the head that names the quantity
+        deeper = head_of_of(ctx, clause, j - 1, depth + 1)
+        return deeper
+    return None
+
+
+# Endings of nouns made from verbs or adjectives ("enrollment", "production", "occupancy"):
+# such a word before a preposition heads its phrase, whatever follows.
+_NOMINAL_ENDINGS = (
+    "ment", "tion", "sion", "ance", "ence", "ancy", "ency", "ity", "age", "ure", "ness", "ship"
+)  # fmt: skip
+
+
+def is_nominalisation(word: str) -> bool:
+    """Whether a lower-case word reads as a noun made from a verb or adjective."""
+    return len(word) > 5 and word.isalpha() and word.endswith(_NOMINAL_ENDINGS)
 
 
 def shared_noun(ctx: SentenceContext, after: Sequence[Token], outcome: str | None) -> str | None:

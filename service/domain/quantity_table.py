@@ -24,7 +24,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "under evacuation orders",
     "evacuation warnings": "evacuation warnings|evacuation warning|under evacuation warnings",
     "sheltered": "sheltered|sheltering",
-    "displaced": "displaced|refugees|homeless|fled|internally displaced",
+    "displaced": "displaced|refugees|homeless|fled|internally displaced|idps|idp",
     "arrests": "arrests|arrested|detained|detentions|detainees|arrest",
     "rescued": "rescued|rescues|saved",
     "prisoners": "prisoners|prisoners of war|pows|captives|captured",
@@ -69,7 +69,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "land burned|scorched",
     "distance": "distance|miles|kilometers|kilometres|away",
     "depth": "depth|deep",
-    "length": "length|long",
+    "length": "length|long|span",
     "width": "width|wide|breadth",
     "height": "height|tall",
     "water level": "water level|water levels|river level|river levels|flood level|"
@@ -80,11 +80,16 @@ SYNONYM_TABLE: dict[str, str] = {
     "core inflation": "core inflation|underlying inflation|core cpi|core prices",
     "unemployment rate": "unemployment|unemployment rate|jobless rate|joblessness",
     "interest rate": "interest rate|interest rates|policy rate|benchmark rate|base rate",
+    # any other rate, singular or plural ("mortgage rates averaged", "the mortgage rate")
+    "rate": "rate|rates",
     # a change with no measure named, or of the whole economy (GDP); a change of a named
     # measure is "<measure> growth"/"<measure> decline" (`change_of`)
     "growth": "growth|gdp growth|economic growth|rise|increase|gain|jump|surge",
     "decline": "decline|fall|drop|slump|plunge|slide|contraction",
     "share price": "share price|share prices|stock price|stock prices",
+    # a good's price level ("the average house price", "prices averaged"); its change is the
+    # bare growth/decline (`quantities.change_of`)
+    "price": "price|prices",
     "revenue": "revenue|revenues|sales|turnover",
     "profit": "profit|profits|net income|earnings",
     "losses": "losses|loss|net loss",
@@ -102,6 +107,8 @@ SYNONYM_TABLE: dict[str, str] = {
     "savings": "savings|cost savings|synergies|cost synergies",
     "fine": "fine|fines|penalty|penalties",
     "harvest": "harvest|harvests|crop|crops|grain crop|wheat crop",
+    # what a mine, a factory or a country produces over a period, whichever word
+    "production": "production|output",
     "attendance": "attendance|attendances|spectators|fans|gate",
     "wages": "wages|wage|salary|salaries|weekly wage|weekly wages|pay packet",
     "fees": "fees|fee|charges|tuition",
@@ -117,6 +124,7 @@ SYNONYM_TABLE: dict[str, str] = {
     "rainfall": "rainfall|rain|precipitation",
     "snowfall": "snowfall|snow",
     "temperature": "temperature|temperatures",
+    "air quality index": "air quality index|aqi|quality index|air quality",
     "weight": "weight|tons|tonnes|kilograms|pounds",
     "duration": "days|weeks|months|years|hours|duration",
 }

@@ -31,7 +31,7 @@ FUNCTION_WORDS = word_set(
     east north south northwest northeast southwest southeast away ago them us him me whom
     nationwide worldwide overall apiece altogether annually daily monthly weekly yearly
     respectively each total last next previous earlier later yesterday today tomorrow
-    tonight
+    tonight via amid amidst despite beyond along throughout upon onto versus
     """
 )
 # Words that may open a noun phrase before its nouns ("the", "its", "these", "a").

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from service.domain.assertions import read_figure
 from service.domain.attribution import Attribution, attribution_for
+from service.domain.counted import CARRIED_DIMENSIONS, unit_fallback
 from service.domain.figure_dates import CLAUSE_BOUNDARY, describes_a_place, figure_as_of
 from service.domain.figure_filters import is_real_figure
 from service.domain.focus import Focus
@@ -35,6 +36,10 @@ class ParagraphMemory:
         self.last_noun: dict[int, str] = {}
         self.subjects: dict[int, dict[str, str]] = {}
         self.article_noun: str | None = None
+        # The last named mass of each paragraph: a later sentence's tonnage with no noun of
+        # its own continues it (a sum or a share does not: "claimed €48m in damages; the
+        # court awarded them €12.6m" are two facts, and carrying names there merged them).
+        self.last_measure: dict[tuple[int, str], str] = {}
 
 
 def sentence_assertions(
@@ -61,6 +66,7 @@ def sentence_assertions(
     )
     ctx.figure_spans = [(n.start, n.end) for n in figures]
     ctx.earlier_noun = memory.article_noun
+    named_here: set[str] = set()  # dimensions a figure of this sentence already had
     for j, number in enumerate(figures):
         if not is_real_figure(ctx.text, number, sentence.start):
             continue
@@ -91,6 +97,19 @@ def sentence_assertions(
         if reading.quantity == "protesters" and not focus.protest:
             # "a crowd of 82,000" at a match, a trial's "1,200 participants"
             reading.quantity = gathering_quantity(ctx.text, number.start, reading.end)
+        if dimension in CARRIED_DIMENSIONS:
+            unnamed = unit_fallback(dimension)
+            carried = memory.last_measure.get((paragraph, dimension))
+            if (
+                reading.quantity == unnamed
+                and carried is not None
+                and dimension not in named_here  # "148,200 tonnes, from 161,000 tonnes"
+                and not reading.is_forecast
+            ):
+                reading.quantity = carried  # "Output ... 61,500 tonnes." "It mined 74,000 tonnes"
+            elif reading.quantity != unnamed:
+                memory.last_measure[(paragraph, dimension)] = reading.quantity
+            named_here.add(dimension)
         ctx.previous_quantity = reading.quantity
         if dimension is None:
             memory.last_noun[paragraph] = reading.quantity

@@ -955,7 +955,7 @@ def test_a_noun_revised_in_the_passive_names_its_new_figure() -> None:
         ),
         published_at=PUBLISHED,
     )
-    assert the_figure(article, "119").quantity == "maize output"
+    assert the_figure(article, "119").quantity == "maize production"
     assert the_figure(article, "12.1").quantity == "damage"
 
 
