@@ -116,7 +116,8 @@ def render(data: dict[str, Any]) -> str:
                 f"- cost per word, independent of the host: {counted['instructions_per_word']:,.0f}"
                 f" CPU instructions (callgrind, {counted['words']:,} words, pure core "
                 f"{_MODE_NAMES.get(counted['mode'], counted['mode'])}; "
-                "`bench.extraction_instructions`): words/s = this host's instructions/s / this"
+                "`bench.extraction_instructions`); a host's words/s are its instructions per "
+                "second divided by this"
             )
         lines += [f"- load average during the run: {ex.get('load', '?')}", ""]
     lines += _table_sizes(runs) + _table_reads(runs) + _table_ingest(runs)

@@ -339,6 +339,8 @@ def run(
     print(f"extraction (load {load_average()})", flush=True)
     data["extraction"] = {**measure_extraction(budget), "load": load_average()}
     runs: dict[str, Any] = data.setdefault("runs", {})
+    results_path.write_bytes(msgspec.json.format(msgspec.json.encode(data)))
+    output.write_text(render(data), encoding="utf-8")
     for size in sizes:
         prepared = prepare(size)
         for engine_name in engines:
@@ -366,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     budget = Budget(requests=args.requests, seconds=args.seconds)
     run(
-        [int(s) for s in args.sizes.split(",")],
+        [int(s) for s in args.sizes.split(",") if s],  # --sizes "": extraction only
         args.engines.split(","),
         budget,
         args.results,
