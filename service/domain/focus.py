@@ -148,9 +148,12 @@ def principal_place(
     # places named in the lead or as where the event happened
     prominent: set[str] = set()
     total = 0.0
+    listed = _in_long_lists(places, text) if text is not None else set()
     for i, (m, country) in enumerate(places):
         if any(lo <= m.start < hi for lo, hi in skip):
             weight = 1.0  # a dateline: where the reporter is, a weak hint
+        elif i in listed:
+            weight = 1.0  # "fled to Chad, South Sudan and Egypt": one of many, not the scene
         else:
             weight = 3.0 if m.start < lead_end else 1.0
         if text is not None and _EVENT_AT.search(text, max(0, m.start - 60), m.start):
@@ -204,6 +207,25 @@ def principal_place(
             # it gets half of what the country itself does: the story is about that place
             return leader
     return country if direct > 0 else None
+
+
+_LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+
+
+def _in_long_lists(places: Sequence[tuple[EntityMention, str]], text: str) -> set[int]:
+    """Indexes of the places in lists of three or more of them ("Chad, South Sudan and
+    Egypt"): a story names such lists in passing."""
+    out: set[int] = set()
+    run = [0] if places else []
+    for i in range(1, len(places) + 1):
+        joined = i < len(places) and text[places[i - 1][0].end : places[i][0].start] in _LIST_JOINS
+        if joined:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = [i]
+    return out
 
 
 # How business copy refers back to its company: "the company", "the U.S. chipmaker", "the

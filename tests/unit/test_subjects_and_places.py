@@ -368,3 +368,18 @@ def test_a_one_word_company_opening_a_sentence_owns_its_figures() -> None:
     assert kinds["tesco"] == "organization"
     assert the_figure(article, "£2.9bn").subject == "tesco"
     assert the_figure(article, "£31.5bn").subject == "tesco"
+
+
+def test_countries_listed_in_passing_do_not_take_the_story_away() -> None:
+    article = extract_article(
+        text=(
+            "Sudan displacement tops 10 million, UN says\n\n"
+            "More than 10 million people have been forced from their homes by the war in "
+            "Sudan, the IOM said on Tuesday.\n\n"
+            "Some 2.3 million of them have fled across borders, mostly to Chad, South Sudan "
+            "and Egypt, according to the UNHCR.\n\n"
+            "Fighting has killed at least 15,000 people since April 2023, ACLED estimated."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "15,000").location == "sudan"
