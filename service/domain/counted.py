@@ -65,6 +65,10 @@ _SHARE_VERBS = word_set("took take takes won win wins received receive garnered 
 _BASE_WORDS = word_set("from with versus vs against")
 # Verbs of a vote count ("the bill passed 218 to 214").
 _VOTE_VERBS = word_set("passed voted approved rejected defeated adopted carried")
+# Asking for a sum: "an appeal for $2.7 billion", "called for $500 million".
+_APPEALS = word_set(
+    "appeal appeals appealed appealing request requests requested call calls called"
+)
 
 
 _UNIT_QUANTITY = {
@@ -302,6 +306,13 @@ def quantity_without_noun(
         return change_of(last, direction), clause[-2:]
     if dimension == "currency" and last in MONEY_VERBS:
         return MONEY_VERBS[last], ()
+    if (
+        dimension == "currency"
+        and last == "for"
+        and len(clause) > 1
+        and clause[-2].lower in _APPEALS
+    ):
+        return "funding", ()  # "its appeal for $2.7 billion", "called for $500m"
     if dimension == "ratio" and (bargained := offer_named(clause)) is not None:
         return bargained, ()  # "Aquila has offered 6.5%"
     if dimension == "ratio" and last in _SHARE_VERBS:

@@ -21,10 +21,10 @@ MONEY_VERBS: dict[str, str] = word_table(
     "provided providing provides send sent sending give gave given giving; funding: "
     "released release allocated allocate approved approve earmarked earmark budgeted "
     "invested invest raised raise granted grant committed commit announced needs need needed "
-    "requires require required seeks seek sought requested request; cost: spent "
-    "spend spending cost costs costing pay pays paid paying; revenue: earned earn generated "
-    "generate; losses: lost lose losing; value: worth valued; fine: fined; debt: owes owed "
-    "owe borrowed borrow; damage: caused"
+    "requires require required seeks seek sought seeking requested request requesting; "
+    "cost: spent spend spending cost costs costing pay pays paid paying; revenue: earned earn "
+    "generated generate; losses: lost lose losing; value: worth valued; fine: fined; debt: "
+    "owes owed owe borrowed borrow; damage: caused"
 )
 
 

@@ -256,6 +256,8 @@ def test_a_time_ago_between_noun_and_figure_is_not_what_is_counted(
         ("The value of the new hospital contract rose to $3 billion.", "$3 billion", "value"),
         ("Oil slid 2% on the news, with Brent settling at $80.86.", "$80.86", "amount"),
         ("Saudi Arabia pumps around 9 million bpd.", "9 million", "output"),
+        ("Its appeal for $2.7 billion is only 41% funded.", "$2.7 billion", "funding"),
+        ("The 2024 plan, seeking $2.7bn, was 41 per cent funded.", "$2.7bn", "funding"),
     ],
 )
 def test_a_time_phrase_before_the_level_reached_is_not_what_is_counted(
