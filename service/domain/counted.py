@@ -262,7 +262,11 @@ def quantity_without_noun(
     if ctx.previous_quantity is not None and is_compared(clause) and outcome is None:
         # "reached €1.9 billion, well above the €1.2 billion estimated by Asaja", "31, up
         # from the 29 given by police": the figure it is set against names the quantity
-        return ctx.previous_quantity, ()
+        previous = ctx.previous_quantity
+        if dimension != "ratio" and is_change(previous):
+            # "Revenue was up 27% from 843 million euros": the level it rose from
+            previous = level_of(previous) or previous
+        return previous, ()
     if ctx.previous_quantity is not None and _gapped(ctx, clause):
         # "the EU pledged €20m in aid and the United States $15 million"
         return ctx.previous_quantity, ()

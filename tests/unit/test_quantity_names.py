@@ -330,3 +330,12 @@ def test_an_exam_results_story_reads_its_figures() -> None:
     assert the_figure(article, "97.3%").quantity == "pass rate"
     assert the_figure(article, "246,295").quantity == "students"
     assert not any(a.text.startswith("two") for c in article.claims for a in c.assertions)
+
+
+def test_the_level_a_change_rose_from_is_the_level() -> None:
+    article = extract_article(
+        text="Revenue was up 27% from 843 million euros in 2022, the club said.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "27%").quantity == "revenue growth"
+    assert the_figure(article, "843 million").quantity == "revenue"
