@@ -15,6 +15,7 @@ from service.domain.model import EntityKind
 from service.domain.name_vocabulary import (
     ABBREVIATIONS,
     DATE_WORDS,
+    OPENERS,
     ORG_WORDS,
     PLACE_MODIFIERS,
     PLACE_WORDS,
@@ -22,6 +23,7 @@ from service.domain.name_vocabulary import (
     TITLE_WORDS,
     Token,
 )
+from service.domain.sentence_context import FUNCTION_WORDS
 
 _PLACE_KINDS = (EntityKind.COUNTRY, EntityKind.PLACE)
 _LAST_WORD = re.compile(TOKEN.pattern + "$")
@@ -64,6 +66,14 @@ def drop_name_parts(
             unsure.add(m.start)  # "Hurricane Milton", "Storm Florence": a storm's name
             continue
         if (
+            entity.kind is EntityKind.COUNTRY
+            and before is not None
+            and before[1] not in ends
+            and _names_a_club(text, m, before, entity.name)
+        ):
+            unsure.add(m.start)  # "Real Madrid", "Spartak Moscow": a club, not the country
+            continue
+        if (
             entity.kind is EntityKind.PLACE
             and before is not None
             and before[1] not in ends
@@ -75,6 +85,28 @@ def drop_name_parts(
             continue
         out.append(m)
     return out, unsure
+
+
+def _names_a_club(text: str, m: KbMatch, before: Token, country_name: str) -> bool:
+    """A country matched by its capital ("Madrid") right after a capitalised word that is
+    neither a modifier, a title nor a sentence opener: the end of a longer name ("Real
+    Madrid", "Dynamo Moscow"), as clubs and papers are named."""
+    alias = text[m.start : m.end]
+    word = before[2]
+    norm = normalize_word(word)
+    return (
+        alias != country_name
+        and alias[:1].isupper()
+        and not alias.isupper()
+        and word[:1].isupper()
+        and not word.isupper()
+        and text[before[1] : m.start] == " "
+        and norm not in PLACE_MODIFIERS
+        and norm not in TITLE_WORDS
+        and norm not in OPENERS
+        and norm not in DATE_WORDS
+        and norm not in FUNCTION_WORDS
+    )
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

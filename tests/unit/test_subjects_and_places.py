@@ -383,3 +383,19 @@ def test_countries_listed_in_passing_do_not_take_the_story_away() -> None:
         published_at=PUBLISHED,
     )
     assert the_figure(article, "15,000").location == "sudan"
+
+
+def test_a_club_named_after_a_capital_is_not_the_country() -> None:
+    article = extract_article(
+        text="Real Madrid reported revenue of 1.073 billion euros for the season, the club said.",
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "1.073 billion").subject != "spain"
+    assert "spain" not in {e.key for e in article.entities}
+
+
+def test_a_capital_after_an_opener_is_still_its_country() -> None:
+    article = extract_article(
+        text="But Madrid says it will cut taxes by 2%.", published_at=PUBLISHED
+    )
+    assert the_figure(article, "2%").subject == "spain"
