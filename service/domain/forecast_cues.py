@@ -13,6 +13,7 @@ or keeps it from being one:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -132,3 +133,20 @@ def reads_as_forecast(
             # "1,200 jobs will go by 2027", not "2,400 workers will lose their jobs"
             forecast = True
     return forecast
+
+
+# "55 million people, rising to 139 million by 2050": a projection to a later year.
+_PROJECTING = re.compile(
+    r"\b(?:rising|growing|climbing|increasing|falling|dropping|declining|reaching)\s+"
+    r"(?:to\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
+)
+_BY_YEAR = re.compile(r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b")
+
+
+def projects_to_later_year(text: str, start: int, end: int, published: dt.date | None) -> bool:
+    """Whether the figure at text[start:end] is projected to a year after publication ("rising
+    to 139 million by 2050"), a forecast though no forecast verb says so."""
+    if published is None or _PROJECTING.search(text, max(0, start - 40), start) is None:
+        return False
+    m = _BY_YEAR.match(text, end)
+    return m is not None and int(m.group(1)) > published.year

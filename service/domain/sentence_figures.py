@@ -15,7 +15,7 @@ from service.domain.counted import CARRIED_DIMENSIONS, unit_fallback
 from service.domain.figure_dates import CLAUSE_BOUNDARY, describes_a_place, figure_as_of
 from service.domain.figure_filters import is_real_figure
 from service.domain.focus import Focus
-from service.domain.forecast_cues import replaces_revised_forecast
+from service.domain.forecast_cues import projects_to_later_year, replaces_revised_forecast
 from service.domain.gatherings import gathering_quantity
 from service.domain.model import ExtractedAssertion, NumberMention
 from service.domain.number_context import unit_of_part
@@ -118,6 +118,10 @@ def sentence_assertions(
             subjects[reading.quantity] = reading.subject
             previous_subject = reading.subject
         source = attribution_for(ctx.sources, number.start) or inherited
+        if not reading.is_forecast and projects_to_later_year(
+            ctx.text, number.start, number.end, published
+        ):
+            reading.is_forecast = True  # "rising to 139 million by 2050"
         as_of = figure_as_of(
             ctx.text, sentence, number, published, boundaries, reading.quantity, reading.is_forecast
         )

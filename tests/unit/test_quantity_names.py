@@ -339,3 +339,14 @@ def test_the_level_a_change_rose_from_is_the_level() -> None:
     )
     assert the_figure(article, "27%").quantity == "revenue growth"
     assert the_figure(article, "843 million").quantity == "revenue"
+
+
+def test_a_figure_projected_to_a_later_year_is_a_forecast() -> None:
+    article = extract_article(
+        text="The WHO estimates 55 million people have dementia, rising to 139 million by 2050.",
+        published_at=PUBLISHED,
+    )
+    projected = the_figure(article, "139 million")
+    assert projected.is_forecast
+    assert projected.as_of == dt.date(2050, 1, 1)
+    assert not the_figure(article, "55 million").is_forecast
