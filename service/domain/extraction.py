@@ -118,12 +118,15 @@ def extract_article(
     if (text is None) == (html is None):
         raise ValueError("pass exactly one of text or html")
     author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
     if html is not None:
         page = clean_html(html)
         cleaned = page.text
         title = title or page.title
         author = page.author
         published_at = published_at or page.published_at
+        publisher, url = page.publisher, page.url
     else:
         cleaned = clean_text(text or "")
     base_kb = kb if kb is not None else KnowledgeBase.shipped()
@@ -332,6 +335,8 @@ def extract_article(
         published_at=published_at,
         claims=tuple(claims),
         entities=tuple(entities[key] for key in entities if key in used),
+        publisher=publisher,
+        url=url,
     )
 
 

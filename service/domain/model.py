@@ -127,6 +127,9 @@ class ExtractedArticle(msgspec.Struct, frozen=True, kw_only=True):
     claims: tuple[ExtractedClaim, ...]
     # Every entity a claim or assertion refers to, shipped or discovered in this text.
     entities: tuple[Entity, ...]
+    # What a web page declares of itself (its site name, its canonical address); None for text.
+    publisher: str | None = None
+    url: str | None = None
 
 
 class AssertionView(msgspec.Struct, frozen=True, kw_only=True):

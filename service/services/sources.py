@@ -162,8 +162,8 @@ async def _insert(
     values: dict[str, Any] = {
         "content_hash": digest,
         "title": payload.title or article.title,
-        "publisher": payload.publisher,
-        "url": payload.url,
+        "publisher": payload.publisher or article.publisher,
+        "url": payload.url or article.url,
         "author": payload.author or article.author,
         "published_at": _utc(payload.published_at or article.published_at),
         "text": article.text,

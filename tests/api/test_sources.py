@@ -82,6 +82,29 @@ async def test_html_page_is_reduced_to_its_article(client: AsyncTestClient[Lites
     assert "Ten things about rivers" not in text_
 
 
+async def test_html_page_declares_its_metadata(client: AsyncTestClient[Litestar]) -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines()[2:] if line)
+    page = (
+        "<html><head><title>Floods | Wire</title>"
+        '<meta property="og:site_name" content="Alpine Wire">'
+        '<meta name="author" content="Anna Huber">'
+        '<meta property="article:published_time" content="2024-06-04T08:00:00+02:00">'
+        f"</head><body><article><h1>Floods displace thousands in Bavaria</h1>{paragraphs}"
+        "</article></body></html>"
+    )
+    created = await client.post("/sources", json={"html": page})
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["publisher"] == "Alpine Wire"
+    assert body["author"] == "Anna Huber"
+    assert body["published_at"].startswith("2024-06-04T06:00:00")
+    # what the caller says wins over what the page declares
+    again = await client.post(
+        "/sources", json={"html": page.replace("Bavaria", "Bavaria today"), "publisher": "Desk"}
+    )
+    assert again.json()["publisher"] == "Desk"
+
+
 async def test_delete_removes_claims_and_refreshes_facts(
     client: AsyncTestClient[Litestar], engine: AsyncEngine
 ) -> None:
