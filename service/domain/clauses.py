@@ -23,12 +23,23 @@ def clause_start(before: Sequence[Token]) -> int:
     return 0
 
 
+_SUBORDINATORS = frozenset({"after", "because", "since", "as", "when", "while", "although"})
+
+
 def own_verb_phrase(ctx: SentenceContext, clause: Sequence[Token]) -> Sequence[Token]:
     """The clause from the figure's own verb: "beating forecasts of a 5.0% increase and
     accelerating from 3.4% growth" gives "and accelerating from" for the 3.4% (a forecast
     verb governs its figure, not one after a new verb); "expects revenue of $4bn and profit
     of $1bn" keeps it all (no verb after the first figure)."""
     last_figure = max((k for k, t in enumerate(clause) if ctx.in_figure(t.start)), default=-1)
+    # "raised its profit forecast after first-half sales rose 3.5%": a subordinate clause
+    # has its own verb, which the forecast verb before it does not govern
+    subordinate = max(
+        (k for k, t in enumerate(clause) if t.lower in _SUBORDINATORS and k > last_figure),
+        default=-1,
+    )
+    if subordinate >= 0:
+        return clause[subordinate:]
     if last_figure < 0:
         return clause
     tail = clause[last_figure + 1 :]

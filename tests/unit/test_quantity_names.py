@@ -350,3 +350,15 @@ def test_a_figure_projected_to_a_later_year_is_a_forecast() -> None:
     assert projected.is_forecast
     assert projected.as_of == dt.date(2050, 1, 1)
     assert not the_figure(article, "55 million").is_forecast
+
+
+def test_a_figure_in_a_clause_after_a_forecast_verb_is_no_forecast() -> None:
+    article = extract_article(
+        text=(
+            "Tesco raised its full-year profit forecast on Wednesday after first-half sales "
+            "rose 3.5%. It now expects profit of about 2.9 billion pounds."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert not the_figure(article, "3.5%").is_forecast
+    assert the_figure(article, "2.9 billion").is_forecast
