@@ -65,6 +65,8 @@ _SHARE_VERBS = word_set("took take takes won win wins received receive garnered 
 _BASE_WORDS = word_set("from with versus vs against")
 # Verbs of a vote count ("the bill passed 218 to 214").
 _VOTE_VERBS = word_set("passed voted approved rejected defeated adopted carried")
+# Measures a record or a race is beaten by ("by 0.17C", "by 2 seconds", "by 3 metres").
+_MARGIN_DIMENSIONS = frozenset({"temperature_c", "temperature_f", "length", "mass", "duration"})
 # Asking for a sum: "an appeal for $2.7 billion", "called for $500 million".
 _APPEALS = word_set(
     "appeal appeals appealed appealing request requests requested call calls called"
@@ -230,6 +232,13 @@ def quantity_without_noun(
     last = clause[-1].lower if clause else ""
     if dimension is None and last in _VOTE_VERBS:
         return "votes", ()
+    if (
+        last == "by"
+        and dimension in _MARGIN_DIMENSIONS
+        and not any(t.lower in UP_WORDS or t.lower in DOWN_WORDS for t in clause[-5:-1])
+    ):
+        # "smashing the previous record set in 2016 by 0.17C": the margin, not the level
+        return "margin", ()
     part = last == "including" or (
         last == "to"
         and len(clause) > 1

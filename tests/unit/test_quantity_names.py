@@ -362,3 +362,15 @@ def test_a_figure_in_a_clause_after_a_forecast_verb_is_no_forecast() -> None:
     )
     assert not the_figure(article, "3.5%").is_forecast
     assert the_figure(article, "2.9 billion").is_forecast
+
+
+def test_the_margin_a_record_is_beaten_by_is_no_second_level() -> None:
+    article = extract_article(
+        text=(
+            "Global temperatures in 2023 were 1.48C higher than in pre-industrial times, "
+            "smashing the previous record set in 2016 by 0.17C."
+        ),
+        published_at=PUBLISHED,
+    )
+    assert the_figure(article, "0.17C").quantity == "margin"
+    assert the_figure(article, "1.48C").quantity != "margin"
