@@ -62,6 +62,7 @@ from service.domain.model import (
     Qualifier,
 )
 from service.services.entities import normalize_alias
+from service.services.source_contents import assertion_values
 from service.services.sources import content_hash
 
 CACHE = Path(os.environ.get("FACTCHECK_BENCH_CACHE", "/tmp/factcheck-bench-cache"))
@@ -218,25 +219,14 @@ def build_rows(articles: Sequence[Article], results: Sequence[ExtractedArticle])
                 rows.assertions.append(
                     {
                         "id": len(rows.assertions) + 1,
-                        "claim_id": claim_id,
-                        "source_id": source_id,
-                        "fact_id": None,
-                        "family_key": fact_logic.family_key(figure),
-                        "text": figure.text,
-                        "start": figure.start,
-                        "end": figure.end,
-                        "quantity": figure.quantity,
-                        "unit": figure.unit,
-                        "qualifier": figure.qualifier.value,
-                        "low": figure.low,
-                        "high": figure.high,
-                        "subject_id": subject["id"] if subject else None,
-                        "location_id": location["id"] if location else None,
-                        "attributed_to": figure.attributed_to,
-                        "attributor_key": figure.attributor,
-                        "as_of": figure.as_of,
-                        "is_forecast": figure.is_forecast,
-                        "superseded": False,
+                        **assertion_values(
+                            figure,
+                            claim_id=claim_id,
+                            source_id=source_id,
+                            family=fact_logic.family_key(figure),
+                            subject_id=subject["id"] if subject else None,
+                            location_id=location["id"] if location else None,
+                        ),
                     }
                 )
                 source["assertion_count"] += 1

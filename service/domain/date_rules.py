@@ -75,8 +75,8 @@ def span(start: dt.date | None, precision: str) -> Resolved:
 _ONE_DAY = dt.timedelta(days=1)
 
 
-def _month_of(match: re.Match[str]) -> int:
-    word = match.group("month").rstrip(".").lower()
+def _month_of(match: re.Match[str], group: str = "month") -> int:
+    word = match.group(group).rstrip(".").lower()
     return MONTH_INDEX[word] if word in MONTH_INDEX else MONTH_INDEX[word[:3]]
 
 
@@ -202,9 +202,7 @@ def _month_rel_year(match: re.Match[str], published: dt.date | None) -> Resolved
     if published is None:
         return None, "day" if day else "month", None
     year = published.year + _YEAR_STEPS[match.group("year_rel").lower()]
-    word = match.group("month") or match.group("month_after")
-    word = word.rstrip(".").lower()
-    month = MONTH_INDEX[word] if word in MONTH_INDEX else MONTH_INDEX[word[:3]]
+    month = _month_of(match, "month" if match.group("month") else "month_after")
     if day:
         start = _safe_date(year, month, int(day))
         return span(start, "day") if start is not None else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.domain.attribution import Token, is_reporting_word
+from service.domain.date_patterns import MONTH_INDEX, NUMBER_WORDS
 from service.domain.quantities import (
     PEOPLE_OUTCOMES,
     PEOPLE_QUANTITIES,
@@ -16,6 +17,7 @@ from service.domain.quantities import (
 )
 from service.domain.quantity_cues import ANAPHORIC_NOUNS, head_of_of
 from service.domain.sentence_context import FUNCTION_WORDS, SentenceContext, word_set
+from service.domain.source_words import LY_NOUNS
 
 # Nouns of a change after a figure: "a 4% rise in sales" is a change of sales.
 CHANGE_WORDS = word_set(
@@ -86,7 +88,6 @@ _TIME_PREPOSITIONS = word_set("in during over for")
 
 
 _AGO_UNITS = word_set("day days week weeks month months year years decade decades")
-_AGO_COUNTS = word_set("a an one two three four five six seven eight nine ten")
 
 
 def _before_time_phrase(clause: Sequence[Token], k: int) -> int | None:
@@ -94,7 +95,7 @@ def _before_time_phrase(clause: Sequence[Token], k: int) -> int | None:
     "turnout two years ago"), or None."""
     if clause[k].lower == "ago" and k >= 3 and clause[k - 1].lower in _AGO_UNITS:
         count = clause[k - 2]
-        if count.lower in _AGO_COUNTS or count.text.isdigit():
+        if count.lower in NUMBER_WORDS or count.text.isdigit():
             j = k - 3
             if clause[j].text[:1].isalpha() and clause[j].lower not in FUNCTION_WORDS:
                 return j
@@ -112,10 +113,6 @@ def _before_time_phrase(clause: Sequence[Token], k: int) -> int | None:
     return j
 
 
-_MONTHS = word_set(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 _TIME_PREPOSITIONS_BEFORE = word_set("in during for")
 _PERIOD_COMPARISONS = word_set("year-on-year month-on-month quarter-on-quarter week-on-week")
 
@@ -128,9 +125,9 @@ def _time_phrase_start(clause: Sequence[Token], k: int) -> int | None:
     tok = clause[j]
     if tok.text.isdigit() and len(tok.text) == 4 and tok.text[:2] in ("19", "20"):
         j -= 1  # "March 2024", "in 2024"
-        if j >= 0 and clause[j].text[:1].isupper() and clause[j].lower.rstrip(".") in _MONTHS:
+        if j >= 0 and clause[j].text[:1].isupper() and clause[j].lower.rstrip(".") in MONTH_INDEX:
             j -= 1
-    elif tok.text[:1].isupper() and tok.lower.rstrip(".") in _MONTHS:
+    elif tok.text[:1].isupper() and tok.lower.rstrip(".") in MONTH_INDEX:
         j -= 1
     elif tok.lower in _PERIOD_COMPARISONS:
         return j - 1
@@ -144,14 +141,12 @@ def _time_phrase_start(clause: Sequence[Token], k: int) -> int | None:
 
 
 _EXCLUDING = word_set("excluding including ex excl minus")
-# Nouns that end like adverbs.
-_LY_NOUNS = word_set("supply family assembly ally rally monopoly reply anomaly belly jelly fly")
 
 
 def _is_adverb(tok: Token) -> bool:
     """A manner adverb between a verb and its figure ("rose slightly to", "fell sharply by")."""
-    low = tok.text
-    return len(low) > 4 and low.endswith("ly") and low.islower() and low not in _LY_NOUNS
+    word = tok.text
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in LY_NOUNS
 
 
 def noun_before(

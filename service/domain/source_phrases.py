@@ -19,6 +19,7 @@ from service.domain.source_words import (
     DATA_ADJECTIVES,
     GENERIC_SOURCES,
     LOCATIVE,
+    LY_NOUNS,
     MAX_SOURCE_TOKENS,
     NAME_CONNECTORS,
     NP_STOP,
@@ -98,13 +99,9 @@ def _in_np(token: Token, covered: set[int]) -> bool:
         first.isalpha()
         and "." not in low
         and low not in NP_STOP
-        and (not low.endswith(("ly", "ed")) or low in _LY_NOUNS)
+        and (not low.endswith(("ly", "ed")) or low in LY_NOUNS)
         and VERB.fullmatch(low) is None
     )
-
-
-# Nouns that look like adverbs: "the national supply agency", "the family's lawyer".
-_LY_NOUNS = frozenset({"supply", "family", "assembly", "ally", "rally", "monopoly", "reply"})
 
 
 def _opens_appositive(token: Token) -> bool:

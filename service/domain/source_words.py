@@ -91,6 +91,11 @@ GENERIC_SOURCES = word_set(
     result toll
     """
 )
+# Nouns that end like adverbs: "the national supply agency", "the family's lawyer".
+LY_NOUNS = frozenset(
+    {"supply", "family", "assembly", "ally", "rally", "monopoly", "reply", "anomaly", "belly"}
+    | {"jelly", "fly"}
+)
 # Words that describe data, not whose it is ("the official figure", "Preliminary figures").
 DATA_ADJECTIVES = word_set(
     """

@@ -294,6 +294,26 @@ def _assertion_row(
     """The row of one figure; `rows_by_key` maps stored entity keys to their rows."""
     subject = rows_by_key.get(figure.subject) if figure.subject else None
     location = rows_by_key.get(figure.location) if figure.location else None
+    return assertion_values(
+        figure,
+        claim_id=claim_id,
+        source_id=source_id,
+        family=family,
+        subject_id=subject.id if subject is not None else None,
+        location_id=location.id if location is not None else None,
+    )
+
+
+def assertion_values(
+    figure: ExtractedAssertion,
+    *,
+    claim_id: int,
+    source_id: int,
+    family: str,
+    subject_id: int | None,
+    location_id: int | None,
+) -> dict[str, Any]:
+    """The stored row of one figure (the bench loader writes the same rows in bulk)."""
     return {
         "claim_id": claim_id,
         "source_id": source_id,
@@ -307,8 +327,8 @@ def _assertion_row(
         "qualifier": figure.qualifier.value,
         "low": figure.low,
         "high": figure.high,
-        "subject_id": subject.id if subject is not None else None,
-        "location_id": location.id if location is not None else None,
+        "subject_id": subject_id,
+        "location_id": location_id,
         "attributed_to": figure.attributed_to,
         "attributor_key": figure.attributor,
         "as_of": figure.as_of,
