@@ -4,6 +4,12 @@ PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export FACTCHECK_TEST_DB ?= all
+# The venv's interpreter: an optimised CPython build where the machine has one (see
+# scripts/venv_python); a UV_PYTHON set by the caller wins.
+VENV_PYTHON := $(shell sh scripts/venv_python)
+ifneq ($(VENV_PYTHON),)
+export UV_PYTHON ?= $(VENV_PYTHON)
+endif
 
 .PHONY: setup native serve test lint typecheck imports openapi alembic-check bench-smoke ci
 

@@ -8,6 +8,7 @@ import platform
 import shutil
 import sqlite3
 import subprocess
+import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -48,11 +49,20 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "kernel": platform.release(),
         "python": platform.python_version(),
+        "interpreter": _interpreter(),
         "sqlite": sqlite3.sqlite_version,
         "packages": versions,
         "load_generator": _load_generator(),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
+
+
+def _interpreter() -> str:
+    """Which CPython build ran the benchmarks: its path and build (`scripts/venv_python`
+    picks the venv's); builds of one version differ in speed by their compile options."""
+    executable = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    date, compiler = platform.python_build()[1], platform.python_compiler()
+    return f"{executable} (built {date}, {compiler})"
 
 
 def _load_generator() -> str:
@@ -85,7 +95,9 @@ def render(data: dict[str, Any]) -> str:
         "## Machine",
         "",
         f"- {m['cores']} cores, {m['ram_gb']} GB RAM, CPU: {m['cpu']}, Linux {m['kernel']}",
-        f"- Python {m['python']}, SQLite {m['sqlite']}, "
+        f"- Python {m['python']}"
+        + (f" ({m['interpreter']})" if m.get("interpreter") else "")
+        + f", SQLite {m['sqlite']}, "
         + ", ".join(f"{k} {v}" for k, v in m["packages"].items()),
         f"- GET loads: {m.get('load_generator', 'httpx')}; POST /sources loads: httpx",
         f"- last run: {m['date']}",

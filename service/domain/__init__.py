@@ -37,8 +37,13 @@ def native_sources() -> list[Path]:
 
 
 def source_digest() -> str:
-    """A digest of the compiled modules' sources and of the interpreter's ABI."""
-    digest = hashlib.sha256(sys.implementation.cache_tag.encode())
+    """A digest of the compiled modules' sources and of the interpreter they were built for.
+
+    The interpreter is named by its full version and build (`sys.version`), not only its ABI
+    tag: the compiled modules reach into CPython's internals, so a venv rebuilt on another
+    3.11 (`scripts/venv_python`) must not load a build made for the first one.
+    """
+    digest = hashlib.sha256(sys.version.encode())
     for path in native_sources():
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -75,6 +75,25 @@ def test_the_digest_follows_every_compiled_source() -> None:
     assert len(domain.source_digest()) == 64
 
 
+def test_a_build_for_another_interpreter_is_stale(tmp_path: Path) -> None:
+    # the digest as this interpreter computes it, then as a different build of 3.11 would
+    here = _python("import service.domain as d; print(d.source_digest())")
+    other = _python(
+        "import sys; sys.version = '3.11.0 (other build)'; "
+        "import service.domain as d; print(d.source_digest())"
+    )
+    assert here.returncode == 0 and other.returncode == 0, here.stderr + other.stderr
+    assert here.stdout.strip() == domain.source_digest()
+    assert other.stdout.strip() != here.stdout.strip()
+    run = _python(
+        _PRINT_MODE,
+        FACTCHECK_NATIVE_DIR=str(_fake_build(tmp_path, other.stdout.strip())),
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[0] == "source"
+    assert "stale" in run.stderr
+
+
 _FRESH = domain.NATIVE_STAMP.is_file() and (
     domain.NATIVE_STAMP.read_text().strip() == domain.source_digest()
 )
