@@ -46,7 +46,7 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     # no Python code per word: the offsets are running sums of the gaps' and words' lengths
     parts = (_ASCII_TOKEN_SPLIT if text.isascii() else _TOKEN_SPLIT).split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
-    return list(zip(offsets[1::2], offsets[2::2], parts[1::2]))
+    return list(zip(offsets[1:-2:2], offsets[2:-1:2], parts[1::2], strict=True))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -71,7 +71,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     lowers: Iterable[str] = map(str.lower, words)
     if "'" in sentence or "’" in sentence:  # a possessive needs an apostrophe
         lowers = [w[:-2] if w[-2:] in _POSSESSIVES and len(w) > 2 else w for w in lowers]
-    columns = zip(offsets[1::2], offsets[2::2], words, lowers)
+    columns = zip(offsets[1:-2:2], offsets[2:-1:2], words, lowers, strict=True)
     return list(map(tuple.__new__, repeat(Token), columns))
 
 
