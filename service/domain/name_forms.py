@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
 
 # Letters that match an ASCII letter only under IGNORECASE ("İ" -> i, "ı" -> I, "ſ" -> s): a
 # prefilter that tests lowercased text for a word must fall back to the full scan when the
@@ -22,6 +23,10 @@ def _words(text: str) -> frozenset[str]:
 # A word: letters/digits joined by inner dots or apostrophes ("U.S", "People's", "d'Ivoire").
 # Hyphens split words so "Guinea-Bissau" and "Kim Jong-un" match their spaced aliases.
 TOKEN = re.compile(r"[^\W_]+(?:[.'’&][^\W_]+)*")
+# `TOKEN` as one group, so `split` returns the gaps and the words in turn; in ASCII text
+# [^\W_] is exactly [0-9A-Za-z], which the regex engine tests without a Unicode lookup.
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+_ASCII_TOKEN_SPLIT = re.compile(r"([0-9A-Za-z]+(?:[.'&][0-9A-Za-z]+)*)")
 _DROP = str.maketrans("", "", ".'’")
 # Words after a place name that name its administrative area ("Kursk region" is Kursk).
 REGION_WORDS = _words(
@@ -38,7 +43,10 @@ NORMALIZER_VERSION = 1
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """Words of `text` as (start, end, word)."""
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    # no Python code per word: the offsets are running sums of the gaps' and words' lengths
+    parts = (_ASCII_TOKEN_SPLIT if text.isascii() else _TOKEN_SPLIT).split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return list(zip(offsets[1:-2:2], offsets[2:-1:2], parts[1::2], strict=True))
 
 
 @lru_cache(maxsize=1 << 16)

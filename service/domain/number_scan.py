@@ -208,7 +208,8 @@ def _read_digits(text: str, m: re.Match[str], excluded: Exclusions) -> Figure | 
             return None  # "24/7", "9/11"
         raw = numerator / denominator
     else:
-        raw = float(_SEPARATORS.sub("", digits))
+        # decimal digits alone hold no separator to drop (the common case: "45", "2024")
+        raw = float(digits if digits.isdecimal() else _SEPARATORS.sub("", digits))
     end, scale, unit = num_end, 1.0, currency
     mixed = _MIXED_FRACTION.match(text, end) if digits.isdigit() else None
     if mixed and 0 < int(mixed.group(1)) < int(mixed.group(2)) <= 16:

@@ -10,7 +10,8 @@ name and the keys of the person or body it names.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from service.domain.source_words import (
@@ -34,10 +35,12 @@ from service.domain.source_words import (
     word_set,
 )
 
-# Words, dotted abbreviations, numbers, single punctuation characters. Alternatives start with
-# disjoint classes and the repeated groups need a separator, so matching stays linear.
+# Dotted abbreviations ("U.S."), words, numbers, single punctuation characters. Alternatives
+# start with disjoint classes and the repeated groups need a separator, so matching stays
+# linear; abbreviations and words share their first letter, read once. The group makes `split`
+# return the gaps and the tokens in turn.
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:['’\-][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\w\s]",
+    r"([A-Za-z](?:\.(?:[A-Za-z]\.)+|[A-Za-z]*(?:['’\-][A-Za-z]+)*)|\d+(?:[.,]\d+)*|[^\w\s])",
 )
 
 
@@ -58,30 +61,18 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of `text[start:end]` with offsets into `text`."""
-    # This runs per sentence, so it avoids per-token method calls: the words come from one
-    # findall, their offsets from str.find (a word cannot begin in the gap before it: a gap
-    # holds no character a token may start with), the lowercase forms are slices of the
-    # lowercased sentence, and tuple.__new__ skips the NamedTuple's Python-level constructor.
+    # This runs per sentence, so no Python code runs per token: `split` gives gaps and tokens
+    # in turn, running sums of their lengths give the offsets, and tuple.__new__ mapped over
+    # the columns builds the Tokens without the NamedTuple's Python-level constructor.
     sentence = text[start:end]
-    lowered = sentence.lower()
-    if len(lowered) != len(sentence):
-        lowered = ""  # a character that lowercases to two: lowercase word by word
-    new = tuple.__new__
-    find = sentence.find
-    out: list[Token] = []
-    append = out.append
-    at = 0
-    # a possessive needs an apostrophe: most sentences hold none and skip the test per word
-    apostrophe = "'" in sentence or "’" in sentence
-    for word in _TOKEN.findall(sentence):
-        at = find(word, at)
-        stop = at + len(word)
-        lower = lowered[at:stop] if lowered else word.lower()
-        if apostrophe and lower[-2:] in _POSSESSIVES and len(lower) > 2:
-            lower = lower[:-2]
-        append(new(Token, (start + at, start + stop, word, lower)))
-        at = stop
-    return out
+    parts = _TOKEN.split(sentence)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts), initial=start))
+    lowers: Iterable[str] = map(str.lower, words)
+    if "'" in sentence or "’" in sentence:  # a possessive needs an apostrophe
+        lowers = [w[:-2] if w[-2:] in _POSSESSIVES and len(w) > 2 else w for w in lowers]
+    columns = zip(offsets[1:-2:2], offsets[2:-1:2], words, lowers, strict=True)
+    return list(map(tuple.__new__, repeat(Token), columns))
 
 
 def _in_np(token: Token, covered: set[int]) -> bool:
