@@ -280,6 +280,23 @@ SPAN_TO_NOW = re.compile(
 )
 DECADE = _rule(r"the\s+(?P<decade>(?:19|20)\d0)s\b")
 
+# Pieces every match of a rule holds, each opening with a literal or a character class that the
+# engine skips to at C speed: a sentence without its rule's piece skips that rule's scan. A
+# rule and its piece change together.
+MONTH_WORD = re.compile(
+    word_alternation(_cased_forms(MONTH_NAMES + _MONTH_ABBREVIATIONS)) + "(?![a-z])"
+)  # any rule reading MONTH
+ISO_PIECE = re.compile(r"-[01]\d-")
+SLASHED_PIECE = re.compile("/")
+DECADE_PIECE = re.compile("0s")
+# MONTH, then DAY after spaces: a month form is a capital and 2-8 letters, a day opens with a digit
+MDY_PIECE = re.compile(r"[ADFJMNOS][A-Za-z]{2,8}\.?\s+\d")
+DMY_PIECE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[ADFJMNOS]")  # DAY, then MONTH
+MONTH_YEAR_PIECE = re.compile(r"[ADFJMNOS][A-Za-z]{2,8}\.?,?\s+(?:of\s+)?(?:19|20)\d\d")
+PERIOD_TO_PIECE = re.compile(
+    r"(?:to|through|thru|ending|ended|until)\s+(?:the\s+end\s+of\s+)?[ADFJMNOS]"
+)
+
 
 # Time of day and zone written after a date ("at 06:09 pm", "14:05 GMT", "3:00 p.m. PT").
 CLOCK_TIME = re.compile(

@@ -86,8 +86,10 @@ def _resolve_cached(sentence: str, published: dt.date | None) -> tuple[DateExpre
     if not cues:
         return ()
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
-    for rank, (pattern, resolver, rule_cues, also) in enumerate(RULES):
+    for rank, (pattern, resolver, rule_cues, also, piece) in enumerate(RULES):
         if cues.isdisjoint(rule_cues) or (also and cues.isdisjoint(also)):
+            continue
+        if piece is not None and piece.search(sentence) is None:
             continue
         for match in pattern.finditer(sentence):
             resolved = resolver(match, published)

@@ -18,6 +18,7 @@ from service.domain.date_patterns import (
     word_alternation,
     words_group,
 )
+from service.domain.date_rules import RULES
 
 _WORDS = "as_of as_at since from until till through by in on at during of for before after"
 
@@ -81,3 +82,25 @@ def test_the_shared_introducing_words_and_period_parts_are_read() -> None:
     assert prep.match("Since May").group("prep") == "Since"
     assert prep.match("Monday").group("prep") is None
     assert re.compile(PART).match("The Beginning of").group("part") == "The Beginning of"
+
+
+_DATED = (
+    "As of Jan. 5, 2024 it rose; on Monday, March 3-4 2023 and the 5th of June, 2022 it fell. "
+    "By 12 SEPT. 2021, in mid-May 2020 and late September of 2019 it held; in the year to "
+    "March 31, 2024, the 12 months through the end of June 2023 and the quarter ended Sept. 30, "
+    "sales grew. On 2024-03-05, 3/4/2023 and since the 1990s, in May last year, 5 March this "
+    "year and next May, it changed; in June and early July it fell, and by AUGUST it held."
+)
+
+
+def test_every_match_of_a_rule_holds_the_piece_its_scan_is_skipped_without() -> None:
+    checked = 0
+    for pattern, _, _, _, piece in RULES:
+        if piece is None:
+            continue
+        matches = list(pattern.finditer(_DATED))
+        assert matches, pattern.pattern[-60:]
+        for match in matches:
+            assert piece.search(match.group()), (match.group(), piece.pattern)
+            checked += 1
+    assert checked >= 20
