@@ -66,15 +66,17 @@ _DATE_WINDOW = 300
 
 def _hinted_lower(lower: str, lo: int, hi: int) -> bool:
     """Whether `_DATE_HINT` finds a hint in `lower[lo:hi]` (`lower` is lowercase)."""
-    if _DIGIT_HINT_LOWER.search(lower, lo, hi) is not None:
-        return True
+    # words first: they hint at a date in most figures' windows, digits in few
     if lo > 0:
-        return _WORD_HINT_LOWER.search(lower, lo - 1, hi) is not None
-    # a hint word opening the text has no character before it
-    return (
+        if _WORD_HINT_LOWER.search(lower, lo - 1, hi) is not None:
+            return True
+    elif (
+        # a hint word opening the text has no character before it
         _WORD_HINT_LOWER_AT.match(lower, 0, hi) is not None
         or _WORD_HINT_LOWER.search(lower, 0, hi) is not None
-    )
+    ):
+        return True
+    return _DIGIT_HINT_LOWER.search(lower, lo, hi) is not None
 
 
 def figure_as_of(
