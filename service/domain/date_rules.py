@@ -46,6 +46,7 @@ from service.domain.date_patterns import (
     WEEKDAY_REL,
     WEEKDAYS,
     YEAR_ALONE,
+    any_case,
     word_set,
 )
 
@@ -92,11 +93,18 @@ def _month_of(match: re.Match[str], group: str = "month") -> int:
 # "expected to reach 70% by Sunday", "in place until Thursday", "at its next meeting on"),
 # looked for in the clause before the date.
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|expected|expects?|forecasts?|forecaster|scheduled|plans?\ to|"
-    r"planned|set\ to|going\ to|until|till|upcoming|aims?\ to|intends?\ to|due\ to\ (?!the\b)"
-    r"|would|hopes?\ to|next)\b",
-    re.IGNORECASE | re.VERBOSE,
-)
+    r"\b(?:"
+    + any_case(
+        "will won't shall expected expects expect forecasts forecaster forecast scheduled "
+        "plans_to plan_to planned set_to going_to until till upcoming aims_to aim_to intends_to "
+        "intend_to would hopes_to hope_to next"
+    )
+    + "|"
+    + any_case("due_to_")
+    + r"(?!"
+    + any_case("the")
+    + r"\b))\b"
+)  # (spelled in any case: IGNORECASE would try each word in turn at every word start)
 _PAST_CUE = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated)\s+(?:on\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 # A coordinated verb phrase starts a statement of its own: "beating forecasts of 5% and

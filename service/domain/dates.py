@@ -327,7 +327,10 @@ _ATTACHED = re.compile(
 )
 # A subordinate clause between a date and the figure usually gives each its own time ("this
 # morning after 6 stations were closed on Saturday").
-_SUBORDINATOR = re.compile(r"\b(?:after|before|while|whereas|although|because|but)\b")
+# (each word's first letter is read before the word-start test, as for `_SINCE`)
+_SUBORDINATOR = re.compile(
+    r"(?:a(?<!\w.)(?:fter|lthough)|b(?<!\w.)(?:efore|ecause|ut)|w(?<!\w.)(?:hile|hereas))\b"
+)
 _CLAUSE_PENALTY = 60
 _REACH = 300
 

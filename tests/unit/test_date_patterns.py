@@ -3,6 +3,7 @@ the same order."""
 
 from __future__ import annotations
 
+import random
 import re
 import string
 
@@ -18,7 +19,8 @@ from service.domain.date_patterns import (
     word_alternation,
     words_group,
 )
-from service.domain.date_rules import RULES
+from service.domain.date_rules import _FUTURE_CUE, RULES
+from service.domain.dates import _SUBORDINATOR
 
 _WORDS = "as_of as_at since from until till through by in on at during of for before after"
 
@@ -104,3 +106,25 @@ def test_every_match_of_a_rule_holds_the_piece_its_scan_is_skipped_without() -> 
             assert piece.search(match.group()), (match.group(), piece.pattern)
             checked += 1
     assert checked >= 20
+
+
+def test_the_spelled_cue_words_find_what_their_plain_regexes_find() -> None:
+    future = re.compile(
+        r"\b(?:will|won't|shall|expected|expects?|forecasts?|forecaster|scheduled|plans?\ to|"
+        r"planned|set\ to|going\ to|until|till|upcoming|aims?\ to|intends?\ to|due\ to\ (?!the\b)"
+        r"|would|hopes?\ to|next)\b",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    subordinator = re.compile(r"\b(?:after|before|while|whereas|although|because|but)\b")
+    pieces = (
+        "after", "before", "but", "while", "whereas", "although", "because", "a", "b", "w", " ",
+        ",", "_", "-", "1", "Will", "won't", "due to ", "the", "The", "plans to", "plan",
+        "expects", "expectedx", "next", "ı", "İ", "ſ", "till", "HOPE TO",
+    )  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        for plain, spelled in ((future, _FUTURE_CUE), (subordinator, _SUBORDINATOR)):
+            assert (plain.search(text, lo, hi) is None) == (spelled.search(text, lo, hi) is None)
