@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from typing import Any
 
 MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -34,40 +35,96 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _cased(words: list[str]) -> str:
-    """Alternation accepting Capitalised and UPPER forms only ("may" the verb is not a month)."""
-    forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
-    return "|".join(forms)
+def _cased_forms(words: list[str]) -> list[str]:
+    """Capitalised and UPPER forms only ("may" the verb is not a month), longest first."""
+    return sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
 
 
-MONTH = (
-    r"(?P<month>"
-    + _cased(MONTH_NAMES)
-    + r"|(?:"
-    + _cased(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"])
-    + r")\.?)(?![a-z])"
-)
-WEEKDAY = r"(?P<weekday>" + _cased(WEEKDAYS) + r")(?![a-z])"
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
 # Letters that match an ASCII letter only under IGNORECASE ("ı", "İ" -> i, "ſ" -> s, Kelvin "K"
-# -> k): a guard on a word's first letter must hold them too.
+# -> k): a letter spelled as a class must hold them too.
 _IGNORECASE_FOLDS = {"i": "ıİ", "s": "ſ", "k": "\u212a"}
 
 
+def _spelled(char: str, any_case: bool) -> str:
+    if any_case and "a" <= char <= "z":
+        return "[" + char + char.upper() + _IGNORECASE_FOLDS.get(char, "") + "]"
+    return re.escape(char)
+
+
+def word_alternation(words: list[str], any_case: bool = False) -> str:
+    """`(?:w1|w2|...)` factored by shared prefixes, with the same matches tried in the same order.
+
+    The engine tests a plain alternation word by word at every position; factored, it turns a
+    position down after one test per branch point. Words that can match at one place are
+    prefixes of one another, so keeping each such pair's order (checked here) keeps the order
+    of the plain alternation. With `any_case` (words in lower case) every letter is spelled as
+    the class of all characters IGNORECASE matches to it, which the engine tests without the
+    slow path IGNORECASE takes: the same matches as `(?i:w1|w2|...)`."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node.setdefault("", {})
+    tried: list[str] = []
+
+    def emit(node: dict[str, dict[str, Any]], prefix: str) -> str:
+        branches = []
+        for char, child in node.items():  # in order of first appearance; "" ends a word
+            if char:
+                branches.append(_spelled(char, any_case) + emit(child, prefix + char))
+            else:
+                tried.append(prefix)
+                branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    body = emit(tree, "")
+    first = {word: index for index, word in reversed(list(enumerate(words)))}
+    for short in first:
+        for long in first:
+            if (
+                long != short
+                and long.startswith(short)
+                and (first[short] < first[long]) != (tried.index(short) < tried.index(long))
+            ):
+                raise ValueError(f"{short!r} and {long!r} would be tried out of order")
+    return body if len(tree) > 1 else "(?:" + body + ")"
+
+
+_MONTH_ABBREVIATIONS = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+]  # fmt: skip
+# Each group opens with a lookahead for the capitals its forms start with: a position without
+# one (most of them) fails at one test.
+MONTH = (
+    "(?=[" + "".join(sorted({m[0].upper() for m in MONTH_NAMES})) + "])"
+    "(?P<month>"
+    + word_alternation(_cased_forms(MONTH_NAMES))
+    + "|"
+    + word_alternation(_cased_forms(_MONTH_ABBREVIATIONS))
+    + r"\.?)(?![a-z])"
+)
+WEEKDAY = (
+    "(?=[" + "".join(sorted({d[0].upper() for d in WEEKDAYS})) + "])"
+    "(?P<weekday>" + word_alternation(_cased_forms(WEEKDAYS)) + r")(?![a-z])"
+)
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d,.]\d)"
+
+
+def any_case(words: str) -> str:
+    """`words` (space-separated, "_" for a space) in any case, spelled by `word_alternation`:
+    a rule tries its words at every word start, and a word that begins none of them fails at
+    its first letter."""
+    return word_alternation([w.replace("_", " ") for w in words.split()], any_case=True)
+
+
 def words_group(name: str, words: str) -> str:
-    """A guarded named group of `words` (space-separated, "_" for a space), in any case.
-
-    A rule tries its introducing word at every word start; the guard, a lookahead for the
-    words' first letters in any case, fails at once at words that cannot begin one instead of
-    trying each alternative (same matches: the guard holds every letter IGNORECASE matches; a
-    quarter less time for the date rules)."""
-    forms = [w.replace("_", "\\ ") for w in words.split()]
-    letters = sorted({w[0].lower() for w in forms})
-    guard = "".join(c + c.upper() + _IGNORECASE_FOLDS.get(c, "") for c in letters)
-    return f"(?=[{guard}])(?P<{name}>(?i:{'|'.join(forms)}))"
+    """A named group of `words` in any case (see `any_case`)."""
+    return f"(?P<{name}>{any_case(words)})"
 
 
+# (an empty second branch rather than "?": the engine skips a repeat's bookkeeping)
 PREP = (
     r"(?:"
     + words_group(
@@ -75,13 +132,20 @@ PREP = (
         "as_of as_at since from until till through by in on at during of for before after "
         "between and to",
     )
-    + r"\s+)?"
+    + r"\s+|)"
 )
 PART = (
-    r"(?P<part>(?i:early|late|mid|mid-|the\ middle\ of|middle\ of|the\ end\ of|end\ of|"
-    r"the\ start\ of|start\ of|the\ beginning\ of|beginning\ of|the\ close\ of))"
-)
-NUM = r"(?P<num>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+    "(?P<part>"
+    + word_alternation(
+        [
+            "early", "late", "mid", "mid-", "the middle of", "middle of", "the end of", "end of",
+            "the start of", "start of", "the beginning of", "beginning of", "the close of",
+        ],
+        any_case=True,
+    )
+    + ")"
+)  # fmt: skip
+NUM = r"(?P<num>\d{1,3}|" + any_case(" ".join(NUMBER_WORDS)) + r")"
 FLAGS = re.VERBOSE
 
 
@@ -113,10 +177,12 @@ MONTH_REL_YEAR = _rule(
     + DAY.replace("(?P<day>", "(?P<day_first>")
     + r"\s+(?:of\s+)?"
     + MONTH.replace("(?P<month>", "(?P<month_after>")
-    + r"),?\s+(?:of\s+)?(?P<year_rel>(?i:last|this|next))\s+year\b"
+    + r"),?\s+(?:of\s+)?(?P<year_rel>"
+    + any_case("last this next")
+    + r")\s+year\b"
 )
 # A month named by "last", "this" or "next": "last September", "next May".
-MONTH_REL = _rule(r"(?P<rel>(?i:last|this|next))\s+" + MONTH)
+MONTH_REL = _rule(r"(?P<rel>" + any_case("last this next") + r")\s+" + MONTH)
 # A period named by its end: "the year to March", "the 12 months to the end of March 2024",
 # "the quarter through June 30", "the three months ending September".
 PERIOD_TO = _rule(
@@ -149,7 +215,9 @@ MONTH_ALONE = re.compile(
     + words_group(
         "prep", "as_of since from until till through by in during of before after between and to at"
     )
-    + r"\s+|(?=(?i:early|late|mid|the|end|start|beginning|middle)))"
+    + r"\s+|(?="
+    + any_case("early late mid the end start beginning middle")
+    + "))"
     r"(?P<expr>(?:" + PART + r"[\s-]?)?" + MONTH + r")(?![\s,]*\d)",
     FLAGS,
 )
@@ -169,24 +237,38 @@ SEASON = re.compile(
 )
 WEEKDAY_REL = _rule(r"(?:(?P<rel>last|this|next|past)\s+)?" + WEEKDAY + r"(?!s\b)")
 DAY_WORDS = re.compile(
-    r"(?<![\w-])(?P<expr>today|tonight|yesterday|tomorrow|this\ (?:morning|afternoon|evening)|"
-    r"last\ night|the\ (?:previous|prior|next|following)\ day|the\ day\ before"
-    r"|a\ day\ (?:earlier|before))\b",
-    re.IGNORECASE,
+    r"(?<![\w-])(?P<expr>"
+    + any_case(
+        "today tonight yesterday tomorrow this_morning this_afternoon this_evening last_night "
+        "the_previous_day the_prior_day the_next_day the_following_day the_day_before "
+        "a_day_earlier a_day_before"
+    )
+    + r")\b"
 )
 PERIOD_WORDS = re.compile(
     r"(?<![\w-])(?:"
     + words_group("prep", "since in during by until over for of at")
-    + r"\s+)?(?P<expr>(?:"
+    + r"\s+|)(?P<expr>(?:"
     + PART
-    + r"[\s-]?)?(?P<rel>(?:earlier|later)\ (?:this|in\ the)|this|last|next|"
-    r"the\ (?:past|previous|last|following)|past)\s+(?P<unit>week|weekend|month|year|decade))\b",
-    re.IGNORECASE,
+    + r"[\s-]?|)(?P<rel>"
+    + any_case(
+        "earlier_this earlier_in_the later_this later_in_the this last next the_past "
+        "the_previous the_last the_following past"
+    )
+    + r")\s+(?P<unit>"
+    + any_case("week weekend month year decade")
+    + r"))\b"
 )
 AGO = re.compile(
-    r"(?<![\w-])(?P<expr>" + NUM + r"\s+(?P<unit>day|week|month|year)s?\s+"
-    r"(?P<dir>ago|earlier|before|later))\b",
-    re.IGNORECASE,
+    r"(?<![\w-])(?P<expr>"
+    + NUM
+    + r"\s+(?P<unit>"
+    + any_case("day week month year")
+    + ")"
+    + any_case("s")
+    + r"?\s+(?P<dir>"
+    + any_case("ago earlier before later")
+    + r"))\b"
 )
 SPAN_TO_NOW = re.compile(
     r"(?<![\w-])(?P<expr>(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
@@ -197,6 +279,23 @@ SPAN_TO_NOW = re.compile(
     re.IGNORECASE,
 )
 DECADE = _rule(r"the\s+(?P<decade>(?:19|20)\d0)s\b")
+
+# Pieces every match of a rule holds, each opening with a literal or a character class that the
+# engine skips to at C speed: a sentence without its rule's piece skips that rule's scan. A
+# rule and its piece change together.
+MONTH_WORD = re.compile(
+    word_alternation(_cased_forms(MONTH_NAMES + _MONTH_ABBREVIATIONS)) + "(?![a-z])"
+)  # any rule reading MONTH
+ISO_PIECE = re.compile(r"-[01]\d-")
+SLASHED_PIECE = re.compile("/")
+DECADE_PIECE = re.compile("0s")
+# MONTH, then DAY after spaces: a month form is a capital and 2-8 letters, a day opens with a digit
+MDY_PIECE = re.compile(r"[ADFJMNOS][A-Za-z]{2,8}\.?\s+\d")
+DMY_PIECE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[ADFJMNOS]")  # DAY, then MONTH
+MONTH_YEAR_PIECE = re.compile(r"[ADFJMNOS][A-Za-z]{2,8}\.?,?\s+(?:of\s+)?(?:19|20)\d\d")
+PERIOD_TO_PIECE = re.compile(
+    r"(?:to|through|thru|ending|ended|until)\s+(?:the\s+end\s+of\s+)?[ADFJMNOS]"
+)
 
 
 # Time of day and zone written after a date ("at 06:09 pm", "14:05 GMT", "3:00 p.m. PT").

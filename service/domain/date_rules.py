@@ -16,28 +16,37 @@ from service.domain.date_patterns import (
     AGO,
     DAY_WORDS,
     DECADE,
+    DECADE_PIECE,
+    DMY_PIECE,
     EXPLICIT_DMY,
     EXPLICIT_MDY,
     ISO,
+    ISO_PIECE,
+    MDY_PIECE,
     MONTH_ALONE,
     MONTH_INDEX,
     MONTH_NAMES,
     MONTH_REL,
     MONTH_REL_YEAR,
+    MONTH_WORD,
     MONTH_YEAR,
+    MONTH_YEAR_PIECE,
     NUMBER_WORDS,
     ORDINALS,
     PART_YEAR,
     PERIOD_TO,
+    PERIOD_TO_PIECE,
     PERIOD_WORDS,
     QUARTER,
     SEASON,
     SEASON_MONTH,
     SLASHED,
+    SLASHED_PIECE,
     SPAN_TO_NOW,
     WEEKDAY_REL,
     WEEKDAYS,
     YEAR_ALONE,
+    any_case,
     word_set,
 )
 
@@ -84,11 +93,18 @@ def _month_of(match: re.Match[str], group: str = "month") -> int:
 # "expected to reach 70% by Sunday", "in place until Thursday", "at its next meeting on"),
 # looked for in the clause before the date.
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|expected|expects?|forecasts?|forecaster|scheduled|plans?\ to|"
-    r"planned|set\ to|going\ to|until|till|upcoming|aims?\ to|intends?\ to|due\ to\ (?!the\b)"
-    r"|would|hopes?\ to|next)\b",
-    re.IGNORECASE | re.VERBOSE,
-)
+    r"\b(?:"
+    + any_case(
+        "will won't shall expected expects expect forecasts forecaster forecast scheduled "
+        "plans_to plan_to planned set_to going_to until till upcoming aims_to aim_to intends_to "
+        "intend_to would hopes_to hope_to next"
+    )
+    + "|"
+    + any_case("due_to_")
+    + r"(?!"
+    + any_case("the")
+    + r"\b))\b"
+)  # (spelled in any case: IGNORECASE would try each word in turn at every word start)
 _PAST_CUE = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated)\s+(?:on\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 # A coordinated verb phrase starts a statement of its own: "beating forecasts of 5% and
@@ -428,30 +444,40 @@ _NONE: frozenset[str] = frozenset()
 _DAY_CUES = _variants("today tonight yesterday tomorrow morning afternoon evening night day")
 # A rule runs only when the sentence holds one of its cue words (see `cue_tokens`), and one of
 # its second cue words when it has some: a set test per rule instead of a full regex scan of
-# sentences that hold no such date. Earlier entries win ties on the same start; longer spans
-# win overlaps.
-RULES: tuple[tuple[re.Pattern[str], _Resolver, frozenset[str], frozenset[str]], ...] = (
-    (ISO, _iso, _YEAR_CUES, _NONE),
-    (SLASHED, _slashed, _YEAR_CUES, _NONE),
-    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES, _NONE),
-    (EXPLICIT_DMY, _explicit_day, _MONTH_CUES, _NONE),
-    (MONTH_YEAR, _month_year, _MONTH_CUES, _NONE),
-    (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES, _variants("year")),
-    (MONTH_REL, _month_rel, _MONTH_CUES, _variants("last this next")),
-    (PERIOD_TO, _period_to, _MONTH_CUES, _variants("to through thru ending ended until")),
-    (QUARTER, _quarter, _QUARTER_CUES, _NONE),
-    (SEASON, _season, _variants("spring summer autumn fall winter"), _NONE),
-    (PART_YEAR, _year, _YEAR_CUES, _NONE),
-    (DECADE, _decade, _YEAR_CUES, _NONE),
-    (YEAR_ALONE, _year, _YEAR_CUES, _NONE),
-    (MONTH_ALONE, _month_alone, _MONTH_CUES, _NONE),
-    (SPAN_TO_NOW, _span_to_now, _variants("past last previous far date"), _NONE),
-    (AGO, _ago, _variants("ago earlier before later"), _NONE),
-    (PERIOD_WORDS, _period, _variants("week weekend month year decade"), _NONE),
-    (DAY_WORDS, _day_word, _DAY_CUES, _NONE),
-    (WEEKDAY_REL, _weekday, _variants(" ".join(WEEKDAYS)), _NONE),
+# sentences that hold no such date. Then only when the sentence holds the piece every match of
+# the rule holds, when it has one (`date_patterns`): a quick search instead of the full scan.
+# Earlier entries win ties on the same start; longer spans win overlaps.
+RULES: tuple[
+    tuple[re.Pattern[str], _Resolver, frozenset[str], frozenset[str], re.Pattern[str] | None],
+    ...,
+] = (
+    (ISO, _iso, _YEAR_CUES, _NONE, ISO_PIECE),
+    (SLASHED, _slashed, _YEAR_CUES, _NONE, SLASHED_PIECE),
+    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES, _NONE, MDY_PIECE),
+    (EXPLICIT_DMY, _explicit_day, _MONTH_CUES, _NONE, DMY_PIECE),
+    (MONTH_YEAR, _month_year, _MONTH_CUES, _NONE, MONTH_YEAR_PIECE),
+    (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES, _variants("year"), MONTH_WORD),
+    (MONTH_REL, _month_rel, _MONTH_CUES, _variants("last this next"), MONTH_WORD),
+    (
+        PERIOD_TO,
+        _period_to,
+        _MONTH_CUES,
+        _variants("to through thru ending ended until"),
+        PERIOD_TO_PIECE,
+    ),
+    (QUARTER, _quarter, _QUARTER_CUES, _NONE, None),
+    (SEASON, _season, _variants("spring summer autumn fall winter"), _NONE, None),
+    (PART_YEAR, _year, _YEAR_CUES, _NONE, None),
+    (DECADE, _decade, _YEAR_CUES, _NONE, DECADE_PIECE),
+    (YEAR_ALONE, _year, _YEAR_CUES, _NONE, None),
+    (MONTH_ALONE, _month_alone, _MONTH_CUES, _NONE, MONTH_WORD),
+    (SPAN_TO_NOW, _span_to_now, _variants("past last previous far date"), _NONE, None),
+    (AGO, _ago, _variants("ago earlier before later"), _NONE, None),
+    (PERIOD_WORDS, _period, _variants("week weekend month year decade"), _NONE, None),
+    (DAY_WORDS, _day_word, _DAY_CUES, _NONE, None),
+    (WEEKDAY_REL, _weekday, _variants(" ".join(WEEKDAYS)), _NONE, None),
 )
-ALL_CUES: frozenset[str] = frozenset().union(*(cues | also for _, _, cues, also in RULES))
+ALL_CUES: frozenset[str] = frozenset().union(*(rule[2] | rule[3] for rule in RULES))
 _CUE_TOKEN = re.compile(r"[A-Za-z]+[0-9]?|[0-9]+")
 
 

@@ -86,8 +86,10 @@ def _resolve_cached(sentence: str, published: dt.date | None) -> tuple[DateExpre
     if not cues:
         return ()
     found: list[tuple[int, int, int, re.Match[str], Resolved]] = []
-    for rank, (pattern, resolver, rule_cues, also) in enumerate(RULES):
+    for rank, (pattern, resolver, rule_cues, also, piece) in enumerate(RULES):
         if cues.isdisjoint(rule_cues) or (also and cues.isdisjoint(also)):
+            continue
+        if piece is not None and piece.search(sentence) is None:
             continue
         for match in pattern.finditer(sentence):
             resolved = resolver(match, published)
@@ -325,7 +327,10 @@ _ATTACHED = re.compile(
 )
 # A subordinate clause between a date and the figure usually gives each its own time ("this
 # morning after 6 stations were closed on Saturday").
-_SUBORDINATOR = re.compile(r"\b(?:after|before|while|whereas|although|because|but)\b")
+# (each word's first letter is read before the word-start test, as for `_SINCE`)
+_SUBORDINATOR = re.compile(
+    r"(?:a(?<!\w.)(?:fter|lthough)|b(?<!\w.)(?:efore|ecause|ut)|w(?<!\w.)(?:hile|hereas))\b"
+)
 _CLAUSE_PENALTY = 60
 _REACH = 300
 

@@ -66,15 +66,35 @@ _DATE_WINDOW = 300
 
 def _hinted_lower(lower: str, lo: int, hi: int) -> bool:
     """Whether `_DATE_HINT` finds a hint in `lower[lo:hi]` (`lower` is lowercase)."""
-    if _DIGIT_HINT_LOWER.search(lower, lo, hi) is not None:
-        return True
+    # words first: they hint at a date in most figures' windows, digits in few
     if lo > 0:
-        return _WORD_HINT_LOWER.search(lower, lo - 1, hi) is not None
-    # a hint word opening the text has no character before it
-    return (
+        if _WORD_HINT_LOWER.search(lower, lo - 1, hi) is not None:
+            return True
+    elif (
+        # a hint word opening the text has no character before it
         _WORD_HINT_LOWER_AT.match(lower, 0, hi) is not None
         or _WORD_HINT_LOWER.search(lower, 0, hi) is not None
-    )
+    ):
+        return True
+    return _DIGIT_HINT_LOWER.search(lower, lo, hi) is not None
+
+
+# The window last tested for a hint and the answer: a clause's figures share their window.
+_LAST_WINDOW: list[tuple[str, int, int, bool]] = [("", 0, 0, False)]
+
+
+def _hinted(text: str, lo: int, hi: int) -> bool:
+    """Whether `_DATE_HINT` finds a hint in `text[lo:hi]`."""
+    last_text, last_lo, last_hi, last_answer = _LAST_WINDOW[0]
+    if last_text is text and last_lo == lo and last_hi == hi:
+        return last_answer
+    lower = _lowered(text)
+    if lower is not None:
+        answer = _hinted_lower(lower, lo, hi)
+    else:
+        answer = _DATE_HINT.search(text, lo, hi) is not None
+    _LAST_WINDOW[0] = (text, lo, hi, answer)
+    return answer
 
 
 def figure_as_of(
@@ -104,12 +124,7 @@ def figure_as_of(
     if hi - number.end > _DATE_WINDOW:
         cut = text.rfind(" ", number.end, number.end + _DATE_WINDOW)
         hi = cut if cut > 0 else number.end
-    lower = _lowered(text)
-    if lower is not None:
-        hinted = _hinted_lower(lower, lo, hi)
-    else:
-        hinted = _DATE_HINT.search(text, lo, hi) is not None
-    if not hinted:
+    if not _hinted(text, lo, hi):
         return None
     clause = text[lo:hi]
     near = number.start - lo

@@ -134,6 +134,12 @@ def date_reported_figures(
     the period the sentence names, else the article's `period`. Figures counted over it hold
     at its end, their comparisons with a year before at the same day a year before;
     forecasts are about a later period and keep their dates."""
+    if not any(
+        not a.is_forecast and (a.unit == "%" or is_period_quantity(a.quantity)) for a in assertions
+    ):
+        # only such figures can be counted over a period (`_counted_over_period`): a sentence
+        # without one (most of them) keeps its dates, whatever period it names
+        return list(assertions)
     own = period_ended(text[sentence[0] : sentence[1]], published)
     end = own or period
     if end is None:
