@@ -248,11 +248,12 @@ def parse_number_words(text: str) -> float | None:
 
 
 # Plural amounts: (low, high) per the documented table in numbers.py.
+# (floats: an int here is 2000 from source but 2000.0 from the compiled core)
 PLURAL_AMOUNTS: dict[str, tuple[float, float]] = {
-    "dozens": (24, 99),
-    "scores": (40, 199),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 199.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 9_999.0),
     "millions": (2e6, 1e7 - 1),
     "billions": (2e9, 1e10 - 1),
     "trillions": (2e12, 1e13 - 1),
