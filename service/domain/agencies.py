@@ -23,6 +23,7 @@ from service.domain.agency_types import AGENCY_TYPES
 from service.domain.knowledge import (
     KbMatch,
     KnowledgeBase,
+    WordTest,
     common_words,
     normalize_alias,
     normalize_word,
@@ -40,6 +41,12 @@ _FIRST_WORDS = frozenset(p.split(" ", 1)[0] for p in _PHRASE_TYPE)
 # First words as written in text: found with one set look-up per token.
 _FIRST_FORMS = _FIRST_WORDS | frozenset(w.capitalize() for w in _FIRST_WORDS)
 _POSSESSIVE = frozenset({"'s", "’s"})
+# Whether a token can open a type phrase, by word: the word sets never change.
+_OPENS_PHRASE = WordTest(
+    lambda word: (
+        word in _FIRST_FORMS or (word[-2:] in _POSSESSIVE and normalize_word(word) in _FIRST_WORDS)
+    )
+)
 _MAX_PHRASE_WORDS = max(len(p.split()) for p in _PHRASE_TYPE)
 # Words between the country and the type that do not change the body ("Turkey's national
 # disaster agency").
@@ -121,13 +128,7 @@ def _type_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     last_end = -1
     n = len(tokens)
-    firsts = [
-        k
-        for k, t in enumerate(tokens)
-        if t[2] in _FIRST_FORMS
-        or (t[2][-2:] in _POSSESSIVE and normalize_word(t[2]) in _FIRST_WORDS)
-    ]
-    for k in firsts:
+    for k in _OPENS_PHRASE.indexes(tokens):
         if tokens[k][0] < last_end:
             continue
         words = [normalize_word(tokens[k][2])]

@@ -26,6 +26,7 @@ from service.domain.name_forms import (
     NORMALIZER_VERSION,
     REGION_WORDS,
     TOKEN,
+    WordTest,
     common_words,
     compact,
     is_acronym,
@@ -43,6 +44,7 @@ __all__ = [
     "AliasTarget",
     "KbMatch",
     "KnowledgeBase",
+    "WordTest",
     "common_words",
     "compact",
     "from_raw",
@@ -106,6 +108,8 @@ class KnowledgeBase:
         # First words of aliases written in lowercase ("al-Qaeda"): scanning starts there too.
         self._lower_starts: set[str] = set()
         self._lower_norms: set[str] = set()
+        # Whether a word can open a match, by word: reads `_lower_starts`, so `_set` clears it.
+        self._opens_match = WordTest(self._can_open_match)
         self._surnames: dict[str, set[str]] | None = None
         # Keys `with_entities` added (learned from articles), not shipped ones.
         self._learned: frozenset[str] = frozenset()
@@ -200,6 +204,7 @@ class KnowledgeBase:
         if lower and words[0] not in _FUNCTION_WORDS:
             self._lower_starts.add(words[0])
             self._lower_norms.add(norm)
+            self._opens_match.clear()
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -291,22 +296,22 @@ class KnowledgeBase:
         """
         return self.scan_tokens(text, tokenize(text))
 
+    def _can_open_match(self, word: str) -> bool:
+        return (
+            word[0].isupper()
+            or word[0].isdigit()
+            or word in self._lower_starts
+            or ("." in word and normalize_word(word) in self._lower_starts)  # "ver.di"
+        )
+
     def scan_tokens(self, text: str, tokens: list[tuple[int, int, str]]) -> list[KbMatch]:
         """`scan` over tokens already produced by `tokenize(text)`."""
-        phrases, prefixes, lower_starts = self._phrases, self._prefixes, self._lower_starts
+        phrases, prefixes = self._phrases, self._prefixes
         out: list[KbMatch] = []
         n = len(tokens)
-        # Only these tokens can open a match: one pass over them skips the rest at C speed.
-        candidates = [
-            k
-            for k, (_, _, word) in enumerate(tokens)
-            if word[0].isupper()
-            or word[0].isdigit()
-            or word in lower_starts
-            or ("." in word and normalize_word(word) in lower_starts)  # "ver.di"
-        ]
         i = 0
-        for i_candidate in candidates:
+        # Only these tokens can open a match: the rest are skipped at C speed.
+        for i_candidate in self._opens_match.indexes(tokens):
             if i_candidate < i:
                 continue  # inside the previous match
             i = i_candidate

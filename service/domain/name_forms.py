@@ -5,9 +5,13 @@ the name-word sections of `data/name_words.txt`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import itemgetter
+
+from mypy_extensions import mypyc_attr
 
 # Letters that match an ASCII letter only under IGNORECASE ("İ" -> i, "ı" -> I, "ſ" -> s): a
 # prefilter that tests lowercased text for a word must fall back to the full scan when the
@@ -47,6 +51,33 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     parts = (_ASCII_TOKEN_SPLIT if text.isascii() else _TOKEN_SPLIT).split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
     return list(zip(offsets[1:-2:2], offsets[2:-1:2], parts[1::2], strict=True))
+
+
+_WORD_OF_TOKEN = itemgetter(2)
+
+
+@mypyc_attr(native_class=False)
+class WordTest(dict[str, bool]):
+    """A test of one word, answered once per distinct word and then looked up.
+
+    An article repeats most of its words, and a scan that tests every token in Python costs
+    more than the rest of the scan: `indexes` tests the tokens at C speed. The test must
+    depend on the word alone (and on nothing that changes: clear the answers if it does).
+    """
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._test = test
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 1 << 16:
+            self.clear()  # bounded, like the word caches below
+        answer = self[word] = self._test(word)
+        return answer
+
+    def indexes(self, tokens: list[tuple[int, int, str]]) -> list[int]:
+        """Indexes of the `tokenize` tokens whose word passes the test, in order."""
+        return list(compress(count(), map(self.__getitem__, map(_WORD_OF_TOKEN, tokens))))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -258,3 +258,23 @@ def test_shipped_index_is_what_the_current_normaliser_builds() -> None:
     assert raw.normalizer == knowledge.NORMALIZER_VERSION
     rebuilt = knowledge.from_raw(msgspec.structs.replace(raw, index=[]))
     assert rebuilt.index_rows() == [tuple(row) for row in raw.index]
+
+
+def test_word_test_indexes_are_the_tokens_passing_the_test() -> None:
+    text = "The ver.di union, al-Shabaab and 3 others met the ministry's chief in Kyiv. " * 3
+    tokens = knowledge.tokenize(text)
+    capitalised = knowledge.WordTest(lambda word: word[0].isupper())
+    direct = [k for k, token in enumerate(tokens) if token[2][0].isupper()]
+    assert capitalised.indexes(tokens) == direct
+    assert capitalised.indexes(tokens) == direct  # answered from the stored answers
+    assert capitalised.indexes([]) == []
+
+
+def test_scan_sees_a_lowercase_alias_learned_after_a_scan(kb: KnowledgeBase) -> None:
+    text = "Fighters of zorblat-front held the town."
+    assert [m.key for m in kb.scan(text)] == []  # the shipped base answered "zorblat" first
+    learned = kb.with_entities(
+        [Entity(key="zorblat-front", name="zorblat-front", kind=EntityKind.GROUP)]
+    )
+    assert [m.key for m in learned.scan(text)] == ["zorblat-front"]
+    assert [m.key for m in kb.scan(text)] == []
