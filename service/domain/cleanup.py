@@ -31,6 +31,9 @@ _SPACE_CLASS = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x0
 # One space character read first (the engine skips to it at C speed), then: more of them after
 # a plain space, any number after another kind.
 _HSPACE = re.compile(_SPACE_CLASS + r"(?:(?<= )" + _SPACE_CLASS + r"+|(?<! )" + _SPACE_CLASS + "*)")
+# The class without the plain space: a text holding none of these and no two spaces in a row
+# has nothing `_HSPACE` would replace (a lone plain space never matches).
+_ODD_SPACE = re.compile(_SPACE_CLASS.replace("[ ", "[", 1))
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # Stray markup in text pasted from a page: block tags break lines, other tags vanish, entities
 # are decoded. Only tag-shaped runs ("<" + letter) are touched, never "x < 5".
@@ -215,7 +218,8 @@ def clean_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if any(mark in text for mark in ("\r", "\u2028", "\u2029", "\x85")):
         text = _LINE_BREAK.sub("\n", text)
-    text = _HSPACE.sub(" ", text)
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _HSPACE.sub(" ", text)
     # Blank lines only separate paragraphs here; every non-empty line is its own unit.
     lines = _join_wrapped(
         [_BULLET.sub(BULLET, _unmarked(line)).strip() for line in text.split("\n")]

@@ -42,17 +42,22 @@ def _char_class(low: int, high: int) -> str:
 
 
 _CONT = _char_class(0x80, 0xBF)
+_LEAD_2 = _char_class(0xC2, 0xDF)
+_LEAD_3 = _char_class(0xE0, 0xEF)
+_LEAD_4 = _char_class(0xF0, 0xF4)
 # One UTF-8 encoded character seen through the code page; the unit alternatives start with
 # disjoint classes, so the repeated group cannot backtrack badly.
-_MOJIBAKE_RUN = re.compile(
-    "(?:"
-    + f"{_char_class(0xC2, 0xDF)}{_CONT}"
-    + f"|{_char_class(0xE0, 0xEF)}{_CONT}{{2}}"
-    + f"|{_char_class(0xF0, 0xF4)}{_CONT}{{3}}"
-    + ")+"
-)
+_UNIT = f"(?:{_LEAD_2}{_CONT}|{_LEAD_3}{_CONT}{{2}}|{_LEAD_4}{_CONT}{{3}})"
 # The characters a run can open with: a text without any holds no run (a fast class scan).
 _RUN_START = re.compile(_char_class(0xC2, 0xF4))
+# `_UNIT` repeated, its first lead byte read as one class so the engine skips to it at C speed
+# (a pattern opening with a group tries every position); the lead classes are disjoint, so
+# the lookbehind picks the one alternative the unit could take there: the same runs.
+_MOJIBAKE_RUN = re.compile(
+    _RUN_START.pattern
+    + f"(?:(?<={_LEAD_2}){_CONT}|(?<={_LEAD_3}){_CONT}{{2}}|(?<={_LEAD_4}){_CONT}{{3}})"
+    + f"{_UNIT}*"
+)
 
 
 def _plausible(char: str) -> bool:
@@ -85,8 +90,11 @@ def _repair_run(match: re.Match[str]) -> str:
 
 # Shapes of damage left after the run repair (a lost byte breaks a run: "Ã " for "à"); only
 # then is ftfy's slower badness check worth running.
+# (Its first character is read as one class, for the fast scan: the lookbehinds then tell the
+# three shapes apart, "Â€", "Ã " and a C1 control, as an alternation of them would.)
 _LEFTOVER = re.compile(
-    r"[ÂÃÅÐÑâ][\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|Ã |[\u0080-\u009f]"
+    r"[ÂÃÅÐÑâ\u0080-\u009f](?:(?<=[\u0080-\u009f])"
+    r"|(?<=[ÂÃÅÐÑâ])[\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|(?<=Ã) )"
 )
 _SUSPECT = re.compile(r"[\u0080-\u00ff\u0e00-\u0e7f\u2000-\u203a\u20ac\u2122\u0152-\u02dc]")
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 from pathlib import Path
 
 import pytest
 
+from service.domain import mojibake
 from service.domain.cleanup import (
     clean_html,
     clean_text,
@@ -40,6 +43,28 @@ def seed(name_start: str) -> str:
 
 
 # --- mojibake ------------------------------------------------------------------------------
+
+
+def test_fast_scan_patterns_find_what_their_plain_alternations_find() -> None:
+    """The run and leftover patterns read their first character as one class (for speed):
+    on random strings of the characters they care about they match exactly where the plain
+    alternations do."""
+    lead2, lead3, lead4 = mojibake._LEAD_2, mojibake._LEAD_3, mojibake._LEAD_4
+    cont = mojibake._CONT
+    plain_run = re.compile(f"(?:{lead2}{cont}|{lead3}{cont}{{2}}|{lead4}{cont}{{3}})+")
+    plain_leftover = re.compile(
+        r"[ÂÃÅÐÑâ][\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|Ã |[\u0080-\u009f]"
+    )
+    alphabet = [chr(c) for c in range(0x80, 0x100)] + list("€™œ‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜šโ ab")
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in mojibake._MOJIBAKE_RUN.finditer(text)] == [
+            m.span() for m in plain_run.finditer(text)
+        ], text
+        assert [m.span() for m in mojibake._LEFTOVER.finditer(text)] == [
+            m.span() for m in plain_leftover.finditer(text)
+        ], text
 
 
 @pytest.mark.parametrize(
@@ -96,6 +121,14 @@ def test_whitespace_is_normalised_and_paragraphs_separated_by_blank_line() -> No
     )
     expected = "First paragraph here.\n\nSecond paragraph with spaces.\n\nThird line."
     assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["One  two three.", "One\u00a0two three.", "One\x1ftwo three.", "One \ttwo three."]
+)
+def test_a_run_of_plain_spaces_or_a_lone_odd_space_becomes_one_space(raw: str) -> None:
+    # (the space pass runs only when a text holds one of these: each alone must trigger it)
+    assert clean_text(raw) == "One two three."
 
 
 def test_hard_wrapped_lines_are_joined_but_headlines_stay_apart() -> None:
