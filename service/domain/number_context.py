@@ -34,9 +34,9 @@ _LOWER_WORD_NEXT = re.compile(r"\s{1,2}[a-z]")
 _LIST_END = re.compile(r"\s*[,;.]|\s+(?:and|or)\b")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s{1,2}([A-Za-z]+)")
-# A word (with its abbreviation dot) or a comparison sign; one character class first lets the
-# engine skip between words at C speed.
-_LEFT_TOKEN = re.compile(r"[A-Za-z<>=≥≤~](?:(?<=[A-Za-z])[A-Za-z]*\.?)?")
+# Read over the reversed text: a blank gap without a line break, then a word (a reversed
+# "Dr." is ".rD") or a comparison sign.
+_LEFT_TOKEN_REVERSED = re.compile(r"[^\S\n]*(\.?[A-Za-z]+|[<>=≥≤~])")
 _MISSING = object()
 # The last word of every qualifier phrase ("than" of "more than"): a cheap first test.
 _QUALIFIER_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIER_PHRASES)
@@ -52,17 +52,19 @@ def left_tokens(
 # Name, year and qualifier tests read the words before the same figure: read them once.
 @lru_cache(maxsize=256)
 def _left_tokens(text: str, start: int, limit: int) -> tuple[tuple[str, int, str], ...]:
-    tokens = list(_LEFT_TOKEN.finditer(text, max(0, start - 64), start))
+    # Right to left over the reversed 64 characters before `start`, so only the words kept
+    # are matched. Words are maximal letter runs (cut alike by the window's edge) with the dot
+    # right after them, or one comparison sign, whichever end they are read from: the same
+    # as a left-to-right scan (tests/unit/test_left_tokens.py compares the two readings).
+    before = text[max(0, start - 64) : start][::-1]
+    match = _LEFT_TOKEN_REVERSED.match
     out: list[tuple[str, int, str]] = []
-    position = start
-    for token in reversed(tokens):
-        gap = text[token.end() : position]
-        if gap.strip() or "\n" in gap:
-            break
-        out.append((token.group().lower(), token.start(), token.group()))
-        position = token.start()
-        if len(out) == limit:
-            break
+    read = 0  # characters read back from `start`
+    while len(out) < limit and (found := match(before, read)) is not None:
+        read = found.end()
+        token_start = start - read
+        token = text[token_start : token_start + read - found.start(1)]
+        out.append((token.lower(), token_start, token))
     out.reverse()
     return tuple(out)
 
