@@ -293,6 +293,8 @@ DECADE_PIECE = re.compile("0s")
 MDY_PIECE = re.compile(r"[ADFJMNOS][A-Za-z]{2,8}\.?\s+\d")
 DMY_PIECE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[ADFJMNOS]")  # DAY, then MONTH
 MONTH_YEAR_PIECE = re.compile(r"[ADFJMNOS][A-Za-z]{2,8}\.?,?\s+(?:of\s+)?(?:19|20)\d\d")
+# MONTH_REL_YEAR ends in last/this/next, any case (so in t, s or long s), spaces and "year"
+YEAR_REL_PIECE = re.compile(r"[tTsS\u017f]\s+year\b")
 PERIOD_TO_PIECE = re.compile(
     r"(?:to|through|thru|ending|ended|until)\s+(?:the\s+end\s+of\s+)?[ADFJMNOS]"
 )

@@ -46,6 +46,7 @@ from service.domain.date_patterns import (
     WEEKDAY_REL,
     WEEKDAYS,
     YEAR_ALONE,
+    YEAR_REL_PIECE,
     any_case,
     word_set,
 )
@@ -456,7 +457,7 @@ RULES: tuple[
     (EXPLICIT_MDY, _explicit_day, _MONTH_CUES, _NONE, MDY_PIECE),
     (EXPLICIT_DMY, _explicit_day, _MONTH_CUES, _NONE, DMY_PIECE),
     (MONTH_YEAR, _month_year, _MONTH_CUES, _NONE, MONTH_YEAR_PIECE),
-    (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES, _variants("year"), MONTH_WORD),
+    (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES, _variants("year"), YEAR_REL_PIECE),
     (MONTH_REL, _month_rel, _MONTH_CUES, _variants("last this next"), MONTH_WORD),
     (
         PERIOD_TO,

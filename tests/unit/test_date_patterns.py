@@ -91,7 +91,8 @@ _DATED = (
     "By 12 SEPT. 2021, in mid-May 2020 and late September of 2019 it held; in the year to "
     "March 31, 2024, the 12 months through the end of June 2023 and the quarter ended Sept. 30, "
     "sales grew. On 2024-03-05, 3/4/2023 and since the 1990s, in May last year, 5 March this "
-    "year and next May, it changed; in June and early July it fell, and by AUGUST it held."
+    "year, June LAST year and next May, it changed; in June and early July it fell, and by "
+    "AUGUST it held."
 )
 
 
