@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, MutableMapping
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import NamedTuple
 
@@ -109,7 +109,9 @@ class KnowledgeBase:
         self._lower_starts: set[str] = set()
         self._lower_norms: set[str] = set()
         # Whether a word can open a match, by word: reads `_lower_starts`, so `_set` clears it.
-        self._opens_match = WordTest(self._can_open_match)
+        # (bound to the set, not to this base: a bound method would make every base a cycle
+        # that only the cyclic collector frees, and `with_entities` makes one per article)
+        self._opens_match = WordTest(partial(_can_open_match, self._lower_starts))
         self._surnames: dict[str, set[str]] | None = None
         # Keys `with_entities` added (learned from articles), not shipped ones.
         self._learned: frozenset[str] = frozenset()
@@ -144,7 +146,7 @@ class KnowledgeBase:
         kb._entities = dict(self._entities)
         kb._phrases = dict(self._phrases)
         kb._prefixes = set(self._prefixes)
-        kb._lower_starts = set(self._lower_starts)
+        kb._lower_starts.update(self._lower_starts)  # the set `kb._opens_match` reads
         kb._lower_norms = set(self._lower_norms)
         learned = set(self._learned)
         for entity in extra:
@@ -296,14 +298,6 @@ class KnowledgeBase:
         """
         return self.scan_tokens(text, tokenize(text))
 
-    def _can_open_match(self, word: str) -> bool:
-        return (
-            word[0].isupper()
-            or word[0].isdigit()
-            or word in self._lower_starts
-            or ("." in word and normalize_word(word) in self._lower_starts)  # "ver.di"
-        )
-
     def scan_tokens(self, text: str, tokens: list[tuple[int, int, str]]) -> list[KbMatch]:
         """`scan` over tokens already produced by `tokenize(text)`."""
         phrases, prefixes = self._phrases, self._prefixes
@@ -381,3 +375,14 @@ def from_raw(raw: RawKb) -> KnowledgeBase:
     demonyms = [(r.key, d) for r in raw.entities for d in r.demonyms]
     index = raw.index if raw.normalizer == NORMALIZER_VERSION and raw.index else None
     return KnowledgeBase(entities, version=raw.version, demonyms=demonyms, index=index)
+
+
+def _can_open_match(lower_starts: set[str], word: str) -> bool:
+    """Whether a known name can start at `word`: a capital, a digit, or a lowercase alias's
+    first word ("al-Qaeda", "ver.di")."""
+    return (
+        word[0].isupper()
+        or word[0].isdigit()
+        or word in lower_starts
+        or ("." in word and normalize_word(word) in lower_starts)  # "ver.di"
+    )

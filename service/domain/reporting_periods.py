@@ -87,6 +87,12 @@ def article_period(
 _ASIDE = re.compile(r", (?:which|that|who) [^,;]*,")
 
 
+def _may_count_over_period(a: ExtractedAssertion) -> bool:
+    """The test of `_counted_over_period` that needs no text, forecasts excluded (they are
+    about a later period): revenue-like quantities and percentages."""
+    return not a.is_forecast and (a.unit == "%" or is_period_quantity(a.quantity))
+
+
 def _counted_over_period(text: str, a: ExtractedAssertion, lo: int) -> bool:
     """Revenue or profit, or a percentage rise or fall of one ("sales rose 9%")."""
     if is_period_quantity(a.quantity):
@@ -134,11 +140,9 @@ def date_reported_figures(
     the period the sentence names, else the article's `period`. Figures counted over it hold
     at its end, their comparisons with a year before at the same day a year before;
     forecasts are about a later period and keep their dates."""
-    if not any(
-        not a.is_forecast and (a.unit == "%" or is_period_quantity(a.quantity)) for a in assertions
-    ):
-        # only such figures can be counted over a period (`_counted_over_period`): a sentence
-        # without one (most of them) keeps its dates, whatever period it names
+    if not any(_may_count_over_period(a) for a in assertions):
+        # a sentence without such a figure (most of them) keeps its dates, whatever period
+        # it names
         return list(assertions)
     own = period_ended(text[sentence[0] : sentence[1]], published)
     end = own or period
@@ -146,7 +150,7 @@ def date_reported_figures(
         return list(assertions)
     out = []
     for a in assertions:
-        if a.is_forecast or not _counted_over_period(text, a, sentence[0]):
+        if not _may_count_over_period(a) or not _counted_over_period(text, a, sentence[0]):
             out.append(a)
             continue
         if _compared_with_year_before(text, a, sentence[1]):
