@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from operator import attrgetter
 
 from service.domain.attribution_scope import (
     antecedent,
@@ -39,8 +38,9 @@ from service.domain.report_cues import (
 from service.domain.source_names import resolve_phrase, with_foreign_acronym
 from service.domain.source_nouns import (
     MODIFIER_COUNT,
-    POSSESSIVE_COUNT,
     POSSESSIVE_ENDINGS,
+    has_modifier_count,
+    has_possessive_count,
     is_place,
     is_plural_possessive,
     modifier_counts,
@@ -78,6 +78,7 @@ from service.domain.source_words import (
     POSSESSIVE_PRONOUNS,
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
+    REPORT_VERB_HEADS,
     REVISING_VERBS,
     SHOW_VERBS,
     SKIP_BEFORE_VERB,
@@ -87,6 +88,7 @@ from service.domain.source_words import (
     TRAILING_MARKS,
     VERB,
 )
+from service.domain.word_scan import inner_word_starts, matches_at_tokens, matches_inside_words
 
 # Token, tokenize and the phrase tests are re-exported: other modules read sources from here.
 __all__ = [
@@ -123,12 +125,26 @@ def find_attributions(
     `mentions` are the entity mentions of the sentence; `last_person`/`last_body` resolve "he
     said" / "it said" to the previous source of that kind in the article.
     """
-    verbs = list(VERB.finditer(text, start, end))  # one scan serves the test and the loop
-    modifier_count = MODIFIER_COUNT.search(text, start, end) is not None
-    if not verbs and not modifier_count and POSSESSIVE_COUNT.search(text, start, end) is None:
-        return []
     if tokens is None:
+        # untokenised (no figure): tokenising costs more than the scans that can spare it
+        if (
+            VERB.search(text, start, end) is None
+            and MODIFIER_COUNT.search(text, start, end) is None
+            and not has_possessive_count(text, start, end)
+        ):
+            return []
         tokens = tokenize(text, start, end)
+    # the verbs and figure nouns are tried only where a word of theirs starts (`word_scan`)
+    inner = inner_word_starts(text, start, end)
+    verbs = matches_at_tokens(VERB, REPORT_VERB_HEADS, text, tokens, end, inner)
+    modifier_count = has_modifier_count(text, tokens, end, inner)
+    if (
+        not verbs
+        and not modifier_count
+        and not matches_inside_words(VERB, text, end, inner)
+        and not has_possessive_count(text, start, end)
+    ):
+        return []
     covered: set[int] = set()
     if mentions:
         starts = [t.start for t in tokens]
@@ -138,12 +154,8 @@ def find_attributions(
                 covered.add(tokens[at].start)
                 at += 1
     events: list[Attribution] = []
-    for match in verbs:
+    for i, match in verbs:
         verb = match.group()
-        # the token starting where the verb starts (a bisection: few verbs, many tokens)
-        i = bisect.bisect_left(tokens, match.start(), key=attrgetter("start"))
-        if i == len(tokens) or tokens[i].start != match.start():
-            continue
         inverted = False  # "“...,” said police spokesman Jean Dupont"
         by_at = by_after(tokens, i) if verb.endswith("ed") or verb in PASSIVE_ONLY else -1
         passive = by_at > 0

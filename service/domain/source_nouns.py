@@ -29,10 +29,12 @@ from service.domain.source_words import (
     SPEAKER_NOUNS,
     word_set,
 )
+from service.domain.word_scan import matches_at_tokens, matches_inside_words
 
 # A possessive before a figure noun ("the ministry's count of"): a source without a verb.
 POSSESSIVE_COUNT = re.compile(r"['’]s (?:\w+ )?(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b")
-# A source naming a figure noun ("the police figure of 41", "the CGT estimate of 160,000").
+# A source naming a figure noun ("the police figure of 41", "the CGT estimate of 160,000"):
+# tried only at the figure nouns of a tokenised sentence (`word_scan`).
 MODIFIER_COUNT = re.compile(r"\b(?:" + "|".join(sorted(COUNT_NOUNS)) + r") (?:of|at)\b")
 # Words after a possessive source's figure noun that lead to its figure.
 _COUNT_FOLLOWERS = word_set("of at was is put puts stands stood shows showed now , :")
@@ -40,6 +42,22 @@ _COUNT_FOLLOWERS = word_set("of at was is put puts stands stood shows showed now
 _NOT_SOURCES = DATA_ADJECTIVES | {"officials"}
 
 POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+def has_possessive_count(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds a possessive figure noun (`POSSESSIVE_COUNT`)."""
+    # every match opens with "'s " or "’s ": two literal searches rule most sentences out
+    if text.find("'s ", start, end) < 0 and text.find("’s ", start, end) < 0:
+        return False
+    return POSSESSIVE_COUNT.search(text, start, end) is not None
+
+
+def has_modifier_count(text: str, tokens: Sequence[Token], end: int, inner: Sequence[int]) -> bool:
+    """Whether the tokenised sentence ending at `end` holds a match of `MODIFIER_COUNT`
+    (`inner` is its `word_scan.inner_word_starts`)."""
+    return bool(
+        matches_at_tokens(MODIFIER_COUNT, COUNT_NOUNS, text, tokens, end, inner)
+    ) or matches_inside_words(MODIFIER_COUNT, text, end, inner)
 
 
 def is_place(entities: Mapping[str, Entity], key: str | None) -> bool:

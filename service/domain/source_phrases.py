@@ -27,11 +27,11 @@ from service.domain.source_words import (
     NP_WORDS,
     ORGANISATION_NOUNS,
     POSSESSIVE_PRONOUNS,
+    REPORT_VERB_WORDS,
     SENTENCE_ADVERBS,
     SKIP_BEFORE_VERB,
     SPEAKER_NOUNS,
     SPOKESPEOPLE,
-    VERB,
     word_set,
 )
 
@@ -91,7 +91,7 @@ def _in_np(token: Token, covered: set[int]) -> bool:
         and "." not in low
         and low not in NP_STOP
         and (not low.endswith(("ly", "ed")) or low in LY_NOUNS)
-        and VERB.fullmatch(low) is None
+        and low not in REPORT_VERB_WORDS
     )
 
 
@@ -304,7 +304,7 @@ def is_organisation_reference(name: str | None) -> bool:
 
 def is_reporting_word(word: str) -> bool:
     """True for a lower-case reporting verb form ("said", "estimates", "noting")."""
-    return VERB.fullmatch(word) is not None
+    return word in REPORT_VERB_WORDS
 
 
 def opens_own_clause(tokens: Sequence[Token], lo: int) -> bool:
