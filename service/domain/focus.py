@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from service.domain.attribution import Attribution
@@ -40,10 +41,24 @@ class Focus(NamedTuple):
     protest: bool = True
 
 
+# A line opening with a capital, after the text's first: a dateline can open only there or
+# at the very start, so these (a literal first: C speed) are the only places tried.
+_CAPITAL_LINE = re.compile(r"\n(?=[A-Z])")
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of datelines ("ANKARA, March 3 (Meridian) -", "FILLMORE -"): where the
     reporter files from, not what the story is about."""
-    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    # the matches of a whole-text scan: one may cross a line end ("ANKARA\n(Meridian) -"),
+    # so a line opening inside the last one found is skipped, as that scan would
+    spans: list[tuple[int, int]] = []
+    for start in chain((0,), (line.end() for line in _CAPITAL_LINE.finditer(text))):
+        if spans and start < spans[-1][1]:
+            continue
+        m = _DATELINE.match(text, start)
+        if m is not None:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 # Between a country and a place inside it that the country only locates: "Brazil's southern

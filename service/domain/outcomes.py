@@ -136,6 +136,22 @@ _OUTCOME_PHRASE = re.compile(
     r"|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds))",
     re.IGNORECASE,
 )
+# The first two letters of every phrase `_OUTCOME_PHRASE` matches, lowercased. Most words
+# after a noun phrase open none, and a failed match costs some forty alternatives (sre
+# skips none at its first letter: they are IGNORECASE literals). A text opening with other
+# ASCII letters cannot match; one opening with other characters is matched (IGNORECASE
+# folds "ſ", "ı", "İ" to ASCII letters).
+_PHRASE_OPENINGS = word_set(
+    "ad ai al be bu do dr el fo fr gu in jo la le lo on or pa ra re ru sh st su sw ta te to tr "
+    "un wa we wi wo"
+)
+
+
+def _outcome_phrase(tail: str) -> re.Match[str] | None:
+    opening = tail[:2]
+    if opening.isascii() and opening.lower() not in _PHRASE_OPENINGS:
+        return None
+    return _OUTCOME_PHRASE.match(tail)
 
 
 def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str | None:
@@ -163,7 +179,7 @@ def outcome_after(ctx: SentenceContext, tokens: Sequence[Token], i: int) -> str 
     tail = ctx.text[tokens[j].start : tokens[j].start + 40]
     if _CASUALTY_TAIL.match(tail):
         return "killed or wounded"
-    phrase = _OUTCOME_PHRASE.match(tail)
+    phrase = _outcome_phrase(tail)
     if phrase is not None:
         for name in _PHRASE_OUTCOMES:
             if phrase.group(name):

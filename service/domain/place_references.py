@@ -22,12 +22,17 @@ from service.domain.model import Entity, EntityKind, EntityMention
 _KINDS = "island|city|town|village|province|region|county|district|state"
 # "the island", "the city's": the kind word alone, not "the city of Beira" (named right there)
 # nor "the city council" (a body) nor "the island nation" (a country).
+# The "T" is read before the word-boundary test (a lookbehind: no word character before it),
+# so the engine skips ahead to each "T" or "t" at C speed instead of testing `\b` everywhere.
 _REFERENCE = re.compile(
-    rf"\b[Tt]he ({_KINDS})"
+    rf"[Tt](?<!\w.)he ({_KINDS})"
     r"(?!['’]s\b)(?=[\s,.;:)])(?! (?:of|[A-Z]|council|hall|government|authorities|"
     r"nation|administration|police|mayor|governor|legislature|assembly|court|budget)\b)"
-    rf"|\b[Tt]he ({_KINDS})['’]s\b"
+    rf"|[Tt](?<!\w.)he ({_KINDS})['’]s\b"
 )
+# What every reference holds right after its first letter: most texts hold none, and the
+# first one found is where the scan for references may start (a literal first: C speed).
+_REFERENCE_HINT = re.compile(rf"he (?:{_KINDS})")
 # "Sofala province" (the kind after the name); "the port city of " (before it).
 _KIND_AFTER = re.compile(rf"[\s]+({_KINDS})\b")
 _KIND_OF_BEFORE = re.compile(rf"\b({_KINDS}) of\s+$")
@@ -35,6 +40,12 @@ _KIND_OF_BEFORE = re.compile(rf"\b({_KINDS}) of\s+$")
 _TOWN_SIZED = frozenset({"island", "city", "town", "village"})
 # How far back a kind word may sit from the name it introduces ("the Italian island of ").
 _INTRO_BEFORE = 30
+
+
+def _references(text: str) -> list[re.Match[str]]:
+    """Every `_REFERENCE` match of `text`, scanned for from where the first may start."""
+    first = _REFERENCE_HINT.search(text)
+    return list(_REFERENCE.finditer(text, max(0, first.start() - 1))) if first else []
 
 
 def _introduced_as(text: str, mention: EntityMention) -> str | None:
@@ -56,7 +67,7 @@ def place_references(
     """A mention of the place each "the island"/"the city"/"the province" of `text` refers
     back to (sorted `mentions` are the article's; those inside `skip`, its datelines, do
     not introduce places)."""
-    refs = list(_REFERENCE.finditer(text))
+    refs = _references(text)
     if not refs:
         return []
     places: list[tuple[EntityMention, str | None]] = []

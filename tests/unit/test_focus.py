@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 
 from service.domain import focus
@@ -110,3 +111,19 @@ def test_company_references_are_found_as_by_their_word_boundary_form() -> None:
     expected = [m.span() for m in plain.finditer(text)]
     assert expected  # the text exercises the pattern
     assert [m.span() for m in focus._COMPANY_REFERENCE.finditer(text)] == expected
+
+
+def test_datelines_are_those_of_a_whole_text_scan() -> None:
+    # a dateline may cross a line end ("ANKARA\n(Meridian) -"): a line opening inside it
+    # opens none
+    pieces = ["ANKARA", "B.", "O'", ", Oct 11 (Reuters)", "(Meridian)", " (Meridian)", " - "]
+    pieces += [" — ", "\n", "\n\n", " ", "x", "\u00c9", "Ab", "-", ",", "(", ")", "\x0b"]
+    rng = random.Random(5)
+    texts = ["ANKARA\n(Meridian) - x\nBONN - y", "ANKARA\n(M) -\nBONN - z"]
+    texts += ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in focus._DATELINE.finditer(text)]
+        assert focus.dateline_spans(text) == expected, text
+        found += len(expected)
+    assert found > 50
