@@ -19,8 +19,10 @@ from service.domain.model import Qualifier
 from service.domain.number_phrases import LABEL_WORDS, NOT_NAME_WORDS
 from service.domain.number_words import (
     CARDINAL_WORDS,
+    LETTER_ANY_CASE,
     RUN_WORDS,
     SCALES,
+    any_case,
     parse_word_prefix,
     vague_reading,
     word_trie,
@@ -52,23 +54,38 @@ _DIGITS_AFTER_FIRST = (
     r"|\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d*)(?:\.\d+)?"
     r"|(?<=\.)\d+"
 )
+# The word lists are spelled by `any_case`, as fast as case-sensitive ones; the lookahead keeps
+# "ſ" (which IGNORECASE reads as "s") from opening a vague amount, as it did before.
 _VAGUE = (
-    r"(?=[tThHsSaAdDmMbB])(?i:(?:tens|hundreds)\s{1,3}of\s{1,3}(?:thousands|millions|billions)"
-    r"|(?:several|a\s{1,3}(?:few|couple(?:\s{1,3}of)?))\s{1,3}"
-    r"(?:dozen|hundred|thousand|million|billion|lakh|crore)(?:\s{1,3}(?:thousand|million|billion))?"
-    r"|half\s{1,3}a\s{1,3}dozen|a\s{1,3}handful"
-    r"|dozens|hundreds|thousands|millions|billions|trillions"
-    r"|scores(?=\s{1,3}of\s{1,3}[A-Za-z]))(?![A-Za-z])"  # not "scores of 20 and 30"
+    r"(?=[tThHsSaAdDmMbB])"
+    + any_case(
+        r"(?:(?:tens|hundreds)\s{1,3}of\s{1,3}(?:thousands|millions|billions)"
+        r"|(?:several|a\s{1,3}(?:few|couple(?:\s{1,3}of)?))\s{1,3}"
+        r"(?:dozen|hundred|thousand|million|billion|lakh|crore)(?:\s{1,3}(?:thousand|million|billion))?"
+        r"|half\s{1,3}a\s{1,3}dozen|a\s{1,3}handful"
+        r"|dozens|hundreds|thousands|millions|billions|trillions"
+        r"|scores(?=\s{1,3}of\s{1,3}" + LETTER_ANY_CASE + r"))"
+    )
+    + r"(?![A-Za-z])"  # not "scores of 20 and 30"
 )
 _FIRST_WORDS = (set(CARDINAL_WORDS) - set(SCALES) - {"hundred", "dozen", "dozens"}) | {
     "half",
     "quarter",
 }
-_RUN = (
-    r"(?i:(?:" + word_trie(_FIRST_WORDS) + r"|an?(?=[\s-]{1,3}(?:hundred|thousand|million|billion"
-    r"|trillion|lakh|crore|dozen|half|quarter|third|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|hundredth|thousandth)(?![A-Za-z])))(?![A-Za-z])"
-    r"(?:[\s-]{1,3}" + word_trie(RUN_WORDS) + r"(?![A-Za-z])){0,16})"
+_NOT_LETTER = "(?!" + LETTER_ANY_CASE + ")"
+_A_BEFORE_AMOUNT = (
+    r"an?(?=[\s-]{1,3}(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen|half|quarter"
+    r"|third|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth)" + _NOT_LETTER + ")"
+)
+_NEXT_RUN_WORD = r"[\s-]{1,3}" + word_trie(RUN_WORDS) + _NOT_LETTER
+_RUN = any_case(
+    "(?:"
+    + word_trie(_FIRST_WORDS)
+    + "|"
+    + _A_BEFORE_AMOUNT
+    + ")"
+    + _NOT_LETTER
+    + ("(?:" + _NEXT_RUN_WORD + "){0,16}")
 )
 # Digits glued to letters are names ("F16", "N95") except after a currency prefix ("R1.3bn",
 # "Rs40bn", "KSh3bn"); `_read_digits` keeps those only when the prefix reads as money. The
@@ -79,9 +96,11 @@ _DIGIT_CANDIDATE = re.compile(
     r"(?:" + _DIGITS_AFTER_FIRST + r")"
 )
 # Every vague amount and word run opens with one of these letters: a one-character test
-# before the word lists.
-_WORD_OPENERS = "".join(sorted({w[0] for w in _FIRST_WORDS} | set("athsdmb")))
-_WORDS = r"(?=(?i:[" + _WORD_OPENERS + r"]))(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
+# before the word lists (in any case, as `any_case` spells it).
+_WORD_OPENERS = "|".join(sorted({w[0] for w in _FIRST_WORDS} | set("athsdmb")))
+_WORDS = (
+    r"(?=" + any_case(_WORD_OPENERS) + r")(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
+)
 # Number words start a word: the character before them is read first, for the same reason.
 _WORD_CANDIDATE = re.compile(r"[^A-Za-z]" + _WORDS)
 _WORD_CANDIDATE_AT_START = re.compile(_WORDS)

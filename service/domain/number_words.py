@@ -314,3 +314,25 @@ def word_trie(words: object) -> str:
         return body + "?" if "" in node else body
 
     return emit(tree)
+
+
+# Characters IGNORECASE matches to an ASCII letter besides its two cases ("ı", "İ" -> i,
+# "ſ" -> s, Kelvin "K" -> k).
+_CASE_FOLDS = {"i": "ıİ", "s": "ſ", "k": "\u212a"}
+LETTER_ANY_CASE = "[A-Za-zıİſ\u212a]"  # what [A-Za-z] matches under IGNORECASE
+_PATTERN_PIECE = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\{[\d,]*\}|\(\?[:=!]|([a-z])")
+
+
+def any_case(pattern: str) -> str:
+    """`pattern` (letters in lower case, no group names) matching as `(?i:pattern)` does: each
+    letter outside a class becomes the class of every character IGNORECASE matches to it. The
+    engine tests such a class without case-folding each character, and an alternation tests
+    an alternative opening with one before trying it. Classes are left as written."""
+    return _PATTERN_PIECE.sub(_any_case_piece, pattern)
+
+
+def _any_case_piece(piece: re.Match[str]) -> str:
+    letter = piece.group(1)
+    if letter is None:
+        return piece.group()
+    return "[" + letter + letter.upper() + _CASE_FOLDS.get(letter, "") + "]"
