@@ -299,6 +299,26 @@ PERIOD_TO_PIECE = re.compile(
     r"(?:to|through|thru|ending|ended|until)\s+(?:the\s+end\s+of\s+)?[ADFJMNOS]"
 )
 
+# Where a weekday rule can match: every weekday name ends in "day" (or "DAY") at most 6
+# characters in, and a match reads at most two words before the name (a preposition, "as of"
+# one of them, then "last", "this", "next" or "past"), no more past it than 2 characters of
+# lookahead. The scan skips the rest of the sentence (the text before a scan's start stays
+# visible to its lookbehinds).
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u0131\u0130\u017f\u212a"
+
+
+def weekday_scan(sentence: str) -> tuple[int, int]:
+    """`(start, end)` of the part of `sentence` that holds every match of `WEEKDAY_REL`."""
+    lower, upper = sentence.find("day"), sentence.find("DAY")
+    first = lower if upper < 0 or 0 <= lower < upper else upper
+    if first < 0:
+        return 0, 0
+    head = sentence[: max(0, first - 6)]
+    for _ in range(3):  # back over a word and the spaces after it, three times
+        head = head.rstrip().rstrip(_WORD_LETTERS)
+    last = max(sentence.rfind("day"), sentence.rfind("DAY"))
+    return len(head), min(len(sentence), last + 5)
+
 
 # Time of day and zone written after a date ("at 06:09 pm", "14:05 GMT", "3:00 p.m. PT").
 CLOCK_TIME = re.compile(
