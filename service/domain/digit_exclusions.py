@@ -30,7 +30,7 @@ _DAY_SUFFIX = r"(?:st|nd|rd|th)"
 # a number, or followed by nothing any of them reads after its first digits). `years` is an
 # empty group closing the year range branch: `Exclusions` checks the range it ends.
 _EXCLUDE = re.compile(
-    r"[\d+('JFMASOND](?:"
+    r"[0-9+('JFMASOND\d](?:"  # (ASCII digits in the class's bitmap: found before \d's lookup)
     r"(?<=\d)(?<![\d.].)(?=\d{0,3}[-–/.:\sosnrtaApPGUECBMI])(?:"
     r"(?<!,.)\d{0,3}(?P<sep>[-/.])\d{1,4}(?P=sep)\d{1,4}(?:(?P=sep)\d{1,4}){0,3}(?!\d)"
     r"|\d?(?:[:.]\d{2}){0,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
