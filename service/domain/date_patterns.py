@@ -299,11 +299,11 @@ PERIOD_TO_PIECE = re.compile(
     r"(?:to|through|thru|ending|ended|until)\s+(?:the\s+end\s+of\s+)?[ADFJMNOS]"
 )
 
-# Where a weekday rule can match: every weekday name ends in "day" (or "DAY") at most 6
-# characters in, and a match reads at most two words before the name (a preposition, "as of"
-# one of them, then "last", "this", "next" or "past"), no more past it than 2 characters of
-# lookahead. The scan skips the rest of the sentence (the text before a scan's start stays
-# visible to its lookbehinds).
+# Where the weekday rule can match. Every weekday name ends in "day" or "DAY", at most 6
+# characters in (Wednesday); a match starts at most three words before the name (a preposition,
+# "as of" counting two, then "last", "this", "next" or "past") and its lookahead `(?!s\b)` reads
+# 2 characters past the name. (A scan's lookbehinds still see the text before its start.)
+# Word letters: ASCII and the characters the prepositions' spelled classes hold (`_spelled`).
 _WORD_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u0131\u0130\u017f\u212a"
 
 
@@ -314,7 +314,7 @@ def weekday_scan(sentence: str) -> tuple[int, int]:
     if first < 0:
         return 0, 0
     head = sentence[: max(0, first - 6)]
-    for _ in range(3):  # back over a word and the spaces after it, three times
+    for _ in range(3):  # back over three words and the spaces after each
         head = head.rstrip().rstrip(_WORD_LETTERS)
     last = max(sentence.rfind("day"), sentence.rfind("DAY"))
     return len(head), min(len(sentence), last + 5)
