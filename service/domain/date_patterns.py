@@ -299,6 +299,26 @@ PERIOD_TO_PIECE = re.compile(
     r"(?:to|through|thru|ending|ended|until)\s+(?:the\s+end\s+of\s+)?[ADFJMNOS]"
 )
 
+# Where the weekday rule can match. Every weekday name ends in "day" or "DAY", at most 6
+# characters in (Wednesday); a match starts at most three words before the name (a preposition,
+# "as of" counting two, then "last", "this", "next" or "past") and its lookahead `(?!s\b)` reads
+# 2 characters past the name. (A scan's lookbehinds still see the text before its start.)
+# Word letters: ASCII and the characters the prepositions' spelled classes hold (`_spelled`).
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u0131\u0130\u017f\u212a"
+
+
+def weekday_scan(sentence: str) -> tuple[int, int]:
+    """`(start, end)` of the part of `sentence` that holds every match of `WEEKDAY_REL`."""
+    lower, upper = sentence.find("day"), sentence.find("DAY")
+    first = lower if upper < 0 or 0 <= lower < upper else upper
+    if first < 0:
+        return 0, 0
+    head = sentence[: max(0, first - 6)]
+    for _ in range(3):  # back over three words and the spaces after each
+        head = head.rstrip().rstrip(_WORD_LETTERS)
+    last = max(sentence.rfind("day"), sentence.rfind("DAY"))
+    return len(head), min(len(sentence), last + 5)
+
 
 # Time of day and zone written after a date ("at 06:09 pm", "14:05 GMT", "3:00 p.m. PT").
 CLOCK_TIME = re.compile(

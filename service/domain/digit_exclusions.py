@@ -13,25 +13,43 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-# Digits in these spans are never figures: URLs, dates, times, phone numbers, versions, seasons.
+# `_MONTH` after its capital, which the pattern below has read already.
+_MONTH_AFTER_CAPITAL = (
+    r"(?:(?<=J)(?:an(?:uary)?|une?|uly?)|(?<=F)eb(?:ruary)?|(?<=M)(?:ar(?:ch)?|ay)"
+    r"|(?<=A)(?:pr(?:il)?|ug(?:ust)?)|(?<=S)ep(?:t(?:ember)?)?|(?<=O)ct(?:ober)?"
+    r"|(?<=N)ov(?:ember)?|(?<=D)ec(?:ember)?)"
+)
+_DAY_SUFFIX = r"(?:st|nd|rd|th)"
+# Digits in these spans are never figures: dates, times, phone numbers, versions, seasons.
+# The pattern opens by reading the first character from a class, which the engine skips to at
+# C speed (a pattern opening with a lookaround is tried at every position): each branch then
+# checks that character looking back, and branches that open with different characters keep
+# the order they have among themselves. Digit-led, in order: dotted or slashed dates and
+# versions, times with am/pm, clock times, o'clock, times with a zone, a day before its month,
+# and year ranges; before them, one lookbehind and one lookahead turn down most digits (inside
+# a number, or followed by nothing any of them reads after its first digits). `years` is an
+# empty group closing the year range branch: `Exclusions` checks the range it ends.
 _EXCLUDE = re.compile(
-    r"(?=[\d+('JFMASOND])(?:"
-    r"(?<![\d,.])\d{1,4}(?P<sep>[-/.])\d{1,4}(?P=sep)\d{1,4}(?:(?P=sep)\d{1,4}){0,3}(?!\d)"
-    r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,5}){1,4}"
-    r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}"
-    r"|(?<![\d.])\d{1,2}(?:[:.]\d{2}){0,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
-    r"|(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-    r"|(?<![\d.])\d{1,2}\s?o['’]clock\b"
-    r"|(?<![\d.])\d{1,2}[:.]?\d{2}\s?(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MSK|IST)\b"
-    r"|\b" + _MONTH + r"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"
+    r"[0-9+('JFMASOND\d](?:"  # (ASCII digits in the class's bitmap: found before \d's lookup)
+    r"(?<=\d)(?<![\d.].)(?=\d{0,3}[-–/.:\sosnrtaApPGUECBMI])(?:"
+    r"(?<!,.)\d{0,3}(?P<sep>[-/.])\d{1,4}(?P=sep)\d{1,4}(?:(?P=sep)\d{1,4}){0,3}(?!\d)"
+    r"|\d?(?:[:.]\d{2}){0,2}\s?(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
+    r"|\d?:\d{2}(?::\d{2})?(?!\d)"
+    r"|\d?\s?o['’]clock\b"
+    r"|\d?[:.]?\d{2}\s?(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MSK|IST)\b"
+    r"|(?<!,.)\d?" + _DAY_SUFFIX + r"?(?:[-–]\d{1,2}" + _DAY_SUFFIX + r"?"
+    r"|\s(?:and|or|to|&)\s\d{1,2}" + _DAY_SUFFIX + r"?)?\s{1,3}(?:of\s{1,3})?" + _MONTH + r"\b\.?"
+    r"(?:,?\s{1,3}\d{4}(?!\d))?"
+    r"|(?<!,.)(?:(?<=1)[89]|(?<=2)0)\d\d\s?[-–/]\s?(?:\d{4}|\d{2})(?!\d)(?P<years>))"
+    # a month (at a word start) and its day
+    r"|(?<=[JFMASOND])(?<!\w.)" + _MONTH_AFTER_CAPITAL + r"\.?\s{1,3}\d{1,2}" + _DAY_SUFFIX + r"?"
+    r"(?:[-–]\d{1,2}" + _DAY_SUFFIX + r"?)?(?!\d)"
     # a second day: "May 14 and 15" (not "May 14 and 15 people")
-    r"(?:\s(?:and|or|to|&)\s\d{1,2}(?:st|nd|rd|th)?(?![\d.,]?\d)(?!\s+[a-z]))?"
+    r"(?:\s(?:and|or|to|&)\s\d{1,2}" + _DAY_SUFFIX + r"?(?![\d.,]?\d)(?!\s+[a-z]))?"
     r"(?:,?\s{1,3}\d{4}(?!\d))?"
-    r"|(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2}(?:st|nd|rd|th)?"
-    r"|\s(?:and|or|to|&)\s\d{1,2}(?:st|nd|rd|th)?)?\s{1,3}(?:of\s{1,3})?" + _MONTH + r"\b\.?"
-    r"(?:,?\s{1,3}\d{4}(?!\d))?"
-    r"|(?P<years>(?<![\d,.])(?:1[89]\d\d|20\d\d)\s?[-–/]\s?(?:\d{4}|\d{2})(?!\d))"
-    r"|'\d0s\b)"
+    r"|(?<=\+)\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,5}){1,4}"
+    r"|(?<=\()\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}"
+    r"|(?<=')\d0s\b)"
 )
 
 
@@ -62,8 +80,9 @@ class Exclusions:
             window_start = max(0, window_start, self.covered_until - 40)
             window_end = min(len(text), start + self._WINDOW)
             for m in _EXCLUDE.finditer(text, window_start, window_end):
-                years = m.group("years")
-                if (years is None or _is_year_span(years)) and m.start() >= self.covered_until:
+                if (
+                    m.group("years") is None or _is_year_span(m.group())
+                ) and m.start() >= self.covered_until:
                     self.spans.append(m.span())
             self.covered_until = window_end - 40 if window_end < len(text) else len(text)
         spans = self.spans

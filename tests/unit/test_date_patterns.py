@@ -15,7 +15,9 @@ from service.domain.date_patterns import (
     PART,
     PREP,
     WEEKDAY,
+    WEEKDAY_REL,
     WEEKDAYS,
+    weekday_scan,
     word_alternation,
     words_group,
 )
@@ -98,7 +100,7 @@ _DATED = (
 
 def test_every_match_of_a_rule_holds_the_piece_its_scan_is_skipped_without() -> None:
     checked = 0
-    for pattern, _, _, _, piece in RULES:
+    for pattern, _, _, _, piece, _ in RULES:
         if piece is None:
             continue
         matches = list(pattern.finditer(_DATED))
@@ -129,3 +131,16 @@ def test_the_spelled_cue_words_find_what_their_plain_regexes_find() -> None:
         hi = rng.randint(lo, len(text))
         for plain, spelled in ((future, _FUTURE_CUE), (subordinator, _SUBORDINATOR)):
             assert (plain.search(text, lo, hi) is None) == (spelled.search(text, lo, hi) is None)
+
+
+def test_the_weekday_rule_finds_in_its_scan_what_it_finds_in_the_whole_sentence() -> None:
+    pieces = (
+        "Monday", "MONDAY", "Wednesday", "Fridays", "friday", "day", "DAY", "days", "on", "as of",
+        "aſ  of", "ın", "by", "last", "next", "Past", " ", "\t", "\u2003", "-", ",", "x", "_",
+    )  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        start, end = weekday_scan(text)
+        whole = [(m.span(), m.groupdict()) for m in WEEKDAY_REL.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in WEEKDAY_REL.finditer(text, start, end)] == whole
