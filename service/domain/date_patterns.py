@@ -12,6 +12,8 @@ import re
 import zoneinfo
 from typing import Any
 
+from service.domain.number_words import letter_any_case
+
 MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -40,14 +42,9 @@ def _cased_forms(words: list[str]) -> list[str]:
     return sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
 
 
-# Letters that match an ASCII letter only under IGNORECASE ("ı", "İ" -> i, "ſ" -> s, Kelvin "K"
-# -> k): a letter spelled as a class must hold them too.
-_IGNORECASE_FOLDS = {"i": "ıİ", "s": "ſ", "k": "\u212a"}
-
-
 def _spelled(char: str, any_case: bool) -> str:
     if any_case and "a" <= char <= "z":
-        return "[" + char + char.upper() + _IGNORECASE_FOLDS.get(char, "") + "]"
+        return letter_any_case(char)
     return re.escape(char)
 
 

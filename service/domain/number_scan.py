@@ -22,8 +22,8 @@ from service.domain.number_words import (
     LETTER_ANY_CASE,
     RUN_WORDS,
     SCALES,
-    any_case,
     parse_word_prefix,
+    pattern_any_case,
     vague_reading,
     word_trie,
 )
@@ -54,11 +54,11 @@ _DIGITS_AFTER_FIRST = (
     r"|\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d*)(?:\.\d+)?"
     r"|(?<=\.)\d+"
 )
-# The word lists are spelled by `any_case`, as fast as case-sensitive ones; the lookahead keeps
-# "ſ" (which IGNORECASE reads as "s") from opening a vague amount, as it did before.
+# The word lists are spelled by `pattern_any_case`, as fast as case-sensitive ones; the
+# lookahead keeps "ſ" (which IGNORECASE reads as "s") from opening a vague amount, as it did before.
 _VAGUE = (
     r"(?=[tThHsSaAdDmMbB])"
-    + any_case(
+    + pattern_any_case(
         r"(?:(?:tens|hundreds)\s{1,3}of\s{1,3}(?:thousands|millions|billions)"
         r"|(?:several|a\s{1,3}(?:few|couple(?:\s{1,3}of)?))\s{1,3}"
         r"(?:dozen|hundred|thousand|million|billion|lakh|crore)(?:\s{1,3}(?:thousand|million|billion))?"
@@ -78,7 +78,7 @@ _A_BEFORE_AMOUNT = (
     r"|third|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth)" + _NOT_LETTER + ")"
 )
 _NEXT_RUN_WORD = r"[\s-]{1,3}" + word_trie(RUN_WORDS) + _NOT_LETTER
-_RUN = any_case(
+_RUN = pattern_any_case(
     "(?:"
     + word_trie(_FIRST_WORDS)
     + "|"
@@ -96,10 +96,16 @@ _DIGIT_CANDIDATE = re.compile(
     r"(?:" + _DIGITS_AFTER_FIRST + r")"
 )
 # Every vague amount and word run opens with one of these letters: a one-character test
-# before the word lists (in any case, as `any_case` spells it).
+# before the word lists (in any case, as `pattern_any_case` spells it).
 _WORD_OPENERS = "|".join(sorted({w[0] for w in _FIRST_WORDS} | set("athsdmb")))
 _WORDS = (
-    r"(?=" + any_case(_WORD_OPENERS) + r")(?:(?P<vague>" + _VAGUE + r")|(?P<run>" + _RUN + r"))"
+    r"(?="
+    + pattern_any_case(_WORD_OPENERS)
+    + r")(?:(?P<vague>"
+    + _VAGUE
+    + r")|(?P<run>"
+    + _RUN
+    + r"))"
 )
 # Number words start a word: the character before them is read first, for the same reason.
 _WORD_CANDIDATE = re.compile(r"[^A-Za-z]" + _WORDS)

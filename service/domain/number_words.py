@@ -317,13 +317,20 @@ def word_trie(words: object) -> str:
 
 
 # Characters IGNORECASE matches to an ASCII letter besides its two cases ("ı", "İ" -> i,
-# "ſ" -> s, Kelvin "K" -> k).
+# "ſ" -> s, Kelvin "K" -> k): a letter spelled as a class must hold them too.
 _CASE_FOLDS = {"i": "ıİ", "s": "ſ", "k": "\u212a"}
 LETTER_ANY_CASE = "[A-Za-zıİſ\u212a]"  # what [A-Za-z] matches under IGNORECASE
+
+
+def letter_any_case(letter: str) -> str:
+    """The class of every character IGNORECASE matches to the lower-case ASCII `letter`."""
+    return "[" + letter + letter.upper() + _CASE_FOLDS.get(letter, "") + "]"
+
+
 _PATTERN_PIECE = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\{[\d,]*\}|\(\?[:=!]|([a-z])")
 
 
-def any_case(pattern: str) -> str:
+def pattern_any_case(pattern: str) -> str:
     """`pattern` (letters in lower case, no group names) matching as `(?i:pattern)` does: each
     letter outside a class becomes the class of every character IGNORECASE matches to it. The
     engine tests such a class without case-folding each character, and an alternation tests
@@ -335,4 +342,4 @@ def _any_case_piece(piece: re.Match[str]) -> str:
     letter = piece.group(1)
     if letter is None:
         return piece.group()
-    return "[" + letter + letter.upper() + _CASE_FOLDS.get(letter, "") + "]"
+    return letter_any_case(letter)
