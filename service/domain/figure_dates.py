@@ -41,10 +41,9 @@ _DATE_HINT = re.compile(r"\d{4}|\d/\d|\b(?:" + _HINT_WORDS + ")", re.IGNORECASE)
 # each open with a character class, so the engine skips ahead at C speed: digits, and a hint
 # word with the character before it (the `\b`). Exact when lowercasing keeps every offset and
 # no character folds onto an ASCII letter only under IGNORECASE (dotless i, long s); `_lowered`
-# checks both. (`[^a-z0-9_\w]` is `[^\w]` with the ASCII word characters listed first: the
-# engine turns those down at a bitmap test, before the Unicode category lookup.)
+# checks both.
 _DIGIT_HINT_LOWER = re.compile(r"\d(?:\d\d\d|/\d)")
-_WORD_HINT_LOWER = re.compile(r"[^a-z0-9_\w](?:" + _HINT_WORDS + ")")
+_WORD_HINT_LOWER = re.compile(r"[^\w](?:" + _HINT_WORDS + ")")
 _WORD_HINT_LOWER_AT = re.compile(_HINT_WORDS)
 _FOLDS_TO_ASCII = ("ı", "ſ")
 # The text last lowercased and its lowercase form (None when not exact): every figure of an
