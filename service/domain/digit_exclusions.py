@@ -9,15 +9,21 @@ from __future__ import annotations
 import bisect
 import re
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# Month names and abbreviations by capital; a capital's spellings are tried in this order.
+_MONTH_TAILS = (
+    ("J", "an(?:uary)?|une?|uly?"),
+    ("F", "eb(?:ruary)?"),
+    ("M", "ar(?:ch)?|ay"),
+    ("A", "pr(?:il)?|ug(?:ust)?"),
+    ("S", "ep(?:t(?:ember)?)?"),
+    ("O", "ct(?:ober)?"),
+    ("N", "ov(?:ember)?"),
+    ("D", "ec(?:ember)?"),
 )
+_MONTH = "(?:" + "|".join(f"{capital}(?:{tails})" for capital, tails in _MONTH_TAILS) + ")"
 # `_MONTH` after its capital, which the pattern below has read already.
 _MONTH_AFTER_CAPITAL = (
-    r"(?:(?<=J)(?:an(?:uary)?|une?|uly?)|(?<=F)eb(?:ruary)?|(?<=M)(?:ar(?:ch)?|ay)"
-    r"|(?<=A)(?:pr(?:il)?|ug(?:ust)?)|(?<=S)ep(?:t(?:ember)?)?|(?<=O)ct(?:ober)?"
-    r"|(?<=N)ov(?:ember)?|(?<=D)ec(?:ember)?)"
+    "(?:" + "|".join(f"(?<={capital})(?:{tails})" for capital, tails in _MONTH_TAILS) + ")"
 )
 _DAY_SUFFIX = r"(?:st|nd|rd|th)"
 # Digits in these spans are never figures: dates, times, phone numbers, versions, seasons.

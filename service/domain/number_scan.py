@@ -55,7 +55,7 @@ _DIGITS_AFTER_FIRST = (
     r"|(?<=\.)\d+"
 )
 # The word lists are spelled by `pattern_any_case`, as fast as case-sensitive ones; the
-# lookahead keeps "ſ" (which IGNORECASE reads as "s") from opening a vague amount, as it did before.
+# lookahead keeps "ſ" (which IGNORECASE reads as "s") from opening a vague amount.
 _VAGUE = (
     r"(?=[tThHsSaAdDmMbB])"
     + pattern_any_case(
