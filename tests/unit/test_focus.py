@@ -127,3 +127,25 @@ def test_datelines_are_those_of_a_whole_text_scan() -> None:
         assert focus.dateline_spans(text) == expected, text
         found += len(expected)
     assert found > 50
+
+
+def test_an_event_before_a_place_is_found_as_by_a_word_boundary_scan() -> None:
+    # the reference: the event pattern after a word boundary, searched in the 60 characters
+    # before the place
+    plain = re.compile(rf"\b{focus._EVENT}")
+    pieces = ["fire", "earthquakes", "floods", "sank", "crashes", "riots", "wildfire", "xfire"]
+    pieces += [" that hit", " in", " near", " off", " the", " northern", " town of", " ", "\n"]
+    pieces += ["_", "1", "é", "ab", ".", " ", " ", "Van"]
+    rng = random.Random(7)
+    texts = ["The earthquake in Van", "fire in Van", "a 1fire in Van", "x" * 55 + " fire in "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    # an event word at the first of the 60 characters, or just before it ("[a-z]+ern" is long)
+    for lead in ("", "x", " ", "é", "_"):
+        texts += [f"{lead}fire in the {'q' * n}ern Van" for n in range(40, 48)]
+    found = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            expected = plain.search(text, max(0, end - 60), end) is not None
+            assert focus._event_before(text, end) == expected, (text, end)
+            found += expected
+    assert found > 100
