@@ -62,7 +62,7 @@ _CONTEXT_CHARS = 1500
 _LOCAL_TYPES = frozenset({"police", "fire-service"})
 # Places below a state whatever their parent in the knowledge base ("Ventura County").
 _LOCAL_UNITS = frozenset({"county", "district", "city", "municipality", "borough", "parish"})
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)(['’]s)?\s+$")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 Token = tuple[int, int, str]
@@ -307,6 +307,37 @@ def _names(kb: KnowledgeBase, key: str) -> tuple[str, ...]:
     return (entity.name, *entity.aliases) if entity is not None else ()
 
 
+class _WordBefore(NamedTuple):
+    """The word that the spaces before a position follow ("its" in "its fire service")."""
+
+    start: int
+    word: str  # ASCII letters only
+    possessive: bool  # followed by "'s" ("Turkey's")
+
+
+def _word_before(text: str, end: int) -> _WordBefore | None:
+    """The word of ASCII letters, possessive or not, that the spaces before `end` follow,
+    within the 40 characters before `end`.
+
+    Read backwards from `end`: a regex search for the word would try every position of the
+    40 characters and backtrack through each word there.
+    """
+    lo = max(0, end - 40)
+    i = end
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i in (end, lo) or text[i - 1] not in _ASCII_LETTERS:
+        return None
+    possessive = (
+        text[i - 1] == "s" and i - 3 >= lo and text[i - 2] in "'’" and text[i - 3] in _ASCII_LETTERS
+    )
+    word_end = i - 2 if possessive else i
+    start = word_end - 1
+    while start > lo and text[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return _WordBefore(start, text[start:word_end], possessive)
+
+
 def _owner(
     text: str,
     pos: int,
@@ -318,10 +349,10 @@ def _owner(
 ) -> tuple[int, str | None]:
     """Start of the whole reference and the place key that owns the body (None: no owner)."""
     start = pos
-    before = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    while before is not None and before.group(1).lower() in _FILLERS and before.group(2) is None:
-        start = before.start()
-        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    before = _word_before(text, pos)
+    while before is not None and before.word.lower() in _FILLERS and not before.possessive:
+        start = before.start
+        before = _word_before(text, start)
     # "Turkey's disaster agency", "the Philippine coast guard", "Malawi Ministry of Health"
     gap_end = start
     while gap_end > 0 and text[gap_end - 1] == " ":
@@ -335,15 +366,15 @@ def _owner(
             return pos, None
     if before is None:
         return pos, None
-    word = before.group(1).lower()
-    if word in _COUNTRY_WORDS and before.group(2):
-        return before.start(), _last_place(matches, starts, start, kb, country=True)
+    word = before.word.lower()
+    if word in _COUNTRY_WORDS and before.possessive:
+        return before.start, _last_place(matches, starts, start, kb, country=True)
     if word in _STATE_WORDS:
-        named = by_end.get(before.start() - 1)
+        named = by_end.get(before.start - 1)
         entity = kb.get(named.key) if named is not None else None
         if named is not None and entity is not None and entity.kind is EntityKind.PLACE:
             return named.start, named.key  # "the Banten provincial disaster agency"
-        return before.start(), _last_place(matches, starts, start, kb, country=False)
+        return before.start, _last_place(matches, starts, start, kb, country=False)
     if word == "the":
         local = type_key in _LOCAL_TYPES
         return pos, _last_place(matches, starts, start, kb, country=not local, local=local)
