@@ -65,9 +65,13 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
         if line.rstrip()[-1:] in _SENTENCE_END:
             pos += len(line) + 1
             continue
-        words = len(_WORD_START.findall(line)) - len(_CONNECTOR_WORD.findall(line))
-        if words >= 3 and len(_CAP_START.findall(line)) >= 0.75 * words:
-            spans.append((pos, pos + len(line)))
+        # Three words of which three quarters are capitalised take three capitals: the
+        # capitals are counted first, and most body lines stop there.
+        capitals = len(_CAP_START.findall(line))
+        if capitals >= 3:
+            words = len(_WORD_START.findall(line)) - len(_CONNECTOR_WORD.findall(line))
+            if words >= 3 and capitals >= 0.75 * words:
+                spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
 
