@@ -19,9 +19,9 @@ from service.domain.name_vocabulary import (
     ORG_WORDS,
     PLACE_MODIFIERS,
     PLACE_WORDS,
-    SENTENCE_GAP,
     TITLE_WORDS,
     Token,
+    breaks_sentence,
 )
 from service.domain.sentence_context import FUNCTION_WORDS
 
@@ -112,7 +112,7 @@ def _names_a_club(text: str, m: KbMatch, before: Token, country_name: str) -> bo
 def _opens_sentence(text: str, pos: int) -> bool:
     """Whether the word at `pos` follows a sentence break (not the dot of "Dr." or "F.")."""
     gap = text[max(0, pos - 3) : pos]
-    if not SENTENCE_GAP.search(gap):
+    if not breaks_sentence(gap):
         return False
     previous = _word_before(text, pos)
     return not (

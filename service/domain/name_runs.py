@@ -27,8 +27,8 @@ from service.domain.name_vocabulary import (
     DATE_WORDS,
     ORG_WORDS,
     PLACE_MODIFIERS,
-    SENTENCE_GAP,
     Token,
+    breaks_sentence,
     is_ordinary_word,
 )
 from service.domain.source_words import word_set
@@ -199,7 +199,7 @@ def _split_lists(run: list[Token]) -> list[list[Token]]:
 
 
 def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
-    return i == 0 or bool(SENTENCE_GAP.search(text[tokens[i - 1][1] : tokens[i][0]]))
+    return i == 0 or breaks_sentence(text[tokens[i - 1][1] : tokens[i][0]])
 
 
 def _run_end(text: str, tokens: list[Token], i: int, covered: dict[int, KbMatch]) -> int:

@@ -4,7 +4,6 @@ lowercase words are ordinary English."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 
@@ -70,8 +69,15 @@ AREA_WORDS = frozenset(
 PLACE_OPENERS = frozenset(("mount", "lake", "place", "fort", "cape", "gulf", "isle", "camp"))
 # Written before a vessel's or company's name: "the MV Shapla", "PT Cahaya Warna" (Indonesia).
 NAME_PREFIXES = frozenset(("mv", "ms", "mt", "ss", "hms", "uss", "ins", "rms", "fv", "pt", "cv"))
-# The outlet credited in a dateline: "(Harbour Line) - A fire ...".
-SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”(\[—–]")
+# Characters between two words that open a new sentence, a quote or a bracket (the outlet
+# credited in a dateline: "(Harbour Line) - A fire ...").
+_SENTENCE_BREAKS = frozenset('.!?:;\n"“”([—–')
+
+
+def breaks_sentence(gap: str) -> bool:
+    """Whether the text between two words holds a sentence break (a set test: it is asked
+    for every name run, mostly of a space or two)."""
+    return not _SENTENCE_BREAKS.isdisjoint(gap)
 
 
 # Nouns of data whose maker follows "from"/"by": "industry data from Kantar", "a survey by
