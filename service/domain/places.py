@@ -39,6 +39,9 @@ _DIRECTIONS = frozenset(
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "—", "–"})
 
 
+# Every word the loop of `places_after_preps` acts on other than a place near a preposition
+# (a break's lowercase form is itself).
+_MARKERS = LOCATION_PREPS | PLACE_VERBS | _DESTINATIONS | _CLAUSE_BREAKS | {"of", "from", ","}
 MOVED = frozenset({"displaced", "evacuated", "rescued"})
 # Heads of quantities of people and equipment sent to an event (not its troops): they are the
 # responder's, placed only where the text places them.
@@ -84,6 +87,8 @@ def places_after_preps(
     found: list[str] = []
     last_prep = -10
     for k, tok in enumerate(tokens):
+        if k - last_prep > 4 and tok.lower not in _MARKERS:
+            continue  # most words: no preposition, no break, and too far from a preposition
         if distance and tok.lower in _DESTINATIONS:
             # "2,100 residents were evacuated to a school in Ashcombe": people moved are
             # counted where they left, not where they were taken
