@@ -66,7 +66,7 @@ def kind_as_written(text: str, run: NameRun, common: frozenset[str]) -> Shaped |
     event = event_name(run.tokens)
     if event is not None:
         return event, EntityKind.EVENT
-    if _WIRE_CREDIT.match(text, run.tokens[-1][1]) and text[run.tokens[0][0] - 1] == "(":
+    if text[run.tokens[0][0] - 1] == "(" and _WIRE_CREDIT.match(text, run.tokens[-1][1]):
         return run.tokens, EntityKind.ORGANIZATION  # "CHANDPUR, Aug 14 (Harbour Line) -"
     return None
 
