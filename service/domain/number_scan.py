@@ -22,6 +22,7 @@ from service.domain.number_words import (
     LETTER_ANY_CASE,
     RUN_WORDS,
     SCALES,
+    letter_any_case,
     parse_word_prefix,
     pattern_any_case,
     vague_reading,
@@ -98,10 +99,34 @@ _DIGIT_CANDIDATE = re.compile(
 # Every vague amount and word run opens with one of these letters: a one-character test
 # before the word lists (in any case, as `pattern_any_case` spells it).
 _WORD_OPENERS = "|".join(sorted({w[0] for w in _FIRST_WORDS} | set("athsdmb")))
+# The first word of every vague amount and word run. Most words opening with one of the
+# letters above are none of these ("the", "said", "of"): a lookahead for them rejects such a
+# word in a few tests where the vague and run patterns each try a dozen alternatives.
+_OPENING_WORDS = _FIRST_WORDS | {"a", "an", "tens", "hundreds", "several", "dozens", "scores"}
+_OPENING_WORDS |= {"thousands", "millions", "billions", "trillions"}
+# First letters grouped so the lookahead tests few alternatives, frequent letters alone.
+_OPENING_LETTER_GROUPS = ("t", "s", "a", "o", "fh", "en", "bdmqz")
+assert set("".join(_OPENING_LETTER_GROUPS)) == {word[0] for word in _OPENING_WORDS}
+
+
+def _opening_word_test() -> str:
+    """A lookahead that passes at the start of every candidate's first word, and seldom
+    elsewhere: a first letter of a group, then the rest of any opening word of that group
+    (a necessary test only: the word patterns decide)."""
+    branches = []
+    for group in _OPENING_LETTER_GROUPS:
+        letters = "".join(letter_any_case(letter)[1:-1] for letter in group)
+        rests = {word[1:] for word in _OPENING_WORDS if word[0] in group}
+        branches.append("[" + letters + "]" + pattern_any_case(word_trie(rests)))
+    return "(?=(?:" + "|".join(branches) + ")(?![A-Za-z]))"
+
+
 _WORDS = (
     r"(?="
     + pattern_any_case(_WORD_OPENERS)
-    + r")(?:(?P<vague>"
+    + r")"
+    + _opening_word_test()
+    + r"(?:(?P<vague>"
     + _VAGUE
     + r")|(?P<run>"
     + _RUN
