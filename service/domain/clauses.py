@@ -18,7 +18,8 @@ NEW_STATEMENT = word_set("with which who whom whose where")
 def clause_start(before: Sequence[Token]) -> int:
     """Index in `before` where the figure's clause starts (after the last clause break)."""
     for k in range(len(before) - 1, -1, -1):
-        if before[k].lower in CLAUSE_BREAKS or before[k].lower == "that":
+        word = before[k].lower
+        if word in CLAUSE_BREAKS or word == "that":
             return k + 1
     return 0
 

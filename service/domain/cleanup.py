@@ -24,7 +24,8 @@ from service.domain.published_dates import extract_dates_for_published
 # Whitespace and invisible characters
 # ---------------------------------------------------------------------------------------------
 
-_INVISIBLE = re.compile("[\x00\u00ad\u200b-\u200d\u2060\ufeff\ufffe]")
+_INVISIBLE_CHARS = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Every horizontal space variant (NBSP, thin spaces, ideographic space, tabs, stray controls).
 # A lone plain space is left alone (most matches would otherwise replace a space by itself).
 _SPACE_CLASS = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x08\x0e-\x1f]"
@@ -32,7 +33,8 @@ _SPACE_CLASS = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x01-\x0
 # a plain space, any number after another kind.
 _HSPACE = re.compile(_SPACE_CLASS + r"(?:(?<= )" + _SPACE_CLASS + r"+|(?<! )" + _SPACE_CLASS + "*)")
 # The class without the plain space: a text holding none of these and no two spaces in a row
-# has nothing `_HSPACE` would replace (a lone plain space never matches).
+# has nothing `_HSPACE` would replace (a lone plain space never matches). None of them is
+# printable, so a text printable but for its line breaks needs no search.
 _ODD_SPACE = re.compile(_SPACE_CLASS.replace("[ ", "[", 1))
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # Stray markup in text pasted from a page: block tags break lines, other tags vanish, entities
@@ -43,7 +45,8 @@ _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,10}\d?);")
 # Markdown and list markers of pasted text: "## Heading", "* item", "• item", "> quote".
 # List items keep one canonical marker ("• "): they are content, not headings (see sentences).
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}|>)\s+|\*\*|__")
-_BULLET = re.compile(r"^\s{0,3}[*•·▪‣◦–-](?!\d)\s+")
+_BULLET_MARKS = "*•·▪‣◦–-"
+_BULLET = re.compile(rf"^\s{{0,3}}[{_BULLET_MARKS}](?!\d)\s+")
 BULLET = "• "
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 
@@ -58,8 +61,7 @@ _TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 # ---------------------------------------------------------------------------------------------
 
 _MAX_CHROME_WORDS = 16
-_CHROME = re.compile(
-    r"""^(?:
+_CHROME_PHRASES = r"""
       (?:top|bottom|back\ to\ top)(?:\ of\ (?:the\ )?page)?$
     | skip\ to\ (?:main\ )?(?:content|navigation)
     | (?:toggle\ )?(?:menu|navigation|search|home|close|open)$
@@ -99,8 +101,6 @@ _CHROME = re.compile(
     | (?:credit|source|photo\ credit)s?\s*:\s*\S.{0,60}$
     | (?:author|authors|about\ the\ author|editor|contributor|written\ by|staff)$
     | discover\ more\ from\b
-    | .{0,60}\bis\ an?\ (?:[\w'-]+\ ){0,4}(?:reporter|correspondent|journalist|writer|editor
-      |columnist|contributor|intern)\b.{0,80}$
     | (?:sign\ up|subscribe|register)\ (?:for|to)\ (?:our|the)\b.{0,60}newsletter
     | newsletter$
     | (?:previous|next)\ (?:article|post|story|page)\b
@@ -112,9 +112,20 @@ _CHROME = re.compile(
     | (?:accept|reject|manage)\ (?:all\ )?(?:cookies|preferences)
     | (?:you\ need\ to\ |please\ )?enable\ javascript | javascript\ is\ (?:disabled|required)
     | your\ browser\ (?:does\ not|doesn't)\ support
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+"""
+# A byline's bio ("Jane Doe is a senior climate correspondent"): it always holds "is a".
+_BYLINE_BIO = r"""
+      .{0,60}\bis\ an?\ (?:[\w'-]+\ ){0,4}(?:reporter|correspondent|journalist|writer|editor
+      |columnist|contributor|intern)\b.{0,80}$
+"""
+_CHROME = re.compile(f"^(?:{_CHROME_PHRASES}|{_BYLINE_BIO})", re.IGNORECASE | re.VERBOSE)
+# The same phrases read case-sensitively, for an ASCII line in lower case: the engine then
+# skips an alternative whose first letter differs instead of entering it, and the bio is only
+# tried on a line holding "is a". Every letter of the phrases is lower case, and on ASCII text
+# IGNORECASE means no more than lower case (its extra folds, "ſ" for "s", "K" for "k", "İ" for
+# "i", are not ASCII).
+_CHROME_LOWER = re.compile(f"^(?:{_CHROME_PHRASES})", re.VERBOSE)
+_BYLINE_BIO_LOWER = re.compile(f"^(?:{_BYLINE_BIO})", re.VERBOSE)
 # Unmistakable calls to action, wherever they sit in a short line ("For maps, sign up for our
 # alerts.", "X is listener-supported. Donate today.").
 _CHROME_ANYWHERE = re.compile(
@@ -123,8 +134,18 @@ _CHROME_ANYWHERE = re.compile(
     r"(?:listener|reader|viewer|member)-(?:supported|funded))\b",
     re.IGNORECASE | re.VERBOSE,
 )
+# Every call to action holds one of these (in lower case): most lines need no search.
+_CALL_TO_ACTION_WORDS = (
+    " our",
+    "us on",
+    "click here",
+    "donate ",
+    "journalism",
+    "-supported",
+    "-funded",
+)
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[|›»>/]\s+|\s*[|›»]\s*")
-_SEPARATOR_CHARS = re.compile(r"[|›»>/]")
+_SEPARATOR_CHARS = "|›»>/"
 _LABEL = re.compile(r"^[^\d.!?]{1,30}$")
 # Consent notices run long, so they are recognised by vocabulary rather than by length.
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
@@ -158,17 +179,41 @@ def is_boilerplate_line(line: str) -> bool:
     if line.count(" ") >= _MAX_CHROME_WORDS:
         return False
     bare = line.lstrip("([").rstrip(")]")
-    if _CHROME.match(bare) or _CHROME_ANYWHERE.search(line):
+    if _opens_with_chrome(bare) or _calls_to_action(line):
         return True
     # Every separator holds one of these characters: most lines have none and need no split.
-    segments = _BREADCRUMB_SEPARATOR.split(line) if _SEPARATOR_CHARS.search(line) else [line]
+    segments = (
+        _BREADCRUMB_SEPARATOR.split(line)
+        if any(mark in line for mark in _SEPARATOR_CHARS)
+        else [line]
+    )
     if len(segments) > 1:
         # "NEWS | WORLD", "Home › Europe": every part a short label, or the chrome of a footer
         # ("Follow X on social media | Sign up for our newsletter").
         return all(
-            (_LABEL.match(seg) and seg.count(" ") < 3) or _CHROME.match(seg) for seg in segments
+            (_LABEL.match(seg) and seg.count(" ") < 3) or _opens_with_chrome(seg)
+            for seg in segments
         )
     return False
+
+
+def _opens_with_chrome(text: str) -> bool:
+    """Whether `_CHROME` matches at the start of `text`."""
+    if not text.isascii():
+        return _CHROME.match(text) is not None
+    lower = text.lower()
+    return _CHROME_LOWER.match(lower) is not None or (
+        "is a" in lower and _BYLINE_BIO_LOWER.match(lower) is not None
+    )
+
+
+def _calls_to_action(line: str) -> bool:
+    """Whether `_CHROME_ANYWHERE` finds a call to action in `line`."""
+    if line.isascii():
+        lower = line.lower()
+        if not any(word in lower for word in _CALL_TO_ACTION_WORDS):
+            return False
+    return _CHROME_ANYWHERE.search(line) is not None
 
 
 def _unmarked(line: str) -> str:
@@ -179,7 +224,26 @@ def _unmarked(line: str) -> str:
 
 
 def _dedupe_key(line: str) -> str:
-    return " ".join(line.casefold().replace("’", "'").split())
+    folded = line.casefold().replace("’", "'")
+    # No space but single plain ones inside (the rest is not printable): the split and join
+    # would give it back unchanged, after building a string per word.
+    if (
+        folded.isprintable()
+        and "  " not in folded
+        and not folded.startswith(" ")
+        and not folded.endswith(" ")
+    ):
+        return folded
+    return " ".join(folded.split())
+
+
+def _without_bullet(line: str) -> str:
+    """`line` with its list marker, if any, made the canonical `BULLET`."""
+    # A marker is the first character but for up to three spaces: most lines open otherwise.
+    first = line.lstrip()[:1]
+    if first and first in _BULLET_MARKS:
+        return _BULLET.sub(BULLET, line)
+    return line
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -208,7 +272,7 @@ def clean_text(raw: str) -> str:
     paragraphs are separated by exactly one blank line ("\\n\\n"), with no leading or trailing
     whitespace.
     """
-    text = _INVISIBLE.sub("", raw)
+    text = _INVISIBLE.sub("", raw) if any(c in raw for c in _INVISIBLE_CHARS) else raw
     if "<" in text:
         text = _BLOCK_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
@@ -218,12 +282,12 @@ def clean_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if any(mark in text for mark in ("\r", "\u2028", "\u2029", "\x85")):
         text = _LINE_BREAK.sub("\n", text)
-    if "  " in text or _ODD_SPACE.search(text):
+    if "  " in text or (
+        not text.replace("\n", " ").isprintable() and _ODD_SPACE.search(text) is not None
+    ):
         text = _HSPACE.sub(" ", text)
     # Blank lines only separate paragraphs here; every non-empty line is its own unit.
-    lines = _join_wrapped(
-        [_BULLET.sub(BULLET, _unmarked(line)).strip() for line in text.split("\n")]
-    )
+    lines = _join_wrapped([_without_bullet(_unmarked(line)).strip() for line in text.split("\n")])
     seen: set[str] = set()
     kept: list[str] = []
     for line in lines:

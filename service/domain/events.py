@@ -96,6 +96,8 @@ def event_references(text: str, events: list[Entity]) -> list[EventMention]:
     for noun, keys in by_noun.items():
         if len(keys) != 1:
             continue
+        if f"he {noun}" not in text:
+            continue  # every match holds it: most texts need no search
         key = next(iter(keys))
         for m in re.finditer(rf"\b[Tt]he {noun}\b(?![-\w])", text):
             found.append(EventMention(m.start() + 4, m.end(), key, False))

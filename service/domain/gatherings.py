@@ -21,19 +21,24 @@ _PARTICIPANTS = re.compile(r"\bparticipants?\b", re.IGNORECASE)
 _CROWD = re.compile(r"\b(?:crowds?|turnout)\b", re.IGNORECASE)
 
 
-# Every match of `_PROTEST` holds one of these, lowercased: most articles hold none and skip
-# the scan (exact unless the text holds a letter that matches an ASCII one only under
-# IGNORECASE).
+# Every match of `_PROTEST` opens with one of these, lowercased: an article is scanned only
+# where one stands (most hold none), exact unless the text holds a letter that matches an
+# ASCII one only under IGNORECASE ("İ", the one letter whose lower case is longer, among them).
 _PROTEST_STEMS = ("protest", "demonstrat", "march", "rall", "strik", "walkout", "sit-in", "riot")
 
 
 def is_protest_story(text: str) -> bool:
     """Whether an article speaks of a protest, march, rally or strike at all."""
-    if not any(c in text for c in FOLDS_TO_ASCII):
-        lowered = text.lower()
-        if not any(stem in lowered for stem in _PROTEST_STEMS):
-            return False
-    return _PROTEST.search(text) is not None
+    if any(c in text for c in FOLDS_TO_ASCII):
+        return _PROTEST.search(text) is not None
+    lowered = text.lower()
+    for stem in _PROTEST_STEMS:
+        at = lowered.find(stem)
+        while at >= 0:
+            if _PROTEST.match(text, at) is not None:
+                return True
+            at = lowered.find(stem, at + 1)
+    return False
 
 
 def gathering_quantity(text: str, start: int, end: int) -> str:

@@ -104,7 +104,7 @@ def repair_mojibake(text: str) -> str:
 
     Genuine accented Latin and genuine Thai text are left as they are.
     """
-    if not _SUSPECT.search(text):
+    if text.isascii() or not _SUSPECT.search(text):  # every suspect character is past ASCII
         return text
     for _ in range(3):  # double-encoded text needs two passes
         if _RUN_START.search(text) is None:

@@ -38,10 +38,11 @@ def _word_set(words: str) -> frozenset[str]:
 # lookbehind after it) so the regex engine can skip ahead to terminal marks.
 _CANDIDATE = re.compile(r"[.!?…](?<![.!?…].)[.!?…]{0,7}[\"'”’»)\]]{0,3}(?=\s)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]{0,3}(\S{1,40})")
-_LINE = re.compile(r"[^\n]+")
 # A list item's marker ("• ", "- ", "1. ", "2) ") is not part of its sentence, and an item is
 # content even without a full stop ("• 9,800 people injured").
-_LIST_MARKER = re.compile(r"\s{0,3}(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s+")
+_MARKS = "•*·▪‣◦–-"
+_LIST_MARKER = re.compile(rf"\s{{0,3}}(?:[{_MARKS}]|\d{{1,2}}[.)])\s+")
+# At most four characters long and anchored at the end: searched in the last five only.
 _ENDS_TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]{0,3}$")
 
 # Never end a sentence: titles and abbreviations that are always followed by what they qualify.
@@ -131,7 +132,9 @@ def _is_boundary(line: str, punct_start: int, punct_end: int) -> bool:
 
 def _split_line(line: str, offset: int, out: list[SentenceSpan]) -> None:
     starts: list[tuple[int, int]] = []
-    marker = _LIST_MARKER.match(line)
+    # A marker is the first character but for up to three spaces: most lines open otherwise.
+    first = line.lstrip()[:1]
+    marker = _LIST_MARKER.match(line) if first and (first in _MARKS or first.isdecimal()) else None
     begin = marker.end() if marker else 0
     for match in _CANDIDATE.finditer(line):
         if _is_boundary(line, match.start(), match.end()):
@@ -145,7 +148,9 @@ def _split_line(line: str, offset: int, out: list[SentenceSpan]) -> None:
         lead = len(chunk) - len(chunk.lstrip())
         body = chunk.strip()
         start = offset + a + lead
-        heading = single and marker is None and _ENDS_TERMINAL.search(body) is None
+        heading = (
+            single and marker is None and _ENDS_TERMINAL.search(body, max(0, len(body) - 5)) is None
+        )
         out.append(SentenceSpan(start=start, end=start + len(body), text=body, is_heading=heading))
 
 
@@ -159,6 +164,9 @@ def split_sentences(text: str) -> list[SentenceSpan]:
     and brackets closing after the full stop stay with their sentence.
     """
     out: list[SentenceSpan] = []
-    for line_match in _LINE.finditer(text):
-        _split_line(line_match.group(0), line_match.start(), out)
+    offset = 0
+    for line in text.split("\n"):
+        if line:
+            _split_line(line, offset, out)
+        offset += len(line) + 1
     return out
