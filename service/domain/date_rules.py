@@ -493,8 +493,28 @@ ALL_CUES: frozenset[str] = frozenset().union(*(rule[2] | rule[3] for rule in RUL
 # character class, which the engine skips to at C speed (an alternation is tried at every
 # position), and read on by the kind of the first character.
 _CUE_TOKEN = re.compile(r"[A-Za-z0-9](?:(?<=[0-9])[0-9]*|[A-Za-z]*[0-9]?)")
+# Tokens hold ASCII letters and digits only: every other byte of the sentence encoded in
+# ASCII (a non-ASCII character becomes "?") is a space between them.
+_SPACES_BETWEEN_TOKENS = bytes(
+    byte if chr(byte).isascii() and chr(byte).isalnum() else ord(" ") for byte in range(256)
+)
+# Letters as "a" and digits as "0": a word with a letter next to a digit holds more than one
+# token, or a letter's one digit ("Q12023" is "Q1" and "2023").
+_TOKEN_KINDS = bytes(
+    ord("a") if chr(byte).isascii() and chr(byte).isalpha()
+    else ord("0") if chr(byte).isascii() and chr(byte).isdigit()
+    else ord(" ")
+    for byte in range(256)
+)  # fmt: skip
+_ALL_CUE_BYTES = frozenset(cue.encode("ascii") for cue in ALL_CUES)
 
 
 def cue_tokens(sentence: str) -> frozenset[str]:
     """The sentence's words that can start or anchor a date expression."""
-    return ALL_CUES.intersection(_CUE_TOKEN.findall(sentence))
+    # Without a letter next to a digit every word between non-token characters is one token,
+    # and bytes make the split and the set test C loops without a regex match per word.
+    words = sentence.encode("ascii", "replace").translate(_SPACES_BETWEEN_TOKENS)
+    kinds = words.translate(_TOKEN_KINDS)
+    if b"a0" in kinds or b"0a" in kinds:
+        return ALL_CUES.intersection(_CUE_TOKEN.findall(sentence))
+    return frozenset([cue.decode("ascii") for cue in _ALL_CUE_BYTES.intersection(words.split())])
