@@ -48,6 +48,9 @@ from service.domain.date_patterns import (
     YEAR_ALONE,
     YEAR_REL_PIECE,
     any_case,
+    explicit_mdy_scan,
+    month_alone_scan,
+    period_words_scan,
     weekday_scan,
     word_set,
 )
@@ -463,7 +466,7 @@ RULES: tuple[
 ] = (
     (ISO, _iso, _YEAR_CUES, _NONE, ISO_PIECE, None),
     (SLASHED, _slashed, _YEAR_CUES, _NONE, SLASHED_PIECE, None),
-    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES, _NONE, MDY_PIECE, None),
+    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES, _NONE, MDY_PIECE, explicit_mdy_scan),
     (EXPLICIT_DMY, _explicit_day, _MONTH_CUES, _NONE, DMY_PIECE, None),
     (MONTH_YEAR, _month_year, _MONTH_CUES, _NONE, MONTH_YEAR_PIECE, None),
     (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES, _variants("year"), YEAR_REL_PIECE, None),
@@ -481,10 +484,17 @@ RULES: tuple[
     (PART_YEAR, _year, _YEAR_CUES, _NONE, None, None),
     (DECADE, _decade, _YEAR_CUES, _NONE, DECADE_PIECE, None),
     (YEAR_ALONE, _year, _YEAR_CUES, _NONE, None, None),
-    (MONTH_ALONE, _month_alone, _MONTH_CUES, _NONE, MONTH_WORD, None),
+    (MONTH_ALONE, _month_alone, _MONTH_CUES, _NONE, None, month_alone_scan),
     (SPAN_TO_NOW, _span_to_now, _variants("past last previous far date"), _NONE, None, None),
     (AGO, _ago, _variants("ago earlier before later"), _NONE, None, None),
-    (PERIOD_WORDS, _period, _variants("week weekend month year decade"), _NONE, None, None),
+    (
+        PERIOD_WORDS,
+        _period,
+        _variants("week weekend month year decade"),
+        _NONE,
+        None,
+        period_words_scan,
+    ),
     (DAY_WORDS, _day_word, _DAY_CUES, _NONE, None, None),
     (WEEKDAY_REL, _weekday, _variants(" ".join(WEEKDAYS)), _NONE, None, weekday_scan),
 )
