@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from service.domain.date_rules import ALL_CUES, RULES, cue_tokens
+from service.domain.date_rules import _NEW_VERB_PHRASE, _PAST_CUE, ALL_CUES, RULES, cue_tokens
 
 _ROOT = Path(__file__).resolve().parents[2]
 _SCANNED = [(pattern, scan) for pattern, _, _, _, _, scan in RULES if scan is not None]
@@ -114,3 +114,23 @@ def test_cue_words_are_the_tokens_a_plain_tokeniser_finds_in_generated_text() ->
             parts.append(word + rng.choice(("", "", " ", "1", "a", "-", "Q", "é", ",", "(")))
         text = "".join(parts)
         assert cue_tokens(text) == _plain_cues(text), text
+
+
+def test_the_letter_led_clause_cues_match_as_their_plain_regexes_do() -> None:
+    past = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated)\s+(?:on\s+)?$")
+    verb_phrase = re.compile(r"\b(?:and|or|but)\s+[a-z]+ing\b")
+    pieces = (
+        "said", "Said", "stated", "told", "announced", "reported", "confirmed", "on", "and",
+        "or", "but", "going", "rising", "orbit", "andy", "ing", "x", "s", "_", "-", "1", "é",
+        " ", " ", "\n", "\t", ",",
+    )  # fmt: skip
+    rng = random.Random(9)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(1, 9)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        plain, spelled = past.search(text, lo, hi), _PAST_CUE.search(text, lo, hi)
+        assert (plain and plain.span()) == (spelled and spelled.span()), text
+        assert [m.span() for m in verb_phrase.finditer(text, lo, hi)] == [
+            m.span() for m in _NEW_VERB_PHRASE.finditer(text, lo, hi)
+        ], text
