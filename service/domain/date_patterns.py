@@ -116,6 +116,23 @@ def any_case(words: str) -> str:
     return word_alternation([w.replace("_", " ") for w in words.split()], any_case=True)
 
 
+def letter_led(words: str, any_letter_case: bool, tails: dict[str, str]) -> str:
+    """`\\b(?:w1|w2|...)` of the space-separated `words` ("_" a space; in any case with
+    `any_letter_case`), spelled to open with the class of the words' first letters, so that the
+    engine skips to one at C speed and tests the word start only there; each word's rest is
+    read after a lookbehind for its first letter, then the `tails` of that first letter."""
+    by_first: dict[str, list[str]] = {}
+    for word in words.split():
+        by_first.setdefault(word[0], []).append(word[1:].replace("_", " "))
+    firsts = [letter_any_case(c) if any_letter_case else c for c in by_first]
+    branches = [
+        f"(?<={first})" + word_alternation(rests, any_case=any_letter_case) + tails.get(c, "")
+        for first, (c, rests) in zip(firsts, by_first.items(), strict=True)
+    ]
+    opening = "".join(first.strip("[]") for first in firsts)
+    return "[" + opening + r"](?<!\w.)(?:" + "|".join(branches) + ")"
+
+
 def words_group(name: str, words: str) -> str:
     """A named group of `words` in any case (see `any_case`)."""
     return f"(?P<{name}>{any_case(words)})"

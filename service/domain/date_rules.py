@@ -49,13 +49,12 @@ from service.domain.date_patterns import (
     YEAR_REL_PIECE,
     any_case,
     explicit_mdy_scan,
+    letter_led,
     month_alone_scan,
     period_words_scan,
     weekday_scan,
-    word_alternation,
     word_set,
 )
-from service.domain.number_words import letter_any_case
 
 # (date, precision, last day of the period); date None when a publication date is missing.
 Resolved = tuple[dt.date | None, str, dt.date | None] | None
@@ -96,29 +95,12 @@ def _month_of(match: re.Match[str], group: str = "month") -> int:
     return MONTH_INDEX[word] if word in MONTH_INDEX else MONTH_INDEX[word[:3]]
 
 
-def _letter_led(words: str, any_letter_case: bool, tails: dict[str, str]) -> str:
-    """`\\b(?:w1|w2|...)` of the space-separated `words` ("_" a space; in any case with
-    `any_letter_case`), spelled to open with the class of the words' first letters, so that the
-    engine skips to one at C speed and tests the word start only there; each word's rest is
-    read after a lookbehind for its first letter, then the `tails` of that first letter."""
-    by_first: dict[str, list[str]] = {}
-    for word in words.split():
-        by_first.setdefault(word[0], []).append(word[1:].replace("_", " "))
-    firsts = [letter_any_case(c) if any_letter_case else c for c in by_first]
-    branches = [
-        f"(?<={first})" + word_alternation(rests, any_case=any_letter_case) + tails.get(c, "")
-        for first, (c, rests) in zip(firsts, by_first.items(), strict=True)
-    ]
-    opening = "".join(first.strip("[]") for first in firsts)
-    return "[" + opening + r"](?<!\w.)(?:" + "|".join(branches) + ")"
-
-
 # Words that put a bare weekday or month ahead of publication ("will reopen on Monday",
 # "expected to reach 70% by Sunday", "in place until Thursday", "at its next meeting on"),
 # looked for in the clause before the date. (In any case, spelled: IGNORECASE would try each
 # word in turn at every word start.)
 _FUTURE_CUE = re.compile(
-    _letter_led(
+    letter_led(
         "will won't shall expected expects expect forecasts forecaster forecast scheduled "
         "plans_to plan_to planned set_to going_to until till upcoming aims_to aim_to "
         "intends_to intend_to would hopes_to hope_to next due_to_",
@@ -128,14 +110,14 @@ _FUTURE_CUE = re.compile(
     + r"\b"
 )
 _PAST_CUE = re.compile(
-    _letter_led("said stated told announced reported confirmed", any_letter_case=False, tails={})
+    letter_led("said stated told announced reported confirmed", any_letter_case=False, tails={})
     + r"\s+(?:on\s+)?$"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 # A coordinated verb phrase starts a statement of its own: "beating forecasts of 5% and
 # accelerating from 3.4% growth in October" (October past, whatever was forecast before).
 _NEW_VERB_PHRASE = re.compile(
-    _letter_led("and or but", any_letter_case=False, tails={}) + r"\s+[a-z]+ing\b"
+    letter_led("and or but", any_letter_case=False, tails={}) + r"\s+[a-z]+ing\b"
 )
 
 

@@ -1,5 +1,6 @@
 """Date rules that scan only part of a sentence find there exactly what they find in the whole
-sentence, and the cue words are the tokens a plain tokeniser finds.
+sentence, the cue words are the tokens a plain tokeniser finds, and the patterns led by the
+class of their words' first letters match as their plain forms do.
 
 Each scan function bounds where its rule can match (around month words, units, weekdays);
 a rule scanned within the bounds must give the same matches, spans and groups, on every
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from service.domain.date_rules import _NEW_VERB_PHRASE, _PAST_CUE, ALL_CUES, RULES, cue_tokens
+from service.domain.reporting_periods import _PERIOD_ENDED
 
 _ROOT = Path(__file__).resolve().parents[2]
 _SCANNED = [(pattern, scan) for pattern, _, _, _, _, scan in RULES if scan is not None]
@@ -134,3 +136,23 @@ def test_the_letter_led_clause_cues_match_as_their_plain_regexes_do() -> None:
         assert [m.span() for m in verb_phrase.finditer(text, lo, hi)] == [
             m.span() for m in _NEW_VERB_PHRASE.finditer(text, lo, hi)
         ], text
+
+
+def test_the_letter_led_period_end_matches_as_its_ignorecase_regex_does() -> None:
+    plain = re.compile(
+        r"\b(?:quarter|period|half|half-year|year|months|weeks)\s+(?:that\s+)?"
+        r"(?:ended|ending|to|through|thru)\s+(?:on\s+)?",
+        re.IGNORECASE,
+    )
+    pieces = (
+        "quarter", "QUARTER", "period", "half", "half-year", "HALF-YEAR", "year", "months",
+        "weeks", "wee\u212as", "periodſ", "that", "ended", "ending", "to", "through", "tHru",
+        "on", "ſ", "ı", "İ", "x", "-", "_", " ", "\n", ",", "1", "é",
+    )  # fmt: skip
+    rng = random.Random(13)
+    for _ in range(30000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(("", " ", "  ")) for _ in range(rng.randint(1, 10))
+        )
+        found = [m.span() for m in _PERIOD_ENDED.finditer(text)]
+        assert found == [m.span() for m in plain.finditer(text)], text
