@@ -109,10 +109,7 @@ _FUTURE_CUE = re.compile(
     )
     + r"\b"
 )
-_PAST_CUE = re.compile(
-    letter_led("said stated told announced reported confirmed", any_letter_case=False, tails={})
-    + r"\s+(?:on\s+)?$"
-)
+_PAST_CUE = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated)\s+(?:on\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 # A coordinated verb phrase starts a statement of its own: "beating forecasts of 5% and
 # accelerating from 3.4% growth in October" (October past, whatever was forecast before).
