@@ -116,6 +116,23 @@ def any_case(words: str) -> str:
     return word_alternation([w.replace("_", " ") for w in words.split()], any_case=True)
 
 
+def letter_led(words: str, any_letter_case: bool, tails: dict[str, str]) -> str:
+    """`\\b(?:w1|w2|...)` of the space-separated `words` ("_" a space; in any case with
+    `any_letter_case`), spelled to open with the class of the words' first letters, so that the
+    engine skips to one at C speed and tests the word start only there; each word's rest is
+    read after a lookbehind for its first letter, then the `tails` of that first letter."""
+    by_first: dict[str, list[str]] = {}
+    for word in words.split():
+        by_first.setdefault(word[0], []).append(word[1:].replace("_", " "))
+    firsts = [letter_any_case(c) if any_letter_case else c for c in by_first]
+    branches = [
+        f"(?<={first})" + word_alternation(rests, any_case=any_letter_case) + tails.get(c, "")
+        for first, (c, rests) in zip(firsts, by_first.items(), strict=True)
+    ]
+    opening = "".join(first.strip("[]") for first in firsts)
+    return "[" + opening + r"](?<!\w.)(?:" + "|".join(branches) + ")"
+
+
 def words_group(name: str, words: str) -> str:
     """A named group of `words` in any case (see `any_case`)."""
     return f"(?P<{name}>{any_case(words)})"
@@ -315,6 +332,91 @@ def weekday_scan(sentence: str) -> tuple[int, int]:
         head = head.rstrip().rstrip(_WORD_LETTERS)
     last = max(sentence.rfind("day"), sentence.rfind("DAY"))
     return len(head), min(len(sentence), last + 5)
+
+
+def _chunks_before(sentence: str, at: int, count: int) -> int:
+    """Where the `count` space-separated chunks before `at` start (0 when there are fewer)."""
+    parts = sentence[:at].rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
+
+
+# Months the month rules can read: one entry, as every month rule of a sentence asks in turn.
+_MONTHS_OF: list[tuple[str, int, int]] = [("", -1, -1)]
+
+
+def _month_starts(sentence: str) -> tuple[int, int]:
+    """Where the first and the last month word of `sentence` start ((-1, -1) for none): every
+    match of `MONTH` starts at a match of `MONTH_WORD`, and no month word starts inside
+    another."""
+    cached, first, last = _MONTHS_OF[0]
+    if cached is sentence:
+        return first, last
+    first = last = -1
+    for match in MONTH_WORD.finditer(sentence):
+        if first < 0:
+            first = match.start()
+        last = match.start()
+    _MONTHS_OF[0] = (sentence, first, last)
+    return first, last
+
+
+# From a month word on: the month and four chunks (a day, a dash, a second day, a year).
+_MONTH_DAY_YEAR_REACH = re.compile(r"(?:\s*\S+){0,5}")
+
+
+def explicit_mdy_scan(sentence: str) -> tuple[int, int]:
+    """`(start, end)` of the part of `sentence` that holds every match of `EXPLICIT_MDY`: from
+    three chunks before the first month (a preposition, "as of" counting two, and a weekday)
+    to the lookahead after the year four chunks past the last one (two characters)."""
+    first, last = _month_starts(sentence)
+    if first < 0:
+        return 0, 0
+    reach = _MONTH_DAY_YEAR_REACH.match(sentence, last)
+    end = reach.end() if reach is not None else len(sentence)
+    return _chunks_before(sentence, first, 3), min(len(sentence), end + 2)
+
+
+# From a month word on: its letters, a full stop, and the spaces and commas `MONTH_ALONE`'s
+# lookahead reads before the character it tests.
+_MONTH_ALONE_REACH = re.compile(r"[A-Za-z]*\.?[\s,]*")
+
+
+def month_alone_scan(sentence: str) -> tuple[int, int]:
+    """`(start, end)` of the part of `sentence` that holds every match of `MONTH_ALONE`: from
+    five chunks before the first month (a preposition of two words, a part of three) to the
+    character its lookahead tests after the last one."""
+    first, last = _month_starts(sentence)
+    if first < 0:
+        return 0, 0
+    reach = _MONTH_ALONE_REACH.match(sentence, last)
+    end = reach.end() if reach is not None else len(sentence)
+    return _chunks_before(sentence, first, 5), min(len(sentence), end + 1)
+
+
+# The units of `PERIOD_WORDS`, and how far each one's match reaches past its start ("week"
+# can open "weekend"; one more character for the word-end test).
+_PERIOD_UNIT_REACH = (("week", 8), ("month", 6), ("year", 5), ("decade", 7))
+
+
+def period_words_scan(sentence: str) -> tuple[int, int]:
+    """`(start, end)` of the part of `sentence` that holds every match of `PERIOD_WORDS`: from
+    seven chunks before the first unit (a preposition, a part of three words and "earlier in
+    the") to the word end after the last one. Its units, in any case, are found in the
+    lowercased sentence: none holds a letter that matches another character under
+    IGNORECASE ("ı", "ſ"), and the Kelvin sign lowercases to "k"; a sentence whose lowercase
+    form is longer ("İ") is scanned whole."""
+    lower = sentence.lower()
+    if len(lower) != len(sentence):
+        return 0, len(sentence)
+    first, end = len(sentence), -1
+    for unit, reach in _PERIOD_UNIT_REACH:
+        at = lower.find(unit)
+        if at >= 0:
+            first = min(first, at)
+            end = max(end, lower.rfind(unit) + reach)
+    if end < 0:
+        return 0, 0
+    return _chunks_before(sentence, first, 7), min(len(sentence), end)
 
 
 # Time of day and zone written after a date ("at 06:09 pm", "14:05 GMT", "3:00 p.m. PT").

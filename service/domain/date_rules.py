@@ -48,6 +48,10 @@ from service.domain.date_patterns import (
     YEAR_ALONE,
     YEAR_REL_PIECE,
     any_case,
+    explicit_mdy_scan,
+    letter_led,
+    month_alone_scan,
+    period_words_scan,
     weekday_scan,
     word_set,
 )
@@ -93,25 +97,25 @@ def _month_of(match: re.Match[str], group: str = "month") -> int:
 
 # Words that put a bare weekday or month ahead of publication ("will reopen on Monday",
 # "expected to reach 70% by Sunday", "in place until Thursday", "at its next meeting on"),
-# looked for in the clause before the date.
+# looked for in the clause before the date. (In any case, spelled: IGNORECASE would try each
+# word in turn at every word start.)
 _FUTURE_CUE = re.compile(
-    r"\b(?:"
-    + any_case(
+    letter_led(
         "will won't shall expected expects expect forecasts forecaster forecast scheduled "
-        "plans_to plan_to planned set_to going_to until till upcoming aims_to aim_to intends_to "
-        "intend_to would hopes_to hope_to next"
+        "plans_to plan_to planned set_to going_to until till upcoming aims_to aim_to "
+        "intends_to intend_to would hopes_to hope_to next due_to_",
+        any_letter_case=True,
+        tails={"d": r"(?!" + any_case("the") + r"\b)"},
     )
-    + "|"
-    + any_case("due_to_")
-    + r"(?!"
-    + any_case("the")
-    + r"\b))\b"
-)  # (spelled in any case: IGNORECASE would try each word in turn at every word start)
+    + r"\b"
+)
 _PAST_CUE = re.compile(r"\b(?:said|told|announced|reported|confirmed|stated)\s+(?:on\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 # A coordinated verb phrase starts a statement of its own: "beating forecasts of 5% and
 # accelerating from 3.4% growth in October" (October past, whatever was forecast before).
-_NEW_VERB_PHRASE = re.compile(r"\b(?:and|or|but)\s+[a-z]+ing\b")
+_NEW_VERB_PHRASE = re.compile(
+    letter_led("and or but", any_letter_case=False, tails={}) + r"\s+[a-z]+ing\b"
+)
 
 
 def looks_ahead(match: re.Match[str]) -> bool:
@@ -463,7 +467,7 @@ RULES: tuple[
 ] = (
     (ISO, _iso, _YEAR_CUES, _NONE, ISO_PIECE, None),
     (SLASHED, _slashed, _YEAR_CUES, _NONE, SLASHED_PIECE, None),
-    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES, _NONE, MDY_PIECE, None),
+    (EXPLICIT_MDY, _explicit_day, _MONTH_CUES, _NONE, MDY_PIECE, explicit_mdy_scan),
     (EXPLICIT_DMY, _explicit_day, _MONTH_CUES, _NONE, DMY_PIECE, None),
     (MONTH_YEAR, _month_year, _MONTH_CUES, _NONE, MONTH_YEAR_PIECE, None),
     (MONTH_REL_YEAR, _month_rel_year, _MONTH_CUES, _variants("year"), YEAR_REL_PIECE, None),
@@ -481,10 +485,17 @@ RULES: tuple[
     (PART_YEAR, _year, _YEAR_CUES, _NONE, None, None),
     (DECADE, _decade, _YEAR_CUES, _NONE, DECADE_PIECE, None),
     (YEAR_ALONE, _year, _YEAR_CUES, _NONE, None, None),
-    (MONTH_ALONE, _month_alone, _MONTH_CUES, _NONE, MONTH_WORD, None),
+    (MONTH_ALONE, _month_alone, _MONTH_CUES, _NONE, None, month_alone_scan),
     (SPAN_TO_NOW, _span_to_now, _variants("past last previous far date"), _NONE, None, None),
     (AGO, _ago, _variants("ago earlier before later"), _NONE, None, None),
-    (PERIOD_WORDS, _period, _variants("week weekend month year decade"), _NONE, None, None),
+    (
+        PERIOD_WORDS,
+        _period,
+        _variants("week weekend month year decade"),
+        _NONE,
+        None,
+        period_words_scan,
+    ),
     (DAY_WORDS, _day_word, _DAY_CUES, _NONE, None, None),
     (WEEKDAY_REL, _weekday, _variants(" ".join(WEEKDAYS)), _NONE, None, weekday_scan),
 )
@@ -493,8 +504,28 @@ ALL_CUES: frozenset[str] = frozenset().union(*(rule[2] | rule[3] for rule in RUL
 # character class, which the engine skips to at C speed (an alternation is tried at every
 # position), and read on by the kind of the first character.
 _CUE_TOKEN = re.compile(r"[A-Za-z0-9](?:(?<=[0-9])[0-9]*|[A-Za-z]*[0-9]?)")
+# Tokens hold ASCII letters and digits only: every other byte of the sentence encoded in
+# ASCII (a non-ASCII character becomes "?") is a space between them.
+_SPACES_BETWEEN_TOKENS = bytes(
+    byte if chr(byte).isascii() and chr(byte).isalnum() else ord(" ") for byte in range(256)
+)
+# Letters as "a" and digits as "0": a word with a letter next to a digit holds more than one
+# token, or a letter's one digit ("Q12023" is "Q1" and "2023").
+_TOKEN_KINDS = bytes(
+    ord("a") if chr(byte).isascii() and chr(byte).isalpha()
+    else ord("0") if chr(byte).isascii() and chr(byte).isdigit()
+    else ord(" ")
+    for byte in range(256)
+)  # fmt: skip
+_ALL_CUE_BYTES = frozenset(cue.encode("ascii") for cue in ALL_CUES)
 
 
 def cue_tokens(sentence: str) -> frozenset[str]:
     """The sentence's words that can start or anchor a date expression."""
-    return ALL_CUES.intersection(_CUE_TOKEN.findall(sentence))
+    # Without a letter next to a digit every word between non-token characters is one token,
+    # and bytes make the split and the set test C loops without a regex match per word.
+    words = sentence.encode("ascii", "replace").translate(_SPACES_BETWEEN_TOKENS)
+    kinds = words.translate(_TOKEN_KINDS)
+    if b"a0" in kinds or b"0a" in kinds:
+        return ALL_CUES.intersection(_CUE_TOKEN.findall(sentence))
+    return frozenset([cue.decode("ascii") for cue in _ALL_CUE_BYTES.intersection(words.split())])

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from service.domain.date_patterns import QUARTER
 from service.domain.dates import resolve_as_of, resolve_date_expressions
 from service.domain.model import NumberMention
 from service.domain.number_words import word_trie
@@ -197,7 +198,12 @@ def reported_period(lead: str, published: dt.date | None) -> dt.date | None:
     """The last day of the quarter or half-year an article's lead reports on ("reported
     third-quarter results", "GDP grew 0.3% in the second quarter"): the period its undated
     revenue, profit or growth figures are for."""
-    if "quarter" not in lead.lower() and "half" not in lead.lower() and "Q" not in lead:
+    lower = lead.lower()
+    if "quarter" not in lower and "half" not in lower and "Q" not in lead:
+        return None
+    # Only the quarter rule names a quarter or half (a phrase counted from one, "a year
+    # earlier", takes its kind): a lead without its match spares resolving the whole lead.
+    if QUARTER.search(lead) is None:
         return None
     for expr in resolve_date_expressions(lead, published):
         if expr.precision in ("quarter", "half") and expr.last is not None:

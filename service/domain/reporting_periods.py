@@ -16,18 +16,21 @@ from collections.abc import Sequence
 
 import msgspec
 
+from service.domain.date_patterns import letter_led
 from service.domain.date_rules import shift_by
 from service.domain.dates import resolve_date_expressions
 from service.domain.figure_dates import is_period_quantity, reported_period
 from service.domain.model import ExtractedAssertion
 from service.domain.name_forms import FOLDS_TO_ASCII
+from service.domain.number_words import pattern_any_case
 from service.domain.sentences import SentenceSpan
 
 # "the quarter ended Oct. 31", "the six months to September 30", "fiscal year ending June 30"
+# (spelled in any case and led by the class of the nouns' first letters: IGNORECASE would
+# try each noun at every position)
 _PERIOD_ENDED = re.compile(
-    r"\b(?:quarter|period|half|half-year|year|months|weeks)\s+"
-    r"(?:that\s+)?(?:ended|ending|to|through|thru)\s+(?:on\s+)?",
-    re.IGNORECASE,
+    letter_led("quarter period half half-year year months weeks", any_letter_case=True, tails={})
+    + pattern_any_case(r"\s+(?:that\s+)?(?:ended|ending|to|through|thru)\s+(?:on\s+)?")
 )
 # The same period a year before: "a year earlier", "a year ago", "the year-earlier quarter",
 # "the same period last year", "the previous year", "a year before".
