@@ -10,7 +10,6 @@ name and the keys of the person or body it names.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, NamedTuple
 
 from service.domain.source_words import (
     ARTICLES,
@@ -38,16 +37,17 @@ _MAX_APPOSITIVE = 30
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "its", "his", "her"})
 
 
-class Token(NamedTuple):
-    """One token with absolute offsets; `lower` drops a possessive "'s"."""
+class Token:
+    """One token with absolute offsets; `lower` drops a possessive "'s". A plain class, not a
+    named tuple: compiled, it is a C struct, several times cheaper to build than a tuple."""
 
-    start: int
-    end: int
-    text: str
-    lower: str
+    __slots__ = ("end", "lower", "start", "text")
 
-
-_NEW_TUPLE: Final = tuple.__new__
+    def __init__(self, start: int, end: int, text: str, lower: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -111,7 +111,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         else:
             i = k
             continue
-        tokens.append(_NEW_TUPLE(Token, (i, k, word, lower)))
+        tokens.append(Token(i, k, word, lower))
         i = k
     return tokens
 

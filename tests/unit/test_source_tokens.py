@@ -51,7 +51,7 @@ def _plain(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
 
 
 def _scanned(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
-    return [tuple(t) for t in tokenize(text, start, end)]
+    return [(t.start, t.end, t.text, t.lower) for t in tokenize(text, start, end)]
 
 
 @pytest.mark.parametrize(
