@@ -43,31 +43,42 @@ NORMALIZER_VERSION = 1
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """Words of `text` as (start, end, word): the matches of `TOKEN`."""
-    # One pass over the code points, compiled: cheaper than the regex engine's work and the
-    # objects of a split for every word. A word is a run of word characters, extended by a
-    # joiner only when another word character follows it (`TOKEN`'s greedy repeat).
+    # Compiled, a pass over code points is cheaper than the regex engine's work for every word;
+    # it runs only inside the whitespace-separated chunks that are not a word as they stand (or
+    # with one trailing mark: "said,"), keeping the interpreted sources about as fast as a regex.
+    # No word spans whitespace: a joiner joins only when a word character follows it.
     tokens: list[tuple[int, int, str]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        if not _is_word_char(text, i, ord(text[i])):
-            i += 1
+    end = 0
+    for chunk in text.split():
+        start = text.find(chunk, end)  # only whitespace lies before it
+        end = start + len(chunk)
+        if chunk.isalnum():
+            tokens.append((start, end, chunk))
             continue
-        k = i + 1
-        while k < n:
-            c = ord(text[k])
-            if _is_word_char(text, k, c):
-                k += 1
-            elif (
-                (c == 46 or c == 39 or c == 8217 or c == 38)  # . ' ’ &
-                and k + 1 < n
-                and _is_word_char(text, k + 1, ord(text[k + 1]))
-            ):
-                k += 2
-            else:
-                break
-        tokens.append((i, k, text[i:k]))
-        i = k
+        word = chunk[:-1]
+        if word.isalnum():
+            tokens.append((start, end - 1, word))
+            continue
+        i = start
+        while i < end:
+            if not _is_word_char(text, i, ord(text[i])):
+                i += 1
+                continue
+            k = i + 1
+            while k < end:
+                c = ord(text[k])
+                if _is_word_char(text, k, c):
+                    k += 1
+                elif (
+                    (c == 46 or c == 39 or c == 8217 or c == 38)  # . ' ’ &
+                    and k + 1 < end
+                    and _is_word_char(text, k + 1, ord(text[k + 1]))
+                ):
+                    k += 2
+                else:
+                    break
+            tokens.append((i, k, text[i:k]))
+            i = k
     return tokens
 
 

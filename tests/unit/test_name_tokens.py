@@ -18,7 +18,8 @@ _ASCII_SPLIT = re.compile(r"([0-9A-Za-z]+(?:[.'&][0-9A-Za-z]+)*)")
 _PIECES = (
     "a", "Z", "q", "the", "NATO", "U.S", "U.S.", "e.g.", "d'Ivoire", "People's", "Russia’s",
     "AT&T", "&", ".", "'", "’", "..", "''", "’’", ".'", "&&", "-", "_", "__", "a_b", " ", "  ",
-    "\t", "\n", "\u00a0", "\u2009", "0", "7", "12", "1.5", "1,200", "٣", "१", "½", "²", "Ⅻ",
+    "\t", "\n", "\x1c", "\x85", "\u00a0", "\u2009", "\u2028", "\u3000", "0", "7", "12", "1.5",
+    "1,200", "٣", "१", "½", "²", "Ⅻ",
     "é", "É", "ß", "İ", "ı", "ſ", "\u212a", "Ж", "ж", "中", "ا", "\u0301", "e\u0301", "\u0903",
     "\u200d", "\ufeff", "😀", "𝐀", "𐐀", "“", "”", '"', "(", ")", "%", "$", "€", ";", ":", "!",
 )  # fmt: skip
@@ -73,7 +74,9 @@ def test_words_match_the_regex_split_on_generated_text() -> None:
         assert tokenize(text) == _split(text), ascii(text)
 
 
-@pytest.mark.parametrize(("context", "step"), [("{}'{}", 1), *((c, 17) for c in _CONTEXTS)])
+@pytest.mark.parametrize(
+    ("context", "step"), [("{}'{}", 1), ("a{}b", 1), ("a.{}", 1), *((c, 17) for c in _CONTEXTS)]
+)
 def test_every_code_point_is_read_as_the_regex_reads_it(context: str, step: int) -> None:
     # letter, digit, mark or neither is Unicode's call; the space keeps each sample's words apart
     text = " ".join(context.format(chr(cp), chr(cp)) for cp in range(0, 0x110000, step))
