@@ -19,6 +19,7 @@ from mypy_extensions import mypyc_attr
 
 from service.domain.mojibake import repair_mojibake
 from service.domain.published_dates import extract_dates_for_published
+from service.domain.sentences import LIST_MARKS
 
 # ---------------------------------------------------------------------------------------------
 # Whitespace and invisible characters
@@ -45,8 +46,7 @@ _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,10}\d?);")
 # Markdown and list markers of pasted text: "## Heading", "* item", "• item", "> quote".
 # List items keep one canonical marker ("• "): they are content, not headings (see sentences).
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}|>)\s+|\*\*|__")
-_BULLET_MARKS = "*•·▪‣◦–-"
-_BULLET = re.compile(rf"^\s{{0,3}}[{_BULLET_MARKS}](?!\d)\s+")
+_BULLET = re.compile(rf"^\s{{0,3}}[{LIST_MARKS}](?!\d)\s+")
 BULLET = "• "
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 
@@ -241,7 +241,7 @@ def _without_bullet(line: str) -> str:
     """`line` with its list marker, if any, made the canonical `BULLET`."""
     # A marker is the first character but for up to three spaces: most lines open otherwise.
     first = line.lstrip()[:1]
-    if first and first in _BULLET_MARKS:
+    if first and first in LIST_MARKS:
         return _BULLET.sub(BULLET, line)
     return line
 

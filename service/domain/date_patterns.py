@@ -360,6 +360,19 @@ def _month_starts(sentence: str) -> tuple[int, int]:
     return first, last
 
 
+def _around_months(
+    sentence: str, chunks_before: int, reach: re.Pattern[str], past: int
+) -> tuple[int, int]:
+    """`(start, end)` from `chunks_before` chunks before the first month word of `sentence` to
+    `past` characters beyond what `reach` matches from the last one ((0, 0) for no month)."""
+    first, last = _month_starts(sentence)
+    if first < 0:
+        return 0, 0
+    reached = reach.match(sentence, last)
+    end = reached.end() if reached is not None else len(sentence)
+    return _chunks_before(sentence, first, chunks_before), min(len(sentence), end + past)
+
+
 # From a month word on: the month and four chunks (a day, a dash, a second day, a year).
 _MONTH_DAY_YEAR_REACH = re.compile(r"(?:\s*\S+){0,5}")
 
@@ -368,12 +381,7 @@ def explicit_mdy_scan(sentence: str) -> tuple[int, int]:
     """`(start, end)` of the part of `sentence` that holds every match of `EXPLICIT_MDY`: from
     three chunks before the first month (a preposition, "as of" counting two, and a weekday)
     to the lookahead after the year four chunks past the last one (two characters)."""
-    first, last = _month_starts(sentence)
-    if first < 0:
-        return 0, 0
-    reach = _MONTH_DAY_YEAR_REACH.match(sentence, last)
-    end = reach.end() if reach is not None else len(sentence)
-    return _chunks_before(sentence, first, 3), min(len(sentence), end + 2)
+    return _around_months(sentence, 3, _MONTH_DAY_YEAR_REACH, 2)
 
 
 # From a month word on: its letters, a full stop, and the spaces and commas `MONTH_ALONE`'s
@@ -385,12 +393,7 @@ def month_alone_scan(sentence: str) -> tuple[int, int]:
     """`(start, end)` of the part of `sentence` that holds every match of `MONTH_ALONE`: from
     five chunks before the first month (a preposition of two words, a part of three) to the
     character its lookahead tests after the last one."""
-    first, last = _month_starts(sentence)
-    if first < 0:
-        return 0, 0
-    reach = _MONTH_ALONE_REACH.match(sentence, last)
-    end = reach.end() if reach is not None else len(sentence)
-    return _chunks_before(sentence, first, 5), min(len(sentence), end + 1)
+    return _around_months(sentence, 5, _MONTH_ALONE_REACH, 1)
 
 
 # The units of `PERIOD_WORDS`, and how far each one's match reaches past its start ("week"

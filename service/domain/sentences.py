@@ -40,8 +40,9 @@ _CANDIDATE = re.compile(r"[.!?…](?<![.!?…].)[.!?…]{0,7}[\"'”’»)\]]{0,
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]{0,3}(\S{1,40})")
 # A list item's marker ("• ", "- ", "1. ", "2) ") is not part of its sentence, and an item is
 # content even without a full stop ("• 9,800 people injured").
-_MARKS = "•*·▪‣◦–-"
-_LIST_MARKER = re.compile(rf"\s{{0,3}}(?:[{_MARKS}]|\d{{1,2}}[.)])\s+")
+# The marks that open a list item (clean-up makes each the canonical "• ").
+LIST_MARKS = "•*·▪‣◦–-"
+_LIST_MARKER = re.compile(rf"\s{{0,3}}(?:[{LIST_MARKS}]|\d{{1,2}}[.)])\s+")
 # At most four characters long and anchored at the end: searched in the last five only.
 _ENDS_TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]{0,3}$")
 
@@ -134,7 +135,8 @@ def _split_line(line: str, offset: int, out: list[SentenceSpan]) -> None:
     starts: list[tuple[int, int]] = []
     # A marker is the first character but for up to three spaces: most lines open otherwise.
     first = line.lstrip()[:1]
-    marker = _LIST_MARKER.match(line) if first and (first in _MARKS or first.isdecimal()) else None
+    opens_list = bool(first) and (first in LIST_MARKS or first.isdecimal())
+    marker = _LIST_MARKER.match(line) if opens_list else None
     begin = marker.end() if marker else 0
     for match in _CANDIDATE.finditer(line):
         if _is_boundary(line, match.start(), match.end()):

@@ -13,22 +13,19 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from service.domain.date_rules import _NEW_VERB_PHRASE, _PAST_CUE, ALL_CUES, RULES, cue_tokens
 from service.domain.reporting_periods import _PERIOD_ENDED
+from tests.unit.articles import article_paths
 
-_ROOT = Path(__file__).resolve().parents[2]
 _SCANNED = [(pattern, scan) for pattern, _, _, _, _, scan in RULES if scan is not None]
 _PLAIN_TOKEN = re.compile(r"[A-Za-z]+[0-9]?|[0-9]+")
 
 
 def _corpus_texts() -> list[str]:
-    paths = [*sorted((_ROOT / "seeds").glob("*.txt"))]
-    paths += sorted((_ROOT / "tests" / "corpus").rglob("*.md"))
-    return [p.read_text(encoding="utf-8") for p in paths if p.name.lower() != "readme.md"]
+    return [path.read_text(encoding="utf-8") for path in article_paths()]
 
 
 def _sentences() -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from service.domain.name_forms import TOKEN, tokenize
+from tests.unit.articles import article_paths
 
 # `tokenize` as a regex split (the gaps and the words in turn, offsets as running sums of their
 # lengths): the scanner must cut every text exactly as this does.
@@ -24,7 +25,6 @@ _PIECES = (
     "\u200d", "\ufeff", "😀", "𝐀", "𐐀", "“", "”", '"', "(", ")", "%", "$", "€", ";", ":", "!",
 )  # fmt: skip
 _CONTEXTS = ("{}", "a{}b", "1{}2", "a.{}", "{}’s", "x&{}_", "_{}.")
-_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _split(text: str) -> list[tuple[int, int, str]]:
@@ -49,7 +49,7 @@ def test_words_join_on_inner_dots_apostrophes_and_ampersands_only() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    sorted((_ROOT / "tests" / "corpus").rglob("*.md")) + sorted((_ROOT / "seeds").glob("*.txt")),
+    article_paths(),
     ids=lambda p: p.name,
 )
 def test_words_match_the_regex_split_on_articles(path: Path) -> None:

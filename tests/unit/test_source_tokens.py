@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from service.domain.source_phrases import tokenize
+from tests.unit.articles import article_paths
 
 
 def test_tokens_keep_offsets_into_the_text_and_drop_possessives_from_lowercase() -> None:
@@ -36,7 +37,6 @@ _PIECES = (
     "ſ", "\u212a", "1", "0", "12", "1,200", "2.5", "٣", "½", "²", "“", "”", '"', "(", ")",
     "%", "$", "€", ";", ":", "!", "?", "&", "Ⓐ", "\u0301",
 )  # fmt: skip
-_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _plain(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
@@ -56,7 +56,7 @@ def _scanned(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]
 
 @pytest.mark.parametrize(
     "path",
-    sorted((_ROOT / "tests" / "corpus").rglob("*.md")) + sorted((_ROOT / "seeds").glob("*.txt")),
+    article_paths(),
     ids=lambda p: p.name,
 )
 def test_tokens_match_the_plain_regex_on_articles(path: Path) -> None:

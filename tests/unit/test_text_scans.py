@@ -32,4 +32,4 @@ def test_a_list_marker_opens_with_a_mark_or_a_decimal_digit() -> None:
         char = chr(code)
         line = f"  {char} item"
         if sentences._LIST_MARKER.match(line) or sentences._LIST_MARKER.match(f"{char}. item"):
-            assert char in sentences._MARKS or char.isdecimal(), hex(code)
+            assert char in sentences.LIST_MARKS or char.isdecimal(), hex(code)
